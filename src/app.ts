@@ -1,0 +1,151 @@
+/**
+ * Assembles a running gateway from a config: store, server secrets, pipeline stages, compiled
+ * runtime and listener, plus reload on SIGHUP or file change and a clean shutdown. The CLI's
+ * `start` and `demo` both go through here.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { compileConfig, type Runtime, type SecretResolver } from './config/compile.js';
+import { loadConfigFile, type ConfigIssue } from './config/load.js';
+import type { Config } from './config/schema.js';
+import { open, sealingKey } from './crypto/seal.js';
+import { loadServerSecrets, type ServerSecrets } from './crypto/server-secrets.js';
+import { createLogger, type Logger } from './log.js';
+import { Pipeline } from './pipeline/runner.js';
+import { createGateway, type Gateway } from './server/gateway.js';
+import { apiKeyStage } from './stages/identity/api-key.js';
+import { modelScopeStage } from './stages/authorize/model-scope.js';
+import { openStore } from './store/open.js';
+import type { Store } from './store/types.js';
+
+export class ConfigError extends Error {
+  constructor(readonly issues: readonly ConfigIssue[]) {
+    super(issues.map((i) => `${i.path || '(file)'}: ${i.message}`).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+export interface RunningGateway {
+  readonly address: AddressInfo;
+  readonly url: string;
+  readonly store: Store;
+  readonly secrets: ServerSecrets;
+  readonly gateway: Gateway;
+  readonly log: Logger;
+  /** Re-reads the config file; keeps the running config when the new one is invalid. */
+  reload(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Opens the store and the server secrets a config names; used by `start` and by admin CLI commands. */
+export function openState(config: Config, baseDir: string): { store: Store; secrets: ServerSecrets } {
+  const dataDir = resolve(baseDir, config.dataDir);
+  const secrets = loadServerSecrets({ dataDir, pepper: config.secrets.pepper, masterKey: config.secrets.masterKey });
+  const store = openStore(config.storage.url, baseDir);
+  return { store, secrets };
+}
+
+export function secretResolver(store: Store, secrets: ServerSecrets): SecretResolver {
+  const key = sealingKey(secrets.masterKey);
+  return async (name) => {
+    const sealed = await store.secrets.get(name);
+    return sealed === undefined ? undefined : open(key, sealed, name);
+  };
+}
+
+export interface StartOptions {
+  readonly config: Config;
+  /** When set, reload re-reads this file (SIGHUP and file changes). */
+  readonly configFile?: string;
+  /** Relative paths in the config resolve against this. */
+  readonly baseDir?: string;
+  readonly logger?: Logger;
+  /** Listen for SIGHUP and file changes (the CLI does; tests usually don't). */
+  readonly watchConfig?: boolean;
+}
+
+export async function startGateway(options: StartOptions): Promise<RunningGateway> {
+  const baseDir = options.baseDir ?? process.cwd();
+  const log = options.logger ?? createLogger({ level: options.config.logging.level });
+  const { store, secrets } = openState(options.config, baseDir);
+  const resolveSecret = secretResolver(store, secrets);
+  const compiled = await compileConfig(options.config, resolveSecret);
+  if (!compiled.ok) {
+    await store.close();
+    throw new ConfigError(compiled.issues);
+  }
+  const identity = apiKeyStage({ repo: store.apiKeys, pepper: secrets.pepper });
+  const pipeline = new Pipeline([identity, modelScopeStage()], { defaultTimeoutMs: options.config.pipeline.stageTimeoutMs });
+  const gateway = createGateway({ runtime: compiled.runtime, pipeline, store, log });
+  let address: AddressInfo;
+  try {
+    address = await gateway.listen();
+  } catch (err) {
+    await identity.close();
+    await compiled.runtime.close();
+    await store.close();
+    throw err;
+  }
+  const scheme = options.config.server.tls ? 'https' : 'http';
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  let reloading: Promise<boolean> | undefined;
+  const reload = async (): Promise<boolean> => {
+    if (!options.configFile) return false;
+    const loaded = await loadConfigFile(options.configFile);
+    if (!loaded.ok) {
+      log.error({ issues: loaded.issues }, 'config reload rejected; keeping the running config');
+      return false;
+    }
+    const next = await compileConfig(loaded.config, resolveSecret);
+    if (!next.ok) {
+      log.error({ issues: next.issues }, 'config reload rejected; keeping the running config');
+      return false;
+    }
+    if (!sameListener(gateway.runtime, next.runtime)) log.warn('listener, storage and secrets settings change only on restart');
+    gateway.setRuntime(next.runtime);
+    log.info({ routes: next.runtime.routes.size }, 'config reloaded');
+    return true;
+  };
+  const reloadOnce = (): void => {
+    // Coalesce bursts (editors write files in several steps).
+    reloading ??= reload().finally(() => {
+      reloading = undefined;
+    });
+  };
+
+  let watcher: FSWatcher | undefined;
+  let debounce: NodeJS.Timeout | undefined;
+  if (options.watchConfig && options.configFile) {
+    process.on('SIGHUP', reloadOnce);
+    watcher = watch(options.configFile, () => {
+      clearTimeout(debounce);
+      debounce = setTimeout(reloadOnce, 200);
+    });
+    watcher.on('error', (err) => log.warn({ err }, 'config file watch failed; SIGHUP still reloads'));
+  }
+
+  return {
+    address,
+    url: `${scheme}://${host}:${address.port}`,
+    store,
+    secrets,
+    gateway,
+    log,
+    reload,
+    async close() {
+      if (options.watchConfig) process.off('SIGHUP', reloadOnce);
+      watcher?.close();
+      clearTimeout(debounce);
+      await gateway.close();
+      await identity.close();
+      await store.close();
+      log.flush();
+    },
+  };
+}
+
+function sameListener(a: Runtime, b: Runtime): boolean {
+  return JSON.stringify([a.config.server, a.config.storage, a.config.dataDir, a.config.secrets]) === JSON.stringify([b.config.server, b.config.storage, b.config.dataDir, b.config.secrets]);
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+/**
+ * `portcullis` command line. Each command lives in its own module; this file only dispatches.
+ * The CLI is the one place that writes to the terminal directly.
+ */
+import { readFileSync } from 'node:fs';
+import { runDemo } from './demo.js';
+import { runKeys } from './keys.js';
+import { runMock } from './mock.js';
+import { runSecrets } from './secrets.js';
+import { runStart, runValidate } from './start.js';
+import { CliError } from './util.js';
+
+const HELP = `portcullis — zero-trust gateway for generative AI
+
+Usage: portcullis <command> [options]
+
+Commands:
+  demo [--upstream URL] [--model NAME] [--port N]
+                         Run the gateway on its embedded defaults in front of the built-in mock LLM
+                         (or any OpenAI-compatible server given by --upstream), with a demo API key.
+  start --config FILE    Run the gateway with a YAML config (reloads on SIGHUP or file change).
+  validate --config FILE Check a config and print every error with its path.
+  keys create --config FILE --name NAME [--models a,b] [--roles r1,r2] [--tenant T] [--expires-in 30d]
+  keys list --config FILE
+  keys revoke --config FILE ID
+                         Manage API keys (the secret is shown once, at creation).
+  secrets set --config FILE NAME   (reads the value from standard input)
+  secrets list --config FILE
+  secrets delete --config FILE NAME
+                         Manage provider credentials sealed in the store (use as apiKey: secret:NAME).
+  mock [--port N] [--host H] [--chunks N] [--chunk-delay-ms N] [--latency-ms N]
+                         Run the built-in mock LLM server on its own.
+
+Options:
+  -h, --help             Show this help.
+  -v, --version          Show the version.
+`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(HELP);
+      return 0;
+    case '-v':
+    case '--version':
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    case 'demo':
+      return runDemo(rest);
+    case 'start':
+      return runStart(rest);
+    case 'validate':
+      return runValidate(rest);
+    case 'keys':
+      return runKeys(rest);
+    case 'secrets':
+      return runSecrets(rest);
+    case 'mock':
+      return runMock(rest);
+    default:
+      throw new CliError(`unknown command "${command}"; see portcullis --help`);
+  }
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof CliError) {
+      console.error(`portcullis: ${err.message}`);
+      process.exitCode = 2;
+    } else {
+      console.error('portcullis: unexpected error:', err instanceof Error ? err.message : err);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,149 @@
+/**
+ * The configuration schema (YAML on disk). Validated once with zod; every error carries its path.
+ * Defaults are chosen to be safe: loopback only, fail closed, 4 MiB bodies, short header timeouts.
+ */
+import { z } from 'zod';
+
+const ms = (def: number) => z.number().int().positive().max(24 * 3600 * 1000).default(def);
+
+const retrySchema = z
+  .object({
+    /** Tries per target, the first included. */
+    attempts: z.number().int().min(1).max(10).default(2),
+    initialBackoffMs: z.number().int().min(0).max(60_000).default(100),
+    maxBackoffMs: z.number().int().min(0).max(300_000).default(2_000),
+  })
+  .strict();
+
+const breakerSchema = z
+  .object({
+    /** Consecutive failures that open the circuit of a target. */
+    failureThreshold: z.number().int().min(1).max(1000).default(5),
+    /** How long an open circuit refuses calls before one trial call is let through. */
+    cooldownMs: ms(30_000),
+  })
+  .strict();
+
+const targetSchema = z
+  .object({
+    provider: z.enum(['openai', 'anthropic', 'azure-openai']),
+    baseUrl: z.url({ protocol: /^https?$/ }),
+    /** Upstream model id; for azure-openai, the deployment name. */
+    model: z.string().min(1),
+    /** `${ENV_VAR}` (interpolated at load) or `secret:NAME` (from the encrypted store). */
+    apiKey: z.string().min(1).optional(),
+    /** azure-openai `api-version` query parameter. */
+    apiVersion: z.string().min(1).default('2024-10-21'),
+    /** anthropic: `anthropic-version` header. */
+    anthropicVersion: z.string().min(1).default('2023-06-01'),
+    /**
+     * openai / azure-openai: the field that carries the caller's token limit. OpenAI's own API
+     * wants max_completion_tokens (reasoning models refuse max_tokens); many compatible servers
+     * know only max_tokens. Default: max_completion_tokens for api.openai.com and Azure, else max_tokens.
+     */
+    maxTokensField: z.enum(['max_tokens', 'max_completion_tokens']).optional(),
+    /** anthropic requires max_tokens; used when the caller sent none. */
+    defaultMaxTokens: z.number().int().positive().default(4096),
+    connectTimeoutMs: ms(5_000).optional(),
+    /** Time until the upstream's response headers arrive. */
+    firstByteTimeoutMs: ms(60_000).optional(),
+    /** Longest silence between two pieces of the upstream body. */
+    idleTimeoutMs: ms(60_000).optional(),
+  })
+  .strict();
+
+const routeSchema = z
+  .object({
+    /** The public model name callers use. */
+    model: z.string().min(1).max(256),
+    targets: z.array(targetSchema).min(1),
+    retry: retrySchema.default({ attempts: 2, initialBackoffMs: 100, maxBackoffMs: 2_000 }),
+    circuitBreaker: breakerSchema.default({ failureThreshold: 5, cooldownMs: 30_000 }),
+  })
+  .strict();
+
+const tlsSchema = z
+  .object({
+    certFile: z.string().min(1),
+    keyFile: z.string().min(1),
+  })
+  .strict();
+
+const serverSchema = z
+  .object({
+    host: z.string().min(1).default('127.0.0.1'),
+    port: z.number().int().min(0).max(65535).default(8080),
+    tls: tlsSchema.optional(),
+    /** Binding a non-loopback address without TLS is refused unless this says otherwise. */
+    allowInsecureBind: z.boolean().default(false),
+    bodyLimitBytes: z.number().int().positive().max(512 * 1024 * 1024).default(4 * 1024 * 1024),
+    /** A client must send its headers within this. */
+    headersTimeoutMs: ms(10_000),
+    /** A client must send its whole request within this. */
+    requestTimeoutMs: ms(30_000),
+    keepAliveTimeoutMs: ms(5_000),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    server: serverSchema.default(() => serverSchema.parse({})),
+    /** Where state lives: the embedded SQLite file by default. */
+    storage: z
+      .object({ url: z.string().min(1).default('sqlite:.portcullis/portcullis.db') })
+      .strict()
+      .default({ url: 'sqlite:.portcullis/portcullis.db' }),
+    /** Directory for generated secrets (pepper, master key) when they are not given. */
+    dataDir: z.string().min(1).default('.portcullis'),
+    secrets: z
+      .object({
+        /** HMAC key for stored API-key hashes; generated into dataDir when unset. */
+        pepper: z.string().min(32).optional(),
+        /** 32-byte AES-256-GCM key (base64) for the encrypted store; generated into dataDir when unset. */
+        masterKey: z.string().min(40).optional(),
+      })
+      .strict()
+      .default({}),
+    logging: z
+      .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
+      .strict()
+      .default({ level: 'info' }),
+    pipeline: z
+      .object({ stageTimeoutMs: ms(2_000) })
+      .strict()
+      .default({ stageTimeoutMs: 2_000 }),
+    upstream: z
+      .object({
+        connectTimeoutMs: ms(5_000),
+        firstByteTimeoutMs: ms(60_000),
+        idleTimeoutMs: ms(60_000),
+        /** Keep-alive connections per upstream origin. */
+        connections: z.number().int().min(1).max(10_000).default(256),
+      })
+      .strict()
+      .default({ connectTimeoutMs: 5_000, firstByteTimeoutMs: 60_000, idleTimeoutMs: 60_000, connections: 256 }),
+    routes: z.array(routeSchema).default([]),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.routes.forEach((route, i) => {
+      if (seen.has(route.model)) ctx.addIssue({ code: 'custom', path: ['routes', i, 'model'], message: `duplicate route for model "${route.model}"` });
+      seen.add(route.model);
+    });
+    if (!config.server.tls && !config.server.allowInsecureBind && !isLoopback(config.server.host)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['server', 'host'],
+        message: `binding ${config.server.host} without TLS is refused; configure server.tls or set server.allowInsecureBind: true`,
+      });
+    }
+  });
+
+export type Config = z.output<typeof configSchema>;
+export type RouteConfig = Config['routes'][number];
+export type TargetConfig = RouteConfig['targets'][number];
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}

@@ -1,0 +1,102 @@
+/**
+ * The one error registry. Every error a client can see has a stable `PC_ERR_*` code, an HTTP
+ * status and a safe public message; clients get the code, that message and the request id,
+ * never a stack trace, an upstream body or `err.message` of an internal error.
+ */
+
+/** OpenAI-style error `type`; the Anthropic shape maps from it (see `anthropicErrorType`). */
+export type ErrorType =
+  | 'invalid_request_error'
+  | 'authentication_error'
+  | 'permission_error'
+  | 'not_found_error'
+  | 'request_too_large'
+  | 'rate_limit_error'
+  | 'api_error'
+  | 'overloaded_error'
+  | 'timeout_error';
+
+interface ErrorSpec {
+  readonly status: number;
+  readonly type: ErrorType;
+  readonly message: string;
+}
+
+export const ERRORS = {
+  PC_ERR_BAD_JSON: { status: 400, type: 'invalid_request_error', message: 'The request body is not valid JSON.' },
+  PC_ERR_BAD_REQUEST: { status: 400, type: 'invalid_request_error', message: 'The request body does not match the API schema.' },
+  PC_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, type: 'invalid_request_error', message: 'Send the request body as application/json.' },
+  PC_ERR_BODY_TOO_LARGE: { status: 413, type: 'request_too_large', message: 'The request body is larger than this gateway accepts.' },
+  PC_ERR_REQUEST_TIMEOUT: { status: 408, type: 'timeout_error', message: 'The request was not received in time.' },
+  PC_ERR_UNAUTHENTICATED: { status: 401, type: 'authentication_error', message: 'A valid API key or token is required.' },
+  PC_ERR_FORBIDDEN: { status: 403, type: 'permission_error', message: 'The caller is not allowed to do this.' },
+  PC_ERR_NOT_FOUND: { status: 404, type: 'not_found_error', message: 'No such endpoint.' },
+  PC_ERR_MODEL_NOT_FOUND: { status: 404, type: 'not_found_error', message: 'The model does not exist or the caller may not use it.' },
+  PC_ERR_METHOD_NOT_ALLOWED: { status: 405, type: 'invalid_request_error', message: 'The method is not allowed on this endpoint.' },
+  PC_ERR_UNSUPPORTED_OPERATION: { status: 400, type: 'invalid_request_error', message: 'The model does not support this operation.' },
+  PC_ERR_GUARD_FAILED: { status: 503, type: 'api_error', message: 'A security check could not complete, so the request was refused.' },
+  PC_ERR_GUARD_TIMEOUT: { status: 503, type: 'api_error', message: 'A security check timed out, so the request was refused.' },
+  PC_ERR_UPSTREAM_UNAVAILABLE: { status: 502, type: 'api_error', message: 'The model provider could not be reached.' },
+  PC_ERR_UPSTREAM_TIMEOUT: { status: 504, type: 'timeout_error', message: 'The model provider did not answer in time.' },
+  PC_ERR_UPSTREAM_ERROR: { status: 502, type: 'api_error', message: 'The model provider answered with an error.' },
+  PC_ERR_UPSTREAM_BAD_REQUEST: { status: 400, type: 'invalid_request_error', message: 'The model provider rejected the request.' },
+  PC_ERR_UPSTREAM_RATE_LIMITED: { status: 429, type: 'rate_limit_error', message: 'The model provider is rate limiting requests; retry later.' },
+  PC_ERR_UPSTREAM_BAD_RESPONSE: { status: 502, type: 'api_error', message: 'The model provider sent a response this gateway could not read.' },
+  PC_ERR_CIRCUIT_OPEN: { status: 503, type: 'overloaded_error', message: 'Every provider for this model is failing; retry later.' },
+  PC_ERR_STREAM_BROKEN: { status: 502, type: 'api_error', message: 'The model provider broke off the stream.' },
+  PC_ERR_NOT_READY: { status: 503, type: 'overloaded_error', message: 'The gateway is not ready.' },
+  PC_ERR_INTERNAL: { status: 500, type: 'api_error', message: 'The gateway failed to handle the request.' },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/**
+ * An error that carries a registry code. Throw it anywhere on the request path; the server turns
+ * it into the public error body. `detail` is for logs only and never reaches the client.
+ */
+export class GatewayError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly type: ErrorType;
+  /** Seconds, sent as `Retry-After` when set. */
+  readonly retryAfter: number | undefined;
+
+  constructor(code: ErrorCode, options: { detail?: string; cause?: unknown; retryAfter?: number } = {}) {
+    super(options.detail ?? ERRORS[code].message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'GatewayError';
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.type = ERRORS[code].type;
+    this.retryAfter = options.retryAfter;
+  }
+
+  /** The message a client may see: the registry's, never `detail`. */
+  get publicMessage(): string {
+    return ERRORS[this.code].message;
+  }
+}
+
+/** Anything thrown becomes a GatewayError; unknown errors become PC_ERR_INTERNAL. */
+export function toGatewayError(err: unknown): GatewayError {
+  if (err instanceof GatewayError) return err;
+  return new GatewayError('PC_ERR_INTERNAL', { cause: err });
+}
+
+/** OpenAI error body: `{"error": {"message", "type", "code", "param", "request_id"}}`. */
+export function openAIErrorBody(err: GatewayError, requestId: string): object {
+  return { error: { message: err.publicMessage, type: err.type, code: err.code, param: null, request_id: requestId } };
+}
+
+/** Anthropic error body: `{"type": "error", "error": {"type", "message", "code"}, "request_id"}`. */
+export function anthropicErrorBody(err: GatewayError, requestId: string): object {
+  return { type: 'error', error: { type: anthropicErrorType(err), message: err.publicMessage, code: err.code }, request_id: requestId };
+}
+
+function anthropicErrorType(err: GatewayError): string {
+  switch (err.type) {
+    case 'timeout_error':
+      return err.status === 408 ? 'invalid_request_error' : 'api_error';
+    default:
+      return err.type;
+  }
+}

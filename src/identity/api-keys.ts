@@ -1,0 +1,105 @@
+/**
+ * Portcullis API keys: `pc_live_` + 34 random base62 characters + a 6-character base62 CRC-32 of
+ * everything before it. The prefix and checksum let secret scanners (ours included) recognise a
+ * key and reject a mistyped one without a lookup. The first 12 random characters are the key's
+ * public id; only HMAC-SHA256(pepper, key) is stored, and hashes are compared in constant time.
+ */
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { crc32 } from 'node:zlib';
+import type { ApiKeyRecord, ApiKeyRepo } from '../store/types.js';
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const RANDOM_LENGTH = 34;
+const CHECK_LENGTH = 6;
+const ID_LENGTH = 12;
+const KEY_PATTERN = /^pc_(live|test)_([0-9A-Za-z]{40})$/;
+
+export type KeyEnvironment = 'live' | 'test';
+
+function base62(value: number, width: number): string {
+  let out = '';
+  for (let i = 0; i < width; i++) {
+    out = ALPHABET[value % 62] + out;
+    value = Math.floor(value / 62);
+  }
+  return out;
+}
+
+function checksum(body: string): string {
+  return base62(crc32(body), CHECK_LENGTH);
+}
+
+/** A new random key; show it once, store only `hashApiKey(key)`. */
+export function generateApiKey(environment: KeyEnvironment = 'live'): { key: string; id: string } {
+  let random = '';
+  for (let i = 0; i < RANDOM_LENGTH; i++) random += ALPHABET[randomInt(62)];
+  const body = `pc_${environment}_${random}`;
+  return { key: body + checksum(body), id: random.slice(0, ID_LENGTH) };
+}
+
+/** The public id of a well-formed key with a valid checksum, or undefined. */
+export function parseApiKey(key: string): { id: string } | undefined {
+  const match = KEY_PATTERN.exec(key);
+  if (!match) return undefined;
+  const tail = match[2] as string;
+  const body = key.slice(0, key.length - CHECK_LENGTH);
+  if (checksum(body) !== tail.slice(RANDOM_LENGTH)) return undefined;
+  return { id: tail.slice(0, ID_LENGTH) };
+}
+
+export function hashApiKey(pepper: Buffer, key: string): string {
+  return createHmac('sha256', pepper).update(key, 'utf8').digest('hex');
+}
+
+export type KeyCheck =
+  | { readonly ok: true; readonly record: ApiKeyRecord }
+  | { readonly ok: false; readonly reason: 'malformed' | 'unknown' | 'mismatch' | 'revoked' | 'expired' };
+
+/**
+ * Checks a presented key against the store. The reason is for logs and audit only: the client
+ * gets the same answer whether the key exists or not.
+ */
+export async function verifyApiKey(repo: ApiKeyRepo, pepper: Buffer, key: string, now: number): Promise<KeyCheck> {
+  const parsed = parseApiKey(key);
+  if (!parsed) return { ok: false, reason: 'malformed' };
+  const record = await repo.get(parsed.id);
+  const presented = Buffer.from(hashApiKey(pepper, key), 'hex');
+  if (!record) return { ok: false, reason: 'unknown' };
+  const stored = Buffer.from(record.hash, 'hex');
+  if (stored.length !== presented.length || !timingSafeEqual(stored, presented)) return { ok: false, reason: 'mismatch' };
+  if (record.revokedAt !== null && record.revokedAt <= now) return { ok: false, reason: 'revoked' };
+  if (record.expiresAt !== null && record.expiresAt <= now) return { ok: false, reason: 'expired' };
+  return { ok: true, record };
+}
+
+export interface NewKeyOptions {
+  readonly name: string;
+  readonly principalId?: string;
+  readonly principalKind?: 'user' | 'service';
+  readonly tenant?: string;
+  readonly roles?: readonly string[];
+  readonly models?: readonly string[];
+  readonly expiresAt?: number | null;
+  readonly environment?: KeyEnvironment;
+}
+
+/** Creates and stores a key; returns the only copy of the secret. */
+export async function createApiKey(repo: ApiKeyRepo, pepper: Buffer, options: NewKeyOptions, now: number): Promise<{ key: string; record: ApiKeyRecord }> {
+  const { key, id } = generateApiKey(options.environment);
+  const record: ApiKeyRecord = {
+    id,
+    hash: hashApiKey(pepper, key),
+    name: options.name,
+    principalId: options.principalId ?? `key:${id}`,
+    principalKind: options.principalKind ?? 'service',
+    tenant: options.tenant ?? 'default',
+    roles: options.roles ?? ['app'],
+    models: options.models ?? [],
+    createdAt: now,
+    expiresAt: options.expiresAt ?? null,
+    revokedAt: null,
+    lastUsedAt: null,
+  };
+  await repo.insert(record);
+  return { key, record };
+}

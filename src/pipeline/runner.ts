@@ -1,0 +1,220 @@
+/**
+ * The runner: runs stages in phase order, enforces per-stage timeouts, records one decision per
+ * stage call, and fails closed — a stage that throws or times out denies, unless that stage was
+ * explicitly configured `failOpen`. Stages only return verdicts; the runner applies them.
+ */
+import type { CanonicalRequest, CanonicalResponse, ChatChunk } from '../canonical/types.js';
+import { GatewayError, type ErrorCode } from '../errors.js';
+import {
+  PHASES,
+  type ContextFacts,
+  type Decision,
+  type Stage,
+  type StageContext,
+  type StreamInspector,
+  type Verdict,
+} from './types.js';
+
+export interface RunnerOptions {
+  /** Budget for a stage call that does not set its own. */
+  readonly defaultTimeoutMs: number;
+}
+
+/** The mutable side of a request in flight; only the runner and the server write to it. */
+export interface RequestState extends StageContext {
+  principal: StageContext['principal'];
+  readonly decisions: Decision[];
+}
+
+const HEADER_PHASES: ReadonlySet<string> = new Set(['identity', 'context']);
+
+type Hook = 'onHeaders' | 'onRequest' | 'onResponse';
+
+export class Pipeline {
+  readonly stages: readonly Stage[];
+  private readonly defaultTimeoutMs: number;
+  private readonly headerStages: readonly Stage[];
+  private readonly requestStages: readonly Stage[];
+  private readonly responseStages: readonly Stage[];
+  private readonly streamStages: readonly Stage[];
+
+  constructor(stages: readonly Stage[], options: RunnerOptions) {
+    if (!(options.defaultTimeoutMs > 0)) throw new TypeError('defaultTimeoutMs must be positive');
+    const names = new Set<string>();
+    for (const stage of stages) {
+      if (names.has(stage.name)) throw new TypeError(`duplicate stage name: ${stage.name}`);
+      names.add(stage.name);
+      if (!PHASES.includes(stage.phase)) throw new TypeError(`stage ${stage.name}: unknown phase ${String(stage.phase)}`);
+      if (stage.onHeaders && !HEADER_PHASES.has(stage.phase)) {
+        throw new TypeError(`stage ${stage.name}: onHeaders is only for the identity and context phases`);
+      }
+      if (HEADER_PHASES.has(stage.phase) && (stage.onRequest || stage.onResponse || stage.openStream)) {
+        throw new TypeError(`stage ${stage.name}: ${stage.phase} stages see headers only`);
+      }
+    }
+    // A stable sort keeps the configured order within a phase.
+    const ordered = [...stages].sort((a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase));
+    this.stages = ordered;
+    this.defaultTimeoutMs = options.defaultTimeoutMs;
+    this.headerStages = ordered.filter((s) => s.onHeaders);
+    this.requestStages = ordered.filter((s) => s.onRequest);
+    this.responseStages = ordered.filter((s) => s.onResponse);
+    this.streamStages = ordered.filter((s) => s.openStream);
+  }
+
+  /** identity and context: before the body is read. Throws a GatewayError on deny. */
+  async runHeaders(state: RequestState): Promise<void> {
+    for (const stage of this.headerStages) {
+      const verdict = await this.call(state, stage, stage.phase, 'onHeaders', undefined);
+      if (verdict.action === 'pass' && verdict.facts) applyFacts(state, verdict.facts);
+    }
+  }
+
+  /** authorize, limits, input: returns the request as the stages left it. */
+  async runRequest(state: RequestState, request: CanonicalRequest): Promise<CanonicalRequest> {
+    let current = request;
+    for (const stage of this.requestStages) {
+      const verdict = await this.call(state, stage, stage.phase, 'onRequest', current);
+      if (verdict.action === 'replace') current = verdict.value;
+      else if (verdict.action === 'pass' && verdict.facts) applyFacts(state, verdict.facts);
+    }
+    return current;
+  }
+
+  /** output stages on a whole (non-streamed) answer. */
+  async runResponse(state: RequestState, response: CanonicalResponse): Promise<CanonicalResponse> {
+    let current = response;
+    for (const stage of this.responseStages) {
+      const verdict = await this.call(state, stage, 'response', 'onResponse', current);
+      if (verdict.action === 'replace') current = verdict.value;
+    }
+    return current;
+  }
+
+  /** True when no stage inspects streams, so chunks can be forwarded without the runner. */
+  get streamsUninspected(): boolean {
+    return this.streamStages.length === 0;
+  }
+
+  /** One inspector chain per streamed answer; each stage sees what the previous one released. */
+  openStream(state: RequestState): StreamRun {
+    const inspectors = this.streamStages.map((stage) => ({ stage, inspector: (stage.openStream as (ctx: StageContext) => StreamInspector)(state) }));
+    return new StreamRun(this, state, inspectors);
+  }
+
+  /** Runs one stage call under its budget and records the decision. Internal to the runner. */
+  async call<T>(state: RequestState, stage: Stage, phase: Decision['phase'], hook: Hook | 'stream', input: T, run?: () => unknown): Promise<Verdict<T>> {
+    const started = performance.now();
+    const timeoutMs = stage.timeoutMs ?? this.defaultTimeoutMs;
+    let verdict: Verdict<T>;
+    try {
+      const result = run ? run() : invoke(stage, hook as Hook, state, input);
+      verdict = isThenable(result) ? await withTimeout(result as Promise<Verdict<T>>, timeoutMs) : (result as Verdict<T>);
+      if (!isVerdict(verdict)) throw new TypeError(`stage ${stage.name} returned no verdict`);
+    } catch (err) {
+      const timedOut = err instanceof StageTimeout;
+      const durationMs = performance.now() - started;
+      state.log.warn({ stage: stage.name, phase, err: timedOut ? undefined : err, timedOut }, 'stage failed');
+      if (stage.failOpen) {
+        state.decisions.push({ stage: stage.name, phase, outcome: 'fail-open', reasons: [timedOut ? 'timeout' : 'error'], durationMs });
+        return { action: 'pass' };
+      }
+      const code: ErrorCode = timedOut ? 'PC_ERR_GUARD_TIMEOUT' : 'PC_ERR_GUARD_FAILED';
+      state.decisions.push({ stage: stage.name, phase, outcome: timedOut ? 'timeout' : 'error', code, durationMs });
+      throw new GatewayError(code, { detail: `stage ${stage.name} ${timedOut ? 'timed out' : 'threw'}`, cause: err });
+    }
+    const durationMs = performance.now() - started;
+    if (verdict.action === 'deny') {
+      state.decisions.push({ stage: stage.name, phase, outcome: 'deny', code: verdict.code, ...(verdict.reasons ? { reasons: verdict.reasons } : {}), durationMs });
+      throw new GatewayError(verdict.code, { detail: `denied by ${stage.name}`, ...(verdict.retryAfter !== undefined ? { retryAfter: verdict.retryAfter } : {}) });
+    }
+    state.decisions.push({ stage: stage.name, phase, outcome: verdict.action, ...(verdict.reasons ? { reasons: verdict.reasons } : {}), durationMs });
+    return verdict;
+  }
+}
+
+/** Chunks pass through every inspector in order; a deny ends the stream with that error. */
+export class StreamRun {
+  constructor(
+    private readonly pipeline: Pipeline,
+    private readonly state: RequestState,
+    private readonly inspectors: readonly { stage: Stage; inspector: StreamInspector }[],
+  ) {}
+
+  /** Returns the chunks to send now (possibly none, possibly held-back ones). Throws on deny. */
+  async chunk(chunk: ChatChunk): Promise<readonly ChatChunk[]> {
+    return this.through(0, [chunk]);
+  }
+
+  /** Flushes every inspector at the end of the stream. Throws on deny. */
+  async end(): Promise<readonly ChatChunk[]> {
+    let out: ChatChunk[] = [];
+    for (let i = 0; i < this.inspectors.length; i++) {
+      const entry = this.inspectors[i] as { stage: Stage; inspector: StreamInspector };
+      // Chunks released by earlier inspectors' flush still go through the later ones.
+      const passed = out.length > 0 ? [...(await this.throughOne(i, out))] : [];
+      const verdict = await this.pipeline.call<readonly ChatChunk[]>(this.state, entry.stage, 'stream', 'stream', [], () => entry.inspector.onEnd());
+      out = verdict.action === 'replace' ? [...passed, ...verdict.value] : passed;
+    }
+    return out;
+  }
+
+  private async through(from: number, chunks: readonly ChatChunk[]): Promise<readonly ChatChunk[]> {
+    let current = chunks;
+    for (let i = from; i < this.inspectors.length && current.length > 0; i++) current = await this.throughOne(i, current);
+    return current;
+  }
+
+  private async throughOne(i: number, chunks: readonly ChatChunk[]): Promise<readonly ChatChunk[]> {
+    const entry = this.inspectors[i] as { stage: Stage; inspector: StreamInspector };
+    const out: ChatChunk[] = [];
+    for (const c of chunks) {
+      const verdict = await this.pipeline.call<readonly ChatChunk[]>(this.state, entry.stage, 'stream', 'stream', [c], () => entry.inspector.onChunk(c));
+      if (verdict.action === 'replace') out.push(...verdict.value);
+      else out.push(c);
+    }
+    return out;
+  }
+}
+
+function invoke(stage: Stage, hook: Hook, state: StageContext, input: unknown): unknown {
+  switch (hook) {
+    case 'onHeaders':
+      return stage.onHeaders?.(state);
+    case 'onRequest':
+      return stage.onRequest?.(state, input as CanonicalRequest);
+    case 'onResponse':
+      return stage.onResponse?.(state, input as CanonicalResponse);
+  }
+}
+
+function applyFacts(state: RequestState, facts: ContextFacts): void {
+  if (facts.principal) state.principal = facts.principal;
+}
+
+class StageTimeout extends Error {}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+function isVerdict(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const action = (value as { action?: unknown }).action;
+  return action === 'pass' || action === 'replace' || action === 'deny';
+}
+
+/** Synchronous stages never pay for a timer; only awaited results race the budget. */
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new StageTimeout()), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The stage contract. A stage is one check or transformation on the request path; the runner
+ * (runner.ts) owns order, timeouts, abort signals and fail-closed handling. Stages never call
+ * `next()`: they return a verdict, and the runner records a decision for every verdict.
+ */
+import type { CanonicalRequest, CanonicalResponse, ChatChunk } from '../canonical/types.js';
+import type { ErrorCode } from '../errors.js';
+import type { Logger } from '../log.js';
+
+/** Phases in the order they run. identity and context see headers only (the body is unread). */
+export const PHASES = ['identity', 'context', 'authorize', 'limits', 'input', 'output'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Which API the request arrived on, and what it asks for. */
+export type Api = 'openai' | 'anthropic';
+export type Operation = 'chat' | 'embed' | 'messages' | 'models';
+
+export type AuthMethod = 'api_key';
+
+export interface Principal {
+  readonly id: string;
+  readonly kind: 'user' | 'service' | 'operator';
+  readonly tenant: string;
+  readonly roles: readonly string[];
+  readonly authMethod: AuthMethod;
+  /** The public id of the credential that proved it (never the secret). */
+  readonly credentialId: string;
+  /** Models the credential is scoped to; empty means every model. */
+  readonly models: readonly string[];
+}
+
+/** Facts a stage may establish for later stages. Only the runner writes them into the context. */
+export interface ContextFacts {
+  readonly principal?: Principal;
+}
+
+export interface Decision {
+  readonly stage: string;
+  readonly phase: Phase | 'response' | 'stream';
+  readonly outcome: 'pass' | 'replace' | 'deny' | 'error' | 'timeout' | 'fail-open';
+  readonly code?: ErrorCode;
+  /** Machine-readable reasons (policy ids, finding types); never raw sensitive values. */
+  readonly reasons?: readonly string[];
+  readonly durationMs: number;
+}
+
+/** Read-only view of a request in flight, shared by every stage. */
+export interface StageContext {
+  readonly requestId: string;
+  readonly api: Api;
+  readonly operation: Operation;
+  readonly sourceIp: string;
+  /** Lower-cased request headers as Node parsed them. */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly principal: Principal | undefined;
+  /** Aborted when the client goes away or the request is finished. */
+  readonly signal: AbortSignal;
+  readonly log: Logger;
+  readonly decisions: readonly Decision[];
+}
+
+interface VerdictBase {
+  readonly reasons?: readonly string[];
+}
+export interface Pass extends VerdictBase {
+  readonly action: 'pass';
+  readonly facts?: ContextFacts;
+}
+export interface Replace<T> extends VerdictBase {
+  readonly action: 'replace';
+  readonly value: T;
+}
+export interface Deny extends VerdictBase {
+  readonly action: 'deny';
+  readonly code: ErrorCode;
+  /** Seconds, for `Retry-After` on throttling denials. */
+  readonly retryAfter?: number;
+}
+export type Verdict<T = never> = Pass | Replace<T> | Deny;
+
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * Inspects one streamed answer. `onChunk` may hold chunks back (return `replace` with fewer or
+ * none) to keep a look-behind window, and must release them by `onEnd` at the latest.
+ */
+export interface StreamInspector {
+  onChunk(chunk: ChatChunk): MaybePromise<Verdict<readonly ChatChunk[]>>;
+  onEnd(): MaybePromise<Verdict<readonly ChatChunk[]>>;
+}
+
+export interface Stage {
+  readonly name: string;
+  readonly phase: Phase;
+  /** Per-call budget; the runner's default applies when unset. */
+  readonly timeoutMs?: number;
+  /** Explicit, documented opt-out of fail-closed: an error or timeout passes instead of denying. */
+  readonly failOpen?: boolean;
+  /** identity and context phases: runs before the body is read. */
+  onHeaders?(ctx: StageContext): MaybePromise<Verdict>;
+  onRequest?(ctx: StageContext, request: CanonicalRequest): MaybePromise<Verdict<CanonicalRequest>>;
+  onResponse?(ctx: StageContext, response: CanonicalResponse): MaybePromise<Verdict<CanonicalResponse>>;
+  openStream?(ctx: StageContext): StreamInspector;
+}

@@ -1,0 +1,253 @@
+/**
+ * Calls upstream providers for a route: ordered fallback over its targets, retries with jittered
+ * exponential backoff on connect errors, 429 and 5xx — only before any byte has been streamed to
+ * the client — and a circuit breaker per target. Upstream error bodies are drained and dropped:
+ * they never reach the client, only a registry code does.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { request, type Dispatcher } from 'undici';
+import type { ChatChunk, ChatRequest, ChatResponse, EmbeddingsRequest, EmbeddingsResponse } from '../canonical/types.js';
+import { GatewayError, type ErrorCode } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { Adapter, Target } from './adapters.js';
+import type { CircuitBreaker } from './breaker.js';
+
+export interface RouteTarget {
+  readonly target: Target;
+  readonly adapter: Adapter;
+  readonly dispatcher: Dispatcher;
+  readonly breaker: CircuitBreaker;
+}
+
+export interface RuntimeRoute {
+  readonly model: string;
+  readonly targets: readonly RouteTarget[];
+  readonly retry: { readonly attempts: number; readonly initialBackoffMs: number; readonly maxBackoffMs: number };
+  /** Whether any target can serve embeddings. */
+  readonly embeddings: boolean;
+}
+
+export interface CallOptions {
+  readonly signal: AbortSignal;
+  readonly log: Logger;
+  /** Bounds the SSE parser's buffer: one upstream event larger than this breaks the stream. */
+  readonly maxEventBytes?: number;
+}
+
+/** Why one attempt failed, and what the loop may do about it. */
+class AttemptFailure extends Error {
+  constructor(
+    readonly error: GatewayError,
+    /** Try the same target again (after backoff). */
+    readonly retry: boolean,
+    /** Move on to the next target. */
+    readonly fallback: boolean,
+    /** Counts against the target's circuit breaker. */
+    readonly unhealthy: boolean,
+    readonly retryAfterMs?: number,
+  ) {
+    super(error.message);
+  }
+}
+
+/** Attempts the route's targets in order; `call` does one attempt and throws on failure. */
+async function withFallback<T>(route: RuntimeRoute, options: CallOptions, call: (entry: RouteTarget) => Promise<T>, eligible: (entry: RouteTarget) => boolean = () => true): Promise<T> {
+  let last: GatewayError | undefined;
+  for (const entry of route.targets) {
+    if (!eligible(entry)) continue;
+    for (let attempt = 0; attempt < route.retry.attempts; attempt++) {
+      if (!entry.breaker.tryAcquire()) break;
+      try {
+        const result = await call(entry);
+        entry.breaker.success();
+        return result;
+      } catch (err) {
+        if (options.signal.aborted) {
+          entry.breaker.release();
+          throw err;
+        }
+        const failure = err instanceof AttemptFailure ? err : classifyError(err);
+        if (failure.unhealthy) entry.breaker.failure();
+        else entry.breaker.release();
+        last = failure.error;
+        options.log.warn({ provider: entry.target.provider, upstreamModel: entry.target.model, attempt: attempt + 1, code: failure.error.code }, 'upstream attempt failed');
+        if (!failure.fallback) throw failure.error;
+        if (!failure.retry || attempt + 1 >= route.retry.attempts) break;
+        const backoff = backoffMs(route.retry, attempt, failure.retryAfterMs);
+        if (backoff === undefined) break;
+        await sleep(backoff, undefined, { signal: options.signal });
+      }
+    }
+  }
+  throw last ?? new GatewayError('PC_ERR_CIRCUIT_OPEN');
+}
+
+/** Full-jitter exponential backoff; a Retry-After longer than the cap means: try another target. */
+function backoffMs(retry: RuntimeRoute['retry'], attempt: number, retryAfterMs: number | undefined): number | undefined {
+  if (retryAfterMs !== undefined) return retryAfterMs <= retry.maxBackoffMs ? retryAfterMs : undefined;
+  const cap = Math.min(retry.maxBackoffMs, retry.initialBackoffMs * 2 ** attempt);
+  return Math.round(cap / 2 + (Math.random() * cap) / 2);
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_CLOSED']);
+const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+function errorCodeOf(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') return code;
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  return cause === undefined ? undefined : errorCodeOf(cause);
+}
+
+function classifyError(err: unknown): AttemptFailure {
+  if (err instanceof GatewayError) return new AttemptFailure(err, false, true, true);
+  const code = errorCodeOf(err);
+  if (code !== undefined && TIMEOUTS.has(code)) {
+    // A timed-out call is not repeated on the same target (it would double the wait), but the
+    // next target may still answer.
+    return new AttemptFailure(new GatewayError('PC_ERR_UPSTREAM_TIMEOUT', { cause: err }), false, true, true);
+  }
+  if (code !== undefined && UNREACHABLE.has(code)) return new AttemptFailure(new GatewayError('PC_ERR_UPSTREAM_UNAVAILABLE', { cause: err }), true, true, true);
+  return new AttemptFailure(new GatewayError('PC_ERR_UPSTREAM_UNAVAILABLE', { cause: err }), true, true, true);
+}
+
+function statusFailure(status: number, headers: Dispatcher.ResponseData['headers']): AttemptFailure {
+  if (status === 429) {
+    const retryAfter = parseRetryAfter(headers['retry-after']);
+    return new AttemptFailure(
+      new GatewayError('PC_ERR_UPSTREAM_RATE_LIMITED', { detail: `upstream status ${status}`, ...(retryAfter !== undefined ? { retryAfter: Math.ceil(retryAfter / 1000) } : {}) }),
+      true,
+      true,
+      false,
+      retryAfter,
+    );
+  }
+  if (status >= 500) return new AttemptFailure(new GatewayError('PC_ERR_UPSTREAM_ERROR', { detail: `upstream status ${status}` }), true, true, true);
+  if (status === 400 || status === 413 || status === 422) {
+    // The request itself is at fault: another target would refuse it too.
+    return new AttemptFailure(new GatewayError('PC_ERR_UPSTREAM_BAD_REQUEST', { detail: `upstream status ${status}` }), false, false, false);
+  }
+  return new AttemptFailure(new GatewayError('PC_ERR_UPSTREAM_ERROR', { detail: `upstream status ${status}` }), false, true, true);
+}
+
+function parseRetryAfter(value: string | string[] | undefined): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+async function post(entry: RouteTarget, url: string, payload: object, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+  const { target } = entry;
+  const res = await request(url, {
+    dispatcher: entry.dispatcher,
+    method: 'POST',
+    headers: entry.adapter.headers(target),
+    body: JSON.stringify(payload),
+    signal,
+    headersTimeout: target.firstByteTimeoutMs,
+    bodyTimeout: target.idleTimeoutMs,
+  });
+  if (res.statusCode >= 300) {
+    await res.body.dump().catch(() => undefined);
+    throw statusFailure(res.statusCode, res.headers);
+  }
+  return res;
+}
+
+async function readJson(res: Dispatcher.ResponseData): Promise<unknown> {
+  const text = await res.body.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AttemptFailure(new GatewayError('PC_ERR_UPSTREAM_BAD_RESPONSE'), true, true, true);
+  }
+}
+
+/** Runs a decode step; a decoder's GatewayError (bad shape) becomes a retryable attempt failure. */
+function decoded<T>(decode: () => T): T {
+  try {
+    return decode();
+  } catch (err) {
+    throw new AttemptFailure(err instanceof GatewayError ? err : new GatewayError('PC_ERR_UPSTREAM_BAD_RESPONSE', { cause: err }), true, true, true);
+  }
+}
+
+export async function sendChat(route: RuntimeRoute, chat: ChatRequest, options: CallOptions): Promise<ChatResponse> {
+  return withFallback(route, options, async (entry) => {
+    const res = await post(entry, entry.adapter.chatUrl(entry.target), entry.adapter.encodeChat(chat, entry.target), options.signal);
+    const body = await readJson(res);
+    return decoded(() => entry.adapter.decodeChat(body, route.model));
+  });
+}
+
+export async function sendEmbeddings(route: RuntimeRoute, embed: EmbeddingsRequest, options: CallOptions): Promise<EmbeddingsResponse> {
+  return withFallback(
+    route,
+    options,
+    async (entry) => {
+      const url = entry.adapter.embeddingsUrl(entry.target) as string;
+      const res = await post(entry, url, entry.adapter.encodeEmbeddings(embed, entry.target), options.signal);
+      const body = await readJson(res);
+      return decoded(() => entry.adapter.decodeEmbeddings(body, route.model));
+    },
+    (entry) => entry.adapter.embeddingsUrl(entry.target) !== undefined,
+  );
+}
+
+/**
+ * Opens a streamed answer. Resolves once an upstream has accepted the request (status 2xx), so
+ * retries and fallback happen before anything is sent to the client; afterwards a failure ends
+ * the returned iterator with a GatewayError (PC_ERR_STREAM_BROKEN or PC_ERR_UPSTREAM_TIMEOUT).
+ */
+export async function openChatStream(route: RuntimeRoute, chat: ChatRequest, options: CallOptions): Promise<AsyncIterable<ChatChunk>> {
+  return withFallback(route, options, async (entry) => {
+    const res = await post(entry, entry.adapter.chatUrl(entry.target), entry.adapter.encodeChat(chat, entry.target), options.signal);
+    return streamChunks(res, entry.adapter.streamDecoder(route.model), options);
+  });
+}
+
+async function* streamChunks(res: Dispatcher.ResponseData, decode: ReturnType<Adapter['streamDecoder']>, options: CallOptions): AsyncGenerator<ChatChunk> {
+  const events: EventSourceMessage[] = [];
+  let parseFailed = false;
+  const parser = createParser({
+    onEvent: (event) => void events.push(event),
+    onError: () => {
+      parseFailed = true;
+    },
+    ...(options.maxEventBytes !== undefined ? { maxBufferSize: options.maxEventBytes } : {}),
+  });
+  const body = res.body;
+  // undici yields Buffers; a streaming decoder keeps multi-byte characters split across pieces whole.
+  const text = new TextDecoder();
+  let done = false;
+  try {
+    for await (const piece of body) {
+      parser.feed(text.decode(piece as Buffer, { stream: true }));
+      if (parseFailed) throw new GatewayError('PC_ERR_UPSTREAM_BAD_RESPONSE', { detail: 'unreadable upstream event stream' });
+      for (const event of events) {
+        const out = decode(event.event ?? 'message', event.data);
+        if (out === 'done') {
+          done = true;
+          break;
+        }
+        yield* out;
+      }
+      events.length = 0;
+      if (done) return;
+    }
+  } catch (err) {
+    if (err instanceof GatewayError || options.signal.aborted) throw err;
+    const code = errorCodeOf(err);
+    const mapped: ErrorCode = code !== undefined && TIMEOUTS.has(code) ? 'PC_ERR_UPSTREAM_TIMEOUT' : 'PC_ERR_STREAM_BROKEN';
+    throw new GatewayError(mapped, { cause: err });
+  } finally {
+    // After the final event, drain what is left so the keep-alive connection can be reused;
+    // otherwise (client gone, guard denial, error) stop the upstream transfer at once.
+    if (done) void body.dump().catch(() => undefined);
+    else if (!body.destroyed) body.destroy();
+  }
+  if (!done) throw new GatewayError('PC_ERR_STREAM_BROKEN', { detail: 'upstream stream ended without its final event' });
+}

@@ -1,0 +1,286 @@
+/**
+ * The data-plane listener: routes HTTP requests onto the request path of DESIGN.md —
+ * identity → authorize → … → provider → output — and back. This is the only layer that knows
+ * HTTP; stages and providers see the canonical form.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
+import type { ChatChunk, ChatRequest, EmbeddingsRequest } from '../canonical/types.js';
+import type { Runtime } from '../config/compile.js';
+import { GatewayError, toGatewayError } from '../errors.js';
+import * as anthropic from '../formats/anthropic.js';
+import * as openai from '../formats/openai.js';
+import type { Logger } from '../log.js';
+import type { Pipeline, RequestState } from '../pipeline/runner.js';
+import type { Api, Operation } from '../pipeline/types.js';
+import { openChatStream, sendChat, sendEmbeddings, type RuntimeRoute } from '../providers/upstream.js';
+import { mayUseModel } from '../stages/authorize/model-scope.js';
+import type { Store } from '../store/types.js';
+import { parseJsonBody, readBody, sendError, sendJson } from './http.js';
+
+export interface GatewayDeps {
+  readonly runtime: Runtime;
+  readonly pipeline: Pipeline;
+  readonly store: Store;
+  readonly log: Logger;
+}
+
+export interface Gateway {
+  readonly server: http.Server;
+  listen(): Promise<AddressInfo>;
+  /** Swaps in a new runtime; requests in flight finish on the one they started with. */
+  setRuntime(runtime: Runtime): void;
+  readonly runtime: Runtime;
+  close(): Promise<void>;
+}
+
+interface Endpoint {
+  readonly method: 'GET' | 'POST';
+  readonly api: Api;
+  readonly operation: Operation | 'health' | 'ready';
+}
+
+const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map([
+  ['/v1/chat/completions', { method: 'POST', api: 'openai', operation: 'chat' }],
+  ['/v1/embeddings', { method: 'POST', api: 'openai', operation: 'embed' }],
+  ['/v1/models', { method: 'GET', api: 'openai', operation: 'models' }],
+  ['/v1/messages', { method: 'POST', api: 'anthropic', operation: 'messages' }],
+  ['/healthz', { method: 'GET', api: 'openai', operation: 'health' }],
+  ['/readyz', { method: 'GET', api: 'openai', operation: 'ready' }],
+]);
+
+const SSE_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' };
+
+export function createGateway(deps: GatewayDeps): Gateway {
+  let runtime = deps.runtime;
+  const { pipeline, store, log } = deps;
+  const serverConfig = runtime.config.server;
+
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
+    void handle(req, res, requestId).catch((err: unknown) => {
+      // handle() answers its own errors; reaching here is a bug, and still must not crash.
+      log.error({ err, requestId }, 'unhandled error on the request path');
+      if (!res.headersSent) sendError(res, 'openai', toGatewayError(err), requestId);
+      else res.destroy();
+    });
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+    const started = performance.now();
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q === -1 ? url : url.slice(0, q);
+    const endpoint = ENDPOINTS.get(path);
+    const api: Api = endpoint?.api ?? 'openai';
+    if (!endpoint) return sendError(res, api, new GatewayError('PC_ERR_NOT_FOUND'), requestId);
+    if (req.method !== endpoint.method) {
+      res.setHeader('allow', endpoint.method);
+      return sendError(res, api, new GatewayError('PC_ERR_METHOD_NOT_ALLOWED'), requestId);
+    }
+    if (endpoint.operation === 'health') return sendJson(res, 200, { status: 'ok' });
+    if (endpoint.operation === 'ready') return ready(res, requestId);
+
+    const current = runtime;
+    const abort = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    const state: RequestState = {
+      requestId,
+      api,
+      operation: endpoint.operation,
+      sourceIp: req.socket.remoteAddress ?? '',
+      headers: req.headers,
+      principal: undefined,
+      signal: abort.signal,
+      log: log.child({ requestId }),
+      decisions: [],
+    };
+    let status = 200;
+    let code: string | undefined;
+    let model: string | undefined;
+    try {
+      await pipeline.runHeaders(state);
+      if (endpoint.operation === 'models') {
+        listModels(req, res, current, state);
+        return;
+      }
+      const body = parseJsonBody(req, await readBody(req, current.config.server.bodyLimitBytes, current.config.server.requestTimeoutMs));
+      const decoded = decodeRequest(endpoint.operation, body);
+      model = decoded.model;
+      const route = current.routes.get(decoded.model);
+      if (!route || !mayUseModel(state.principal, decoded.model)) throw new GatewayError('PC_ERR_MODEL_NOT_FOUND');
+      const request = await pipeline.runRequest(state, decoded);
+      if (request.kind === 'embed') await embeddings(res, route, request, state);
+      else if (request.stream) status = await stream(res, route, request, state);
+      else await chat(res, route, request, state);
+    } catch (err) {
+      const error = toGatewayError(err);
+      if (abort.signal.aborted) {
+        status = 499;
+        code = 'client_closed';
+      } else {
+        status = error.status;
+        code = error.code;
+        if (error.code === 'PC_ERR_INTERNAL') state.log.error({ err }, 'internal error');
+        sendError(res, api, error, requestId);
+      }
+    } finally {
+      abort.abort();
+      state.log.info(
+        { method: req.method, path, status, code, model, principal: state.principal?.id, ms: Math.round((performance.now() - started) * 100) / 100, decisions: state.decisions.length },
+        'request',
+      );
+    }
+  }
+
+  async function ready(res: ServerResponse, requestId: string): Promise<void> {
+    try {
+      await store.ping();
+      sendJson(res, 200, { status: 'ready', routes: runtime.routes.size });
+    } catch (err) {
+      log.warn({ err }, 'readiness check failed');
+      sendError(res, 'openai', new GatewayError('PC_ERR_NOT_READY'), requestId);
+    }
+  }
+
+  function listModels(req: IncomingMessage, res: ServerResponse, current: Runtime, state: RequestState): void {
+    const models = [...current.routes.keys()].filter((m) => mayUseModel(state.principal, m));
+    if (typeof req.headers['anthropic-version'] === 'string') {
+      const data = models.map((id) => ({ type: 'model', id, display_name: id, created_at: '1970-01-01T00:00:00Z' }));
+      sendJson(res, 200, { data, has_more: false, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });
+      return;
+    }
+    sendJson(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'portcullis' })) });
+  }
+
+  async function chat(res: ServerResponse, route: RuntimeRoute, request: ChatRequest, state: RequestState): Promise<void> {
+    const answer = await sendChat(route, request, { signal: state.signal, log: state.log });
+    const checked = await pipeline.runResponse(state, answer);
+    if (checked.kind !== 'chat') throw new GatewayError('PC_ERR_INTERNAL', { detail: 'an output stage changed the response kind' });
+    sendJson(res, 200, state.api === 'anthropic' ? anthropic.encodeMessagesResponse(checked) : openai.encodeChatResponse(checked));
+  }
+
+  async function embeddings(res: ServerResponse, route: RuntimeRoute, request: EmbeddingsRequest, state: RequestState): Promise<void> {
+    if (!route.embeddings) throw new GatewayError('PC_ERR_UNSUPPORTED_OPERATION');
+    const answer = await sendEmbeddings(route, request, { signal: state.signal, log: state.log });
+    const checked = await pipeline.runResponse(state, answer);
+    if (checked.kind !== 'embed') throw new GatewayError('PC_ERR_INTERNAL', { detail: 'an output stage changed the response kind' });
+    sendJson(res, 200, openai.encodeEmbeddingsResponse(checked));
+  }
+
+  /**
+   * Streams an answer. Retries and fallback are over once the first upstream accepts; from then
+   * on a failure is sent as an error event in the client's format, followed by a clean end.
+   * Returns the status to log.
+   */
+  async function stream(res: ServerResponse, route: RuntimeRoute, request: ChatRequest, state: RequestState): Promise<number> {
+    const chunks = await openChatStream(route, request, { signal: state.signal, log: state.log, maxEventBytes: 16 * 1024 * 1024 });
+    const inspect = pipeline.streamsUninspected ? undefined : pipeline.openStream(state);
+    const encoder = streamEncoder(state.api, request.includeUsage);
+    res.writeHead(200, SSE_HEADERS);
+    res.flushHeaders();
+    const write = async (text: string): Promise<void> => {
+      if (text.length > 0 && !res.write(text)) await once(res, 'drain', { signal: state.signal });
+    };
+    try {
+      for await (const chunk of chunks) {
+        const out = inspect ? await inspect.chunk(chunk) : [chunk];
+        for (const c of out) await write(encoder.encode(c));
+      }
+      if (inspect) for (const c of await inspect.end()) await write(encoder.encode(c));
+      res.end(encoder.end());
+      return 200;
+    } catch (err) {
+      if (state.signal.aborted) throw err;
+      const error = toGatewayError(err);
+      state.log.warn({ code: error.code, err }, 'stream ended with an error');
+      res.end(encoder.error(error, state.requestId));
+      return error.status;
+    }
+  }
+
+  const timeouts = {
+    headersTimeout: serverConfig.headersTimeoutMs,
+    // Node's own whole-request limit is the backstop; readBody answers first with our error shape.
+    requestTimeout: serverConfig.requestTimeoutMs + 1_000,
+    keepAliveTimeout: serverConfig.keepAliveTimeoutMs,
+    // Node checks those timeouts on this interval (30 s by default), which would let a stalled
+    // client hold a connection far longer than configured.
+    connectionsCheckingInterval: Math.min(1_000, serverConfig.headersTimeoutMs),
+  };
+  const server = serverConfig.tls
+    ? https.createServer({ ...timeouts, cert: readFileSync(serverConfig.tls.certFile), key: readFileSync(serverConfig.tls.keyFile), minVersion: 'TLSv1.3' }, handler)
+    : http.createServer(timeouts, handler);
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (socket.writable && err.code !== 'ECONNRESET') socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  return {
+    server,
+    get runtime() {
+      return runtime;
+    },
+    async listen() {
+      server.listen(serverConfig.port, serverConfig.host);
+      await once(server, 'listening');
+      return server.address() as AddressInfo;
+    },
+    setRuntime(next) {
+      const previous = runtime;
+      runtime = next;
+      void previous.close().catch((err: unknown) => log.warn({ err }, 'closing the previous runtime failed'));
+    },
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), 5_000);
+      await closed;
+      clearTimeout(force);
+      await runtime.close();
+    },
+  };
+}
+
+function decodeRequest(operation: Operation, body: unknown): ChatRequest | EmbeddingsRequest {
+  switch (operation) {
+    case 'chat':
+      return openai.decodeChatRequest(body);
+    case 'embed':
+      return openai.decodeEmbeddingsRequest(body);
+    case 'messages':
+      return anthropic.decodeMessagesRequest(body);
+    case 'models':
+      throw new GatewayError('PC_ERR_INTERNAL', { detail: 'models has no body' });
+  }
+}
+
+interface StreamEncoder {
+  encode(chunk: ChatChunk): string;
+  end(): string;
+  error(err: GatewayError, requestId: string): string;
+}
+
+function streamEncoder(api: Api, includeUsage: boolean): StreamEncoder {
+  if (api === 'anthropic') return anthropic.createStreamEncoder();
+  return {
+    encode(chunk) {
+      if (chunk.usage && !includeUsage) {
+        // The gateway always asks upstreams for usage; a client that did not ask does not get it.
+        if (chunk.choices.length === 0) return '';
+        const { usage: _dropped, ...rest } = chunk;
+        return openai.encodeChatChunk(rest);
+      }
+      return openai.encodeChatChunk(chunk);
+    },
+    end: () => openai.STREAM_DONE,
+    error: (err, requestId) => openai.encodeStreamError(err, requestId),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Identity stage: every data-plane request must present a Portcullis API key, as
+ * `Authorization: Bearer <key>` or `x-api-key: <key>`, loopback included. Any failure is the same
+ * PC_ERR_UNAUTHENTICATED to the client; the precise reason goes to the decision record.
+ */
+import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
+import { verifyApiKey } from '../../identity/api-keys.js';
+import type { ApiKeyRepo } from '../../store/types.js';
+
+export interface ApiKeyStageOptions {
+  readonly repo: ApiKeyRepo;
+  readonly pepper: Buffer;
+  readonly now?: () => number;
+  /** last_used_at is written in batches this often, off the request path. */
+  readonly touchIntervalMs?: number;
+}
+
+export interface ApiKeyStage extends Stage {
+  /** Writes pending last-used times now (called on shutdown). */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function apiKeyStage(options: ApiKeyStageOptions): ApiKeyStage {
+  if (options.pepper.length < 16) throw new TypeError('the API-key pepper must be at least 16 bytes');
+  const now = options.now ?? Date.now;
+  let pending = new Map<string, number>();
+  const flush = async (): Promise<void> => {
+    if (pending.size === 0) return;
+    const batch = pending;
+    pending = new Map();
+    await options.repo.touch(batch);
+  };
+  const timer = setInterval(() => void flush().catch(() => undefined), options.touchIntervalMs ?? 5_000);
+  timer.unref();
+
+  return {
+    name: 'api-key',
+    phase: 'identity',
+    async onHeaders(ctx: StageContext): Promise<Verdict> {
+      const presented = presentedKey(ctx.headers);
+      if (presented === undefined) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: ['missing'] };
+      const at = now();
+      const check = await verifyApiKey(options.repo, options.pepper, presented, at);
+      if (!check.ok) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: [check.reason] };
+      const r = check.record;
+      pending.set(r.id, at);
+      return {
+        action: 'pass',
+        reasons: [`key:${r.id}`],
+        facts: {
+          principal: {
+            id: r.principalId,
+            kind: r.principalKind,
+            tenant: r.tenant,
+            roles: r.roles,
+            authMethod: 'api_key',
+            credentialId: r.id,
+            models: r.models,
+          },
+        },
+      };
+    },
+    flush,
+    async close() {
+      clearInterval(timer);
+      await flush();
+    },
+  };
+}
+
+function presentedKey(headers: StageContext['headers']): string | undefined {
+  const auth = headers.authorization;
+  if (typeof auth === 'string') {
+    const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(auth);
+    return match ? match[1] : undefined;
+  }
+  const xKey = headers['x-api-key'];
+  return typeof xKey === 'string' && xKey.length > 0 ? xKey : undefined;
+}

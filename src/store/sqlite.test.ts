@@ -1,0 +1,65 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteStore } from './sqlite.js';
+import type { ApiKeyRecord } from './types.js';
+
+const record: ApiKeyRecord = {
+  id: 'abc123def456',
+  hash: 'ff'.repeat(32),
+  name: 'test',
+  principalId: 'svc-1',
+  principalKind: 'service',
+  tenant: 't1',
+  roles: ['app'],
+  models: ['chat'],
+  createdAt: 1,
+  expiresAt: null,
+  revokedAt: null,
+  lastUsedAt: null,
+};
+
+describe('SQLite store', () => {
+  it('migrates a new file and reopens it without re-applying migrations', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pc-store-'));
+    try {
+      const file = join(dir, 'nested', 'state.db');
+      const first = openSqliteStore(file);
+      await first.apiKeys.insert(record);
+      await first.close();
+      const second = openSqliteStore(file);
+      assert.deepEqual(await second.apiKeys.get(record.id), record);
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stores, lists, touches and revokes keys', async () => {
+    const store = openSqliteStore(':memory:');
+    await store.apiKeys.insert(record);
+    await assert.rejects(store.apiKeys.insert(record), /UNIQUE/);
+    await store.apiKeys.touch(new Map([[record.id, 50]]));
+    await store.apiKeys.touch(new Map([[record.id, 40]]));
+    assert.equal((await store.apiKeys.get(record.id))?.lastUsedAt, 50, 'last use never goes backwards');
+    assert.equal(await store.apiKeys.revoke(record.id, 60), true);
+    assert.equal(await store.apiKeys.revoke(record.id, 70), false);
+    assert.equal((await store.apiKeys.list())[0]?.revokedAt, 60);
+    assert.equal(await store.apiKeys.get('missing'), undefined);
+    await store.close();
+  });
+
+  it('stores secrets by name', async () => {
+    const store = openSqliteStore(':memory:');
+    await store.secrets.put('a', 'sealed-1', 1);
+    await store.secrets.put('a', 'sealed-2', 2);
+    assert.equal(await store.secrets.get('a'), 'sealed-2');
+    assert.deepEqual(await store.secrets.list(), ['a']);
+    assert.equal(await store.secrets.delete('a'), true);
+    assert.equal(await store.secrets.get('a'), undefined);
+    await store.ping();
+    await store.close();
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * Embedded SQLite store (better-sqlite3): one file, WAL journal, versioned migrations. Statements
+ * are prepared once. better-sqlite3 is synchronous, which is what makes each method atomic on the
+ * single connection; the async interface is for parity with the server backends.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { ApiKeyRecord, ApiKeyRepo, SecretRepo, Store } from './types.js';
+
+/** Append only: a released migration is never edited, a new one is added. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE api_keys (
+     id TEXT PRIMARY KEY,
+     hash TEXT NOT NULL,
+     name TEXT NOT NULL,
+     principal_id TEXT NOT NULL,
+     principal_kind TEXT NOT NULL CHECK (principal_kind IN ('user', 'service')),
+     tenant TEXT NOT NULL,
+     roles TEXT NOT NULL,
+     models TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER,
+     revoked_at INTEGER,
+     last_used_at INTEGER
+   ) STRICT;
+   CREATE TABLE secrets (
+     name TEXT PRIMARY KEY,
+     sealed TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   ) STRICT;`,
+];
+
+interface ApiKeyRow {
+  id: string;
+  hash: string;
+  name: string;
+  principal_id: string;
+  principal_kind: 'user' | 'service';
+  tenant: string;
+  roles: string;
+  models: string;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+  last_used_at: number | null;
+}
+
+/** Opens (creating if needed) the database at `file` and applies pending migrations. */
+export function openSqliteStore(file: string): Store {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const keyInsert = db.prepare(
+    `INSERT INTO api_keys (id, hash, name, principal_id, principal_kind, tenant, roles, models, created_at, expires_at, revoked_at, last_used_at)
+     VALUES (@id, @hash, @name, @principal_id, @principal_kind, @tenant, @roles, @models, @created_at, @expires_at, @revoked_at, @last_used_at)`,
+  );
+  const keyGet = db.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE id = ?');
+  const keyList = db.prepare<[], ApiKeyRow>('SELECT * FROM api_keys ORDER BY created_at, id');
+  const keyRevoke = db.prepare<[number, string]>('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+  const keyTouch = db.prepare<[number, string, number]>(
+    'UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)',
+  );
+  const touchMany = db.transaction((entries: ReadonlyMap<string, number>) => {
+    for (const [id, at] of entries) keyTouch.run(at, id, at);
+  });
+  const secretPut = db.prepare<[string, string, number]>(
+    'INSERT INTO secrets (name, sealed, updated_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at',
+  );
+  const secretGet = db.prepare<[string], { sealed: string }>('SELECT sealed FROM secrets WHERE name = ?');
+  const secretList = db.prepare<[], { name: string }>('SELECT name FROM secrets ORDER BY name');
+  const secretDelete = db.prepare<[string]>('DELETE FROM secrets WHERE name = ?');
+  const ping = db.prepare('SELECT 1');
+
+  const apiKeys: ApiKeyRepo = {
+    async insert(record) {
+      keyInsert.run(toRow(record));
+    },
+    async get(id) {
+      const row = keyGet.get(id);
+      return row && fromRow(row);
+    },
+    async list() {
+      return keyList.all().map(fromRow);
+    },
+    async revoke(id, at) {
+      return keyRevoke.run(at, id).changes > 0;
+    },
+    async touch(lastUsed) {
+      if (lastUsed.size > 0) touchMany(lastUsed);
+    },
+  };
+
+  const secrets: SecretRepo = {
+    async put(name, sealed, at) {
+      secretPut.run(name, sealed, at);
+    },
+    async get(name) {
+      return secretGet.get(name)?.sealed;
+    },
+    async list() {
+      return secretList.all().map((r) => r.name);
+    },
+    async delete(name) {
+      return secretDelete.run(name).changes > 0;
+    },
+  };
+
+  return {
+    kind: 'sqlite',
+    apiKeys,
+    secrets,
+    async ping() {
+      ping.get();
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT');
+  const applied = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  if (applied > MIGRATIONS.length) throw new Error(`database schema version ${applied} is newer than this build (${MIGRATIONS.length})`);
+  const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
+  for (let version = applied + 1; version <= MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version - 1] as string);
+      record.run(version, Date.now());
+    }).immediate();
+  }
+}
+
+function toRow(r: ApiKeyRecord): ApiKeyRow {
+  return {
+    id: r.id,
+    hash: r.hash,
+    name: r.name,
+    principal_id: r.principalId,
+    principal_kind: r.principalKind,
+    tenant: r.tenant,
+    roles: JSON.stringify(r.roles),
+    models: JSON.stringify(r.models),
+    created_at: r.createdAt,
+    expires_at: r.expiresAt,
+    revoked_at: r.revokedAt,
+    last_used_at: r.lastUsedAt,
+  };
+}
+
+function fromRow(r: ApiKeyRow): ApiKeyRecord {
+  return {
+    id: r.id,
+    hash: r.hash,
+    name: r.name,
+    principalId: r.principal_id,
+    principalKind: r.principal_kind,
+    tenant: r.tenant,
+    roles: JSON.parse(r.roles) as string[],
+    models: JSON.parse(r.models) as string[],
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    revokedAt: r.revoked_at,
+    lastUsedAt: r.last_used_at,
+  };
+}
