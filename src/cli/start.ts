@@ -14,8 +14,6 @@ export async function runStart(args: readonly string[]): Promise<number> {
     throw err;
   }
   running.log.info({ url: running.url, routes: config.routes.length }, 'portcullis listening');
-  // Logs are buffered for throughput; supervisors and tests wait for this line, so send it now.
-  running.log.flush();
   const signal = await untilSignal();
   running.log.info({ signal }, 'shutting down');
   await running.close();

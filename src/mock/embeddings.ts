@@ -20,10 +20,6 @@ export interface EmbeddingsRequest {
   readonly directiveText: string;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isTokenArray(value: unknown): value is number[] {
   return Array.isArray(value) && value.every((t) => Number.isInteger(t));
 }

@@ -30,7 +30,7 @@ describe('mock server process', { timeout: 30_000 }, () => {
     const child = startProcess(['--port', '0', '--host', '127.0.0.1', '--chunks', '2']);
     const stdout = collect(child.stdout);
     const stderr = collect(child.stderr);
-    const exited = once(child, 'exit');
+    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
     try {
       await waitFor(() => stdout.text.includes('\n') || child.exitCode !== null, 20_000);
       const lines = stdout.text.split('\n');
@@ -68,7 +68,7 @@ describe('mock server process', { timeout: 30_000 }, () => {
   it('exits with status 2 and usage on bad arguments', async () => {
     const child = startProcess(['--chunks', 'many']);
     const stderr = collect(child.stderr);
-    const [code] = await once(child, 'exit');
+    const [code] = (await once(child, 'exit')) as [number | null];
     assert.equal(code, 2);
     assert.match(stderr.text, /--chunks expects a non-negative integer/);
     assert.match(stderr.text, /usage:/);

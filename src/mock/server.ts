@@ -577,9 +577,16 @@ export async function startMockServer(options: MockOptions = {}): Promise<MockSe
         // Resolve only when the listener is gone and every exchange has run its close handler,
         // so stats read right after close() are final.
         let pending = 2;
+        // Belt and braces: a shutdown that waits on a close event that never comes would hang
+        // every test suite using the mock, so give up waiting after a second.
+        const fallback = setTimeout(resolve, 1000);
+        fallback.unref();
         const settle = (): void => {
           pending--;
-          if (pending === 0) resolve();
+          if (pending === 0) {
+            clearTimeout(fallback);
+            resolve();
+          }
         };
         server.close(() => settle());
         for (const socket of sockets) socket.destroy();

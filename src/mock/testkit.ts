@@ -42,7 +42,8 @@ export interface RawBody {
 export async function readRaw(response: Response): Promise<RawBody> {
   const body = response.body;
   if (body === null) return { text: '', error: undefined };
-  const reader = body.getReader();
+  // The DOM typings leave the chunk type open; fetch bodies always deliver bytes.
+  const reader = (body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   let text = '';
   try {
