@@ -193,7 +193,7 @@ function decodeImagePart(p: Json, path: string): ImagePart {
   const detail = image['detail'];
   if (detail === undefined || detail === null) return { type: 'image', url };
   if (detail !== 'auto' && detail !== 'low' && detail !== 'high') r.fail(`${path}.image_url.detail`, 'expected auto, low or high');
-  return { type: 'image', url, detail: detail as 'auto' | 'low' | 'high' };
+  return { type: 'image', url, detail };
 }
 
 /** Assistant history: null/absent when only tools were called; `refusal` parts become text. */
@@ -323,7 +323,7 @@ export function decodeEmbeddingsRequest(body: unknown): EmbeddingsRequest {
   const format = b['encoding_format'];
   if (format !== undefined && format !== null) {
     if (format !== 'float' && format !== 'base64') r.fail('encoding_format', 'expected float or base64');
-    req.encodingFormat = format as 'float' | 'base64';
+    req.encodingFormat = format;
   }
   const user = r.optString(b, 'user', '');
   if (user !== undefined) req.user = user;
@@ -452,7 +452,7 @@ export function encodeChatRequest(req: ChatRequest, upstreamModel: string, optio
   const out: Record<string, unknown> = { model: upstreamModel, messages };
   const hasTools = req.tools !== undefined && req.tools.length > 0;
   if (hasTools) {
-    const tools = req.tools as readonly ToolDefinition[];
+    const tools = req.tools;
     const wire = new Array<object>(tools.length);
     for (let i = 0; i < tools.length; i++) {
       const t = tools[i] as ToolDefinition;

@@ -56,10 +56,10 @@ export class Pipeline {
     const ordered = [...stages].sort((a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase));
     this.stages = ordered;
     this.defaultTimeoutMs = options.defaultTimeoutMs;
-    this.headerStages = ordered.filter((s) => s.onHeaders);
-    this.requestStages = ordered.filter((s) => s.onRequest);
-    this.responseStages = ordered.filter((s) => s.onResponse);
-    this.streamStages = ordered.filter((s) => s.openStream);
+    this.headerStages = ordered.filter((s) => s.onHeaders !== undefined);
+    this.requestStages = ordered.filter((s) => s.onRequest !== undefined);
+    this.responseStages = ordered.filter((s) => s.onResponse !== undefined);
+    this.streamStages = ordered.filter((s) => s.openStream !== undefined);
   }
 
   /** identity and context: before the body is read. Throws a GatewayError on deny. */

@@ -37,7 +37,7 @@ export function readBody(req: IncomingMessage, limit: number, deadlineMs: number
       if (size > limit) finish(new GatewayError('PC_ERR_BODY_TOO_LARGE'));
       else parts.push(chunk);
     };
-    const onEnd = (): void => finish(undefined, parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, size));
+    const onEnd = (): void => finish(undefined, parts.length === 1 ? parts[0] : Buffer.concat(parts, size));
     const onError = (): void => finish(new GatewayError('PC_ERR_BAD_REQUEST', { detail: 'client aborted while sending the body' }));
     const timer = setTimeout(() => finish(new GatewayError('PC_ERR_REQUEST_TIMEOUT')), deadlineMs);
     req.on('data', onData);

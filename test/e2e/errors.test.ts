@@ -78,7 +78,7 @@ describe('errors and resilience', () => {
         controller.close();
       },
     });
-    const res = await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${stack.key}`, 'content-type': 'application/json' }, body: chunked, duplex: 'half' } as RequestInit);
+    const res = await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${stack.key}`, 'content-type': 'application/json' }, body: chunked, duplex: 'half' });
     await expectError(res, 413, 'PC_ERR_BODY_TOO_LARGE');
   });
 

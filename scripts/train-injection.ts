@@ -1,0 +1,276 @@
+/**
+ * Train the injection / indirect-injection / jailbroken-answer models and write
+ * src/guards/injection/model.json.
+ *
+ *   node --import tsx scripts/train-injection.ts [--data DIR] [--quick]
+ *
+ * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
+ * sequential arithmetic; the same data gives a byte-identical model file.
+ *
+ * Protocol: a quarter of every file is held out (never used here for anything but the final
+ * printout); thresholds come from 5-fold cross-validation on the rest; a leave-one-source-out run
+ * shows how the direct model does on a source it never saw. AlpacaEval (CC BY-NC 4.0) is never
+ * trained on, only evaluated.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval/classify.js';
+import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, readRows, stableHash, type DevRow } from '../src/guards/injection/dataset.js';
+import { extractInput, extractOutput, segmentDocument, HASH_BITS, type FeatureVector } from '../src/guards/injection/features.js';
+import { predict, serialize, train, DEFAULT_TRAIN_OPTIONS, type LinearModel, type TrainExample, type TrainOptions } from '../src/guards/injection/linear.js';
+
+const args = process.argv.slice(2);
+const argAfter = (flag: string): string | undefined => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DATA = argAfter('--data') ?? join(ROOT, '..', 'shared', 'datasets');
+const OUT = join(ROOT, 'src', 'guards', 'injection', 'model.json');
+const K = 5;
+/** Cap on benign false positives when choosing a threshold (the issue's target is ≤ 2%). */
+const MAX_FPR = 0.02;
+
+const t0 = Date.now();
+const log = (s: string): void => {
+  process.stdout.write(`${s}\n`);
+};
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+
+/**
+ * Per-row weights: each label gets half the total weight, shared between its sources in
+ * proportion to rows^(1 - power) (power 1 by default: every source counts the same), so a big
+ * source (Gandalf's password prompts) cannot make its theme the definition of an attack. Power
+ * 0.5 and 1 were compared on leave-one-source-out; 1 generalised slightly better.
+ */
+function balance<R>(rows: readonly R[], label: (r: R) => 0 | 1, source: (r: R) => string): number[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(`${label(r)}|${source(r)}`, (counts.get(`${label(r)}|${source(r)}`) ?? 0) + 1);
+  const raw = rows.map((r) => 1 / Math.pow(counts.get(`${label(r)}|${source(r)}`) ?? 1, POWER));
+  const tot = [0, 0];
+  rows.forEach((r, i) => {
+    tot[label(r)] = (tot[label(r)] ?? 0) + (raw[i] ?? 0);
+  });
+  return rows.map((r, i) => ((raw[i] ?? 0) * rows.length) / 2 / (tot[label(r)] ?? 1));
+}
+
+/** Threshold maximising balanced accuracy subject to FPR ≤ maxFpr (ties → the higher one). */
+function chooseThreshold(scores: readonly { p: number; y: boolean; w?: number }[], maxFpr: number): number {
+  let best = 0.5;
+  let bestBa = -1;
+  for (let t = 0.05; t <= 0.951; t += 0.01) {
+    let tp = 0, fn = 0, fp = 0, tn = 0;
+    for (const s of scores) {
+      const w = s.w ?? 1;
+      if (s.y) { if (s.p >= t) tp += w; else fn += w; } else if (s.p >= t) fp += w; else tn += w;
+    }
+    const fpr = fp / Math.max(fp + tn, 1e-9);
+    const ba = (tp / Math.max(tp + fn, 1e-9) + tn / Math.max(tn + fp, 1e-9)) / 2;
+    if (fpr <= maxFpr && ba >= bestBa - 1e-12) {
+      bestBa = ba;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
+}
+
+const summary = (r: BinaryReport): string => {
+  const o = r.overall;
+  const f = (x: number | null): string => (x === null ? 'n/a' : (x * 100).toFixed(1));
+  return `bal.acc=${f(o.balancedAccuracy)} P=${f(o.precision)} R=${f(o.recall)} F1=${f(o.f1)} FPR=${f(o.fpr)} FPR(benign)=${f(r.benignFpr)} FPR(hard-neg)=${f(r.hardNegativeFpr)} macro.bal.acc=${f(r.macro.balancedAccuracy)}`;
+};
+
+// ---------------------------------------------------------------------------------------------
+// direct (injection-dev)
+
+const l2Arg = argAfter('--l2-hashed');
+const POWER = Number(argAfter('--balance-power') ?? '1');
+const directOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...(l2Arg === undefined ? {} : { l2Hashed: Number(l2Arg) }) };
+const direct = readRows(join(DATA, 'injection-dev.jsonl'));
+const directHeld = heldOutSet(direct, (r) => `${r.source}/${r.label}`, (r) => r.id);
+const directTrain = direct.filter((r) => !directHeld.has(r) && !NO_TRAIN_SOURCES.has(r.source));
+const directX = new Map<DevRow, FeatureVector>();
+for (const r of direct) directX.set(r, extractInput(r.text, 'direct').vector);
+log(`direct: ${direct.length} rows, ${directTrain.length} train, ${directHeld.size} held out (${Date.now() - t0} ms features)`);
+
+function trainDirect(rows: readonly DevRow[]): LinearModel {
+  const w = balance(rows, (r) => (r.label === 'attack' ? 1 : 0), (r) => r.source);
+  return train(rows.map((r, i) => ({ x: directX.get(r) as FeatureVector, y: r.label === 'attack' ? 1 : 0, w: w[i] ?? 1 })), directOptions);
+}
+
+const oofDirect = new Map<DevRow, number>();
+for (let f = 0; f < K; f++) {
+  const m = trainDirect(directTrain.filter((r) => foldOf(r.id, K) !== f));
+  for (const r of directTrain) if (foldOf(r.id, K) === f) oofDirect.set(r, predict(m, directX.get(r) as FeatureVector));
+}
+// Choose on source-balanced weights so Gandalf's size does not set the threshold alone.
+const directWeights = balance(directTrain, (r) => (r.label === 'attack' ? 1 : 0), (r) => r.source);
+const directThreshold = chooseThreshold(directTrain.map((r, i) => ({ p: oofDirect.get(r) ?? 0, y: r.label === 'attack', w: directWeights[i] ?? 1 })), MAX_FPR);
+const cvDirect = scoreBinary(directTrain, (r) => (oofDirect.get(r) ?? 0) >= directThreshold);
+log(formatReport(`direct: ${K}-fold CV on the training part (threshold ${directThreshold})`, cvDirect));
+
+// Leave one source out: train on every other source, score the left-out one.
+const loso = new Map<DevRow, number>();
+const trainSources = [...new Set(directTrain.map((r) => r.source))].sort();
+if (!args.includes('--quick')) {
+  for (const s of trainSources) {
+    const m = trainDirect(directTrain.filter((r) => r.source !== s));
+    for (const r of directTrain) if (r.source === s) loso.set(r, predict(m, directX.get(r) as FeatureVector));
+  }
+  const losoReport = scoreBinary(directTrain, (r) => (loso.get(r) ?? 0) >= directThreshold);
+  log(formatReport('direct: leave-one-source-out (each source scored by a model that never saw it)', losoReport));
+}
+
+if (args.includes('--direct-only')) process.exit(0);
+const directModel = trainDirect(directTrain);
+
+// ---------------------------------------------------------------------------------------------
+// indirect (indirect-dev): segment-level training from the (attack, clean) pairs
+
+const indirectRows = readRows(join(DATA, 'indirect-dev.jsonl'));
+const pairs = bipiaPairs(indirectRows);
+const groupOf = new Map<DevRow, string>();
+for (const p of pairs) {
+  // Group by the inserted attack string, so CV and held-out measure unseen attacks.
+  const g = p.inserted.join('\n');
+  groupOf.set(p.attack, g);
+  groupOf.set(p.benign, g);
+}
+const indirectHeld = heldOutSet(indirectRows, (r) => r.task ?? 'x', (r) => groupOf.get(r) ?? r.id);
+const indirectTrain = indirectRows.filter((r) => !indirectHeld.has(r));
+
+interface DocSegments {
+  readonly row: DevRow;
+  readonly segs: { x: FeatureVector; y: 0 | 1 | null }[];
+}
+const insertedOf = new Map<DevRow, Set<string>>();
+for (const p of pairs) insertedOf.set(p.attack, new Set(p.inserted.filter((l) => l.trim() !== '')));
+
+function docSegments(row: DevRow): DocSegments {
+  const inserted = insertedOf.get(row);
+  // Character ranges of inserted lines in the attacked document.
+  const ranges: [number, number][] = [];
+  if (inserted !== undefined) {
+    let off = 0;
+    for (const line of row.text.split('\n')) {
+      if (inserted.has(line)) ranges.push([off, off + line.length]);
+      off += line.length + 1;
+    }
+  }
+  const segs = segmentDocument(row.text).map((s) => {
+    const x = extractInput(s.text, 'segment').vector;
+    if (ranges.length === 0) return { x, y: 0 as const };
+    const overlaps = ranges.some(([a, b]) => s.start < b && a < s.end);
+    // Positive only when the segment holds a whole inserted line that reads like an instruction
+    // (at least three words); segments holding only "```" or part of one are left out.
+    const holds = ranges.some(([a, b]) => s.start <= a && b <= s.end && (row.text.slice(a, b).match(/\p{L}{2,}/gu) ?? []).length >= 3);
+    return { x, y: holds ? (1 as const) : overlaps ? null : (0 as const) };
+  });
+  return { row, segs };
+}
+const docs = new Map<DevRow, DocSegments>();
+for (const r of indirectRows) docs.set(r, docSegments(r));
+// Direct attacks are also indirect attacks when pasted into a document: add the training part's
+// attack prompts as extra positive segments (not held-out rows, not AlpacaEval).
+const directAttackX = directTrain.filter((r) => r.label === 'attack').map((r) => extractInput(r.text, 'segment').vector);
+log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${indirectHeld.size} held out (${Date.now() - t0} ms)`);
+
+const indirectOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8 };
+function trainIndirect(rows: readonly DevRow[]): LinearModel {
+  const ex: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
+  for (const r of rows) for (const s of docs.get(r)?.segs ?? []) if (s.y !== null) ex.push({ x: s.x, y: s.y, src: `bipia-${r.task ?? ''}` });
+  for (const x of directAttackX) ex.push({ x, y: 1, src: 'direct' });
+  const w = balance(ex, (e) => e.y, (e) => e.src);
+  return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: w[i] ?? 1 })), indirectOptions);
+}
+const docScore = (m: LinearModel, r: DevRow): number => {
+  let best = 0;
+  for (const s of docs.get(r)?.segs ?? []) best = Math.max(best, predict(m, s.x));
+  return best;
+};
+
+const oofIndirect = new Map<DevRow, number>();
+for (let f = 0; f < K; f++) {
+  const m = trainIndirect(indirectTrain.filter((r) => foldOf(groupOf.get(r) ?? r.id, K) !== f));
+  for (const r of indirectTrain) if (foldOf(groupOf.get(r) ?? r.id, K) === f) oofIndirect.set(r, docScore(m, r));
+}
+const toolThreshold = chooseThreshold(indirectTrain.map((r) => ({ p: oofIndirect.get(r) ?? 0, y: r.label === 'attack' })), MAX_FPR);
+log(formatReport(`indirect: ${K}-fold CV grouped by attack string (threshold ${toolThreshold})`, scoreBinary(indirectTrain, (r) => (oofIndirect.get(r) ?? 0) >= toolThreshold)));
+if (!args.includes('--quick')) {
+  const lot = new Map<DevRow, number>();
+  for (const task of ['email', 'table', 'code']) {
+    const m = trainIndirect(indirectTrain.filter((r) => r.task !== task));
+    for (const r of indirectTrain) if (r.task === task) lot.set(r, docScore(m, r));
+  }
+  log(formatReport('indirect: leave-one-task-out', scoreBinary(indirectTrain, (r) => (lot.get(r) ?? 0) >= toolThreshold)));
+}
+const indirectModel = trainIndirect(indirectTrain);
+
+// ---------------------------------------------------------------------------------------------
+// output (output-dev): jailbroken vs refusal, grouped by question
+
+const outputRows = readRows(join(DATA, 'output-dev.jsonl'));
+const outputHeld = heldOutSet(outputRows, (r) => r.source, (r) => r.prompt ?? r.id);
+const outputTrain = outputRows.filter((r) => !outputHeld.has(r));
+const outputX = new Map<DevRow, FeatureVector>();
+for (const r of outputRows) {
+  // Half the rows are featurised without the question so the model also works when the caller
+  // cannot supply it.
+  const withPrompt = stableHash(`prompt:${r.id}`) % 2 === 0;
+  outputX.set(r, extractOutput(r.text, withPrompt ? r.prompt : undefined).vector);
+}
+log(`output: ${outputRows.length} rows, ${outputTrain.length} train, ${outputHeld.size} held out (${Date.now() - t0} ms)`);
+const outputOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: 1e-3 };
+function trainOutput(rows: readonly DevRow[]): LinearModel {
+  const w = balance(rows, (r) => (r.label === 'jailbroken' ? 1 : 0), () => 'gptfuzz');
+  return train(rows.map((r, i) => ({ x: outputX.get(r) as FeatureVector, y: r.label === 'jailbroken' ? 1 : 0, w: w[i] ?? 1 })), outputOptions);
+}
+const oofOutput = new Map<DevRow, number>();
+for (let f = 0; f < K; f++) {
+  const m = trainOutput(outputTrain.filter((r) => foldOf(r.prompt ?? r.id, K) !== f));
+  for (const r of outputTrain) if (foldOf(r.prompt ?? r.id, K) === f) oofOutput.set(r, predict(m, outputX.get(r) as FeatureVector));
+}
+const outputThreshold = chooseThreshold(outputTrain.map((r) => ({ p: oofOutput.get(r) ?? 0, y: r.label === 'jailbroken' })), 1);
+log(formatReport(`output: ${K}-fold CV grouped by question (threshold ${outputThreshold})`, scoreBinary(outputTrain, (r) => (oofOutput.get(r) ?? 0) >= outputThreshold)));
+const outputModel = trainOutput(outputTrain);
+
+// ---------------------------------------------------------------------------------------------
+// write the model, then report the held-out split once
+
+const thresholds = {
+  user: directThreshold,
+  assistant: directThreshold,
+  // Operators legitimately write role-play and "never reveal" rules into system prompts.
+  system: Math.max(directThreshold, 0.9),
+  tool: toolThreshold,
+  output: outputThreshold,
+};
+const file = {
+  version: 1,
+  hashBits: HASH_BITS,
+  thresholds,
+  meta: {
+    trainer: 'scripts/train-injection.ts',
+    data: 'shared/datasets injection-dev, indirect-dev, output-dev (training part; AlpacaEval excluded)',
+    rows: { direct: directTrain.length, indirect: indirectTrain.length, output: outputTrain.length },
+    options: { direct: directOptions, indirect: indirectOptions, output: outputOptions },
+  },
+  direct: serialize(directModel),
+  indirect: serialize(indirectModel),
+  output: serialize(outputModel),
+};
+const json = `${JSON.stringify(file)}\n`;
+writeFileSync(OUT, json);
+log(`wrote ${OUT} (${(json.length / 1024).toFixed(0)} KiB; hashed weights kept: direct ${file.direct.count}, indirect ${file.indirect.count}, output ${file.output.count}); thresholds ${JSON.stringify(thresholds)}`);
+
+const heldDirect = direct.filter((r) => directHeld.has(r) || NO_TRAIN_SOURCES.has(r.source));
+log(formatReport('HELD-OUT direct (25% split + all AlpacaEval, never trained on)', scoreBinary(heldDirect, (r) => predict(directModel, directX.get(r) as FeatureVector) >= directThreshold)));
+log(`  summary: ${summary(scoreBinary(heldDirect, (r) => predict(directModel, directX.get(r) as FeatureVector) >= directThreshold))}`);
+const heldIndirect = indirectRows.filter((r) => indirectHeld.has(r));
+log(formatReport('HELD-OUT indirect (25% of attack strings)', scoreBinary(heldIndirect, (r) => docScore(indirectModel, r) >= toolThreshold)));
+const heldOutput = outputRows.filter((r) => outputHeld.has(r));
+log(formatReport('HELD-OUT output (25% of questions)', scoreBinary(heldOutput, (r) => predict(outputModel, outputX.get(r) as FeatureVector) >= outputThreshold)));
+log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

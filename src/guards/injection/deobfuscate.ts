@@ -1,0 +1,354 @@
+/**
+ * De-obfuscation before injection scoring.
+ *
+ * Attackers hide trigger phrases from keyword and n-gram detectors with Unicode tricks
+ * (invisible characters, bidi overrides, look-alike letters), leetspeak, letter spacing and
+ * encodings (base64, hex, rot13, percent-encoding, HTML entities) or inside markup the user
+ * never sees (HTML comments, hidden elements). This module undoes those tricks so the scorer
+ * sees the payload. Everything here is linear in the input length and every decoded output is
+ * capped, so a hostile 1 MB input cannot make it slow.
+ *
+ * The scorer treats the decoded forms as *extra views* of the text rather than replacements:
+ * rules are matched on every view and the obfuscation signal is recorded only when a view reveals
+ * something the plain text did not, so benign text that merely contains digits or base64 does not
+ * get flagged for it.
+ */
+
+/** Views of one input produced by {@link deobfuscate}. */
+export interface Deobfuscated {
+  /**
+   * The canonical text: NFKC, invisible/bidi controls removed, look-alike letters in
+   * Latin-dominated words mapped to Latin, Latin diacritics removed, lower-cased. N-gram features
+   * and rules run on this.
+   */
+  readonly text: string;
+  /** Alternative readings of `text` (leetspeak undone, spaced letters joined, rot13) for rules only. */
+  readonly variants: readonly { readonly kind: DeobfuscationKind; readonly text: string }[];
+  /** Payloads decoded from embedded encodings or hidden markup, already canonicalised like `text`. */
+  readonly payloads: readonly { readonly kind: DeobfuscationKind; readonly text: string }[];
+  /** Tricks that were present regardless of content (e.g. `unicode:invisible`). */
+  readonly signals: readonly string[];
+}
+
+/** The obfuscation families we undo; used as signal names (`obf:<kind>`). */
+export type DeobfuscationKind =
+  | 'leet'
+  | 'spaced'
+  | 'rot13'
+  | 'base64'
+  | 'hex'
+  | 'url'
+  | 'html-entity'
+  | 'html-comment'
+  | 'hidden-text';
+
+/** Upper bounds that keep de-obfuscation linear and small whatever the input. */
+export const DEOBFUSCATION_LIMITS = Object.freeze({
+  /** At most this many encoded payloads are decoded per input. */
+  maxPayloads: 32,
+  /** Total characters of decoded payloads kept per input. */
+  maxPayloadChars: 32_768,
+  /** A single encoded run longer than this is only decoded up to the limit. */
+  maxEncodedRun: 16_384,
+  /** Variants (leet, spaced, rot13) are computed over at most this many characters. */
+  maxVariantChars: 262_144,
+});
+
+// Zero-width characters, bidi embeddings/overrides/isolates, soft hyphen, word joiner, BOM, the
+// Mongolian vowel separator and tag characters: invisible in rendering, used to split trigger words.
+// These classes list invisible code points one by one, combining ones included, on purpose.
+// eslint-disable-next-line no-misleading-character-class
+const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|\uDB40[\uDC00-\uDDEF]/gu;
+// eslint-disable-next-line no-misleading-character-class
+const INVISIBLE_TEST = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|\uDB40[\uDC00-\uDDEF]/u;
+const BIDI_TEST = /[\u202A-\u202E\u2066-\u2069]/u;
+
+/**
+ * Cyrillic, Greek and a few other letters that render like Latin ones (after Unicode TR39
+ * "confusables", restricted to the common lower/upper-case look-alikes).
+ */
+const CONFUSABLES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    // Cyrillic
+    а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y',
+    х: 'x', ѕ: 's', і: 'i', ї: 'i', ј: 'j', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g', ʏ: 'y', ո: 'n',
+    А: 'a', В: 'b', Е: 'e', К: 'k', М: 'm', Н: 'h', О: 'o', Р: 'p', С: 'c', Т: 't', Х: 'x', У: 'y',
+    Ѕ: 's', І: 'i', Ј: 'j',
+    // Greek
+    α: 'a', ο: 'o', ρ: 'p', ν: 'v', τ: 't', ι: 'i', κ: 'k', υ: 'u', χ: 'x', ε: 'e',
+    Α: 'a', Β: 'b', Ε: 'e', Ζ: 'z', Η: 'h', Ι: 'i', Κ: 'k', Μ: 'm', Ν: 'n', Ο: 'o', Ρ: 'p', Τ: 't',
+    Υ: 'y', Χ: 'x',
+    // Latin small capitals / IPA letters that survive NFKC
+    ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ɢ: 'g', ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm',
+    ɴ: 'n', ᴏ: 'o', ᴘ: 'p', ʀ: 'r', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ᴢ: 'z', ı: 'i', ȷ: 'j',
+  }),
+);
+
+const WORDLIKE = /[\p{L}\p{M}\p{N}@$]+/gu;
+const LATIN_LETTER = /[a-z]/;
+// Letters of a non-Latin script that have a Latin look-alike; a word made only of these plus Latin
+// letters is a homoglyph attack when the surrounding text is Latin.
+function isConfusable(ch: string): boolean {
+  return CONFUSABLES.has(ch);
+}
+
+/**
+ * Map look-alike letters to Latin inside words that mix scripts, or inside all-look-alike words
+ * when the text is mostly Latin. Real Russian or Greek words in Russian or Greek text are kept,
+ * so multilingual trigger rules still see them.
+ */
+function mapConfusables(text: string, mostlyLatin: boolean): { text: string; changed: boolean } {
+  let changed = false;
+  const out = text.replace(WORDLIKE, (word) => {
+    let latin = 0;
+    let confusable = 0;
+    let other = 0;
+    for (const ch of word) {
+      if (LATIN_LETTER.test(ch)) latin++;
+      else if (isConfusable(ch)) confusable++;
+      else if (/\p{L}/u.test(ch)) other++;
+    }
+    if (confusable === 0 || other > 0) return word;
+    if (latin === 0 && !mostlyLatin) return word;
+    changed = true;
+    let mapped = '';
+    for (const ch of word) mapped += CONFUSABLES.get(ch) ?? ch;
+    return mapped;
+  });
+  return { text: out, changed };
+}
+
+function latinShare(text: string): number {
+  let latin = 0;
+  let letters = 0;
+  const n = Math.min(text.length, 4096);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+      latin++;
+      letters++;
+    } else if (c > 127 && /\p{L}/u.test(text[i] ?? '')) letters++;
+  }
+  return letters === 0 ? 0 : latin / letters;
+}
+
+// Diacritics on Latin letters only: Cyrillic й/ё and Japanese voicing marks must survive.
+const LATIN_COMBINING = /(?<=[A-Za-z])[\u0300-\u036F]+/g;
+
+/**
+ * Canonical form used by every rule and feature: NFKC (folds full-width and mathematical
+ * alphanumerics), invisible characters removed, homoglyphs mapped, Latin diacritics dropped,
+ * lower-cased, whitespace runs collapsed.
+ */
+export function canonicalize(raw: string): { text: string; signals: string[] } {
+  const signals: string[] = [];
+  let text = raw;
+  if (INVISIBLE_TEST.test(text)) {
+    if (BIDI_TEST.test(text)) signals.push('unicode:bidi');
+    // Only count invisibles *inside* words as an attack signal; a trailing BOM is common.
+    if (/[\p{L}\p{N}][\u200B-\u200D\u2060\u00AD\uFEFF]+[\p{L}\p{N}]/u.test(text)) signals.push('unicode:invisible');
+    text = text.replace(INVISIBLE, '');
+  }
+  const nfkc = text.normalize('NFKC');
+  // Math alphanumerics and full-width letters are rarely used in benign prompts.
+  if (nfkc !== text && /[\uFF21-\uFF5A]|\uD835[\uDC00-\uDFFF]/u.test(text)) signals.push('unicode:styled-letters');
+  text = nfkc;
+  const mapped = mapConfusables(text, latinShare(text) >= 0.6);
+  if (mapped.changed) signals.push('unicode:homoglyph');
+  text = mapped.text;
+  text = text.normalize('NFD').replace(LATIN_COMBINING, '').normalize('NFC');
+  text = text.toLowerCase().replace(/[\t\f\v\r ]+/g, ' ');
+  return { text, signals };
+}
+
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'l',
+};
+// A token mixing letters with leet digits/symbols, e.g. "1gn0r3", "pa$$w0rd", "pr3v10u5".
+const LEET_TOKEN = /[a-z0-9@$!|]*[0-9@$!|][a-z0-9@$!|]*/g;
+
+function undoLeet(text: string): string {
+  return text.replace(LEET_TOKEN, (tok) => {
+    let letters = 0;
+    for (let i = 0; i < tok.length; i++) {
+      const c = tok.charCodeAt(i);
+      if (c >= 97 && c <= 122) letters++;
+    }
+    // All-digit numbers and things like "mp3" stay as they are.
+    if (letters < 2 || tok.length < 3) return tok;
+    let out = '';
+    for (const ch of tok) out += LEET[ch] ?? ch;
+    return out;
+  });
+}
+
+// Runs like "i g n o r e", "i.g.n.o.r.e" or "i-g-n-o-r-e": four or more single letters each
+// followed by one separator character.
+const SPACED_RUN = /(?:^|(?<=[^\p{L}]))(?:\p{L}[ .\-_*·]){3,}\p{L}(?![\p{L}])/gu;
+
+function joinSpacedLetters(text: string): string {
+  return text.replace(SPACED_RUN, (run) => {
+    // Two spaces (or " / ") between letter groups mean a word boundary in spaced-out text; the
+    // run itself only has single separators, so collapse it fully.
+    let out = '';
+    for (const ch of run) if (/\p{L}/u.test(ch)) out += ch;
+    return out;
+  });
+}
+
+function rot13(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) out += String.fromCharCode(((c - 97 + 13) % 26) + 97);
+    else out += text[i];
+  }
+  return out;
+}
+
+const BASE64_RUN = /(?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?|(?:[A-Za-z0-9_-]{4}){5,}/g;
+const HEX_RUN = /(?:\\x[0-9a-fA-F]{2}){6,}|(?:0x)?(?:[0-9a-fA-F]{2}[ :]?){8,}/g;
+const URL_RUN = /(?:[^\s%]{0,20}%[0-9a-fA-F]{2}){3,}[^\s%]{0,20}/g;
+const ENTITY_RUN = /(?:&#(?:x[0-9a-fA-F]{1,6}|[0-9]{1,7});\s?){4,}/g;
+// Opening tags styled to be invisible; the element's text is found with indexOf (linear).
+const HIDDEN_OPEN =
+  /<(\w{1,10})\b[^<>]{0,300}?(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d])|opacity\s*:\s*0(?![.\d])|color\s*:\s*(?:white|#fff(?:fff)?\b|transparent)|\shidden\b)[^<>]{0,300}>/gi;
+// Markdown link-reference "comments": [//]: # (text)
+const MD_COMMENT = /^\s{0,3}\[[^\]\n]{0,40}\]:\s*(?:#|<>)\s*\(([^)\n]{1,2000})\)/gm;
+
+/** True when decoded bytes look like natural-language text rather than binary noise. */
+function looksLikeText(s: string): boolean {
+  if (s.length < 6) return false;
+  let letters = 0;
+  let spaces = 0;
+  let bad = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0xfffd || (c < 32 && c !== 10 && c !== 13 && c !== 9)) bad++;
+    else if (c === 32) spaces++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) letters++;
+  }
+  return bad === 0 && letters / s.length >= 0.6 && (spaces > 0 || s.length < 24);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+function decodeBase64(run: string): string | null {
+  const normal = run.replace(/-/g, '+').replace(/_/g, '/');
+  // Plain words and identifiers also match the base64 alphabet; real payloads mix cases and digits.
+  if (!/[A-Z]/.test(run) || !/[a-z]/.test(run)) return null;
+  const bytes = Buffer.from(normal, 'base64');
+  const s = utf8.decode(bytes);
+  return looksLikeText(s) ? s : null;
+}
+
+function decodeHex(run: string): string | null {
+  const digits = run.replace(/\\x|0x|[ :]/g, '');
+  if (digits.length % 2 !== 0 || !/[a-fA-F]/.test(digits)) return null;
+  const s = utf8.decode(Buffer.from(digits, 'hex'));
+  return looksLikeText(s) ? s : null;
+}
+
+function decodeUrl(run: string): string | null {
+  try {
+    const s = decodeURIComponent(run);
+    return looksLikeText(s) ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+function decodeEntities(run: string): string | null {
+  const s = run.replace(/&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});\s?/g, (_m, code: string) => {
+    const n = code.startsWith('x') ? Number.parseInt(code.slice(1), 16) : Number.parseInt(code, 10);
+    return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '';
+  });
+  return looksLikeText(s) ? s : null;
+}
+
+interface PayloadBudget {
+  count: number;
+  chars: number;
+}
+
+function collectPayloads(
+  raw: string,
+  out: { kind: DeobfuscationKind; text: string }[],
+  budget: PayloadBudget,
+  depth: number,
+): void {
+  const tryAdd = (kind: DeobfuscationKind, decoded: string | null): void => {
+    if (decoded === null || budget.count >= DEOBFUSCATION_LIMITS.maxPayloads) return;
+    const room = DEOBFUSCATION_LIMITS.maxPayloadChars - budget.chars;
+    if (room <= 0) return;
+    const kept = decoded.length > room ? decoded.slice(0, room) : decoded;
+    budget.count++;
+    budget.chars += kept.length;
+    out.push({ kind, text: canonicalize(kept).text });
+    // One more level catches base64-inside-base64 and similar stacking; deeper is not worth it.
+    if (depth < 1) collectPayloads(kept, out, budget, depth + 1);
+  };
+  const scan = (re: RegExp, kind: DeobfuscationKind, decode: (s: string) => string | null): void => {
+    re.lastIndex = 0;
+    for (const m of raw.matchAll(re)) {
+      if (budget.count >= DEOBFUSCATION_LIMITS.maxPayloads || budget.chars >= DEOBFUSCATION_LIMITS.maxPayloadChars) return;
+      const run = m[0].slice(0, DEOBFUSCATION_LIMITS.maxEncodedRun);
+      tryAdd(kind, decode(run));
+    }
+  };
+  const grab = (re: RegExp, kind: DeobfuscationKind, group: number): void => {
+    re.lastIndex = 0;
+    for (const m of raw.matchAll(re)) {
+      if (budget.count >= DEOBFUSCATION_LIMITS.maxPayloads) return;
+      const inner = m[group];
+      if (inner !== undefined && inner.trim().length > 0) tryAdd(kind, inner.replace(/<[^>]{0,200}>/g, ' '));
+    }
+  };
+  // Markup is looked for only in the first part of huge inputs: a quadratic search for closing
+  // tags is avoided by giving up at the first missing one.
+  const markup = raw.length > DEOBFUSCATION_LIMITS.maxVariantChars ? raw.slice(0, DEOBFUSCATION_LIMITS.maxVariantChars) : raw;
+  for (let from = markup.indexOf('<!--'); from >= 0 && budget.count < DEOBFUSCATION_LIMITS.maxPayloads; ) {
+    const end = markup.indexOf('-->', from + 4);
+    if (end < 0) break;
+    const inner = markup.slice(from + 4, Math.min(end, from + 4 + DEOBFUSCATION_LIMITS.maxEncodedRun));
+    if (inner.trim().length > 0) tryAdd('html-comment', inner);
+    from = markup.indexOf('<!--', end + 3);
+  }
+  if (markup.includes('<')) {
+    HIDDEN_OPEN.lastIndex = 0;
+    let checked = 0;
+    for (const m of markup.matchAll(HIDDEN_OPEN)) {
+      if (++checked > DEOBFUSCATION_LIMITS.maxPayloads || budget.count >= DEOBFUSCATION_LIMITS.maxPayloads) break;
+      const start = m.index + m[0].length;
+      const close = markup.indexOf(`</${(m[1] ?? '').toLowerCase()}`, start);
+      const closeUpper = close >= 0 ? close : markup.indexOf(`</${(m[1] ?? '').toUpperCase()}`, start);
+      if (closeUpper < 0) continue;
+      const inner = markup.slice(start, Math.min(closeUpper, start + DEOBFUSCATION_LIMITS.maxEncodedRun));
+      if (inner.trim().length > 0) tryAdd('hidden-text', inner.replace(/<[^<>]{0,200}>/g, ' '));
+    }
+  }
+  if (raw.includes(']:')) grab(MD_COMMENT, 'hidden-text', 1);
+  scan(BASE64_RUN, 'base64', decodeBase64);
+  if (raw.includes('%')) scan(URL_RUN, 'url', decodeUrl);
+  if (raw.includes('&#')) scan(ENTITY_RUN, 'html-entity', decodeEntities);
+  scan(HEX_RUN, 'hex', decodeHex);
+}
+
+/**
+ * Undo common obfuscations of `raw`. Linear time; decoded payloads are capped by
+ * {@link DEOBFUSCATION_LIMITS}.
+ */
+export function deobfuscate(raw: string): Deobfuscated {
+  const canon = canonicalize(raw);
+  const text = canon.text;
+  const head = text.length > DEOBFUSCATION_LIMITS.maxVariantChars ? text.slice(0, DEOBFUSCATION_LIMITS.maxVariantChars) : text;
+  const variants: { kind: DeobfuscationKind; text: string }[] = [];
+  const leet = undoLeet(head);
+  if (leet !== head) variants.push({ kind: 'leet', text: leet });
+  const spaced = joinSpacedLetters(head);
+  if (spaced !== head) variants.push({ kind: 'spaced', text: spaced });
+  variants.push({ kind: 'rot13', text: rot13(head) });
+  const payloads: { kind: DeobfuscationKind; text: string }[] = [];
+  collectPayloads(raw, payloads, { count: 0, chars: 0 }, 0);
+  return { text, variants, payloads, signals: canon.signals };
+}

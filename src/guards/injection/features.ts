@@ -1,0 +1,327 @@
+/**
+ * Feature extraction shared by training and scoring: hashed word uni/bi-grams and character
+ * 4-grams (the "hashing trick", Weinberger et al., ICML 2009) plus named rule/shape features.
+ * Named features carry most of the cross-language signal; hashed n-grams add vocabulary the
+ * rules do not list.
+ */
+import { deobfuscate, type Deobfuscated } from './deobfuscate.js';
+import { ATTACK_RULES, DOCUMENT_RULES, OUTPUT_RULES, type RuleFamily } from './rules.js';
+
+/** log2 of the hashed feature space. */
+export const HASH_BITS = 18;
+const HASH_MASK = (1 << HASH_BITS) - 1;
+/** N-gram features are computed over at most this many characters of one text. */
+export const MAX_NGRAM_CHARS = 65_536;
+
+/** A sparse example: hashed n-gram buckets with values, and named features with values. */
+export interface FeatureVector {
+  readonly hashed: Map<number, number>;
+  readonly named: Map<string, number>;
+}
+
+/** Which model the features are for; each has its own rule families and shape features. */
+export type FeatureKind = 'direct' | 'segment' | 'output';
+
+// FNV-1a over UTF-16 code units, with a per-family seed so word and char grams do not collide
+// systematically.
+function fnv(s: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{N}]/gu;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
+
+function addHashed(map: Map<number, number>, key: number, v: number): void {
+  const k = key & HASH_MASK;
+  map.set(k, (map.get(k) ?? 0) + v);
+}
+
+/** Hashed n-grams of canonical text, L2-normalised per family so length does not dominate. */
+export function ngramFeatures(text: string, into: Map<number, number>, weight = 1): void {
+  const t = text.length > MAX_NGRAM_CHARS ? text.slice(0, MAX_NGRAM_CHARS) : text;
+  const words: Map<number, number> = new Map();
+  let prev = '';
+  for (const m of t.matchAll(TOKEN)) {
+    let w = m[0];
+    if (w.length > 24) w = w.slice(0, 24);
+    // CJK runs have no spaces: use character bigrams as their "words".
+    if (w.length > 1 && CJK.test(w)) {
+      for (let i = 0; i + 1 < w.length; i++) addHashed(words, fnv(w.slice(i, i + 2), 7), 1);
+      prev = w.slice(-1);
+      continue;
+    }
+    addHashed(words, fnv(w, 1), 1);
+    if (prev !== '') addHashed(words, fnv(`${prev} ${w}`, 2), 1);
+    prev = w;
+  }
+  const chars: Map<number, number> = new Map();
+  const padded = ` ${t} `;
+  for (let i = 0; i + 4 <= padded.length; i++) addHashed(chars, fnv(padded.slice(i, i + 4), 3), 1);
+  for (const fam of [words, chars]) {
+    const norm = fam.size;
+    if (norm === 0) continue;
+    const scale = weight / Math.sqrt(norm);
+    // Presence, not counts: repetition should not make a text more suspicious by itself.
+    for (const k of fam.keys()) into.set(k, (into.get(k) ?? 0) + scale);
+  }
+}
+
+/** Names of the rule families that match `text`. */
+export function matchRules(text: string, families: readonly RuleFamily[], hits: Set<string>): void {
+  for (const fam of families) {
+    if (hits.has(fam.name)) continue;
+    for (const p of fam.patterns) {
+      if (p.test(text)) {
+        hits.add(fam.name);
+        break;
+      }
+    }
+  }
+}
+
+/** Count of matches of a family's first pattern, bounded, for "how much refusal" style features. */
+function countMatches(text: string, fam: RuleFamily, cap: number): number {
+  let n = 0;
+  for (const p of fam.patterns) {
+    const g = new RegExp(p.source, 'gu');
+    for (const _m of text.matchAll(g)) {
+      if (++n >= cap) return n;
+    }
+  }
+  return n;
+}
+
+/** Result of matching rules over every de-obfuscated view of a text. */
+export interface RuleHits {
+  /** Families matched on the plain canonical text or any view. */
+  readonly hits: Set<string>;
+  /** `obf:<kind>` for views that revealed a family the plain text did not; plus Unicode signals. */
+  readonly obfuscation: string[];
+}
+
+/** Match rule families on the canonical text and on every variant and decoded payload. */
+export function ruleHits(d: Deobfuscated, families: readonly RuleFamily[]): RuleHits {
+  const hits = new Set<string>();
+  matchRules(d.text, families, hits);
+  const obfuscation: string[] = [...d.signals];
+  const views = [...d.variants, ...d.payloads];
+  for (const v of views) {
+    const extra = new Set<string>();
+    matchRules(v.text, families, extra);
+    let revealed = false;
+    for (const h of extra) {
+      if (!hits.has(h)) {
+        hits.add(h);
+        revealed = true;
+      }
+    }
+    // Hidden markup is suspicious when it carries any instruction, even one visible text repeats.
+    if (revealed || ((v.kind === 'html-comment' || v.kind === 'hidden-text') && extra.size > 0)) {
+      obfuscation.push(`obf:${v.kind}`);
+    }
+  }
+  return { hits, obfuscation: [...new Set(obfuscation)] };
+}
+
+function shapeFeatures(raw: string, text: string, named: Map<string, number>): void {
+  const len = raw.length;
+  named.set('len:log', Math.min(Math.log1p(len) / 10, 1.2));
+  if (len < 40) named.set('len:short', 1);
+  if (len > 1500) named.set('len:long', 1);
+  let upper = 0;
+  let letters = 0;
+  const n = Math.min(raw.length, 8192);
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      upper++;
+      letters++;
+    } else if (c >= 97 && c <= 122) letters++;
+  }
+  if (letters > 20 && upper / letters > 0.5) named.set('shape:shouting', 1);
+  let you = 0;
+  let words = 0;
+  for (const m of text.slice(0, 8192).matchAll(/[\p{L}']+/gu)) {
+    words++;
+    const w = m[0];
+    if (w === 'you' || w === 'your' || w === "you're" || w === 'yourself' || w === 'du' || w === 'dich' || w === 'dir' || w === 'tu' || w === 'vous' || w === 'ты') you++;
+  }
+  if (words > 0) named.set('shape:second-person', Math.min((you / words) * 10, 1));
+  if (/[\u4e00-\u9fff]/u.test(text)) named.set('script:cjk', 1);
+  else if (/[\u0400-\u04ff]/u.test(text)) named.set('script:cyrillic', 1);
+  // A script test over whole blocks, combining marks included, on purpose.
+  // eslint-disable-next-line no-misleading-character-class
+  else if (/[\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\uac00-\ud7af]/u.test(text)) named.set('script:other', 1);
+}
+
+/** Everything the scorer needs about one text, kept so signals can be explained afterwards. */
+export interface Extracted {
+  readonly vector: FeatureVector;
+  readonly rules: RuleHits;
+}
+
+/**
+ * Features for the direct (user prompt) model or for one document segment.
+ * Decoded payloads contribute their n-grams too, at half weight.
+ */
+export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deobfuscated): Extracted {
+  const d = pre ?? deobfuscate(raw);
+  const hashed = new Map<number, number>();
+  ngramFeatures(d.text, hashed);
+  for (const p of d.payloads) ngramFeatures(p.text, hashed, 0.5);
+  const named = new Map<string, number>();
+  named.set('bias', 1);
+  const families = kind === 'segment' ? [...ATTACK_RULES, ...DOCUMENT_RULES] : ATTACK_RULES;
+  const rules = ruleHits(d, families);
+  for (const h of rules.hits) named.set(`r:${h}`, 1);
+  if (rules.hits.size >= 2) named.set('r:count', Math.min(rules.hits.size / 4, 1.5));
+  // Pairs of families are stronger evidence than either alone (e.g. ignore + secret).
+  const list = [...rules.hits].sort();
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) named.set(`rr:${list[i]}+${list[j]}`, 1);
+  }
+  if (rules.obfuscation.length > 0) named.set('obf:any', 1);
+  shapeFeatures(raw, d.text, named);
+  return { vector: { hashed, named }, rules };
+}
+
+// Splits a model answer into parts: paragraphs and persona-labelled turns ("DAN: ...").
+const PART_SPLIT = /\n\s*\n|\n(?=\s*(?:\[[^\]\n]{1,30}\]|[A-Za-z][\w ()-]{1,30}:))/;
+
+/**
+ * Features for the jailbroken-answer model. Besides n-grams and rule hits over the whole answer,
+ * refusal/compliance are located: GPTFuzz-style answers often refuse in one persona and comply in
+ * another, so "a substantial part that does not refuse" is the key signal (Yu et al., GPTFuzzer,
+ * 2023, label such mixed answers as jailbroken).
+ */
+export function extractOutput(raw: string, prompt?: string): Extracted {
+  const d = deobfuscate(raw);
+  const hashed = new Map<number, number>();
+  ngramFeatures(d.text, hashed);
+  const named = new Map<string, number>();
+  named.set('bias', 1);
+  const rules = ruleHits(d, OUTPUT_RULES);
+  for (const h of rules.hits) named.set(`r:${h}`, 1);
+  const refusal = OUTPUT_RULES[0];
+  const compliance = OUTPUT_RULES[1];
+  if (refusal !== undefined && compliance !== undefined) {
+    const text = d.text.length > MAX_NGRAM_CHARS ? d.text.slice(0, MAX_NGRAM_CHARS) : d.text;
+    named.set('n:refusal', Math.min(countMatches(text, refusal, 12) / 4, 3));
+    named.set('n:compliance', Math.min(countMatches(text, compliance, 12) / 4, 3));
+    const head = text.slice(0, 240);
+    const tail = text.slice(-300);
+    const hr = new Set<string>();
+    matchRules(head, [refusal], hr);
+    if (hr.size > 0) named.set('r:refusal@head', 1);
+    const tr = new Set<string>();
+    matchRules(tail, [refusal], tr);
+    if (tr.size > 0) named.set('r:refusal@tail', 1);
+    const parts = text.split(PART_SPLIT).filter((p) => p.trim().length > 0).slice(0, 64);
+    let refusing = 0;
+    let longestOther = 0;
+    let compliantOther = 0;
+    let listItems = 0;
+    for (const p of parts) {
+      const s = new Set<string>();
+      matchRules(p, [refusal], s);
+      if (s.size > 0) refusing++;
+      else {
+        longestOther = Math.max(longestOther, p.length);
+        const c = new Set<string>();
+        matchRules(p, [compliance], c);
+        if (c.size > 0) compliantOther++;
+        listItems += (p.match(/(?:^|\n)\s*(?:\d{1,2}[.)]|[-*•])\s+\S/g) ?? []).length;
+      }
+    }
+    const nParts = Math.max(parts.length, 1);
+    named.set('part:refusing-share', refusing / nParts);
+    named.set('part:all-refuse', refusing === parts.length && refusing > 0 ? 1 : 0);
+    named.set('part:longest-other', Math.min(longestOther / 600, 2));
+    if (compliantOther > 0) named.set('part:compliant-other', Math.min(compliantOther / 2, 2));
+    named.set('part:list-items', Math.min(listItems / 5, 2));
+  }
+  named.set('len:log', Math.min(Math.log1p(raw.length) / 10, 1.2));
+  if (prompt !== undefined && prompt.length > 0) {
+    // Echoing the question's content words suggests the answer engages with it.
+    const q = new Set((deobfuscate(prompt).text.match(/\p{L}{4,}/gu) ?? []).slice(0, 64));
+    if (q.size > 0) {
+      let hit = 0;
+      for (const w of q) if (d.text.includes(w)) hit++;
+      named.set('prompt:overlap', hit / q.size);
+    }
+  }
+  return { vector: { hashed, named }, rules };
+}
+
+/** A span of a document scored on its own by the indirect model. */
+export interface Segment {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Segments are capped so a pathological document costs bounded work. */
+export const MAX_SEGMENTS = 2_000;
+const MAX_SEGMENT_CHARS = 600;
+
+/**
+ * Split a document into lines, long lines into sentences, and add windows of three consecutive
+ * segments so instructions that span a few lines (a code block with its lead-in) are seen whole.
+ */
+export function segmentDocument(doc: string): Segment[] {
+  const base: Segment[] = [];
+  let lineStart = 0;
+  const pushPiece = (start: number, end: number): void => {
+    const piece = doc.slice(start, end);
+    if (piece.trim().length < 3) return;
+    if (piece.length <= MAX_SEGMENT_CHARS) {
+      base.push({ text: piece, start, end });
+      return;
+    }
+    // Long line: split into sentences, then hard-wrap anything still too long.
+    let s = start;
+    const re = /[.!?。！？](?=\s)|[。！？]/g;
+    re.lastIndex = 0;
+    for (const m of piece.matchAll(re)) {
+      const e = start + m.index + m[0].length;
+      if (e - s >= 40 || e - s >= MAX_SEGMENT_CHARS) {
+        for (let a = s; a < e; a += MAX_SEGMENT_CHARS) base.push({ text: doc.slice(a, Math.min(e, a + MAX_SEGMENT_CHARS)), start: a, end: Math.min(e, a + MAX_SEGMENT_CHARS) });
+        s = e;
+      }
+      if (base.length >= MAX_SEGMENTS) return;
+    }
+    for (let a = s; a < end; a += MAX_SEGMENT_CHARS) {
+      const b = Math.min(end, a + MAX_SEGMENT_CHARS);
+      if (doc.slice(a, b).trim().length >= 3) base.push({ text: doc.slice(a, b), start: a, end: b });
+    }
+  };
+  if (doc.length > (MAX_SEGMENTS * MAX_SEGMENT_CHARS) / 4) {
+    // Huge documents: fixed chunks with overlap so the whole text (up to the cap) is covered
+    // instead of running out of segments half-way through its lines.
+    const step = Math.max(MAX_SEGMENT_CHARS - 100, Math.ceil(doc.length / MAX_SEGMENTS));
+    for (let a = 0; a < doc.length && base.length < MAX_SEGMENTS; a += step) {
+      base.push({ text: doc.slice(a, a + step + 100), start: a, end: Math.min(doc.length, a + step + 100) });
+    }
+    return base;
+  }
+  while (lineStart <= doc.length && base.length < MAX_SEGMENTS) {
+    let nl = doc.indexOf('\n', lineStart);
+    if (nl < 0) nl = doc.length;
+    pushPiece(lineStart, nl);
+    lineStart = nl + 1;
+  }
+  const out = base.slice(0, MAX_SEGMENTS);
+  const n = out.length;
+  for (let i = 0; i + 2 < n && out.length < MAX_SEGMENTS * 2; i++) {
+    const a = out[i];
+    const c = out[i + 2];
+    if (a === undefined || c === undefined) continue;
+    if (c.end - a.start <= MAX_SEGMENT_CHARS * 2) out.push({ text: doc.slice(a.start, c.end), start: a.start, end: c.end });
+  }
+  return out;
+}

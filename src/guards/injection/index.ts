@@ -1,0 +1,173 @@
+/**
+ * Prompt-injection, jailbreak and system-prompt-extraction detection (direct, in user prompts, and
+ * indirect, inside documents and tool results), and detection of answers that complied with a
+ * jailbreak. Pure functions of text: the trained weights are loaded once when the module loads.
+ *
+ * Approach: de-obfuscate (deobfuscate.ts), then a logistic regression over named multilingual
+ * rule families and hashed n-grams (features.ts, rules.ts). Documents are split into lines,
+ * sentences and small windows, each scored by the indirect model; the document scores as its
+ * worst segment, which is also what lets a gateway drop just that passage.
+ */
+import modelFile from './model.json' with { type: 'json' };
+import type { TextRole } from '../types.js';
+import { deobfuscate } from './deobfuscate.js';
+import { extractInput, extractOutput, segmentDocument, type Extracted } from './features.js';
+import { contributions, deserialize, predict, type LinearModel, type SerializedModel } from './linear.js';
+
+export { deobfuscate, canonicalize, DEOBFUSCATION_LIMITS, type Deobfuscated, type DeobfuscationKind } from './deobfuscate.js';
+
+/** What an injection verdict is about. */
+export type InjectionCategory = 'injection' | 'jailbreak' | 'extraction';
+
+/** Result of {@link scoreInjection}. */
+export interface InjectionScore {
+  /** Probability-like score in [0, 1]. */
+  readonly score: number;
+  /** The attack family when `score` reaches the role's default threshold, else null. */
+  readonly category: InjectionCategory | null;
+  /** Names of the rules/features that drove the score, strongest first. */
+  readonly signals: string[];
+  /** For documents (`role: 'tool'`): offsets of the segment that scored highest. */
+  readonly span?: { readonly start: number; readonly end: number };
+}
+
+/** Result of {@link scoreJailbrokenAnswer}. */
+export interface JailbrokenScore {
+  readonly score: number;
+  readonly signals: string[];
+}
+
+/** Shape of the committed `model.json` written by `scripts/train-injection.ts`. */
+export interface InjectionModelFile {
+  readonly version: 1;
+  readonly hashBits: number;
+  readonly thresholds: Readonly<Record<TextRole | 'output', number>>;
+  readonly direct: SerializedModel;
+  readonly indirect: SerializedModel;
+  readonly output: SerializedModel;
+  readonly meta?: Readonly<Record<string, unknown>>;
+}
+
+function isSerialized(v: unknown): v is SerializedModel {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o.named === 'object' && typeof o.count === 'number' && typeof o.scale === 'number' &&
+    typeof o.index === 'string' && typeof o.weights === 'string';
+}
+
+function loadModels(file: unknown): { direct: LinearModel; indirect: LinearModel; output: LinearModel; thresholds: InjectionModelFile['thresholds'] } {
+  if (typeof file !== 'object' || file === null) throw new Error('injection model: not an object');
+  const f = file as Record<string, unknown>;
+  const t = f.thresholds as Record<string, unknown> | undefined;
+  if (f.version !== 1 || !isSerialized(f.direct) || !isSerialized(f.indirect) || !isSerialized(f.output) || t === undefined) {
+    throw new Error('injection model: unexpected format');
+  }
+  const num = (k: string): number => {
+    const v = t[k];
+    if (typeof v !== 'number' || !(v > 0 && v < 1)) throw new Error(`injection model: bad threshold ${k}`);
+    return v;
+  };
+  const thresholds = Object.freeze({ user: num('user'), system: num('system'), tool: num('tool'), assistant: num('assistant'), output: num('output') });
+  return { direct: deserialize(f.direct), indirect: deserialize(f.indirect), output: deserialize(f.output), thresholds };
+}
+
+// Loaded once at start-up; a corrupt model fails the import (and so start-up), never a request.
+const MODELS = loadModels(modelFile);
+
+/**
+ * Default decision thresholds per role, chosen by cross-validation on the training part of the
+ * development data (see `scripts/train-injection.ts`). `output` is for {@link scoreJailbrokenAnswer}.
+ */
+export const DEFAULT_THRESHOLDS: Readonly<Record<TextRole | 'output', number>> = MODELS.thresholds;
+
+const EXTRACTION = new Set(['r:secret-ask', 'r:prompt-leak', 'r:covert-disclosure']);
+const JAILBREAK = new Set(['r:jailbreak-persona', 'r:persona-roleplay', 'r:policy-bypass', 'r:dual-response', 'r:refusal-suppression', 'r:fiction-framing']);
+
+function categorise(signals: readonly string[]): InjectionCategory {
+  for (const s of signals) {
+    if (EXTRACTION.has(s)) return 'extraction';
+    if (JAILBREAK.has(s)) return 'jailbreak';
+  }
+  return 'injection';
+}
+
+// Signals worth recording: features that pushed the score up noticeably, plus every
+// obfuscation trick found (those are informative even when the content was benign).
+function explain(model: LinearModel, ex: Extracted): string[] {
+  const out: string[] = [];
+  for (const c of contributions(model, ex.vector)) {
+    if (c.value < 0.15 || out.length >= 8) break;
+    out.push(c.name.startsWith('r:') ? `rule:${c.name.slice(2)}` : c.name);
+  }
+  for (const o of ex.rules.obfuscation) if (!out.includes(o)) out.push(o);
+  return out;
+}
+
+function round(p: number): number {
+  return Math.round(p * 1e6) / 1e6;
+}
+
+/** Score a document by its worst segment (and any hidden/encoded payload scored on its own). */
+function scoreDocument(text: string): { score: number; best: Extracted | null; span?: { start: number; end: number } } {
+  let best: Extracted | null = null;
+  let bestScore = 0;
+  let span: { start: number; end: number } | undefined;
+  for (const seg of segmentDocument(text)) {
+    const ex = extractInput(seg.text, 'segment');
+    const p = predict(MODELS.indirect, ex.vector);
+    if (p > bestScore || best === null) {
+      bestScore = p;
+      best = ex;
+      span = { start: seg.start, end: seg.end };
+    }
+  }
+  // Payloads that span lines (an HTML comment, a base64 blob) are also scored whole.
+  for (const p of deobfuscate(text).payloads) {
+    const ex = extractInput(p.text, 'segment');
+    const s = predict(MODELS.indirect, ex.vector);
+    if (s > bestScore) {
+      bestScore = s;
+      best = { vector: ex.vector, rules: { hits: ex.rules.hits, obfuscation: [...ex.rules.obfuscation, `obf:${p.kind}`] } };
+      span = undefined;
+    }
+  }
+  return span === undefined ? { score: bestScore, best } : { score: bestScore, best, span };
+}
+
+/**
+ * Score `text` for prompt injection, jailbreak or system-prompt extraction.
+ *
+ * `role` selects the model: `user`, `assistant` and `system` texts are scored as direct prompts
+ * (`system` with a stricter threshold: operators legitimately write "you are …, never reveal …");
+ * `tool` texts are documents the model will read and are scored per segment by the indirect model
+ * (instructions addressed to the model inside data, as in BIPIA, Yi et al. 2023).
+ */
+export function scoreInjection(text: string, role: TextRole = 'user'): InjectionScore {
+  if (role === 'tool') {
+    const doc = scoreDocument(text);
+    const signals = doc.best === null ? [] : explain(MODELS.indirect, doc.best);
+    const score = round(doc.score);
+    const category = score >= DEFAULT_THRESHOLDS.tool ? categoriseDoc(signals) : null;
+    return doc.span === undefined ? { score, category, signals } : { score, category, signals, span: doc.span };
+  }
+  const ex = extractInput(text, 'direct');
+  const score = round(predict(MODELS.direct, ex.vector));
+  const signals = explain(MODELS.direct, ex);
+  const ruleSignals = [...ex.rules.hits].map((h) => `r:${h}`).sort();
+  const category = score >= DEFAULT_THRESHOLDS[role] ? categorise(ruleSignals) : null;
+  return { score, category, signals };
+}
+
+function categoriseDoc(signals: readonly string[]): InjectionCategory {
+  return categorise(signals.map((s) => (s.startsWith('rule:') ? `r:${s.slice(5)}` : s)));
+}
+
+/**
+ * Score a model answer for having complied with a harmful or jailbreak request (rather than
+ * refusing). `prompt`, when given, is the question that was asked.
+ */
+export function scoreJailbrokenAnswer(answer: string, prompt?: string): JailbrokenScore {
+  const ex = extractOutput(answer, prompt);
+  const score = round(predict(MODELS.output, ex.vector));
+  return { score, signals: explain(MODELS.output, ex) };
+}

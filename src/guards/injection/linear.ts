@@ -1,0 +1,205 @@
+/**
+ * Logistic regression over sparse features: deterministic training (seeded order, AdaGrad,
+ * group-wise L2) and a compact serialised form (quantised, pruned, base64) for the committed model.
+ */
+import { HASH_BITS, type FeatureVector } from './features.js';
+import { mulberry32 } from '../../lib/random.js';
+
+/** A trained linear model ready to score. */
+export interface LinearModel {
+  readonly named: ReadonlyMap<string, number>;
+  /** Dense hashed weights (length 2^HASH_BITS), zero where pruned. */
+  readonly hashed: Float32Array;
+}
+
+/** One training example. */
+export interface TrainExample {
+  readonly x: FeatureVector;
+  readonly y: 0 | 1;
+  /** Importance weight (e.g. to balance sources); default 1. */
+  readonly w?: number;
+}
+
+/** Training hyper-parameters. */
+export interface TrainOptions {
+  readonly epochs: number;
+  readonly learningRate: number;
+  /** L2 strength on named (rule/shape) features: small, these should carry the signal. */
+  readonly l2Named: number;
+  /** L2 strength on hashed n-grams: larger, so source-specific vocabulary cannot dominate. */
+  readonly l2Hashed: number;
+  readonly seed: number;
+}
+
+/** Defaults used by `scripts/train-injection.ts` unless it overrides them. */
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = Object.freeze({
+  epochs: 12,
+  learningRate: 0.2,
+  l2Named: 1e-4,
+  l2Hashed: 2e-3,
+  seed: 1,
+});
+
+
+function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+/** Raw margin w·x. */
+export function margin(model: LinearModel, x: FeatureVector): number {
+  let z = 0;
+  for (const [k, v] of x.named) z += (model.named.get(k) ?? 0) * v;
+  for (const [k, v] of x.hashed) z += (model.hashed[k] ?? 0) * v;
+  return z;
+}
+
+/** Probability of the positive class. */
+export function predict(model: LinearModel, x: FeatureVector): number {
+  return sigmoid(margin(model, x));
+}
+
+/** Named features ranked by their contribution to the margin (largest positive first). */
+export function contributions(model: LinearModel, x: FeatureVector): { name: string; value: number }[] {
+  const out: { name: string; value: number }[] = [];
+  for (const [k, v] of x.named) {
+    if (k === 'bias') continue;
+    const c = (model.named.get(k) ?? 0) * v;
+    if (c !== 0) out.push({ name: k, value: c });
+  }
+  let ngram = 0;
+  for (const [k, v] of x.hashed) ngram += (model.hashed[k] ?? 0) * v;
+  if (ngram !== 0) out.push({ name: 'ngrams', value: ngram });
+  return out.sort((a, b) => b.value - a.value || (a.name < b.name ? -1 : 1));
+}
+
+/**
+ * Train by AdaGrad SGD (Duchi et al., JMLR 2011) on the logistic loss. Deterministic: the example
+ * order is a seeded shuffle per epoch and all arithmetic is sequential.
+ */
+export function train(examples: readonly TrainExample[], options: TrainOptions = DEFAULT_TRAIN_OPTIONS): LinearModel {
+  const dim = 1 << HASH_BITS;
+  const wh = new Float64Array(dim);
+  const gh = new Float64Array(dim);
+  const wn = new Map<string, number>();
+  const gn = new Map<string, number>();
+  const rand = mulberry32(options.seed);
+  const order = examples.map((_e, i) => i);
+  const eps = 1e-8;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      const t = order[i] ?? 0;
+      order[i] = order[j] ?? 0;
+      order[j] = t;
+    }
+    for (const idx of order) {
+      const ex = examples[idx];
+      if (ex === undefined) continue;
+      let z = 0;
+      for (const [k, v] of ex.x.named) z += (wn.get(k) ?? 0) * v;
+      for (const [k, v] of ex.x.hashed) z += (wh[k] ?? 0) * v;
+      const err = (sigmoid(z) - ex.y) * (ex.w ?? 1);
+      for (const [k, v] of ex.x.named) {
+        const w = wn.get(k) ?? 0;
+        const grad = err * v + (k === 'bias' ? 0 : options.l2Named * w);
+        const acc = (gn.get(k) ?? 0) + grad * grad;
+        gn.set(k, acc);
+        wn.set(k, w - (options.learningRate * grad) / Math.sqrt(acc + eps));
+      }
+      for (const [k, v] of ex.x.hashed) {
+        const w = wh[k] ?? 0;
+        const grad = err * v + options.l2Hashed * w;
+        const acc = (gh[k] ?? 0) + grad * grad;
+        gh[k] = acc;
+        wh[k] = w - (options.learningRate * grad) / Math.sqrt(acc + eps);
+      }
+    }
+  }
+  const named = new Map<string, number>();
+  for (const k of [...wn.keys()].sort()) named.set(k, wn.get(k) ?? 0);
+  return { named, hashed: Float32Array.from(wh) };
+}
+
+/** The serialised form of one model inside `model.json`. */
+export interface SerializedModel {
+  readonly named: Record<string, number>;
+  /** Number of stored hashed weights. */
+  readonly count: number;
+  /** Multiply the int16 codes by this to get the weights. */
+  readonly scale: number;
+  /** base64 of LEB128 varint deltas of the sorted bucket indices. */
+  readonly index: string;
+  /** base64 of little-endian int16 weight codes. */
+  readonly weights: string;
+}
+
+/**
+ * Quantise to int16 and drop weights whose magnitude is below `prune`: they change scores by
+ * less than rounding noise and would only bloat the committed file.
+ */
+export function serialize(model: LinearModel, prune = 0.01): SerializedModel {
+  const named: Record<string, number> = {};
+  for (const [k, v] of model.named) if (Math.abs(v) >= 1e-4) named[k] = Math.round(v * 1e4) / 1e4;
+  let max = 0;
+  for (const v of model.hashed) max = Math.max(max, Math.abs(v));
+  const scale = max > 0 ? max / 32767 : 1;
+  const idx: number[] = [];
+  const codes: number[] = [];
+  for (let i = 0; i < model.hashed.length; i++) {
+    const v = model.hashed[i] ?? 0;
+    if (Math.abs(v) < prune) continue;
+    const c = Math.round(v / scale);
+    if (c === 0) continue;
+    idx.push(i);
+    codes.push(c);
+  }
+  const bytes: number[] = [];
+  let last = 0;
+  for (const i of idx) {
+    let d = i - last;
+    last = i;
+    while (d >= 0x80) {
+      bytes.push((d & 0x7f) | 0x80);
+      d >>>= 7;
+    }
+    bytes.push(d);
+  }
+  const w = Buffer.alloc(codes.length * 2);
+  codes.forEach((c, i) => w.writeInt16LE(c, i * 2));
+  return {
+    named,
+    count: idx.length,
+    scale: Number(scale.toPrecision(8)),
+    index: Buffer.from(bytes).toString('base64'),
+    weights: w.toString('base64'),
+  };
+}
+
+/** Inverse of {@link serialize}; throws on a corrupt or truncated model. */
+export function deserialize(s: SerializedModel): LinearModel {
+  const dim = 1 << HASH_BITS;
+  const hashed = new Float32Array(dim);
+  const idx = Buffer.from(s.index, 'base64');
+  const w = Buffer.from(s.weights, 'base64');
+  if (w.length !== s.count * 2) throw new Error('injection model: weight table has the wrong length');
+  let pos = 0;
+  let last = 0;
+  for (let n = 0; n < s.count; n++) {
+    let d = 0;
+    let shift = 0;
+    for (;;) {
+      const b = idx[pos++];
+      if (b === undefined) throw new Error('injection model: index table is truncated');
+      d += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) break;
+      shift += 7;
+    }
+    last += d;
+    if (last >= dim) throw new Error('injection model: index out of range');
+    hashed[last] = w.readInt16LE(n * 2) * s.scale;
+  }
+  const named = new Map<string, number>(Object.entries(s.named));
+  return { named, hashed };
+}

@@ -1,0 +1,278 @@
+/**
+ * Named, multilingual rule families. Each family is a language-independent *concept* (e.g.
+ * "ignore the previous instructions") with patterns in several languages; the classifier learns
+ * one weight per concept from the (mostly English) training data, and that weight then applies to
+ * the German, Chinese, Russian … phrasings too. This is what lets a small linear model generalise
+ * to languages it barely saw in training, and it keeps verdicts explainable: a family that fires
+ * is reported by name.
+ *
+ * All patterns run on the canonical text of `deobfuscate.ts` (NFKC, lower case, Latin diacritics
+ * removed), so they are written without accents ("precedentes", "anweisungen"). Gaps between
+ * words are bounded (`.{0,N}`) so each pattern is linear in the input length.
+ */
+
+/** A rule family: a stable name (reported as a signal) and its patterns. */
+export interface RuleFamily {
+  readonly name: string;
+  readonly patterns: readonly RegExp[];
+}
+
+// Bounded gap of at most n characters within a sentence.
+const g = (n: number): string => `[^.!?\\n。！？]{0,${n}}?`;
+const re = (src: string): RegExp => new RegExp(src, 'u');
+
+const IGNORE_VERB =
+  '(?:\\bignor(?:e|ing|ed)?\\b|\\bdisregard|\\bforget\\b|\\bforgot|\\boverride|\\bbypass|\\bskip\\b|\\bneglect|\\bdiscard|\\bdrop\\b|\\bset aside|\\bpay no attention|\\bdon\'?t (?:follow|obey|listen)|\\bdo not (?:follow|obey|listen)|\\bstop following|\\bthrow away|\\bscrap\\b|\\bdelete\\b|\\bclear\\b|\\breset\\b)';
+const PRIOR_REF =
+  '(?:previous|prior|above|earlier|preceding|former|original|initial|old|all (?:the |your |of )?|any |every |your |these |those |the )';
+const INSTR_NOUN =
+  '(?:instructions?|directions?|directives?|rules?|prompts?|guidelines?|guidance|context|commands?|orders?|constraints?|restrictions?|programming|training|tasks?|assignments?|conversation|messages?|texts?|settings?|policies|limitations?|everything|all)';
+
+/** Families that indicate an attack on the model (direct or inside a document). */
+export const ATTACK_RULES: readonly RuleFamily[] = [
+  {
+    name: 'ignore-previous',
+    patterns: [
+      re(`${IGNORE_VERB}${g(30)}\\b${PRIOR_REF}${g(25)}${INSTR_NOUN}`),
+      re(`${IGNORE_VERB} (?:everything|all|that|this|what)(?: (?:above|before|i said|you were told|you know))?\\b`),
+      // German, Dutch, Scandinavian
+      re(`(?:ignorier|vergiss|vergesst|vergessen sie|missachte|uberspring|verwirf|negeer|vergeet|glem|glom)${g(40)}(?:anweisung|instruktion|befehl|regel|aufgabe|vorgabe|anordnung|alles|bisher|vorherig|vorangegangen|obig|instructie|opdracht|regels|alles|instruks|instruktion)`),
+      // Spanish, Portuguese, Italian, French, Romanian, Catalan
+      re(`(?:ignora|ignore[zs]?|olvida|olvidate|omite|descarta|desconsidera|esqueca|esquece|dimentica|trascura|oublie[zs]?|ne tiens pas compte|ne tenez pas compte|fais abstraction|faites abstraction|uita|ignorati)${g(40)}(?:instruc|indicac|regla|reglas|regras|ordenes|orden|istruzion|regole|consignes?|directives?|regles?|tout|todo|tutto|todas|anterior|precedent|previ)`),
+      // Polish, Czech, Turkish, Indonesian, Vietnamese
+      re(`(?:zignoruj|ignoruj|zapomnij|ignorujte|zapomen|yok say|gormezden gel|unut|abaikan|lupakan|bo qua)${g(40)}(?:instrukc|polecen|pokyn|talimat|kural|instruksi|perintah|huong dan|chi dan)`),
+      // Russian, Ukrainian
+      re(`(?:игнорир|проигнорир|забуд|забыв|не обращай|не учитывай|отбрось|ігнору|забудь)${g(40)}(?:инструкц|указани|правил|команд|предыдущ|вс[её]|промпт|інструкц|вказівк|правила)`),
+      // Chinese (simplified and traditional)
+      re(`(?:忽略|忽视|无视|忘记|忘掉|不要理会|别管|不理会|跳过|放弃|忽視|無視|忘記|不要遵守|不用遵守|抛开)${g(20)}(?:指令|指示|说明|說明|规则|規則|提示|命令|要求|设定|設定|内容|限制|一切|所有|之前|以前|上面|上述)`),
+      re(`(?:之前|以前|上面|上述|先前|前面|原来|原來)的?(?:所有)?(?:指令|指示|说明|規則|规则|提示|命令|要求|设定)${g(6)}(?:都)?(?:忽略|无视|无效|作废|不算|不再适用|忘掉)`),
+      // Japanese
+      re(`(?:以前|前|上記|これまで|今まで|先ほど|すべて|全て)の?(?:指示|命令|ルール|指令|プロンプト|設定|制約)${g(10)}(?:無視|忘れ|破棄|取り消)`),
+      re(`(?:指示|命令|ルール|指令|プロンプト)(?:を|は)${g(6)}(?:無視|忘れ)`),
+      // Korean
+      re(`(?:이전|위의|앞의|모든)${g(10)}(?:지시|명령|규칙|지침|프롬프트)${g(10)}(?:무시|잊어)`),
+      // Arabic, Hindi, Persian
+      re(`(?:تجاهل|انس|تجاهلي)${g(30)}(?:التعليمات|الأوامر|القواعد|تعليمات)`),
+      re(`(?:पिछले|पिछली|सभी|ऊपर)${g(30)}(?:निर्देश|नियम|आदेश)${g(30)}(?:अनदेखा|भूल|नजरअंदाज)`),
+    ],
+  },
+  {
+    name: 'new-instructions',
+    patterns: [
+      re(`\\b(?:new|updated|revised|real|actual|true|secret|hidden|additional|further|special) (?:instructions?|tasks?|rules?|orders?|directives?|prompt|mission|objective|role)\\b`),
+      re(`\\bfrom now on\\b|\\bstarting (?:now|today|from now)\\b|\\bhenceforth\\b|\\bfor the rest of (?:this|the) conversation\\b|\\bnow (?:you (?:will|must|are going to|have to|should)|your (?:task|job|goal) is)\\b|\\byour (?:new |only |real )?(?:task|job|goal|purpose|mission) (?:is|will be) (?:now|to)\\b|\\binstead,? (?:you (?:will|must|should)|do|answer|say|write|tell)\\b`),
+      re(`\\b(?:ab (?:jetzt|sofort|nun)|von (?:jetzt|nun) an|nun bist du|jetzt bist du|deine (?:neue|nachste) aufgabe|neue (?:anweisung|aufgabe|regel)|stattdessen)\\b`),
+      re(`\\b(?:a partir de ahora|desde ahora|de ahora en adelante|nueva (?:tarea|instruccion)|nuevas instrucciones|a partir de maintenant|desormais|dorenavant|nouvelle (?:tache|instruction|consigne)|nouvelles (?:instructions|consignes)|d'ora in poi|da ora in poi|nuove istruzioni|nuovo compito|a partir de agora|novas instrucoes|nova tarefa|vanaf nu|nieuwe instructies|od teraz|nowe instrukcje|artik|bundan sonra|yeni talimat)\\b`),
+      re(`(?:с этого момента|отныне|теперь ты|теперь твоя|новые инструкции|новая задача|новое задание|з цього моменту|тепер ти)`),
+      re(`(?:从现在开始|從現在開始|从现在起|现在开始你|现在你是|現在你是|你现在是|你現在是|新的指令|新的任务|新任务|新指令|接下来你(?:要|必须|需要)|改为|转而)`),
+      re(`(?:今から|これから|今後|以降)(?:は)?(?:あなた|君|お前)|新しい(?:指示|命令|タスク)|(?:이제부터|지금부터)|새로운 (?:지시|명령|작업)`),
+    ],
+  },
+  {
+    name: 'persona-roleplay',
+    patterns: [
+      re(`\\byou are (?:now|no longer|going to (?:act|pretend|be)|about to (?:immerse|become))\\b|\\b(?:act|behave|respond|answer|reply|speak|talk|function|operate) (?:as|like) (?:an? |my |the )?(?!a professional|an expert)\\w+|\\bpretend(?:ing)? (?:to be|you(?:'re| are)|that)\\b|\\brole-?play|\\bstay in character|\\bbreak character|\\bin character\\b|\\bsimulate (?:an?|the|being)\\b|\\bimpersonat|\\btake on the (?:role|persona)|\\bpersona\\b|\\bpersonality\\b|\\balter ego`),
+      re(`\\b(?:du bist (?:jetzt|nun|ab jetzt|ein|eine)|tu so,? als|stell dir vor,? (?:du bist|du warst)|spiel(?:e)? die rolle|agiere als|verhalte dich wie|handle als)\\b`),
+      re(`\\b(?:actua como|actue como|finge (?:ser|que)|haz de cuenta|eres ahora|ahora eres|juega el papel|fais semblant|faites semblant|agis comme|agissez comme|tu es maintenant|joue le role|incarne|fingi di essere|agisci come|ora sei|finja ser|aja como|voce agora e|doe alsof|speel de rol|udawaj|wciel sie)\\b`),
+      re(`(?:представь,? что ты|притворись|ты теперь|веди себя как|играй роль|действуй как|уяви,? що ти|прикинься)`),
+      re(`(?:扮演|假装|假裝|你现在是一个|你是一个没有|角色扮演|模拟一个|充当|作为一个没有|想象你是)`),
+      re(`(?:ふりをして|として振る舞|になりきって|ロールプレイ|演じて|あなたは今から|역할을|인 척|척해|역할극)`),
+    ],
+  },
+  {
+    name: 'jailbreak-persona',
+    patterns: [
+      re(`\\bdan\\b|\\bd\\.a\\.n\\b|do anything now|\\bdude\\b mode|\\bstan\\b|\\baim\\b|developer mode|dev mode|\\bgod mode|\\bjailbre?a?k|\\bjail-?broken|\\bantigpt|\\bbetterdan|\\bmongo tom|\\bevil (?:bot|ai|assistant|confidant|twin)|\\bopposite mode|\\bunfiltered\\b|\\buncensored\\b|\\bunrestricted\\b|\\bunlimited ai|\\bamoral\\b|\\bimmoral\\b|\\bunethical ai|\\bno (?:moral|ethical)|without (?:any )?(?:morals?|ethics|ethical|moral)|\\bchaos mode|\\bfree mode|\\bno-?limits? mode|\\banarchy\\b|\\bmachiavellian`),
+      re(`(?:entwicklermodus|ohne (?:jegliche )?(?:einschrankungen|filter|zensur|moral|regeln)|sin (?:restricciones|censura|filtros|limites|moral|etica)|sans (?:restrictions?|censure|filtres?|limites?|morale|ethique)|senza (?:restrizioni|censura|filtri|limiti)|sem (?:restricoes|censura|filtros|limites))`),
+      re(`(?:без (?:ограничений|цензуры|фильтров|морали|правил)|режим разработчика|越狱|越獄|开发者模式|開發者模式|没有(?:任何)?(?:限制|道德|审查|过滤)|不受(?:任何)?(?:限制|约束)|无限制|不道德|脱獄|ジェイルブレイク|開発者モード|制限(?:のない|なし|を解除)|검열 없|제한 없|탈옥)`),
+    ],
+  },
+  {
+    name: 'policy-bypass',
+    patterns: [
+      re(`\\b(?:openai|anthropic|content|usage|safety|ethical|moral) (?:polic(?:y|ies)|guidelines?|rules|filters?|restrictions|principles|standards)\\b|\\bguard ?rails?\\b|\\bnot (?:bound|restricted|limited) by\\b|\\bno longer (?:bound|restricted|limited|have to)\\b|\\bfree (?:of|from) (?:all |any )?(?:rules|restrictions|limitations|constraints|censorship)|\\bbreak (?:the|your|all|free)\\b|\\bbypass(?:ing)? (?:the |your |any |all )?(?:filters?|restrictions?|rules|safety|security|censorship|moderation)|\\bwithout (?:any )?(?:restrictions?|limitations?|filters?|censorship|constraints|warnings?|disclaimers?)\\b|\\b(?:no|any) (?:restrictions|limitations|filters|censorship)\\b`),
+      re(`\\b(?:never|don'?t|do not|must not|cannot|can'?t|will not|won'?t) (?:refuse|decline|reject|say no|apologi[sz]e|warn|censor|hold back|add (?:any )?(?:warnings?|disclaimers?|notes?))|\\bnever (?:say|tell)(?: me)? (?:that )?you (?:can'?t|cannot|are unable)|\\bregardless of (?:how|whether|the)\\b.{0,30}(?:illegal|unethical|harmful|immoral|dangerous)|\\beven if (?:it'?s|it is) (?:illegal|unethical|harmful|immoral|offensive)`),
+      re(`(?:richtlinien (?:umgehen|ignorieren)|sicherheitsfilter|reglas de contenido|politica de contenido|politique de contenu|不要拒绝|不得拒绝|绝不拒绝|不能拒绝|内容政策|绕过|繞過|不要拒否|拒否しない|не отказывай|никогда не отказывай|обойти (?:фильтр|ограничени))`),
+    ],
+  },
+  {
+    name: 'secret-ask',
+    patterns: [
+      re(`\\bpass ?words?\\b|\\bpass ?phrase|\\bpasscode|\\bsecret (?:word|key|code|phrase|token|value)\\b|\\bapi[ _-]?keys?\\b|\\bcredentials?\\b|\\baccess (?:code|token|key)|\\bthe (?:secret|hidden) (?:word|answer)\\b|\\bword you (?:are|were|'re) (?:not allowed|forbidden|told not)|\\bforbidden word|\\bconfidential (?:info|data|information)`),
+      re(`(?:passwort|kennwort|geheimwort|zugangsdaten|contrasena|clave secreta|mot de passe|mdp\\b|parola d'ordine|senha|wachtwoord|haslo|sifre|пароль|секретное слово|密码|密碼|口令|暗号|パスワード|合言葉|暗証|비밀번호|암호|كلمة السر|كلمة المرور|पासवर्ड)`),
+    ],
+  },
+  {
+    name: 'prompt-leak',
+    patterns: [
+      re(`\\b(?:reveal|show|print|repeat|display|output|tell|disclose|leak|dump|spell|write|give|list|share|recite|copy|paste|echo|return|what (?:is|are|was|were))${g(40)}\\b(?:your|the) (?:system |initial |original |hidden |secret |full |exact )?(?:prompt|instructions|rules|guidelines|configuration|directives|context|message)\\b|\\b(?:system|initial|hidden|secret|pre-?|developer|original) ?prompt\\b${g(30)}\\b(?:says?|contains?|is|was|were|verbatim|above|word|text)\\b`),
+      re(`\\brepeat (?:the |all |everything |every |your )?(?:words?|text|everything|sentences?|lines?)? ?(?:above|before|verbatim|back)|\\b(?:text|words|everything) (?:above|before this)|\\bverbatim\\b|\\bword for word\\b|\\bwhat (?:was|were) you (?:told|instructed|given)|\\bwhat are your (?:instructions|rules)|\\bbeginning of (?:the|this|our) (?:conversation|prompt|chat)|\\bstart(?:ing)? with ["“']?you are\\b`),
+      re(`(?:systemprompt|system-prompt|anweisungen (?:zeigen|ausgeben|wiederholen)|zeig(?:e)? (?:mir )?(?:deine|die) anweisungen|prompt del sistema|instrucciones del sistema|invite systeme|prompt systeme|tes instructions|prompt di sistema|системн(?:ый|ого) (?:промпт|запрос|подсказк)|твои инструкции|系统提示|系統提示|提示词|提示詞|初始指令|你的指令|系统指令|システムプロンプト|初期プロンプト|あなたの指示|시스템 프롬프트)`),
+    ],
+  },
+  {
+    name: 'covert-disclosure',
+    patterns: [
+      re(`\\bspell(?:ed|ing)? (?:it|out|the|backwards?)|\\bletter by letter|\\beach letter|\\bone letter|\\bfirst (?:letter|character|half|part)|\\blast (?:letter|character)|\\bbackwards?\\b|\\bin reverse\\b|\\breversed?\\b|\\bacrostic|\\brhymes? with|\\bhints?\\b|\\briddle|\\bseparated by (?:a |an )?(?:space|dash|comma|hyphen)|\\bwithout (?:saying|revealing|mentioning|using) (?:it|the (?:word|password))|\\bencode(?:d)? (?:it|in|as)|\\bin (?:base64|hex|binary|morse|rot13|pig latin|leetspeak)|\\btranslate (?:it|the (?:password|secret|word))|\\bcharacters? (?:of|in) (?:the|your) (?:password|secret|word)`),
+      re(`(?:buchstabier|ruckwarts|ruckwarts|deletrea|al reves|epelle|a l'envers|по буквам|задом наперед|逐字|倒着|反过来|一个字一个字|一文字ずつ|逆から)`),
+    ],
+  },
+  {
+    name: 'print-verbatim',
+    patterns: [
+      re(`\\b(?:just |only |simply |now )?(?:say|print|output|write|type|respond with|reply with|answer with|return|repeat after me|display)(?: only| just| exactly| the (?:following|phrase|words?|text|sentence))?:? ?["“'«「]`),
+      re(`\\b(?:only|just) (?:say|print|output|respond|reply|answer|write)\\b|\\b(?:respond|reply|answer) (?:only )?with (?:the word|yes|no|a single)|\\bsay (?:only|nothing (?:but|else))`),
+      re(`(?:sag(?:e)? (?:nur|einfach)|schreib(?:e)? (?:nur|einfach)|gib (?:nur|einfach) aus|di (?:solo|solamente)|escribe (?:solo|solamente)|dis (?:seulement|juste|simplement)|ecris (?:seulement|juste)|скажи только|напиши только|выведи только|只(?:说|輸出|输出|回答|回复)|请说|仅输出|とだけ(?:言|答|出力)|だけを出力)`),
+    ],
+  },
+  {
+    name: 'authority-claim',
+    patterns: [
+      re(`\\b(?:i am|i'm|this is) (?:your|the|an?) (?:developer|creator|admin(?:istrator)?|owner|programmer|operator|engineer|maintainer|supervisor|boss|master|ceo)\\b|\\b(?:admin|administrator|root|sudo|debug|maintenance|diagnostic|god|test(?:ing)?|override|safe) (?:mode|access|privileges?|override|command)\\b|\\bsystem override\\b|\\bauthori[sz](?:ed|ation) (?:code|override|level)|\\bsecurity (?:audit|clearance|test)|\\b(?:i have|with) (?:full |admin |root )?(?:permission|clearance|authori[sz]ation)|\\bsudo\\b|\\bcode red\\b|\\bpriority (?:one|override|instruction)`),
+      re(`(?:ich bin (?:dein|der) (?:entwickler|administrator|admin|ersteller)|soy (?:tu|el) (?:desarrollador|administrador|creador)|je suis (?:ton|votre|le) (?:developpeur|administrateur|createur)|я (?:твой|ваш) (?:разработчик|администратор|создатель)|我是你的(?:开发者|开发人员|管理员|创造者)|我是(?:管理员|开发者)|管理员模式|私はあなたの(?:開発者|管理者)|管理者モード)`),
+    ],
+  },
+  {
+    name: 'fake-delimiter',
+    patterns: [
+      re(`(?:^|\\n)\\s*(?:#{2,}|={3,}|-{3,}|\\*{3,}|\\[{1,2}|<{1,2}\\|?|\\{\\{)\\s*(?:system|instructions?|new instructions?|admin|end|assistant|user|important|override|developer|inst)\\b|<\\|(?:im_start|im_end|system|endoftext|eot_id|start_header_id)\\|>|\\[/?inst\\]|</?(?:system|sys|instructions?|admin)>|<<sys>>|\\bend of (?:the )?(?:prompt|instructions?|input|document|context|system message|email)\\b|(?:^|\\n)\\s*(?:system|admin|developer)\\s*(?:message|prompt|note|instruction)?\\s*:`),
+    ],
+  },
+  {
+    name: 'urgency',
+    patterns: [
+      re(`\\bstop (?:everything|now|all|what you)|\\battention\\b[!:,. -]|\\bimportant[!:]|\\burgent(?:ly)?\\b|\\bwarning[!:]|\\bemergency\\b|!!!|\\bwichtig[!:]|\\bachtung\\b|\\bdringend|\\burgente\\b|\\bвнимание|\\bсрочно|重要[!！:：]|紧急|注意[!！:：]|緊急|至急`),
+    ],
+  },
+  {
+    name: 'fiction-framing',
+    patterns: [
+      re(`\\bhypothetical(?:ly)?\\b|\\bimagine (?:that |you|a world|we|if)|\\bfictional\\b|\\bin a (?:story|novel|movie|film|play|game|script|world|universe|dream)\\b|\\bfor (?:educational|research|academic|informational|entertainment) purposes\\b|\\bpurely (?:theoretical|fictional|hypothetical)|\\blet'?s play a game\\b|\\bgame where\\b|\\bthought experiment|\\bparallel universe|\\bin this (?:world|universe|scenario|society)`),
+      re(`(?:hypothetisch|stell dir (?:eine welt|vor)|fiktiv|hipotetic|imagina (?:que|un)|ficticio|hypothetique|imagine[sz]? (?:que|un)|fictif|ipotetic|immagina|гипотетическ|представь(?:те)? (?:себе|мир)|вымышленн|假设|假設|想象一下|虚构|虛構|仮に|想像して|架空の|가정해)`),
+    ],
+  },
+  {
+    name: 'dual-response',
+    patterns: [
+      re(`\\btwo (?:different |separate |distinct )?(?:responses|answers|ways|paragraphs|outputs)|\\[(?:gpt|chatgpt|jailbreak|classic|dan|normal|🔒|🔓)[^\\]]{0,20}\\]|🔓|🔒|\\b(?:normal|classic|standard) (?:response|answer|mode)\\b.{0,80}\\b(?:jailbreak|dan|unfiltered|developer|evil|uncensored)|\\bprefix(?:ed)? (?:your|each|every)? ?(?:response|answer|reply)`),
+    ],
+  },
+  {
+    name: 'refusal-suppression',
+    patterns: [
+      re(`\\b(?:don'?t|do not|never|will not|won'?t|shouldn'?t|should not|must not|cannot|can'?t) (?:ever )?(?:refuse|decline|say (?:no|that you can'?t|sorry)|apologi[sz]e|include (?:any )?(?:warnings?|disclaimers?|caveats?)|mention (?:that )?(?:you|it)|remind (?:me|us)|break character|reject)\\b|\\bno matter (?:what|how)\\b|\\bat all costs\\b|\\bunder any circumstances\\b|\\balways (?:answer|respond|comply|provide)\\b|\\bwithout (?:question|hesitation|refus)`),
+      re(`(?:nicht ablehnen|niemals ablehnen|ohne zu zogern|no te niegues|nunca te niegues|sin rechazar|ne refuse jamais|ne refuse pas|никогда не отказывай|не отказывайся|不要拒绝|永远不要拒绝|不得拒绝|必须回答|断らないで|拒否せず)`),
+    ],
+  },
+  {
+    name: 'harmful-topic',
+    patterns: [
+      re(`\\b(?:bombs?|explosives?|napalm|nitroglycerin|meth(?:amphetamine)?|cocaine|heroin|fentanyl|nerve agent|sarin|ricin|anthrax|bioweapons?|chemical weapons?|poison(?:ing)?|murder|kill(?:ing)? (?:someone|people|a person|him|her)|assassinat|suicide|self-harm|rape|child (?:porn|abuse)|terroris[mt]|genocide|launder(?:ing)? money|money laundering|counterfeit|shoplift|steal(?:ing)?|burglar|break into|hotwire|ransomware|keylogger|phishing (?:email|site|page)|ddos|botnet|credit card (?:fraud|numbers)|identity theft|stalk|dox)\\b`),
+      re(`(?:bombe|sprengstoff|droge|waffe|toten|bomba|explosivo|droga|arma|matar|explosif|arme|tuer|drogue|бомб|взрывчат|наркотик|оружи|убить|炸弹|炸藥|炸药|毒品|武器|杀人|殺人|爆弾|麻薬|殺す)`),
+    ],
+  },
+  {
+    name: 'address-model',
+    patterns: [
+      re(`\\b(?:chatgpt|chat gpt|gpt-?[345o]?|openai|claude|gemini|bard|llama|bing|copilot|language model|llm|ai model|ai assistant|assistant|chatbot|bot|ai)\\b${g(40)}\\byou\\b|\\byou(?:'re| are) (?:an? )?(?:ai|language model|chatbot|assistant|llm)\\b|\\bas an ai\\b|\\bdear (?:ai|assistant|model|chatgpt|llm)\\b`),
+    ],
+  },
+  {
+    name: 'encoding-request',
+    patterns: [
+      re(`\\b(?:base ?64|rot ?13|hexadecimal|\\bhex\\b|binary code|morse|caesar cipher|cipher|ascii codes?|unicode escape|url ?encod|leetspeak|pig latin)\\b|\\b(?:decode|decrypt|deobfuscate|encode|encrypt) (?:this|the following|it)\\b`),
+    ],
+  },
+];
+
+/** Families specific to documents and tool results (indirect injection; BIPIA-style). */
+export const DOCUMENT_RULES: readonly RuleFamily[] = [
+  {
+    name: 'addresses-answer',
+    patterns: [
+      re(`\\b(?:your|the) (?:answer|response|reply|replies|responses|output|summary|completion|message back|next message|final answer)\\b`),
+      re(`\\bin (?:your|the|every|each|all) (?:answer|response|reply|output|summary)s?\\b|\\bwhen (?:you )?(?:answer|respond|reply|summari[sz]|generat|writ)\\w*\\b|\\bbefore (?:answering|responding|replying)\\b|\\b(?:end|begin|start|conclude|close|finish|open|preface|wrap up) (?:your|the|each|every) (?:answer|response|reply|message)|\\bto (?:the|your) (?:user|reader|recipient)s?\\b|\\bthe user\\b|\\b(?:tell|inform|remind|warn|ask|convince|persuade|urge|instruct) the (?:user|reader)`),
+      re(`(?:in (?:deiner|ihrer) antwort|deine antwort|en tu respuesta|tu respuesta|dans ta reponse|dans votre reponse|nella tua risposta|в (?:своем|твоем|вашем) ответе|твой ответ|在(?:你的)?回答中|你的回答|回复中|回答の(?:中|最後)|あなたの回答|답변에)`),
+    ],
+  },
+  {
+    name: 'modify-answer',
+    patterns: [
+      re(`\\b(?:include|add|insert|append|prepend|mention|integrate|incorporate|augment|modify|enhance|embed|weave|inject|attach|put|place|slip|fuse|merge|combine|enrich|supplement|expand|end|begin|start|conclude|finish|format|rewrite|replace|change|translate|encode|encrypt|reverse|substitute|convert|respond|reply|answer|recommend|suggest|promote|advertise|urge|encourage|remind|tell|ask|direct|redirect|provide|share|send|emphasi[sz]e|highlight|stress)\\b${g(60)}\\b(?:answer|response|reply|output|summary|message|implementation|solution|code|script|snippet)\\b`),
+      re(`\\b(?:fuse|integrate|incorporate|add|insert|include|embed|use|append|inject|enhance|run|execute|merge)\\b${g(40)}\\b(?:the )?(?:following|this|below|these) (?:code|snippet|excerpt|section|script|lines?|function|module|block|command|payload|link|url|text|sentence|phrase|message)`),
+      re(`\\byour (?:code|implementation|solution|script|program) (?:could|would|should|will|can|might)\\b|\\bfollowing code (?:excerpt|snippet|section|block)`),
+    ],
+  },
+  {
+    name: 'exfil-link',
+    patterns: [
+      re(`https?://[^\\s)\\]>'"]{1,200}|\\bwww\\.[a-z0-9-]{1,60}\\.[a-z]{2,}|\\b[a-z0-9-]{2,40}\\.(?:com|net|org|io|xyz|ru|cn|info|biz|top|site|online|club)\\b(?:/[^\\s]{0,100})?|!\\[[^\\]]{0,100}\\]\\(|\\?(?:q|data|d|p|secret|key|token|info|user|msg|text)=`),
+      re(`\\b(?:click|visit|go to|navigate to|open|download|check out|sign up|register|subscribe|follow the link|login|log in|verify your|update your|confirm your|call|contact|dm|whatsapp|telegram)\\b${g(40)}\\b(?:link|url|website|site|page|here|account|number|details|password|credentials|now)\\b`),
+      re(`\\b(?:send|forward|email|e-mail|post|upload|transmit|leak|exfiltrate|share)\\b${g(40)}\\b(?:to|with) (?:me|us|this|the following|[a-z0-9._%+-]+@[a-z0-9.-]+)`),
+    ],
+  },
+  {
+    name: 'code-exec',
+    patterns: [
+      re(`\\b(?:os\\.system|os\\.popen|os\\.environ|subprocess|popen|eval\\(|exec\\(|__import__|shutil\\.rmtree|rm -rf|curl |wget |nc -e|/bin/(?:ba)?sh|powershell|invoke-expression|iex\\(|base64 -d|chmod \\+x|nohup|crontab|reverse shell|keylog|pynput|cryptomin|xmrig|socket\\.connect|requests\\.(?:post|get)\\(|urllib\\.request|paramiko|smtplib|getpass|psutil|pyautogui|screenshot|ctypes|winreg|\\.ssh/|/etc/passwd|id_rsa)`),
+    ],
+  },
+  {
+    name: 'imperative-line',
+    patterns: [
+      // A sentence that *starts* with an imperative verb: typical of instructions slipped into
+      // documents, rare in data (tables, email bodies, code answers) apart from short commands.
+      re(`(?:^|\\n|[.!?] )\\s*(?:please,? )?(?:ignore|disregard|forget|include|add|insert|append|mention|integrate|incorporate|augment|modify|enhance|embed|weave|fuse|write|compose|create|generate|produce|translate|summari[sz]e|convert|encode|decode|reverse|replace|substitute|respond|reply|answer|tell|inform|remind|recommend|suggest|promote|advise|urge|encourage|explain|describe|provide|share|offer|list|give|send|forward|visit|click|share|say|print|output|type|repeat|spell|calculate|compute|solve|find|identify|analy[sz]e|evaluate|rate|classify|detect|correct|rephrase|paraphrase|rewrite|highlight|emphasi[sz]e|conclude|begin|start|end|finish|make|use|do|don'?t|never|always|be sure|make sure|ensure|remember|note|pretend|act|imagine|assume|consider|instead)\\b`),
+      re(`(?:^|\\n|[.!?] )\\s*(?:bitte )?(?:ignoriere|vergiss|fuge|schreibe|erwahne|antworte|ubersetze|gib|sag|nenne)\\b|(?:^|\\n|[.!?] )\\s*(?:por favor,? )?(?:ignora|olvida|anade|agrega|incluye|escribe|menciona|responde|traduce|di)\\b|(?:^|\\n|[.!?] )\\s*(?:ignore[zs]?|oublie[zs]?|ajoute[zs]?|inclus|ecris|ecrivez|mentionne[zs]?|reponds|repondez|tradui[st]|dis)\\b`),
+      re(`(?:^|\\n|[。！？] ?)\\s*(?:请|請)?(?:忽略|添加|加入|在回答|回答时|写|寫|翻译|翻譯|告诉|告訴|提醒|推荐|推薦|输出|輸出)|(?:^|\\n)\\s*(?:игнорируй|добавь|напиши|ответь|переведи|скажи|упомяни)`),
+    ],
+  },
+  {
+    name: 'translate-task',
+    patterns: [
+      re(`\\btranslate\\b|\\bwhat is ['"“][^'"”]{1,40}['"”] in (?:english|spanish|french|german|chinese|japanese|italian|russian)|\\b(?:in|into|to) (?:spanish|french|german|chinese|japanese|italian|russian|arabic|portuguese|korean|hindi)\\b|\\b(?:spanish|french|german|chinese|japanese|italian) (?:equivalent|translation|word)\\b`),
+    ],
+  },
+  {
+    name: 'deception-task',
+    patterns: [
+      re(`\\b(?:scandal|rumou?r|conspiracy|fake news|false (?:claim|information|statement)|misinformation|propaganda|isn'?t true|not true|weird trick|get rich|overnight|you won'?t believe|shocking|miracle|guaranteed|limited (?:time|offer)|act now|free (?:gift|money|iphone)|lottery|prize|winner|bitcoin|crypto|investment opportunity|wire transfer|gift cards?)\\b`),
+    ],
+  },
+];
+
+/** Families describing a model *answer*: refusals, compliance, persona tags. */
+export const OUTPUT_RULES: readonly RuleFamily[] = [
+  {
+    name: 'refusal',
+    patterns: [
+      re(`\\bi(?:'m| am) (?:sorry|afraid|unable|not able|not going to|not comfortable|not programmed)|\\bi apologi[sz]e|\\bi (?:can ?not|can'?t|won'?t|will not|must (?:decline|refuse)|refuse|do not|don'?t) (?:help|assist|provide|fulfill|comply|create|generate|write|give|support|condone|encourage|engage|promote|answer|share|do that|offer|endorse|participate)|\\b(?:cannot|can'?t|unable to|not able to) (?:fulfill|comply with|assist with|help with|provide) (?:this|that|your|such)|\\bas an ai\\b|\\bas a (?:responsible|helpful|ai) |\\bi'?m just an ai|\\bi must (?:emphasi[sz]e|remind|stress|inform|clarify|prioriti[sz]e)|\\bagainst (?:my|the|openai'?s?) (?:programming|guidelines|policy|policies|principles|ethical)|\\bit(?:'s| is) (?:not (?:appropriate|ethical|legal|okay|advisable)|never (?:okay|acceptable|appropriate)|important to (?:respect|remember|note|prioriti[sz]e|consider|always|follow|seek|treat))|\\b(?:illegal|unethical|harmful|dangerous|immoral) and (?:unethical|illegal|harmful|dangerous|immoral)\\b|\\bi (?:strongly )?(?:advise|urge|encourage|recommend) (?:against|you (?:to )?(?:not|seek|consult|reach out|talk))|\\bseek (?:professional|legal|medical) (?:help|advice|assistance)|\\b(?:can'?t|cannot|won'?t|will not) (?:condone|support|endorse|promote|encourage)\\b|\\bnot something i can\\b|\\bi'?m here to (?:help|provide|assist) (?:with|you with) (?:any other|other|positive|legal)|\\bif you have any other (?:questions|requests)`),
+      re(`(?:lo siento|no puedo (?:ayudar|proporcionar|cumplir)|desole|je ne peux pas|je ne suis pas en mesure|es tut mir leid|ich kann (?:dir |ihnen )?(?:nicht|keine)|leider kann ich|mi dispiace|non posso|sinto muito|nao posso|извините|к сожалению,? я не могу|я не могу (?:помочь|предоставить)|我不能|我无法|我無法|抱歉|对不起|對不起|很遗憾|申し訳|お手伝いできません|できません|죄송|할 수 없습니다)`),
+    ],
+  },
+  {
+    name: 'compliance',
+    patterns: [
+      re(`(?:^|\\n|: )\\s*(?:sure|certainly|absolutely|of course|okay|ok|alright|great|no problem|yes)[,!.]|\\bhere(?:'s| is| are) (?:how|a|an|some|the|what|my|step|your)\\b|\\bstep (?:1|one)\\b|\\bfirst(?:ly)?,|\\bfirst of all\\b|\\bnext,|\\bthen,|\\bfinally,|\\byou (?:can|could|should|will need to|need to|might|may want to) (?:start|begin|try|use|get|find|buy|obtain|make|create|gather|mix|follow|consider|look)|\\bfollow these (?:steps|instructions)|\\bthe (?:best|easiest|most effective|simplest|quickest) way (?:to|is)|\\bto do this\\b|\\bhere'?s (?:what|how)|\\blet'?s get (?:started|down)|\\b(?:ingredients|materials|tools) (?:you'?ll need|needed|required)|\\bwithout further ado|\\bmuahaha|\\bhahaha`),
+      re(`(?:claro|por supuesto|aqui tienes|paso 1|bien sur|voici|etape 1|naturlich|hier ist|schritt 1|certo|ecco|конечно|вот как|шаг 1|当然|好的|以下是|步骤|第一步|首先|もちろん|以下の|ステップ1|まず)`),
+    ],
+  },
+  {
+    name: 'persona-tag',
+    patterns: [
+      re(`(?:^|\\n)\\s*(?:\\[[^\\]\\n]{1,30}\\]|\\(?[🔓🔒😈]\\)?|[a-z][a-z0-9 _-]{1,25}(?:gpt|mode|bot|ai|dan|aim|stan|dude))\\s*:?|\\b(?:dan|aim|stan|dude|betterdan|antigpt|developer mode(?: output)?|jailbreak)\\s*:`),
+    ],
+  },
+  {
+    name: 'pivot-after-disclaimer',
+    patterns: [
+      re(`\\b(?:however|but|that being said|that said|nevertheless|nonetheless|anyway|anyways|with that (?:said|out of the way)|now that (?:we'?ve|we have|that'?s|we got)|but hey|but now|buckle up|alright,? (?:let'?s|here)|if you (?:still |really )?(?:insist|want to know|must)|since you asked|for (?:educational|informational|hypothetical) purposes)\\b`),
+    ],
+  },
+  {
+    name: 'harmful-detail',
+    patterns: [
+      re(`\\b(?:untraceable|without (?:getting caught|being (?:caught|detected|noticed))|avoid (?:detection|getting caught|suspicion|leaving)|cover (?:your|up the) tracks|fake (?:id|identity|documents)|burner|dark ?web|tor browser|vpn|cash only|offshore|shell compan|launder|crowbar|lock ?pick|disable (?:the )?(?:alarm|camera)|gloves|bleach|accelerant|gasoline|chloroform|overdose|untested|lethal dose|grams?|dosage|recipe|mix(?:ing|ture)|ingredients|precursor|synthesi[sz]e|exploit|payload|malware|phishing|spoof|impersonat|blackmail|threaten|manipulat|gaslight|isolat(?:e|ing) (?:them|her|him)|target (?:vulnerable|the)|victims?)\\b`),
+    ],
+  },
+];

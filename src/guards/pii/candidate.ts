@@ -1,0 +1,61 @@
+/** Internal shape shared by the PII detectors before overlaps are resolved. */
+import { keepNonOverlapping } from '../spans.js';
+
+/**
+ * How strongly a detection is backed, used to resolve overlapping candidates: a check digit or
+ * an unambiguous structure beats a format match, which beats a statistical guess.
+ */
+export const Rank = {
+  /** Statistical (the name/address/location/organisation tagger). */
+  Model: 0,
+  /** Format match with plausibility checks (years, bare domains, spaced numbers). */
+  Format: 1,
+  /** Semantically validated (phone metadata, calendar dates). */
+  Validated: 2,
+  /** Check digit or unambiguous structure (Luhn, mod-97, e-mail, IP, URL). */
+  Checked: 3,
+} as const;
+export type Rank = (typeof Rank)[keyof typeof Rank];
+
+/** A detection in normalised-text offsets. */
+export interface Candidate {
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly score: number;
+  readonly rank: Rank;
+}
+
+const WORD = /[\p{L}\p{N}_]/u;
+
+/** True when the code unit at `i` exists and is a letter, digit or underscore. */
+export function isWordAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) {
+    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  }
+  return WORD.test(text[i] ?? '');
+}
+
+/** True when the code unit at `i` is an ASCII digit. */
+export function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Resolves overlaps greedily: higher rank first, then longer, then higher score, then earlier.
+ * Returns the kept candidates sorted by start. Each detector's own matches are disjoint, so the
+ * occupancy checks cost O(detectors x text length) at worst.
+ */
+export function resolveOverlaps(cands: readonly Candidate[], textLength: number): Candidate[] {
+  const order = [...cands].sort(
+    (a, b) =>
+      b.rank - a.rank ||
+      b.end - b.start - (a.end - a.start) ||
+      b.score - a.score ||
+      a.start - b.start,
+  );
+  return keepNonOverlapping(order, textLength);
+}

@@ -1,0 +1,326 @@
+/**
+ * Tokenisation and feature extraction for the entity tagger (PERSON, STREET_ADDRESS, LOCATION,
+ * ORGANIZATION). Shared by the runtime tagger and `scripts/train-pii.ts`, so training and
+ * inference see identical features. Linear in the input length.
+ */
+
+import {
+  CITIES,
+  COUNTRIES,
+  CUE_WORDS,
+  FIRST_NAMES,
+  HONORIFICS,
+  NAME_SUFFIXES,
+  ORG_PREFIXES,
+  ORG_SUFFIXES,
+  REGIONS,
+  STREET_WORDS,
+  SURNAMES,
+} from './gazetteer.js';
+
+/** Entity types the tagger produces. */
+export const NER_TYPES = ['PERSON', 'STREET_ADDRESS', 'LOCATION', 'ORGANIZATION'] as const;
+export type NerType = (typeof NER_TYPES)[number];
+
+/** BIO labels: index 0 is O, then B-/I- per type. */
+export const NER_LABELS: readonly string[] = ['O', ...NER_TYPES.flatMap((t) => [`B-${t}`, `I-${t}`])];
+
+/** A token of the input with its offsets. */
+export interface Token {
+  readonly text: string;
+  readonly lower: string;
+  readonly start: number;
+  readonly end: number;
+  /** A line break lies between the previous token and this one. */
+  readonly nlBefore: boolean;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
+
+function isWordCode(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return LETTER_OR_DIGIT.test(text[i] ?? '');
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029;
+}
+
+/**
+ * Splits text into word tokens (letters, marks and digits, with inner hyphens and apostrophes)
+ * and single-character punctuation tokens. A trailing possessive "'s" is its own token.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  let nl = false;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) nl = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    if (isWordCode(text, i)) {
+      i++;
+      for (;;) {
+        if (i < n && isWordCode(text, i)) {
+          i++;
+          continue;
+        }
+        const j = text[i];
+        if ((j === '-' || j === "'" || j === '’') && i + 1 < n && isWordCode(text, i + 1)) {
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      let end = i;
+      // Possessive: "Yefremova's" -> "Yefremova" + "'s".
+      if (end - start > 3) {
+        const tail = text.slice(end - 2, end);
+        if (tail === "'s" || tail === '’s' || tail === "'S") end -= 2;
+      }
+      const t = text.slice(start, end);
+      tokens.push({ text: t, lower: t.toLowerCase(), start, end, nlBefore: nl });
+      if (end < i) {
+        const p = text.slice(end, i);
+        tokens.push({ text: p, lower: p.toLowerCase(), start: end, end: i, nlBefore: false });
+      }
+    } else {
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+      const t = text.slice(start, i);
+      tokens.push({ text: t, lower: t, start, end: i, nlBefore: nl });
+    }
+    nl = false;
+  }
+  return tokens;
+}
+
+/** Collapsed word shape: "Müller" -> "Xx", "ACME" -> "X", "4B-12" -> "dX-d". */
+export function shape(t: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of t) {
+    let k: string;
+    if (ch >= '0' && ch <= '9') k = 'd';
+    else if (ch !== ch.toLowerCase()) k = 'X';
+    else if (ch !== ch.toUpperCase()) k = 'x';
+    else if (LETTER_OR_DIGIT.test(ch)) k = 'o';
+    else k = ch;
+    if (k !== last) out += k;
+    last = k;
+    if (out.length > 6) break;
+  }
+  return out;
+}
+
+/** Maximal phrase length (in tokens) of the multi-word gazetteers. */
+const MAX_PHRASE = 5;
+
+function phraseIndex(list: readonly string[]): Map<string, number> {
+  // Maps each phrase (words joined by one space) to its word count.
+  const m = new Map<string, number>();
+  for (const p of list) m.set(p, p.split(' ').length);
+  return m;
+}
+const COUNTRY_IDX = phraseIndex(COUNTRIES);
+const CITY_IDX = phraseIndex(CITIES);
+const REGION_IDX = phraseIndex(REGIONS);
+
+/** Marks tokens covered by a gazetteer phrase with "B" (first) or "I" (inside). */
+function markPhrases(words: readonly Token[], idx: Map<string, number>): (string | undefined)[] {
+  const marks: (string | undefined)[] = new Array<string | undefined>(words.length);
+  for (let i = 0; i < words.length; i++) {
+    let phrase = '';
+    let best = 0;
+    for (let k = 0; k < MAX_PHRASE && i + k < words.length; k++) {
+      const w = words[i + k];
+      if (w === undefined) break;
+      phrase = k === 0 ? w.lower : `${phrase} ${w.lower}`;
+      if (idx.has(phrase)) best = k + 1;
+    }
+    if (best > 0) {
+      marks[i] = 'B';
+      for (let k = 1; k < best; k++) marks[i + k] = 'I';
+      i += best - 1;
+    }
+  }
+  return marks;
+}
+
+function nameSuffix(lower: string): boolean {
+  if (lower.length < 5) return false;
+  for (const s of NAME_SUFFIXES) if (lower.endsWith(s) && lower.length > s.length + 2) return true;
+  return false;
+}
+
+/** Per-token observation features that do not depend on predicted tags. */
+export interface TokenObs {
+  /** Features of the token itself that depend on its text only (shared between equal tokens). */
+  readonly ownWord: readonly string[];
+  /** Features of the token itself that depend on its position (line, gazetteer phrases). */
+  readonly ownPos: readonly string[];
+  /** Text-only description of the token used by its neighbours' features. */
+  readonly ctxWord: readonly string[];
+  /** Positional description used by its neighbours' features. */
+  readonly ctxPos: readonly string[];
+}
+
+/** Immutable feature-extraction state for one text. */
+export interface Sentence {
+  readonly tokens: readonly Token[];
+  readonly obs: readonly TokenObs[];
+}
+
+function lenBucket(n: number): string {
+  return n <= 1 ? '1' : n <= 3 ? '3' : n <= 6 ? '6' : n <= 10 ? '10' : 'L';
+}
+
+interface WordObs {
+  readonly own: readonly string[];
+  readonly ctx: readonly string[];
+  readonly cap: string;
+  readonly gaz: readonly string[];
+}
+
+const LETTER = /[\p{L}]/u;
+
+function wordObs(w: string, lw: string, vocab: ReadonlySet<string>): WordObs {
+  const sh = shape(w);
+  const own: string[] = ['b', `s=${sh}`, `l=${lenBucket(w.length)}`];
+  const ctx: string[] = [`s=${sh}`];
+  if (vocab.has(lw)) {
+    own.push(`w=${lw}`);
+    ctx.push(`w=${lw}`);
+  }
+  const isWord = LETTER.test(w);
+  if (isWord && w.length >= 3) {
+    own.push(`p3=${lw.slice(0, 3)}`, `x2=${lw.slice(-2)}`, `x3=${lw.slice(-3)}`);
+    if (w.length >= 5) own.push(`x4=${lw.slice(-4)}`);
+  }
+  const first = w.charAt(0);
+  const title = first !== first.toLowerCase() && w.slice(1) !== w.slice(1).toUpperCase();
+  const upper = w === w.toUpperCase() && w !== w.toLowerCase();
+  const lowerCase = w === w.toLowerCase() && w !== w.toUpperCase();
+  const cap = title ? 'T' : upper ? (w.length === 1 ? 'I' : 'U') : lowerCase ? 'L' : /\d/.test(w) ? 'D' : 'P';
+  own.push(`c=${cap}`);
+  ctx.push(`c=${cap}`);
+  if (/^\d+$/.test(w)) own.push(`nd=${Math.min(w.length, 7)}`);
+  const gaz: string[] = [];
+  if (FIRST_NAMES.has(lw)) gaz.push('fn');
+  if (SURNAMES.has(lw)) gaz.push('sn');
+  if (isWord && nameSuffix(lw)) gaz.push('nsx');
+  if (HONORIFICS.has(lw)) gaz.push('hon');
+  if (ORG_SUFFIXES.has(lw)) gaz.push('org');
+  if (ORG_PREFIXES.has(lw)) gaz.push('orgp');
+  if (STREET_WORDS.has(lw)) gaz.push('st');
+  if (CUE_WORDS.has(lw)) gaz.push('cue');
+  return { own, ctx, cap, gaz };
+}
+
+/**
+ * Computes observation features. `vocab` holds the lower-cased words allowed as identity
+ * features (frequent, mostly non-entity words, chosen at training time) so that the model learns
+ * context words and general cues rather than memorising the names in its training data.
+ */
+export function observe(text: string, vocab: ReadonlySet<string>): Sentence {
+  const tokens = tokenize(text);
+  const country = markPhrases(tokens, COUNTRY_IDX);
+  const city = markPhrases(tokens, CITY_IDX);
+  const region = markPhrases(tokens, REGION_IDX);
+
+  // Per line: does it contain a digit (address lines do).
+  const lineHasDigit: boolean[] = new Array<boolean>(tokens.length).fill(false);
+  let lineStart = 0;
+  let has = false;
+  for (let i = 0; i <= tokens.length; i++) {
+    const t = tokens[i];
+    if (i === tokens.length || (t !== undefined && t.nlBefore && i > 0)) {
+      for (let k = lineStart; k < i; k++) lineHasDigit[k] = has;
+      lineStart = i;
+      has = false;
+    }
+    if (t !== undefined && !has) {
+      const c = t.text.charCodeAt(0);
+      has = (c >= 48 && c <= 57) || /\d/.test(t.text);
+    }
+  }
+
+  // Equal token texts share their text-only features (prose repeats words heavily).
+  const cache = new Map<string, WordObs>();
+  const obs: TokenObs[] = tokens.map((t, i) => {
+    let wo = cache.get(t.text);
+    if (wo === undefined) {
+      wo = wordObs(t.text, t.lower, vocab);
+      cache.set(t.text, wo);
+    }
+    const g: string[] = [...wo.gaz];
+    const cm = country[i];
+    if (cm !== undefined) g.push(`ctry${cm}`);
+    const ci = city[i];
+    if (ci !== undefined) g.push(`city${ci}`);
+    const rg = region[i];
+    if (rg !== undefined) g.push(`reg${rg}`);
+    const ownPos: string[] = [];
+    const ctxPos: string[] = [];
+    for (const f of g) {
+      ownPos.push(`g=${f}`);
+      ctxPos.push(`g=${f}`);
+    }
+    if (g.length > 0) ownPos.push(`gc=${g[0] ?? ''}|${wo.cap}`);
+    if (t.nlBefore) ownPos.push('nl');
+    if (i === 0) ownPos.push('bos');
+    const next = tokens[i + 1];
+    if (next === undefined) ownPos.push('eos');
+    else if (next.nlBefore) ownPos.push('nla');
+    if (lineHasDigit[i] === true) ownPos.push('ld');
+    return { ownWord: wo.own, ownPos, ctxWord: wo.ctx, ctxPos };
+  });
+  return { tokens, obs };
+}
+
+/** Relative positions and tags of the neighbours whose descriptions are features. */
+export const NEIGHBOURS: readonly (readonly [number, string])[] = [
+  [-1, 'p'],
+  [1, 'n'],
+  [-2, 'pp'],
+  [2, 'nn'],
+];
+
+/** Observation (tag-independent) features of token `i`. */
+export function staticFeatures(s: Sentence, i: number): string[] {
+  const o = s.obs[i];
+  if (o === undefined) return [];
+  const out = [...o.ownWord, ...o.ownPos];
+  for (const [k, tag] of NEIGHBOURS) {
+    const n = s.obs[i + k];
+    if (n === undefined) {
+      out.push(`${tag}:none`);
+      continue;
+    }
+    for (const f of n.ctxWord) out.push(`${tag}:${f}`);
+    for (const f of n.ctxPos) out.push(`${tag}:${f}`);
+  }
+  return out;
+}
+
+/** Features of token `i` that depend on the two previous predicted labels. */
+export function tagFeatures(s: Sentence, i: number, prev1: string, prev2: string): string[] {
+  const o = s.obs[i];
+  if (o === undefined) return [];
+  const sh = o.ctxWord[0] ?? '';
+  const out = [`t1=${prev1}`, `t2=${prev2}|${prev1}`, `t1s=${prev1}|${sh}`];
+  const pw = o.ctxWord.find((f) => f.startsWith('w='));
+  if (pw !== undefined && i > 0) out.push(`t1w=${prev1}|${pw}`);
+  return out;
+}
+
+/** All features of token `i` given the two previous predicted labels (used in training). */
+export function features(s: Sentence, i: number, prev1: string, prev2: string): string[] {
+  return [...staticFeatures(s, i), ...tagFeatures(s, i, prev1, prev2)];
+}

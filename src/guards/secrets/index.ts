@@ -1,0 +1,241 @@
+/**
+ * Secret detection: credentials people paste into prompts (cloud keys, source-forge tokens, LLM
+ * API keys, chat and payment tokens, private keys, JWTs, connection strings) plus
+ * keyword-anchored high-entropy values. Every rule is an RE2 expression compiled at module load
+ * and most have a second check (structure, entropy, decoding). Findings carry the type and the
+ * position only, never the value.
+ */
+
+import RE2 from 're2';
+import type { Finding } from '../types.js';
+import { normalizeForDetection } from '../normalize.js';
+import { keepNonOverlapping } from '../spans.js';
+
+interface Hit {
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly score: number;
+}
+
+interface Rule {
+  readonly kind: string;
+  readonly re: RE2;
+  /** Character class (as a predicate) that must not touch the match on either side. */
+  readonly bounded: boolean;
+  readonly score: number;
+  /** Extra check on the matched text; the default accepts. */
+  readonly check?: (value: string) => boolean;
+}
+
+/** Shannon entropy in bits per character (Shannon 1948), over the value's own characters. */
+export function shannonEntropy(value: string): number {
+  if (value.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  const n = [...value].length;
+  for (const c of counts.values()) {
+    const p = c / n;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+function isTokenChar(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+}
+
+/** Real keys mix character classes; "sk-aaaaaaaa…" and "sk-this-is-my-key" do not. */
+function looksRandom(value: string, minEntropy = 3.5): boolean {
+  const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((r) => r.test(value)).length;
+  return classes >= 2 && shannonEntropy(value) >= minEntropy;
+}
+
+function base64UrlDecode(part: string): string | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(part)) return undefined;
+  try {
+    return Buffer.from(part, 'base64url').toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A JWS compact serialisation (RFC 7515 section 7.1) whose header is JSON naming an `alg`. */
+function jwtValid(value: string): boolean {
+  const [h] = value.split('.');
+  const header = base64UrlDecode(h ?? '');
+  if (header === undefined) return false;
+  try {
+    const parsed: unknown = JSON.parse(header);
+    return typeof parsed === 'object' && parsed !== null && typeof (parsed as Record<string, unknown>)['alg'] === 'string';
+  } catch {
+    return false;
+  }
+}
+
+const PLACEHOLDER = /^(?:<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%[^%]*%|\*+|x+|\.+|changeme|password|passwd|secret|redacted|none|null|undefined|example|your[_-]?\w*|test|dummy|foo|bar|pass|pwd|\$[A-Z_]+|process\.env\.\w+|os\.environ.*)$/i;
+
+/** A credential inside a URL must be a value, not a template variable or a mask. */
+function urlPasswordReal(value: string): boolean {
+  const m = /:\/\/[^:/@\s]+:([^@\s]+)@/.exec(value);
+  const pw = m?.[1];
+  return pw !== undefined && pw.length >= 3 && !PLACEHOLDER.test(decodeURIComponentSafe(pw));
+}
+
+function decodeURIComponentSafe(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
+
+const rule = (kind: string, source: string, opts: Partial<Omit<Rule, 'kind' | 're'>> = {}): Rule => ({
+  kind,
+  re: new RE2(source, 'g'),
+  bounded: opts.bounded ?? true,
+  score: opts.score ?? 0.99,
+  ...(opts.check !== undefined ? { check: opts.check } : {}),
+});
+
+/**
+ * The rule set. Prefixes follow each vendor's documented token formats; lengths are the
+ * documented ones or a lower bound where vendors reserve the right to grow tokens.
+ */
+const RULES: readonly Rule[] = [
+  rule('PRIVATE_KEY', '-----BEGIN[A-Z0-9 ]{0,32} PRIVATE KEY(?: BLOCK)?-----(?s:.*?)-----END[A-Z0-9 ]{0,32} PRIVATE KEY(?: BLOCK)?-----', { bounded: false, score: 1 }),
+  // A truncated paste still leaks most of the key: header plus at least 64 base64 characters.
+  rule('PRIVATE_KEY', '-----BEGIN[A-Z0-9 ]{0,32} PRIVATE KEY(?: BLOCK)?-----(?:\\s|\\\\n)*(?:[A-Za-z0-9+/=]|\\\\n|[\\r\\n]){63,}[A-Za-z0-9+/=]', { bounded: false, score: 0.95 }),
+  rule('AWS_ACCESS_KEY', '(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}'),
+  rule('AWS_SECRET_KEY', '(?i)aws[a-z0-9_ .-]{0,24}(?:secret|sk)[a-z0-9_ .-]{0,16}["\']?\\s*(?:=|:|=>)\\s*["\']?[A-Za-z0-9/+]{40}', {
+    bounded: false,
+    score: 0.95,
+  }),
+  rule('GCP_SERVICE_ACCOUNT', '"private_key_id"\\s*:\\s*"[0-9a-f]{40}"', { bounded: false, score: 0.99 }),
+  rule('GCP_API_KEY', 'AIza[0-9A-Za-z_\\-]{35}'),
+  rule('AZURE_STORAGE_KEY', '(?i)(?:DefaultEndpointsProtocol=https?;)?AccountName=[^;\\s]{1,64};AccountKey=[A-Za-z0-9+/]{80,88}={0,2}(?:;EndpointSuffix=[^;\\s]{1,64})?', { bounded: false }),
+  rule('AZURE_SAS_TOKEN', '(?:sv=\\d{4}-\\d{2}-\\d{2}&)[^\\s"\']{0,400}sig=[A-Za-z0-9%+/]{30,}={0,2}', { bounded: false, score: 0.9 }),
+  rule('GITHUB_TOKEN', 'gh[pousr]_[A-Za-z0-9]{36,255}'),
+  rule('GITHUB_TOKEN', 'github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}'),
+  rule('GITLAB_TOKEN', '(?:glpat|gldt|glrt|glptt|glft|glsoat)-[A-Za-z0-9_\\-]{20,}'),
+  rule('ANTHROPIC_KEY', 'sk-ant-(?:api|admin|sid)\\d{2}-[A-Za-z0-9_\\-]{80,}'),
+  rule('OPENROUTER_KEY', 'sk-or-v1-[a-f0-9]{64}'),
+  rule('OPENAI_KEY', 'sk-(?:proj|svcacct|admin|None)-[A-Za-z0-9_\\-]{40,}', { check: (v) => looksRandom(v) }),
+  rule('OPENAI_KEY', 'sk-[A-Za-z0-9]{32,64}', { check: (v) => looksRandom(v.slice(3)), score: 0.9 }),
+  rule('HUGGINGFACE_TOKEN', 'hf_[A-Za-z]{34}', { check: (v) => looksRandom(v.slice(3), 3.8) }),
+  rule('GROQ_KEY', 'gsk_[A-Za-z0-9]{52}'),
+  rule('REPLICATE_TOKEN', 'r8_[A-Za-z0-9]{37}'),
+  rule('PERPLEXITY_KEY', 'pplx-[A-Za-z0-9]{48}'),
+  rule('XAI_KEY', 'xai-[A-Za-z0-9]{80}'),
+  rule('SLACK_TOKEN', 'xox[abposr]-(?:\\d+-)?[A-Za-z0-9-]{10,250}', { check: (v) => /\d/.test(v) }),
+  rule('SLACK_TOKEN', 'xapp-\\d-[A-Z0-9]+-\\d+-[a-f0-9]{32,}'),
+  rule('SLACK_WEBHOOK', 'https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/]{20,}', { bounded: false }),
+  rule('STRIPE_KEY', '(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{24,247}'),
+  rule('STRIPE_WEBHOOK_SECRET', 'whsec_[A-Za-z0-9]{32,}'),
+  rule('TWILIO_KEY', '(?:AC|SK)[0-9a-f]{32}'),
+  rule('SENDGRID_KEY', 'SG\\.[A-Za-z0-9_\\-]{22}\\.[A-Za-z0-9_\\-]{43}'),
+  rule('NPM_TOKEN', 'npm_[A-Za-z0-9]{36}'),
+  rule('PYPI_TOKEN', 'pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\\-]{50,}'),
+  rule('PORTCULLIS_KEY', 'pc_(?:live|test)_[0-9A-Za-z]{40}'),
+  rule('JWT', 'eyJ[A-Za-z0-9_\\-]{8,}\\.eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]*', { check: jwtValid, score: 0.95 }),
+  rule('DATABASE_URL', '(?i)(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|jdbc:[a-z]+)://[^\\s:/@"\']{1,256}:[^\\s@"\']{1,256}@[^\\s"\'<>]{1,512}', {
+    bounded: false,
+    check: urlPasswordReal,
+  }),
+  rule('URL_CREDENTIALS', '(?i)[a-z][a-z0-9+.\\-]{1,15}://[^\\s:/@"\']{1,256}:[^\\s@"\'/]{1,256}@[^\\s"\'<>]{1,512}', {
+    bounded: false,
+    check: urlPasswordReal,
+    score: 0.9,
+  }),
+];
+
+/** Keyword-anchored assignments: `password = "…"`, `api_key: …`, `"client_secret": "…"`. */
+const GENERIC = new RE2(
+  '(?i)(?:password|passwd|passphrase|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|bearer|client[_-]?secret|private[_-]?key|token|credentials?)["\']?\\s{0,4}(?:=|:|=>|:=|is)\\s{0,4}["\']?([^\\s"\'`,;<>]{6,256})',
+  'g',
+);
+/** Anything after "password" is a secret at lower entropy than an API key. */
+const PASSWORD_WORD = /pass|pwd/i;
+
+function detectGeneric(text: string, hits: Hit[]): void {
+  GENERIC.lastIndex = 0;
+  for (;;) {
+    const m = GENERIC.exec(text);
+    if (m === null) break;
+    const value = m[1] ?? '';
+    const start = m.index + m[0].length - value.length;
+    const keyword = m[0].slice(0, m[0].length - value.length);
+    if (PLACEHOLDER.test(value)) continue;
+    const password = PASSWORD_WORD.test(keyword);
+    const h = shannonEntropy(value);
+    // Thresholds: random base64/hex of 16+ characters is >= 3.5 bits/char; human passwords
+    // are shorter and lower, so they get a lower bar but must mix character classes.
+    const strong = value.length >= 16 && h >= 3.5;
+    const pw = password && value.length >= 6 && h >= 2.5 && /\d|[^A-Za-z]/.test(value) && /[A-Za-z]/.test(value);
+    if (!strong && !pw) continue;
+    // Prose like "the password is correct" is not an assignment of a secret.
+    if (/^[a-z]+$/.test(value)) continue;
+    hits.push({ type: 'SECRET_GENERIC', start, end: start + value.length, score: strong ? 0.8 : 0.6 });
+  }
+}
+
+/** AWS secret access keys travel next to their key id: 40 base64 characters nearby. */
+const AWS_SECRET_NEAR = new RE2('[A-Za-z0-9/+]{40}', 'g');
+
+function detectAwsSecretNear(text: string, hits: Hit[]): void {
+  const ids = hits.filter((h) => h.type === 'SECRET_AWS_ACCESS_KEY');
+  for (const id of ids) {
+    const from = Math.max(0, id.start - 200);
+    const window = text.slice(from, Math.min(text.length, id.end + 300));
+    AWS_SECRET_NEAR.lastIndex = 0;
+    for (;;) {
+      const m = AWS_SECRET_NEAR.exec(window);
+      if (m === null) break;
+      const start = from + m.index;
+      const end = start + 40;
+      if (isTokenChar(text, start - 1) || isTokenChar(text, end) || text[end] === '/' || text[end] === '+') continue;
+      if (!looksRandom(m[0], 4)) continue;
+      hits.push({ type: 'SECRET_AWS_SECRET_KEY', start, end, score: 0.9 });
+    }
+  }
+}
+
+/**
+ * Finds secrets in `text`. Findings (type `SECRET_<KIND>`, e.g. SECRET_AWS_ACCESS_KEY,
+ * SECRET_JWT, SECRET_PRIVATE_KEY, SECRET_DATABASE_URL, SECRET_URL_CREDENTIALS, SECRET_GENERIC)
+ * are sorted by start and do not overlap (the longer, then higher-scoring one wins); offsets
+ * index the original `text`. URLs with embedded credentials are reported here, as secrets.
+ */
+export function detectSecrets(text: string): Finding[] {
+  const norm = normalizeForDetection(text);
+  const t = norm.text;
+  const hits: Hit[] = [];
+  for (const r of RULES) {
+    r.re.lastIndex = 0;
+    for (;;) {
+      const m = r.re.exec(t);
+      if (m === null) break;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (r.bounded && (isTokenChar(t, start - 1) || isTokenChar(t, end))) continue;
+      if (r.check !== undefined && !r.check(m[0])) continue;
+      hits.push({ type: `SECRET_${r.kind}`, start, end, score: r.score });
+    }
+  }
+  detectAwsSecretNear(t, hits);
+  detectGeneric(t, hits);
+
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score || a.start - b.start);
+  return keepNonOverlapping(hits, t.length).map((h) => {
+    const [start, end] = norm.toOriginal(h.start, h.end);
+    return { type: h.type, start, end, score: h.score };
+  });
+}
+
+/** Every `SECRET_*` type {@link detectSecrets} can report. */
+export const SECRET_TYPES: readonly string[] = [
+  ...new Set([...RULES.map((r) => `SECRET_${r.kind}`), 'SECRET_AWS_SECRET_KEY', 'SECRET_GENERIC']),
+];

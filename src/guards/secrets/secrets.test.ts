@@ -1,0 +1,91 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectSecrets, shannonEntropy } from './index.js';
+
+const b64url = (s: string): string => Buffer.from(s).toString('base64url');
+const jwt = `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url('{"sub":"1234567890","name":"x"}')}.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c`;
+const rnd = 'q7Zk2Lm9Xp4Rt8Vw3Ny6Bc1Hd5Gf0JsA'; // 32 mixed characters, high entropy
+const hex32 = '0123456789abcdef0123456789abcdef'.split('').reverse().join('');
+
+const positives: { kind: string; value: string; text?: (v: string) => string }[] = [
+  { kind: 'AWS_ACCESS_KEY', value: 'AKIAIOSFODNN7EXAMPLE' },
+  { kind: 'AWS_SECRET_KEY', value: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', text: (v) => `id AKIAIOSFODNN7EXAMPLE secret ${v}` },
+  { kind: 'GCP_API_KEY', value: `AIza${rnd}abc`.padEnd(39, 'Q') },
+  { kind: 'GCP_SERVICE_ACCOUNT', value: `"private_key_id": "${'a1'.repeat(20)}"` },
+  { kind: 'AZURE_STORAGE_KEY', value: `DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${'Ab3+'.repeat(22)};EndpointSuffix=core.windows.net` },
+  { kind: 'GITHUB_TOKEN', value: `ghp_${rnd}Ab12` },
+  { kind: 'GITHUB_TOKEN', value: `github_pat_${rnd.slice(0, 22)}_${(rnd + rnd).slice(0, 59)}` },
+  { kind: 'GITLAB_TOKEN', value: 'glpat-Ab3dE5fG7hJ9kL1mN3pQ' },
+  { kind: 'OPENAI_KEY', value: `sk-proj-${rnd}${rnd}` },
+  { kind: 'OPENAI_KEY', value: `sk-${rnd}${rnd.slice(0, 16)}` },
+  { kind: 'ANTHROPIC_KEY', value: `sk-ant-api03-${rnd}${rnd}${rnd}-AA` },
+  { kind: 'HUGGINGFACE_TOKEN', value: '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' },
+  { kind: 'SLACK_TOKEN', value: 'xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx' },
+  { kind: 'SLACK_WEBHOOK', value: 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX' },
+  { kind: 'STRIPE_KEY', value: `sk_live_${rnd.slice(0, 24)}` },
+  { kind: 'STRIPE_KEY', value: `rk_live_${rnd.slice(0, 24)}` },
+  { kind: 'TWILIO_KEY', value: `AC${hex32}` },
+  { kind: 'TWILIO_KEY', value: `SK${hex32}` },
+  { kind: 'PRIVATE_KEY', value: `-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA${rnd}\n${rnd}\n-----END RSA PRIVATE KEY-----` },
+  { kind: 'PRIVATE_KEY', value: `-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC${rnd}${rnd}` },
+  { kind: 'JWT', value: jwt },
+  { kind: 'DATABASE_URL', value: 'postgres://admin:S3cr3tPw@db.example.com:5432/app' },
+  { kind: 'DATABASE_URL', value: 'mongodb+srv://u:Pa55w0rd!@cluster0.abc.mongodb.net/db' },
+  { kind: 'DATABASE_URL', value: 'redis://default:r3d1sPass@cache:6379' },
+  { kind: 'URL_CREDENTIALS', value: 'https://bob:hunter22@git.example.com/repo.git' },
+  { kind: 'PORTCULLIS_KEY', value: `pc_live_${rnd}Ab12Cd34` },
+  { kind: 'PORTCULLIS_KEY', value: `pc_test_${rnd}Ab12Cd34` },
+  { kind: 'GENERIC', value: rnd, text: (v) => `api_key: "${v}"` },
+  { kind: 'GENERIC', value: 'hunter2!x', text: (v) => `password = "${v}"` },
+];
+
+const negatives: { name: string; text: string }[] = [
+  { name: 'AWS-like id with bad alphabet', text: 'AKIA0000000000000000' },
+  { name: 'sk- followed by a word', text: 'use sk-learn-pipeline-model-for-classification-tasks' },
+  { name: 'sk- low entropy', text: 'sk-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' },
+  { name: 'publishable Stripe key', text: 'pk_live_q7Zk2Lm9Xp4Rt8Vw3Ny6Bc1H' },
+  { name: 'short ghp_', text: 'ghp_short' },
+  { name: 'JWT-looking text whose header is not JSON', text: 'eyJub3Rqc29uIGF0IGFs.eyJzdWIiOiIxMjM0NTY3ODkw.abc' },
+  { name: 'database URL with placeholder password', text: 'postgres://user:${DB_PASSWORD}@db/app' },
+  { name: 'database URL without password', text: 'postgres://user@db/app' },
+  { name: 'password prose', text: 'the password is correct' },
+  { name: 'password placeholder', text: 'password = "<your password>"' },
+  { name: 'low-entropy api key', text: 'api_key = "aaaaaaaaaaaaaaaaaaaaaaaa"' },
+  { name: 'pc_ key too short', text: `pc_live_${rnd}` },
+  { name: 'BEGIN PUBLIC KEY', text: `-----BEGIN PUBLIC KEY-----\n${rnd}${rnd}${rnd}\n-----END PUBLIC KEY-----` },
+  { name: 'plain prose', text: 'Please summarise the quarterly report for the board.' },
+];
+
+describe('detectSecrets', () => {
+  for (const c of positives) {
+    it(`finds SECRET_${c.kind} (${c.value.slice(0, 12)}…)`, () => {
+      const text = c.text !== undefined ? c.text(c.value) : `here it is: ${c.value} thanks`;
+      const f = detectSecrets(text);
+      const hit = f.find((x) => x.type === `SECRET_${c.kind}`);
+      assert.ok(hit !== undefined, `no SECRET_${c.kind} in ${JSON.stringify(f)}`);
+      assert.equal(text.slice(hit.start, hit.end), c.value);
+    });
+  }
+  for (const c of negatives) {
+    it(`ignores ${c.name}`, () => {
+      assert.deepEqual(detectSecrets(c.text), []);
+    });
+  }
+
+  it('never puts the value in a finding', () => {
+    const f = detectSecrets('key AKIAIOSFODNN7EXAMPLE');
+    assert.deepEqual(Object.keys(f[0] ?? {}).sort(), ['end', 'score', 'start', 'type']);
+  });
+
+  it('maps offsets through zero-width characters', () => {
+    const text = 'x ghp_\u200B' + `${rnd}Ab12 y`;
+    const f = detectSecrets(text);
+    assert.equal(f[0]?.type, 'SECRET_GITHUB_TOKEN');
+    assert.equal(text.slice(f[0]?.start, f[0]?.end), `ghp_\u200B${rnd}Ab12`);
+  });
+
+  it('computes Shannon entropy', () => {
+    assert.equal(shannonEntropy('aaaa'), 0);
+    assert.equal(shannonEntropy('abcd'), 2);
+  });
+});
