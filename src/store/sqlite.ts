@@ -8,9 +8,14 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ApiKeyRecord, ApiKeyRepo, SecretRepo, Store } from './types.js';
 
-/** Append only: a released migration is never edited, a new one is added. */
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE api_keys (
+/**
+ * Append only: a released migration is never edited; a new one is added at the end with a new id.
+ * Ids (not positions) are recorded, so work on separate branches cannot collide on a number.
+ */
+const MIGRATIONS: readonly { readonly id: string; readonly sql: string }[] = [
+  {
+    id: '0001-api-keys-and-secrets',
+    sql: `CREATE TABLE api_keys (
      id TEXT PRIMARY KEY,
      hash TEXT NOT NULL,
      name TEXT NOT NULL,
@@ -29,6 +34,7 @@ const MIGRATIONS: readonly string[] = [
      sealed TEXT NOT NULL,
      updated_at INTEGER NOT NULL
    ) STRICT;`,
+  },
 ];
 
 interface ApiKeyRow {
@@ -125,14 +131,17 @@ export function openSqliteStore(file: string): Store {
 }
 
 function migrate(db: Database.Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT');
-  const applied = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
-  if (applied > MIGRATIONS.length) throw new Error(`database schema version ${applied} is newer than this build (${MIGRATIONS.length})`);
-  const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
-  for (let version = applied + 1; version <= MIGRATIONS.length; version++) {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT');
+  const applied = new Set((db.prepare('SELECT id FROM schema_migrations').all() as { id: string }[]).map((r) => r.id));
+  const known = new Set(MIGRATIONS.map((m) => m.id));
+  const unknown = [...applied].filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new Error(`the database has migrations this build does not know (${unknown.join(', ')}); it was written by a newer version`);
+  const record = db.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)');
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.id)) continue;
     db.transaction(() => {
-      db.exec(MIGRATIONS[version - 1] as string);
-      record.run(version, Date.now());
+      db.exec(migration.sql);
+      record.run(migration.id, Date.now());
     }).immediate();
   }
 }
