@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from './sqlite.js';
@@ -27,6 +27,7 @@ describe('SQLite store', () => {
     try {
       const file = join(dir, 'nested', 'state.db');
       const first = openSqliteStore(file);
+      assert.equal(statSync(file).mode & 0o777, 0o600, 'only the owner may read the database');
       await first.apiKeys.insert(record);
       await first.close();
       const second = openSqliteStore(file);

@@ -3,7 +3,7 @@
  * are prepared once. better-sqlite3 is synchronous, which is what makes each method atomic on the
  * single connection; the async interface is for parity with the server backends.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ApiKeyRecord, ApiKeyRepo, SecretRepo, Store } from './types.js';
@@ -56,6 +56,9 @@ interface ApiKeyRow {
 export function openSqliteStore(file: string): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const db = new Database(file);
+  // Hashes and sealed secrets are for this process only; SQLite gives the -wal and -shm files
+  // the database file's mode, so set it before WAL creates them.
+  if (file !== ':memory:') chmodSync(file, 0o600);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
