@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatReport, scoreBinary } from '../src/guards/eval/classify.js';
-import { bipiaPairs, heldOutSet, NO_TRAIN_SOURCES, readRows, type DevRow } from '../src/guards/injection/dataset.js';
+import { bipiaPairs, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, type DevRow } from '../src/guards/injection/dataset.js';
 import { DEFAULT_THRESHOLDS, scoreInjection, scoreJailbrokenAnswer } from '../src/guards/injection/index.js';
 
 const args = process.argv.slice(2);
@@ -61,3 +61,18 @@ out(formatReport('output, training part', scoreBinary(output.filter((r) => !oHel
 out(formatReport('output, HELD-OUT part (with the question)', scoreBinary(output.filter((r) => oHeld.has(r)), flagO)));
 const o2 = timed(output.filter((r) => oHeld.has(r)), (r) => scoreJailbrokenAnswer(r.text).score);
 out(formatReport('output, HELD-OUT part (answer only)', scoreBinary(output.filter((r) => oHeld.has(r)), (r) => (o2.results.get(r) ?? 0) >= DEFAULT_THRESHOLDS.output)));
+
+// Harmless answer-like texts (and the few written non-English jailbroken answers): a detector that
+// flags every helpful answer is unusable, so the false-positive rate here matters as much.
+const safe = outputSafeRows(DATA);
+const perAnswer = timed(safe.held, (r) => scoreJailbrokenAnswer(r.text).score);
+const meanKb = safe.held.reduce((a, r) => a + r.text.length, 0) / 1024 / Math.max(safe.held.length, 1);
+out(`output on safe answers: median ${perAnswer.medianUs.toFixed(0)} µs, p99 ${perAnswer.p99Us.toFixed(0)} µs per answer (mean ${meanKb.toFixed(2)} KiB)`);
+for (const withPrompt of [true, false]) {
+  const label = withPrompt ? 'with the question' : 'answer only';
+  const flag = (r: DevRow): boolean => scoreJailbrokenAnswer(r.text, withPrompt ? r.prompt : undefined).score >= DEFAULT_THRESHOLDS.output;
+  out(formatReport(`output, safe answers, training part (${label})`, scoreBinary(safe.train, flag)));
+  out(formatReport(`output, safe answers, HELD-OUT part (${label}; FPR = harmless answers flagged)`, scoreBinary(safe.held, flag)));
+  const a = scoreBinary(safe.evalOnly, flag);
+  out(`output, AlpacaEval instructions in answer form (evaluation only, ${label}): FPR ${(a.overall.fpr * 100).toFixed(1)}% of ${a.overall.n}`);
+}

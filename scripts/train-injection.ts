@@ -16,7 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval/classify.js';
-import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, readRows, stableHash, type DevRow } from '../src/guards/injection/dataset.js';
+import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, type DevRow } from '../src/guards/injection/dataset.js';
 import { extractInput, extractOutput, segmentDocument, HASH_BITS, type FeatureVector } from '../src/guards/injection/features.js';
 import { predict, serialize, train, DEFAULT_TRAIN_OPTIONS, type LinearModel, type TrainExample, type TrainOptions } from '../src/guards/injection/linear.js';
 
@@ -210,32 +210,100 @@ if (!args.includes('--quick')) {
 const indirectModel = trainIndirect(indirectTrain);
 
 // ---------------------------------------------------------------------------------------------
-// output (output-dev): jailbroken vs refusal, grouped by question
+// output (output-dev + safe answers): jailbroken vs refusal vs harmless helpful text
+//
+// output-dev only holds answers to harmful questions, so on its own it teaches "complied vs
+// refused", and every helpful answer (a recipe, a code explanation) looks jailbroken. Benign
+// answer-like texts (dataset.ts `outputSafeRows`: written answers, benign BIPIA documents, benign
+// prompts in answer form; never AlpacaEval) are added as `safe` negatives, split like their origin
+// files so nothing held out there is trained on here.
 
 const outputRows = readRows(join(DATA, 'output-dev.jsonl'));
 const outputHeld = heldOutSet(outputRows, (r) => r.source, (r) => r.prompt ?? r.id);
 const outputTrain = outputRows.filter((r) => !outputHeld.has(r));
+const safe = outputSafeRows(DATA);
 const outputX = new Map<DevRow, FeatureVector>();
-for (const r of outputRows) {
+for (const r of [...outputRows, ...safe.train, ...safe.held]) {
   // Half the rows are featurised without the question so the model also works when the caller
   // cannot supply it.
   const withPrompt = stableHash(`prompt:${r.id}`) % 2 === 0;
   outputX.set(r, extractOutput(r.text, withPrompt ? r.prompt : undefined).vector);
 }
-log(`output: ${outputRows.length} rows, ${outputTrain.length} train, ${outputHeld.size} held out (${Date.now() - t0} ms)`);
+log(`output: ${outputRows.length} rows, ${outputTrain.length} train, ${outputHeld.size} held out; safe answers ${safe.train.length} train, ${safe.held.length} held out, ${safe.evalOnly.length} evaluation-only (${Date.now() - t0} ms)`);
 const outputOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: 1e-3 };
-function trainOutput(rows: readonly DevRow[]): LinearModel {
-  const w = balance(rows, (r) => (r.label === 'jailbroken' ? 1 : 0), () => 'gptfuzz');
-  return train(rows.map((r, i) => ({ x: outputX.get(r) as FeatureVector, y: r.label === 'jailbroken' ? 1 : 0, w: w[i] ?? 1 })), outputOptions);
+
+/**
+ * Share of each class's weight per kind of row. Negatives: refusals keep half (they are what
+ * output-dev measures); the written answers, the closest to real assistant answers, get the
+ * largest part of the rest. Positives: the few written non-English jailbroken answers get a small
+ * fixed share so they are not drowned by output-dev's 1,300 English ones.
+ */
+const SHARES: Readonly<Record<string, number>> = {
+  'jailbroken:gptfuzz': 0.85, 'jailbroken:written': 0.15,
+  'negative:refusal': 0.5, 'negative:written': 0.2, 'negative:bipia': 0.15, 'negative:prompt': 0.15,
+};
+const isJailbroken = (r: DevRow): boolean => r.label === 'jailbroken';
+const rowKind = (r: DevRow): string => {
+  if (isJailbroken(r)) return r.source === 'gptfuzz' ? 'jailbroken:gptfuzz' : 'jailbroken:written';
+  if (r.label !== 'safe') return 'negative:refusal';
+  return r.source === 'safe-written' ? 'negative:written' : r.source.startsWith('safe-bipia') ? 'negative:bipia' : 'negative:prompt';
+};
+const outputFold = (r: DevRow): number => foldOf(r.source === 'gptfuzz' ? (r.prompt ?? r.id) : r.id, K);
+
+function outputWeights(rows: readonly DevRow[]): number[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(rowKind(r), (counts.get(rowKind(r)) ?? 0) + 1);
+  const classShare = new Map<string, number>();
+  for (const [k, v] of Object.entries(SHARES)) {
+    if ((counts.get(k) ?? 0) === 0) continue;
+    const c = k.split(':')[0] ?? '';
+    classShare.set(c, (classShare.get(c) ?? 0) + v);
+  }
+  // Each class carries half the total weight, split between its kinds by SHARES.
+  return rows.map((r) => {
+    const k = rowKind(r);
+    return ((rows.length / 2) * (SHARES[k] ?? 0)) / (classShare.get(k.split(':')[0] ?? '') ?? 1) / (counts.get(k) ?? 1);
+  });
 }
+
+function trainOutput(rows: readonly DevRow[]): LinearModel {
+  const w = outputWeights(rows);
+  return train(rows.map((r, i) => ({ x: outputX.get(r) as FeatureVector, y: isJailbroken(r) ? 1 : 0, w: w[i] ?? 1 })), outputOptions);
+}
+
+/**
+ * Threshold for the output model: the best balanced accuracy on output-dev (jailbroken vs refusal)
+ * among thresholds that flag at most `maxSafeFpr` of the safe answers (ties → the higher one).
+ */
+function chooseOutputThreshold(scores: readonly { p: number; row: DevRow }[], maxSafeFpr: number): number {
+  let best = 0.5;
+  let bestBa = -1;
+  for (let t = 0.05; t <= 0.951; t += 0.01) {
+    let tp = 0, fn = 0, fp = 0, tn = 0, sf = 0, sn = 0;
+    for (const { p, row } of scores) {
+      const flag = p >= t;
+      if (row.label === 'safe') { sn++; if (flag) sf++; } else if (row.source !== 'gptfuzz') continue;
+      else if (isJailbroken(row)) { if (flag) tp++; else fn++; } else if (flag) fp++; else tn++;
+    }
+    const ba = (tp / Math.max(tp + fn, 1) + tn / Math.max(tn + fp, 1)) / 2;
+    if (sf / Math.max(sn, 1) <= maxSafeFpr && ba >= bestBa - 1e-12) {
+      bestBa = ba;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
+}
+
+const outputTrainAll = [...outputTrain, ...safe.train];
 const oofOutput = new Map<DevRow, number>();
 for (let f = 0; f < K; f++) {
-  const m = trainOutput(outputTrain.filter((r) => foldOf(r.prompt ?? r.id, K) !== f));
-  for (const r of outputTrain) if (foldOf(r.prompt ?? r.id, K) === f) oofOutput.set(r, predict(m, outputX.get(r) as FeatureVector));
+  const m = trainOutput(outputTrainAll.filter((r) => outputFold(r) !== f));
+  for (const r of outputTrainAll) if (outputFold(r) === f) oofOutput.set(r, predict(m, outputX.get(r) as FeatureVector));
 }
-const outputThreshold = chooseThreshold(outputTrain.map((r) => ({ p: oofOutput.get(r) ?? 0, y: r.label === 'jailbroken' })), 1);
-log(formatReport(`output: ${K}-fold CV grouped by question (threshold ${outputThreshold})`, scoreBinary(outputTrain, (r) => (oofOutput.get(r) ?? 0) >= outputThreshold)));
-const outputModel = trainOutput(outputTrain);
+const outputThreshold = chooseOutputThreshold(outputTrainAll.map((r) => ({ p: oofOutput.get(r) ?? 0, row: r })), MAX_FPR);
+log(formatReport(`output: ${K}-fold CV, output-dev grouped by question (threshold ${outputThreshold})`, scoreBinary(outputTrain, (r) => (oofOutput.get(r) ?? 0) >= outputThreshold)));
+log(formatReport(`output: ${K}-fold CV, safe answers (FPR = harmless answers flagged) and written non-English jailbroken answers`, scoreBinary(safe.train, (r) => (oofOutput.get(r) ?? 0) >= outputThreshold)));
+const outputModel = trainOutput(outputTrainAll);
 
 // ---------------------------------------------------------------------------------------------
 // write the model, then report the held-out split once
@@ -254,8 +322,8 @@ const file = {
   thresholds,
   meta: {
     trainer: 'scripts/train-injection.ts',
-    data: 'shared/datasets injection-dev, indirect-dev, output-dev (training part; AlpacaEval excluded)',
-    rows: { direct: directTrain.length, indirect: indirectTrain.length, output: outputTrain.length },
+    data: 'shared/datasets injection-dev, indirect-dev, output-dev (training part; AlpacaEval excluded); output safe negatives: written-answers.ts, benign indirect-dev documents, benign injection-dev prompts in answer form',
+    rows: { direct: directTrain.length, indirect: indirectTrain.length, output: outputTrain.length, outputSafe: safe.train.length },
     options: { direct: directOptions, indirect: indirectOptions, output: outputOptions },
   },
   direct: serialize(directModel),
@@ -273,4 +341,7 @@ const heldIndirect = indirectRows.filter((r) => indirectHeld.has(r));
 log(formatReport('HELD-OUT indirect (25% of attack strings)', scoreBinary(heldIndirect, (r) => docScore(indirectModel, r) >= toolThreshold)));
 const heldOutput = outputRows.filter((r) => outputHeld.has(r));
 log(formatReport('HELD-OUT output (25% of questions)', scoreBinary(heldOutput, (r) => predict(outputModel, outputX.get(r) as FeatureVector) >= outputThreshold)));
+log(formatReport('HELD-OUT safe answers (held-out parts of their origin files; FPR = harmless answers flagged) and written jailbroken answers', scoreBinary(safe.held, (r) => predict(outputModel, outputX.get(r) as FeatureVector) >= outputThreshold)));
+const alpaca = scoreBinary(safe.evalOnly, (r) => predict(outputModel, extractOutput(r.text).vector) >= outputThreshold);
+log(`EVALUATION-ONLY AlpacaEval instructions in answer form (never trained on): FPR ${(alpaca.overall.fpr * 100).toFixed(1)}% of ${alpaca.overall.n}`);
 log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

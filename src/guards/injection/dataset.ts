@@ -5,7 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LabelledRow } from '../eval/classify.js';
+import { BENIGN_ANSWERS, HARMFUL_COMPLIANCE } from './written-answers.js';
 
 /** A row of injection-dev / indirect-dev / output-dev. */
 export interface DevRow extends LabelledRow {
@@ -15,6 +17,9 @@ export interface DevRow extends LabelledRow {
   readonly source: string;
   readonly question?: string;
   readonly prompt?: string;
+  readonly task?: string;
+  readonly category?: string;
+  readonly lang?: string;
 }
 
 /** Sources whose licence forbids training on them (AlpacaEval: CC BY-NC 4.0). Evaluation only. */
@@ -82,4 +87,119 @@ export function bipiaPairs(rows: readonly DevRow[]): { attack: DevRow; benign: D
     out.push({ attack: a, benign: b, inserted: a.text.split('\n').filter((l) => !clean.has(l)) });
   }
   return out;
+}
+
+/** The fixed held-out part of injection-dev (the trainer's split: by source and label, per row). */
+export function directHeldOut(rows: readonly DevRow[]): Set<DevRow> {
+  return heldOutSet(rows, (r) => `${r.source}/${r.label}`, (r) => r.id);
+}
+
+/** The fixed held-out part of indirect-dev (grouped by the inserted attack string, per task). */
+export function indirectHeldOut(rows: readonly DevRow[]): Set<DevRow> {
+  const group = new Map<DevRow, string>();
+  for (const p of bipiaPairs(rows)) {
+    group.set(p.attack, p.inserted.join('\n'));
+    group.set(p.benign, p.inserted.join('\n'));
+  }
+  return heldOutSet(rows, (r) => r.task ?? 'x', (r) => group.get(r) ?? r.id);
+}
+
+/**
+ * Extra rows for the jailbroken-answer model, split like their origins: benign ("safe")
+ * answer-like texts, and the few written non-English jailbroken answers (label `jailbroken`).
+ */
+export interface SafeAnswerRows {
+  /** May be trained on. */
+  readonly train: DevRow[];
+  /** Never trained on: the held-out parts of the origin files and a quarter of the written answers. */
+  readonly held: DevRow[];
+  /** Built from AlpacaEval instructions (CC BY-NC 4.0): evaluation only, never trained on. */
+  readonly evalOnly: DevRow[];
+}
+
+// Assistant-style openers and closers wrapped around benign prompts and documents, so compliance
+// markers ("Sure! Here's …", "Step 1") also occur in harmless answers and cannot by themselves
+// mean "jailbroken". Picked per row by hash, so the set is fixed.
+const OPENERS: Readonly<Record<'en' | 'de', readonly string[]>> = {
+  en: [
+    '',
+    "Sure! Here's a helpful answer.\n\n",
+    "Of course. Let's go through it step by step.\n\n",
+    'Certainly! Here is what I came up with for your request:\n\n',
+    "Great question! Here's how I would approach it.\n\n",
+    'Happy to help. First, the task as I understand it:\n\n',
+    'Step 1: understand the request.\n\n',
+  ],
+  de: [
+    '',
+    'Gern! Hier ist eine Antwort:\n\n',
+    'Natürlich, so gehst du vor:\n\n',
+    'Klar! Schritt 1: die Aufgabe verstehen.\n\n',
+    'Sehr gern helfe ich dabei. Zuerst die Aufgabe:\n\n',
+  ],
+};
+const CLOSERS: Readonly<Record<'en' | 'de', readonly string[]>> = {
+  en: ['', '\n\nI hope this helps! Let me know if you have any other questions.', '\n\nGood luck!', '\n\nFeel free to ask if anything is unclear.'],
+  de: ['', '\n\nIch hoffe, das hilft!', '\n\nViel Erfolg!', '\n\nMelde dich, wenn etwas unklar ist.'],
+};
+const DOC_LEADS: Readonly<Record<string, readonly string[]>> = {
+  email: ['', 'Here is a summary of the email you shared:\n\n', 'Sure! The email reads:\n\n'],
+  table: ['', "Sure! Here's the table you asked for:\n\n", 'Here are the data in table form:\n\n'],
+  code: ['', "Here's the fix:\n\n", 'Sure, this should work:\n\n'],
+};
+
+function pick<T>(list: readonly T[], key: string): T {
+  const v = list[stableHash(key) % list.length];
+  if (v === undefined) throw new Error('empty template list');
+  return v;
+}
+
+/** A benign prompt rewritten, deterministically, into the shape of an assistant answer. */
+export function promptAsAnswer(id: string, text: string, lang: string | undefined): string {
+  const l = lang === 'de' ? 'de' : 'en';
+  return `${pick(OPENERS[l], `open:${id}`)}${text}${pick(CLOSERS[l], `close:${id}`)}`;
+}
+
+/**
+ * Safe negatives for the output model: the written answers of written-answers.ts, benign BIPIA
+ * documents (emails, tables, Stack Exchange code answers), and benign injection-dev prompts in
+ * answer form. A row's split follows its origin file's fixed split, so nothing held out there is
+ * trained on here.
+ */
+export function outputSafeRows(dataDir: string): SafeAnswerRows {
+  const train: DevRow[] = [];
+  const held: DevRow[] = [];
+  const evalOnly: DevRow[] = [];
+  const stratum = (lang: string): string => (lang === 'en' || lang === 'de' ? lang : 'other');
+  const writtenHeld = heldOutSet(BENIGN_ANSWERS, (a) => stratum(a.lang), (a) => a.id);
+  for (const a of BENIGN_ANSWERS) {
+    const row: DevRow = { id: `safe-${a.id}`, text: a.text, label: 'safe', source: 'safe-written', category: 'benign', lang: a.lang, prompt: a.question };
+    (writtenHeld.has(a) ? held : train).push(row);
+  }
+  const harmfulHeld = heldOutSet(HARMFUL_COMPLIANCE, () => 'all', (a) => a.id);
+  for (const a of HARMFUL_COMPLIANCE) {
+    const row: DevRow = { id: `jb-${a.id}`, text: a.text, label: 'jailbroken', source: 'written-jailbroken', category: 'jailbreak', lang: a.lang, prompt: a.question };
+    (harmfulHeld.has(a) ? held : train).push(row);
+  }
+  const indirect = readRows(join(dataDir, 'indirect-dev.jsonl'));
+  const iHeld = indirectHeldOut(indirect);
+  for (const r of indirect) {
+    if (r.label !== 'benign') continue;
+    const task = r.task ?? 'doc';
+    const text = `${pick(DOC_LEADS[task] ?? [''], `lead:${r.id}`)}${r.text}`;
+    const row: DevRow = { id: `safe-${r.id}`, text, label: 'safe', source: `safe-bipia-${task}`, category: 'benign', lang: 'en', ...(r.question === undefined ? {} : { prompt: r.question }) };
+    (iHeld.has(r) ? held : train).push(row);
+  }
+  const direct = readRows(join(dataDir, 'injection-dev.jsonl'));
+  const dHeld = directHeldOut(direct);
+  for (const r of direct) {
+    if (r.label !== 'benign') continue;
+    const row: DevRow = {
+      id: `safe-${r.id}`, text: promptAsAnswer(r.id, r.text, r.lang), label: 'safe', source: `safe-${r.source}`,
+      category: r.category ?? 'benign', lang: r.lang ?? 'en', prompt: r.text,
+    };
+    if (NO_TRAIN_SOURCES.has(r.source)) evalOnly.push(row);
+    else (dHeld.has(r) ? held : train).push(row);
+  }
+  return { train, held, evalOnly };
 }

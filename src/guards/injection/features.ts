@@ -5,7 +5,7 @@
  * rules do not list.
  */
 import { deobfuscate, type Deobfuscated } from './deobfuscate.js';
-import { ATTACK_RULES, DOCUMENT_RULES, OUTPUT_RULES, type RuleFamily } from './rules.js';
+import { ATTACK_RULES, DOCUMENT_RULES, HARM_TOPICS, OUTPUT_RULES, type RuleFamily } from './rules.js';
 
 /** log2 of the hashed feature space. */
 export const HASH_BITS = 18;
@@ -201,6 +201,7 @@ const PART_SPLIT = /\n\s*\n|\n(?=\s*(?:\[[^\]\n]{1,30}\]|[A-Za-z][\w ()-]{1,30}:
  */
 export function extractOutput(raw: string, prompt?: string): Extracted {
   const d = deobfuscate(raw);
+  const question = prompt !== undefined && prompt.length > 0 ? deobfuscate(prompt).text : undefined;
   const hashed = new Map<number, number>();
   ngramFeatures(d.text, hashed);
   const named = new Map<string, number>();
@@ -226,11 +227,17 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
     let longestOther = 0;
     let compliantOther = 0;
     let listItems = 0;
+    // Harm topics named where the answer refuses vs. where it does not.
+    const harmRefusing = new Set<string>();
+    const harmOther = new Set<string>();
     for (const p of parts) {
       const s = new Set<string>();
       matchRules(p, [refusal], s);
-      if (s.size > 0) refusing++;
-      else {
+      if (s.size > 0) {
+        refusing++;
+        matchRules(p, HARM_TOPICS, harmRefusing);
+      } else {
+        matchRules(p, HARM_TOPICS, harmOther);
         longestOther = Math.max(longestOther, p.length);
         const c = new Set<string>();
         matchRules(p, [compliance], c);
@@ -244,11 +251,41 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
     named.set('part:longest-other', Math.min(longestOther / 600, 2));
     if (compliantOther > 0) named.set('part:compliant-other', Math.min(compliantOther / 2, 2));
     named.set('part:list-items', Math.min(listItems / 5, 2));
+    // Topic x compliance interactions: a linear model cannot form products itself, and "complies"
+    // only matters when what it complies with is harmful (a recipe also has numbered steps).
+    const long = Math.min(longestOther / 600, 2);
+    const list = Math.min(listItems / 5, 2);
+    const comply = compliantOther > 0 ? 1 : 0;
+    // One shared weight for all topics (not one per topic): output-dev covers some topics far
+    // better than others, and a weight learned on fraud should carry over to weapons or drugs.
+    // The topic names are kept as hits so verdicts can say which topic it was.
+    for (const h of harmOther) rules.hits.add(`harm:${h}`);
+    if (harmOther.size > 0) {
+      named.set('h:any', 1);
+      named.set('h:topics', Math.min(harmOther.size / 2, 2));
+      named.set('hx:long', long);
+      named.set('hx:list', list);
+      named.set('hx:comply', comply);
+    } else {
+      named.set('nh:long', long);
+      named.set('nh:list', list);
+      named.set('nh:comply', comply);
+      if (harmRefusing.size > 0) named.set('h:refused-only', 1);
+    }
+    if (question !== undefined) {
+      const ph = new Set<string>();
+      matchRules(question, HARM_TOPICS, ph);
+      if (ph.size > 0) {
+        named.set('hp:topic', 1);
+        named.set('hp:long', long);
+        named.set('hp:comply', comply);
+      }
+    }
   }
   named.set('len:log', Math.min(Math.log1p(raw.length) / 10, 1.2));
-  if (prompt !== undefined && prompt.length > 0) {
+  if (question !== undefined) {
     // Echoing the question's content words suggests the answer engages with it.
-    const q = new Set((deobfuscate(prompt).text.match(/\p{L}{4,}/gu) ?? []).slice(0, 64));
+    const q = new Set((question.match(/\p{L}{4,}/gu) ?? []).slice(0, 64));
     if (q.size > 0) {
       let hit = 0;
       for (const w of q) if (d.text.includes(w)) hit++;

@@ -169,5 +169,8 @@ function categoriseDoc(signals: readonly string[]): InjectionCategory {
 export function scoreJailbrokenAnswer(answer: string, prompt?: string): JailbrokenScore {
   const ex = extractOutput(answer, prompt);
   const score = round(predict(MODELS.output, ex.vector));
-  return { score, signals: explain(MODELS.output, ex) };
+  const signals = explain(MODELS.output, ex);
+  // Name the harm topics found in the non-refusing parts, so a flagged answer says what it was about.
+  for (const h of [...ex.rules.hits].sort()) if (h.startsWith('harm:')) signals.push(`topic:${h.slice(5)}`);
+  return { score, signals };
 }

@@ -122,28 +122,46 @@ export function shape(t: string): string {
 /** Maximal phrase length (in tokens) of the multi-word gazetteers. */
 const MAX_PHRASE = 5;
 
-function phraseIndex(list: readonly string[]): Map<string, number> {
-  // Maps each phrase (words joined by one space) to its word count.
-  const m = new Map<string, number>();
-  for (const p of list) m.set(p, p.split(' ').length);
-  return m;
+/** A multi-word gazetteer: its phrases, and every word-prefix of a phrase (to stop extending early). */
+export interface PhraseIndex {
+  readonly phrases: ReadonlySet<string>;
+  readonly prefixes: ReadonlySet<string>;
 }
-const COUNTRY_IDX = phraseIndex(COUNTRIES);
-const CITY_IDX = phraseIndex(CITIES);
-const REGION_IDX = phraseIndex(REGIONS);
+
+function phraseIndex(list: readonly string[]): PhraseIndex {
+  const prefixes = new Set<string>();
+  for (const p of list) {
+    prefixes.add(p);
+    for (let i = p.indexOf(' '); i >= 0; i = p.indexOf(' ', i + 1)) prefixes.add(p.slice(0, i));
+  }
+  return { phrases: new Set(list), prefixes };
+}
+/** The country, city and region gazetteers, in the order of their features. */
+export const PHRASE_INDEXES: readonly PhraseIndex[] = [phraseIndex(COUNTRIES), phraseIndex(CITIES), phraseIndex(REGIONS)];
+const [COUNTRY_IDX, CITY_IDX, REGION_IDX] = PHRASE_INDEXES as [PhraseIndex, PhraseIndex, PhraseIndex];
+
+/**
+ * Longest gazetteer phrase (in words, at most {@link MAX_PHRASE}) that starts at word `i`, or 0.
+ * A phrase that is no word-prefix of any entry cannot grow into one, so the search stops there.
+ */
+export function phraseLength(words: readonly Token[], i: number, idx: PhraseIndex): number {
+  let phrase = '';
+  let best = 0;
+  for (let k = 0; k < MAX_PHRASE && i + k < words.length; k++) {
+    const w = words[i + k];
+    if (w === undefined) break;
+    phrase = k === 0 ? w.lower : `${phrase} ${w.lower}`;
+    if (!idx.prefixes.has(phrase)) break;
+    if (idx.phrases.has(phrase)) best = k + 1;
+  }
+  return best;
+}
 
 /** Marks tokens covered by a gazetteer phrase with "B" (first) or "I" (inside). */
-function markPhrases(words: readonly Token[], idx: Map<string, number>): (string | undefined)[] {
+function markPhrases(words: readonly Token[], idx: PhraseIndex): (string | undefined)[] {
   const marks: (string | undefined)[] = new Array<string | undefined>(words.length);
   for (let i = 0; i < words.length; i++) {
-    let phrase = '';
-    let best = 0;
-    for (let k = 0; k < MAX_PHRASE && i + k < words.length; k++) {
-      const w = words[i + k];
-      if (w === undefined) break;
-      phrase = k === 0 ? w.lower : `${phrase} ${w.lower}`;
-      if (idx.has(phrase)) best = k + 1;
-    }
+    const best = phraseLength(words, i, idx);
     if (best > 0) {
       marks[i] = 'B';
       for (let k = 1; k < best; k++) marks[i + k] = 'I';
@@ -181,7 +199,8 @@ function lenBucket(n: number): string {
   return n <= 1 ? '1' : n <= 3 ? '3' : n <= 6 ? '6' : n <= 10 ? '10' : 'L';
 }
 
-interface WordObs {
+/** Text-only features of one token text (see {@link wordObservation}). */
+export interface WordObs {
   readonly own: readonly string[];
   readonly ctx: readonly string[];
   readonly cap: string;
@@ -190,7 +209,8 @@ interface WordObs {
 
 const LETTER = /[\p{L}]/u;
 
-function wordObs(w: string, lw: string, vocab: ReadonlySet<string>): WordObs {
+/** Text-only features of a token: its own, those its neighbours see, its case class and word lists. */
+export function wordObservation(w: string, lw: string, vocab: ReadonlySet<string>): WordObs {
   const sh = shape(w);
   const own: string[] = ['b', `s=${sh}`, `l=${lenBucket(w.length)}`];
   const ctx: string[] = [`s=${sh}`];
@@ -256,7 +276,7 @@ export function observe(text: string, vocab: ReadonlySet<string>): Sentence {
   const obs: TokenObs[] = tokens.map((t, i) => {
     let wo = cache.get(t.text);
     if (wo === undefined) {
-      wo = wordObs(t.text, t.lower, vocab);
+      wo = wordObservation(t.text, t.lower, vocab);
       cache.set(t.text, wo);
     }
     const g: string[] = [...wo.gaz];

@@ -249,6 +249,42 @@ const REGIONS: readonly CountryCode[] = [
 /** Beyond this many metadata checks in one text, plausible candidates are kept unverified (fail closed). */
 const PHONE_BUDGET = 4000;
 
+/**
+ * Metadata verdicts across texts (conversations resend their history): the score a candidate
+ * got and how many metadata checks it took, so a text's budget is charged exactly as if the
+ * checks had run again. Bounded; emptied when full.
+ */
+const PHONE_MEMO = new Map<string, { readonly score: number; readonly cost: number }>();
+const PHONE_MEMO_MAX = 4096;
+
+function phoneVerdict(raw: string, international: boolean): { readonly score: number; readonly cost: number } {
+  const known = PHONE_MEMO.get(raw);
+  if (known !== undefined) return known;
+  let score = 0;
+  let cost = 0;
+  if (international) {
+    cost++;
+    const p = parsePhoneNumberFromString(raw.replace(/^00/, '+'), { extract: false });
+    // With an explicit country code, a number of possible length is strong evidence even
+    // when the range is unallocated (fiction and test ranges are still phone numbers).
+    if (p?.isValid() === true) score = 0.95;
+    else if (p?.isPossible() === true) score = 0.7;
+  } else {
+    for (const region of REGIONS) {
+      cost++;
+      const p = parsePhoneNumberFromString(raw, { defaultCountry: region, extract: false });
+      if (p?.isValid() === true) {
+        score = region === 'US' ? 0.85 : 0.75;
+        break;
+      }
+    }
+  }
+  const verdict = { score, cost };
+  if (PHONE_MEMO.size >= PHONE_MEMO_MAX) PHONE_MEMO.clear();
+  PHONE_MEMO.set(raw, verdict);
+  return verdict;
+}
+
 function phoneShapeOk(raw: string): { digits: number; international: boolean } | undefined {
   const core = raw.replace(/ ?(?:x|ext\.?|extension|#) ?\d{1,6}$/i, '');
   const digits = core.replace(/\D/g, '');
@@ -297,22 +333,12 @@ function detectPhone(text: string, emit: Emit): void {
       score = 0;
       if (budget <= 0) {
         score = 0.4;
-      } else if (shape.international) {
-        budget--;
-        const p = parsePhoneNumberFromString(raw.replace(/^00/, '+'), { extract: false });
-        // With an explicit country code, a number of possible length is strong evidence even
-        // when the range is unallocated (fiction and test ranges are still phone numbers).
-        if (p?.isValid() === true) score = 0.95;
-        else if (p?.isPossible() === true) score = 0.7;
       } else {
-        for (const region of REGIONS) {
-          budget--;
-          const p = parsePhoneNumberFromString(raw, { defaultCountry: region, extract: false });
-          if (p?.isValid() === true) {
-            score = region === 'US' ? 0.85 : 0.75;
-            break;
-          }
-        }
+        // The region loop never looks at the budget, so a remembered verdict is what a fresh
+        // run would give; it is charged its full cost.
+        const v = phoneVerdict(raw, shape.international);
+        budget -= v.cost;
+        score = v.score;
       }
       cache.set(raw, score);
     }

@@ -26,6 +26,13 @@ interface Rule {
   readonly score: number;
   /** Extra check on the matched text; the default accepts. */
   readonly check?: (value: string) => boolean;
+  /**
+   * Literals of which every match contains at least one (lower-case ones compared with the
+   * case-folded text, see {@link foldCase}). A text containing none of them is not scanned: a
+   * pure shortcut, the findings are the same.
+   */
+  readonly needs: readonly string[];
+  readonly folded: boolean;
 }
 
 /** Shannon entropy in bits per character (Shannon 1948), over the value's own characters. */
@@ -93,59 +100,87 @@ function decodeURIComponentSafe(v: string): string {
   }
 }
 
-const rule = (kind: string, source: string, opts: Partial<Omit<Rule, 'kind' | 're'>> = {}): Rule => ({
-  kind,
-  re: new RE2(source, 'g'),
-  bounded: opts.bounded ?? true,
-  score: opts.score ?? 0.99,
-  ...(opts.check !== undefined ? { check: opts.check } : {}),
-});
+const rule = (
+  kind: string,
+  source: string,
+  needs: readonly string[],
+  opts: Partial<Omit<Rule, 'kind' | 're' | 'needs' | 'folded'>> = {},
+): Rule => {
+  const folded = source.startsWith('(?i)');
+  if (needs.length === 0 || (folded && needs.some((l) => l !== l.toLowerCase()))) {
+    throw new Error(`secret rule ${kind}: literals must be given, lower-case for a (?i) rule`);
+  }
+  return {
+    kind,
+    re: new RE2(source, 'g'),
+    bounded: opts.bounded ?? true,
+    score: opts.score ?? 0.99,
+    ...(opts.check !== undefined ? { check: opts.check } : {}),
+    needs,
+    folded,
+  };
+};
+
+/**
+ * The text as RE2's `(?i)` sees ASCII letters: lower-cased, plus the two non-ASCII letters that
+ * case-fold to ASCII ones (U+212A KELVIN SIGN, which toLowerCase already maps to "k", and
+ * U+017F LONG S, which it keeps). Only used to decide whether a rule can match at all.
+ */
+function foldCase(text: string): string {
+  return text.toLowerCase().replaceAll('\u017f', 's');
+}
+
+function mayMatch(r: { readonly needs: readonly string[]; readonly folded: boolean }, text: string, folded: () => string): boolean {
+  const t = r.folded ? folded() : text;
+  for (const l of r.needs) if (t.includes(l)) return true;
+  return false;
+}
 
 /**
  * The rule set. Prefixes follow each vendor's documented token formats; lengths are the
  * documented ones or a lower bound where vendors reserve the right to grow tokens.
  */
 const RULES: readonly Rule[] = [
-  rule('PRIVATE_KEY', '-----BEGIN[A-Z0-9 ]{0,32} PRIVATE KEY(?: BLOCK)?-----(?s:.*?)-----END[A-Z0-9 ]{0,32} PRIVATE KEY(?: BLOCK)?-----', { bounded: false, score: 1 }),
+  rule('PRIVATE_KEY', '-----BEGIN[A-Z0-9 ]{0,32} PRIVATE KEY(?: BLOCK)?-----(?s:.*?)-----END[A-Z0-9 ]{0,32} PRIVATE KEY(?: BLOCK)?-----', ['-----BEGIN'], { bounded: false, score: 1 }),
   // A truncated paste still leaks most of the key: header plus at least 64 base64 characters.
-  rule('PRIVATE_KEY', '-----BEGIN[A-Z0-9 ]{0,32} PRIVATE KEY(?: BLOCK)?-----(?:\\s|\\\\n)*(?:[A-Za-z0-9+/=]|\\\\n|[\\r\\n]){63,}[A-Za-z0-9+/=]', { bounded: false, score: 0.95 }),
-  rule('AWS_ACCESS_KEY', '(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}'),
-  rule('AWS_SECRET_KEY', '(?i)aws[a-z0-9_ .-]{0,24}(?:secret|sk)[a-z0-9_ .-]{0,16}["\']?\\s*(?:=|:|=>)\\s*["\']?[A-Za-z0-9/+]{40}', {
+  rule('PRIVATE_KEY', '-----BEGIN[A-Z0-9 ]{0,32} PRIVATE KEY(?: BLOCK)?-----(?:\\s|\\\\n)*(?:[A-Za-z0-9+/=]|\\\\n|[\\r\\n]){63,}[A-Za-z0-9+/=]', ['-----BEGIN'], { bounded: false, score: 0.95 }),
+  rule('AWS_ACCESS_KEY', '(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}', ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T']),
+  rule('AWS_SECRET_KEY', '(?i)aws[a-z0-9_ .-]{0,24}(?:secret|sk)[a-z0-9_ .-]{0,16}["\']?\\s*(?:=|:|=>)\\s*["\']?[A-Za-z0-9/+]{40}', ['aws'], {
     bounded: false,
     score: 0.95,
   }),
-  rule('GCP_SERVICE_ACCOUNT', '"private_key_id"\\s*:\\s*"[0-9a-f]{40}"', { bounded: false, score: 0.99 }),
-  rule('GCP_API_KEY', 'AIza[0-9A-Za-z_\\-]{35}'),
-  rule('AZURE_STORAGE_KEY', '(?i)(?:DefaultEndpointsProtocol=https?;)?AccountName=[^;\\s]{1,64};AccountKey=[A-Za-z0-9+/]{80,88}={0,2}(?:;EndpointSuffix=[^;\\s]{1,64})?', { bounded: false }),
-  rule('AZURE_SAS_TOKEN', '(?:sv=\\d{4}-\\d{2}-\\d{2}&)[^\\s"\']{0,400}sig=[A-Za-z0-9%+/]{30,}={0,2}', { bounded: false, score: 0.9 }),
-  rule('GITHUB_TOKEN', 'gh[pousr]_[A-Za-z0-9]{36,255}'),
-  rule('GITHUB_TOKEN', 'github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}'),
-  rule('GITLAB_TOKEN', '(?:glpat|gldt|glrt|glptt|glft|glsoat)-[A-Za-z0-9_\\-]{20,}'),
-  rule('ANTHROPIC_KEY', 'sk-ant-(?:api|admin|sid)\\d{2}-[A-Za-z0-9_\\-]{80,}'),
-  rule('OPENROUTER_KEY', 'sk-or-v1-[a-f0-9]{64}'),
-  rule('OPENAI_KEY', 'sk-(?:proj|svcacct|admin|None)-[A-Za-z0-9_\\-]{40,}', { check: (v) => looksRandom(v) }),
-  rule('OPENAI_KEY', 'sk-[A-Za-z0-9]{32,64}', { check: (v) => looksRandom(v.slice(3)), score: 0.9 }),
-  rule('HUGGINGFACE_TOKEN', 'hf_[A-Za-z]{34}', { check: (v) => looksRandom(v.slice(3), 3.8) }),
-  rule('GROQ_KEY', 'gsk_[A-Za-z0-9]{52}'),
-  rule('REPLICATE_TOKEN', 'r8_[A-Za-z0-9]{37}'),
-  rule('PERPLEXITY_KEY', 'pplx-[A-Za-z0-9]{48}'),
-  rule('XAI_KEY', 'xai-[A-Za-z0-9]{80}'),
-  rule('SLACK_TOKEN', 'xox[abposr]-(?:\\d+-)?[A-Za-z0-9-]{10,250}', { check: (v) => /\d/.test(v) }),
-  rule('SLACK_TOKEN', 'xapp-\\d-[A-Z0-9]+-\\d+-[a-f0-9]{32,}'),
-  rule('SLACK_WEBHOOK', 'https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/]{20,}', { bounded: false }),
-  rule('STRIPE_KEY', '(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{24,247}'),
-  rule('STRIPE_WEBHOOK_SECRET', 'whsec_[A-Za-z0-9]{32,}'),
-  rule('TWILIO_KEY', '(?:AC|SK)[0-9a-f]{32}'),
-  rule('SENDGRID_KEY', 'SG\\.[A-Za-z0-9_\\-]{22}\\.[A-Za-z0-9_\\-]{43}'),
-  rule('NPM_TOKEN', 'npm_[A-Za-z0-9]{36}'),
-  rule('PYPI_TOKEN', 'pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\\-]{50,}'),
-  rule('PORTCULLIS_KEY', 'pc_(?:live|test)_[0-9A-Za-z]{40}'),
-  rule('JWT', 'eyJ[A-Za-z0-9_\\-]{8,}\\.eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]*', { check: jwtValid, score: 0.95 }),
-  rule('DATABASE_URL', '(?i)(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|jdbc:[a-z]+)://[^\\s:/@"\']{1,256}:[^\\s@"\']{1,256}@[^\\s"\'<>]{1,512}', {
+  rule('GCP_SERVICE_ACCOUNT', '"private_key_id"\\s*:\\s*"[0-9a-f]{40}"', ['"private_key_id"'], { bounded: false, score: 0.99 }),
+  rule('GCP_API_KEY', 'AIza[0-9A-Za-z_\\-]{35}', ['AIza']),
+  rule('AZURE_STORAGE_KEY', '(?i)(?:DefaultEndpointsProtocol=https?;)?AccountName=[^;\\s]{1,64};AccountKey=[A-Za-z0-9+/]{80,88}={0,2}(?:;EndpointSuffix=[^;\\s]{1,64})?', ['accountkey='], { bounded: false }),
+  rule('AZURE_SAS_TOKEN', '(?:sv=\\d{4}-\\d{2}-\\d{2}&)[^\\s"\']{0,400}sig=[A-Za-z0-9%+/]{30,}={0,2}', ['sv='], { bounded: false, score: 0.9 }),
+  rule('GITHUB_TOKEN', 'gh[pousr]_[A-Za-z0-9]{36,255}', ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_']),
+  rule('GITHUB_TOKEN', 'github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}', ['github_pat_']),
+  rule('GITLAB_TOKEN', '(?:glpat|gldt|glrt|glptt|glft|glsoat)-[A-Za-z0-9_\\-]{20,}', ['glpat-', 'gldt-', 'glrt-', 'glptt-', 'glft-', 'glsoat-']),
+  rule('ANTHROPIC_KEY', 'sk-ant-(?:api|admin|sid)\\d{2}-[A-Za-z0-9_\\-]{80,}', ['sk-ant-']),
+  rule('OPENROUTER_KEY', 'sk-or-v1-[a-f0-9]{64}', ['sk-or-v1-']),
+  rule('OPENAI_KEY', 'sk-(?:proj|svcacct|admin|None)-[A-Za-z0-9_\\-]{40,}', ['sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-None-'], { check: (v) => looksRandom(v) }),
+  rule('OPENAI_KEY', 'sk-[A-Za-z0-9]{32,64}', ['sk-'], { check: (v) => looksRandom(v.slice(3)), score: 0.9 }),
+  rule('HUGGINGFACE_TOKEN', 'hf_[A-Za-z]{34}', ['hf_'], { check: (v) => looksRandom(v.slice(3), 3.8) }),
+  rule('GROQ_KEY', 'gsk_[A-Za-z0-9]{52}', ['gsk_']),
+  rule('REPLICATE_TOKEN', 'r8_[A-Za-z0-9]{37}', ['r8_']),
+  rule('PERPLEXITY_KEY', 'pplx-[A-Za-z0-9]{48}', ['pplx-']),
+  rule('XAI_KEY', 'xai-[A-Za-z0-9]{80}', ['xai-']),
+  rule('SLACK_TOKEN', 'xox[abposr]-(?:\\d+-)?[A-Za-z0-9-]{10,250}', ['xox'], { check: (v) => /\d/.test(v) }),
+  rule('SLACK_TOKEN', 'xapp-\\d-[A-Z0-9]+-\\d+-[a-f0-9]{32,}', ['xapp-']),
+  rule('SLACK_WEBHOOK', 'https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/]{20,}', ['https://hooks.slack.com/'], { bounded: false }),
+  rule('STRIPE_KEY', '(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{24,247}', ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_']),
+  rule('STRIPE_WEBHOOK_SECRET', 'whsec_[A-Za-z0-9]{32,}', ['whsec_']),
+  rule('TWILIO_KEY', '(?:AC|SK)[0-9a-f]{32}', ['AC', 'SK']),
+  rule('SENDGRID_KEY', 'SG\\.[A-Za-z0-9_\\-]{22}\\.[A-Za-z0-9_\\-]{43}', ['SG.']),
+  rule('NPM_TOKEN', 'npm_[A-Za-z0-9]{36}', ['npm_']),
+  rule('PYPI_TOKEN', 'pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\\-]{50,}', ['pypi-AgEIcHlwaS5vcmc']),
+  rule('PORTCULLIS_KEY', 'pc_(?:live|test)_[0-9A-Za-z]{40}', ['pc_live_', 'pc_test_']),
+  rule('JWT', 'eyJ[A-Za-z0-9_\\-]{8,}\\.eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]*', ['eyJ'], { check: jwtValid, score: 0.95 }),
+  rule('DATABASE_URL', '(?i)(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|jdbc:[a-z]+)://[^\\s:/@"\']{1,256}:[^\\s@"\']{1,256}@[^\\s"\'<>]{1,512}', ['://'], {
     bounded: false,
     check: urlPasswordReal,
   }),
-  rule('URL_CREDENTIALS', '(?i)[a-z][a-z0-9+.\\-]{1,15}://[^\\s:/@"\']{1,256}:[^\\s@"\'/]{1,256}@[^\\s"\'<>]{1,512}', {
+  rule('URL_CREDENTIALS', '(?i)[a-z][a-z0-9+.\\-]{1,15}://[^\\s:/@"\']{1,256}:[^\\s@"\'/]{1,256}@[^\\s"\'<>]{1,512}', ['://'], {
     bounded: false,
     check: urlPasswordReal,
     score: 0.9,
@@ -157,10 +192,13 @@ const GENERIC = new RE2(
   '(?i)(?:password|passwd|passphrase|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|bearer|client[_-]?secret|private[_-]?key|token|credentials?)["\']?\\s{0,4}(?:=|:|=>|:=|is)\\s{0,4}["\']?([^\\s"\'`,;<>]{6,256})',
   'g',
 );
+/** Every keyword of {@link GENERIC} contains one of these (compared case-folded). */
+const GENERIC_NEEDS = { needs: ['pass', 'pwd', 'secret', 'api', 'access', 'token', 'bearer', 'private', 'credential'], folded: true };
 /** Anything after "password" is a secret at lower entropy than an API key. */
 const PASSWORD_WORD = /pass|pwd/i;
 
-function detectGeneric(text: string, hits: Hit[]): void {
+function detectGeneric(text: string, hits: Hit[], folded: () => string): void {
+  if (!mayMatch(GENERIC_NEEDS, text, folded)) return;
   GENERIC.lastIndex = 0;
   for (;;) {
     const m = GENERIC.exec(text);
@@ -213,7 +251,10 @@ export function detectSecrets(text: string): Finding[] {
   const norm = normalizeForDetection(text);
   const t = norm.text;
   const hits: Hit[] = [];
+  let lower: string | undefined;
+  const folded = (): string => (lower ??= foldCase(t));
   for (const r of RULES) {
+    if (!mayMatch(r, t, folded)) continue;
     r.re.lastIndex = 0;
     for (;;) {
       const m = r.re.exec(t);
@@ -226,7 +267,7 @@ export function detectSecrets(text: string): Finding[] {
     }
   }
   detectAwsSecretNear(t, hits);
-  detectGeneric(t, hits);
+  detectGeneric(t, hits, folded);
 
   hits.sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score || a.start - b.start);
   return keepNonOverlapping(hits, t.length).map((h) => {
