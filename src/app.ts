@@ -6,6 +6,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { openAuditTrail } from './audit/trail.js';
 import { compileConfig, type Runtime, type SecretResolver } from './config/compile.js';
 import { loadConfigFile, type ConfigIssue } from './config/load.js';
 import type { Config } from './config/schema.js';
@@ -14,7 +15,7 @@ import { loadServerSecrets, type ServerSecrets } from './crypto/server-secrets.j
 import { createLogger, type Logger } from './log.js';
 import { Pipeline } from './pipeline/runner.js';
 import { createGateway, type Gateway } from './server/gateway.js';
-import { apiKeyStage } from './stages/identity/api-key.js';
+import { createIdentity } from './identity/assemble.js';
 import { modelScopeStage } from './stages/authorize/model-scope.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/types.js';
@@ -75,15 +76,30 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
     await store.close();
     throw new ConfigError(compiled.issues);
   }
-  const identity = apiKeyStage({ repo: store.apiKeys, pepper: secrets.pepper });
-  const pipeline = new Pipeline([identity, modelScopeStage()], { defaultTimeoutMs: options.config.pipeline.stageTimeoutMs });
-  const gateway = createGateway({ runtime: compiled.runtime, pipeline, store, log });
+  // API keys, gateway tokens (DPoP), OIDC issuers and the admin listener (identity/assemble.ts).
+  const identity = await createIdentity({ config: options.config, store, secrets, log });
+  // The audit trail follows reloads through the gateway's current runtime (bound below).
+  const audit = options.config.audit.enabled
+    ? await openAuditTrail({ config: options.config, store, secrets, log, baseDir, currentConfig: () => gateway.runtime.config })
+    : undefined;
+  const pipeline = new Pipeline([identity.stage, modelScopeStage(), ...(audit ? [audit.stage] : [])], { defaultTimeoutMs: options.config.pipeline.stageTimeoutMs });
+  const gateway = createGateway({ runtime: compiled.runtime, pipeline, store, log, auth: identity.auth, ...(audit ? { onComplete: audit.hook } : {}) });
   let address: AddressInfo;
   try {
     address = await gateway.listen();
   } catch (err) {
     await identity.close();
+    await audit?.close();
     await compiled.runtime.close();
+    await store.close();
+    throw err;
+  }
+  try {
+    await identity.startAdmin();
+  } catch (err) {
+    await gateway.close();
+    await identity.close();
+    await audit?.close();
     await store.close();
     throw err;
   }
@@ -140,6 +156,8 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
       clearTimeout(debounce);
       await gateway.close();
       await identity.close();
+      // After the listener: requests still finishing wait on their records.
+      await audit?.close();
       await store.close();
       log.flush();
     },

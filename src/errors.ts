@@ -46,6 +46,16 @@ export const ERRORS = {
   PC_ERR_STREAM_BROKEN: { status: 502, type: 'api_error', message: 'The model provider broke off the stream.' },
   PC_ERR_NOT_READY: { status: 503, type: 'overloaded_error', message: 'The gateway is not ready.' },
   PC_ERR_INTERNAL: { status: 500, type: 'api_error', message: 'The gateway failed to handle the request.' },
+  // Identity and access (issue 3). Every credential failure of one kind gets one code, so the
+  // answer does not tell an attacker which check failed; the reason goes to the decision record.
+  PC_ERR_TOKEN_INVALID: { status: 401, type: 'authentication_error', message: 'The access token is not valid.' },
+  PC_ERR_DPOP_INVALID: { status: 401, type: 'authentication_error', message: 'A valid DPoP proof for this request is required.' },
+  PC_ERR_UNSUPPORTED_GRANT_TYPE: { status: 400, type: 'invalid_request_error', message: 'Only grant_type=client_credentials is supported.' },
+  PC_ERR_MFA_REQUIRED: { status: 403, type: 'permission_error', message: 'This action needs a recent TOTP step-up.' },
+  PC_ERR_LOCKED_OUT: { status: 429, type: 'rate_limit_error', message: 'Too many failed sign-ins; retry later.' },
+  PC_ERR_AUTH_THROTTLED: { status: 429, type: 'rate_limit_error', message: 'Too many failed authentication attempts from this source; retry later.' },
+  // Audit (issue 7): a regulated route refuses traffic it could not record.
+  PC_ERR_AUDIT_UNAVAILABLE: { status: 503, type: 'api_error', message: 'The audit trail is unavailable, so the request was refused.' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

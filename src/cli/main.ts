@@ -4,9 +4,13 @@
  * The CLI is the one place that writes to the terminal directly.
  */
 import { readFileSync } from 'node:fs';
+import { runAudit } from './audit.js';
 import { runDemo } from './demo.js';
+import { runEval } from './eval.js';
 import { runKeys } from './keys.js';
 import { runMock } from './mock.js';
+import { runOperators } from './operators.js';
+import { runScan } from './scan.js';
 import { runSecrets } from './secrets.js';
 import { runStart, runValidate } from './start.js';
 import { CliError } from './util.js';
@@ -22,13 +26,29 @@ Commands:
   start --config FILE    Run the gateway with a YAML config (reloads on SIGHUP or file change).
   validate --config FILE Check a config and print every error with its path.
   keys create --config FILE --name NAME [--models a,b] [--roles r1,r2] [--tenant T] [--expires-in 30d]
+              [--operations chat,embed,messages,models,scan] [--cidrs 10.0.0.0/8,2001:db8::/32]
   keys list --config FILE
   keys revoke --config FILE ID
-                         Manage API keys (the secret is shown once, at creation).
+  keys rotate --config FILE ID [--overlap 1h]
+                         Manage API keys (the secret is shown once, at creation or rotation).
+  operators add --config FILE NAME   (password from standard input, or prompted)
+  operators list|disable|enable|reset-mfa --config FILE [NAME]
+                         Manage operators (password + TOTP) who sign in to the admin listener.
   secrets set --config FILE NAME   (reads the value from standard input)
   secrets list --config FILE
   secrets delete --config FILE NAME
                          Manage provider credentials sealed in the store (use as apiKey: secret:NAME).
+  scan --input FILE|- --output FILE|- [--config FILE]
+                         Scan JSON Lines texts with the guards (no gateway needed); one result per line.
+  eval <injection|indirect|output|pii> --data FILE [--config FILE] [--json]
+                         Score the guards on a labelled JSON Lines file (precision, recall, FPR, latency).
+  audit verify --config FILE [--from N] [--to M] [--public-key PEM] [--json]
+  audit tail --config FILE [-n N] [--follow]
+  audit export --config FILE --format jsonl [--from N] [--to M] [--output FILE]
+  audit prune --config FILE
+  audit public-key --config FILE
+                         Check the tamper-evident audit trail (first broken record, speed in records/s),
+                         read or export it as JSON Lines, apply retention, print the checkpoint key.
   mock [--port N] [--host H] [--chunks N] [--chunk-delay-ms N] [--latency-ms N]
                          Run the built-in mock LLM server on its own.
 
@@ -62,6 +82,14 @@ async function main(argv: readonly string[]): Promise<number> {
       return runSecrets(rest);
     case 'mock':
       return runMock(rest);
+    case 'operators':
+      return runOperators(rest);
+    case 'audit':
+      return runAudit(rest);
+    case 'scan':
+      return runScan(rest);
+    case 'eval':
+      return runEval(rest);
     default:
       throw new CliError(`unknown command "${command}"; see portcullis --help`);
   }

@@ -3,6 +3,9 @@
  * Defaults are chosen to be safe: loopback only, fail closed, 4 MiB bodies, short header timeouts.
  */
 import { z } from 'zod';
+import { auditSchema, routeAuditSchema } from './audit.js';
+import { guardsSchema } from './guards.js';
+import { adminSchema, identitySchema } from './identity.js';
 
 const ms = (def: number) => z.number().int().positive().max(24 * 3600 * 1000).default(def);
 
@@ -59,6 +62,10 @@ const routeSchema = z
     targets: z.array(targetSchema).min(1),
     retry: retrySchema.default({ attempts: 2, initialBackoffMs: 100, maxBackoffMs: 2_000 }),
     circuitBreaker: breakerSchema.default({ failureThreshold: 5, cooldownMs: 30_000 }),
+    /** Regulated routes keep a stricter audit default: traffic is refused while the audit store is down. */
+    regulated: z.boolean().default(false),
+    /** Overrides of the `audit:` defaults for this route (config/audit.ts). */
+    audit: routeAuditSchema.optional(),
   })
   .strict();
 
@@ -66,8 +73,13 @@ const tlsSchema = z
   .object({
     certFile: z.string().min(1),
     keyFile: z.string().min(1),
+    /** mTLS (issue 3): CA bundle (PEM) that client certificates must chain to. */
+    clientCa: z.string().min(1).optional(),
+    /** Refuse the TLS handshake without a valid client certificate (needs clientCa). */
+    requireClientCert: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((tls) => !tls.requireClientCert || tls.clientCa !== undefined, { message: 'requireClientCert needs clientCa', path: ['requireClientCert'] });
 
 const serverSchema = z
   .object({
@@ -123,6 +135,13 @@ export const configSchema = z
       .strict()
       .default({ connectTimeoutMs: 5_000, firstByteTimeoutMs: 60_000, idleTimeoutMs: 60_000, connections: 256 }),
     routes: z.array(routeSchema).default([]),
+    /** The tamper-evident audit trail (config/audit.ts, docs/audit.md). */
+    audit: auditSchema.prefault({}),
+    guards: guardsSchema.prefault({}),
+    /** API keys, gateway tokens, OIDC issuers (config/identity.ts). */
+    identity: identitySchema.prefault({}),
+    /** The admin listener; off unless this section is present. */
+    admin: adminSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -137,6 +156,9 @@ export const configSchema = z
         path: ['server', 'host'],
         message: `binding ${config.server.host} without TLS is refused; configure server.tls or set server.allowInsecureBind: true`,
       });
+    }
+    if (config.admin && !config.admin.tls && !config.admin.allowInsecureBind && !isLoopback(config.admin.host)) {
+      ctx.addIssue({ code: 'custom', path: ['admin', 'host'], message: `binding ${config.admin.host} without TLS is refused; configure admin.tls or set admin.allowInsecureBind: true` });
     }
   });
 

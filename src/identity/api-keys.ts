@@ -7,6 +7,7 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { ApiKeyRecord, ApiKeyRepo } from '../store/types.js';
+import { checkCidrs, checkOperations } from './scopes.js';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const RANDOM_LENGTH = 34;
@@ -81,10 +82,22 @@ export interface NewKeyOptions {
   readonly models?: readonly string[];
   readonly expiresAt?: number | null;
   readonly environment?: KeyEnvironment;
+  /** Operations the key may call (see scopes.ts); empty means all. */
+  readonly operations?: readonly string[];
+  /** Source networks the key may be used from; empty means any. */
+  readonly cidrs?: readonly string[];
 }
 
 /** Creates and stores a key; returns the only copy of the secret. */
 export async function createApiKey(repo: ApiKeyRepo, pepper: Buffer, options: NewKeyOptions, now: number): Promise<{ key: string; record: ApiKeyRecord }> {
+  const { key, record } = newKeyRecord(pepper, options, now);
+  await repo.insert(record);
+  return { key, record };
+}
+
+function newKeyRecord(pepper: Buffer, options: NewKeyOptions, now: number): { key: string; record: ApiKeyRecord } {
+  const operations = checkOperations(options.operations ?? []);
+  const cidrs = checkCidrs(options.cidrs ?? []);
   const { key, id } = generateApiKey(options.environment);
   const record: ApiKeyRecord = {
     id,
@@ -99,7 +112,45 @@ export async function createApiKey(repo: ApiKeyRepo, pepper: Buffer, options: Ne
     expiresAt: options.expiresAt ?? null,
     revokedAt: null,
     lastUsedAt: null,
+    operations,
+    cidrs,
   };
-  await repo.insert(record);
   return { key, record };
+}
+
+/**
+ * Rotation with an overlap window: a new key with the same principal and scopes, while the old
+ * one keeps working until `now + overlapMs` (never later than it would have anyway), so callers
+ * can roll the secret out without an outage. Returns undefined when the old key is not active.
+ */
+export async function rotateApiKey(
+  repo: ApiKeyRepo,
+  pepper: Buffer,
+  oldId: string,
+  overlapMs: number,
+  now: number,
+  changes: { readonly expiresAt?: number | null } = {},
+): Promise<{ key: string; record: ApiKeyRecord; oldExpiresAt: number } | undefined> {
+  if (!(overlapMs >= 0)) throw new TypeError('the overlap must be zero or more milliseconds');
+  const old = await repo.get(oldId);
+  if (!old) return undefined;
+  const { key, record } = newKeyRecord(
+    pepper,
+    {
+      name: old.name,
+      principalId: old.principalId,
+      principalKind: old.principalKind,
+      tenant: old.tenant,
+      roles: old.roles,
+      models: old.models,
+      operations: old.operations,
+      cidrs: old.cidrs,
+      expiresAt: changes.expiresAt !== undefined ? changes.expiresAt : old.expiresAt,
+      environment: 'live',
+    },
+    now,
+  );
+  const oldExpiresAt = Math.min(now + overlapMs, old.expiresAt ?? Number.MAX_SAFE_INTEGER);
+  if (!(await repo.rotate(oldId, record, oldExpiresAt, now))) return undefined;
+  return { key, record, oldExpiresAt };
 }

@@ -13,9 +13,10 @@ export type Phase = (typeof PHASES)[number];
 
 /** Which API the request arrived on, and what it asks for. */
 export type Api = 'openai' | 'anthropic';
-export type Operation = 'chat' | 'embed' | 'messages' | 'models';
+export type Operation = 'chat' | 'embed' | 'messages' | 'models' | 'token' | 'scan';
 
-export type AuthMethod = 'api_key';
+/** How the principal proved itself: API key, gateway JWT (RFC 7519, maybe DPoP-bound, RFC 9449), external OIDC token. */
+export type AuthMethod = 'api_key' | 'gateway_jwt' | 'oidc' | 'mtls';
 
 export interface Principal {
   readonly id: string;
@@ -27,6 +28,27 @@ export interface Principal {
   readonly credentialId: string;
   /** Models the credential is scoped to; empty means every model. */
   readonly models: readonly string[];
+  /** Operations (chat, embed, messages, models, scan) the credential is scoped to; absent or empty means all. */
+  readonly operations?: readonly string[];
+  /** Source networks (CIDR) the credential may be used from; absent or empty means any. */
+  readonly cidrs?: readonly string[];
+  /** For a gateway JWT: how the principal proved itself when the token was issued. */
+  readonly issuedVia?: AuthMethod;
+  /** RFC 9449 DPoP key thumbprint the credential is bound to (`cnf.jkt`). */
+  readonly dpopJkt?: string;
+  /** RFC 8705 client-certificate thumbprint the credential is bound to (`cnf.x5t#S256`). */
+  readonly certThumbprint?: string;
+}
+
+/** The TLS client certificate of the connection (mTLS), as the identity stage needs it. */
+export interface ClientCertificate {
+  /** Chains to the configured client CA and is within its validity period. */
+  readonly authorized: boolean;
+  readonly subjectCn: string | undefined;
+  /** subjectAltName entries as `URI:…`, `DNS:…`, `email:…`. */
+  readonly san: readonly string[];
+  /** base64url SHA-256 of the DER certificate: RFC 8705 `x5t#S256`. */
+  readonly thumbprint: string;
 }
 
 /** Facts a stage may establish for later stages. Only the runner writes them into the context. */
@@ -50,6 +72,10 @@ export interface StageContext {
   readonly api: Api;
   readonly operation: Operation;
   readonly sourceIp: string;
+  /** HTTP method, path (no query) and scheme, for checks bound to the request line (DPoP `htm`/`htu`, RFC 9449). */
+  readonly http?: { readonly method: string; readonly path: string; readonly scheme: 'http' | 'https' };
+  /** Present when the client sent a TLS certificate (mTLS listeners only). */
+  readonly clientCert?: ClientCertificate;
   /** Lower-cased request headers as Node parsed them. */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly principal: Principal | undefined;

@@ -9,7 +9,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
-import type { ChatChunk, ChatRequest, EmbeddingsRequest } from '../canonical/types.js';
+import type { CanonicalRequest, CanonicalResponse, ChatChunk, ChatRequest, EmbeddingsRequest } from '../canonical/types.js';
 import type { Runtime } from '../config/compile.js';
 import { GatewayError, toGatewayError } from '../errors.js';
 import * as anthropic from '../formats/anthropic.js';
@@ -20,6 +20,10 @@ import type { Api, Operation } from '../pipeline/types.js';
 import { openChatStream, sendChat, sendEmbeddings, type RuntimeRoute } from '../providers/upstream.js';
 import { mayUseModel } from '../stages/authorize/model-scope.js';
 import type { Store } from '../store/types.js';
+import type { AuthRoutes } from './auth-routes.js';
+import { clientCertOf, clientCertOptions } from './client-cert.js';
+import { guardScan } from './guard-scan.js';
+import { holdEnd, type CompletionHook } from './completion.js';
 import { parseJsonBody, readBody, sendError, sendJson } from './http.js';
 
 export interface GatewayDeps {
@@ -27,6 +31,17 @@ export interface GatewayDeps {
   readonly pipeline: Pipeline;
   readonly store: Store;
   readonly log: Logger;
+  /** `POST /v1/auth/token` and `GET /.well-known/jwks.json` (identity, issue 3); 404 without. */
+  readonly auth?: AuthRoutes;
+  /** Told about every finished data-plane request (the audit trail); the answer's final bytes wait for it. */
+  readonly onComplete?: CompletionHook;
+}
+
+/** What a request got as far as the completion hook cares: the decoded request and the answer sent. */
+interface Seen {
+  request?: CanonicalRequest;
+  response?: CanonicalResponse;
+  chunks?: ChatChunk[];
 }
 
 export interface Gateway {
@@ -41,7 +56,7 @@ export interface Gateway {
 interface Endpoint {
   readonly method: 'GET' | 'POST';
   readonly api: Api;
-  readonly operation: Operation | 'health' | 'ready';
+  readonly operation: Operation | 'health' | 'ready' | 'jwks';
 }
 
 const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map([
@@ -49,8 +64,11 @@ const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map([
   ['/v1/embeddings', { method: 'POST', api: 'openai', operation: 'embed' }],
   ['/v1/models', { method: 'GET', api: 'openai', operation: 'models' }],
   ['/v1/messages', { method: 'POST', api: 'anthropic', operation: 'messages' }],
+  ['/v1/guard/scan', { method: 'POST', api: 'openai', operation: 'scan' }],
   ['/healthz', { method: 'GET', api: 'openai', operation: 'health' }],
   ['/readyz', { method: 'GET', api: 'openai', operation: 'ready' }],
+  ['/v1/auth/token', { method: 'POST', api: 'openai', operation: 'token' }],
+  ['/.well-known/jwks.json', { method: 'GET', api: 'openai', operation: 'jwks' }],
 ]);
 
 const SSE_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' };
@@ -85,6 +103,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     }
     if (endpoint.operation === 'health') return sendJson(res, 200, { status: 'ok' });
     if (endpoint.operation === 'ready') return ready(res, requestId);
+    if (endpoint.operation === 'jwks') return deps.auth ? deps.auth.jwks(res) : sendError(res, api, new GatewayError('PC_ERR_NOT_FOUND'), requestId);
 
     const current = runtime;
     const abort = new AbortController();
@@ -96,30 +115,42 @@ export function createGateway(deps: GatewayDeps): Gateway {
       api,
       operation: endpoint.operation,
       sourceIp: req.socket.remoteAddress ?? '',
+      http: { method: req.method ?? '', path, scheme: serverConfig.tls ? 'https' : 'http' },
+      ...(serverConfig.tls?.clientCa ? { clientCert: clientCertOf(req.socket) } : {}),
       headers: req.headers,
       principal: undefined,
       signal: abort.signal,
       log: log.child({ requestId }),
       decisions: [],
     };
+    const startedAt = Date.now();
+    const seen: Seen = {};
+    const release = deps.onComplete ? holdEnd(res) : undefined;
     let status = 200;
     let code: string | undefined;
     let model: string | undefined;
     try {
       await pipeline.runHeaders(state);
+      if (endpoint.operation === 'token') {
+        if (!deps.auth) throw new GatewayError('PC_ERR_NOT_FOUND');
+        await deps.auth.token(req, res, state, current.config.server);
+        return;
+      }
       if (endpoint.operation === 'models') {
         listModels(req, res, current, state);
         return;
       }
+      if (endpoint.operation === 'scan') return sendJson(res, 200, await guardScan(req, current));
       const body = parseJsonBody(req, await readBody(req, current.config.server.bodyLimitBytes, current.config.server.requestTimeoutMs));
       const decoded = decodeRequest(endpoint.operation, body);
       model = decoded.model;
+      seen.request = decoded;
       const route = current.routes.get(decoded.model);
       if (!route || !mayUseModel(state.principal, decoded.model)) throw new GatewayError('PC_ERR_MODEL_NOT_FOUND');
       const request = await pipeline.runRequest(state, decoded);
-      if (request.kind === 'embed') await embeddings(res, route, request, state);
-      else if (request.stream) status = await stream(res, route, request, state);
-      else await chat(res, route, request, state);
+      if (request.kind === 'embed') await embeddings(res, route, request, state, seen);
+      else if (request.stream) status = await stream(res, route, request, state, seen);
+      else await chat(res, route, request, state, seen);
     } catch (err) {
       const error = toGatewayError(err);
       if (abort.signal.aborted) {
@@ -132,11 +163,25 @@ export function createGateway(deps: GatewayDeps): Gateway {
         sendError(res, api, error, requestId);
       }
     } finally {
-      abort.abort();
+      // Anything still running for this request (an upstream call behind a denial, a retry
+      // backoff) stops now. A finished request has nothing left, and aborting is not free
+      // (it builds a DOMException), so only unfinished ones pay for it.
+      if (status !== 200 && !abort.signal.aborted) abort.abort();
       state.log.info(
         { method: req.method, path, status, code, model, principal: state.principal?.id, ms: Math.round((performance.now() - started) * 100) / 100, decisions: state.decisions.length },
         'request',
       );
+      if (deps.onComplete && release) {
+        const summary = { requestId, startedAt, method: req.method ?? '', path, api, operation: endpoint.operation, sourceIp: state.sourceIp, principal: state.principal, model, decisions: state.decisions, status, code, latencyMs: performance.now() - started, request: seen.request, response: seen.response, chunks: seen.chunks };
+        try {
+          await deps.onComplete(summary);
+          release(true);
+        } catch (err) {
+          // No complete answer without the hook's consent (a durable audit record): break it off.
+          state.log.error({ err }, 'completion hook failed; breaking off the response');
+          release(false);
+        }
+      }
     }
   }
 
@@ -160,18 +205,20 @@ export function createGateway(deps: GatewayDeps): Gateway {
     sendJson(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'portcullis' })) });
   }
 
-  async function chat(res: ServerResponse, route: RuntimeRoute, request: ChatRequest, state: RequestState): Promise<void> {
+  async function chat(res: ServerResponse, route: RuntimeRoute, request: ChatRequest, state: RequestState, seen: Seen): Promise<void> {
     const answer = await sendChat(route, request, { signal: state.signal, log: state.log });
     const checked = await pipeline.runResponse(state, answer);
     if (checked.kind !== 'chat') throw new GatewayError('PC_ERR_INTERNAL', { detail: 'an output stage changed the response kind' });
+    seen.response = checked;
     sendJson(res, 200, state.api === 'anthropic' ? anthropic.encodeMessagesResponse(checked) : openai.encodeChatResponse(checked));
   }
 
-  async function embeddings(res: ServerResponse, route: RuntimeRoute, request: EmbeddingsRequest, state: RequestState): Promise<void> {
+  async function embeddings(res: ServerResponse, route: RuntimeRoute, request: EmbeddingsRequest, state: RequestState, seen: Seen): Promise<void> {
     if (!route.embeddings) throw new GatewayError('PC_ERR_UNSUPPORTED_OPERATION');
     const answer = await sendEmbeddings(route, request, { signal: state.signal, log: state.log });
     const checked = await pipeline.runResponse(state, answer);
     if (checked.kind !== 'embed') throw new GatewayError('PC_ERR_INTERNAL', { detail: 'an output stage changed the response kind' });
+    seen.response = checked;
     sendJson(res, 200, openai.encodeEmbeddingsResponse(checked));
   }
 
@@ -180,21 +227,39 @@ export function createGateway(deps: GatewayDeps): Gateway {
    * on a failure is sent as an error event in the client's format, followed by a clean end.
    * Returns the status to log.
    */
-  async function stream(res: ServerResponse, route: RuntimeRoute, request: ChatRequest, state: RequestState): Promise<number> {
+  async function stream(res: ServerResponse, route: RuntimeRoute, request: ChatRequest, state: RequestState, seen: Seen): Promise<number> {
     const chunks = await openChatStream(route, request, { signal: state.signal, log: state.log, maxEventBytes: 16 * 1024 * 1024 });
     const inspect = pipeline.streamsUninspected ? undefined : pipeline.openStream(state);
     const encoder = streamEncoder(state.api, request.includeUsage);
     res.writeHead(200, SSE_HEADERS);
     res.flushHeaders();
+    const sent: ChatChunk[] = (seen.chunks = []);
+    let flushed = false;
     const write = async (text: string): Promise<void> => {
-      if (text.length > 0 && !res.write(text)) await once(res, 'drain', { signal: state.signal });
+      if (text.length === 0) return;
+      if (!res.write(text)) await once(res, 'drain', { signal: state.signal });
+      else if (!flushed) {
+        // Node corks the socket on a write and uncorks on the next tick, which waits for every
+        // microtask: when an upstream read holds many events, the whole batch would be encoded
+        // before the first byte leaves. Yielding one tick sends the first chunk at once.
+        flushed = true;
+        await new Promise<void>((resolve) => process.nextTick(resolve));
+      }
     };
     try {
       for await (const chunk of chunks) {
         const out = inspect ? await inspect.chunk(chunk) : [chunk];
-        for (const c of out) await write(encoder.encode(c));
+        for (const c of out) {
+          sent.push(c);
+          await write(encoder.encode(c));
+        }
       }
-      if (inspect) for (const c of await inspect.end()) await write(encoder.encode(c));
+      if (inspect) {
+        for (const c of await inspect.end()) {
+          sent.push(c);
+          await write(encoder.encode(c));
+        }
+      }
       res.end(encoder.end());
       return 200;
     } catch (err) {
@@ -216,7 +281,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     connectionsCheckingInterval: Math.min(1_000, serverConfig.headersTimeoutMs),
   };
   const server = serverConfig.tls
-    ? https.createServer({ ...timeouts, cert: readFileSync(serverConfig.tls.certFile), key: readFileSync(serverConfig.tls.keyFile), minVersion: 'TLSv1.3' }, handler)
+    ? https.createServer({ ...timeouts, cert: readFileSync(serverConfig.tls.certFile), key: readFileSync(serverConfig.tls.keyFile), minVersion: 'TLSv1.3', ...clientCertOptions(serverConfig.tls) }, handler)
     : http.createServer(timeouts, handler);
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (socket.writable && err.code !== 'ECONNRESET') socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
@@ -258,7 +323,9 @@ function decodeRequest(operation: Operation, body: unknown): ChatRequest | Embed
     case 'messages':
       return anthropic.decodeMessagesRequest(body);
     case 'models':
-      throw new GatewayError('PC_ERR_INTERNAL', { detail: 'models has no body' });
+    case 'token':
+    case 'scan':
+      throw new GatewayError('PC_ERR_INTERNAL', { detail: `${operation} is not a model request` });
   }
 }
 

@@ -1,5 +1,6 @@
 /** Picks the store backend from `storage.url`. */
 import { resolve } from 'node:path';
+import { openPostgresStore } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
 import type { Store } from './types.js';
 
@@ -9,7 +10,7 @@ export function openStore(url: string, baseDir: string = process.cwd()): Store {
     return openSqliteStore(path === ':memory:' ? path : resolve(baseDir, path));
   }
   if (url.startsWith('postgres:') || url.startsWith('postgresql:')) {
-    throw new Error('storage.url: the PostgreSQL backend is not available in this build yet');
+    return openPostgresStore(url);
   }
   throw new Error(`storage.url: unsupported scheme in ${url.split(':')[0] ?? url}`);
 }

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { openSqliteStore } from './sqlite.js';
+import { storeSuite } from './store-suite.js';
 import type { ApiKeyRecord } from './types.js';
 
 const record: ApiKeyRecord = {
@@ -19,6 +21,8 @@ const record: ApiKeyRecord = {
   expiresAt: null,
   revokedAt: null,
   lastUsedAt: null,
+  operations: [],
+  cidrs: [],
 };
 
 describe('SQLite store', () => {
@@ -64,3 +68,26 @@ describe('SQLite store', () => {
     await store.close();
   });
 });
+
+{
+  // The shared suite (store-suite.ts) on a file, so the separate append connection is exercised.
+  let dir: string | undefined;
+  let db: Database.Database | undefined;
+  storeSuite({
+    name: 'SQLite',
+    async open() {
+      dir = mkdtempSync(join(tmpdir(), 'pc-suite-'));
+      const file = join(dir, 'state.db');
+      const store = openSqliteStore(file);
+      db = new Database(file);
+      return store;
+    },
+    async exec(sql) {
+      db?.exec(sql);
+    },
+    async dispose() {
+      db?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}

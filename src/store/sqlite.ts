@@ -6,6 +6,8 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { AUDIT_MIGRATIONS, sqliteAudit } from './sqlite-audit.js';
+import { IDENTITY_MIGRATIONS, sqliteAdminSessions, sqliteOperators, sqliteSigningKeys } from './sqlite-identity.js';
 import type { ApiKeyRecord, ApiKeyRepo, SecretRepo, Store } from './types.js';
 
 /**
@@ -35,6 +37,8 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: string }[] = [
      updated_at INTEGER NOT NULL
    ) STRICT;`,
   },
+  ...IDENTITY_MIGRATIONS,
+  ...AUDIT_MIGRATIONS,
 ];
 
 interface ApiKeyRow {
@@ -50,6 +54,8 @@ interface ApiKeyRow {
   expires_at: number | null;
   revoked_at: number | null;
   last_used_at: number | null;
+  operations: string;
+  cidrs: string;
 }
 
 /** Opens (creating if needed) the database at `file` and applies pending migrations. */
@@ -66,8 +72,8 @@ export function openSqliteStore(file: string): Store {
   migrate(db);
 
   const keyInsert = db.prepare(
-    `INSERT INTO api_keys (id, hash, name, principal_id, principal_kind, tenant, roles, models, created_at, expires_at, revoked_at, last_used_at)
-     VALUES (@id, @hash, @name, @principal_id, @principal_kind, @tenant, @roles, @models, @created_at, @expires_at, @revoked_at, @last_used_at)`,
+    `INSERT INTO api_keys (id, hash, name, principal_id, principal_kind, tenant, roles, models, created_at, expires_at, revoked_at, last_used_at, operations, cidrs)
+     VALUES (@id, @hash, @name, @principal_id, @principal_kind, @tenant, @roles, @models, @created_at, @expires_at, @revoked_at, @last_used_at, @operations, @cidrs)`,
   );
   const keyGet = db.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE id = ?');
   const keyList = db.prepare<[], ApiKeyRow>('SELECT * FROM api_keys ORDER BY created_at, id');
@@ -75,6 +81,15 @@ export function openSqliteStore(file: string): Store {
   const keyTouch = db.prepare<[number, string, number]>(
     'UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)',
   );
+  // Rotation: the old key must still be usable at `at`; its expiry only ever moves earlier.
+  const keyShorten = db.prepare<[number, number, string, number]>(
+    'UPDATE api_keys SET expires_at = MIN(COALESCE(expires_at, ?), ?) WHERE id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)',
+  );
+  const rotateKey = db.transaction((oldId: string, next: ApiKeyRecord, oldExpiresAt: number, at: number): boolean => {
+    if (keyShorten.run(oldExpiresAt, oldExpiresAt, oldId, at).changes === 0) return false;
+    keyInsert.run(toRow(next));
+    return true;
+  });
   const touchMany = db.transaction((entries: ReadonlyMap<string, number>) => {
     for (const [id, at] of entries) keyTouch.run(at, id, at);
   });
@@ -103,6 +118,9 @@ export function openSqliteStore(file: string): Store {
     async touch(lastUsed) {
       if (lastUsed.size > 0) touchMany(lastUsed);
     },
+    async rotate(oldId, next, oldExpiresAt, at) {
+      return rotateKey.immediate(oldId, next, oldExpiresAt, at);
+    },
   };
 
   const secrets: SecretRepo = {
@@ -120,14 +138,21 @@ export function openSqliteStore(file: string): Store {
     },
   };
 
+  const audit = sqliteAudit(db, file);
+
   return {
     kind: 'sqlite',
     apiKeys,
     secrets,
+    signingKeys: sqliteSigningKeys(db),
+    operators: sqliteOperators(db),
+    adminSessions: sqliteAdminSessions(db),
+    audit,
     async ping() {
       ping.get();
     },
     async close() {
+      await audit.close();
       if (db.open) db.close();
     },
   };
@@ -163,6 +188,8 @@ function toRow(r: ApiKeyRecord): ApiKeyRow {
     expires_at: r.expiresAt,
     revoked_at: r.revokedAt,
     last_used_at: r.lastUsedAt,
+    operations: JSON.stringify(r.operations),
+    cidrs: JSON.stringify(r.cidrs),
   };
 }
 
@@ -180,5 +207,7 @@ function fromRow(r: ApiKeyRow): ApiKeyRecord {
     expiresAt: r.expires_at,
     revokedAt: r.revoked_at,
     lastUsedAt: r.last_used_at,
+    operations: JSON.parse(r.operations) as string[],
+    cidrs: JSON.parse(r.cidrs) as string[],
   };
 }

@@ -5,6 +5,9 @@
  * together (rotation, say) are single methods that each backend implements atomically.
  */
 
+import type { AuditEntry, AuditRow, ChainHead } from '../audit/chain.js';
+import type { AuditCheckpoint } from '../audit/signing.js';
+
 export interface ApiKeyRecord {
   /** Public, non-secret part of the key (shown in listings and logs). */
   readonly id: string;
@@ -21,6 +24,10 @@ export interface ApiKeyRecord {
   readonly expiresAt: number | null;
   readonly revokedAt: number | null;
   readonly lastUsedAt: number | null;
+  /** Operations (chat, embed, messages, models, scan) this key may call; empty means all. */
+  readonly operations: readonly string[];
+  /** Source networks (CIDR) this key may be used from; empty means any. */
+  readonly cidrs: readonly string[];
 }
 
 export interface ApiKeyRepo {
@@ -31,6 +38,80 @@ export interface ApiKeyRepo {
   revoke(id: string, at: number): Promise<boolean>;
   /** Records last use of many keys in one write. */
   touch(lastUsed: ReadonlyMap<string, number>): Promise<void>;
+  /**
+   * Rotation, atomically: inserts `next` and makes the old key expire at `oldExpiresAt` (or keeps
+   * its earlier expiry). Returns false, inserting nothing, when the old key is missing, revoked or
+   * already expired at `at`.
+   */
+  rotate(oldId: string, next: ApiKeyRecord, oldExpiresAt: number, at: number): Promise<boolean>;
+}
+
+/** A gateway token-signing key (RFC 7517 JWK); the private half is sealed with the master key. */
+export interface SigningKeyRecord {
+  readonly kid: string;
+  readonly alg: 'EdDSA' | 'ES256';
+  /** Public JWK, JSON. */
+  readonly publicJwk: string;
+  /** Private JWK, JSON, sealed (crypto/seal.ts) with context `signing-key:<kid>`. */
+  readonly sealedPrivateJwk: string;
+  readonly createdAt: number;
+}
+
+export interface SigningKeyRepo {
+  /** Newest first. */
+  list(): Promise<readonly SigningKeyRecord[]>;
+  /** Atomically adds `next` and deletes all but the newest `keep` keys (current + previous). */
+  rotate(next: SigningKeyRecord, keep: number): Promise<void>;
+}
+
+/** A gateway operator (admin-plane user): scrypt password + mandatory TOTP (RFC 6238). */
+export interface OperatorRecord {
+  readonly id: string;
+  readonly name: string;
+  /** `scrypt$N$r$p$salt$hash` (base64url parts). */
+  readonly passwordHash: string;
+  /** Base32 TOTP secret, sealed with context `operator-totp:<id>`. */
+  readonly sealedTotpSecret: string;
+  /** Highest TOTP time step accepted so far; a code is never accepted twice. */
+  readonly totpLastStep: number;
+  /** HMAC-SHA256(pepper, code) of each unused recovery code, hex. */
+  readonly recoveryHashes: readonly string[];
+  readonly createdAt: number;
+  readonly disabledAt: number | null;
+}
+
+export interface OperatorRepo {
+  /** Throws when the name is taken. */
+  insert(record: OperatorRecord): Promise<void>;
+  getByName(name: string): Promise<OperatorRecord | undefined>;
+  get(id: string): Promise<OperatorRecord | undefined>;
+  list(): Promise<readonly OperatorRecord[]>;
+  /** Advances the last accepted TOTP step; false when `step` is not newer (a replayed code). */
+  useTotpStep(id: string, step: number): Promise<boolean>;
+  /** Removes one recovery-code hash; false when it was not there (unknown or already used). */
+  useRecoveryCode(id: string, hash: string): Promise<boolean>;
+  setDisabled(id: string, at: number | null): Promise<boolean>;
+  /** New TOTP secret and recovery codes; resets the step counter. */
+  resetMfa(id: string, sealedTotpSecret: string, recoveryHashes: readonly string[]): Promise<boolean>;
+}
+
+/** An admin session; only the SHA-256 of its bearer token is stored. */
+export interface AdminSessionRecord {
+  readonly tokenHash: string;
+  readonly operatorId: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  /** Last TOTP proof (sign-in or step-up); sensitive actions need it to be recent. */
+  readonly verifiedAt: number;
+}
+
+export interface AdminSessionRepo {
+  insert(record: AdminSessionRecord): Promise<void>;
+  get(tokenHash: string): Promise<AdminSessionRecord | undefined>;
+  stepUp(tokenHash: string, at: number): Promise<boolean>;
+  delete(tokenHash: string): Promise<boolean>;
+  /** Ends every session of an operator (disable, MFA reset). */
+  deleteForOperator(operatorId: string): Promise<number>;
 }
 
 export interface SecretRepo {
@@ -41,10 +122,37 @@ export interface SecretRepo {
   delete(name: string): Promise<boolean>;
 }
 
+/**
+ * The audit log (src/audit): an append-only hash chain plus signed checkpoints. `append` places
+ * entries in the chain inside one transaction that also moves the head, and returns only once
+ * the transaction is durable (fsynced), so a caller may then release the response.
+ */
+export interface AuditRepo {
+  /** Chains and stores entries in order; skips entries whose requestId is already stored (spool replay). */
+  append(entries: readonly AuditEntry[]): Promise<ChainHead>;
+  /** The head of the chain, as the store's head row records it. */
+  head(): Promise<ChainHead>;
+  /** Up to `limit` rows with `seq > afterSeq` (and `seq <= toSeq` when given), in order. */
+  page(afterSeq: number, limit: number, toSeq?: number): Promise<readonly AuditRow[]>;
+  /** The lowest and highest stored seq, or null when there are no rows. */
+  bounds(): Promise<{ readonly first: number; readonly last: number } | null>;
+  putCheckpoint(checkpoint: AuditCheckpoint): Promise<void>;
+  /** Ascending by seq. */
+  checkpoints(): Promise<readonly AuditCheckpoint[]>;
+  /** Retention, step 1: drops the bodies of a route's records older than `beforeTs` (headers stay in the chain). Null route = records without one. */
+  expireBodies(route: string | null, beforeTs: number): Promise<number>;
+  /** Retention, step 2: deletes rows `seq <= uptoSeq`; only valid when a checkpoint exists at `uptoSeq`. */
+  deletePrefix(uptoSeq: number): Promise<number>;
+}
+
 export interface Store {
-  readonly kind: 'sqlite';
+  readonly kind: 'sqlite' | 'postgres';
   readonly apiKeys: ApiKeyRepo;
   readonly secrets: SecretRepo;
+  readonly audit: AuditRepo;
+  readonly signingKeys: SigningKeyRepo;
+  readonly operators: OperatorRepo;
+  readonly adminSessions: AdminSessionRepo;
   /** Cheap liveness check for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

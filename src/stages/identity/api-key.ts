@@ -5,6 +5,7 @@
  */
 import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
 import { verifyApiKey } from '../../identity/api-keys.js';
+import { sourceAllowed } from '../../identity/scopes.js';
 import type { ApiKeyRepo } from '../../store/types.js';
 
 export interface ApiKeyStageOptions {
@@ -16,6 +17,7 @@ export interface ApiKeyStageOptions {
 }
 
 export interface ApiKeyStage extends Stage {
+  onHeaders(ctx: StageContext): Promise<Verdict>;
   /** Writes pending last-used times now (called on shutdown). */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +46,9 @@ export function apiKeyStage(options: ApiKeyStageOptions): ApiKeyStage {
       const check = await verifyApiKey(options.repo, options.pepper, presented, at);
       if (!check.ok) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: [check.reason] };
       const r = check.record;
+      // A key bound to networks is refused elsewhere with the same answer as a wrong key, so a
+      // leaked key does not even confirm that it exists.
+      if (!sourceAllowed(r.cidrs, ctx.sourceIp)) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: ['cidr'] };
       pending.set(r.id, at);
       return {
         action: 'pass',
@@ -57,6 +62,8 @@ export function apiKeyStage(options: ApiKeyStageOptions): ApiKeyStage {
             authMethod: 'api_key',
             credentialId: r.id,
             models: r.models,
+            operations: r.operations,
+            cidrs: r.cidrs,
           },
         },
       };

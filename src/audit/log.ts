@@ -1,0 +1,243 @@
+/**
+ * The audit writer. Requests hand it entries and wait; it appends them to the store in batches
+ * (group commit: one durable transaction, one fsync, for every entry that arrived while the
+ * previous batch was being written), signs a checkpoint every N records or T milliseconds, and
+ * when the store fails it either spools the entries to a local fsynced file (replayed in order
+ * once the store answers again) or rejects them, per route (`onStoreDown`). A rejected entry
+ * makes the gateway break off its response: no complete answer without a durable record.
+ */
+import type { Logger } from '../log.js';
+import type { AuditRepo, SecretRepo } from '../store/types.js';
+import type { SealingKey } from '../crypto/seal.js';
+import type { AuditEntry, ChainHead } from './chain.js';
+import { signCheckpoint, signingKey, type AuditCheckpoint, type SigningKey } from './signing.js';
+import { Spool } from './spool.js';
+
+export type StoreDownMode = 'spool' | 'fail-closed';
+
+export interface AuditLogOptions {
+  readonly repo: AuditRepo;
+  readonly secrets: SecretRepo;
+  readonly sealing: SealingKey;
+  readonly log: Logger;
+  readonly spoolFile: string;
+  readonly checkpointEveryRecords: number;
+  readonly checkpointEveryMs: number;
+  readonly maxBatch: number;
+  readonly now?: () => number;
+}
+
+export interface AuditStats {
+  readonly queued: number;
+  readonly spooled: number;
+  readonly written: number;
+  readonly batches: number;
+  readonly degraded: boolean;
+  /** Duration of the last store append, in milliseconds. */
+  readonly lastAppendMs: number;
+}
+
+interface Pending {
+  readonly entry: AuditEntry;
+  readonly mode: StoreDownMode;
+  resolve(): void;
+  reject(err: Error): void;
+}
+
+/** Thrown to a waiting request when its record could not be made durable. */
+export class AuditUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('the audit store is unavailable', { cause });
+    this.name = 'AuditUnavailableError';
+  }
+}
+
+/** How long a failed store is left alone before the spool is replayed again. */
+const RETRY_MS = 1_000;
+
+export class AuditLog {
+  private readonly queue: Pending[] = [];
+  private running = false;
+  private closed = false;
+  private sinceCheckpoint = 0;
+  private lastCheckpointAt: number;
+  private head: ChainHead | undefined;
+  private failedAt = 0;
+  private written = 0;
+  private batches = 0;
+  private lastAppendMs = 0;
+  private storeDown = false;
+  private readonly timer: NodeJS.Timeout;
+  private readonly now: () => number;
+
+  private constructor(
+    private readonly options: AuditLogOptions,
+    private readonly key: SigningKey,
+    private readonly spool: Spool,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.lastCheckpointAt = this.now();
+    // Checkpoints when idle, and spool replay while the store is down.
+    this.timer = setInterval(() => this.tick(), Math.min(options.checkpointEveryMs, RETRY_MS));
+    this.timer.unref();
+  }
+
+  /** Loads (or creates) the checkpoint key and replays whatever a previous run left in the spool. */
+  static async open(options: AuditLogOptions): Promise<AuditLog> {
+    if (!(options.maxBatch >= 1)) throw new TypeError('maxBatch must be at least 1');
+    const key = await signingKey(options.secrets, options.sealing, (options.now ?? Date.now)());
+    const log = new AuditLog(options, key, new Spool(options.spoolFile));
+    if (log.spool.size > 0) {
+      options.log.warn({ spooled: log.spool.size }, 'replaying audit records spooled while the store was down');
+      await log.drain();
+    }
+    return log;
+  }
+
+  get keyId(): string {
+    return this.key.keyId;
+  }
+
+  /** True while the store is failing or the spool holds records: fail-closed routes refuse traffic then. */
+  get degraded(): boolean {
+    return this.storeDown || this.spool.size > 0;
+  }
+
+  get stats(): AuditStats {
+    return { queued: this.queue.length, spooled: this.spool.size, written: this.written, batches: this.batches, degraded: this.degraded, lastAppendMs: this.lastAppendMs };
+  }
+
+  /** Resolves once the entry is durable in the store (or, by `mode`, in the spool). */
+  write(entry: AuditEntry, mode: StoreDownMode): Promise<void> {
+    if (this.closed) return Promise.reject(new AuditUnavailableError(new Error('the audit log is closed')));
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ entry, mode, resolve, reject });
+      this.kick();
+    });
+  }
+
+  /** Writes everything queued, then signs a checkpoint over the head if records were added since the last. */
+  async flush(): Promise<void> {
+    await this.drain();
+    if (this.sinceCheckpoint > 0 && !this.storeDown) await this.checkpoint();
+  }
+
+  /** Signs and stores a checkpoint over the current head. */
+  async checkpoint(): Promise<AuditCheckpoint | undefined> {
+    const head = this.head ?? (await this.options.repo.head());
+    if (head.seq === 0) return undefined;
+    const cp = signCheckpoint(this.key, head, this.now());
+    await this.options.repo.putCheckpoint(cp);
+    this.sinceCheckpoint = 0;
+    this.lastCheckpointAt = this.now();
+    return cp;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.timer);
+    try {
+      await this.flush();
+    } catch (err) {
+      this.options.log.error({ err }, 'final audit flush failed; records stay in the spool');
+    }
+    this.spool.close();
+  }
+
+  private kick(): void {
+    if (this.running) return;
+    this.running = true;
+    // One turn of the event loop lets every request finishing now join the same batch.
+    setImmediate(() => {
+      void this.drain().finally(() => {
+        this.running = false;
+        if (this.queue.length > 0) this.kick();
+      });
+    });
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    if (this.spool.size > 0) {
+      this.kick();
+      return;
+    }
+    if (this.sinceCheckpoint > 0 && this.now() - this.lastCheckpointAt >= this.options.checkpointEveryMs) {
+      this.checkpoint().catch((err: unknown) => this.options.log.warn({ err }, 'audit checkpoint failed'));
+    }
+  }
+
+  private drainChain: Promise<void> = Promise.resolve();
+  /** Empties the queue; serialised, since close() and the scheduled run may both call it. Never rejects a caller's promise twice. */
+  private drain(): Promise<void> {
+    const next = this.drainChain.then(() => this.drainNow());
+    this.drainChain = next;
+    return next;
+  }
+
+  private async drainNow(): Promise<void> {
+    for (;;) {
+      if (this.spool.size > 0 && this.now() - this.failedAt >= RETRY_MS) await this.replay();
+      const batch = this.queue.splice(0, this.options.maxBatch);
+      if (batch.length === 0) return;
+      if (this.spool.size === 0) {
+        try {
+          await this.append(batch.map((p) => p.entry));
+          for (const p of batch) p.resolve();
+          continue;
+        } catch (err) {
+          this.markDown(err);
+        }
+      }
+      this.degrade(batch);
+    }
+  }
+
+  /** The store is down (or the spool is not yet replayed): spool what may be spooled, refuse the rest. */
+  private degrade(batch: readonly Pending[]): void {
+    const spoolable = batch.filter((p) => p.mode === 'spool');
+    try {
+      this.spool.append(spoolable.map((p) => p.entry));
+      for (const p of spoolable) p.resolve();
+    } catch (err) {
+      this.options.log.error({ err, file: this.spool.file }, 'audit spool write failed');
+      for (const p of spoolable) p.reject(new AuditUnavailableError(err));
+    }
+    for (const p of batch) if (p.mode === 'fail-closed') p.reject(new AuditUnavailableError(new Error('the audit store is down')));
+  }
+
+  private async replay(): Promise<void> {
+    const entries = this.spool.read();
+    try {
+      for (let i = 0; i < entries.length; i += this.options.maxBatch) await this.append(entries.slice(i, i + this.options.maxBatch));
+      this.spool.clear();
+      this.options.log.info({ replayed: entries.length }, 'audit spool replayed into the store');
+    } catch (err) {
+      this.markDown(err);
+    }
+  }
+
+  private async append(entries: readonly AuditEntry[]): Promise<void> {
+    const started = performance.now();
+    this.head = await this.options.repo.append(entries);
+    this.lastAppendMs = performance.now() - started;
+    if (this.storeDown) this.options.log.info('audit store reachable again');
+    this.storeDown = false;
+    this.written += entries.length;
+    this.batches++;
+    this.sinceCheckpoint += entries.length;
+    if (this.sinceCheckpoint >= this.options.checkpointEveryRecords) {
+      try {
+        await this.checkpoint();
+      } catch (err) {
+        this.options.log.warn({ err }, 'audit checkpoint failed');
+      }
+    }
+  }
+
+  private markDown(err: unknown): void {
+    if (!this.storeDown) this.options.log.error({ err }, 'audit store append failed');
+    this.storeDown = true;
+    this.failedAt = this.now();
+  }
+}

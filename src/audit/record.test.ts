@@ -1,0 +1,78 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import type { ChatChunk, ChatRequest, ChatResponse } from '../canonical/types.js';
+import { open, sealingKey } from '../crypto/seal.js';
+import type { RequestSummary } from '../server/completion.js';
+import { buildEntry, payloadContext } from './record.js';
+
+const PROMPT = 'my card is 4111 1111 1111 1111, please summarise';
+const request: ChatRequest = { kind: 'chat', model: 'chat', messages: [{ role: 'user', content: [{ type: 'text', text: PROMPT }] }], stream: false, includeUsage: false };
+const response: ChatResponse = {
+  kind: 'chat',
+  id: 'x',
+  model: 'chat',
+  created: 1,
+  choices: [{ index: 0, message: { role: 'assistant', content: 'Hello there' }, finishReason: 'stop' }],
+  usage: { inputTokens: 7, outputTokens: 2 },
+};
+const chunks: ChatChunk[] = [
+  { kind: 'chunk', id: 'x', model: 'chat', created: 1, choices: [{ index: 0, delta: { role: 'assistant', content: 'Hello' } }] },
+  { kind: 'chunk', id: 'x', model: 'chat', created: 1, choices: [{ index: 0, delta: { content: ' there' }, finishReason: 'stop' }] },
+  { kind: 'chunk', id: 'x', model: 'chat', created: 1, choices: [], usage: { inputTokens: 7, outputTokens: 2 } },
+];
+
+const summary: RequestSummary = {
+  requestId: 'req-1',
+  startedAt: Date.UTC(2025, 0, 1),
+  method: 'POST',
+  path: '/v1/chat/completions',
+  api: 'openai',
+  operation: 'chat',
+  sourceIp: '127.0.0.1',
+  principal: { id: 'svc-1', kind: 'service', tenant: 't', roles: [], authMethod: 'api_key', credentialId: 'pk_1', models: [] },
+  model: 'chat',
+  decisions: [{ stage: 'api-key', phase: 'identity', outcome: 'pass', durationMs: 0.1234 }],
+  status: 200,
+  code: undefined,
+  latencyMs: 12.5,
+  request,
+  response,
+  chunks: undefined,
+};
+
+describe('audit record', () => {
+  it('hash mode records digests, usage and decisions, never the prompt or answer text', () => {
+    const entry = buildEntry(summary, 'hash');
+    assert.equal(entry.outcome, 'allow');
+    assert.equal(entry.principal, 'svc-1');
+    assert.ok(!entry.body.includes('4111') && !entry.body.includes('summarise') && !entry.body.includes('Hello'));
+    const body = JSON.parse(entry.body) as { payload: { request: string; answer: string }; usage: unknown; decisions: { ms: number }[] };
+    assert.match(body.payload.request, /^[0-9a-f]{64}$/);
+    assert.deepEqual(body.usage, { inputTokens: 7, outputTokens: 2 });
+    assert.equal(body.decisions[0]?.ms, 0.123);
+  });
+
+  it('a streamed answer hashes like the same answer sent whole, and its usage is kept', () => {
+    const whole = JSON.parse(buildEntry(summary, 'hash').body) as { payload: { answer: string }; usage: unknown };
+    const streamed = JSON.parse(buildEntry({ ...summary, response: undefined, chunks }, 'hash').body) as { payload: { answer: string }; usage: unknown };
+    assert.equal(streamed.payload.answer, whole.payload.answer);
+    assert.deepEqual(streamed.usage, whole.usage);
+  });
+
+  it('encrypted mode seals the payload to the record; none records nothing', () => {
+    const key = sealingKey(randomBytes(32));
+    const entry = buildEntry(summary, 'encrypted', key);
+    assert.ok(!entry.body.includes('4111'));
+    const sealed = (JSON.parse(entry.body) as { payload: { sealed: string } }).payload.sealed;
+    assert.match(open(key, sealed, payloadContext('req-1')), /4111 1111/);
+    assert.throws(() => open(key, sealed, payloadContext('req-2')));
+    assert.deepEqual((JSON.parse(buildEntry(summary, 'none').body) as { payload: unknown }).payload, { mode: 'none' });
+  });
+
+  it('classifies denied and failed requests', () => {
+    assert.equal(buildEntry({ ...summary, status: 401, code: 'PC_ERR_UNAUTHENTICATED', principal: undefined, response: undefined }, 'hash').outcome, 'deny');
+    assert.equal(buildEntry({ ...summary, status: 502, code: 'PC_ERR_UPSTREAM_ERROR', response: undefined }, 'hash').outcome, 'error');
+    assert.equal(buildEntry({ ...summary, status: 503, decisions: [{ stage: 'g', phase: 'input', outcome: 'deny', durationMs: 1 }] }, 'hash').outcome, 'deny');
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * Turns a finished request into an audit entry. What goes in: who (principal, auth method,
+ * credential id, source IP), what (api, operation, route, model), every stage's decision with its
+ * codes and reasons, token usage, status and latency. What never goes in: prompt or answer text.
+ * Payloads are recorded per route as nothing, SHA-256 digests (default), or sealed with
+ * AES-256-GCM under the master key (crypto/seal.ts), bound to the request id.
+ */
+import type { CanonicalResponse, ChatChunk, ToolCall, Usage } from '../canonical/types.js';
+import { seal, type SealingKey } from '../crypto/seal.js';
+import type { RequestSummary } from '../server/completion.js';
+import { canonicalJson } from './canonical.js';
+import { sha256Hex, type AuditEntry, type AuditOutcome } from './chain.js';
+
+export type PayloadMode = 'none' | 'hash' | 'encrypted';
+
+/** Sealing context of an encrypted payload: a sealed payload only opens for its own record. */
+export function payloadContext(requestId: string): string {
+  return `audit-payload:${requestId}`;
+}
+
+/** The answer reduced to what the caller received, the same whether it was streamed or not. */
+export interface AnswerView {
+  readonly choices?: readonly { index: number; content: string | null; toolCalls?: readonly ToolCall[]; finishReason: string | null }[];
+  readonly embeddings?: number;
+}
+
+export function outcomeOf(summary: Pick<RequestSummary, 'status' | 'decisions'>): AuditOutcome {
+  if (summary.status < 400) return 'allow';
+  if (summary.status < 500 && summary.status !== 499) return 'deny';
+  return summary.decisions.some((d) => d.outcome === 'deny') ? 'deny' : 'error';
+}
+
+/** Builds the entry; `sealing` is needed only for the `encrypted` mode. */
+export function buildEntry(summary: RequestSummary, mode: PayloadMode, sealing?: SealingKey): AuditEntry {
+  const principal = summary.principal;
+  const answer = answerOf(summary.response, summary.chunks);
+  const usage = summary.response?.usage ?? usageOf(summary.chunks);
+  const body = {
+    v: 1,
+    kind: 'request',
+    requestId: summary.requestId,
+    time: new Date(summary.startedAt).toISOString(),
+    method: summary.method,
+    path: summary.path,
+    api: summary.api,
+    operation: summary.operation,
+    sourceIp: summary.sourceIp,
+    principal: principal
+      ? { id: principal.id, kind: principal.kind, tenant: principal.tenant, authMethod: principal.authMethod, credentialId: principal.credentialId }
+      : null,
+    model: summary.model ?? null,
+    streamed: summary.chunks !== undefined,
+    decisions: summary.decisions.map((d) => ({
+      stage: d.stage,
+      phase: d.phase,
+      outcome: d.outcome,
+      code: d.code ?? null,
+      reasons: d.reasons ? [...d.reasons] : [],
+      ms: round(d.durationMs),
+    })),
+    usage: usage ? { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens } : null,
+    status: summary.status,
+    code: summary.code ?? null,
+    latencyMs: round(summary.latencyMs),
+    payload: payload(summary, answer, mode, sealing),
+  };
+  return {
+    requestId: summary.requestId,
+    ts: summary.startedAt,
+    principal: principal?.id ?? null,
+    route: summary.model ?? null,
+    outcome: outcomeOf(summary),
+    status: summary.status,
+    body: canonicalJson(body),
+  };
+}
+
+function payload(summary: RequestSummary, answer: AnswerView | undefined, mode: PayloadMode, sealing: SealingKey | undefined): object {
+  switch (mode) {
+    case 'none':
+      return { mode };
+    case 'hash':
+      return {
+        mode,
+        alg: 'sha256',
+        request: summary.request ? sha256Hex(canonicalJson(plain(summary.request))) : null,
+        answer: answer ? sha256Hex(canonicalJson(plain(answer))) : null,
+      };
+    case 'encrypted': {
+      if (!sealing) throw new Error('the encrypted payload mode needs the master key');
+      const plaintext = canonicalJson(plain({ request: summary.request ?? null, answer: answer ?? null }));
+      return { mode, alg: 'aes-256-gcm', sealed: seal(sealing, plaintext, payloadContext(summary.requestId)) };
+    }
+  }
+}
+
+/** The caller-visible answer: non-streamed responses and merged stream deltas give the same view. */
+export function answerOf(response: CanonicalResponse | undefined, chunks: readonly ChatChunk[] | undefined): AnswerView | undefined {
+  if (response?.kind === 'embed') return { embeddings: response.data.length };
+  if (response?.kind === 'chat') {
+    return {
+      choices: response.choices.map((c) => ({
+        index: c.index,
+        content: c.message.content,
+        ...(c.message.toolCalls && c.message.toolCalls.length > 0 ? { toolCalls: c.message.toolCalls } : {}),
+        finishReason: c.finishReason,
+      })),
+    };
+  }
+  if (!chunks) return undefined;
+  const merged = new Map<number, { content: string | null; calls: Map<number, { id: string; name: string; arguments: string }>; finishReason: string | null }>();
+  for (const chunk of chunks) {
+    for (const choice of chunk.choices) {
+      let m = merged.get(choice.index);
+      if (!m) merged.set(choice.index, (m = { content: null, calls: new Map(), finishReason: null }));
+      if (choice.delta.content !== undefined) m.content = (m.content ?? '') + choice.delta.content;
+      for (const tc of choice.delta.toolCalls ?? []) {
+        const call = m.calls.get(tc.index) ?? { id: '', name: '', arguments: '' };
+        m.calls.set(tc.index, { id: tc.id ?? call.id, name: tc.name ?? call.name, arguments: call.arguments + (tc.arguments ?? '') });
+      }
+      if (choice.finishReason) m.finishReason = choice.finishReason;
+    }
+  }
+  return {
+    choices: [...merged.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([index, m]) => ({
+        index,
+        content: m.content,
+        ...(m.calls.size > 0 ? { toolCalls: [...m.calls.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c) } : {}),
+        finishReason: m.finishReason,
+      })),
+  };
+}
+
+function usageOf(chunks: readonly ChatChunk[] | undefined): Usage | undefined {
+  if (!chunks) return undefined;
+  for (let i = chunks.length - 1; i >= 0; i--) {
+    const usage = chunks[i]?.usage;
+    if (usage) return usage;
+  }
+  return undefined;
+}
+
+function round(ms: number): number {
+  // Three decimals keep sub-millisecond stages visible; `+ 0` turns a -0 into 0 for canonical JSON.
+  return Math.round(ms * 1000) / 1000 + 0;
+}
+
+/** Drops `undefined` members (optional fields) the way JSON would, so canonical JSON accepts the value. */
+function plain(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}

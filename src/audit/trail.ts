@@ -1,0 +1,55 @@
+/**
+ * Assembly of the audit trail for a running gateway: the writer (log.ts), its completion hook and
+ * its fail-closed admission stage, from the `audit:` config section.
+ */
+import { resolve } from 'node:path';
+import type { Config } from '../config/schema.js';
+import { sealingKey } from '../crypto/seal.js';
+import type { ServerSecrets } from '../crypto/server-secrets.js';
+import type { Logger } from '../log.js';
+import type { Stage } from '../pipeline/types.js';
+import type { CompletionHook } from '../server/completion.js';
+import type { Store } from '../store/types.js';
+import { auditAvailableStage, auditCompletionHook } from './gateway-hook.js';
+import { AuditLog } from './log.js';
+
+export interface AuditTrail {
+  readonly log: AuditLog;
+  readonly hook: CompletionHook;
+  readonly stage: Stage;
+  /** Writes what is queued, signs a final checkpoint. */
+  close(): Promise<void>;
+}
+
+export function spoolFileOf(config: Config, baseDir: string): string {
+  return resolve(baseDir, config.audit.spoolFile ?? resolve(resolve(baseDir, config.dataDir), 'audit.spool'));
+}
+
+export async function openAuditTrail(options: {
+  readonly config: Config;
+  readonly store: Store;
+  readonly secrets: ServerSecrets;
+  readonly log: Logger;
+  readonly baseDir: string;
+  /** The config requests currently run on (it changes on reload). */
+  readonly currentConfig: () => Config;
+}): Promise<AuditTrail> {
+  const { config, store, secrets } = options;
+  const sealing = sealingKey(secrets.masterKey);
+  const log = await AuditLog.open({
+    repo: store.audit,
+    secrets: store.secrets,
+    sealing,
+    log: options.log.child({ component: 'audit' }),
+    spoolFile: spoolFileOf(config, options.baseDir),
+    checkpointEveryRecords: config.audit.checkpointEveryRecords,
+    checkpointEveryMs: config.audit.checkpointEveryMs,
+    maxBatch: config.audit.maxBatch,
+  });
+  return {
+    log,
+    hook: auditCompletionHook(log, options.currentConfig, sealing),
+    stage: auditAvailableStage(log, options.currentConfig),
+    close: () => log.close(),
+  };
+}

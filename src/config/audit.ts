@@ -1,0 +1,43 @@
+/**
+ * The `audit:` section of the configuration and the per-route `audit:` block (see docs/audit.md).
+ * Defaults: payloads recorded as SHA-256 digests, records spooled locally while the store is
+ * down — except on routes marked `regulated: true`, which refuse traffic instead (fail closed).
+ */
+import { z } from 'zod';
+
+const payloads = z.enum(['none', 'hash', 'encrypted']);
+const onStoreDown = z.enum(['spool', 'fail-closed']);
+const retentionDays = z.number().int().positive().max(100 * 366);
+
+/** Per-route overrides of the global audit settings. */
+export const routeAuditSchema = z
+  .object({
+    payloads: payloads.optional(),
+    onStoreDown: onStoreDown.optional(),
+    /** Bodies of this route's records older than this are dropped by `audit prune` (headers stay in the chain). */
+    retentionDays: retentionDays.optional(),
+  })
+  .strict();
+
+export const auditSchema = z
+  .object({
+    /** Turning the audit trail off is for benchmarks; the posture report flags it. */
+    enabled: z.boolean().default(true),
+    payloads: payloads.default('hash'),
+    /** Default for routes that are not `regulated` (those default to fail-closed). */
+    onStoreDown: onStoreDown.default('spool'),
+    /** Default retention; unset keeps records forever. */
+    retentionDays: retentionDays.optional(),
+    /** Spool file for records while the store is down; default `<dataDir>/audit.spool`. */
+    spoolFile: z.string().min(1).optional(),
+    /** Sign a checkpoint after this many records… */
+    checkpointEveryRecords: z.number().int().min(1).max(10_000_000).default(1000),
+    /** …or after this long, whichever comes first. */
+    checkpointEveryMs: z.number().int().min(100).max(24 * 3600 * 1000).default(60_000),
+    /** Most records in one group commit. */
+    maxBatch: z.number().int().min(1).max(100_000).default(1000),
+  })
+  .strict();
+
+export type AuditConfig = z.output<typeof auditSchema>;
+export type RouteAuditConfig = z.output<typeof routeAuditSchema>;

@@ -1,0 +1,65 @@
+/**
+ * What the data plane tells the outside world about each request it finished, and the hold on
+ * the response's final bytes that lets an observer (the audit log) make its record durable
+ * before the client sees a complete answer. The gateway knows nothing of what observers do with
+ * the summary; it only waits for them.
+ */
+import type { ServerResponse } from 'node:http';
+import type { CanonicalRequest, CanonicalResponse, ChatChunk } from '../canonical/types.js';
+import type { Api, Decision, Operation, Principal } from '../pipeline/types.js';
+
+/** One finished data-plane request: allowed, denied or failed. Plain data. */
+export interface RequestSummary {
+  readonly requestId: string;
+  /** Epoch milliseconds when the request arrived. */
+  readonly startedAt: number;
+  readonly method: string;
+  readonly path: string;
+  readonly api: Api;
+  readonly operation: Operation;
+  readonly sourceIp: string;
+  readonly principal: Principal | undefined;
+  /** The public model name the caller asked for, once the body was read. */
+  readonly model: string | undefined;
+  readonly decisions: readonly Decision[];
+  /** HTTP status sent (499 when the client went away first). */
+  readonly status: number;
+  /** Error code when the request did not succeed. */
+  readonly code: string | undefined;
+  /** Time to the answer being ready, excluding the wait on observers. */
+  readonly latencyMs: number;
+  /** The request as the caller sent it, decoded to the canonical form. */
+  readonly request: CanonicalRequest | undefined;
+  /** The answer as sent (after output stages), when it was not streamed. */
+  readonly response: CanonicalResponse | undefined;
+  /** The streamed answer's chunks as sent, usage chunk included. */
+  readonly chunks: readonly ChatChunk[] | undefined;
+}
+
+/**
+ * Called once per data-plane request before its final bytes are sent; the response waits for
+ * the returned promise. A rejection means the request must not complete: the gateway then
+ * breaks the connection instead of sending the end of the answer.
+ */
+export type CompletionHook = (summary: RequestSummary) => Promise<void> | void;
+
+/**
+ * Holds back `res.end(...)` until `release` is called. Nothing of a non-streamed answer reaches
+ * the client before release (Node sends headers and body on `end`), and a stream misses its
+ * terminating bytes. `release(false)` breaks the connection instead of ending the response.
+ */
+export function holdEnd(res: ServerResponse): (deliver: boolean) => void {
+  // Restored on release; `apply` gives it back its `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept unbound on purpose, re-applied to `res` below
+  const end = res.end;
+  let held: Parameters<ServerResponse['end']> | undefined;
+  res.end = function heldEnd(this: ServerResponse, ...args: Parameters<ServerResponse['end']>) {
+    held = args;
+    return this;
+  } as ServerResponse['end'];
+  return function release(deliver: boolean): void {
+    res.end = end;
+    if (!deliver) res.destroy();
+    else if (held) (end as (...a: Parameters<ServerResponse['end']>) => ServerResponse).apply(res, held);
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The audit trail end to end, on the real CLI: a record for every allowed, denied and failed
+ * request with no prompt text in it; `audit verify` / `export`; and the crash test — SIGKILL
+ * under load loses no record of a request that got a complete response.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { cli, startStack } from './harness.js';
+
+const PROMPT = 'Summarise the contract for account 4111-1111-1111-1111 please';
+
+const routes = (mock: string) => `
+  - model: gpt
+    targets: [{ provider: openai, baseUrl: "${mock}", model: mock-gpt }]
+  - model: broken
+    targets: [{ provider: openai, baseUrl: "${mock}", model: mock-status-500 }]
+    retry: { attempts: 1 }
+  - model: sealed
+    regulated: true
+    audit: { payloads: encrypted }
+    targets: [{ provider: openai, baseUrl: "${mock}", model: mock-gpt }]
+`;
+
+interface Row {
+  seq: number;
+  request_id: string;
+  principal: string | null;
+  route: string | null;
+  outcome: string;
+  status: number;
+  body: string;
+}
+
+function chat(url: string, key: string | undefined, model: string, stream = false): Promise<Response> {
+  return fetch(`${url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify({ model, stream, messages: [{ role: 'user', content: PROMPT }] }),
+  });
+}
+
+function rows(dir: string): Row[] {
+  const db = new Database(join(dir, '.portcullis', 'portcullis.db'), { readonly: true });
+  try {
+    return db.prepare<[], Row>('SELECT * FROM audit_log ORDER BY seq').all();
+  } finally {
+    db.close();
+  }
+}
+
+describe('audit trail (e2e)', () => {
+  it('records allowed, streamed, denied and failed requests, never the prompt; verify and export pass', async () => {
+    const stack = await startStack(routes);
+    try {
+      const url = stack.gateway.url;
+      const ok = await chat(url, stack.key, 'gpt');
+      assert.equal(ok.status, 200);
+      await ok.text();
+      const streamed = await chat(url, stack.key, 'gpt', true);
+      assert.equal(streamed.status, 200);
+      assert.match(await streamed.text(), /\[DONE\]/);
+      const denied = await chat(url, undefined, 'gpt');
+      assert.equal(denied.status, 401);
+      await denied.text();
+      const failed = await chat(url, stack.key, 'broken');
+      assert.equal(failed.status, 502);
+      await failed.text();
+      const sealed = await chat(url, stack.key, 'sealed');
+      assert.equal(sealed.status, 200);
+      await sealed.text();
+      const ids = [ok, streamed, denied, failed, sealed].map((r) => r.headers.get('x-request-id'));
+      await stack.gateway.stop();
+
+      const stored = rows(stack.dir);
+      assert.deepEqual(stored.map((r) => r.request_id), ids, 'one record per request, in order');
+      assert.deepEqual(stored.map((r) => [r.outcome, r.status]), [['allow', 200], ['allow', 200], ['deny', 401], ['error', 502], ['allow', 200]]);
+      assert.equal(stored[2]?.principal, null);
+      for (const r of stored) {
+        const all = JSON.stringify(r);
+        assert.ok(!all.includes('4111') && !all.includes('contract') && !all.includes('Mock answer'), `record ${r.seq} holds no prompt or answer text`);
+      }
+      const first = JSON.parse(stored[0]?.body ?? '{}') as { usage: { inputTokens: number } | null; payload: { mode: string; request: string }; decisions: { stage: string; phase: string }[] };
+      assert.equal(first.payload.mode, 'hash');
+      assert.match(first.payload.request, /^[0-9a-f]{64}$/);
+      assert.ok(first.usage && first.usage.inputTokens > 0, 'token usage recorded');
+      assert.ok(first.decisions.some((d) => d.phase === 'identity'), 'stage decisions recorded');
+      const second = JSON.parse(stored[1]?.body ?? '{}') as { streamed: boolean; usage: unknown };
+      assert.equal(second.streamed, true);
+      assert.ok(second.usage, 'a streamed answer records usage too');
+      assert.equal((JSON.parse(stored[4]?.body ?? '{}') as { payload: { mode: string } }).payload.mode, 'encrypted');
+
+      const verify = await cli(['audit', 'verify', '--config', stack.gateway.configFile]);
+      assert.equal(verify.code, 0, verify.stdout + verify.stderr);
+      assert.match(verify.stdout, /OK: the chain and every checkpoint verify/);
+      assert.match(verify.stdout, /records\/s/);
+      const exported = await cli(['audit', 'export', '--config', stack.gateway.configFile, '--format', 'jsonl']);
+      assert.equal(exported.code, 0);
+      const lines = exported.stdout.trim().split('\n').map((l) => JSON.parse(l) as { requestId: string });
+      assert.deepEqual(lines.map((l) => l.requestId), ids);
+
+      // Tampering shows up in the CLI too.
+      const db = new Database(join(stack.dir, '.portcullis', 'portcullis.db'));
+      db.prepare('UPDATE audit_log SET status = 200 WHERE seq = 4').run();
+      db.close();
+      const bad = await cli(['audit', 'verify', '--config', stack.gateway.configFile]);
+      assert.equal(bad.code, 1);
+      assert.match(bad.stdout, /FAILED: modified at record 4/);
+    } finally {
+      await stack.stop();
+    }
+  });
+
+  it('SIGKILL under load loses no record of a completed request, and the chain still verifies', async () => {
+    const stack = await startStack(routes);
+    try {
+      const url = stack.gateway.url;
+      const completed: string[] = [];
+      let stop = false;
+      const worker = async (n: number): Promise<void> => {
+        for (let i = 0; !stop; i++) {
+          try {
+            const res = await chat(url, stack.key, 'gpt', (n + i) % 2 === 0);
+            const text = await res.text();
+            // Complete means the whole answer arrived: a JSON body, or a stream through [DONE].
+            if (res.status === 200 && (text.includes('[DONE]') || text.endsWith('}'))) completed.push(res.headers.get('x-request-id') as string);
+          } catch {
+            // The connection died with the gateway: not a completed response.
+          }
+        }
+      };
+      const workers = Array.from({ length: 8 }, (_, n) => worker(n));
+      await new Promise((r) => setTimeout(r, 1_500));
+      stack.gateway.child.kill('SIGKILL');
+      stop = true;
+      await Promise.all(workers);
+      assert.ok(completed.length > 20, `only ${completed.length} requests completed before the kill`);
+
+      const stored = new Set(rows(stack.dir).map((r) => r.request_id));
+      const lost = completed.filter((id) => !stored.has(id));
+      assert.deepEqual(lost, [], `${lost.length} of ${completed.length} completed requests have no record`);
+      const verify = await cli(['audit', 'verify', '--config', stack.gateway.configFile]);
+      assert.equal(verify.code, 0, verify.stdout + verify.stderr);
+    } finally {
+      await stack.stop();
+    }
+  });
+});
