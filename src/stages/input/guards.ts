@@ -1,0 +1,188 @@
+/**
+ * Input guards (phase `input`): before a chat request leaves for the model, user messages are
+ * scored for direct prompt injection, tool messages (documents, tool results) for indirect
+ * injection, and both for PII and secrets; the route's policy (guards/policy.ts) blocks, masks,
+ * hashes, sanitizes or only records. With `canary: true` a per-request canary is added to the
+ * system prompt, for the output guards to look for.
+ *
+ * The stage keeps what the output stage needs (route policy, canary, system prompt index) per
+ * request in a {@link RequestGuardsRegistry}; the runner hands both stages the same context object.
+ */
+import type { ChatRequest, ContentPart, Message } from '../../canonical/types.js';
+import { GatewayError, type ErrorCode } from '../../errors.js';
+import { scoreInjection } from '../../guards/injection/index.js';
+import { canaryInstruction, indexPrompt, newCanary, type LeakIndex } from '../../guards/leak.js';
+import type { CompiledGuards, RoutePolicy } from '../../guards/policy.js';
+import { actedFindings, findingReason, redact } from '../../guards/redact.js';
+import { dropPassage } from '../../guards/sanitize.js';
+import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
+import type { CanonicalRequest } from '../../canonical/types.js';
+
+/** What the output guards need to know about a request. */
+export interface RequestGuards {
+  readonly policy: RoutePolicy;
+  /** The canary added to this request's system prompt. Never log it. */
+  readonly canary?: string;
+  /** The caller's system prompt, indexed for leak detection (when `canary: true` and it is long enough). */
+  readonly leak?: LeakIndex;
+}
+
+export interface RequestGuardsRegistry {
+  remember(ctx: StageContext, guards: RequestGuards): void;
+  recall(ctx: StageContext): RequestGuards | undefined;
+}
+
+/** Per-request guard state, dropped with the request (a WeakMap on its context). */
+export function createRequestGuardsRegistry(): RequestGuardsRegistry {
+  const map = new WeakMap<StageContext, RequestGuards>();
+  return {
+    remember: (ctx, guards) => void map.set(ctx, guards),
+    recall: (ctx) => map.get(ctx),
+  };
+}
+
+export interface GuardStageOptions {
+  /** The current runtime's compiled guards (they change on reload). */
+  readonly guards: () => CompiledGuards;
+  /** Key of `hash` tokens (guards/redact.ts `guardHashKey`). */
+  readonly hashKey: Buffer;
+  readonly registry: RequestGuardsRegistry;
+}
+
+/** A documented limit: a document with more injected passages than this is blocked, not sanitized. */
+const MAX_SANITIZE_ROUNDS = 8;
+
+/** A refusal found deep in the scan; caught in onRequest and turned into a deny verdict. */
+class Denial extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly reasons: readonly string[],
+  ) {
+    super(code);
+    this.name = 'Denial';
+  }
+}
+
+function checkOptions(options: GuardStageOptions): void {
+  if (typeof options.guards !== 'function') throw new TypeError('guards must be a function returning the compiled guards');
+  if (!Buffer.isBuffer(options.hashKey) || options.hashKey.length < 32) throw new TypeError('hashKey must be at least 32 bytes');
+}
+
+/** The input guard stage. */
+export function inputGuardStage(options: GuardStageOptions): Stage {
+  checkOptions(options);
+  const { registry, hashKey } = options;
+
+  function inspect(compiled: CompiledGuards, policy: RoutePolicy, request: ChatRequest, reasons: string[]): ChatRequest | undefined {
+    const cfg = compiled.config;
+    const injectionRoles: readonly string[] = cfg.injection.enabled ? cfg.injection.roles : [];
+    let changed = false;
+
+    const scanText = (text: string, role: 'user' | 'tool', where: string): string => {
+      let current = text;
+      if (injectionRoles.includes(role)) {
+        if (role === 'user') {
+          const s = scoreInjection(current, 'user');
+          if (s.score >= cfg.injection.thresholds.user) {
+            reasons.push(`injection:${s.score}:${policy.input.injection}@${where}`);
+            if (policy.input.injection === 'block') throw new Denial('PC_ERR_PROMPT_INJECTION', reasons);
+          }
+        } else {
+          for (let round = 0; ; round++) {
+            const s = scoreInjection(current, 'tool');
+            if (s.score < cfg.injection.thresholds.tool) break;
+            const action = policy.input.documents;
+            const span = s.span;
+            if (action !== 'sanitize' || span === undefined || span.end <= span.start || round >= MAX_SANITIZE_ROUNDS) {
+              reasons.push(`injection:tool:${s.score}:${action === 'log-only' ? action : 'block'}@${where}${span ? `:${span.start}-${span.end}` : ''}`);
+              if (action === 'log-only') break;
+              throw new Denial('PC_ERR_PROMPT_INJECTION', reasons);
+            }
+            // Offsets are into the document as it was at this round (earlier passages already dropped).
+            const result = dropPassage(current, span, cfg.injection.thresholds.tool);
+            reasons.push(`injection:tool:${s.score}:sanitize@${where}:${result.dropped.map((d) => `${d.start}-${d.end}`).join(',')}`);
+            current = result.text;
+          }
+        }
+      }
+      const acted = actedFindings(compiled.scanner, current, role, policy.input.actionFor);
+      for (const a of acted) {
+        reasons.push(findingReason(a.finding, a.action, where));
+        if (a.action === 'block') throw new Denial('PC_ERR_SENSITIVE_DATA', reasons);
+      }
+      return redact(current, acted, hashKey);
+    };
+
+    const messages = request.messages.map((m, mi): Message => {
+      if (m.role !== 'user' && m.role !== 'tool') return m;
+      const role = m.role;
+      let touched = false;
+      const content = m.content.map((part, pi): ContentPart => {
+        if (part.type !== 'text') return part;
+        const text = scanText(part.text, role, m.content.length > 1 ? `m${mi}.${pi}` : `m${mi}`);
+        if (text === part.text) return part;
+        touched = true;
+        return { type: 'text', text };
+      });
+      if (!touched) return m;
+      changed = true;
+      return { ...m, content };
+    });
+    return changed ? { ...request, messages } : undefined;
+  }
+
+  function addCanary(policy: RoutePolicy, request: ChatRequest, reasons: string[]): { request: ChatRequest; guards: RequestGuards } {
+    const canary = newCanary();
+    const line = canaryInstruction(canary);
+    const system = request.messages.filter((m) => m.role === 'system');
+    const systemText = system.map((m) => m.content.map((p) => (p.type === 'text' ? p.text : '')).join('')).join('\n');
+    const first = request.messages.findIndex((m) => m.role === 'system');
+    let messages: Message[];
+    if (first === -1) {
+      messages = [{ role: 'system', content: [{ type: 'text', text: line }] }, ...request.messages];
+    } else {
+      messages = request.messages.map((m, i) => {
+        if (i !== first) return m;
+        // One text part, so upstreams that only take a string system prompt still get it whole.
+        const onlyText = m.content.every((p) => p.type === 'text');
+        const text = m.content.map((p) => (p.type === 'text' ? p.text : '')).join('');
+        return { ...m, content: onlyText ? [{ type: 'text', text: `${text}\n\n${line}` }] : [...m.content, { type: 'text', text: `\n\n${line}` }] };
+      });
+    }
+    reasons.push('canary:added');
+    const leak = indexPrompt(systemText, policy.output.leakMinChars);
+    return { request: { ...request, messages }, guards: { policy, canary, ...(leak ? { leak } : {}) } };
+  }
+
+  return {
+    name: 'input-guards',
+    phase: 'input',
+    onRequest(ctx: StageContext, request: CanonicalRequest): Verdict<CanonicalRequest> {
+      const compiled = options.guards();
+      const policy = compiled.policies.get(request.model) ?? compiled.fallback;
+      registry.remember(ctx, { policy });
+      if (request.kind !== 'chat') return { action: 'pass' };
+      if (!policy.enabled) return { action: 'pass', reasons: ['guards:off'] };
+      const reasons: string[] = [];
+      let replaced: ChatRequest | undefined;
+      try {
+        replaced = inspect(compiled, policy, request, reasons);
+      } catch (err) {
+        if (err instanceof Denial) return { action: 'deny', code: err.code, reasons: err.reasons };
+        // Text over guards.maxInputBytes is refused as such, not as a guard failure.
+        if (err instanceof GatewayError && err.code === 'PC_ERR_BODY_TOO_LARGE') return { action: 'deny', code: err.code, reasons: ['input-too-large'] };
+        if (!policy.input.failOpen) throw err;
+        ctx.log.warn({ err, stage: 'input-guards' }, 'input guard failed; route is failOpen');
+        return { action: 'pass', reasons: [...reasons, 'fail-open:error'] };
+      }
+      let out = replaced ?? request;
+      if (policy.canary) {
+        const withCanary = addCanary(policy, out, reasons);
+        out = withCanary.request;
+        registry.remember(ctx, withCanary.guards);
+      }
+      if (out === request) return reasons.length > 0 ? { action: 'pass', reasons } : { action: 'pass' };
+      return { action: 'replace', value: out, reasons };
+    },
+  };
+}
