@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: Portcullis versus Portkey's open-source gateway versus the bare mock LLM and
  * the cheapest possible Node proxy in front of it (`floor-proxy.ts`), measured in one run,
- * interleaved, on pinned cores (issue 2, "Benchmark"); then the guard detectors' latency
- * (issues 5 and 6, `guards.ts`).
+ * interleaved, on pinned cores (issue 2, "Benchmark"), Portcullis both with its audit trail on (the
+ * default) and off, for the audit's cost (issue 7); then the guard detectors' latency (issues 5
+ * and 6, `guards.ts`) and credential verification (issue 3, `identity.ts`).
  *
  * This process only orchestrates: it starts the servers, checks that each answers correctly, runs
  * one load-generator process (`load.ts`) per measurement, reads CPU time from /proc, runs the
@@ -21,12 +22,14 @@ import { parseArgs } from 'node:util';
 import { request } from 'undici';
 import { MOCK_ENTRY, spawnMock, type MockProcess } from '../src/cli/mock-process.js';
 import { runGuardBench, type GuardBenchResult } from './guards.js';
+import { runIdentityBench, type IdentityCase } from './identity.js';
 import { choosePinning, coreTimes, cpuMs, killAllNow, pinSelf, spawnTracked, stopAll, track, type Pinning } from './procs.js';
 import type { LoadResult, LoadSpec, LoadTarget } from './protocol.js';
 import {
   estimateSeconds,
   FULL_DEFAULTS,
   HTTP_METRICS,
+  isHttpMetric,
   LABELS,
   markdown,
   METRICS,
@@ -75,14 +78,14 @@ function numberOption(flag: string, value: string | undefined, env: string, fall
 const USAGE = `usage: npm run bench -- [options]
   --rounds N          interleaved rounds per metric (default 5; BENCH_ROUNDS)
   --seconds S         measured seconds per throughput/latency run (default 3; BENCH_SECONDS)
-  --ttfb-seconds S    measured seconds of sequential streams per TTFB run (default 3; BENCH_TTFB_SECONDS)
+  --ttfb-seconds S    measured seconds of sequential streams per TTFB run (default 2; BENCH_TTFB_SECONDS)
   --warmup S          unmeasured warm-up before each run (default 1; BENCH_WARMUP)
   --connections N     closed-loop connections (default 64; BENCH_CONNECTIONS)
   --rate R            open-loop request rate (default 500; BENCH_RATE)
   --chunks N          chunks per streamed answer (default 50; BENCH_CHUNKS)
   --guard-seconds S   measured seconds per guard case, plus a third as warm-up (default 1.5; BENCH_GUARD_SECONDS)
-  --metrics LIST      any of throughput,latency,ttfb,guards (default all; BENCH_METRICS);
-                      "guards" alone starts no server and writes no doc unless --out
+  --metrics LIST      any of throughput,latency,ttfb,guards,identity (default all; BENCH_METRICS);
+                      "guards" and "identity" alone start no server and write no doc unless --out
   --quick             one short round of everything; writes no doc unless --out (BENCH_QUICK=1)
   --out FILE          where to write the Markdown report (default docs/benchmarks.md; BENCH_OUT)
   --no-pin            do not pin processes with taskset (BENCH_NO_PIN=1)
@@ -124,8 +127,8 @@ function parseOptions(argv: readonly string[]): Options {
   const d = quick
     ? { rounds: 1, seconds: 1, ttfb: 1, warmup: 0.5, guard: 0.3 }
     : { rounds: full.rounds, seconds: full.seconds, ttfb: full.ttfbSeconds, warmup: full.warmupSeconds, guard: full.guardSeconds };
-  // A guards-only run is a quick look at the detectors; it must not replace the full report.
-  const httpMetrics = metrics.some((m) => m !== 'guards');
+  // A micro-benchmark-only run is a quick look; it must not replace the full report.
+  const httpMetrics = (metrics as Metric[]).some(isHttpMetric);
   return {
     rounds: Math.round(numberOption('rounds', values.rounds, 'BENCH_ROUNDS', d.rounds, 1, 50)),
     seconds: numberOption('seconds', values.seconds, 'BENCH_SECONDS', d.seconds, 0.2, 120),
@@ -206,9 +209,12 @@ function chatBody(stream: boolean, chunks: number): string {
   return JSON.stringify({ model: 'bench', ...(stream ? { stream: true } : {}), messages: [{ role: 'user', content }] });
 }
 
-async function startPortcullis(pinning: Pinning, mockUrl: string, workDir: string, profileDir: string | undefined): Promise<Server> {
+/** `audit: false` is the same config with `audit: { enabled: false }`, in a directory of its own. */
+async function startPortcullis(pinning: Pinning, mockUrl: string, workDir: string, profileDir: string | undefined, audit: boolean): Promise<Server> {
   const port = await freePort();
-  const configFile = join(workDir, 'portcullis.yaml');
+  const dir = join(workDir, audit ? 'audit-on' : 'audit-off');
+  mkdirSync(dir, { recursive: true });
+  const configFile = join(dir, 'portcullis.yaml');
   // Logging at warn: at info every request writes a line, and the benchmark would measure pino.
   writeFileSync(
     configFile,
@@ -224,25 +230,29 @@ async function startPortcullis(pinning: Pinning, mockUrl: string, workDir: strin
       '      - provider: openai',
       `        baseUrl: ${mockUrl}/v1`,
       '        model: bench',
+      // Issue 2's targets are for key check + routing: the inline guards stay off in both
+      // variants (their cost is measured by the guard-latency section instead).
+      '    guards: { enabled: false }',
+      ...(audit ? [] : ['audit:', '  enabled: false']),
       '',
     ].join('\n'),
   );
   const created = execFileSync(process.execPath, [CLI, 'keys', 'create', '--config', configFile, '--name', 'bench', '--json'], { encoding: 'utf8' });
   const { key } = JSON.parse(created) as { key: string };
-  const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
+  const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${audit ? profileDir : join(profileDir, 'audit-off')}`];
   const child = spawnTracked([...pinning.prefix(SERVER_CORE), process.execPath, ...profile, CLI, 'start', '--config', configFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = captureOutput(child);
   const origin = `http://127.0.0.1:${port}`;
-  await waitReady('Portcullis', child, output, async () => {
+  await waitReady(audit ? 'Portcullis' : 'Portcullis (audit off)', child, output, async () => {
     const res = await request(`${origin}/healthz`, { headersTimeout: 1_000 });
     await res.body.dump();
     return res.statusCode === 200;
   });
   if (child.pid === undefined) throw new BenchError('Portcullis has no pid');
   return {
-    name: 'portcullis',
+    name: audit ? 'portcullis' : 'portcullisNoAudit',
     pid: child.pid,
     target: { origin, path: '/v1/chat/completions', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` } },
   };
@@ -350,7 +360,7 @@ function packageVersion(file: string): string {
 }
 
 function emptyRounds(): Rounds {
-  const per = <T>(): Record<TargetName, T[]> => ({ mock: [], floor: [], portcullis: [], portkey: [] });
+  const per = <T>(): Record<TargetName, T[]> => ({ mock: [], floor: [], portcullis: [], portcullisNoAudit: [], portkey: [] });
   return { throughput: per(), latency: per(), ttfb: per() };
 }
 
@@ -376,8 +386,13 @@ async function runHttp(options: Options, pinning: Pinning, warnings: string[]): 
     track(mock.child);
     if (mock.child.pid === undefined) throw new BenchError('the mock has no pid');
     const mockServer: Server = { name: 'mock', pid: mock.child.pid, target: { origin: mock.url, path: '/v1/chat/completions', headers: { 'content-type': 'application/json' } } };
-    const [floor, portcullis, portkey] = await Promise.all([startFloor(pinning, mock.url), startPortcullis(pinning, mock.url, workDir, options.profileDir), startPortkey(pinning, mock.url)]);
-    const servers: Record<TargetName, Server> = { mock: mockServer, floor, portcullis, portkey };
+    const [floor, portcullis, portcullisNoAudit, portkey] = await Promise.all([
+      startFloor(pinning, mock.url),
+      startPortcullis(pinning, mock.url, workDir, options.profileDir, true),
+      startPortcullis(pinning, mock.url, workDir, options.profileDir, false),
+      startPortkey(pinning, mock.url),
+    ]);
+    const servers: Record<TargetName, Server> = { mock: mockServer, floor, portcullis, portcullisNoAudit, portkey };
     for (const name of TARGETS) await verify(servers[name], options.chunks);
     console.log(`all ${TARGETS.length} answer correctly (${TARGETS.map((t) => `${LABELS[t]} ${servers[t].target.origin}`).join(', ')})`);
 
@@ -391,7 +406,7 @@ async function runHttp(options: Options, pinning: Pinning, warnings: string[]): 
     console.log('warm-up done');
 
     const rounds = emptyRounds();
-    const cpu: Record<TargetName, CpuTally> = { mock: { cpuMs: 0, responses: 0 }, floor: { cpuMs: 0, responses: 0 }, portcullis: { cpuMs: 0, responses: 0 }, portkey: { cpuMs: 0, responses: 0 } };
+    const cpu = emptyCpu();
     const cores0 = coreTimes();
     const serverCpu0 = TARGETS.reduce((a, t) => a + cpuMs(servers[t].pid), 0);
     let loadCpuMs = 0;
@@ -471,7 +486,10 @@ async function runHttp(options: Options, pinning: Pinning, warnings: string[]): 
   }
 }
 
-const emptyCpu = (): Record<TargetName, CpuTally> => ({ mock: { cpuMs: 0, responses: 0 }, floor: { cpuMs: 0, responses: 0 }, portcullis: { cpuMs: 0, responses: 0 }, portkey: { cpuMs: 0, responses: 0 } });
+function emptyCpu(): Record<TargetName, CpuTally> {
+  const tally = (): CpuTally => ({ cpuMs: 0, responses: 0 });
+  return { mock: tally(), floor: tally(), portcullis: tally(), portcullisNoAudit: tally(), portkey: tally() };
+}
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
@@ -485,12 +503,13 @@ async function main(): Promise<number> {
     warnings.push(`Processes were not pinned (${pinning.reason}); client and servers shared the cores.`);
     console.warn(`warning: running unpinned: ${pinning.reason}`);
   }
-  const http = options.metrics.some((m) => m !== 'guards');
+  const http = options.metrics.some(isHttpMetric);
   const withGuards = options.metrics.includes('guards');
+  const withIdentity = options.metrics.includes('identity');
   console.log(
-    `portcullis bench: ${http ? `${options.rounds} round(s) × [${options.metrics.filter((m) => m !== 'guards').join(', ')}], ${options.seconds} s per run (TTFB ${options.ttfbSeconds} s), ${options.warmupSeconds} s warm-up` : 'no HTTP rounds'}` +
-      `${withGuards ? `; guards ${options.guardSeconds} s per case` : ''}; about ${Math.round(estimateSeconds(options))} s. ` +
-      `Pinning: ${pinning.enabled ? `servers on core ${SERVER_CORE}, load${withGuards ? ' and guards' : ''} on core ${LOAD_CORE}` : 'off'}.`,
+    `portcullis bench: ${http ? `${options.rounds} round(s) × [${options.metrics.filter(isHttpMetric).join(', ')}], ${options.seconds} s per run (TTFB ${options.ttfbSeconds} s), ${options.warmupSeconds} s warm-up` : 'no HTTP rounds'}` +
+      `${withGuards ? `; guards ${options.guardSeconds} s per case` : ''}${withIdentity ? `; identity ${options.guardSeconds} s per case` : ''}; about ${Math.round(estimateSeconds(options))} s. ` +
+      `Pinning: ${pinning.enabled ? `servers on core ${SERVER_CORE}, load${withGuards || withIdentity ? ' and micro-benchmarks' : ''} on core ${LOAD_CORE}` : 'off'}.`,
   );
 
   try {
@@ -502,6 +521,12 @@ async function main(): Promise<number> {
     if (withGuards) {
       if (http) console.log('');
       guards = await runGuardBench({ warmupSeconds: options.guardSeconds / 3, seconds: options.guardSeconds }, (line) => console.log(line));
+    }
+    let identity: IdentityCase[] | undefined;
+    if (withIdentity) {
+      if (http || withGuards) console.log('');
+      identity = await runIdentityBench({ warmupSeconds: Math.min(1, options.guardSeconds), seconds: options.guardSeconds });
+      for (const c of identity) console.log(`[identity] ${c.name.padEnd(28)} median ${c.medianUs} µs, p99 ${c.p99Us} µs, ${c.perSecond}/s`);
     }
 
     const data: BenchData = {
@@ -519,6 +544,7 @@ async function main(): Promise<number> {
       loadavg: { before: loadBefore, after: loadavg()[0] ?? Number.NaN },
       warnings,
       guards,
+      identity,
     };
     const summary = summarise(data);
     console.log(`\n${textTable(data, summary)}`);

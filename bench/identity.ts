@@ -86,7 +86,7 @@ export async function runIdentityBench(opts: { seconds: number; warmupSeconds: n
 
   const measure = async (name: string, headers: () => Record<string, string>, budget: number): Promise<IdentityCase> => {
     const once = async (): Promise<void> => {
-      const verdict = await stage.onHeaders!(ctx(headers()));
+      const verdict = await stage.onHeaders(ctx(headers()));
       if (verdict.action !== 'pass') throw new Error(`${name}: the credential was refused (${verdict.reasons?.join(',')})`);
     };
     const warmUntil = performance.now() + opts.warmupSeconds * 1000;

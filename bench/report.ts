@@ -3,24 +3,38 @@
  * and `docs/benchmarks.md`. Pure functions of the data, so the arithmetic can be read in one place.
  */
 import { guardPass, type GuardBenchResult, type GuardCase } from './guards.js';
+import type { IdentityCase } from './identity.js';
 import type { LatencyResult, ThroughputResult, TtfbResult } from './protocol.js';
 import { median, round } from './stats.js';
 
 /**
  * The things measured: the mock alone, the cheapest Node proxy in front of it (`floor-proxy.ts`,
- * the floor any Node gateway stands on), and each gateway in front of it.
+ * the floor any Node gateway stands on), and each gateway in front of it. Portcullis runs twice,
+ * with the audit trail on (the default) and off (`audit: { enabled: false }`, otherwise the same
+ * config), in the same interleaved rounds, so the audit's cost is a ratio within one run.
  */
-export const TARGETS = ['mock', 'floor', 'portcullis', 'portkey'] as const;
+export const TARGETS = ['mock', 'floor', 'portcullis', 'portcullisNoAudit', 'portkey'] as const;
 export type TargetName = (typeof TARGETS)[number];
 export type GatewayName = Exclude<TargetName, 'mock'>;
 
-export const LABELS: Readonly<Record<TargetName, string>> = { mock: 'mock direct', floor: 'Node floor proxy', portcullis: 'Portcullis', portkey: 'Portkey' };
+export const LABELS: Readonly<Record<TargetName, string>> = {
+  mock: 'mock direct',
+  floor: 'Node floor proxy',
+  portcullis: 'Portcullis',
+  portcullisNoAudit: 'Portcullis, audit off',
+  portkey: 'Portkey',
+};
 
-/** What a run can measure: three HTTP figures, and the in-process guard micro-benchmark. */
-export const METRICS = ['throughput', 'latency', 'ttfb', 'guards'] as const;
+/** What a run can measure: three HTTP figures, and the in-process guard and identity micro-benchmarks. */
+export const METRICS = ['throughput', 'latency', 'ttfb', 'guards', 'identity'] as const;
 export type Metric = (typeof METRICS)[number];
-export type HttpMetric = Exclude<Metric, 'guards'>;
+export type HttpMetric = Exclude<Metric, 'guards' | 'identity'>;
 export const HTTP_METRICS: readonly HttpMetric[] = ['throughput', 'latency', 'ttfb'];
+
+/** Whether `m` needs the servers (the in-process micro-benchmarks do not). */
+export function isHttpMetric(m: Metric): m is HttpMetric {
+  return (HTTP_METRICS as readonly string[]).includes(m);
+}
 
 /** Per-round results, in round order, for every target. */
 export interface Rounds {
@@ -66,6 +80,8 @@ export interface BenchData {
   readonly warnings: readonly string[];
   /** The guard micro-benchmark, when `guards` was among the metrics. */
   readonly guards: GuardBenchResult | undefined;
+  /** The credential-verification micro-benchmark, when `identity` was among the metrics. */
+  readonly identity: readonly IdentityCase[] | undefined;
 }
 
 /** A target from the issue and how this run fared. */
@@ -78,6 +94,8 @@ export interface Check {
   readonly pass: boolean;
   /** Per-round values fall on both sides of the goal: the verdict is within this run's noise. */
   readonly noisy: boolean;
+  /** The issue whose target this is. */
+  readonly issue: 2 | 7;
 }
 
 /** Whether the per-round values straddle `goal`. */
@@ -103,7 +121,19 @@ export interface Summary {
   readonly throughputRatio: number;
   /** What the Node floor proxy says about the reachable ratio; undefined without throughput. */
   readonly floor: FloorSummary | undefined;
+  /** What the audit trail costs: Portcullis with it on against the same config with it off. */
+  readonly audit: AuditCost | undefined;
   readonly checks: readonly Check[];
+}
+
+/** The audit trail's cost, from the same interleaved rounds. */
+export interface AuditCost {
+  /** 1 − median over rounds of (audit-on req/s ÷ audit-off req/s in the same round). */
+  readonly throughputCost: number;
+  readonly throughputCosts: readonly number[];
+  /** Audit-on CPU per request ÷ audit-off CPU per request, and the difference in µs. */
+  readonly cpuRatio: number;
+  readonly cpuExtraUs: number;
 }
 
 /**
@@ -130,11 +160,11 @@ export interface FloorSummary {
 }
 
 function byTarget<T>(make: (t: TargetName) => T): Record<TargetName, T> {
-  return { mock: make('mock'), floor: make('floor'), portcullis: make('portcullis'), portkey: make('portkey') };
+  return { mock: make('mock'), floor: make('floor'), portcullis: make('portcullis'), portcullisNoAudit: make('portcullisNoAudit'), portkey: make('portkey') };
 }
 
 function byGateway<T>(make: (t: GatewayName) => T): Record<GatewayName, T> {
-  return { floor: make('floor'), portcullis: make('portcullis'), portkey: make('portkey') };
+  return { floor: make('floor'), portcullis: make('portcullis'), portcullisNoAudit: make('portcullisNoAudit'), portkey: make('portkey') };
 }
 
 /**
@@ -191,12 +221,23 @@ export function summarise(data: BenchData): Summary {
     p50: pairedMedian(rounds.ttfb[g], rounds.ttfb.mock, (r) => r.ttfb.p50, minus),
     p99: pairedMedian(rounds.ttfb[g], rounds.ttfb.mock, (r) => r.ttfb.p99, minus),
   }));
-  const throughputRatio = pairedMedian(rounds.throughput.portcullis, rounds.throughput.portkey, (r) => r.rps, over);
+  // Issue 2's targets are for key check + routing without guards or audit: the audit-off Portcullis.
+  const throughputRatio = pairedMedian(rounds.throughput.portcullisNoAudit, rounds.throughput.portkey, (r) => r.rps, over);
+  const auditOnRatio = pairedMedian(rounds.throughput.portcullis, rounds.throughput.portkey, (r) => r.rps, over);
   let floor: FloorSummary | undefined;
+  let audit: AuditCost | undefined;
   const checks: Check[] = [];
   if (data.settings.metrics.includes('throughput')) {
-    const values = paired(rounds.throughput.portcullis, rounds.throughput.portkey, (r) => r.rps, over);
-    checks.push({ name: 'Throughput, Portcullis ÷ Portkey', target: '≥ 10×', value: `${fmt(throughputRatio, 2)}×`, range: spread(values, 2, '×'), pass: throughputRatio >= 10, noisy: straddles(values, 10) });
+    const values = paired(rounds.throughput.portcullisNoAudit, rounds.throughput.portkey, (r) => r.rps, over);
+    checks.push({
+      name: 'Throughput, Portcullis (audit off) ÷ Portkey',
+      target: '≥ 10×',
+      value: `${fmt(throughputRatio, 2)}× (audit on: ${fmt(auditOnRatio, 2)}×)`,
+      range: spread(values, 2, '×'),
+      pass: throughputRatio >= 10,
+      noisy: straddles(values, 10),
+      issue: 2,
+    });
     const c = cpuUsPerReq;
     const measuredRatios = paired(rounds.throughput.floor, rounds.throughput.portkey, (r) => r.rps, over);
     floor = {
@@ -216,19 +257,52 @@ export function summarise(data: BenchData): Summary {
       range: spread(measuredRatios, 2, '×'),
       pass: floor.bound >= 10,
       noisy: false,
+      issue: 2,
+    });
+    const costs = paired(rounds.throughput.portcullis, rounds.throughput.portcullisNoAudit, (r) => r.rps, (on, off) => 1 - on / off);
+    audit = {
+      throughputCost: median(costs),
+      throughputCosts: costs,
+      cpuRatio: c.portcullis / c.portcullisNoAudit,
+      cpuExtraUs: round(c.portcullis - c.portcullisNoAudit, 1),
+    };
+    checks.push({
+      name: 'Audit cost: throughput lost with the audit trail on (1 − on ÷ off, same round)',
+      target: '< 10%',
+      value: `${fmt(100 * audit.throughputCost, 1)}% (CPU per request ${fmt(audit.cpuRatio, 3)}× = +${fmt(audit.cpuExtraUs, 1)} µs)`,
+      range: spread(costs.map((v) => 100 * v), 1, '%'),
+      pass: audit.throughputCost < 0.1,
+      noisy: straddles(costs, 0.1),
+      issue: 7,
     });
   }
   if (data.settings.metrics.includes('latency')) {
-    const v = addedLatency.portcullis.p99;
-    const values = paired(rounds.latency.portcullis, rounds.latency.mock, (r) => r.latency.p99, minus);
-    checks.push({ name: `Added p99 latency at ${data.settings.rate} req/s`, target: '< 2 ms', value: `${fmt(v, 3)} ms`, range: spread(values, 3, ' ms'), pass: v < 2, noisy: straddles(values, 2) });
+    const v = addedLatency.portcullisNoAudit.p99;
+    const values = paired(rounds.latency.portcullisNoAudit, rounds.latency.mock, (r) => r.latency.p99, minus);
+    checks.push({
+      name: `Added p99 latency at ${data.settings.rate} req/s, audit off`,
+      target: '< 2 ms',
+      value: `${fmt(v, 3)} ms (audit on: ${fmt(addedLatency.portcullis.p99, 3)} ms)`,
+      range: spread(values, 3, ' ms'),
+      pass: v < 2,
+      noisy: straddles(values, 2),
+      issue: 2,
+    });
   }
   if (data.settings.metrics.includes('ttfb')) {
-    const v = addedTtfb.portcullis.p50;
-    const values = paired(rounds.ttfb.portcullis, rounds.ttfb.mock, (r) => r.ttfb.p50, minus);
-    checks.push({ name: `Added TTFB, ${data.settings.chunks}-chunk stream (median)`, target: '< 1 ms', value: `${fmt(v, 3)} ms`, range: spread(values, 3, ' ms'), pass: v < 1, noisy: straddles(values, 1) });
+    const v = addedTtfb.portcullisNoAudit.p50;
+    const values = paired(rounds.ttfb.portcullisNoAudit, rounds.ttfb.mock, (r) => r.ttfb.p50, minus);
+    checks.push({
+      name: `Added TTFB, ${data.settings.chunks}-chunk stream (median), audit off`,
+      target: '< 1 ms',
+      value: `${fmt(v, 3)} ms (audit on: ${fmt(addedTtfb.portcullis.p50, 3)} ms)`,
+      range: spread(values, 3, ' ms'),
+      pass: v < 1,
+      noisy: straddles(values, 1),
+      issue: 2,
+    });
   }
-  return { rps, cpuUsPerReq, latency, addedLatency, ttfb, addedTtfb, throughputRatio, floor, checks };
+  return { rps, cpuUsPerReq, latency, addedLatency, ttfb, addedTtfb, throughputRatio, floor, audit, checks };
 }
 
 /** Formats a number, or an em dash when it was not measured. */
@@ -293,11 +367,18 @@ export function textTable(data: BenchData, s: Summary): string {
     }
     for (const k of data.guards.skipped) out.push(`      ${k.name}: not measured (${k.reason})`);
   }
+  if (data.identity !== undefined) {
+    if (out.length > 0) out.push('');
+    out.push('Credential verification (one core, in-process):');
+    for (const c of data.identity) {
+      out.push(`${(c.medianUs < 50 ? 'PASS' : 'MISS').padEnd(5)} ${c.name.padEnd(28)} median ${fmt(c.medianUs, 1).padStart(7)} µs  p99 ${fmt(c.p99Us, 1).padStart(7)} µs  ${String(c.perSecond).padStart(7)}/s  (target median < 50 µs)`);
+    }
+  }
   return out.join('\n');
 }
 
 function hasHttp(data: BenchData): boolean {
-  return data.settings.metrics.some((m) => m !== 'guards');
+  return data.settings.metrics.some(isHttpMetric);
 }
 
 /** The derived floor figures, as sentences (Markdown bold; stripped for the terminal). */
@@ -308,9 +389,11 @@ function floorLines(s: Summary): string[] {
   const pk = s.cpuUsPerReq.portkey;
   const pc = s.cpuUsPerReq.portcullis;
   const share = pc > 0 ? (100 * f.portcullisOwnUs) / pc : Number.NaN;
+  const off = s.cpuUsPerReq.portcullisNoAudit;
   const lines = [
     `Node floor proxy CPU per request: **${fmt(f.floorUs, 1)} µs** (node:http + undici Pool, nothing else); mock ${fmt(mock, 1)} µs.`,
     `Portcullis above the floor (its own work): **${fmt(f.portcullisOwnUs, 1)} µs** per request, ${fmt(share, 0)}% of its ${fmt(pc, 1)} µs; it reaches ${fmt(100 * f.portcullisOfFloor, 0)}% of the floor's throughput.`,
+    `With the audit trail off: **${fmt(off - f.floorUs, 1)} µs** above the floor (${fmt(off, 1)} µs in all); the audit trail adds ${fmt(pc - off, 1)} µs per request.`,
     `Best throughput ratio over Portkey any Node proxy could reach here = (Portkey ${fmt(pk, 1)} + mock ${fmt(mock, 1)}) ÷ (floor ${fmt(f.floorUs, 1)} + mock ${fmt(mock, 1)}) = **${fmt(f.bound, 2)}×** (measured floor ÷ Portkey: ${fmt(f.measuredRatio, 2)}×).`,
   ];
   if (!Number.isFinite(f.bound)) lines.push('The bound could not be computed (a CPU figure is missing).');
@@ -410,13 +493,56 @@ Portcullis in front of the built-in mock LLM, compared with calling the mock dir
 possible Node proxy in front of the same mock (the "Node floor"), and with Portkey's open-source gateway;
 then the latency of the guard detectors. Generated by \`npm run bench\`; do not edit by hand — rerun it.
 
-${o.quick ? '> **Smoke run (`--quick`)**: one short round per figure. These numbers show that the benchmark works, not how fast anything is.\n\n' : ''}${http ? '' : '> **Guards only (`--metrics guards`)**: no HTTP figures in this run.\n\n'}- **Date:** ${date} (the run took ${Math.round(data.durationS)} s)
+${o.quick ? '> **Smoke run (`--quick`)**: one short round per figure. These numbers show that the benchmark works, not how fast anything is.\n\n' : ''}${http ? '' : '> **Micro-benchmarks only (`--metrics guards,identity`)**: no HTTP figures in this run.\n\n'}- **Date:** ${date} (the run took ${Math.round(data.durationS)} s)
 - **Machine:** ${machine.cpu}, ${machine.cores} cores, ${fmt(machine.memoryGiB, 1)} GiB RAM, ${machine.os} (Linux ${machine.kernel}), Node ${machine.node}
 - **Versions:** portcullis ${versions.portcullis}, @portkey-ai/gateway ${versions.portkey}, load generator on undici ${versions.undici}
 
 `;
   const warnings = data.warnings.length > 0 ? `## Warnings\n\n${data.warnings.map((w) => `- ${w}`).join('\n')}\n\n` : '';
-  return `${header}${http ? httpMarkdown(data, s) : warnings}${guardMarkdown(data)}${reproduce()}`;
+  return `${header}${http ? httpMarkdown(data, s) : warnings}${guardMarkdown(data)}${identityMarkdown(data)}${reproduce()}`;
+}
+
+function checkRows(s: Summary, issue: 2 | 7): string {
+  return s.checks
+    .filter((c) => c.issue === issue)
+    .map((c) => `| ${c.name} | ${c.target} | ${c.value} | ${c.range} | **${verdict(c)}** |`)
+    .join('\n');
+}
+
+/** Issue 7's audit-cost target, with how it is measured. */
+function auditMarkdown(s: Summary): string {
+  if (s.audit === undefined) return '';
+  return `
+### Against the targets of issue 7 (audit trail)
+
+The same Portcullis config with \`audit: { enabled: false }\`, measured in the same interleaved rounds as the default
+(audit on: every record SHA-256-chained and fsynced in a group commit before the answer's final bytes). The throughput
+cost is 1 − (audit-on req/s ÷ audit-off req/s) per round, median over rounds; the CPU ratio divides the two servers'
+CPU per request over all their throughput rounds.
+
+| Target | Goal | This run (median) | Per-round range | |
+|---|---|---:|---:|---|
+${checkRows(s, 7)}
+`;
+}
+
+/** The credential-verification section (issue 3), when measured. */
+function identityMarkdown(data: BenchData): string {
+  if (data.identity === undefined) return '';
+  const table = data.identity
+    .map((c) => `| ${c.name} | ${fmt(c.medianUs, 1)} | ${fmt(c.p99Us, 1)} | ${c.perSecond} | ${c.iterations} | < 50 µs median | **${c.medianUs < 50 ? 'PASS' : 'MISS'}** |`)
+    .join('\n');
+  return `## Credential verification (issue 3)
+
+The identity stage's per-request work (\`bench/identity.ts\`), called in-process after the HTTP rounds on ${data.pinning.enabled ? 'the load generator\'s pinned core' : 'an unpinned core'}:
+an API key (peppered hash lookup), a gateway-issued JWT, and a DPoP-bound JWT with a fresh proof per call (proofs made
+before the clock starts). Every call timed on its own; ${fmt(data.settings.guardSeconds, 2)} s per case after a warm-up.
+
+| Credential | Median (µs) | p99 (µs) | Verifications/s (1 core) | Calls | Target | |
+|---|---:|---:|---:|---:|---|---|
+${table}
+
+`;
 }
 
 function httpMarkdown(data: BenchData, s: Summary): string {
@@ -451,10 +577,12 @@ ${floor.map((l) => `- ${l}`).join('\n')}
 }
 ### Against the targets of issue 2 (key check + routing, no guards)
 
+Measured on **Portcullis with the audit trail off** (issue 2 predates it); the audit-on figure is shown beside each.
+
 | Target | Goal | This run (median) | Per-round range | |
 |---|---|---:|---:|---|
-${s.checks.map((c) => `| ${c.name} | ${c.target} | ${c.value} | ${c.range} | **${verdict(c)}** |`).join('\n')}
-${s.checks.some((c) => c.noisy) ? '\n\\* Rounds fell on both sides of the goal: the verdict is within this run\'s noise; rerun on a quieter machine before relying on it.\n' : ''}
+${checkRows(s, 2)}
+${auditMarkdown(s)}${s.checks.some((c) => c.noisy) ? '\n\\* Rounds fell on both sides of the goal: the verdict is within this run\'s noise; rerun on a quieter machine before relying on it.\n' : ''}
 
 For reference, issue 2 measured Portkey on this kind of machine at about 820 req/s (about 1.1 ms of CPU per request),
 about 50 ms added p99 at 500 req/s and 27 ms added stream TTFB; the Portkey column above is the check that this run
@@ -505,6 +633,7 @@ function reproduce(): string {
 npm run bench                       # full run (about ${Math.round(estimateSeconds(FULL_DEFAULTS) / 60)} min with the defaults) → docs/benchmarks.md
 npm run bench -- --quick            # smoke run: one short round, prints the tables, writes no doc
 npm run bench -- --metrics guards   # guard latency only (a few seconds), prints it, writes no doc
+npm run bench -- --metrics identity # credential verification only, prints it, writes no doc
 npm run bench -- --rounds 7 --seconds 5 --ttfb-seconds 3 --warmup 1 --connections 64 --rate 500
 npm run bench -- --metrics throughput --profile /tmp/prof   # CPU profile of Portcullis (node --cpu-prof)
 \`\`\`
@@ -519,9 +648,10 @@ then invalid).
 /** Settings of a full run when no flag or variable changes them. */
 export const FULL_DEFAULTS: RunSettings = {
   rounds: 5,
-  // 3 s rather than 4 since the floor proxy became a fourth target: keeps a full run near 5 minutes.
+  // 3 s rather than 4 since the floor proxy became a fourth target; TTFB 2 s since the audit-off
+  // Portcullis became a fifth: keeps a full run under 6 minutes.
   seconds: 3,
-  ttfbSeconds: 3,
+  ttfbSeconds: 2,
   warmupSeconds: 1,
   connections: 64,
   rate: 500,
@@ -531,8 +661,9 @@ export const FULL_DEFAULTS: RunSettings = {
   metrics: [...METRICS],
 };
 
-/** Guard cases measured; used only for the time estimate. */
+/** Guard and credential cases measured; used only for the time estimate. */
 const GUARD_CASES = 7;
+const IDENTITY_CASES = 3;
 
 /** Rough wall time of a run with these settings: every load process pays ~0.3 s to start. */
 export function estimateSeconds(o: RunSettings): number {
@@ -542,7 +673,9 @@ export function estimateSeconds(o: RunSettings): number {
   if (o.metrics.includes('latency')) perRound += n * (o.warmupSeconds + o.seconds + 0.3);
   if (o.metrics.includes('ttfb')) perRound += n * (o.warmupSeconds + o.ttfbSeconds + 0.3);
   const guards = o.metrics.includes('guards') ? GUARD_CASES * ((4 / 3) * o.guardSeconds + 0.2) : 0;
+  // Three credential cases (warm-up capped at 1 s each), plus ~2 s making DPoP proofs.
+  const identity = o.metrics.includes('identity') ? IDENTITY_CASES * (Math.min(1, o.guardSeconds) + o.guardSeconds) + 2 : 0;
   // Plus start-up and the unmeasured warm-up run per target.
   const http = perRound > 0 ? perRound * o.rounds + 5 + n * ((o.quick ? 0.5 : 2) + 0.3) : 0;
-  return http + guards;
+  return http + guards + identity;
 }

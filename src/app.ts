@@ -7,6 +7,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { openAuditTrail } from './audit/trail.js';
+import { GatewayMetrics } from './admin/metrics.js';
 import { compileConfig, type Runtime, type SecretResolver } from './config/compile.js';
 import { loadConfigFile, type ConfigIssue } from './config/load.js';
 import type { Config } from './config/schema.js';
@@ -17,8 +18,12 @@ import { Pipeline } from './pipeline/runner.js';
 import { createGateway, type Gateway } from './server/gateway.js';
 import { createIdentity } from './identity/assemble.js';
 import { modelScopeStage } from './stages/authorize/model-scope.js';
+import { createRequestGuardsRegistry, inputGuardStage } from './stages/input/guards.js';
+import { outputGuardStage } from './stages/output/guards.js';
+import { guardHashKey } from './guards/redact.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/types.js';
+import type { RequestSummary } from './server/completion.js';
 
 export class ConfigError extends Error {
   constructor(readonly issues: readonly ConfigIssue[]) {
@@ -82,8 +87,26 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
   const audit = options.config.audit.enabled
     ? await openAuditTrail({ config: options.config, store, secrets, log, baseDir, currentConfig: () => gateway.runtime.config })
     : undefined;
-  const pipeline = new Pipeline([identity.stage, modelScopeStage(), ...(audit ? [audit.stage] : [])], { defaultTimeoutMs: options.config.pipeline.stageTimeoutMs });
-  const gateway = createGateway({ runtime: compiled.runtime, pipeline, store, log, auth: identity.auth, ...(audit ? { onComplete: audit.hook } : {}) });
+  // Input and output guards share per-request state (route policy, canary); they follow reloads
+  // through the gateway's current runtime, like the audit trail.
+  const guardOptions = { guards: () => gateway.runtime.guards, hashKey: guardHashKey(secrets.masterKey), registry: createRequestGuardsRegistry() };
+  const pipeline = new Pipeline([identity.stage, modelScopeStage(), inputGuardStage(guardOptions), identity.streamStage, outputGuardStage(guardOptions), ...(audit ? [audit.stage] : [])], { defaultTimeoutMs: options.config.pipeline.stageTimeoutMs });
+  // Prometheus metrics exist only where they can be read: with the admin listener on.
+  const metrics = options.config.admin
+    ? new GatewayMetrics(
+        (model) => gateway.runtime.routes.has(model),
+        audit ? { stats: () => audit.log.stats, exportDrops: () => Object.fromEntries(audit.exporters.map((e) => [e.name, e.dropped])) } : undefined,
+      )
+    : undefined;
+  const onComplete = metrics
+    ? audit
+      ? function observed(summary: RequestSummary) {
+          metrics.observe(summary);
+          return audit.hook(summary);
+        }
+      : (summary: RequestSummary) => metrics.observe(summary)
+    : audit?.hook;
+  const gateway = createGateway({ runtime: compiled.runtime, pipeline, store, log, auth: identity.auth, ...(onComplete ? { onComplete } : {}) });
   let address: AddressInfo;
   try {
     address = await gateway.listen();
@@ -95,7 +118,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
     throw err;
   }
   try {
-    await identity.startAdmin();
+    await identity.startAdmin(metrics ? { metrics } : {});
   } catch (err) {
     await gateway.close();
     await identity.close();

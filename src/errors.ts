@@ -53,9 +53,15 @@ export const ERRORS = {
   PC_ERR_UNSUPPORTED_GRANT_TYPE: { status: 400, type: 'invalid_request_error', message: 'Only grant_type=client_credentials is supported.' },
   PC_ERR_MFA_REQUIRED: { status: 403, type: 'permission_error', message: 'This action needs a recent TOTP step-up.' },
   PC_ERR_LOCKED_OUT: { status: 429, type: 'rate_limit_error', message: 'Too many failed sign-ins; retry later.' },
-  PC_ERR_AUTH_THROTTLED: { status: 429, type: 'rate_limit_error', message: 'Too many failed authentication attempts from this source; retry later.' },
+  PC_ERR_AUTH_THROTTLED: { status: 429, type: 'rate_limit_error', message: 'Too many failed authentication attempts; retry later.' },
   // Audit (issue 7): a regulated route refuses traffic it could not record.
   PC_ERR_AUDIT_UNAVAILABLE: { status: 503, type: 'api_error', message: 'The audit trail is unavailable, so the request was refused.' },
+  // Guards in the request path (issues 5 and 6). 400, not 403 or 5xx: the content is refused, not
+  // the caller, and the official SDKs do not retry a 4xx (a retry would send the same content again).
+  PC_ERR_PROMPT_INJECTION: { status: 400, type: 'invalid_request_error', message: 'The request was refused because it looks like a prompt injection.' },
+  PC_ERR_SENSITIVE_DATA: { status: 400, type: 'invalid_request_error', message: 'The request contains sensitive data this route does not accept.' },
+  PC_ERR_OUTPUT_BLOCKED: { status: 400, type: 'invalid_request_error', message: 'The answer was withheld because it failed an output check.' },
+  PC_ERR_PROMPT_LEAK: { status: 400, type: 'invalid_request_error', message: 'The answer was withheld because it reveals the system prompt.' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

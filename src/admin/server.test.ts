@@ -86,4 +86,92 @@ describe('admin listener (in-process, frozen clock)', () => {
     clock.now += 900_000;
     assert.equal(await code(await call('GET', '/admin/v1/keys', token)), 'PC_ERR_UNAUTHENTICATED', 'the session expired');
   });
+
+  it('GET /admin/v1/audit needs a session, filters, and pages newest first with a cursor', async () => {
+    const entries = Array.from({ length: 7 }, (_, i) => ({
+      requestId: `q${i}`,
+      ts: clock.now + i,
+      principal: i % 2 === 0 ? 'svc-a' : 'svc-b',
+      route: 'chat',
+      outcome: i === 3 ? ('deny' as const) : ('allow' as const),
+      status: i === 3 ? 403 : 200,
+      body: `{"code":${i === 3 ? '"PC_ERR_FORBIDDEN"' : 'null'},"i":${i}}`,
+    }));
+    await store.audit.append(entries);
+    assert.equal(await code(await call('GET', '/admin/v1/audit')), 'PC_ERR_UNAUTHENTICATED');
+    clock.now += 60_000; // a fresh TOTP step: the previous test used the current one
+    const signIn = await call('POST', '/admin/v1/session', undefined, { username: 'ops', password: PASSWORD, totp: await totp() });
+    const { token } = (await signIn.json()) as { token: string };
+    type Page = { records: { request_id: string; record: { i: number } }[]; next_cursor: string | null };
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await call('GET', `/admin/v1/audit?principal=svc-a&limit=2${cursor ? `&cursor=${cursor}` : ''}`, token);
+      assert.equal(res.status, 200);
+      const page = (await res.json()) as Page;
+      ids.push(...page.records.map((r) => r.request_id));
+      cursor = page.next_cursor;
+    } while (cursor !== null);
+    assert.deepEqual(ids, ['q6', 'q4', 'q2', 'q0']);
+    const denied = (await (await call('GET', '/admin/v1/audit?decision=deny&code=PC_ERR_FORBIDDEN', token)).json()) as Page;
+    assert.deepEqual(denied.records.map((r) => r.record.i), [3]);
+    const from = new Date(entries[5]?.ts ?? 0).toISOString();
+    const recent = (await (await call('GET', `/admin/v1/audit?from=${encodeURIComponent(from)}`, token)).json()) as Page;
+    assert.deepEqual(recent.records.map((r) => r.request_id), ['q6', 'q5']);
+    for (const bad of ['decision=maybe', 'limit=0', 'limit=501', 'cursor=-1', 'from=yesterday']) {
+      assert.equal(await code(await call('GET', `/admin/v1/audit?${bad}`, token)), 'PC_ERR_BAD_REQUEST', bad);
+    }
+    assert.equal(await code(await call('GET', '/metrics', token)), 'PC_ERR_NOT_FOUND', 'no metrics configured on this listener');
+  });
+
+  const signIn = async (username: string, totpSecret: string): Promise<string> => {
+    const res = await call('POST', '/admin/v1/session', undefined, { username, password: PASSWORD, totp: await generate({ secret: totpSecret, epoch: Math.floor(clock.now / 1000) }) });
+    assert.equal(res.status, 200);
+    return ((await res.json()) as { token: string }).token;
+  };
+
+  it('adds, lists, disables, enables and resets operators; every one needs a step-up', async () => {
+    clock.now += 60_000;
+    const token = await signIn('ops', secret);
+    const added = await call('POST', '/admin/v1/operators', token, { name: 'second', password: PASSWORD });
+    assert.equal(added.status, 201);
+    const enrolment = (await added.json()) as { name: string; otpauth_uri: string; recovery_codes: string[]; password_hash?: string };
+    assert.match(enrolment.otpauth_uri, /^otpauth:\/\/totp\//);
+    assert.equal(enrolment.recovery_codes.length, 10);
+    assert.equal(enrolment.password_hash, undefined);
+    assert.equal(await code(await call('POST', '/admin/v1/operators', token, { name: 'second', password: PASSWORD })), 'PC_ERR_BAD_REQUEST', 'name taken');
+    assert.equal(await code(await call('POST', '/admin/v1/operators', token, { name: 'Bad Name', password: PASSWORD })), 'PC_ERR_BAD_REQUEST');
+
+    const listed = (await (await call('GET', '/admin/v1/operators', token)).json()) as { data: { name: string; disabled_at: string | null; sealed_totp_secret?: string }[] };
+    assert.deepEqual(listed.data.map((o) => o.name), ['ops', 'second']);
+    assert.ok(listed.data.every((o) => o.sealed_totp_secret === undefined));
+
+    const secondSecret = new URL(enrolment.otpauth_uri).searchParams.get('secret') as string;
+    const theirs = await signIn('second', secondSecret);
+    const disabled = await call('POST', '/admin/v1/operators/second/disable', token);
+    assert.equal(disabled.status, 200);
+    assert.equal(((await disabled.json()) as { disabled_at: string }).disabled_at, new Date(clock.now).toISOString());
+    assert.equal(await code(await call('GET', '/admin/v1/keys', theirs)), 'PC_ERR_UNAUTHENTICATED', 'a disabled operator\'s sessions end at once');
+    assert.equal(await code(await call('POST', '/admin/v1/operators/ops/disable', token)), 'PC_ERR_FORBIDDEN', 'not oneself');
+    assert.equal(await code(await call('POST', '/admin/v1/operators/ghost/disable', token)), 'PC_ERR_NOT_FOUND');
+    assert.equal((await call('POST', '/admin/v1/operators/second/enable', token)).status, 200);
+
+    const reset = await call('POST', '/admin/v1/operators/second/reset-mfa', token);
+    assert.equal(reset.status, 200);
+    const fresh = (await reset.json()) as { otpauth_uri: string; recovery_codes_left: number };
+    assert.notEqual(new URL(fresh.otpauth_uri).searchParams.get('secret'), secondSecret);
+    assert.equal(fresh.recovery_codes_left, 10);
+
+    clock.now += 300_001;
+    for (const [method, path] of [
+      ['GET', '/admin/v1/operators'],
+      ['POST', '/admin/v1/operators'],
+      ['POST', '/admin/v1/operators/second/disable'],
+      ['POST', '/admin/v1/operators/second/enable'],
+      ['POST', '/admin/v1/operators/second/reset-mfa'],
+    ] as const) {
+      assert.equal(await code(await call(method, path, token, method === 'POST' ? {} : undefined)), 'PC_ERR_MFA_REQUIRED', `${method} ${path}`);
+    }
+    assert.equal(await code(await call('GET', '/admin/v1/operators')), 'PC_ERR_UNAUTHENTICATED');
+  });
 });

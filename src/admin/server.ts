@@ -2,10 +2,11 @@
  * The admin listener (DESIGN.md "Planes and surfaces"): a separate node:http(s) server, by default
  * on 127.0.0.1:8081, authenticated by operator sessions only — a data-plane API key or token is
  * never accepted here. Every call is authenticated (operator vs. nobody until roles arrive);
- * sensitive actions (creating or rotating keys) also need a TOTP step-up within the window.
+ * sensitive actions (creating or rotating keys, managing operators: operators.ts) also need a TOTP
+ * step-up within the window.
  * Errors use the one registry and the same body shape as the data plane.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -15,9 +16,12 @@ import type { AdminConfig } from '../config/identity.js';
 import { GatewayError, toGatewayError } from '../errors.js';
 import { createApiKey, rotateApiKey } from '../identity/api-keys.js';
 import type { OperatorService } from '../identity/operators.js';
+import { operatorRoutes } from './operators.js';
 import type { Logger } from '../log.js';
 import { parseJsonBody, readBody, sendError, sendJson } from '../server/http.js';
-import type { AdminSessionRecord, ApiKeyRecord, OperatorRecord, Store } from '../store/types.js';
+import type { AdminSessionRecord, ApiKeyRecord, AuditQuery, OperatorRecord, Store } from '../store/types.js';
+import type { AuditRow } from '../audit/chain.js';
+import type { GatewayMetrics } from './metrics.js';
 
 export interface AdminDeps {
   readonly config: AdminConfig;
@@ -26,6 +30,8 @@ export interface AdminDeps {
   readonly operators: OperatorService;
   readonly log: Logger;
   readonly now?: () => number;
+  /** Served as `GET /metrics` when given. */
+  readonly metrics?: GatewayMetrics;
 }
 
 export interface AdminServer {
@@ -34,13 +40,13 @@ export interface AdminServer {
   close(): Promise<void>;
 }
 
-interface Caller {
+export interface Caller {
   readonly token: string;
   readonly session: AdminSessionRecord;
   readonly operator: OperatorRecord;
 }
 
-interface Call {
+export interface Call {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   readonly params: readonly string[];
@@ -48,11 +54,14 @@ interface Call {
   readonly sourceIp: string;
 }
 
-interface Route {
+export interface Route {
   readonly method: 'GET' | 'POST' | 'DELETE';
   readonly pattern: RegExp;
-  /** none: sign-in itself; session: any live session; step-up: a recent TOTP too. */
-  readonly auth: 'none' | 'session' | 'step-up';
+  /**
+   * none: sign-in itself; session: any live session; step-up: a recent TOTP too; metrics: a
+   * session, or the read-only `admin.metricsToken` (good for nothing else).
+   */
+  readonly auth: 'none' | 'session' | 'step-up' | 'metrics';
   readonly run: (call: Call) => Promise<void>;
 }
 
@@ -69,7 +78,37 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
     return parsed as Record<string, unknown>;
   };
 
+  // Hashing both sides first gives equal-length inputs, so timingSafeEqual never leaks the length.
+  const metricsTokenHash = config.metricsToken === undefined ? undefined : createHash('sha256').update(config.metricsToken).digest();
+  const isMetricsToken = (token: string | undefined): boolean =>
+    metricsTokenHash !== undefined && token !== undefined && timingSafeEqual(createHash('sha256').update(token).digest(), metricsTokenHash);
+
   const routes: readonly Route[] = [
+    {
+      method: 'GET',
+      pattern: /^\/metrics$/,
+      auth: 'metrics',
+      async run({ res }) {
+        if (!deps.metrics) throw new GatewayError('PC_ERR_NOT_FOUND');
+        const text = await deps.metrics.metrics();
+        res.writeHead(200, { 'content-type': deps.metrics.contentType }).end(text);
+      },
+    },
+    {
+      // The `read_audit` action: any operator session for now (roles arrive later); decrypting
+      // payloads is a separate action that will need step-up.
+      method: 'GET',
+      pattern: /^\/admin\/v1\/audit$/,
+      auth: 'session',
+      async run({ req, res }) {
+        if (!store.audit.query) throw new GatewayError('PC_ERR_NOT_FOUND');
+        const filter = auditFilter(new URL(req.url ?? '/', 'http://admin').searchParams);
+        const rows = await store.audit.query({ ...filter, limit: filter.limit + 1 });
+        const page = rows.slice(0, filter.limit);
+        const last = page.at(-1);
+        sendJson(res, 200, { records: page.map(publicRecord), next_cursor: rows.length > filter.limit && last ? String(last.seq) : null });
+      },
+    },
     {
       method: 'POST',
       pattern: /^\/admin\/v1\/session$/,
@@ -179,6 +218,7 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
         sendJson(res, 201, { ...publicKey(rotated.record), key: rotated.key, previous: { id: params[0], expires_at: new Date(rotated.oldExpiresAt).toISOString() } });
       },
     },
+    ...operatorRoutes({ store, operators, log, body }),
   ];
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
@@ -197,7 +237,9 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
         throw new GatewayError('PC_ERR_METHOD_NOT_ALLOWED');
       }
       let caller: Caller | undefined;
-      if (route.auth !== 'none') {
+      if (route.auth === 'metrics' && isMetricsToken(bearer(req.headers.authorization))) {
+        // The metrics token: no session, no operator; it opens this route only.
+      } else if (route.auth !== 'none') {
         const token = bearer(req.headers.authorization);
         const found = await operators.session(token);
         if (!found || token === undefined) throw new GatewayError('PC_ERR_UNAUTHENTICATED');
@@ -270,6 +312,63 @@ function publicKey(k: ApiKeyRecord): object {
     expires_at: k.expiresAt === null ? null : new Date(k.expiresAt).toISOString(),
     revoked_at: k.revokedAt === null ? null : new Date(k.revokedAt).toISOString(),
     last_used_at: k.lastUsedAt === null ? null : new Date(k.lastUsedAt).toISOString(),
+  };
+}
+
+const OUTCOMES = new Set(['allow', 'deny', 'error']);
+const MAX_PAGE = 500;
+
+/** Query parameters of `GET /admin/v1/audit`; anything malformed is a 400, never ignored. */
+function auditFilter(q: URLSearchParams): Omit<AuditQuery, 'limit'> & { limit: number } {
+  const text = (name: string): string | undefined => {
+    const v = q.get(name);
+    if (v === null) return undefined;
+    if (v.length === 0 || v.length > 256) throw new GatewayError('PC_ERR_BAD_REQUEST');
+    return v;
+  };
+  const time = (name: string): number | undefined => {
+    const v = text(name);
+    if (v === undefined) return undefined;
+    const ms = /^\d+$/.test(v) ? Number(v) : Date.parse(v);
+    if (!Number.isSafeInteger(ms)) throw new GatewayError('PC_ERR_BAD_REQUEST');
+    return ms;
+  };
+  const int = (name: string, min: number, max: number): number | undefined => {
+    const v = text(name);
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || n < min || n > max) throw new GatewayError('PC_ERR_BAD_REQUEST');
+    return n;
+  };
+  const outcome = text('decision') ?? text('outcome');
+  if (outcome !== undefined && !OUTCOMES.has(outcome)) throw new GatewayError('PC_ERR_BAD_REQUEST');
+  const filter: Record<string, unknown> = {
+    principal: text('principal'),
+    route: text('route'),
+    outcome,
+    code: text('code'),
+    fromTs: time('from'),
+    toTs: time('to'),
+    beforeSeq: int('cursor', 1, Number.MAX_SAFE_INTEGER),
+    limit: int('limit', 1, MAX_PAGE) ?? 100,
+  };
+  for (const k of Object.keys(filter)) if (filter[k] === undefined) delete filter[k];
+  return filter as Omit<AuditQuery, 'limit'> & { limit: number };
+}
+
+/** A record as operators see it: the chained header and the body (null once expired). */
+function publicRecord(r: AuditRow): object {
+  return {
+    seq: r.seq,
+    request_id: r.requestId,
+    time: new Date(r.ts).toISOString(),
+    principal: r.principal,
+    route: r.route,
+    outcome: r.outcome,
+    status: r.status,
+    hash: r.hash,
+    prev: r.prev,
+    record: r.body === null ? null : (JSON.parse(r.body) as unknown),
   };
 }
 

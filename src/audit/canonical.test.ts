@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalJson } from './canonical.js';
+import { canonicalJson, canonicalJsonOfData } from './canonical.js';
 import { encodeHeader, linkEntries, EMPTY_HEAD } from './chain.js';
 
 describe('canonical JSON', () => {
@@ -31,4 +31,16 @@ describe('audit chain', () => {
     assert.equal(rows[0]?.prev, EMPTY_HEAD.hash);
     assert.equal(rows[2]?.prev, rows[1]?.hash);
   });
+});
+
+describe('canonical JSON of parsed data', () => {
+  const values: unknown[] = [
+    { b: [1, undefined, -0, { z: undefined, 'k"ey': 'v\u2028' }], a: -0, c: Number.NaN, 'é': null },
+    { kind: 'chat', model: 'm', messages: [{ role: 'user', content: [{ type: 'text', text: 'hi\n"there"' }] }], temperature: -0, stream: false },
+    ['x', 1e21, 0.1, true, null],
+  ];
+  for (const [i, v] of values.entries()) {
+    it(`equals canonicalJson after a JSON round trip (${i})`, () => assert.equal(canonicalJsonOfData(v), canonicalJson(JSON.parse(JSON.stringify(v)))));
+  }
+  it('refuses what is not plain data', () => assert.throws(() => canonicalJsonOfData({ d: new Date(0) }), TypeError));
 });

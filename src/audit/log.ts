@@ -25,6 +25,11 @@ export interface AuditLogOptions {
   readonly checkpointEveryMs: number;
   readonly maxBatch: number;
   readonly now?: () => number;
+  /**
+   * Called with every batch once it is durable (in the store, or in the spool), in order; for
+   * exporters. Must not throw or block: it runs on the audit writer's path.
+   */
+  readonly onDurable?: (entries: readonly AuditEntry[]) => void;
 }
 
 export interface AuditStats {
@@ -182,8 +187,10 @@ export class AuditLog {
       if (batch.length === 0) return;
       if (this.spool.size === 0) {
         try {
-          await this.append(batch.map((p) => p.entry));
+          const entries = batch.map((p) => p.entry);
+          await this.append(entries);
           for (const p of batch) p.resolve();
+          this.notify(entries);
           continue;
         } catch (err) {
           this.markDown(err);
@@ -197,8 +204,10 @@ export class AuditLog {
   private degrade(batch: readonly Pending[]): void {
     const spoolable = batch.filter((p) => p.mode === 'spool');
     try {
-      this.spool.append(spoolable.map((p) => p.entry));
+      const entries = spoolable.map((p) => p.entry);
+      this.spool.append(entries);
       for (const p of spoolable) p.resolve();
+      this.notify(entries);
     } catch (err) {
       this.options.log.error({ err, file: this.spool.file }, 'audit spool write failed');
       for (const p of spoolable) p.reject(new AuditUnavailableError(err));
@@ -232,6 +241,15 @@ export class AuditLog {
       } catch (err) {
         this.options.log.warn({ err }, 'audit checkpoint failed');
       }
+    }
+  }
+
+  private notify(entries: readonly AuditEntry[]): void {
+    if (!this.options.onDurable || entries.length === 0) return;
+    try {
+      this.options.onDurable(entries);
+    } catch (err) {
+      this.options.log.warn({ err }, 'audit export hook failed');
     }
   }
 

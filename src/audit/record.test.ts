@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import type { ChatChunk, ChatRequest, ChatResponse } from '../canonical/types.js';
 import { open, sealingKey } from '../crypto/seal.js';
 import type { RequestSummary } from '../server/completion.js';
-import { buildEntry, payloadContext } from './record.js';
+import { canonicalJson } from './canonical.js';
+import { buildEntry, payloadContext, recordBody } from './record.js';
 
 const PROMPT = 'my card is 4111 1111 1111 1111, please summarise';
 const request: ChatRequest = { kind: 'chat', model: 'chat', messages: [{ role: 'user', content: [{ type: 'text', text: PROMPT }] }], stream: false, includeUsage: false };
@@ -74,5 +75,21 @@ describe('audit record', () => {
     assert.equal(buildEntry({ ...summary, status: 401, code: 'PC_ERR_UNAUTHENTICATED', principal: undefined, response: undefined }, 'hash').outcome, 'deny');
     assert.equal(buildEntry({ ...summary, status: 502, code: 'PC_ERR_UPSTREAM_ERROR', response: undefined }, 'hash').outcome, 'error');
     assert.equal(buildEntry({ ...summary, status: 503, decisions: [{ stage: 'g', phase: 'input', outcome: 'deny', durationMs: 1 }] }, 'hash').outcome, 'deny');
+  });
+
+  it('the hand-written body encoder writes exactly canonicalJson of the reference body', () => {
+    const variants: [string, RequestSummary][] = [
+      ['whole answer', summary],
+      ['streamed', { ...summary, response: undefined, chunks }],
+      ['denied, no principal', { ...summary, status: 401, code: 'PC_ERR_UNAUTHENTICATED', principal: undefined, model: undefined, request: undefined, response: undefined }],
+      ['decision with code and reasons', { ...summary, decisions: [{ stage: 'g"\u2028', phase: 'input', outcome: 'deny', code: 'PC_ERR_FORBIDDEN', reasons: ['b', 'a'], durationMs: -0.0001 }] }],
+    ];
+    for (const [name, s] of variants) {
+      for (const mode of ['none', 'hash'] as const) assert.equal(buildEntry(s, mode).body, canonicalJson(recordBody(s, mode)), `${name}, ${mode}`);
+    }
+  });
+
+  it('refuses a non-finite latency rather than writing invalid JSON', () => {
+    assert.throws(() => buildEntry({ ...summary, latencyMs: Number.NaN }, 'hash'), TypeError);
   });
 });

@@ -8,7 +8,7 @@
 import type { CanonicalResponse, ChatChunk, ToolCall, Usage } from '../canonical/types.js';
 import { seal, type SealingKey } from '../crypto/seal.js';
 import type { RequestSummary } from '../server/completion.js';
-import { canonicalJson } from './canonical.js';
+import { canonicalJson, canonicalJsonOfData } from './canonical.js';
 import { sha256Hex, type AuditEntry, type AuditOutcome } from './chain.js';
 
 export type PayloadMode = 'none' | 'hash' | 'encrypted';
@@ -30,12 +30,15 @@ export function outcomeOf(summary: Pick<RequestSummary, 'status' | 'decisions'>)
   return summary.decisions.some((d) => d.outcome === 'deny') ? 'deny' : 'error';
 }
 
-/** Builds the entry; `sealing` is needed only for the `encrypted` mode. */
-export function buildEntry(summary: RequestSummary, mode: PayloadMode, sealing?: SealingKey): AuditEntry {
+/**
+ * The record's details as an object: the reference form of the body. `buildEntry` writes the
+ * same bytes without building it (`encodeBody`); `record.test.ts` holds the two together.
+ */
+export function recordBody(summary: RequestSummary, mode: PayloadMode, sealing?: SealingKey): Record<string, unknown> {
   const principal = summary.principal;
   const answer = answerOf(summary.response, summary.chunks);
   const usage = summary.response?.usage ?? usageOf(summary.chunks);
-  const body = {
+  return {
     v: 1,
     kind: 'request',
     requestId: summary.requestId,
@@ -64,15 +67,80 @@ export function buildEntry(summary: RequestSummary, mode: PayloadMode, sealing?:
     latencyMs: round(summary.latencyMs),
     payload: payload(summary, answer, mode, sealing),
   };
+}
+
+/** Builds the entry; `sealing` is needed only for the `encrypted` mode. */
+export function buildEntry(summary: RequestSummary, mode: PayloadMode, sealing?: SealingKey): AuditEntry {
   return {
     requestId: summary.requestId,
     ts: summary.startedAt,
-    principal: principal?.id ?? null,
+    principal: summary.principal?.id ?? null,
     route: summary.model ?? null,
     outcome: outcomeOf(summary),
     status: summary.status,
-    body: canonicalJson(body),
+    body: encodeBody(summary, mode, sealing),
   };
+}
+
+/**
+ * `canonicalJson(recordBody(...))`, written out in sorted key order by hand: it runs once per
+ * request on the event loop, and the generic encoder (sorting keys of every object) was the
+ * largest part of the audit trail's cost there. Small nested objects whose members may be
+ * absent (principal, payload, usage) still go through `canonicalJson`.
+ */
+function encodeBody(summary: RequestSummary, mode: PayloadMode, sealing: SealingKey | undefined): string {
+  const p = summary.principal;
+  const answer = answerOf(summary.response, summary.chunks);
+  const usage = summary.response?.usage ?? usageOf(summary.chunks);
+  let decisions = '[';
+  for (let i = 0; i < summary.decisions.length; i++) {
+    const d = summary.decisions[i] as RequestSummary['decisions'][number];
+    decisions +=
+      (i > 0 ? ',{"code":' : '{"code":') +
+      (d.code === undefined ? 'null' : str(d.code)) +
+      ',"ms":' + num(round(d.durationMs)) +
+      ',"outcome":' + str(d.outcome) +
+      ',"phase":' + str(d.phase) +
+      ',"reasons":' + (d.reasons ? canonicalJson(d.reasons) : '[]') +
+      ',"stage":' + str(d.stage) + '}';
+  }
+  decisions += ']';
+  const principal = p
+    ? '{"authMethod":' + str(p.authMethod) + ',"credentialId":' + str(p.credentialId) + ',"id":' + str(p.id) + ',"kind":' + str(p.kind) + ',"tenant":' + str(p.tenant) + '}'
+    : 'null';
+  return (
+    '{"api":' + str(summary.api) +
+    ',"code":' + (summary.code === undefined ? 'null' : str(summary.code)) +
+    ',"decisions":' + decisions +
+    ',"kind":"request","latencyMs":' + num(round(summary.latencyMs)) +
+    ',"method":' + str(summary.method) +
+    ',"model":' + (summary.model === undefined ? 'null' : str(summary.model)) +
+    ',"operation":' + str(summary.operation) +
+    ',"path":' + str(summary.path) +
+    ',"payload":' + (mode === 'hash' ? encodeHashPayload(summary, answer) : canonicalJson(payload(summary, answer, mode, sealing))) +
+    ',"principal":' + principal +
+    ',"requestId":' + str(summary.requestId) +
+    ',"sourceIp":' + str(summary.sourceIp) +
+    ',"status":' + num(summary.status) +
+    ',"streamed":' + (summary.chunks !== undefined ? 'true' : 'false') +
+    ',"time":' + str(new Date(summary.startedAt).toISOString()) +
+    ',"usage":' + (usage ? '{"inputTokens":' + num(usage.inputTokens) + ',"outputTokens":' + num(usage.outputTokens) + '}' : 'null') +
+    ',"v":1}'
+  );
+}
+
+/** The `hash` payload (the default mode) in canonical form; `payload` is its reference. */
+function encodeHashPayload(summary: RequestSummary, answer: AnswerView | undefined): string {
+  const request = summary.request ? '"' + sha256Hex(canonicalJsonOfData(summary.request)) + '"' : 'null';
+  const digest = answer ? '"' + sha256Hex(canonicalJsonOfData(answer)) + '"' : 'null';
+  return '{"alg":"sha256","answer":' + digest + ',"mode":"hash","request":' + request + '}';
+}
+
+const str = (s: string): string => JSON.stringify(s);
+/** Numbers as canonical JSON writes them, refusing what it refuses. */
+function num(n: number): string {
+  if (!Number.isFinite(n) || Object.is(n, -0)) return canonicalJson(n);
+  return String(n);
 }
 
 function payload(summary: RequestSummary, answer: AnswerView | undefined, mode: PayloadMode, sealing: SealingKey | undefined): object {
@@ -80,15 +148,18 @@ function payload(summary: RequestSummary, answer: AnswerView | undefined, mode: 
     case 'none':
       return { mode };
     case 'hash':
+      // What the digests cover (docs/audit.md, "Payloads"): SHA-256 of the canonical JSON of the
+      // decoded request, and of the caller-visible answer view (`answerOf`), each taken as JSON
+      // would carry it (`canonicalJsonOfData`).
       return {
         mode,
         alg: 'sha256',
-        request: summary.request ? sha256Hex(canonicalJson(plain(summary.request))) : null,
-        answer: answer ? sha256Hex(canonicalJson(plain(answer))) : null,
+        request: summary.request ? sha256Hex(canonicalJsonOfData(summary.request)) : null,
+        answer: answer ? sha256Hex(canonicalJsonOfData(answer)) : null,
       };
     case 'encrypted': {
       if (!sealing) throw new Error('the encrypted payload mode needs the master key');
-      const plaintext = canonicalJson(plain({ request: summary.request ?? null, answer: answer ?? null }));
+      const plaintext = canonicalJsonOfData({ request: summary.request ?? null, answer: answer ?? null });
       return { mode, alg: 'aes-256-gcm', sealed: seal(sealing, plaintext, payloadContext(summary.requestId)) };
     }
   }
@@ -145,9 +216,4 @@ function usageOf(chunks: readonly ChatChunk[] | undefined): Usage | undefined {
 function round(ms: number): number {
   // Three decimals keep sub-millisecond stages visible; `+ 0` turns a -0 into 0 for canonical JSON.
   return Math.round(ms * 1000) / 1000 + 0;
-}
-
-/** Drops `undefined` members (optional fields) the way JSON would, so canonical JSON accepts the value. */
-function plain(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value)) as unknown;
 }

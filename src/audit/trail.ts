@@ -10,13 +10,17 @@ import type { Logger } from '../log.js';
 import type { Stage } from '../pipeline/types.js';
 import type { CompletionHook } from '../server/completion.js';
 import type { Store } from '../store/types.js';
+import type { AuditEntry } from './chain.js';
 import { auditAvailableStage, auditCompletionHook } from './gateway-hook.js';
+import { jsonlExporter, webhookExporter, type AuditExporter } from './export.js';
 import { AuditLog } from './log.js';
 
 export interface AuditTrail {
   readonly log: AuditLog;
   readonly hook: CompletionHook;
   readonly stage: Stage;
+  /** SIEM exporters fed with every durable record (config `audit.export`). */
+  readonly exporters: readonly AuditExporter[];
   /** Writes what is queued, signs a final checkpoint. */
   close(): Promise<void>;
 }
@@ -36,6 +40,12 @@ export async function openAuditTrail(options: {
 }): Promise<AuditTrail> {
   const { config, store, secrets } = options;
   const sealing = sealingKey(secrets.masterKey);
+  const exportLog = options.log.child({ component: 'audit-export' });
+  const x = config.audit.export;
+  const exporters: AuditExporter[] = [
+    ...(x.jsonl ? [jsonlExporter({ file: resolve(options.baseDir, x.jsonl.file), log: exportLog })] : []),
+    ...(x.webhook ? [webhookExporter({ url: x.webhook.url, secret: x.webhook.secret, maxQueue: x.webhook.maxQueue, log: exportLog })] : []),
+  ];
   const log = await AuditLog.open({
     repo: store.audit,
     secrets: store.secrets,
@@ -45,11 +55,16 @@ export async function openAuditTrail(options: {
     checkpointEveryRecords: config.audit.checkpointEveryRecords,
     checkpointEveryMs: config.audit.checkpointEveryMs,
     maxBatch: config.audit.maxBatch,
+    ...(exporters.length > 0 ? { onDurable: (entries: readonly AuditEntry[]) => { for (const e of exporters) e.publish(entries); } } : {}),
   });
   return {
     log,
     hook: auditCompletionHook(log, options.currentConfig, sealing),
     stage: auditAvailableStage(log, options.currentConfig),
-    close: () => log.close(),
+    exporters,
+    async close() {
+      await log.close();
+      await Promise.all(exporters.map((e) => e.close()));
+    },
   };
 }

@@ -2,6 +2,9 @@
  * `portcullis operators add|list|disable|enable|reset-mfa`: the people who administer the
  * gateway. Enrolment prints the TOTP secret as an otpauth:// URI and a terminal QR code (RFC 6238
  * authenticator apps), plus one-time recovery codes; all of them are shown only now.
+ *
+ * On the store of `--config FILE` directly (bootstrap: the first operator), or through the admin
+ * API with `--admin-url URL` and an operator session in PORTCULLIS_ADMIN_TOKEN (step-up needed).
  */
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
@@ -9,16 +12,47 @@ import { text } from 'node:stream/consumers';
 import QRCode from 'qrcode';
 import { sealingKey } from '../crypto/seal.js';
 import { OperatorService, type Enrolment } from '../identity/operators.js';
+import { adminApi, epochMs, type AdminApi } from './admin-api.js';
 import { CliError, parse, withState } from './util.js';
+
+/** An operator as the admin API shows it (admin/operators.ts). */
+interface PublicOperator {
+  id: string;
+  name: string;
+  created_at: string;
+  disabled_at: string | null;
+  recovery_codes_left: number;
+  otpauth_uri?: string;
+  recovery_codes?: string[];
+}
+
+interface OperatorView {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: number;
+  readonly disabledAt: number | null;
+  readonly recoveryCodesLeft: number;
+}
+
+const enrolmentOf = (o: PublicOperator): Parameters<typeof printEnrolment>[0] => ({
+  operator: { id: o.id, name: o.name },
+  otpauthUri: o.otpauth_uri as string,
+  recoveryCodes: o.recovery_codes as string[],
+});
 
 export async function runOperators(args: readonly string[]): Promise<number> {
   const [action, ...rest] = args;
-  const { values, positionals } = parse(rest, { config: { type: 'string', short: 'c' }, json: { type: 'boolean' } }, true);
+  const { values, positionals } = parse(rest, { config: { type: 'string', short: 'c' }, json: { type: 'boolean' }, 'admin-url': { type: 'string' } }, true);
   const name = positionals[0];
+  const api = adminApi(values['admin-url']);
   switch (action) {
     case 'add': {
       if (!name) throw new CliError('operators add needs a NAME');
       const password = await readPassword();
+      if (api) {
+        await printEnrolment(enrolmentOf(await api.call<PublicOperator>('POST', '/admin/v1/operators', { name, password })), values.json === true);
+        return 0;
+      }
       return withState(values.config, async ({ store, secrets }) => {
         const service = new OperatorService({ store, pepper: secrets.pepper, sealing: sealingKey(secrets.masterKey), sessionTtlMs: 1, stepUpWindowMs: 1 });
         if (await store.operators.getByName(name)) throw new CliError(`operator ${name} already exists`);
@@ -35,6 +69,10 @@ export async function runOperators(args: readonly string[]): Promise<number> {
     }
     case 'reset-mfa': {
       if (!name) throw new CliError('operators reset-mfa needs a NAME');
+      if (api) {
+        await printEnrolment(enrolmentOf(await onOperator(api, 'POST', name, 'reset-mfa')), values.json === true);
+        return 0;
+      }
       return withState(values.config, async ({ store, secrets }) => {
         const service = new OperatorService({ store, pepper: secrets.pepper, sealing: sealingKey(secrets.masterKey), sessionTtlMs: 1, stepUpWindowMs: 1 });
         const enrolment = await service.resetMfa(name);
@@ -43,34 +81,63 @@ export async function runOperators(args: readonly string[]): Promise<number> {
         return 0;
       });
     }
-    case 'list':
-      return withState(values.config, async ({ store }) => {
-        const all = await store.operators.list();
-        if (values.json) {
-          process.stdout.write(`${JSON.stringify(all.map((o) => ({ id: o.id, name: o.name, createdAt: o.createdAt, disabledAt: o.disabledAt, recoveryCodesLeft: o.recoveryHashes.length })))}\n`);
-          return 0;
-        }
-        for (const o of all) process.stdout.write(`${o.name}  ${o.disabledAt === null ? 'active  ' : 'disabled'}  recovery codes left: ${o.recoveryHashes.length}\n`);
-        return 0;
-      });
+    case 'list': {
+      if (api) {
+        const { data } = await api.call<{ data: PublicOperator[] }>('GET', '/admin/v1/operators');
+        return printOperators(
+          data.map((o) => ({ id: o.id, name: o.name, createdAt: epochMs(o.created_at) as number, disabledAt: epochMs(o.disabled_at), recoveryCodesLeft: o.recovery_codes_left })),
+          values.json === true,
+        );
+      }
+      return withState(values.config, async ({ store }) =>
+        printOperators(
+          (await store.operators.list()).map((o) => ({ id: o.id, name: o.name, createdAt: o.createdAt, disabledAt: o.disabledAt, recoveryCodesLeft: o.recoveryHashes.length })),
+          values.json === true,
+        ),
+      );
+    }
     case 'disable':
     case 'enable': {
       if (!name) throw new CliError(`operators ${action} needs a NAME`);
-      return withState(values.config, async ({ store }) => {
-        const operator = await store.operators.getByName(name);
-        if (!operator) throw new CliError(`no operator named ${name}`);
-        await store.operators.setDisabled(operator.id, action === 'disable' ? Date.now() : null);
-        if (action === 'disable') await store.adminSessions.deleteForOperator(operator.id);
+      const done = (): number => {
         process.stdout.write(`${action === 'disable' ? 'Disabled' : 'Enabled'} ${name}.\n`);
         return 0;
+      };
+      if (api) {
+        await onOperator(api, 'POST', name, action);
+        return done();
+      }
+      return withState(values.config, async ({ store, secrets }) => {
+        const service = new OperatorService({ store, pepper: secrets.pepper, sealing: sealingKey(secrets.masterKey), sessionTtlMs: 1, stepUpWindowMs: 1 });
+        if (!(await service.setDisabled(name, action === 'disable'))) throw new CliError(`no operator named ${name}`);
+        return done();
       });
     }
     default:
-      throw new CliError('usage: portcullis operators add|list|disable|enable|reset-mfa --config FILE [NAME]');
+      throw new CliError('usage: portcullis operators add|list|disable|enable|reset-mfa (--config FILE | --admin-url URL) [NAME]');
   }
 }
 
-async function printEnrolment(e: Enrolment, json: boolean): Promise<void> {
+/** `POST /admin/v1/operators/NAME/ACTION`; an unknown name is a usage error like in direct mode. */
+async function onOperator(api: AdminApi, method: 'POST', name: string, action: 'disable' | 'enable' | 'reset-mfa'): Promise<PublicOperator> {
+  try {
+    return await api.call<PublicOperator>(method, `/admin/v1/operators/${encodeURIComponent(name)}/${action}`);
+  } catch (err) {
+    if (err instanceof CliError && err.message.includes('PC_ERR_NOT_FOUND')) throw new CliError(`no operator named ${name}`);
+    throw err;
+  }
+}
+
+function printOperators(all: readonly OperatorView[], json: boolean): number {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(all)}\n`);
+    return 0;
+  }
+  for (const o of all) process.stdout.write(`${o.name}  ${o.disabledAt === null ? 'active  ' : 'disabled'}  recovery codes left: ${o.recoveryCodesLeft}\n`);
+  return 0;
+}
+
+async function printEnrolment(e: Pick<Enrolment, 'otpauthUri' | 'recoveryCodes'> & { readonly operator: { readonly id: string; readonly name: string } }, json: boolean): Promise<void> {
   if (json) {
     process.stdout.write(`${JSON.stringify({ id: e.operator.id, name: e.operator.name, otpauthUri: e.otpauthUri, recoveryCodes: e.recoveryCodes })}\n`);
     return;

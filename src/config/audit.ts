@@ -19,6 +19,23 @@ export const routeAuditSchema = z
   })
   .strict();
 
+const exportSchema = z
+  .object({
+    /** Append one JSON line per record to this file. */
+    jsonl: z.object({ file: z.string().min(1) }).strict().optional(),
+    /** POST signed batches of JSON lines (HMAC-SHA256 over the body, header `x-portcullis-signature`). */
+    webhook: z
+      .object({
+        url: z.url({ protocol: /^https?$/ }),
+        /** HMAC key; use `${ENV_VAR}` interpolation rather than writing it into the file. */
+        secret: z.string().min(16),
+        maxQueue: z.number().int().min(1).max(1_000_000).default(10_000),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 export const auditSchema = z
   .object({
     /** Turning the audit trail off is for benchmarks; the posture report flags it. */
@@ -36,6 +53,8 @@ export const auditSchema = z
     checkpointEveryMs: z.number().int().min(100).max(24 * 3600 * 1000).default(60_000),
     /** Most records in one group commit. */
     maxBatch: z.number().int().min(1).max(100_000).default(1000),
+    /** SIEM export of every durable record as it happens (audit/export.ts); never blocks the data plane. */
+    export: exportSchema.prefault({}),
   })
   .strict();
 

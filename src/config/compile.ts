@@ -7,12 +7,15 @@ import { Agent, type Dispatcher } from 'undici';
 import { ADAPTERS, type Target } from '../providers/adapters.js';
 import { CircuitBreaker } from '../providers/breaker.js';
 import type { RuntimeRoute } from '../providers/upstream.js';
+import { compileGuards, type CompiledGuards } from '../guards/policy.js';
 import type { ConfigIssue } from './load.js';
 import type { Config } from './schema.js';
 
 export interface Runtime {
   readonly config: Config;
   readonly routes: ReadonlyMap<string, RuntimeRoute>;
+  /** Inline guards: the findings scanner and every route's policy, compiled once per runtime. */
+  readonly guards: CompiledGuards;
   /** Closes the connection pools once their in-flight requests finish. */
   close(): Promise<void>;
 }
@@ -94,7 +97,8 @@ export async function compileConfig(config: Config, resolveSecret: SecretResolve
     await close();
     return { ok: false, issues };
   }
-  return { ok: true, runtime: Object.freeze({ config, routes, close }) };
+  const guards = compileGuards(config.guards, config.routes);
+  return { ok: true, runtime: Object.freeze({ config, routes, guards, close }) };
 }
 
 function defaultMaxTokensField(provider: string, baseUrl: string): 'max_tokens' | 'max_completion_tokens' {

@@ -54,8 +54,9 @@ export const identitySchema = z
       .strict()
       .prefault({}),
     /**
-     * Data-plane brute force: after this many refused credentials from one source address within
-     * the window, each further one doubles a wait (1 s up to maxLockSec) answered with
+     * Data-plane brute force: after this many refused credentials from one source address, or
+     * against one API key id (wrong secret, wrong network), within the window, each further one
+     * doubles a wait (1 s up to maxLockSec) answered with
      * PC_ERR_AUTH_THROTTLED before any verification work.
      */
     failedAuth: z
@@ -102,6 +103,11 @@ export const adminSchema = z
     sessionTtlSec: secs(900, 12 * 3_600),
     /** Sensitive actions need a TOTP proof (sign-in or step-up) at most this old. */
     stepUpWindowSec: secs(300, 3_600),
+    /**
+     * A read-only bearer token for `GET /metrics` only, so Prometheus needs no operator session
+     * (compared in constant time; use `${ENV_VAR}` interpolation). Unset: metrics need a session.
+     */
+    metricsToken: z.string().min(32).optional(),
   })
   .strict();
 

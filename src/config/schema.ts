@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { auditSchema, routeAuditSchema } from './audit.js';
 import { guardsSchema } from './guards.js';
+import { routeGuardsSchema } from '../guards/policy.js';
 import { adminSchema, identitySchema } from './identity.js';
 
 const ms = (def: number) => z.number().int().positive().max(24 * 3600 * 1000).default(def);
@@ -66,6 +67,8 @@ const routeSchema = z
     regulated: z.boolean().default(false),
     /** Overrides of the `audit:` defaults for this route (config/audit.ts). */
     audit: routeAuditSchema.optional(),
+    /** Inline guards of this route (guards/policy.ts); defaults from the top-level `guards:`. */
+    guards: routeGuardsSchema.optional(),
   })
   .strict();
 

@@ -4,7 +4,7 @@
  * keyring with its rotation timer, and the admin listener when `admin:` is configured.
  */
 import type { AddressInfo } from 'node:net';
-import { createAdminServer, type AdminServer } from '../admin/server.js';
+import { createAdminServer, type AdminDeps, type AdminServer } from '../admin/server.js';
 import type { Config } from '../config/schema.js';
 import { sealingKey } from '../crypto/seal.js';
 import type { ServerSecrets } from '../crypto/server-secrets.js';
@@ -13,6 +13,7 @@ import type { Stage } from '../pipeline/types.js';
 import { createAuthRoutes, type AuthRoutes } from '../server/auth-routes.js';
 import { apiKeyStage } from '../stages/identity/api-key.js';
 import { credentialStage } from '../stages/identity/credential.js';
+import { credentialRecheckStage } from '../stages/identity/stream-recheck.js';
 import type { Store } from '../store/types.js';
 import { OidcIssuer, undiciJsonFetcher, type JsonFetcher } from './oidc.js';
 import { AttemptLimiter, OperatorService } from './operators.js';
@@ -21,12 +22,21 @@ import { SigningKeyring } from './signing-keys.js';
 
 export interface Identity {
   readonly stage: Stage;
+  /** Output phase: ends streams whose credential is revoked or expires while they run. */
+  readonly streamStage: Stage;
   readonly auth: AuthRoutes;
   readonly keyring: SigningKeyring;
   /** Starts the admin listener when configured; returns its URL. */
-  startAdmin(): Promise<string | undefined>;
+  /** `extras`: admin routes owned elsewhere (`GET /metrics`). */
+  startAdmin(extras?: Pick<AdminDeps, 'metrics'>): Promise<string | undefined>;
   close(): Promise<void>;
 }
+
+/**
+ * How often a stream looks its credential up again: revocation reaches running streams within
+ * about this long, at one store read per stream per interval.
+ */
+const STREAM_RECHECK_MS = 2_000;
 
 export interface IdentityOptions {
   readonly config: Config;
@@ -77,14 +87,16 @@ export async function createIdentity(options: IdentityOptions): Promise<Identity
       windowMs: config.identity.failedAuth.windowSec * 1000,
     }),
   });
+  const streamStage = credentialRecheckStage({ credentials: stage, apiKeyRepo: store.apiKeys, intervalMs: STREAM_RECHECK_MS, now });
   const auth = createAuthRoutes({ keyring, settings, replay, maxTokenBytes: config.identity.maxTokenBytes, now, ...dpop });
 
   let admin: AdminServer | undefined;
   return {
     stage,
+    streamStage,
     auth,
     keyring,
-    async startAdmin() {
+    async startAdmin(extras) {
       if (!config.admin) return undefined;
       const operators = new OperatorService({
         store,
@@ -94,7 +106,7 @@ export async function createIdentity(options: IdentityOptions): Promise<Identity
         stepUpWindowMs: config.admin.stepUpWindowSec * 1000,
         now,
       });
-      admin = createAdminServer({ config: config.admin, store, pepper: secrets.pepper, operators, log: log.child({ plane: 'admin' }), now });
+      admin = createAdminServer({ config: config.admin, store, pepper: secrets.pepper, operators, log: log.child({ plane: 'admin' }), now, ...extras });
       const address: AddressInfo = await admin.listen();
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       const url = `${config.admin.tls ? 'https' : 'http'}://${host}:${address.port}`;

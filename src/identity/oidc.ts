@@ -119,7 +119,8 @@ class JwksUnavailable extends Error {
   readonly code = 'JWKS_UNAVAILABLE';
 }
 
-export type OidcCheck = { readonly ok: true; readonly principal: Principal } | { readonly ok: false; readonly reason: string };
+/** `expiresAt`: the token's `exp` (epoch seconds), required by `verify`. */
+export type OidcCheck = { readonly ok: true; readonly principal: Principal; readonly expiresAt: number } | { readonly ok: false; readonly reason: string };
 
 /** Verifies tokens of one configured issuer and maps their claims to a principal. */
 export class OidcIssuer {
@@ -184,6 +185,7 @@ export class OidcIssuer {
         models: this.config.models,
         operations: this.config.operations,
       },
+      expiresAt: payload.exp as number,
     };
   }
 }

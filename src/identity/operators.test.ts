@@ -136,6 +136,18 @@ describe('operators', () => {
     assert.deepEqual(r, { ok: false, code: 'PC_ERR_UNAUTHENTICATED', reason: 'disabled' });
   });
 
+  it('setDisabled ends the sessions at once; enabling lets the operator sign in again', async () => {
+    const { service, clock, code } = await setup();
+    const ok = await service.signIn({ username: 'ops', password: PASSWORD, code: await code(), sourceIp: '10.0.0.5' });
+    assert.ok(ok.ok);
+    assert.equal((await service.setDisabled('ops', true))?.disabledAt, clock.now);
+    assert.equal(await service.session(ok.token), undefined);
+    assert.equal(await service.setDisabled('ghost', true), undefined);
+    assert.equal((await service.setDisabled('ops', false))?.disabledAt, null);
+    clock.now += 30_000;
+    assert.ok((await service.signIn({ username: 'ops', password: PASSWORD, code: await code(), sourceIp: '10.0.0.5' })).ok);
+  });
+
   it('the limiter bounds its memory', () => {
     const limiter = new AttemptLimiter({ freeAttempts: 1, baseMs: 1000, maxMs: 10_000, maxEntries: 3 });
     for (let i = 0; i < 10; i++) limiter.fail(`k${i}`, 0);

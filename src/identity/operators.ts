@@ -134,6 +134,16 @@ export class OperatorService {
     return { operator, totpSecret, otpauthUri: totpUri(totpSecret, name), recoveryCodes: codes };
   }
 
+  /** Disables (ending every session at once) or re-enables an operator; undefined when unknown. */
+  async setDisabled(name: string, disabled: boolean): Promise<OperatorRecord | undefined> {
+    const operator = await this.options.store.operators.getByName(name);
+    if (!operator) return undefined;
+    const at = disabled ? this.now() : null;
+    await this.options.store.operators.setDisabled(operator.id, at);
+    if (disabled) await this.options.store.adminSessions.deleteForOperator(operator.id);
+    return { ...operator, disabledAt: at };
+  }
+
   private newMfa(id: string): { totpSecret: string; sealed: string; codes: string[]; hashes: string[] } {
     const totpSecret = newTotpSecret();
     const codes = newRecoveryCodes();

@@ -164,6 +164,18 @@ describe('Pipeline', () => {
     assert.deepEqual(seen, ['x']);
   });
 
+  it('folds passing chunk decisions per stage, so a long stream keeps a bounded record', async () => {
+    const pass = (name: string): Stage => ({ name, phase: 'output', openStream: () => ({ onChunk: () => ({ action: 'pass' }), onEnd: () => ({ action: 'pass' }) }) });
+    const s = state();
+    const run = new Pipeline([pass('a'), pass('b')], { defaultTimeoutMs: 100 }).openStream(s);
+    for (let i = 0; i < 50; i++) await run.chunk(chunk(String(i)));
+    await run.end();
+    assert.deepEqual(
+      s.decisions.map((d) => [d.stage, d.calls]),
+      [['a', 51], ['b', 51]],
+    );
+  });
+
   it('ends a stream with the deny code of an inspector', async () => {
     const stop: Stage = {
       name: 'stop',

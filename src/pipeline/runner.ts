@@ -128,7 +128,9 @@ export class Pipeline {
       state.decisions.push({ stage: stage.name, phase, outcome: 'deny', code: verdict.code, ...(verdict.reasons ? { reasons: verdict.reasons } : {}), durationMs });
       throw new GatewayError(verdict.code, { detail: `denied by ${stage.name}`, ...(verdict.retryAfter !== undefined ? { retryAfter: verdict.retryAfter } : {}) });
     }
-    state.decisions.push({ stage: stage.name, phase, outcome: verdict.action, ...(verdict.reasons ? { reasons: verdict.reasons } : {}), durationMs });
+    const decision: Decision = { stage: stage.name, phase, outcome: verdict.action, ...(verdict.reasons ? { reasons: verdict.reasons } : {}), durationMs };
+    if (phase === 'stream' && verdict.reasons === undefined) foldStreamDecision(state.decisions, decision);
+    else state.decisions.push(decision);
     return verdict;
   }
 }
@@ -186,6 +188,24 @@ function invoke(stage: Stage, hook: Hook, state: StageContext, input: unknown): 
     case 'onResponse':
       return stage.onResponse?.(state, input as CanonicalResponse);
   }
+}
+
+/**
+ * Folds a reason-less stream decision into the stage's previous one when that one is the same
+ * stage and outcome, still without reasons; decisions with reasons (findings) stay separate.
+ */
+function foldStreamDecision(decisions: Decision[], decision: Decision): void {
+  for (let i = decisions.length - 1; i >= 0; i--) {
+    const previous = decisions[i] as Decision;
+    if (previous.phase !== 'stream') break;
+    if (previous.stage !== decision.stage) continue;
+    if (previous.outcome === decision.outcome && previous.reasons === undefined) {
+      decisions[i] = { ...previous, durationMs: previous.durationMs + decision.durationMs, calls: (previous.calls ?? 1) + 1 };
+      return;
+    }
+    break;
+  }
+  decisions.push(decision);
 }
 
 function applyFacts(state: RequestState, facts: ContextFacts): void {

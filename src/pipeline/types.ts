@@ -64,6 +64,11 @@ export interface Decision {
   /** Machine-readable reasons (policy ids, finding types); never raw sensitive values. */
   readonly reasons?: readonly string[];
   readonly durationMs: number;
+  /**
+   * Stream phase: how many chunk calls this decision stands for. Passing chunk calls of one stage
+   * fold into one decision (total duration), so a long stream does not grow the record per chunk.
+   */
+  readonly calls?: number;
 }
 
 /** Read-only view of a request in flight, shared by every stage. */

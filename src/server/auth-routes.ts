@@ -9,11 +9,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GatewayError } from '../errors.js';
 import { verifyDpopProof } from '../identity/dpop.js';
-import type { ReplayCache } from '../identity/replay.js';
-import type { SigningKeyring } from '../identity/signing-keys.js';
-import { issueAccessToken, type TokenSettings } from '../identity/tokens.js';
+import { issueAccessToken } from '../identity/tokens.js';
 import type { RequestState } from '../pipeline/runner.js';
-import { requestUrl } from '../stages/identity/credential.js';
+import { requestUrl, type GatewayTokenOptions } from '../stages/identity/credential.js';
 import { readBody, sendJson } from './http.js';
 
 export interface AuthRoutes {
@@ -21,13 +19,8 @@ export interface AuthRoutes {
   jwks(res: ServerResponse): void;
 }
 
-export interface AuthRoutesOptions {
-  readonly keyring: SigningKeyring;
-  readonly settings: TokenSettings;
-  readonly replay: ReplayCache;
-  readonly publicUrl?: string;
-  readonly dpopMaxAgeSec: number;
-  readonly dpopClockSkewSec: number;
+/** The gateway-token settings the identity stage verifies with, plus what issuing needs. */
+export interface AuthRoutesOptions extends GatewayTokenOptions {
   readonly maxTokenBytes: number;
   readonly now?: () => number;
 }

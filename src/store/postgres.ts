@@ -10,12 +10,30 @@
 import pg from 'pg';
 import { EMPTY_HEAD, linkEntries, type AuditOutcome, type AuditRow, type ChainHead } from '../audit/chain.js';
 import type { AuditCheckpoint } from '../audit/signing.js';
+import {
+  API_KEY_COLUMNS,
+  OPERATOR_COLUMNS,
+  adminSessionFromRow,
+  apiKeyFromRow,
+  apiKeyToRow,
+  decodeList,
+  encodeList,
+  insertSql,
+  operatorFromRow,
+  operatorToRow,
+  positionalPlaceholder,
+  rowValues,
+  signingKeyFromRow,
+  type AdminSessionRow,
+  type ApiKeyRow,
+  type OperatorRow,
+  type SigningKeyRow,
+} from './rows.js';
 import type {
   AdminSessionRepo,
   ApiKeyRecord,
   ApiKeyRepo,
   AuditRepo,
-  OperatorRecord,
   OperatorRepo,
   SecretRepo,
   SigningKeyRepo,
@@ -124,11 +142,11 @@ export function openPostgresStore(url: string): Store {
       await insertKey(pool, r);
     },
     async get(id) {
-      const { rows } = await q<KeyRow>('SELECT * FROM api_keys WHERE id = $1', [id]);
-      return rows[0] && keyFromRow(rows[0]);
+      const { rows } = await q<ApiKeyRow>('SELECT * FROM api_keys WHERE id = $1', [id]);
+      return rows[0] && apiKeyFromRow(rows[0]);
     },
     async list() {
-      return (await q<KeyRow>('SELECT * FROM api_keys ORDER BY created_at, id')).rows.map(keyFromRow);
+      return (await q<ApiKeyRow>('SELECT * FROM api_keys ORDER BY created_at, id')).rows.map(apiKeyFromRow);
     },
     async revoke(id, at) {
       return ((await q('UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])).rowCount ?? 0) > 0;
@@ -177,10 +195,7 @@ export function openPostgresStore(url: string): Store {
 
   const signingKeys: SigningKeyRepo = {
     async list() {
-      const { rows } = await q<{ kid: string; alg: 'EdDSA' | 'ES256'; public_jwk: string; sealed_private_jwk: string; created_at: number }>(
-        'SELECT * FROM signing_keys ORDER BY created_at DESC, kid DESC',
-      );
-      return rows.map((r) => ({ kid: r.kid, alg: r.alg, publicJwk: r.public_jwk, sealedPrivateJwk: r.sealed_private_jwk, createdAt: r.created_at }));
+      return (await q<SigningKeyRow>('SELECT * FROM signing_keys ORDER BY created_at DESC, kid DESC')).rows.map(signingKeyFromRow);
     },
     async rotate(next, keep) {
       await tx(async (c) => {
@@ -192,10 +207,7 @@ export function openPostgresStore(url: string): Store {
 
   const operators: OperatorRepo = {
     async insert(r) {
-      await q(
-        'INSERT INTO operators (id, name, password_hash, sealed_totp_secret, totp_last_step, recovery_hashes, created_at, disabled_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-        [r.id, r.name, r.passwordHash, r.sealedTotpSecret, r.totpLastStep, JSON.stringify(r.recoveryHashes), r.createdAt, r.disabledAt],
-      );
+      await q(INSERT_OPERATOR, rowValues(operatorToRow(r), OPERATOR_COLUMNS));
     },
     async getByName(name) {
       const row = (await q<OperatorRow>('SELECT * FROM operators WHERE name = $1', [name])).rows[0];
@@ -215,11 +227,11 @@ export function openPostgresStore(url: string): Store {
       return tx(async (c) => {
         const row = (await c.query<{ recovery_hashes: string }>('SELECT recovery_hashes FROM operators WHERE id = $1 FOR UPDATE', [id])).rows[0];
         if (!row) return false;
-        const hashes = JSON.parse(row.recovery_hashes) as string[];
+        const hashes = decodeList(row.recovery_hashes);
         const i = hashes.indexOf(hash);
         if (i === -1) return false;
         hashes.splice(i, 1);
-        await c.query('UPDATE operators SET recovery_hashes = $1 WHERE id = $2', [JSON.stringify(hashes), id]);
+        await c.query('UPDATE operators SET recovery_hashes = $1 WHERE id = $2', [encodeList(hashes), id]);
         return true;
       });
     },
@@ -227,7 +239,7 @@ export function openPostgresStore(url: string): Store {
       return ((await q('UPDATE operators SET disabled_at = $1 WHERE id = $2', [at, id])).rowCount ?? 0) > 0;
     },
     async resetMfa(id, sealed, hashes) {
-      return ((await q('UPDATE operators SET sealed_totp_secret = $1, recovery_hashes = $2, totp_last_step = 0 WHERE id = $3', [sealed, JSON.stringify(hashes), id])).rowCount ?? 0) > 0;
+      return ((await q('UPDATE operators SET sealed_totp_secret = $1, recovery_hashes = $2, totp_last_step = 0 WHERE id = $3', [sealed, encodeList(hashes), id])).rowCount ?? 0) > 0;
     },
   };
 
@@ -236,8 +248,8 @@ export function openPostgresStore(url: string): Store {
       await q('INSERT INTO admin_sessions (token_hash, operator_id, created_at, expires_at, verified_at) VALUES ($1, $2, $3, $4, $5)', [r.tokenHash, r.operatorId, r.createdAt, r.expiresAt, r.verifiedAt]);
     },
     async get(hash) {
-      const r = (await q<{ token_hash: string; operator_id: string; created_at: number; expires_at: number; verified_at: number }>('SELECT * FROM admin_sessions WHERE token_hash = $1', [hash])).rows[0];
-      return r && { tokenHash: r.token_hash, operatorId: r.operator_id, createdAt: r.created_at, expiresAt: r.expires_at, verifiedAt: r.verified_at };
+      const r = (await q<AdminSessionRow>('SELECT * FROM admin_sessions WHERE token_hash = $1', [hash])).rows[0];
+      return r && adminSessionFromRow(r);
     },
     async stepUp(hash, at) {
       return ((await q('UPDATE admin_sessions SET verified_at = $1 WHERE token_hash = $2 AND verified_at < $1', [at, hash])).rowCount ?? 0) > 0;
@@ -321,6 +333,27 @@ export function openPostgresStore(url: string): Store {
         return (await c.query('DELETE FROM audit_log WHERE seq <= $1', [uptoSeq])).rowCount ?? 0;
       });
     },
+    async query(f) {
+      await init();
+      const where: string[] = [];
+      const values: unknown[] = [];
+      const add = (sql: (n: string) => string, value: unknown): void => {
+        if (value === undefined) return;
+        values.push(value);
+        where.push(sql(`$${values.length}`));
+      };
+      add((n) => `principal = ${n}`, f.principal);
+      add((n) => `route = ${n}`, f.route);
+      add((n) => `outcome = ${n}`, f.outcome);
+      add((n) => `(body::jsonb ->> 'code') = ${n}`, f.code);
+      add((n) => `ts >= ${n}`, f.fromTs);
+      add((n) => `ts < ${n}`, f.toTs);
+      add((n) => `seq < ${n}`, f.beforeSeq);
+      values.push(f.limit);
+      const text = `SELECT ${COLUMNS} FROM audit_log${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${values.length}`;
+      const { rows } = await pool.query<RawRow>({ text, values, rowMode: 'array' });
+      return rows.map(fromRaw);
+    },
   };
 
   return {
@@ -341,6 +374,8 @@ export function openPostgresStore(url: string): Store {
 }
 
 const NOT_ACTIVE = new Error('the old key is not active');
+const INSERT_KEY = insertSql('api_keys', API_KEY_COLUMNS, positionalPlaceholder);
+const INSERT_OPERATOR = insertSql('operators', OPERATOR_COLUMNS, positionalPlaceholder);
 
 async function migrate(pool: pg.Pool, schema: string | null): Promise<void> {
   const client = await pool.connect();
@@ -373,72 +408,8 @@ async function migrate(pool: pg.Pool, schema: string | null): Promise<void> {
   }
 }
 
-interface KeyRow {
-  id: string;
-  hash: string;
-  name: string;
-  principal_id: string;
-  principal_kind: 'user' | 'service';
-  tenant: string;
-  roles: string;
-  models: string;
-  created_at: number;
-  expires_at: number | null;
-  revoked_at: number | null;
-  last_used_at: number | null;
-  operations: string;
-  cidrs: string;
-}
-
 async function insertKey(c: Queryable, r: ApiKeyRecord): Promise<void> {
-  await c.query(
-    `INSERT INTO api_keys (id, hash, name, principal_id, principal_kind, tenant, roles, models, created_at, expires_at, revoked_at, last_used_at, operations, cidrs)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [r.id, r.hash, r.name, r.principalId, r.principalKind, r.tenant, JSON.stringify(r.roles), JSON.stringify(r.models), r.createdAt, r.expiresAt, r.revokedAt, r.lastUsedAt, JSON.stringify(r.operations), JSON.stringify(r.cidrs)],
-  );
-}
-
-function keyFromRow(r: KeyRow): ApiKeyRecord {
-  return {
-    id: r.id,
-    hash: r.hash,
-    name: r.name,
-    principalId: r.principal_id,
-    principalKind: r.principal_kind,
-    tenant: r.tenant,
-    roles: JSON.parse(r.roles) as string[],
-    models: JSON.parse(r.models) as string[],
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    revokedAt: r.revoked_at,
-    lastUsedAt: r.last_used_at,
-    operations: JSON.parse(r.operations) as string[],
-    cidrs: JSON.parse(r.cidrs) as string[],
-  };
-}
-
-interface OperatorRow {
-  id: string;
-  name: string;
-  password_hash: string;
-  sealed_totp_secret: string;
-  totp_last_step: number;
-  recovery_hashes: string;
-  created_at: number;
-  disabled_at: number | null;
-}
-
-function operatorFromRow(r: OperatorRow): OperatorRecord {
-  return {
-    id: r.id,
-    name: r.name,
-    passwordHash: r.password_hash,
-    sealedTotpSecret: r.sealed_totp_secret,
-    totpLastStep: r.totp_last_step,
-    recoveryHashes: JSON.parse(r.recovery_hashes) as string[],
-    createdAt: r.created_at,
-    disabledAt: r.disabled_at,
-  };
+  await c.query(INSERT_KEY, rowValues(apiKeyToRow(r), API_KEY_COLUMNS));
 }
 
 const COLUMNS = 'seq, ts, request_id, principal, route, outcome, status, prev, body_hash, hash, body';

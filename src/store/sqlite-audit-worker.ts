@@ -6,11 +6,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { EMPTY_HEAD, linkEntries, type AuditEntry, type AuditRow, type ChainHead } from '../audit/chain.js';
+import { EMPTY_HEAD, encodeHeader, sha256Hex, type AuditEntry, type ChainHead } from '../audit/chain.js';
+import { unpackEntries } from './sqlite-audit-wire.js';
 
 export interface AppendRequest {
   readonly id: number;
-  readonly entries: readonly AuditEntry[];
+  /** The batch, packed by `packEntries` (sqlite-audit-wire.ts). */
+  readonly packed: string;
 }
 export type AppendReply = { readonly id: number; readonly head: ChainHead } | { readonly id: number; readonly error: string };
 
@@ -20,20 +22,27 @@ db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = FULL');
 const headGet = db.prepare<[], ChainHead>('SELECT seq, hash FROM audit_head WHERE id = 1');
 const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM audit_log WHERE request_id = ?');
-const insert = db.prepare(
+// Positional parameters: binding by name looks up every property of a row object.
+const insert = db.prepare<[number, number, string, string | null, string | null, string, number, string, string, string, string]>(
   `INSERT INTO audit_log (seq, ts, request_id, principal, route, outcome, status, prev, body_hash, hash, body)
-   VALUES (@seq, @ts, @requestId, @principal, @route, @outcome, @status, @prev, @bodyHash, @hash, @body)`,
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 );
 const headSet = db.prepare<[number, string]>('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1');
 const appendTx = db.transaction((entries: readonly AuditEntry[]): ChainHead => {
   const head = headGet.get() ?? EMPTY_HEAD;
-  const fresh = entries.filter((e) => exists.get(e.requestId) === undefined);
-  if (fresh.length === 0) return head;
-  const rows = linkEntries(head, fresh);
-  for (const row of rows) insert.run(row);
-  const last = rows[rows.length - 1] as AuditRow;
-  headSet.run(last.seq, last.hash);
-  return { seq: last.seq, hash: last.hash };
+  // The same linking as `linkEntries` (chain.ts), without building a row object per record.
+  let { seq, hash: prev } = head;
+  for (const e of entries) {
+    if (exists.get(e.requestId) !== undefined) continue;
+    seq += 1;
+    const bodyHash = sha256Hex(e.body);
+    const hash = sha256Hex(encodeHeader({ requestId: e.requestId, ts: e.ts, principal: e.principal, route: e.route, outcome: e.outcome, status: e.status, seq, prev, bodyHash }));
+    insert.run(seq, e.ts, e.requestId, e.principal, e.route, e.outcome, e.status, prev, bodyHash, hash, e.body);
+    prev = hash;
+  }
+  if (seq === head.seq) return head;
+  headSet.run(seq, prev);
+  return { seq, hash: prev };
 });
 
 parentPort?.on('message', (msg: AppendRequest | 'close') => {
@@ -46,7 +55,7 @@ parentPort?.on('message', (msg: AppendRequest | 'close') => {
   try {
     // IMMEDIATE: take the write lock before reading the head, so no other connection can chain
     // onto the same head in between.
-    reply = { id: msg.id, head: appendTx.immediate(msg.entries) };
+    reply = { id: msg.id, head: appendTx.immediate(unpackEntries(msg.packed)) };
   } catch (err) {
     reply = { id: msg.id, error: err instanceof Error ? err.message : String(err) };
   }

@@ -11,7 +11,8 @@ import type Database from 'better-sqlite3';
 import { EMPTY_HEAD, linkEntries, type AuditEntry, type AuditOutcome, type AuditRow, type ChainHead } from '../audit/chain.js';
 import type { AuditCheckpoint } from '../audit/signing.js';
 import type { AppendReply, AppendRequest } from './sqlite-audit-worker.js';
-import type { AuditRepo } from './types.js';
+import { packEntries } from './sqlite-audit-wire.js';
+import type { AuditQuery, AuditRepo } from './types.js';
 
 /** Appended to the migration list in sqlite.ts; ids in the 0200 range belong to audit. */
 export const AUDIT_MIGRATIONS: readonly { readonly id: string; readonly sql: string }[] = [
@@ -79,6 +80,28 @@ export function sqliteAudit(db: Database.Database, file: string): AuditRepo & { 
   const expireNoRoute = db.prepare<[number]>('UPDATE audit_log SET body = NULL WHERE route IS NULL AND ts < ? AND body IS NOT NULL');
   const cpAt = db.prepare<[number], { one: number }>('SELECT 1 AS one FROM audit_checkpoints WHERE seq = ?');
   const deleteUpTo = db.prepare<[number]>('DELETE FROM audit_log WHERE seq <= ?');
+  // One prepared statement per combination of filters used, built on first use.
+  const queries = new Map<string, Database.Statement<unknown[], RawRow>>();
+  const query = (f: AuditQuery): RawRow[] => {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const add = (sql: string, value: unknown): void => {
+      if (value === undefined) return;
+      where.push(sql);
+      args.push(value);
+    };
+    add('principal = ?', f.principal);
+    add('route = ?', f.route);
+    add('outcome = ?', f.outcome);
+    add("json_extract(body, '$.code') = ?", f.code);
+    add('ts >= ?', f.fromTs);
+    add('ts < ?', f.toTs);
+    add('seq < ?', f.beforeSeq);
+    const sql = `SELECT ${COLUMNS} FROM audit_log${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
+    let stmt = queries.get(sql);
+    if (!stmt) queries.set(sql, (stmt = db.prepare<unknown[], RawRow>(sql).raw(true)));
+    return stmt.all(...args, f.limit);
+  };
 
   return {
     async append(entries) {
@@ -106,6 +129,9 @@ export function sqliteAudit(db: Database.Database, file: string): AuditRepo & { 
     async deletePrefix(uptoSeq) {
       if (cpAt.get(uptoSeq) === undefined) throw new Error(`no checkpoint at seq ${uptoSeq}; refusing to delete records it would have to cover`);
       return deleteUpTo.run(uptoSeq).changes;
+    },
+    async query(filter) {
+      return query(filter).map(fromRaw);
     },
     close: () => append.close(),
   };
@@ -165,7 +191,7 @@ function workerAppend(file: string): Appender {
     run(entries) {
       if (failure) return Promise.reject(failure);
       const id = nextId++;
-      const request: AppendRequest = { id, entries };
+      const request: AppendRequest = { id, packed: packEntries(entries) };
       return new Promise<ChainHead>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.ref();

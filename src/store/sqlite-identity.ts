@@ -4,7 +4,21 @@
  * every method is one statement or one synchronous transaction, hence atomic.
  */
 import type Database from 'better-sqlite3';
-import type { AdminSessionRecord, AdminSessionRepo, OperatorRecord, OperatorRepo, SigningKeyRecord, SigningKeyRepo } from './types.js';
+import {
+  OPERATOR_COLUMNS,
+  adminSessionFromRow,
+  decodeList,
+  encodeList,
+  insertSql,
+  namedPlaceholder,
+  operatorFromRow,
+  operatorToRow,
+  signingKeyFromRow,
+  type AdminSessionRow,
+  type OperatorRow,
+  type SigningKeyRow,
+} from './rows.js';
+import type { AdminSessionRecord, AdminSessionRepo, OperatorRepo, SigningKeyRecord, SigningKeyRepo } from './types.js';
 
 /** Appended to the migration list in sqlite.ts; ids in the 0100 range belong to identity. */
 export const IDENTITY_MIGRATIONS: readonly { readonly id: string; readonly sql: string }[] = [
@@ -46,33 +60,6 @@ export const IDENTITY_MIGRATIONS: readonly { readonly id: string; readonly sql: 
   },
 ];
 
-interface SigningKeyRow {
-  kid: string;
-  alg: 'EdDSA' | 'ES256';
-  public_jwk: string;
-  sealed_private_jwk: string;
-  created_at: number;
-}
-
-interface OperatorRow {
-  id: string;
-  name: string;
-  password_hash: string;
-  sealed_totp_secret: string;
-  totp_last_step: number;
-  recovery_hashes: string;
-  created_at: number;
-  disabled_at: number | null;
-}
-
-interface SessionRow {
-  token_hash: string;
-  operator_id: string;
-  created_at: number;
-  expires_at: number;
-  verified_at: number;
-}
-
 export function sqliteSigningKeys(db: Database.Database): SigningKeyRepo {
   const list = db.prepare<[], SigningKeyRow>('SELECT * FROM signing_keys ORDER BY created_at DESC, kid DESC');
   const insert = db.prepare<[string, string, string, string, number]>(
@@ -85,7 +72,7 @@ export function sqliteSigningKeys(db: Database.Database): SigningKeyRepo {
   });
   return {
     async list() {
-      return list.all().map((r) => ({ kid: r.kid, alg: r.alg, publicJwk: r.public_jwk, sealedPrivateJwk: r.sealed_private_jwk, createdAt: r.created_at }));
+      return list.all().map(signingKeyFromRow);
     },
     async rotate(next, keep) {
       rotate.immediate(next, Math.max(1, keep));
@@ -94,10 +81,7 @@ export function sqliteSigningKeys(db: Database.Database): SigningKeyRepo {
 }
 
 export function sqliteOperators(db: Database.Database): OperatorRepo {
-  const insert = db.prepare(
-    `INSERT INTO operators (id, name, password_hash, sealed_totp_secret, totp_last_step, recovery_hashes, created_at, disabled_at)
-     VALUES (@id, @name, @password_hash, @sealed_totp_secret, @totp_last_step, @recovery_hashes, @created_at, @disabled_at)`,
-  );
+  const insert = db.prepare<[OperatorRow]>(insertSql('operators', OPERATOR_COLUMNS, namedPlaceholder));
   const byName = db.prepare<[string], OperatorRow>('SELECT * FROM operators WHERE name = ?');
   const byId = db.prepare<[string], OperatorRow>('SELECT * FROM operators WHERE id = ?');
   const list = db.prepare<[], OperatorRow>('SELECT * FROM operators ORDER BY created_at, name');
@@ -108,25 +92,16 @@ export function sqliteOperators(db: Database.Database): OperatorRepo {
   const useRecovery = db.transaction((id: string, hash: string): boolean => {
     const row = byId.get(id);
     if (!row) return false;
-    const hashes = JSON.parse(row.recovery_hashes) as string[];
+    const hashes = decodeList(row.recovery_hashes);
     const i = hashes.indexOf(hash);
     if (i === -1) return false;
     hashes.splice(i, 1);
-    setRecovery.run(JSON.stringify(hashes), id);
+    setRecovery.run(encodeList(hashes), id);
     return true;
   });
   return {
     async insert(r) {
-      insert.run({
-        id: r.id,
-        name: r.name,
-        password_hash: r.passwordHash,
-        sealed_totp_secret: r.sealedTotpSecret,
-        totp_last_step: r.totpLastStep,
-        recovery_hashes: JSON.stringify(r.recoveryHashes),
-        created_at: r.createdAt,
-        disabled_at: r.disabledAt,
-      });
+      insert.run(operatorToRow(r));
     },
     async getByName(name) {
       const row = byName.get(name);
@@ -149,21 +124,8 @@ export function sqliteOperators(db: Database.Database): OperatorRepo {
       return setDisabled.run(at, id).changes > 0;
     },
     async resetMfa(id, sealed, hashes) {
-      return resetMfa.run(sealed, JSON.stringify(hashes), id).changes > 0;
+      return resetMfa.run(sealed, encodeList(hashes), id).changes > 0;
     },
-  };
-}
-
-function operatorFromRow(r: OperatorRow): OperatorRecord {
-  return {
-    id: r.id,
-    name: r.name,
-    passwordHash: r.password_hash,
-    sealedTotpSecret: r.sealed_totp_secret,
-    totpLastStep: r.totp_last_step,
-    recoveryHashes: JSON.parse(r.recovery_hashes) as string[],
-    createdAt: r.created_at,
-    disabledAt: r.disabled_at,
   };
 }
 
@@ -171,7 +133,7 @@ export function sqliteAdminSessions(db: Database.Database): AdminSessionRepo {
   const insert = db.prepare<[string, string, number, number, number]>(
     'INSERT INTO admin_sessions (token_hash, operator_id, created_at, expires_at, verified_at) VALUES (?, ?, ?, ?, ?)',
   );
-  const get = db.prepare<[string], SessionRow>('SELECT * FROM admin_sessions WHERE token_hash = ?');
+  const get = db.prepare<[string], AdminSessionRow>('SELECT * FROM admin_sessions WHERE token_hash = ?');
   const stepUp = db.prepare<[number, string, number]>('UPDATE admin_sessions SET verified_at = ? WHERE token_hash = ? AND verified_at < ?');
   const del = db.prepare<[string]>('DELETE FROM admin_sessions WHERE token_hash = ?');
   const delFor = db.prepare<[string]>('DELETE FROM admin_sessions WHERE operator_id = ?');
@@ -181,7 +143,7 @@ export function sqliteAdminSessions(db: Database.Database): AdminSessionRepo {
     },
     async get(hash) {
       const r = get.get(hash);
-      return r && { tokenHash: r.token_hash, operatorId: r.operator_id, createdAt: r.created_at, expiresAt: r.expires_at, verifiedAt: r.verified_at };
+      return r && adminSessionFromRow(r);
     },
     async stepUp(hash, at) {
       return stepUp.run(at, hash, at).changes > 0;

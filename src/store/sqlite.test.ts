@@ -5,25 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from './sqlite.js';
-import { storeSuite } from './store-suite.js';
-import type { ApiKeyRecord } from './types.js';
+import { sampleKey, storeSuite } from './store-suite.js';
 
-const record: ApiKeyRecord = {
-  id: 'abc123def456',
-  hash: 'ff'.repeat(32),
-  name: 'test',
-  principalId: 'svc-1',
-  principalKind: 'service',
-  tenant: 't1',
-  roles: ['app'],
-  models: ['chat'],
-  createdAt: 1,
-  expiresAt: null,
-  revokedAt: null,
-  lastUsedAt: null,
-  operations: [],
-  cidrs: [],
-};
+const record = sampleKey;
 
 describe('SQLite store', () => {
   it('migrates a new file and reopens it without re-applying migrations', async () => {

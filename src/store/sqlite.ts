@@ -7,6 +7,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AUDIT_MIGRATIONS, sqliteAudit } from './sqlite-audit.js';
+import { API_KEY_COLUMNS, apiKeyFromRow, apiKeyToRow, insertSql, namedPlaceholder, type ApiKeyRow } from './rows.js';
 import { IDENTITY_MIGRATIONS, sqliteAdminSessions, sqliteOperators, sqliteSigningKeys } from './sqlite-identity.js';
 import type { ApiKeyRecord, ApiKeyRepo, SecretRepo, Store } from './types.js';
 
@@ -41,23 +42,6 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: string }[] = [
   ...AUDIT_MIGRATIONS,
 ];
 
-interface ApiKeyRow {
-  id: string;
-  hash: string;
-  name: string;
-  principal_id: string;
-  principal_kind: 'user' | 'service';
-  tenant: string;
-  roles: string;
-  models: string;
-  created_at: number;
-  expires_at: number | null;
-  revoked_at: number | null;
-  last_used_at: number | null;
-  operations: string;
-  cidrs: string;
-}
-
 /** Opens (creating if needed) the database at `file` and applies pending migrations. */
 export function openSqliteStore(file: string): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -71,10 +55,7 @@ export function openSqliteStore(file: string): Store {
   db.pragma('busy_timeout = 5000');
   migrate(db);
 
-  const keyInsert = db.prepare(
-    `INSERT INTO api_keys (id, hash, name, principal_id, principal_kind, tenant, roles, models, created_at, expires_at, revoked_at, last_used_at, operations, cidrs)
-     VALUES (@id, @hash, @name, @principal_id, @principal_kind, @tenant, @roles, @models, @created_at, @expires_at, @revoked_at, @last_used_at, @operations, @cidrs)`,
-  );
+  const keyInsert = db.prepare<[ApiKeyRow]>(insertSql('api_keys', API_KEY_COLUMNS, namedPlaceholder));
   const keyGet = db.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE id = ?');
   const keyList = db.prepare<[], ApiKeyRow>('SELECT * FROM api_keys ORDER BY created_at, id');
   const keyRevoke = db.prepare<[number, string]>('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
@@ -87,7 +68,7 @@ export function openSqliteStore(file: string): Store {
   );
   const rotateKey = db.transaction((oldId: string, next: ApiKeyRecord, oldExpiresAt: number, at: number): boolean => {
     if (keyShorten.run(oldExpiresAt, oldExpiresAt, oldId, at).changes === 0) return false;
-    keyInsert.run(toRow(next));
+    keyInsert.run(apiKeyToRow(next));
     return true;
   });
   const touchMany = db.transaction((entries: ReadonlyMap<string, number>) => {
@@ -103,14 +84,14 @@ export function openSqliteStore(file: string): Store {
 
   const apiKeys: ApiKeyRepo = {
     async insert(record) {
-      keyInsert.run(toRow(record));
+      keyInsert.run(apiKeyToRow(record));
     },
     async get(id) {
       const row = keyGet.get(id);
-      return row && fromRow(row);
+      return row && apiKeyFromRow(row);
     },
     async list() {
-      return keyList.all().map(fromRow);
+      return keyList.all().map(apiKeyFromRow);
     },
     async revoke(id, at) {
       return keyRevoke.run(at, id).changes > 0;
@@ -172,42 +153,4 @@ function migrate(db: Database.Database): void {
       record.run(migration.id, Date.now());
     }).immediate();
   }
-}
-
-function toRow(r: ApiKeyRecord): ApiKeyRow {
-  return {
-    id: r.id,
-    hash: r.hash,
-    name: r.name,
-    principal_id: r.principalId,
-    principal_kind: r.principalKind,
-    tenant: r.tenant,
-    roles: JSON.stringify(r.roles),
-    models: JSON.stringify(r.models),
-    created_at: r.createdAt,
-    expires_at: r.expiresAt,
-    revoked_at: r.revokedAt,
-    last_used_at: r.lastUsedAt,
-    operations: JSON.stringify(r.operations),
-    cidrs: JSON.stringify(r.cidrs),
-  };
-}
-
-function fromRow(r: ApiKeyRow): ApiKeyRecord {
-  return {
-    id: r.id,
-    hash: r.hash,
-    name: r.name,
-    principalId: r.principal_id,
-    principalKind: r.principal_kind,
-    tenant: r.tenant,
-    roles: JSON.parse(r.roles) as string[],
-    models: JSON.parse(r.models) as string[],
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    revokedAt: r.revoked_at,
-    lastUsedAt: r.last_used_at,
-    operations: JSON.parse(r.operations) as string[],
-    cidrs: JSON.parse(r.cidrs) as string[],
-  };
 }

@@ -23,7 +23,8 @@ export interface SuiteBackend {
   dispose(): Promise<void>;
 }
 
-const key: ApiKeyRecord = {
+/** A plain, active service key; backend-specific tests reuse it. */
+export const sampleKey: ApiKeyRecord = {
   id: 'abc123def456',
   hash: 'ff'.repeat(32),
   name: 'test',
@@ -39,6 +40,7 @@ const key: ApiKeyRecord = {
   operations: [],
   cidrs: [],
 };
+const key = sampleKey;
 
 function entry(i: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {

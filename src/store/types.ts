@@ -143,6 +143,23 @@ export interface AuditRepo {
   expireBodies(route: string | null, beforeTs: number): Promise<number>;
   /** Retention, step 2: deletes rows `seq <= uptoSeq`; only valid when a checkpoint exists at `uptoSeq`. */
   deletePrefix(uptoSeq: number): Promise<number>;
+  /** Newest first, filtered, for `GET /admin/v1/audit`; absent on a backend that cannot query yet. */
+  query?(filter: AuditQuery): Promise<readonly AuditRow[]>;
+}
+
+/** Filters of an audit query; every one optional, all must match. */
+export interface AuditQuery {
+  readonly principal?: string;
+  readonly route?: string;
+  readonly outcome?: AuditRow['outcome'];
+  /** Error code recorded in the body (`PC_ERR_*`). */
+  readonly code?: string;
+  /** Epoch ms, inclusive / exclusive. */
+  readonly fromTs?: number;
+  readonly toTs?: number;
+  /** Cursor: only records with `seq < beforeSeq`. */
+  readonly beforeSeq?: number;
+  readonly limit: number;
 }
 
 export interface Store {

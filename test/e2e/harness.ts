@@ -34,7 +34,8 @@ export async function cli(args: readonly string[], input?: string): Promise<{ st
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdin.end(input);
-    const [code] = (await once(child, 'exit')) as [number];
+    // 'close', not 'exit': the process can exit before all of its stdout has been read.
+    const [code] = (await once(child, 'close')) as [number];
     return { stdout, stderr, code };
   }
   try {

@@ -408,5 +408,60 @@ admin:
       assert.equal(locked.status, 429);
       assert.ok(Number(locked.headers.get('retry-after')) >= 1);
     });
+
+    it('keys and operators commands go through the admin API with --admin-url and a session token', async () => {
+      // Bootstrap (direct store) makes the operator; everything after goes through the admin API.
+      const added = await cli(['operators', 'add', '--config', configFile, 'ops3', '--json'], 'a third long password\n');
+      assert.equal(added.code, 0, added.stderr);
+      const ops3 = new URL((JSON.parse(added.stdout) as { otpauthUri: string }).otpauthUri).searchParams.get('secret') as string;
+      const res = await signIn('ops3', 'a third long password', await generate({ secret: ops3, epoch: Math.floor(Date.now() / 1000) }));
+      assert.equal(res.status, 200);
+      const { token: session } = (await res.json()) as { token: string };
+      const viaApi = async (args: string[], token: string | null = session) => {
+        if (token === null) delete process.env['PORTCULLIS_ADMIN_TOKEN'];
+        else process.env['PORTCULLIS_ADMIN_TOKEN'] = token;
+        try {
+          return await cli([...args, '--admin-url', adminUrl]);
+        } finally {
+          delete process.env['PORTCULLIS_ADMIN_TOKEN'];
+        }
+      };
+
+      const created = await viaApi(['keys', 'create', '--name', 'via-api', '--operations', 'models', '--expires-in', '1h', '--json']);
+      assert.equal(created.code, 0, created.stderr);
+      const { id, key, expiresAt } = JSON.parse(created.stdout) as { id: string; key: string; expiresAt: number };
+      assert.ok(Math.abs(expiresAt - (Date.now() + 3_600_000)) < 60_000);
+      assert.equal((await models({ authorization: `Bearer ${key}` })).status, 200);
+      const listed = JSON.parse((await viaApi(['keys', 'list', '--json'])).stdout) as { id: string; operations: string[]; hash?: string }[];
+      assert.deepEqual(listed.find((k) => k.id === id)?.operations, ['models']);
+      assert.ok(listed.every((k) => k.hash === undefined));
+      const rotated = await viaApi(['keys', 'rotate', id, '--overlap', '0s', '--json']);
+      assert.equal(rotated.code, 0, rotated.stderr);
+      const next = JSON.parse(rotated.stdout) as { id: string; key: string; previous: string };
+      assert.equal(next.previous, id);
+      await expectError(await models({ authorization: `Bearer ${key}` }), 401, 'PC_ERR_UNAUTHENTICATED');
+      assert.equal((await viaApi(['keys', 'revoke', next.id])).code, 0);
+      await expectError(await models({ authorization: `Bearer ${next.key}` }), 401, 'PC_ERR_UNAUTHENTICATED');
+      const again = await viaApi(['keys', 'revoke', next.id]);
+      assert.equal(again.code, 2);
+      assert.match(again.stderr, /no active key/);
+
+      const ops = JSON.parse((await viaApi(['operators', 'list', '--json'])).stdout) as { name: string; disabledAt: number | null }[];
+      assert.deepEqual(ops.map((o) => o.name), ['ops', 'ops2', 'ops3']);
+      assert.equal((await viaApi(['operators', 'disable', 'ops2'])).code, 0);
+      assert.notEqual((JSON.parse((await viaApi(['operators', 'list', '--json'])).stdout) as { name: string; disabledAt: number | null }[])[1]?.disabledAt, null);
+      assert.equal((await viaApi(['operators', 'enable', 'ops2'])).code, 0);
+      const reset = await viaApi(['operators', 'reset-mfa', 'ops2', '--json']);
+      assert.equal(reset.code, 0, reset.stderr);
+      assert.match((JSON.parse(reset.stdout) as { otpauthUri: string }).otpauthUri, /^otpauth:\/\/totp\/.*ops2/);
+      assert.equal((await viaApi(['operators', 'disable', 'ghost'])).code, 2);
+
+      const noToken = await viaApi(['keys', 'list'], null);
+      assert.equal(noToken.code, 2);
+      assert.match(noToken.stderr, /PORTCULLIS_ADMIN_TOKEN/);
+      const dataPlaneKey = await viaApi(['keys', 'list'], stack.key);
+      assert.notEqual(dataPlaneKey.code, 0);
+      assert.match(dataPlaneKey.stderr, /PC_ERR_UNAUTHENTICATED/);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { crc32 } from 'node:zlib';
 import { sealingKey } from '../../crypto/seal.js';
 import { createApiKey } from '../../identity/api-keys.js';
 import { AttemptLimiter } from '../../identity/operators.js';
@@ -30,7 +31,7 @@ async function setup(failures?: AttemptLimiter, clock = { now: NOW }) {
     ...(failures ? { failures } : {}),
   });
   const run = (headers: Record<string, string>, operation: Operation = 'chat', sourceIp = '127.0.0.1'): Promise<Verdict> =>
-    Promise.resolve(stage.onHeaders!(ctx(headers, operation, sourceIp)));
+    Promise.resolve(stage.onHeaders(ctx(headers, operation, sourceIp)));
   return { store, keyring, apiKeys, stage, run };
 }
 
@@ -48,6 +49,19 @@ function ctx(headers: Record<string, string>, operation: Operation, sourceIp: st
     decisions: [],
   };
 }
+
+/** A well-formed key (valid checksum) with the given public id and a secret nobody was given. */
+function forgeKey(id: string): string {
+  const body = `pc_live_${id}${'Q'.repeat(22)}`;
+  let sum = crc32(body);
+  let check = '';
+  for (let i = 0; i < 6; i++) {
+    check = BASE62[sum % 62] + check;
+    sum = Math.floor(sum / 62);
+  }
+  return body + check;
+}
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 const reasonOf = (v: Verdict): [string, readonly string[] | undefined] => (v.action === 'deny' ? [v.code, v.reasons] : ['pass', v.reasons]);
 
@@ -97,6 +111,48 @@ describe('identity stage (credential shape → verifier)', () => {
     assert.equal((await run({ authorization: `Bearer ${key}` }, 'chat', '10.9.9.9')).action, 'pass', 'other sources are not affected');
     clock.now += 1_000;
     assert.equal((await run({ authorization: `Bearer ${key}` })).action, 'pass');
+    await apiKeys.close();
+    await store.close();
+  });
+
+  it('throttles a key id after repeated wrong secrets or networks, whichever sources they come from', async () => {
+    const clock = { now: NOW };
+    const { store, apiKeys, run } = await setup(new AttemptLimiter({ freeAttempts: 3, baseMs: 1_000, maxMs: 60_000, windowMs: 600_000 }), clock);
+    const { key, record } = await createApiKey(store.apiKeys, pepper, { name: 'k', cidrs: ['10.0.0.0/8'] }, NOW);
+    const other = await createApiKey(store.apiKeys, pepper, { name: 'other' }, NOW);
+    // Same id, another secret, a valid checksum: it reaches the store and fails on the hash.
+    const guess = forgeKey(record.id);
+    assert.deepEqual(reasonOf(await run({ authorization: `Bearer ${guess}` }, 'chat', '10.0.0.1')), ['PC_ERR_UNAUTHENTICATED', ['mismatch']]);
+    assert.deepEqual(reasonOf(await run({ authorization: `Bearer ${guess}` }, 'chat', '10.0.0.2')), ['PC_ERR_UNAUTHENTICATED', ['mismatch']]);
+    assert.deepEqual(reasonOf(await run({ authorization: `Bearer ${key}` }, 'chat', '192.0.2.1')), ['PC_ERR_UNAUTHENTICATED', ['cidr']]);
+    const throttled = await run({ authorization: `Bearer ${key}` }, 'chat', '10.0.0.4');
+    assert.deepEqual(reasonOf(throttled), ['PC_ERR_AUTH_THROTTLED', ['throttled-key']]);
+    assert.equal(throttled.action === 'deny' && throttled.retryAfter, 1);
+    assert.equal((await run({ authorization: `Bearer ${other.key}` }, 'chat', '10.0.0.4')).action, 'pass', 'other keys are not affected');
+    clock.now += 1_000;
+    assert.equal((await run({ authorization: `Bearer ${key}` }, 'chat', '10.0.0.4')).action, 'pass');
+    // An id no key has is counted the same way, so being throttled says nothing about existence.
+    const nobody = forgeKey('ZZZZZZZZZZZZ');
+    for (const ip of ['10.1.0.1', '10.1.0.2', '10.1.0.3']) assert.deepEqual(reasonOf(await run({ authorization: `Bearer ${nobody}` }, 'chat', ip)), ['PC_ERR_UNAUTHENTICATED', ['unknown']]);
+    assert.deepEqual(reasonOf(await run({ authorization: `Bearer ${nobody}` }, 'chat', '10.1.0.4')), ['PC_ERR_AUTH_THROTTLED', ['throttled-key']]);
+    await apiKeys.close();
+    await store.close();
+  });
+
+  it('leaves a lease for the stream re-check: the API key, or a token\'s exp and source key', async () => {
+    const { store, keyring, apiKeys, stage } = await setup();
+    const { key, record } = await createApiKey(store.apiKeys, pepper, { name: 'k' }, NOW);
+    const byKey = ctx({ authorization: `Bearer ${key}` }, 'chat', '127.0.0.1');
+    assert.equal((await stage.onHeaders(byKey)).action, 'pass');
+    assert.deepEqual(stage.leaseOf(byKey), { expiresAt: null, apiKeyId: record.id });
+    const principal = { id: record.principalId, kind: 'service' as const, tenant: 't', roles: [], authMethod: 'api_key' as const, credentialId: record.id, models: [] };
+    const t = await issueAccessToken(keyring, settings, principal, NOW);
+    const byToken = ctx({ authorization: `Bearer ${t.accessToken}` }, 'chat', '127.0.0.1');
+    assert.equal((await stage.onHeaders(byToken)).action, 'pass');
+    assert.deepEqual(stage.leaseOf(byToken), { expiresAt: NOW + 600_000, apiKeyId: record.id });
+    const refused = ctx({ authorization: 'Bearer nope' }, 'chat', '127.0.0.1');
+    assert.equal((await stage.onHeaders(refused)).action, 'deny');
+    assert.equal(stage.leaseOf(refused), undefined);
     await apiKeys.close();
     await store.close();
   });

@@ -15,6 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ClientCertificate, Deny, Principal, Stage, StageContext, Verdict } from '../../pipeline/types.js';
+import { parseApiKey } from '../../identity/api-keys.js';
 import { verifyDpopProof } from '../../identity/dpop.js';
 import { checkJwtShape, looksLikeJwt } from '../../identity/jwt-shape.js';
 import type { OidcIssuer } from '../../identity/oidc.js';
@@ -54,8 +55,25 @@ export interface CredentialStageOptions {
   readonly oidc?: readonly OidcIssuer[];
   readonly maxTokenBytes: number;
   readonly now?: () => number;
-  /** Per-source backoff after refused credentials (brute force); none without it. */
+  /** Backoff after refused credentials (brute force), per source address and per API key id; none without it. */
   readonly failures?: AttemptLimiter;
+}
+
+/**
+ * How long the credential that admitted a request stays good, for checking it again while the
+ * answer streams (stream-recheck.ts): a token's `exp`, and the API key to look up again — the key
+ * itself, or the key a gateway token was exchanged from (revoking it ends the token's streams).
+ */
+export interface CredentialLease {
+  /** Epoch milliseconds; null when only a lookup can tell (an API key) or nothing expires (mTLS). */
+  readonly expiresAt: number | null;
+  readonly apiKeyId?: string;
+}
+
+export interface CredentialStage extends Stage {
+  onHeaders(ctx: StageContext): Promise<Verdict>;
+  /** The lease of the credential that admitted this request; undefined when none did. */
+  leaseOf(ctx: StageContext): CredentialLease | undefined;
 }
 
 interface Presented {
@@ -63,13 +81,22 @@ interface Presented {
   readonly credential: string;
 }
 
+/**
+ * API-key refusals counted against the key id: wrong secret, wrong network — and an id no key has,
+ * so that being throttled does not tell an attacker the id exists (the per-source limit bounds
+ * how many ids one address can spray).
+ */
+const KEY_GUESS_REASONS: ReadonlySet<string> = new Set(['mismatch', 'cidr', 'unknown']);
+
 const deny = (code: Deny['code'], reason: string): Deny => ({ action: 'deny', code, reasons: [reason] });
 
-export function credentialStage(options: CredentialStageOptions): Stage {
+export function credentialStage(options: CredentialStageOptions): CredentialStage {
   if (!(options.maxTokenBytes > 0)) throw new TypeError('maxTokenBytes must be positive');
   const now = options.now ?? Date.now;
   const issuers = new Map((options.oidc ?? []).map((i) => [i.issuer, i]));
   const tokens = options.tokens;
+  // Keyed by the request's context object, so a lease lives exactly as long as its request.
+  const leases = new WeakMap<StageContext, CredentialLease>();
   // A gateway token's signature and claims verify the same way every time, so a verified token is
   // remembered (by its SHA-256) for up to a minute, never past its exp. Everything that can change
   // between requests — the source key's revocation, the DPoP proof, the certificate, the source
@@ -100,6 +127,7 @@ export function credentialStage(options: CredentialStageOptions): Stage {
     if (presented.scheme === 'dpop') return deny('PC_ERR_TOKEN_INVALID', 'dpop-scheme-for-unbound-token');
     const check = await issuer.verify(presented.credential);
     if (!check.ok) return deny('PC_ERR_TOKEN_INVALID', check.reason);
+    leases.set(ctx, { expiresAt: check.expiresAt * 1000 });
     return pass(check.principal, `oidc:${issuer.issuer}`);
   }
 
@@ -139,6 +167,8 @@ export function credentialStage(options: CredentialStageOptions): Stage {
       }
     }
     if (!sourceAllowed(check.principal.cidrs, ctx.sourceIp)) return deny('PC_ERR_TOKEN_INVALID', 'cidr');
+    const sourceKey = check.sourceCredential.via === 'api_key' ? { apiKeyId: check.sourceCredential.id } : {};
+    leases.set(ctx, { expiresAt: check.expiresAt * 1000, ...sourceKey });
     return pass(check.principal, check.jkt ? 'gateway-jwt:dpop' : 'gateway-jwt');
   }
 
@@ -166,17 +196,28 @@ export function credentialStage(options: CredentialStageOptions): Stage {
   return {
     name: 'identity',
     phase: 'identity',
+    leaseOf(ctx) {
+      return leases.get(ctx);
+    },
     async onHeaders(ctx: StageContext): Promise<Verdict> {
-      const sourceKey = `ip:${ctx.sourceIp}`;
-      const wait = options.failures?.retryAfter(sourceKey, now()) ?? 0;
-      if (wait > 0) {
-        ctx.log.info({ stage: 'identity', code: 'PC_ERR_AUTH_THROTTLED', reasons: ['throttled'] }, 'credential refused');
-        return { action: 'deny', code: 'PC_ERR_AUTH_THROTTLED', reasons: ['throttled'], retryAfter: Math.ceil(wait / 1000) };
-      }
       const presented = presentedCredential(ctx.headers);
+      const isApiKey = presented !== undefined && presented.scheme !== 'dpop' && !looksLikeJwt(presented.credential);
+      // Backoff per source address, and per API key id: a known key probed with wrong secrets or
+      // from outside its networks is throttled whichever addresses the attempts come from.
+      const sourceKey = `ip:${ctx.sourceIp}`;
+      const keyId = isApiKey ? parseApiKey(presented.credential)?.id : undefined;
+      const principalKey = keyId === undefined ? undefined : `key:${keyId}`;
+      const at = now();
+      const bySource = options.failures?.retryAfter(sourceKey, at) ?? 0;
+      const byKey = principalKey === undefined ? 0 : (options.failures?.retryAfter(principalKey, at) ?? 0);
+      if (bySource > 0 || byKey > 0) {
+        const reasons = [bySource > 0 ? 'throttled' : 'throttled-key'];
+        ctx.log.info({ stage: 'identity', code: 'PC_ERR_AUTH_THROTTLED', reasons }, 'credential refused');
+        return { action: 'deny', code: 'PC_ERR_AUTH_THROTTLED', reasons, retryAfter: Math.ceil(Math.max(bySource, byKey) / 1000) };
+      }
       let verdict: Verdict;
       if (presented === undefined) verdict = certificate(ctx.clientCert);
-      else if (presented.scheme !== 'dpop' && !looksLikeJwt(presented.credential)) verdict = await options.apiKeys.onHeaders(ctx);
+      else if (isApiKey) verdict = await options.apiKeys.onHeaders(ctx);
       else verdict = await verifyJwt(ctx, presented);
       if (verdict.action === 'pass') {
         const principal = verdict.facts?.principal;
@@ -185,10 +226,16 @@ export function credentialStage(options: CredentialStageOptions): Stage {
           verdict = deny('PC_ERR_FORBIDDEN', 'operation-out-of-scope');
         }
       }
-      if (verdict.action === 'deny') {
+      if (verdict.action === 'pass') {
+        const principal = verdict.facts?.principal;
+        if (principal?.authMethod === 'api_key') leases.set(ctx, { expiresAt: null, apiKeyId: principal.credentialId });
+        else if (principal?.authMethod === 'mtls') leases.set(ctx, { expiresAt: null });
+      } else if (verdict.action === 'deny') {
+        leases.delete(ctx);
         ctx.log.info({ stage: 'identity', code: verdict.code, reasons: verdict.reasons }, 'credential refused');
         // A missing credential is not a guess; a wrong one is, and so is a forged token.
         if (verdict.code !== 'PC_ERR_FORBIDDEN' && verdict.reasons?.[0] !== 'missing') options.failures?.fail(sourceKey, now());
+        if (principalKey !== undefined && KEY_GUESS_REASONS.has(verdict.reasons?.[0] ?? '')) options.failures?.fail(principalKey, now());
       }
       return verdict;
     },
