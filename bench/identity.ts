@@ -67,7 +67,7 @@ export async function runIdentityBench(opts: { seconds: number; warmupSeconds: n
     sourceIp: '127.0.0.1',
     http: { method: 'POST', path: PATH, scheme: 'http' },
     headers: { host: HOST, ...headers },
-    principal: undefined,
+    principal: undefined, context: undefined,
     signal: new AbortController().signal,
     log,
     decisions: [],

@@ -110,6 +110,11 @@ export const configSchema = z
       .default({ url: 'sqlite:.portcullis/portcullis.db' }),
     /** Directory for generated secrets (pepper, master key) when they are not given. */
     dataDir: z.string().min(1).default('.portcullis'),
+    /** Shared state across instances (limits, quarantines, pub/sub); in-process when `redis` is unset. */
+    state: z
+      .object({ redis: z.url({ protocol: /^rediss?$/ }).optional() })
+      .strict()
+      .default({}),
     secrets: z
       .object({
         /** HMAC key for stored API-key hashes; generated into dataDir when unset. */

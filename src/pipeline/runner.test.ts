@@ -13,7 +13,7 @@ function state(): RequestState {
     operation: 'chat',
     sourceIp: '127.0.0.1',
     headers: {},
-    principal: undefined,
+    principal: undefined, context: undefined,
     signal: new AbortController().signal,
     log: silentLogger(),
     decisions: [],

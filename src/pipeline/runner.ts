@@ -23,6 +23,7 @@ export interface RunnerOptions {
 /** The mutable side of a request in flight; only the runner and the server write to it. */
 export interface RequestState extends StageContext {
   principal: StageContext['principal'];
+  context: StageContext['context'];
   readonly decisions: Decision[];
 }
 
@@ -210,6 +211,7 @@ function foldStreamDecision(decisions: Decision[], decision: Decision): void {
 
 function applyFacts(state: RequestState, facts: ContextFacts): void {
   if (facts.principal) state.principal = facts.principal;
+  if (facts.context) state.context = facts.context;
 }
 
 class StageTimeout extends Error {}

@@ -6,6 +6,7 @@
 import type { CanonicalRequest, CanonicalResponse, ChatChunk } from '../canonical/types.js';
 import type { ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { RequestContextFacts } from '../context/types.js';
 
 /** Phases in the order they run. identity and context see headers only (the body is unread). */
 export const PHASES = ['identity', 'context', 'authorize', 'limits', 'input', 'output'] as const;
@@ -54,6 +55,8 @@ export interface ClientCertificate {
 /** Facts a stage may establish for later stages. Only the runner writes them into the context. */
 export interface ContextFacts {
   readonly principal?: Principal;
+  /** Set by the context phase (context/types.ts). */
+  readonly context?: RequestContextFacts;
 }
 
 export interface Decision {
@@ -84,6 +87,8 @@ export interface StageContext {
   /** Lower-cased request headers as Node parsed them. */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly principal: Principal | undefined;
+  /** From the context phase; undefined before it has run. */
+  readonly context: RequestContextFacts | undefined;
   /** Aborted when the client goes away or the request is finished. */
   readonly signal: AbortSignal;
   readonly log: Logger;

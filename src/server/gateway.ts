@@ -118,7 +118,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       http: { method: req.method ?? '', path, scheme: serverConfig.tls ? 'https' : 'http' },
       ...(serverConfig.tls?.clientCa ? { clientCert: clientCertOf(req.socket) } : {}),
       headers: req.headers,
-      principal: undefined,
+      principal: undefined, context: undefined,
       signal: abort.signal,
       log: log.child({ requestId }),
       decisions: [],

@@ -43,7 +43,7 @@ function ctx(headers: Record<string, string>, operation: Operation, sourceIp: st
     sourceIp,
     http: { method: 'GET', path: '/v1/models', scheme: 'http' },
     headers,
-    principal: undefined,
+    principal: undefined, context: undefined,
     signal: new AbortController().signal,
     log: createLogger({ level: 'silent' }),
     decisions: [],

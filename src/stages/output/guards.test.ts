@@ -14,7 +14,7 @@ const SYSTEM = 'You are the billing assistant of Example Corp. Answer only quest
 const CANARY = 'pc-AbCdEfGhIjKlMnOpQrStUv';
 
 function ctx(): StageContext {
-  return { requestId: 'r1', api: 'openai', operation: 'chat', sourceIp: '127.0.0.1', headers: {}, principal: undefined, signal: new AbortController().signal, log: silentLogger(), decisions: [] };
+  return { requestId: 'r1', api: 'openai', operation: 'chat', sourceIp: '127.0.0.1', headers: {}, principal: undefined, context: undefined, signal: new AbortController().signal, log: silentLogger(), decisions: [] };
 }
 
 function setup(route: RouteGuardsInput = {}, extra: { canary?: string; system?: string } = {}) {
