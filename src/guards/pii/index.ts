@@ -9,10 +9,13 @@ import { resolveOverlaps, type Candidate } from './candidate.js';
 import { detectEntities } from './ner.js';
 import { NER_TYPES } from './ner-features.js';
 import { STRUCTURED_DETECTORS } from './structured.js';
+import { CONTEXTUAL_DETECTORS } from './contextual.js';
+
+const RULE_DETECTORS = [...STRUCTURED_DETECTORS, ...CONTEXTUAL_DETECTORS];
 
 /** Every type {@link detectPii} can report. */
 export const PII_TYPES: readonly string[] = [
-  ...STRUCTURED_DETECTORS.flatMap((d) => d.types),
+  ...RULE_DETECTORS.flatMap((d) => d.types),
   ...NER_TYPES,
 ];
 
@@ -44,7 +47,7 @@ export function detectPii(text: string, options?: DetectPiiOptions): Finding[] {
   const emit = (c: Candidate): void => {
     cands.push(c);
   };
-  for (const d of STRUCTURED_DETECTORS) {
+  for (const d of RULE_DETECTORS) {
     if (wanted !== undefined && !d.types.some((x) => wanted.has(x))) continue;
     d.run(t, emit);
   }

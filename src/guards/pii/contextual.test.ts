@@ -1,0 +1,43 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectPii } from './index.js';
+
+const found = (text: string, type: string): string[] => detectPii(text, { types: [type] }).map((f) => text.slice(f.start, f.end));
+
+describe('contextual PII detectors', () => {
+  it('finds ages only next to age words', () => {
+    assert.deepEqual(found('She is a 34-year-old engineer', 'AGE'), ['34']);
+    assert.deepEqual(found('aged 71, retired', 'AGE'), ['71']);
+    assert.deepEqual(found("I'm 19 y/o and I'll turn 20 soon", 'AGE'), ['19', '20']);
+    assert.deepEqual(found("J'ai 45 ans. Tengo 33 años. Er ist 50 Jahre alt.", 'AGE'), ['45', '33', '50']);
+    assert.deepEqual(found('The server turned 90 degrees; 42 people came; room 101', 'AGE'), []);
+    assert.deepEqual(found('a 300 year old oak', 'AGE'), []);
+  });
+
+  it('finds honorifics before a name, not street abbreviations', () => {
+    assert.deepEqual(found('Please ask Mrs. Harris or Dr Burke', 'TITLE'), ['Mrs.', 'Dr']);
+    assert.deepEqual(found('Herr Müller and Sra. Gómez', 'TITLE'), ['Herr', 'Sra.']);
+    assert.deepEqual(found('1737 Cheriton Dr Reuquén', 'TITLE'), []);
+    assert.deepEqual(found('Mr. smith wrote mr', 'TITLE'), []);
+  });
+
+  it('finds nationalities, faiths and parties as whole words', () => {
+    assert.deepEqual(found('We are proud Paraguayans and Sunni Muslims', 'NRP'), ['Paraguayans', 'Sunni', 'Muslims']);
+    assert.deepEqual(found('a Democrat from Ohio', 'NRP'), ['Democrat']);
+    assert.deepEqual(found('polish the text; democratic values; americano coffee', 'NRP'), []);
+  });
+
+  it('finds postal codes after their label only', () => {
+    assert.deepEqual(found('my zip code is 35350', 'ZIP_CODE'), ['35350']);
+    assert.deepEqual(found('Postcode: SW1A 1AA', 'ZIP_CODE'), ['SW1A 1AA']);
+    assert.deepEqual(found('ZIP: 75534-030', 'ZIP_CODE'), ['75534-030']);
+    assert.deepEqual(found('we shipped 35350 units; zip the file', 'ZIP_CODE'), []);
+  });
+
+  it("finds driver's licence numbers after their label, beating a phone reading", () => {
+    assert.deepEqual(found("My driver's license number is 6940579", 'US_DRIVER_LICENSE'), ['6940579']);
+    assert.deepEqual(found('driving licence: F162823540116.', 'US_DRIVER_LICENSE'), ['F162823540116']);
+    assert.deepEqual(found("my driver's license is valid until May", 'US_DRIVER_LICENSE'), []);
+    assert.deepEqual(detectPii("My driver's license number is 6940579").map((f) => f.type), ['US_DRIVER_LICENSE']);
+  });
+});

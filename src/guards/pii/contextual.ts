@@ -1,0 +1,153 @@
+/**
+ * Detectors for personal data that has no checkable structure and is recognised by the words
+ * around it or by a closed word list: ages, honorific titles, nationalities/religious/political
+ * groups (NRP), postal codes and driver's licence numbers. Each one is anchored to context, so a
+ * bare number or a capitalised word alone never produces a finding. Patterns are RE2 (linear).
+ */
+
+import RE2 from 're2';
+import { Rank, isWordAt, type Candidate } from './candidate.js';
+import { DEMONYMS, FAITHS, POLITICAL } from './groups.js';
+
+type Emit = (c: Candidate) => void;
+
+function* matches(re: RE2, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (;;) {
+    const m = re.exec(text);
+    if (m === null) return;
+    if (m[0].length === 0) re.lastIndex = m.index + 1;
+    yield m;
+  }
+}
+
+// ---------------------------------------------------------------- age
+
+// "42 years old", "42-year-old", "42 yrs old", "42 y/o", "42yo", and the same in a few languages
+// ("42 Jahre alt", "42 jaar oud", "42 años de edad", "42 anni di età", "42 anos de idade").
+const AGE_AFTER = new RE2(
+  "(?i)(\\d{1,3})(?:[ \\-]*(?:years?|yrs?|yo)[ \\-]*old|[ ]?(?:y/o|y\\.o\\.|yo)\\b|[ ]Jahre[ ]alt|[ ]jaar[ ]oud|[ ]años[ ]de[ ]edad|[ ]anni[ ]di[ ]età|[ ]anos[ ]de[ ]idade|[ ]ans[ ]et[ ]demi|-jährige)",
+  'g',
+);
+// "aged 42", "age: 42", "at the age of 42", "I turned 42", "I'll turn 42", "j'ai 42 ans",
+// "tengo 42 años", "ho 42 anni", "tenho 42 anos", "im Alter von 42".
+const AGE_BEFORE = new RE2(
+  "(?i)\\b(?:aged|age(?:[ ]?:|[ ]is|[ ]of)|(?:just|recently|had|have|I'll|will|I|he|she|they|we|you)[ ](?:turned|turn|turns)|j'ai|âgée?[ ]de|tengo|edad[ ]de|ho|età[ ]di|tenho|idade[ ]de|im[ ]Alter[ ]von|leeftijd[ ]van)[ ]+(\\d{1,3})(?:[ ]?(?:ans|años|anni|anos|Jahren?|jaar))?",
+  'g',
+);
+// After "turned 42" a unit word means it was not an age ("turned 90 degrees").
+const NOT_AGE_AFTER = new RE2('^[ ]*(?:%|°|degrees?|percent|times|pages|minutes|seconds|hours|days|weeks|months|km|miles|points|dollars|euros|pounds)\\b', 'i');
+
+const plausibleAge = (value: string): boolean => {
+  const age = Number(value);
+  return age >= 1 && age <= 125;
+};
+
+function detectAge(text: string, emit: Emit): void {
+  for (const m of matches(AGE_AFTER, text)) {
+    const value = m[1];
+    if (value === undefined || !plausibleAge(value) || isWordAt(text, m.index - 1)) continue;
+    emit({ type: 'AGE', start: m.index, end: m.index + value.length, score: 0.95, rank: Rank.Format });
+  }
+  for (const m of matches(AGE_BEFORE, text)) {
+    const value = m[1];
+    if (value === undefined || !plausibleAge(value)) continue;
+    const digitsAt = m.index + m[0].search(/\d/);
+    const end = digitsAt + value.length;
+    if (isWordAt(text, end) || NOT_AGE_AFTER.test(text.slice(end, end + 16))) continue;
+    emit({ type: 'AGE', start: digitsAt, end, score: 0.85, rank: Rank.Format });
+  }
+}
+
+// ---------------------------------------------------------------- honorific titles
+
+// An honorific followed by a capitalised word: "Mr. Harris", "Dr Burke", "Frau Müller", "Sra. Gómez".
+const HONORIFIC = new RE2(
+  '(?:\\b|^)((?:Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Sr|Sra|Srta|Mme|Mlle|Dott|Sig|Hr|Fr)\\.|(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss|Sir|Dame|Lady|Lord|Madam|Herr|Frau|Mme|Mlle|Monsieur|Madame|Señor|Señora|Signor|Signora|Senhor|Senhora|mr|mrs|ms|dr|miss)\\b)(?:[ ]+)\\p{Lu}',
+  'gu',
+);
+
+function detectTitle(text: string, emit: Emit): void {
+  for (const m of matches(HONORIFIC, text)) {
+    const title = m[1];
+    if (title === undefined) continue;
+    const start = m.index + m[0].indexOf(title);
+    // "Cheriton Dr Reuquén" is a street: a dotless "Dr" right after a capitalised word is not a title.
+    if ((title === 'Dr' || title === 'dr') && /\p{Lu}\p{L}*[ ]+$/u.test(text.slice(Math.max(0, start - 24), start))) continue;
+    emit({ type: 'TITLE', start, end: start + title.length, score: 0.9, rank: Rank.Format });
+  }
+}
+
+// ---------------------------------------------------------------- nationalities, religions, political groups
+
+function alternation(words: readonly string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}
+
+// Whole words, with the plural forms people (and generators) write: "Chechens", "Surinameses".
+const GROUP = new RE2(`(?i)\\b(${alternation([...DEMONYMS, ...FAITHS])})(?:s|es)?\\b`, 'gu');
+// Political groups only when capitalised: "a Democrat", not "democratic values".
+const PARTY = new RE2(`\\b(${alternation(POLITICAL)})(?:s)?\\b`, 'gu');
+// Demonyms that are also common lower-case words count only when capitalised.
+const LOWER_AMBIGUOUS: ReadonlySet<string> = new Set(['polish', 'swiss', 'french', 'dutch', 'turkish', 'china', 'guinea', 'jersey']);
+
+function detectGroups(text: string, emit: Emit): void {
+  for (const m of matches(GROUP, text)) {
+    const word = m[0];
+    const first = word.charCodeAt(0);
+    const lower = first >= 97 && first <= 122;
+    if (lower && LOWER_AMBIGUOUS.has((m[1] ?? '').toLowerCase())) continue;
+    // Statistical-strength evidence: a longer organisation or location span that contains the
+    // word ("American Express", "Swiss Re") wins over it when overlaps are resolved.
+    emit({ type: 'NRP', start: m.index, end: m.index + word.length, score: 0.8, rank: Rank.Model });
+  }
+  for (const m of matches(PARTY, text)) {
+    emit({ type: 'NRP', start: m.index, end: m.index + m[0].length, score: 0.7, rank: Rank.Model });
+  }
+}
+
+// ---------------------------------------------------------------- postal codes
+
+// A code right after its label: "zip code is 35350", "ZIP: 75534-030", "postcode SW1A 1AA", "PLZ 10115".
+const POSTAL = new RE2(
+  '(?i)\\b(?:zip(?:[ ]?code)?|postal[ ]?code|post[ ]?code|postcode|plz|cep|c[óo]digo[ ]postal|code[ ]postal|codice[ ]postale|postleitzahl|postnummer)(?:[ ]+(?:is|was|number|no\\.?))?[ ]*[:#]?[ ]*([A-Z0-9]{2,5}(?:[ \\-][A-Z0-9]{2,4})?)\\b',
+  'g',
+);
+
+function detectPostalCode(text: string, emit: Emit): void {
+  for (const m of matches(POSTAL, text)) {
+    const code = m[1];
+    if (code === undefined || !/\d/.test(code)) continue;
+    const start = m.index + m[0].length - code.length;
+    emit({ type: 'ZIP_CODE', start, end: start + code.length, score: 0.9, rank: Rank.Format });
+  }
+}
+
+// ---------------------------------------------------------------- driver's licence numbers
+
+const LICENCE = new RE2(
+  "(?i)\\b(?:driver'?s?|driving|drivers)[ ]licen[cs]e(?:[ ]+(?:number|no\\.?|num|id))?(?:[ ]+(?:is|was))?[ ]*[:#]?[ ]*([A-Z0-9][A-Z0-9\\-]{4,19})|\\bDL[ ]?(?:#|no\\.?|number)[ ]*:?[ ]*([A-Z0-9][A-Z0-9\\-]{4,19})",
+  'g',
+);
+
+function detectDriverLicence(text: string, emit: Emit): void {
+  for (const m of matches(LICENCE, text)) {
+    const raw = m[1] ?? m[2];
+    if (raw === undefined) continue;
+    const value = raw.replace(/-+$/, '');
+    if (isWordAt(text, m.index + m[0].length)) continue;
+    // At least four digits: a licence number, not a word that followed the label.
+    if ((value.match(/\d/g)?.length ?? 0) < 4) continue;
+    const start = m.index + m[0].length - raw.length;
+    // The label makes the number certain: it beats a phone or SSN reading of the same digits.
+    emit({ type: 'US_DRIVER_LICENSE', start, end: start + value.length, score: 0.9, rank: Rank.Checked });
+  }
+}
+
+export const CONTEXTUAL_DETECTORS: readonly { readonly types: readonly string[]; readonly run: (text: string, emit: Emit) => void }[] = [
+  { types: ['AGE'], run: detectAge },
+  { types: ['TITLE'], run: detectTitle },
+  { types: ['NRP'], run: detectGroups },
+  { types: ['ZIP_CODE'], run: detectPostalCode },
+  { types: ['US_DRIVER_LICENSE'], run: detectDriverLicence },
+];
