@@ -19,6 +19,7 @@ import { createGateway, type Gateway } from './server/gateway.js';
 import { createIdentity } from './identity/assemble.js';
 import { AuthorizationRegistry, authorizeStage, type ShadowStats } from './stages/authorize/policy.js';
 import { toolCallStage } from './stages/authorize/tool-calls.js';
+import { adminAuthorizer } from './policy/admin.js';
 import { contextStage } from './stages/context/stage.js';
 import type { RiskSource } from './context/types.js';
 import { createRequestGuardsRegistry, inputGuardStage } from './stages/input/guards.js';
@@ -126,7 +127,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
     throw err;
   }
   try {
-    await identity.startAdmin(metrics ? { metrics } : {});
+    await identity.startAdmin({ ...(metrics ? { metrics } : {}), authorize: adminAuthorizer({ policy: () => gateway.runtime.policy, context: () => gateway.runtime.context, log, shadowStats: authorization.shadowStats, ...(options.risk ? { risk: options.risk } : {}) }) });
   } catch (err) {
     await gateway.close();
     await identity.close();

@@ -131,3 +131,22 @@ export function authorizeStage(options: AuthorizeStageOptions): Stage {
     },
   };
 }
+
+const MODEL_OPERATIONS = ['chat', 'messages', 'embed'] as const;
+
+/**
+ * For `GET /v1/models`: whether the caller may use the model for anything (any of the model
+ * operations), under its credential's scopes and the policies. Decisions are cached, so a listing
+ * repeated by the same caller costs a few lookups per model.
+ */
+export function mayUseModelByPolicy(policy: CompiledPolicy, ctx: StageContext, model: string): boolean {
+  const principal = ctx.principal;
+  if (!principal || !ctx.context || !mayUseModel(principal, model)) return false;
+  const subject = principalEntity(principal);
+  const resource = policy.modelEntity(model);
+  for (const operation of MODEL_OPERATIONS) {
+    const context = cedarContext(ctx.context, principal.authMethod, { operation, model, stream: false, tools: [] });
+    if (policy.active.authorize({ principal: subject, action: operation, resource, context }).allowed) return true;
+  }
+  return false;
+}

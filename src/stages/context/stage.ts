@@ -27,9 +27,9 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function countryOf(c: CompiledContext, ctx: StageContext, ip: string, viaTrustedProxy: boolean): string | undefined {
+function countryOf(c: CompiledContext, headers: StageContext['headers'], ip: string, viaTrustedProxy: boolean): string | undefined {
   if (c.countryHeader && viaTrustedProxy) {
-    const v = headerValue(ctx.headers[c.countryHeader])?.trim().toUpperCase();
+    const v = headerValue(headers[c.countryHeader])?.trim().toUpperCase();
     if (v !== undefined && COUNTRY.test(v)) return v;
   }
   if (c.geoip) {
@@ -51,45 +51,61 @@ function riskOf(source: RiskSource, principalId: string | undefined, ip: string)
   return r < 0 ? 0 : r > 1 ? 1 : r;
 }
 
-export function contextStage(options: ContextStageOptions): Stage {
-  const risk = options.risk ?? noRisk;
-  const now = options.now ?? Date.now;
+/** What the context phase looks at: the request's headers and connection. */
+export interface ContextInput {
+  readonly sourceIp: string;
+  readonly headers: StageContext['headers'];
+  readonly clientCert?: StageContext['clientCert'];
+  readonly principalId: string | undefined;
+}
 
-  const facts = (c: CompiledContext, ctx: StageContext, ip: string, country: string | undefined, at: number, posture: DevicePosture | undefined, postureError: string | undefined): Verdict => {
+/**
+ * Establishes the facts for one request (the data plane's stage and the admin plane both use it).
+ * Synchronous unless a posture assertion must be verified.
+ */
+export function contextFacts(c: CompiledContext, input: ContextInput, risk: RiskSource, at: number): RequestContextFacts | Promise<RequestContextFacts> {
+  const { ip, viaTrustedProxy } = clientAddress(input.sourceIp, input.headers['x-forwarded-for'], c.trustedProxies);
+  const country = countryOf(c, input.headers, ip, viaTrustedProxy);
+  const facts = (posture: DevicePosture | undefined, postureError: string | undefined): RequestContextFacts => {
     const { hour, weekday } = c.clock(at);
-    const context: RequestContextFacts = {
+    return {
       clientIp: ip,
       ...(country !== undefined ? { country } : {}),
       ...(posture ? { posture } : {}),
       ...(postureError !== undefined ? { postureError } : {}),
-      risk: riskOf(risk, ctx.principal?.id, ip),
+      risk: riskOf(risk, input.principalId, ip),
       hour,
       weekday,
     };
-    return { action: 'pass', facts: { context }, ...(postureError !== undefined && postureError !== 'missing' ? { reasons: [`posture:${postureError}`] } : {}) };
   };
+  const token = c.posture ? headerValue(input.headers[c.posture.header]) : undefined;
+  if (c.posture && token !== undefined) {
+    // The only asynchronous path: a signature check (cached per assertion).
+    return c.posture.verify(token.trim(), at).then((result) => ('posture' in result ? facts(result.posture, undefined) : facts(undefined, result.error)));
+  }
+  const fromCert = c.clientCertSanPrefix ? postureFromCert(input.clientCert, c.clientCertSanPrefix, at) : undefined;
+  return facts(fromCert, fromCert ? undefined : 'missing');
+}
 
+function verdictOf(context: RequestContextFacts): Verdict {
+  const e = context.postureError;
+  return { action: 'pass', facts: { context }, ...(e !== undefined && e !== 'missing' ? { reasons: [`posture:${e}`] } : {}) };
+}
+
+export function contextStage(options: ContextStageOptions): Stage {
+  const risk = options.risk ?? noRisk;
+  const now = options.now ?? Date.now;
   return {
     name: 'context',
     phase: 'context',
     onHeaders(ctx): Verdict | Promise<Verdict> {
-      const c = options.context();
-      const at = now();
-      const { ip, viaTrustedProxy } = clientAddress(ctx.sourceIp, ctx.headers['x-forwarded-for'], c.trustedProxies);
-      const country = countryOf(c, ctx, ip, viaTrustedProxy);
-      const token = c.posture ? headerValue(ctx.headers[c.posture.header]) : undefined;
-      if (c.posture && token !== undefined) {
-        // The only asynchronous path: a signature check (cached per assertion).
-        return c.posture.verify(token.trim(), at).then((result) => ('posture' in result ? facts(c, ctx, ip, country, at, result.posture, undefined) : facts(c, ctx, ip, country, at, undefined, result.error)));
-      }
-      const fromCert = c.clientCertSanPrefix ? postureFromCert(ctx, c.clientCertSanPrefix, at) : undefined;
-      return facts(c, ctx, ip, country, at, fromCert, fromCert ? undefined : 'missing');
+      const facts = contextFacts(options.context(), { sourceIp: ctx.sourceIp, headers: ctx.headers, clientCert: ctx.clientCert, principalId: ctx.principal?.id }, risk, now());
+      return facts instanceof Promise ? facts.then(verdictOf) : verdictOf(facts);
     },
   };
 }
 
-function postureFromCert(ctx: StageContext, prefix: string, at: number): DevicePosture | undefined {
-  const cert = ctx.clientCert;
+function postureFromCert(cert: StageContext['clientCert'], prefix: string, at: number): DevicePosture | undefined {
   if (!cert?.authorized) return undefined;
   const attributes: Record<string, string | boolean> = {};
   const uriPrefix = `URI:${prefix}`;
