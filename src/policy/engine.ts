@@ -230,7 +230,7 @@ class PreparsedSet implements CompiledPolicySet {
   }
 
   private prune(context: Readonly<Record<string, CedarValue>>): cedar.Context {
-    if (this.reads.allContext) return context as cedar.Context;
+    if (this.reads.allContext) return context;
     const out: cedar.Context = {};
     for (const field of this.reads.contextFields) {
       const value = context[field];

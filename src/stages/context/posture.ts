@@ -33,7 +33,7 @@ const CACHE_MAX = 10_000;
 
 function keysOf(issuer: ContextConfig['posture']['issuers'][number], baseDir: string): IssuerKeys {
   const algorithms = [...issuer.algorithms];
-  if (issuer.jwks) return { algorithms, key: createLocalJWKSet(issuer.jwks as Parameters<typeof createLocalJWKSet>[0]) };
+  if (issuer.jwks) return { algorithms, key: createLocalJWKSet(issuer.jwks) };
   if (issuer.jwksUri) return { algorithms, key: createRemoteJWKSet(new URL(issuer.jwksUri), { timeoutDuration: 2_000, cooldownDuration: 30_000 }) };
   const text = readFileSync(resolve(baseDir, issuer.keyFile as string), 'utf8');
   if (text.trimStart().startsWith('{')) return { algorithms, key: createLocalJWKSet(JSON.parse(text) as Parameters<typeof createLocalJWKSet>[0]) };
