@@ -8,6 +8,7 @@
  * which for a forbid would mean failing open.
  */
 import { createHash } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
 import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
 import { collectReads, emptyReads, type PolicyReads } from './ast.js';
 
@@ -69,6 +70,13 @@ export interface CompileOptions {
 }
 
 const DEFAULT_CACHE_SIZE = 10_000;
+
+// Node 20's V8 crashes the process ("Fatal error ... unreachable code" in the deoptimizer) when
+// optimized code that inlined a JS-to-WebAssembly call is deoptimized lazily while the engine
+// runs, which the wasm-bindgen glue of cedar-wasm triggers under sustained load (reproduced with
+// bench/policy.ts). Turning that one inlining off before any such code is optimized avoids it;
+// the call itself costs the same within measurement noise.
+setFlagsFromString('--no-turbo-inline-js-wasm-calls');
 
 function messages(errors: readonly cedar.DetailedError[]): string {
   return errors.map((e) => e.message + (e.help ? ` (${e.help})` : '')).join('; ');
