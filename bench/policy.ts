@@ -152,7 +152,9 @@ export async function runPolicyBench(opts: { seconds: number; warmupSeconds: num
         const state = states[i % 100] as (typeof states)[number];
         const v = cs.onHeaders?.(state);
         if (v && !(v instanceof Promise) && v.action === 'pass') state.context = v.facts?.context;
-        authorize.onRequest?.(state, request);
+        // Both stages are synchronous here (no posture header to verify); a promise would be a bug.
+        const verdict = authorize.onRequest?.(state, request);
+        if (verdict instanceof Promise || verdict?.action === 'deny') throw new Error('the bench request must be allowed synchronously');
       }),
     );
   }

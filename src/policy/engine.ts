@@ -153,7 +153,14 @@ export function compilePolicySet(schema: string, sources: readonly PolicySource[
 
   const validation = cedar.validate({ schema, policies: { staticPolicies: policies }, validationSettings: { mode: 'strict' } });
   if (validation.type === 'failure') return { ok: false, issues: [{ origin: 'validation', message: messages(validation.errors) }] };
-  for (const e of validation.validationErrors) issues.push({ origin: originOf(e.policyId, sources, policies), policyId: e.policyId, message: messages([e.error]) });
+  // The validator reports a bad policy once per action it could apply to; once is enough.
+  const seen = new Set<string>();
+  for (const e of validation.validationErrors) {
+    const message = messages([e.error]).replace(/ for Action::"[^"]*"/g, '');
+    if (seen.has(`${e.policyId}\0${message}`)) continue;
+    seen.add(`${e.policyId}\0${message}`);
+    issues.push({ origin: originOf(e.policyId, sources, policies), policyId: e.policyId, message });
+  }
   if (issues.length > 0) return { ok: false, issues };
 
   const digest = createHash('sha256').update(schema).update('\0').update(JSON.stringify(policies)).digest('base64url');

@@ -15,7 +15,7 @@ import { request } from 'node:http';
 import OpenAI from 'openai';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { generate } from 'otplib';
-import { cli, createKey, eventually, startStack, type Stack } from './harness.js';
+import { cli, createKey, eventually, startStack, workDir, type Stack } from './harness.js';
 
 const routes = (mock: string) => `
   - model: gpt
@@ -251,5 +251,64 @@ admin:
     await eventually(async () => stack.gateway.logs.some((l) => l.includes('config reload rejected')));
     await expectCode(await chat(officeKey, { 'x-forwarded-for': '198.51.100.20' }), 404, 'PC_ERR_MODEL_NOT_FOUND');
     assert.equal((await chat(officeKey, { 'x-forwarded-for': '203.0.113.20' })).status, 200);
+  });
+});
+
+describe('policy CLI', () => {
+  const CASES = `cases:
+  - name: app key may chat
+    principal: { kind: service, id: "key:1", roles: [app] }
+    action: chat
+    resource: { model: gpt-4o }
+    expect: allow
+  - name: office key outside the office
+    principal: { kind: service, id: "key:2", roles: [office] }
+    action: chat
+    resource: { model: gpt-4o }
+    context: { ip: 198.51.100.1 }
+    expect: deny
+  - name: analyst may not manage keys
+    principal: { kind: operator, id: alice, roles: [security-analyst] }
+    action: manage_keys
+    resource: { admin: keys }
+    expect: deny
+`;
+
+  it('validate accepts a good set and rejects a bad one, naming the policy', async () => {
+    const { dir, cleanup } = workDir();
+    try {
+      writeFileSync(join(dir, 'company.cedar'), POLICIES);
+      writeFileSync(join(dir, 'good.yaml'), 'policy:\n  files: [company.cedar]\n');
+      const good = await cli(['policy', 'validate', '--config', join(dir, 'good.yaml')]);
+      assert.equal(good.code, 0, good.stderr);
+      assert.match(good.stdout, /valid: \d+ policies/);
+      writeFileSync(join(dir, 'bad.cedar'), '@id("typo") forbid (principal, action, resource) when { context.contry == "DE" };');
+      writeFileSync(join(dir, 'bad.yaml'), 'policy:\n  files: [company.cedar, bad.cedar]\n');
+      const bad = await cli(['policy', 'validate', '--config', join(dir, 'bad.yaml')]);
+      assert.equal(bad.code, 1);
+      assert.match(bad.stderr, /typo.*contry/);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('test runs the cases, one line each, and fails on a mismatch', async () => {
+    const { dir, cleanup } = workDir();
+    try {
+      writeFileSync(join(dir, 'company.cedar'), POLICIES);
+      writeFileSync(join(dir, 'portcullis.yaml'), 'policy:\n  files: [company.cedar]\n');
+      writeFileSync(join(dir, 'cases.yaml'), CASES);
+      const pass = await cli(['policy', 'test', join(dir, 'cases.yaml'), '--config', join(dir, 'portcullis.yaml')]);
+      assert.equal(pass.code, 0, pass.stdout + pass.stderr);
+      assert.match(pass.stdout, /ok {4}office key outside the office {2}\(deny: office-network\)/);
+      assert.match(pass.stdout, /3 passed, 0 failed/);
+      // Without the company policies the office key is allowed: that case must fail.
+      const fail = await cli(['policy', 'test', join(dir, 'cases.yaml')]);
+      assert.equal(fail.code, 1);
+      assert.match(fail.stdout, /FAIL {2}office key outside the office {2}expected deny, got allow/);
+      assert.match(fail.stdout, /2 passed, 1 failed/);
+    } finally {
+      cleanup();
+    }
   });
 });
