@@ -10,7 +10,8 @@
  * - `cedar, cached, all misses`: a new source address per request, so every call misses the cache
  *   and pays for the lookup, the evaluation and an eviction (worst case).
  * - `stages, ...`: the context and authorize stages together, as the gateway runs them (context
- *   facts, the Cedar context record, principal entity, evaluation or cache hit).
+ *   facts, the Cedar context record, principal entity, evaluation or cache hit), with the 100
+ *   policies, and with only the default templates (which read no address, so no `ipaddr`).
  *
  * Standalone: `node dist/bench/policy.js [--seconds N]`; `runPolicyBench` is exported so the main
  * benchmark can include it (`npm run bench -- --metrics policy`).
@@ -116,11 +117,11 @@ export async function runPolicyBench(opts: { seconds: number; warmupSeconds: num
   const log = createLogger({ level: 'silent' });
   const context = await compileContext(config.context, '.');
   if (!context.ok) throw new Error('context');
-  const stagesFor = async (cacheSize: number) => {
+  const stagesFor = async (cacheSize: number, hundred: boolean) => {
     const policy = await loadPolicy({ ...config.policy, cacheSize }, [{ model: 'model-3', regulated: false } as never], '.');
     if (!policy.ok) throw new Error(JSON.stringify(policy.issues));
     // The bench's own 100 policies join the templates through a compiled set swapped in.
-    const set = compilePolicySet(schema, sources, { cacheSize });
+    const set = compilePolicySet(schema, hundred ? sources : templates, { cacheSize });
     if (!set.ok) throw new Error('set');
     const compiled = { ...policy.policy, active: set.set };
     const ctxCompiled = context.context;
@@ -131,9 +132,14 @@ export async function runPolicyBench(opts: { seconds: number; warmupSeconds: num
   };
   const request: ChatRequest = { kind: 'chat', model: 'model-3', messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }], stream: false, includeUsage: false };
   const only = process.env['POLICY_BENCH_ONLY'];
-  for (const [label, cacheSize] of [['stages, cached', 10_000], ['stages, no cache', 0]] as const) {
+  const stageCases = [
+    ['stages, cached', 10_000, true],
+    ['stages, no cache', 0, true],
+    [`stages, default templates, no cache`, 0, false],
+  ] as const;
+  for (const [label, cacheSize, hundred] of stageCases) {
     if (only !== undefined && !label.includes(only)) continue;
-    const { context: cs, authorize } = await stagesFor(cacheSize);
+    const { context: cs, authorize } = await stagesFor(cacheSize, hundred);
     const controller = new AbortController();
     const states = principals.slice(0, 100).map((p, n) => ({
       requestId: 'r',

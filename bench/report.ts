@@ -677,7 +677,7 @@ export function estimateSeconds(o: RunSettings): number {
   const identity = o.metrics.includes('identity') ? IDENTITY_CASES * (Math.min(1, o.guardSeconds) + o.guardSeconds) + 2 : 0;
   // Plus start-up and the unmeasured warm-up run per target.
   const http = perRound > 0 ? perRound * o.rounds + 5 + n * ((o.quick ? 0.5 : 2) + 0.3) : 0;
-  // Five authorization cases (bench/policy.ts), warm-up capped at 1 s each.
-  const policy = o.metrics.includes('policy') ? 5 * (Math.min(1, o.guardSeconds) + o.guardSeconds) + 1 : 0;
+  // Six authorization cases (bench/policy.ts), warm-up capped at 1 s each.
+  const policy = o.metrics.includes('policy') ? 6 * (Math.min(1, o.guardSeconds) + o.guardSeconds) + 1 : 0;
   return http + guards + identity + policy;
 }
