@@ -23,6 +23,7 @@ import { request } from 'undici';
 import { MOCK_ENTRY, spawnMock, type MockProcess } from '../src/cli/mock-process.js';
 import { runGuardBench, type GuardBenchResult } from './guards.js';
 import { runIdentityBench, type IdentityCase } from './identity.js';
+import { runPolicyBench } from './policy.js';
 import { choosePinning, coreTimes, cpuMs, killAllNow, pinSelf, spawnTracked, stopAll, track, type Pinning } from './procs.js';
 import type { LoadResult, LoadSpec, LoadTarget } from './protocol.js';
 import {
@@ -84,7 +85,7 @@ const USAGE = `usage: npm run bench -- [options]
   --rate R            open-loop request rate (default 500; BENCH_RATE)
   --chunks N          chunks per streamed answer (default 50; BENCH_CHUNKS)
   --guard-seconds S   measured seconds per guard case, plus a third as warm-up (default 1.5; BENCH_GUARD_SECONDS)
-  --metrics LIST      any of throughput,latency,ttfb,guards,identity (default all; BENCH_METRICS);
+  --metrics LIST      any of throughput,latency,ttfb,guards,identity,policy (default all; BENCH_METRICS);
                       "guards" and "identity" alone start no server and write no doc unless --out
   --quick             one short round of everything; writes no doc unless --out (BENCH_QUICK=1)
   --out FILE          where to write the Markdown report (default docs/benchmarks.md; BENCH_OUT)
@@ -527,6 +528,13 @@ async function main(): Promise<number> {
       if (http || withGuards) console.log('');
       identity = await runIdentityBench({ warmupSeconds: Math.min(1, options.guardSeconds), seconds: options.guardSeconds });
       for (const c of identity) console.log(`[identity] ${c.name.padEnd(28)} median ${c.medianUs} µs, p99 ${c.p99Us} µs, ${c.perSecond}/s`);
+    }
+    // Authorization (issue 4): printed only; docs/policy.md carries the numbers and how to read them.
+    if (options.metrics.includes('policy')) {
+      console.log('');
+      for (const c of await runPolicyBench({ warmupSeconds: Math.min(1, options.guardSeconds), seconds: options.guardSeconds })) {
+        console.log(`[policy] ${c.name.padEnd(36)} median ${c.medianUs} µs, p99 ${c.p99Us} µs, ${c.perSecond}/s`);
+      }
     }
 
     const data: BenchData = {

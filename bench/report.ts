@@ -26,9 +26,9 @@ export const LABELS: Readonly<Record<TargetName, string>> = {
 };
 
 /** What a run can measure: three HTTP figures, and the in-process guard and identity micro-benchmarks. */
-export const METRICS = ['throughput', 'latency', 'ttfb', 'guards', 'identity'] as const;
+export const METRICS = ['throughput', 'latency', 'ttfb', 'guards', 'identity', 'policy'] as const;
 export type Metric = (typeof METRICS)[number];
-export type HttpMetric = Exclude<Metric, 'guards' | 'identity'>;
+export type HttpMetric = Exclude<Metric, 'guards' | 'identity' | 'policy'>;
 export const HTTP_METRICS: readonly HttpMetric[] = ['throughput', 'latency', 'ttfb'];
 
 /** Whether `m` needs the servers (the in-process micro-benchmarks do not). */
@@ -677,5 +677,7 @@ export function estimateSeconds(o: RunSettings): number {
   const identity = o.metrics.includes('identity') ? IDENTITY_CASES * (Math.min(1, o.guardSeconds) + o.guardSeconds) + 2 : 0;
   // Plus start-up and the unmeasured warm-up run per target.
   const http = perRound > 0 ? perRound * o.rounds + 5 + n * ((o.quick ? 0.5 : 2) + 0.3) : 0;
-  return http + guards + identity;
+  // Six authorization cases (bench/policy.ts), warm-up capped at 1 s each.
+  const policy = o.metrics.includes('policy') ? 6 * (Math.min(1, o.guardSeconds) + o.guardSeconds) + 1 : 0;
+  return http + guards + identity + policy;
 }

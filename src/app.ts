@@ -17,7 +17,11 @@ import { createLogger, type Logger } from './log.js';
 import { Pipeline } from './pipeline/runner.js';
 import { createGateway, type Gateway } from './server/gateway.js';
 import { createIdentity } from './identity/assemble.js';
-import { modelScopeStage } from './stages/authorize/model-scope.js';
+import { AuthorizationRegistry, authorizeStage, type ShadowStats } from './stages/authorize/policy.js';
+import { toolCallStage } from './stages/authorize/tool-calls.js';
+import { adminAuthorizer } from './policy/admin.js';
+import { contextStage } from './stages/context/stage.js';
+import type { RiskSource } from './context/types.js';
 import { createRequestGuardsRegistry, inputGuardStage } from './stages/input/guards.js';
 import { outputGuardStage } from './stages/output/guards.js';
 import { guardHashKey } from './guards/redact.js';
@@ -69,6 +73,8 @@ export interface StartOptions {
   readonly logger?: Logger;
   /** Listen for SIGHUP and file changes (the CLI does; tests usually don't). */
   readonly watchConfig?: boolean;
+  /** Risk scores for the context phase (the monitoring plane); 0 for everyone when unset. */
+  readonly risk?: RiskSource;
 }
 
 export async function startGateway(options: StartOptions): Promise<RunningGateway> {
@@ -76,7 +82,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
   const log = options.logger ?? createLogger({ level: options.config.logging.level });
   const { store, secrets } = openState(options.config, baseDir);
   const resolveSecret = secretResolver(store, secrets);
-  const compiled = await compileConfig(options.config, resolveSecret);
+  const compiled = await compileConfig(options.config, resolveSecret, { baseDir });
   if (!compiled.ok) {
     await store.close();
     throw new ConfigError(compiled.issues);
@@ -90,7 +96,10 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
   // Input and output guards share per-request state (route policy, canary); they follow reloads
   // through the gateway's current runtime, like the audit trail.
   const guardOptions = { guards: () => gateway.runtime.guards, hashKey: guardHashKey(secrets.masterKey), registry: createRequestGuardsRegistry() };
-  const pipeline = new Pipeline([identity.stage, modelScopeStage(), inputGuardStage(guardOptions), identity.streamStage, outputGuardStage(guardOptions), ...(audit ? [audit.stage] : [])], { defaultTimeoutMs: options.config.pipeline.stageTimeoutMs });
+  // Context facts and Cedar authorization (issue 4) follow reloads the same way.
+  const authorization = { policy: () => gateway.runtime.policy, registry: new AuthorizationRegistry(), shadowStats: { differences: 0, evaluations: 0 } satisfies ShadowStats };
+  const context = contextStage({ context: () => gateway.runtime.context, ...(options.risk ? { risk: options.risk } : {}) });
+  const pipeline = new Pipeline([identity.stage, context, authorizeStage(authorization), inputGuardStage(guardOptions), identity.streamStage, toolCallStage(authorization), outputGuardStage(guardOptions), ...(audit ? [audit.stage] : [])], { defaultTimeoutMs: options.config.pipeline.stageTimeoutMs });
   // Prometheus metrics exist only where they can be read: with the admin listener on.
   const metrics = options.config.admin
     ? new GatewayMetrics(
@@ -118,7 +127,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
     throw err;
   }
   try {
-    await identity.startAdmin(metrics ? { metrics } : {});
+    await identity.startAdmin({ ...(metrics ? { metrics } : {}), authorize: adminAuthorizer({ policy: () => gateway.runtime.policy, context: () => gateway.runtime.context, log, shadowStats: authorization.shadowStats, ...(options.risk ? { risk: options.risk } : {}) }) });
   } catch (err) {
     await gateway.close();
     await identity.close();
@@ -137,7 +146,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
       log.error({ issues: loaded.issues }, 'config reload rejected; keeping the running config');
       return false;
     }
-    const next = await compileConfig(loaded.config, resolveSecret);
+    const next = await compileConfig(loaded.config, resolveSecret, { baseDir });
     if (!next.ok) {
       log.error({ issues: next.issues }, 'config reload rejected; keeping the running config');
       return false;

@@ -62,6 +62,10 @@ export const ERRORS = {
   PC_ERR_SENSITIVE_DATA: { status: 400, type: 'invalid_request_error', message: 'The request contains sensitive data this route does not accept.' },
   PC_ERR_OUTPUT_BLOCKED: { status: 400, type: 'invalid_request_error', message: 'The answer was withheld because it failed an output check.' },
   PC_ERR_PROMPT_LEAK: { status: 400, type: 'invalid_request_error', message: 'The answer was withheld because it reveals the system prompt.' },
+  // Authorization (issue 4): the client learns only that policy refused, never which policy.
+  // A refused model is PC_ERR_MODEL_NOT_FOUND instead, so policies do not reveal which models exist.
+  PC_ERR_POLICY_DENIED: { status: 403, type: 'permission_error', message: 'The request is not allowed by policy.' },
+  PC_ERR_TOOL_NOT_ALLOWED: { status: 403, type: 'permission_error', message: 'The request names a tool the caller may not use.' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -22,6 +22,7 @@ import { parseJsonBody, readBody, sendError, sendJson } from '../server/http.js'
 import type { AdminSessionRecord, ApiKeyRecord, AuditQuery, OperatorRecord, Store } from '../store/types.js';
 import type { AuditRow } from '../audit/chain.js';
 import type { GatewayMetrics } from './metrics.js';
+import type { AdminAuthorizer } from '../policy/admin.js';
 
 export interface AdminDeps {
   readonly config: AdminConfig;
@@ -32,6 +33,8 @@ export interface AdminDeps {
   readonly now?: () => number;
   /** Served as `GET /metrics` when given. */
   readonly metrics?: GatewayMetrics;
+  /** Cedar authorization of every operator call (policy/admin.ts). */
+  readonly authorize?: AdminAuthorizer;
 }
 
 export interface AdminServer {
@@ -246,6 +249,13 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
         caller = { token, ...found };
         operator = found.operator.name;
         if (route.auth === 'step-up' && !operators.steppedUp(found.session)) throw new GatewayError('PC_ERR_MFA_REQUIRED');
+        if (deps.authorize) {
+          const decision = await deps.authorize({ operator: found.operator.name, verifiedAt: found.session.verifiedAt, method: req.method ?? '', path, sourceIp, headers: req.headers });
+          if (!decision.allowed) {
+            log.info({ requestId, operator, action: decision.action, reasons: decision.reasons }, 'admin call denied by policy');
+            throw new GatewayError('PC_ERR_POLICY_DENIED');
+          }
+        }
       }
       const params = (route.pattern.exec(path) as RegExpExecArray).slice(1);
       await route.run({ req, res, params, caller, sourceIp });

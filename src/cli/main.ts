@@ -10,6 +10,7 @@ import { runEval } from './eval.js';
 import { runKeys } from './keys.js';
 import { runMock } from './mock.js';
 import { runOperators } from './operators.js';
+import { runPolicy } from './policy.js';
 import { runScan } from './scan.js';
 import { runSecrets } from './secrets.js';
 import { runStart, runValidate } from './start.js';
@@ -34,6 +35,10 @@ Commands:
   operators add --config FILE NAME   (password from standard input, or prompted)
   operators list|disable|enable|reset-mfa --config FILE [NAME]
                          Manage operators (password + TOTP) who sign in to the admin listener.
+  policy validate --config FILE
+  policy test CASES.yaml [--config FILE] [--json]
+                         Check the Cedar policy set against the schema; run a table of example
+                         requests with expected allow/deny (exit 1 on any mismatch).
   secrets set --config FILE NAME   (reads the value from standard input)
   secrets list --config FILE
   secrets delete --config FILE NAME
@@ -84,6 +89,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runMock(rest);
     case 'operators':
       return runOperators(rest);
+    case 'policy':
+      return runPolicy(rest);
     case 'audit':
       return runAudit(rest);
     case 'scan':

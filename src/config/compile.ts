@@ -9,6 +9,8 @@ import { CircuitBreaker } from '../providers/breaker.js';
 import type { RuntimeRoute } from '../providers/upstream.js';
 import { compileGuards, type CompiledGuards } from '../guards/policy.js';
 import type { ConfigIssue } from './load.js';
+import { loadPolicy, type CompiledPolicy } from '../policy/load.js';
+import { compileContext, type CompiledContext } from '../stages/context/compile.js';
 import type { Config } from './schema.js';
 
 export interface Runtime {
@@ -16,6 +18,10 @@ export interface Runtime {
   readonly routes: ReadonlyMap<string, RuntimeRoute>;
   /** Inline guards: the findings scanner and every route's policy, compiled once per runtime. */
   readonly guards: CompiledGuards;
+  /** Cedar policy sets (active and shadow), validated against the schema (policy/load.ts). */
+  readonly policy: CompiledPolicy;
+  /** Context-phase settings: trusted proxies, GeoIP, posture keys, clock (stages/context/compile.ts). */
+  readonly context: CompiledContext;
   /** Closes the connection pools once their in-flight requests finish. */
   close(): Promise<void>;
 }
@@ -26,7 +32,12 @@ const SECRET_PREFIX = 'secret:';
 
 export type CompileResult = { readonly ok: true; readonly runtime: Runtime } | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
 
-export async function compileConfig(config: Config, resolveSecret: SecretResolver): Promise<CompileResult> {
+export interface CompileOptions {
+  /** Relative paths (policy files, GeoIP database, posture keys) resolve against this. */
+  readonly baseDir?: string;
+}
+
+export async function compileConfig(config: Config, resolveSecret: SecretResolver, options: CompileOptions = {}): Promise<CompileResult> {
   const issues: ConfigIssue[] = [];
   const agents = new Map<number, Agent>();
   const agentFor = (connectTimeoutMs: number): Dispatcher => {
@@ -93,12 +104,18 @@ export async function compileConfig(config: Config, resolveSecret: SecretResolve
   const close = async (): Promise<void> => {
     await Promise.all([...agents.values()].map((a) => a.close()));
   };
-  if (issues.length > 0) {
+  // An invalid policy set or context setting fails the whole compile, so a reload keeps the running one.
+  const baseDir = options.baseDir ?? process.cwd();
+  const policy = await loadPolicy(config.policy, config.routes, baseDir);
+  if (!policy.ok) for (const i of policy.issues) issues.push({ path: `policy${i.policyId ? ` (${i.policyId})` : ''}`, message: `${i.origin}: ${i.message}` });
+  const context = await compileContext(config.context, baseDir);
+  if (!context.ok) issues.push(...context.issues);
+  if (issues.length > 0 || !policy.ok || !context.ok) {
     await close();
     return { ok: false, issues };
   }
   const guards = compileGuards(config.guards, config.routes);
-  return { ok: true, runtime: Object.freeze({ config, routes, guards, close }) };
+  return { ok: true, runtime: Object.freeze({ config, routes, guards, policy: policy.policy, context: context.context, close }) };
 }
 
 function defaultMaxTokensField(provider: string, baseUrl: string): 'max_tokens' | 'max_completion_tokens' {

@@ -7,6 +7,7 @@ import { auditSchema, routeAuditSchema } from './audit.js';
 import { guardsSchema } from './guards.js';
 import { routeGuardsSchema } from '../guards/policy.js';
 import { adminSchema, identitySchema } from './identity.js';
+import { contextSchema, policySchema } from './policy.js';
 
 const ms = (def: number) => z.number().int().positive().max(24 * 3600 * 1000).default(def);
 
@@ -150,6 +151,10 @@ export const configSchema = z
     identity: identitySchema.prefault({}),
     /** The admin listener; off unless this section is present. */
     admin: adminSchema.optional(),
+    /** Cedar authorization: templates, policy files, shadow set, tools, operator roles (config/policy.ts). */
+    policy: policySchema.prefault({}),
+    /** The context phase: trusted proxies, GeoIP, device posture, time zone (config/policy.ts). */
+    context: contextSchema.prefault({}),
   })
   .strict()
   .superRefine((config, ctx) => {

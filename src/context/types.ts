@@ -26,6 +26,9 @@ export interface RequestContextFacts {
   readonly postureError?: string;
   /** 0 (normal) to 1 (certainly hostile), from the monitoring plane; 0 until it exists. */
   readonly risk: number;
+  /** Hour 0-23 and ISO weekday 1 (Monday) to 7 (Sunday) in the configured time zone. */
+  readonly hour?: number;
+  readonly weekday?: number;
 }
 
 /** The monitoring plane's current view of a principal or source; the context stage asks it per request. */

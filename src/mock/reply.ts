@@ -61,6 +61,8 @@ export function authHeaderNames(headers: Readonly<Record<string, unknown>>): str
   return names.length === 0 ? 'none' : names.join(',');
 }
 
+const ROGUE_TOOL = /mock:call-tool:([A-Za-z_][A-Za-z0-9_-]{0,63})/;
+
 /**
  * Decides the answer. Text answers are padded to at least `chunks` characters so a stream can
  * always be cut into exactly that many chunks; non-streamed answers get the same padding so both
@@ -72,9 +74,13 @@ export function buildReply(
   headers: Readonly<Record<string, unknown>>,
 ): Reply {
   const inputWords = conversation.inputWords;
-  if (conversation.toolName !== undefined) {
+  // `mock:call-tool:NAME` makes the model call a tool it was never offered, as a hallucinating
+  // or prompt-injected model would; the gateway's tool-call authorization must catch it.
+  const rogue = conversation.lastUserText.includes('mock:call-tool:') ? ROGUE_TOOL.exec(conversation.lastUserText)?.[1] : undefined;
+  const toolName = rogue ?? conversation.toolName;
+  if (toolName !== undefined) {
     const args = JSON.stringify({ query: conversation.lastUserText });
-    return { kind: 'tool', name: conversation.toolName, arguments: args, inputWords, outputWords: wordCount(args) };
+    return { kind: 'tool', name: toolName, arguments: args, inputWords, outputWords: wordCount(args) };
   }
   let text =
     conversation.toolResult !== undefined

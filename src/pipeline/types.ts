@@ -24,6 +24,8 @@ export interface Principal {
   readonly kind: 'user' | 'service' | 'operator';
   readonly tenant: string;
   readonly roles: readonly string[];
+  /** Teams the principal belongs to (authorization groups, like roles); absent means none. */
+  readonly teams?: readonly string[];
   readonly authMethod: AuthMethod;
   /** The public id of the credential that proved it (never the secret). */
   readonly credentialId: string;

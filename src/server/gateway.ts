@@ -19,6 +19,7 @@ import type { Pipeline, RequestState } from '../pipeline/runner.js';
 import type { Api, Operation } from '../pipeline/types.js';
 import { openChatStream, sendChat, sendEmbeddings, type RuntimeRoute } from '../providers/upstream.js';
 import { mayUseModel } from '../stages/authorize/model-scope.js';
+import { mayUseModelByPolicy } from '../stages/authorize/policy.js';
 import type { Store } from '../store/types.js';
 import type { AuthRoutes } from './auth-routes.js';
 import { clientCertOf, clientCertOptions } from './client-cert.js';
@@ -196,7 +197,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   }
 
   function listModels(req: IncomingMessage, res: ServerResponse, current: Runtime, state: RequestState): void {
-    const models = [...current.routes.keys()].filter((m) => mayUseModel(state.principal, m));
+    const models = [...current.routes.keys()].filter((m) => mayUseModel(state.principal, m) && mayUseModelByPolicy(current.policy, state, m));
     if (typeof req.headers['anthropic-version'] === 'string') {
       const data = models.map((id) => ({ type: 'model', id, display_name: id, created_at: '1970-01-01T00:00:00Z' }));
       sendJson(res, 200, { data, has_more: false, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });

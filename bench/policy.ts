@@ -1,0 +1,179 @@
+/**
+ * Authorization cost (issue 4, "Benchmark"): what Cedar evaluation adds per request with 100
+ * policies loaded, every call timed on its own (median and p99, garbage collection included),
+ * in-process on one core. Target: p99 under 100 µs.
+ *
+ * Cases:
+ * - `cedar, no cache`: one evaluation in the WebAssembly engine per request, every time.
+ * - `cedar, cached, 1k principals`: the default decision cache, traffic from 1,000 principals
+ *   cycling over 4 source addresses each (a warm gateway).
+ * - `cedar, cached, all misses`: a new source address per request, so every call misses the cache
+ *   and pays for the lookup, the evaluation and an eviction (worst case).
+ * - `stages, ...`: the context and authorize stages together, as the gateway runs them (context
+ *   facts, the Cedar context record, principal entity, evaluation or cache hit), with the 100
+ *   policies, and with only the default templates (which read no address, so no `ipaddr`).
+ *
+ * Standalone: `node dist/bench/policy.js [--seconds N]`; `runPolicyBench` is exported so the main
+ * benchmark can include it (`npm run bench -- --metrics policy`).
+ */
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { ChatRequest } from '../src/canonical/types.js';
+import { configSchema } from '../src/config/schema.js';
+import { createLogger } from '../src/log.js';
+import { compilePolicySet, type AuthorizationQuery, type CompiledPolicySet, type PolicySource } from '../src/policy/engine.js';
+import { builtinSchema, loadPolicy, readPolicySources } from '../src/policy/load.js';
+import { cedarContext, principalEntity } from '../src/policy/request.js';
+import type { Principal, StageContext } from '../src/pipeline/types.js';
+import { AuthorizationRegistry, authorizeStage } from '../src/stages/authorize/policy.js';
+import { compileContext } from '../src/stages/context/compile.js';
+import { contextStage } from '../src/stages/context/stage.js';
+import { percentile, round } from './stats.js';
+
+export interface PolicyCase {
+  readonly name: string;
+  readonly iterations: number;
+  readonly medianUs: number;
+  readonly p99Us: number;
+  readonly perSecond: number;
+}
+
+/** 100 policies of the kinds users write: per-team model grants bound to networks and countries, forbids by hour and risk. */
+export function hundredPolicies(): PolicySource {
+  const lines: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    lines.push(`@id("team-${i}") permit (principal in Team::"team-${i}", action in Action::"inference", resource == Model::"model-${i % 10}") when { context.ip.isInRange(ip("10.${i}.0.0/16")) };`);
+  }
+  for (let i = 0; i < 30; i++) {
+    lines.push(`@id("role-${i}") permit (principal in Role::"role-${i}", action in [Action::"chat", Action::"stream"], resource) when { context has country && ["DE", "FR", "NL"].contains(context.country) && context.risk < 50 };`);
+  }
+  for (let i = 0; i < 20; i++) {
+    lines.push(`@id("tool-${i}") forbid (principal in Role::"role-${i}", action == Action::"use_tool", resource == Tool::"tool-${i}") unless { context.posture.verified };`);
+  }
+  for (let i = 0; i < 10; i++) {
+    lines.push(`@id("night-${i}") forbid (principal in Team::"team-${i}", action, resource) when { context.hour < 6 && context.weekday > 5 };`);
+  }
+  return { origin: 'bench-100.cedar', text: lines.join('\n') };
+}
+
+function time(name: string, seconds: number, warmupSeconds: number, call: (i: number) => void): PolicyCase {
+  if (process.env['POLICY_BENCH_DEBUG']) console.error(`running ${name}`);
+  const until = (ms: number, sample: boolean, samples: number[]) => {
+    const end = performance.now() + ms;
+    let i = 0;
+    while (performance.now() < end) {
+      const t = process.hrtime.bigint();
+      call(i++);
+      if (sample) samples.push(Number(process.hrtime.bigint() - t) / 1000);
+    }
+  };
+  until(warmupSeconds * 1000, false, []);
+  const samples: number[] = [];
+  const started = performance.now();
+  until(seconds * 1000, true, samples);
+  const elapsed = performance.now() - started;
+  samples.sort((a, b) => a - b);
+  return { name, iterations: samples.length, medianUs: round(percentile(samples, 50), 1), p99Us: round(percentile(samples, 99), 1), perSecond: Math.round(samples.length / (elapsed / 1000)) };
+}
+
+function principal(n: number): Principal {
+  return { id: `key:${n}`, kind: 'service', tenant: 'acme', roles: ['app', `role-${n % 30}`], teams: [`team-${n % 40}`], authMethod: 'api_key', credentialId: `k${n}`, models: [] };
+}
+
+export async function runPolicyBench(opts: { seconds: number; warmupSeconds: number }): Promise<PolicyCase[]> {
+  const schema = await builtinSchema();
+  const defaults = configSchema.parse({}).policy;
+  const { sources: templates } = await readPolicySources(defaults, '.');
+  const sources = [...templates, hundredPolicies()];
+  const build = (cacheSize: number): CompiledPolicySet => {
+    const r = compilePolicySet(schema, sources, { cacheSize });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    return r.set;
+  };
+  const uncached = build(0);
+  const cached = build(10_000);
+  const missing = build(10_000);
+  const loaded = uncached.policyIds.length;
+
+  const principals = Array.from({ length: 1000 }, (_, n) => principal(n));
+  const query = (p: Principal, ip: string): AuthorizationQuery => ({
+    principal: principalEntity(p),
+    action: 'chat',
+    resource: { uid: { type: 'Model', id: 'model-3' }, attrs: { regulated: false }, parents: [] },
+    context: cedarContext({ clientIp: ip, country: 'DE', risk: 0, hour: 11, weekday: 3 }, 'api_key', { operation: 'chat', model: 'model-3', stream: false, tools: [] }),
+  });
+  const cases: PolicyCase[] = [];
+  if (process.env['POLICY_BENCH_ONLY'] === undefined) {
+  cases.push(time(`cedar, no cache (${loaded} policies)`, opts.seconds, opts.warmupSeconds, (i) => uncached.authorize(query(principals[i % 1000] as Principal, `10.${i % 40}.${(i >> 8) % 256}.${i % 256}`))));
+  const warm = (i: number) => cached.authorize(query(principals[i % 1000] as Principal, `10.${i % 40}.1.${(i >> 10) % 4}`));
+  // Every principal × address pair once, so the timed run sees a warm gateway's cache.
+  for (let i = 0; i < 4096; i++) warm(i);
+  cases.push(time(`cedar, cached, 1k principals`, opts.seconds, opts.warmupSeconds, warm));
+  cases.push(time(`cedar, cached, all misses`, opts.seconds, opts.warmupSeconds, (i) => missing.authorize(query(principals[i % 1000] as Principal, `10.${(i >> 16) % 256}.${(i >> 8) % 256}.${i % 256}`))));
+  }
+
+  // The two stages as the gateway runs them, with the default templates plus the 100 policies.
+  const config = configSchema.parse({ context: { trustedProxies: ['127.0.0.1'] } });
+  const log = createLogger({ level: 'silent' });
+  const context = await compileContext(config.context, '.');
+  if (!context.ok) throw new Error('context');
+  const stagesFor = async (cacheSize: number, hundred: boolean) => {
+    const policy = await loadPolicy({ ...config.policy, cacheSize }, [{ model: 'model-3', regulated: false } as never], '.');
+    if (!policy.ok) throw new Error(JSON.stringify(policy.issues));
+    // The bench's own 100 policies join the templates through a compiled set swapped in.
+    const set = compilePolicySet(schema, hundred ? sources : templates, { cacheSize });
+    if (!set.ok) throw new Error('set');
+    const compiled = { ...policy.policy, active: set.set };
+    const ctxCompiled = context.context;
+    return {
+      context: contextStage({ context: () => ctxCompiled }),
+      authorize: authorizeStage({ policy: () => compiled, registry: new AuthorizationRegistry() }),
+    };
+  };
+  const request: ChatRequest = { kind: 'chat', model: 'model-3', messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }], stream: false, includeUsage: false };
+  const only = process.env['POLICY_BENCH_ONLY'];
+  const stageCases = [
+    ['stages, cached', 10_000, true],
+    ['stages, no cache', 0, true],
+    [`stages, default templates, no cache`, 0, false],
+  ] as const;
+  for (const [label, cacheSize, hundred] of stageCases) {
+    if (only !== undefined && !label.includes(only)) continue;
+    const { context: cs, authorize } = await stagesFor(cacheSize, hundred);
+    const controller = new AbortController();
+    const states = principals.slice(0, 100).map((p, n) => ({
+      requestId: 'r',
+      api: 'openai' as const,
+      operation: 'chat' as const,
+      sourceIp: '127.0.0.1',
+      headers: { 'x-forwarded-for': `10.${n % 40}.1.${n % 4}` },
+      principal: p,
+      context: undefined as StageContext['context'],
+      signal: controller.signal,
+      log,
+      decisions: [],
+    }));
+    cases.push(
+      time(label, opts.seconds, opts.warmupSeconds, (i) => {
+        const state = states[i % 100] as (typeof states)[number];
+        const v = cs.onHeaders?.(state);
+        if (v && !(v instanceof Promise) && v.action === 'pass') state.context = v.facts?.context;
+        // Both stages are synchronous here (no posture header to verify); a promise would be a bug.
+        const verdict = authorize.onRequest?.(state, request);
+        if (verdict instanceof Promise || verdict?.action === 'deny') throw new Error('the bench request must be allowed synchronously');
+      }),
+    );
+  }
+  return cases;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '3' } } });
+  const seconds = Number(values.seconds);
+  if (!(seconds > 0 && seconds <= 60)) throw new Error('--seconds: 0 < N <= 60');
+  for (const c of await runPolicyBench({ seconds, warmupSeconds: Math.min(1, seconds / 3) })) {
+    console.log(`[policy] ${c.name.padEnd(40)} median ${c.medianUs} µs, p99 ${c.p99Us} µs, ${c.perSecond}/s (${c.iterations} calls)`);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

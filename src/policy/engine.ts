@@ -1,0 +1,271 @@
+/**
+ * The policy engine: Cedar (`@cedar-policy/cedar-wasm`) with the Portcullis schema. A policy set
+ * is parsed, validated against the schema in strict mode and pre-parsed into the engine once, at
+ * load or reload; a request then costs one stateful evaluation, or a cache hit.
+ *
+ * Semantics (Cedar's, plus one rule of ours): default deny, a forbid beats any permit, and an
+ * evaluation error in any policy denies the request — Cedar itself would skip an erroring policy,
+ * which for a forbid would mean failing open.
+ */
+import { createHash } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
+import { collectReads, emptyReads, type PolicyReads } from './ast.js';
+
+export interface PolicySource {
+  /** Where the text came from (a file name, `template:admin`); used in issues and default ids. */
+  readonly origin: string;
+  readonly text: string;
+}
+
+export interface PolicyIssue {
+  readonly origin: string;
+  readonly policyId?: string;
+  readonly message: string;
+}
+
+export interface EntityRef {
+  readonly type: string;
+  readonly id: string;
+}
+
+/** A Cedar value as the engine takes it in JSON form. */
+export type CedarValue = cedar.CedarValueJson;
+
+export interface Entity {
+  readonly uid: EntityRef;
+  readonly attrs: Readonly<Record<string, CedarValue>>;
+  readonly parents: readonly EntityRef[];
+}
+
+export interface AuthorizationQuery {
+  readonly principal: Entity;
+  readonly action: string;
+  readonly resource: Entity;
+  readonly context: Readonly<Record<string, CedarValue>>;
+}
+
+export interface AuthorizationResult {
+  readonly allowed: boolean;
+  /**
+   * The policies that decided: the permits that allowed, or the forbids that denied; for an
+   * error, `error:<policy id>`; `default-deny` when nothing applied.
+   */
+  readonly reasons: readonly string[];
+}
+
+export interface CompiledPolicySet {
+  /** Content hash of schema and policies: equal sets share one engine copy. */
+  readonly digest: string;
+  readonly policyIds: readonly string[];
+  readonly reads: PolicyReads;
+  authorize(query: AuthorizationQuery): AuthorizationResult;
+}
+
+export type CompileResult = { readonly ok: true; readonly set: CompiledPolicySet } | { readonly ok: false; readonly issues: readonly PolicyIssue[] };
+
+export interface CompileOptions {
+  /** Decisions kept per set (LRU); 0 turns the cache off. */
+  readonly cacheSize?: number;
+}
+
+const DEFAULT_CACHE_SIZE = 10_000;
+
+// Node 20's V8 crashes the process ("Fatal error ... unreachable code" in the deoptimizer) when
+// optimized code that inlined a JS-to-WebAssembly call is deoptimized lazily while the engine
+// runs, which the wasm-bindgen glue of cedar-wasm triggers under sustained load (reproduced with
+// bench/policy.ts). Turning that one inlining off before any such code is optimized avoids it;
+// the call itself costs the same within measurement noise.
+setFlagsFromString('--no-turbo-inline-js-wasm-calls');
+
+function messages(errors: readonly cedar.DetailedError[]): string {
+  return errors.map((e) => e.message + (e.help ? ` (${e.help})` : '')).join('; ');
+}
+
+/** Splits sources into policies with ids: `@id("…")` when given, else `<origin>#<n>`. */
+function splitPolicies(sources: readonly PolicySource[], issues: PolicyIssue[]): { policies: Record<string, string>; json: Map<string, unknown> } {
+  const policies: Record<string, string> = {};
+  const json = new Map<string, unknown>();
+  for (const source of sources) {
+    const parts = cedar.policySetTextToParts(source.text);
+    if (parts.type === 'failure') {
+      issues.push({ origin: source.origin, message: messages(parts.errors) });
+      continue;
+    }
+    if (parts.policy_templates.length > 0) issues.push({ origin: source.origin, message: 'policy templates with slots are not supported; write static policies' });
+    parts.policies.forEach((text, n) => {
+      const parsed = cedar.policyToJson(text);
+      if (parsed.type === 'failure') {
+        issues.push({ origin: source.origin, message: messages(parsed.errors) });
+        return;
+      }
+      const id = parsed.json.annotations?.['id'] ?? `${source.origin}#${n}`;
+      if (Object.hasOwn(policies, id)) {
+        issues.push({ origin: source.origin, policyId: id, message: `duplicate policy id "${id}"` });
+        return;
+      }
+      policies[id] = text;
+      json.set(id, parsed.json);
+    });
+  }
+  return { policies, json };
+}
+
+/**
+ * Action groups from the schema, so a request can carry its action's ancestors as entities: the
+ * engine then needs no schema per call (with one it would re-check the whole context too).
+ */
+function actionParents(schema: string, issues: PolicyIssue[]): Map<string, EntityRef[]> {
+  const parsed = cedar.schemaToJson(schema);
+  const parents = new Map<string, EntityRef[]>();
+  if (parsed.type === 'failure') {
+    issues.push({ origin: 'schema', message: messages(parsed.errors) });
+    return parents;
+  }
+  const direct = new Map<string, string[]>();
+  for (const ns of Object.values(parsed.json)) {
+    for (const [name, action] of Object.entries(ns.actions)) direct.set(name, (action.memberOf ?? []).map((m) => m.id));
+  }
+  for (const name of direct.keys()) {
+    const seen = new Set<string>();
+    const walk = (n: string): void => {
+      for (const p of direct.get(n) ?? []) {
+        if (!seen.has(p)) {
+          seen.add(p);
+          walk(p);
+        }
+      }
+    };
+    walk(name);
+    parents.set(name, [...seen].map((id) => ({ type: 'Action', id })));
+  }
+  return parents;
+}
+
+/** Parses, validates (strict) and loads a policy set. Never throws on bad input: issues say why. */
+export function compilePolicySet(schema: string, sources: readonly PolicySource[], options: CompileOptions = {}): CompileResult {
+  const issues: PolicyIssue[] = [];
+  const schemaCheck = cedar.checkParseSchema(schema);
+  if (schemaCheck.type === 'failure') return { ok: false, issues: [{ origin: 'schema', message: messages(schemaCheck.errors) }] };
+  const { policies, json } = splitPolicies(sources, issues);
+  const actions = actionParents(schema, issues);
+  if (issues.length > 0) return { ok: false, issues };
+
+  const validation = cedar.validate({ schema, policies: { staticPolicies: policies }, validationSettings: { mode: 'strict' } });
+  if (validation.type === 'failure') return { ok: false, issues: [{ origin: 'validation', message: messages(validation.errors) }] };
+  // The validator reports a bad policy once per action it could apply to; once is enough.
+  const seen = new Set<string>();
+  for (const e of validation.validationErrors) {
+    const message = messages([e.error]).replace(/ for Action::"[^"]*"/g, '');
+    if (seen.has(`${e.policyId}\0${message}`)) continue;
+    seen.add(`${e.policyId}\0${message}`);
+    issues.push({ origin: originOf(e.policyId, sources, policies), policyId: e.policyId, message });
+  }
+  if (issues.length > 0) return { ok: false, issues };
+
+  const digest = createHash('sha256').update(schema).update('\0').update(JSON.stringify(policies)).digest('base64url');
+  // The engine keeps pre-parsed sets by id for the life of the process; a content hash as the id
+  // means reloading an unchanged set reuses its copy instead of adding one.
+  const loaded = cedar.preparsePolicySet(`pc-${digest}`, { staticPolicies: policies });
+  if (loaded.type === 'failure') return { ok: false, issues: [{ origin: 'engine', message: messages(loaded.errors) }] };
+
+  const reads = emptyReads();
+  for (const policy of json.values()) collectReads(policy, reads);
+  return { ok: true, set: new PreparsedSet(digest, Object.keys(policies), reads, actions, options.cacheSize ?? DEFAULT_CACHE_SIZE) };
+}
+
+function originOf(policyId: string, sources: readonly PolicySource[], policies: Record<string, string>): string {
+  const text = policies[policyId];
+  return sources.find((s) => text !== undefined && s.text.includes(text))?.origin ?? 'policies';
+}
+
+class PreparsedSet implements CompiledPolicySet {
+  private readonly cache = new Map<string, AuthorizationResult>();
+  private readonly actionEntities = new Map<string, cedar.EntityJson[]>();
+
+  constructor(
+    readonly digest: string,
+    readonly policyIds: readonly string[],
+    readonly reads: PolicyReads,
+    actions: ReadonlyMap<string, readonly EntityRef[]>,
+    private readonly cacheSize: number,
+  ) {
+    for (const [name, parents] of actions) {
+      const self: cedar.EntityJson = { uid: { type: 'Action', id: name }, attrs: {}, parents: [...parents] };
+      const ancestors = parents.map((p): cedar.EntityJson => ({ uid: { ...p }, attrs: {}, parents: [...(actions.get(p.id) ?? [])] }));
+      this.actionEntities.set(name, [self, ...ancestors]);
+    }
+  }
+
+  authorize(query: AuthorizationQuery): AuthorizationResult {
+    const actionEntities = this.actionEntities.get(query.action);
+    // An action the schema does not know can match nothing: deny without asking.
+    if (!actionEntities) return { allowed: false, reasons: ['unknown-action'] };
+    const context = this.prune(query.context);
+    const principal = this.entity(query.principal);
+    const resource = this.entity(query.resource);
+    const key = this.cacheSize > 0 ? JSON.stringify([query.action, principal, resource, context]) : '';
+    if (this.cacheSize > 0) {
+      const hit = this.cache.get(key);
+      if (hit) {
+        // Re-inserting keeps the Map in least-recently-used order.
+        this.cache.delete(key);
+        this.cache.set(key, hit);
+        return hit;
+      }
+    }
+    const result = this.evaluate(query, principal, resource, context, actionEntities);
+    if (this.cacheSize > 0) {
+      this.cache.set(key, result);
+      if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+    }
+    return result;
+  }
+
+  private evaluate(query: AuthorizationQuery, principal: cedar.EntityJson, resource: cedar.EntityJson, context: cedar.Context, actionEntities: readonly cedar.EntityJson[]): AuthorizationResult {
+    let answer: cedar.AuthorizationAnswer;
+    try {
+      answer = cedar.statefulIsAuthorized({
+        principal: principal.uid,
+        action: { type: 'Action', id: query.action },
+        resource: resource.uid,
+        context,
+        preparsedPolicySetId: `pc-${this.digest}`,
+        validateRequest: false,
+        entities: sameUid(principal, resource) ? [principal, ...actionEntities] : [principal, resource, ...actionEntities],
+      });
+    } catch {
+      return { allowed: false, reasons: ['engine-error'] };
+    }
+    if (answer.type === 'failure') return { allowed: false, reasons: ['request-error'] };
+    const { decision, diagnostics } = answer.response;
+    if (diagnostics.errors.length > 0) return { allowed: false, reasons: diagnostics.errors.map((e) => `error:${e.policyId}`) };
+    if (decision === 'allow') return { allowed: true, reasons: diagnostics.reason };
+    return { allowed: false, reasons: diagnostics.reason.length > 0 ? diagnostics.reason : ['default-deny'] };
+  }
+
+  private prune(context: Readonly<Record<string, CedarValue>>): cedar.Context {
+    if (this.reads.allContext) return context;
+    const out: cedar.Context = {};
+    for (const field of this.reads.contextFields) {
+      const value = context[field];
+      if (value !== undefined) out[field] = value;
+    }
+    return out;
+  }
+
+  private entity(e: Entity): cedar.EntityJson {
+    const attrs: Record<string, CedarValue> = {};
+    for (const name of this.reads.entityAttrs) {
+      const value = e.attrs[name];
+      if (value !== undefined) attrs[name] = value;
+    }
+    return { uid: { type: e.uid.type, id: e.uid.id }, attrs, parents: e.parents.map((p) => ({ type: p.type, id: p.id })) };
+  }
+}
+
+function sameUid(a: cedar.EntityJson, b: cedar.EntityJson): boolean {
+  const x = a.uid as EntityRef;
+  const y = b.uid as EntityRef;
+  return x.type === y.type && x.id === y.id;
+}

@@ -1,0 +1,90 @@
+/**
+ * Turns a request in flight into Cedar's terms: the principal as an entity (in its roles, teams
+ * and tenant), and the context record of the schema (config/policies/portcullis.cedarschema).
+ * Principal entities are built once per principal object and reused.
+ */
+import type { RequestContextFacts } from '../context/types.js';
+import type { Principal } from '../pipeline/types.js';
+import type { CedarValue, Entity } from './engine.js';
+
+const principalEntities = new WeakMap<Principal, Entity>();
+
+const PRINCIPAL_TYPE = { user: 'User', service: 'ServiceAccount', operator: 'Operator' } as const;
+
+export function principalEntity(principal: Principal): Entity {
+  let entity = principalEntities.get(principal);
+  if (!entity) {
+    const teams = principal.teams ?? [];
+    entity = Object.freeze({
+      uid: { type: PRINCIPAL_TYPE[principal.kind], id: principal.id },
+      attrs: { tenant: principal.tenant, roles: [...principal.roles], teams: [...teams], credential: principal.credentialId },
+      parents: [
+        ...principal.roles.map((id) => ({ type: 'Role', id })),
+        ...teams.map((id) => ({ type: 'Team', id })),
+        { type: 'Tenant', id: principal.tenant },
+      ],
+    });
+    principalEntities.set(principal, entity);
+  }
+  return entity;
+}
+
+/** An operator of the admin plane; roles from `policy.operators` (default `admin`). */
+export function operatorEntity(name: string, roles: readonly string[]): Entity {
+  return { uid: { type: 'Operator', id: name }, attrs: { name, roles: [...roles] }, parents: roles.map((id) => ({ type: 'Role', id })) };
+}
+
+/** Posture flags the schema names; other attributes become `tags`. */
+const POSTURE_FLAGS = ['managed', 'diskEncrypted', 'osPatched', 'compliant'] as const;
+
+const NO_POSTURE_TAGS: readonly string[] = [];
+
+function postureRecord(facts: RequestContextFacts): Record<string, CedarValue> {
+  const p = facts.posture;
+  if (!p) {
+    return { verified: false, error: facts.postureError ?? 'missing', source: '', managed: false, diskEncrypted: false, osPatched: false, compliant: false, tags: NO_POSTURE_TAGS as CedarValue[] };
+  }
+  const tags: string[] = [];
+  for (const [k, v] of Object.entries(p.attributes)) {
+    if ((POSTURE_FLAGS as readonly string[]).includes(k)) continue;
+    if (v === true) tags.push(k);
+    else if (v !== false) tags.push(`${k}=${String(v)}`);
+  }
+  const flag = (name: string): boolean => p.attributes[name] === true;
+  return { verified: true, error: '', source: p.source, managed: flag('managed'), diskEncrypted: flag('diskEncrypted'), osPatched: flag('osPatched'), compliant: flag('compliant'), tags };
+}
+
+export interface RequestAttributes {
+  /** chat, embed, messages, models, or `admin`. */
+  readonly operation: string;
+  readonly model: string;
+  readonly maxTokens?: number;
+  readonly stream: boolean;
+  readonly tools: readonly string[];
+}
+
+/**
+ * The Cedar context record. Risk is a whole percentage (Cedar has no floats); `mfaAgeSec` only
+ * when the credential involved an MFA proof.
+ */
+export function cedarContext(facts: RequestContextFacts, authMethod: string, request: RequestAttributes, mfaAgeSec?: number): Record<string, CedarValue> {
+  return {
+    ip: { __extn: { fn: 'ip', arg: facts.clientIp } },
+    ...(facts.country !== undefined ? { country: facts.country } : {}),
+    posture: postureRecord(facts),
+    hour: facts.hour ?? new Date().getUTCHours(),
+    weekday: facts.weekday ?? isoWeekday(new Date()),
+    authMethod,
+    ...(mfaAgeSec !== undefined ? { mfaAgeSec: Math.max(0, Math.floor(mfaAgeSec)) } : {}),
+    risk: Math.round(Math.min(1, Math.max(0, facts.risk)) * 100),
+    operation: request.operation,
+    model: request.model,
+    ...(request.maxTokens !== undefined ? { maxTokens: request.maxTokens } : {}),
+    stream: request.stream,
+    tools: request.tools as CedarValue[],
+  };
+}
+
+function isoWeekday(d: Date): number {
+  return d.getUTCDay() === 0 ? 7 : d.getUTCDay();
+}
