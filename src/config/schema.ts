@@ -80,6 +80,8 @@ const tlsSchema = z
     clientCa: z.string().min(1).optional(),
     /** Refuse the TLS handshake without a valid client certificate (needs clientCa). */
     requireClientCert: z.boolean().default(false),
+    /** How often (ms) the certificate files are checked for a replacement; 0: only on SIGHUP (tls/listener.ts). */
+    reloadPollMs: z.number().int().min(0).max(3_600_000).default(5_000),
   })
   .strict()
   .refine((tls) => !tls.requireClientCert || tls.clientCa !== undefined, { message: 'requireClientCert needs clientCa', path: ['requireClientCert'] });
