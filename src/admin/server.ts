@@ -273,7 +273,7 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
 
   const options = { headersTimeout: 10_000, requestTimeout: 15_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 };
   const server = config.tls
-    ? createTlsServer(config.tls, { ...options, reloadPollMs: config.tls.reloadPollMs }, handler, log)
+    ? createTlsServer(config.tls, { ...options, reloadPollMs: config.tls.reloadPollMs, ...(config.tls.clientCa !== undefined ? { requestCert: true, rejectUnauthorized: true } : {}) }, handler, log)
     : http.createServer(options, handler);
 
   return {

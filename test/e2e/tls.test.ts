@@ -100,3 +100,43 @@ describe('TLS listeners end to end', () => {
     assert.ok(!gateway.logs.some((l) => l.includes('PRIVATE KEY')), 'no key material in the logs');
   });
 });
+
+describe('admin plane with client certificates (admin.tls.clientCa)', () => {
+  const ca = createCa('e2e admin CA', 30);
+  const clientCa = createCa('e2e operator device CA', 30);
+  const server = issueCertificate(ca, { commonName: 'localhost', altNames: ['127.0.0.1'], usage: ['serverAuth'], validDays: 30 });
+  const device = issueCertificate(clientCa, { commonName: 'ops-laptop', usage: ['clientAuth'], validDays: 30 });
+  const stranger = issueCertificate(createCa('other CA', 30), { commonName: 'ops-laptop', usage: ['clientAuth'], validDays: 30 });
+  const work = workDir();
+  let gateway: GatewayProcess;
+  let adminUrl: string;
+
+  before(async () => {
+    writeFileSync(join(work.dir, 'server.pem'), server.certPem);
+    writeFileSync(join(work.dir, 'server.key'), server.keyPem, { mode: 0o600 });
+    writeFileSync(join(work.dir, 'clients.pem'), clientCa.certPem);
+    const adminTls = `  tls:\n    certFile: "${join(work.dir, 'server.pem')}"\n    keyFile: "${join(work.dir, 'server.key')}"\n    clientCa: "${join(work.dir, 'clients.pem')}"\n`;
+    gateway = await startGatewayProcess(writeConfig(work.dir, `logging:\n  level: info\nserver:\n  port: 0\nadmin:\n  port: 0\n${adminTls}`));
+    const line = gateway.logs.map((l) => JSON.parse(l) as { msg?: string; adminUrl?: string }).find((l) => l.msg === 'admin listening');
+    adminUrl = line?.adminUrl ?? '';
+  });
+  after(async () => {
+    await gateway?.stop();
+    work.cleanup();
+  });
+
+  it('answers only connections that present a certificate from the configured CA', async () => {
+    const call = async (agent: Agent): Promise<number> => {
+      try {
+        const res = await undiciFetch(`${adminUrl}/admin/v1/keys`, { dispatcher: agent });
+        await res.arrayBuffer();
+        return res.status;
+      } finally {
+        await agent.close();
+      }
+    };
+    assert.equal(await call(new Agent({ connect: { ca: ca.certPem, cert: device.certPem, key: device.keyPem } })), 401, 'past TLS, then the usual operator session check');
+    await assert.rejects(call(new Agent({ connect: { ca: ca.certPem } })));
+    await assert.rejects(call(new Agent({ connect: { ca: ca.certPem, cert: stranger.certPem, key: stranger.keyPem } })));
+  });
+});
