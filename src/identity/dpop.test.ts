@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { accessTokenHash, verifyDpopProof, type DpopCheckOptions } from './dpop.js';
 import { MemoryReplayCache } from './replay.js';
@@ -107,6 +108,24 @@ describe('DPoP proofs (RFC 9449)', () => {
     assert.deepEqual(await verifyDpopProof(await proof(k, { jti: 'jti-crit-1', x: 1 }, { crit: ['x'] }).catch(() => `${Buffer.from(JSON.stringify({ alg: 'ES256', typ: 'dpop+jwt', jwk: k.jwk, crit: ['x'], x: 1 })).toString('base64url')}.${p}.${sig}`), options()), { ok: false, reason: 'dpop-crit' });
     assert.deepEqual(await verifyDpopProof(await proof(k, { jti: 'jti-exp-1', exp: NOW / 1000 - 10 }), options()), { ok: false, reason: 'dpop-expired' });
     assert.deepEqual(await verifyDpopProof(await proof(k, { jti: 'jti-iat-1', iat: 'now' }), options()), { ok: false, reason: 'dpop-bad-iat' });
+  });
+
+  it('the replay cache answers like a plain map of live entries, whatever the order of expiries', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 0, max: 5 })), { maxLength: 300 }), async (ops) => {
+        const cache = new MemoryReplayCache(6);
+        const model = new Map<string, number>();
+        let now = 0;
+        for (const [k, life, step] of ops) {
+          now += step;
+          const key = `k${k}`;
+          const live = [...model.values()].filter((u) => u > now).length;
+          const expected = !((model.get(key) ?? 0) > now) && live < 6;
+          if (expected) model.set(key, now + life);
+          assert.equal(await cache.firstUse(key, now + life, now), expected);
+        }
+      }),
+    );
   });
 
   it('the replay cache forgets expired entries and refuses when full of live ones', async () => {

@@ -98,6 +98,14 @@ describe('TLS listener', () => {
     assert.equal(await servedFingerprint(port, ca.certPem), running);
   });
 
+  it('warns when the certificate in use expires within two weeks', () => {
+    const before = lines.length;
+    // `first` is valid for 5 days.
+    write(first);
+    assert.equal(server.reloadCertificate(), true);
+    assert.ok(lines.slice(before).some((l) => l.msg === 'TLS certificate expires soon' && l.daysLeft === 4));
+  });
+
   it('reloads on SIGHUP', async () => {
     const third = issue();
     // No await between the write and the signal: the poller cannot have run, so this is the signal's doing.

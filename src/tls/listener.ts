@@ -78,6 +78,7 @@ export function createTlsServer(files: ListenerTls, options: TlsServerOptions, h
   const { reloadPollMs = DEFAULT_RELOAD_POLL_MS, ...serverOptions } = options;
   // The first load throws: a listener never starts on a certificate that does not work.
   let current = readListenerTls(files);
+  warnIfExpiring(current, files, log);
   const server = https.createServer({ ...serverOptions, cert: current.cert, key: current.key, ...(current.ca ? { ca: current.ca } : {}), minVersion: 'TLSv1.3' }, handler) as ReloadingServer;
 
   server.reloadCertificate = () => {
@@ -94,6 +95,7 @@ export function createTlsServer(files: ListenerTls, options: TlsServerOptions, h
     server.setSecureContext({ cert: next.cert, key: next.key, ...(next.ca ? { ca: next.ca } : {}), minVersion: 'TLSv1.3' });
     log.info({ certFile: files.certFile, fingerprint: next.fingerprint, validTo: next.validTo }, 'TLS certificate reloaded');
     current = next;
+    warnIfExpiring(current, files, log);
     return true;
   };
 
@@ -117,6 +119,14 @@ export function createTlsServer(files: ListenerTls, options: TlsServerOptions, h
     process.off('SIGHUP', onSignal);
   });
   return server;
+}
+
+const EXPIRY_WARNING_MS = 14 * 86_400_000;
+
+/** A renewal that did not happen shows in the log two weeks ahead, not at the first failed handshake. */
+function warnIfExpiring(material: Material, files: ListenerTls, log: Logger): void {
+  const left = Date.parse(material.validTo) - Date.now();
+  if (left < EXPIRY_WARNING_MS) log.warn({ certFile: files.certFile, validTo: material.validTo, daysLeft: Math.floor(left / 86_400_000) }, 'TLS certificate expires soon');
 }
 
 /** RFC 6797: one year, subdomains included. */
