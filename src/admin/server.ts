@@ -8,9 +8,7 @@
  */
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { AdminConfig } from '../config/identity.js';
 import { GatewayError, toGatewayError } from '../errors.js';
@@ -23,6 +21,7 @@ import type { AdminSessionRecord, ApiKeyRecord, AuditQuery, OperatorRecord, Stor
 import type { AuditRow } from '../audit/chain.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { AdminAuthorizer } from '../policy/admin.js';
+import { createTlsServer, HSTS } from '../tls/listener.js';
 
 export interface AdminDeps {
   readonly config: AdminConfig;
@@ -274,6 +273,8 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
     const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
     res.setHeader('cache-control', 'no-store');
+    // Browsers (the console) must never fall back to plain HTTP for this host once they saw TLS.
+    if (config.tls) res.setHeader('strict-transport-security', HSTS);
     void handle(req, res, requestId).catch((err: unknown) => {
       log.error({ err, requestId }, 'unhandled error on the admin plane');
       res.destroy();
@@ -282,7 +283,7 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
 
   const options = { headersTimeout: 10_000, requestTimeout: 15_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 };
   const server = config.tls
-    ? https.createServer({ ...options, cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile), minVersion: 'TLSv1.3' }, handler)
+    ? createTlsServer(config.tls, { ...options, reloadPollMs: config.tls.reloadPollMs, ...(config.tls.clientCa !== undefined ? { requestCert: true, rejectUnauthorized: true } : {}) }, handler, log)
     : http.createServer(options, handler);
 
   return {

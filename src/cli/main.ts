@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { runAudit } from './audit.js';
 import { runDemo } from './demo.js';
 import { runEval } from './eval.js';
+import { runInit } from './init.js';
 import { runKeys } from './keys.js';
 import { runMock } from './mock.js';
 import { runOperators } from './operators.js';
@@ -24,6 +25,9 @@ Commands:
   demo [--upstream URL] [--model NAME] [--port N]
                          Run the gateway on its embedded defaults in front of the built-in mock LLM
                          (or any OpenAI-compatible server given by --upstream), with a demo API key.
+  init [--dir DIR] [--self-signed] [--operator NAME] [--password-stdin] [--port N] [--admin-port N] [--force]
+                         Set up a directory: master key and pepper, a starter portcullis.yaml, the first
+                         operator (password + TOTP), and with --self-signed a local CA and TLS on both listeners.
   start --config FILE    Run the gateway with a YAML config (reloads on SIGHUP or file change).
   validate --config FILE Check a config and print every error with its path.
   keys create --config FILE --name NAME [--models a,b] [--roles r1,r2] [--tenant T] [--expires-in 30d]
@@ -77,6 +81,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     case 'demo':
       return runDemo(rest);
+    case 'init':
+      return runInit(rest);
     case 'start':
       return runStart(rest);
     case 'validate':

@@ -137,7 +137,7 @@ function printOperators(all: readonly OperatorView[], json: boolean): number {
   return 0;
 }
 
-async function printEnrolment(e: Pick<Enrolment, 'otpauthUri' | 'recoveryCodes'> & { readonly operator: { readonly id: string; readonly name: string } }, json: boolean): Promise<void> {
+export async function printEnrolment(e: Pick<Enrolment, 'otpauthUri' | 'recoveryCodes'> & { readonly operator: { readonly id: string; readonly name: string } }, json: boolean): Promise<void> {
   if (json) {
     process.stdout.write(`${JSON.stringify({ id: e.operator.id, name: e.operator.name, otpauthUri: e.otpauthUri, recoveryCodes: e.recoveryCodes })}\n`);
     return;
@@ -152,8 +152,8 @@ async function printEnrolment(e: Pick<Enrolment, 'otpauthUri' | 'recoveryCodes'>
 }
 
 /** From standard input when piped (first line), otherwise prompted twice without echo. */
-async function readPassword(): Promise<string> {
-  if (!process.stdin.isTTY) {
+export async function readPassword(options: { readonly fromStdin?: boolean } = {}): Promise<string> {
+  if (options.fromStdin === true || !process.stdin.isTTY) {
     const line = (await text(process.stdin)).split(/\r?\n/)[0] ?? '';
     if (line.length === 0) throw new CliError('no password on standard input');
     return line;

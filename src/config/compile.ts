@@ -3,7 +3,7 @@
  * public model name with their targets, adapters, connection pools and circuit breakers, and
  * credentials resolved. A reload compiles a new runtime and swaps it in whole.
  */
-import { Agent, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { ADAPTERS, type Target } from '../providers/adapters.js';
 import { CircuitBreaker } from '../providers/breaker.js';
 import type { RuntimeRoute } from '../providers/upstream.js';
@@ -11,7 +11,8 @@ import { compileGuards, type CompiledGuards } from '../guards/policy.js';
 import type { ConfigIssue } from './load.js';
 import { loadPolicy, type CompiledPolicy } from '../policy/load.js';
 import { compileContext, type CompiledContext } from '../stages/context/compile.js';
-import type { Config } from './schema.js';
+import type { Config, TargetConfig } from './schema.js';
+import { createUpstreamAgent } from '../tls/upstream.js';
 
 export interface Runtime {
   readonly config: Config;
@@ -39,12 +40,14 @@ export interface CompileOptions {
 
 export async function compileConfig(config: Config, resolveSecret: SecretResolver, options: CompileOptions = {}): Promise<CompileResult> {
   const issues: ConfigIssue[] = [];
-  const agents = new Map<number, Agent>();
-  const agentFor = (connectTimeoutMs: number): Dispatcher => {
-    let agent = agents.get(connectTimeoutMs);
+  const agents = new Map<string, Agent>();
+  // One pool per distinct timeout and TLS setting (tls/upstream.ts: verification is never off).
+  const agentFor = (connectTimeoutMs: number, tls: TargetConfig['tls']): Dispatcher => {
+    const key = JSON.stringify([connectTimeoutMs, tls ?? null]);
+    let agent = agents.get(key);
     if (!agent) {
-      agent = new Agent({ connections: config.upstream.connections, keepAliveTimeout: 30_000, connect: { timeout: connectTimeoutMs } });
-      agents.set(connectTimeoutMs, agent);
+      agent = createUpstreamAgent({ connections: config.upstream.connections, connectTimeoutMs, tls });
+      agents.set(key, agent);
     }
     return agent;
   };
@@ -81,11 +84,18 @@ export async function compileConfig(config: Config, resolveSecret: SecretResolve
         firstByteTimeoutMs: tc.firstByteTimeoutMs ?? config.upstream.firstByteTimeoutMs,
         idleTimeoutMs: tc.idleTimeoutMs ?? config.upstream.idleTimeoutMs,
       };
+      let dispatcher: Dispatcher;
+      try {
+        dispatcher = agentFor(target.connectTimeoutMs, tc.tls);
+      } catch (err) {
+        issues.push({ path: `routes.${r}.targets.${t}.tls`, message: err instanceof Error ? err.message : String(err) });
+        continue;
+      }
       targets.push(
         Object.freeze({
           target: Object.freeze(target),
           adapter: ADAPTERS[tc.provider],
-          dispatcher: agentFor(target.connectTimeoutMs),
+          dispatcher,
           breaker: new CircuitBreaker(route.circuitBreaker),
         }),
       );

@@ -96,7 +96,16 @@ export const adminSchema = z
   .object({
     host: z.string().min(1).default('127.0.0.1'),
     port: z.number().int().min(0).max(65535).default(8081),
-    tls: z.object({ certFile: z.string().min(1), keyFile: z.string().min(1) }).strict().optional(),
+    tls: z
+      .object({
+        certFile: z.string().min(1),
+        keyFile: z.string().min(1),
+        reloadPollMs: z.number().int().min(0).max(3_600_000).default(5_000),
+        /** CA bundle (PEM): operators' connections must present a certificate from it (mTLS on the admin plane). */
+        clientCa: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
     /** Binding a non-loopback address without TLS is refused unless this says otherwise. */
     allowInsecureBind: z.boolean().default(false),
     /** Admin sessions end this long after sign-in. */

@@ -29,6 +29,22 @@ const breakerSchema = z
   })
   .strict();
 
+const upstreamTlsSchema = z
+  .object({
+    /** PEM CA bundle that replaces the system roots for this target. */
+    caFile: z.string().min(1).optional(),
+    /** Client certificate and key (PEM) for upstream mTLS; both or neither. */
+    certFile: z.string().min(1).optional(),
+    keyFile: z.string().min(1).optional(),
+    /** Public-key pins: base64 SHA-256 of a SubjectPublicKeyInfo in the upstream's chain. */
+    pins: z
+      .array(z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'a pin is the base64 SHA-256 of a SubjectPublicKeyInfo (44 characters)'))
+      .min(1)
+      .optional(),
+  })
+  .strict()
+  .refine((t) => (t.certFile === undefined) === (t.keyFile === undefined), { message: 'certFile and keyFile go together', path: ['certFile'] });
+
 const targetSchema = z
   .object({
     provider: z.enum(['openai', 'anthropic', 'azure-openai']),
@@ -54,8 +70,11 @@ const targetSchema = z
     firstByteTimeoutMs: ms(60_000).optional(),
     /** Longest silence between two pieces of the upstream body. */
     idleTimeoutMs: ms(60_000).optional(),
+    /** TLS towards this target (tls/upstream.ts); certificates are verified whatever is set here. */
+    tls: upstreamTlsSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((t) => !t.tls || t.baseUrl.startsWith('https:'), { message: 'tls settings need an https baseUrl', path: ['tls'] });
 
 const routeSchema = z
   .object({
@@ -81,6 +100,8 @@ const tlsSchema = z
     clientCa: z.string().min(1).optional(),
     /** Refuse the TLS handshake without a valid client certificate (needs clientCa). */
     requireClientCert: z.boolean().default(false),
+    /** How often (ms) the certificate files are checked for a replacement; 0: only on SIGHUP (tls/listener.ts). */
+    reloadPollMs: z.number().int().min(0).max(3_600_000).default(5_000),
   })
   .strict()
   .refine((tls) => !tls.requireClientCert || tls.clientCa !== undefined, { message: 'requireClientCert needs clientCa', path: ['requireClientCert'] });

@@ -12,6 +12,7 @@ import { GatewayError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Adapter, Target } from './adapters.js';
 import type { CircuitBreaker } from './breaker.js';
+import { tlsFailureOf } from '../tls/upstream.js';
 
 export interface RouteTarget {
   readonly target: Target;
@@ -71,7 +72,7 @@ async function withFallback<T>(route: RuntimeRoute, options: CallOptions, call: 
         if (failure.unhealthy) entry.breaker.failure();
         else entry.breaker.release();
         last = failure.error;
-        options.log.warn({ provider: entry.target.provider, upstreamModel: entry.target.model, attempt: attempt + 1, code: failure.error.code }, 'upstream attempt failed');
+        options.log.warn({ provider: entry.target.provider, upstreamModel: entry.target.model, attempt: attempt + 1, code: failure.error.code, ...tlsFailureOf(err) }, 'upstream attempt failed');
         if (!failure.fallback) throw failure.error;
         if (!failure.retry || attempt + 1 >= route.retry.attempts) break;
         const backoff = backoffMs(route.retry, attempt, failure.retryAfterMs);

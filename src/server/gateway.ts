@@ -4,9 +4,7 @@
  * HTTP; stages and providers see the canonical form.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import type { CanonicalRequest, CanonicalResponse, ChatChunk, ChatRequest, EmbeddingsRequest } from '../canonical/types.js';
@@ -26,6 +24,7 @@ import { clientCertOf, clientCertOptions } from './client-cert.js';
 import { guardScan } from './guard-scan.js';
 import { holdEnd, type CompletionHook } from './completion.js';
 import { parseJsonBody, readBody, sendError, sendJson } from './http.js';
+import { createTlsServer } from '../tls/listener.js';
 
 export interface GatewayDeps {
   readonly runtime: Runtime;
@@ -282,7 +281,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     connectionsCheckingInterval: Math.min(1_000, serverConfig.headersTimeoutMs),
   };
   const server = serverConfig.tls
-    ? https.createServer({ ...timeouts, cert: readFileSync(serverConfig.tls.certFile), key: readFileSync(serverConfig.tls.keyFile), minVersion: 'TLSv1.3', ...clientCertOptions(serverConfig.tls) }, handler)
+    ? createTlsServer(serverConfig.tls, { ...timeouts, ...clientCertOptions(serverConfig.tls), reloadPollMs: serverConfig.tls.reloadPollMs }, handler, log)
     : http.createServer(timeouts, handler);
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (socket.writable && err.code !== 'ECONNRESET') socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');

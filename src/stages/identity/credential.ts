@@ -104,8 +104,9 @@ export function credentialStage(options: CredentialStageOptions): CredentialStag
   const verified = new Map<string, { check: Extract<GatewayTokenCheck, { ok: true }>; until: number }>();
   const VERIFIED_MAX = 10_000;
   const VERIFIED_TTL_MS = 60_000;
-  async function verifyCached(token: string, kid: string | undefined, t: GatewayTokenOptions, at: number): Promise<GatewayTokenCheck> {
-    const id = createHash('sha256').update(token).digest('base64url');
+  // The SHA-256 of the token is also its DPoP `ath` (RFC 9449 §4.2), so it is computed once.
+  const tokenId = (token: string): string => createHash('sha256').update(token).digest('base64url');
+  async function verifyCached(token: string, id: string, kid: string | undefined, t: GatewayTokenOptions, at: number): Promise<GatewayTokenCheck> {
     const hit = verified.get(id);
     if (hit && hit.until > at) return hit.check;
     const check = await verifyAccessToken(token, kid, t.keyring, t.settings, at);
@@ -118,10 +119,19 @@ export function credentialStage(options: CredentialStageOptions): CredentialStag
   }
 
   async function verifyJwt(ctx: StageContext, presented: Presented): Promise<Verdict> {
+    const at = now();
+    let id: string | undefined;
+    if (tokens && presented.credential.length <= options.maxTokenBytes) {
+      // A gateway token verified in the last minute is not parsed again: straight to the checks
+      // that can change between requests.
+      id = tokenId(presented.credential);
+      const hit = verified.get(id);
+      if (hit && hit.until > at) return verifyGatewayToken(ctx, presented, undefined, tokens, id, at);
+    }
     const shape = checkJwtShape(presented.credential, options.maxTokenBytes);
     if (!shape.ok) return deny('PC_ERR_TOKEN_INVALID', shape.reason);
     const iss = shape.claims.iss;
-    if (tokens && iss === tokens.settings.issuer) return verifyGatewayToken(ctx, presented, shape.header.kid, tokens);
+    if (tokens && iss === tokens.settings.issuer) return verifyGatewayToken(ctx, presented, shape.header.kid, tokens, id ?? tokenId(presented.credential), at);
     const issuer = typeof iss === 'string' ? issuers.get(iss) : undefined;
     if (!issuer) return deny('PC_ERR_TOKEN_INVALID', 'unknown-issuer');
     if (presented.scheme === 'dpop') return deny('PC_ERR_TOKEN_INVALID', 'dpop-scheme-for-unbound-token');
@@ -131,9 +141,8 @@ export function credentialStage(options: CredentialStageOptions): CredentialStag
     return pass(check.principal, `oidc:${issuer.issuer}`);
   }
 
-  async function verifyGatewayToken(ctx: StageContext, presented: Presented, kid: string | undefined, t: GatewayTokenOptions): Promise<Verdict> {
-    const at = now();
-    const check = await verifyCached(presented.credential, kid, t, at);
+  async function verifyGatewayToken(ctx: StageContext, presented: Presented, kid: string | undefined, t: GatewayTokenOptions, id: string, at: number): Promise<Verdict> {
+    const check = await verifyCached(presented.credential, id, kid, t, at);
     if (!check.ok) return deny('PC_ERR_TOKEN_INVALID', check.reason);
     if (check.jkt !== undefined) {
       // RFC 9449 §7.1: a bound token is only good with the DPoP scheme and a proof from its key.
@@ -144,6 +153,7 @@ export function credentialStage(options: CredentialStageOptions): CredentialStag
         method: ctx.http?.method ?? '',
         url,
         accessToken: presented.credential,
+        accessTokenHash: id,
         now: at,
         maxAgeSec: t.dpopMaxAgeSec,
         clockSkewSec: t.dpopClockSkewSec,
