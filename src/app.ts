@@ -21,6 +21,7 @@ import { modelScopeStage } from './stages/authorize/model-scope.js';
 import { createRequestGuardsRegistry, inputGuardStage } from './stages/input/guards.js';
 import { outputGuardStage } from './stages/output/guards.js';
 import { guardHashKey } from './guards/redact.js';
+import { createLimits, limitsIssues } from './limits/assemble.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/types.js';
 import type { RequestSummary } from './server/completion.js';
@@ -81,6 +82,12 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
     await store.close();
     throw new ConfigError(compiled.issues);
   }
+  const limitIssues = limitsIssues(options.config);
+  if (limitIssues.length > 0) {
+    await compiled.runtime.close();
+    await store.close();
+    throw new ConfigError(limitIssues);
+  }
   // API keys, gateway tokens (DPoP), OIDC issuers and the admin listener (identity/assemble.ts).
   const identity = await createIdentity({ config: options.config, store, secrets, log });
   // The audit trail follows reloads through the gateway's current runtime (bound below).
@@ -90,7 +97,9 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
   // Input and output guards share per-request state (route policy, canary); they follow reloads
   // through the gateway's current runtime, like the audit trail.
   const guardOptions = { guards: () => gateway.runtime.guards, hashKey: guardHashKey(secrets.masterKey), registry: createRequestGuardsRegistry() };
-  const pipeline = new Pipeline([identity.stage, modelScopeStage(), inputGuardStage(guardOptions), identity.streamStage, outputGuardStage(guardOptions), ...(audit ? [audit.stage] : [])], { defaultTimeoutMs: options.config.pipeline.stageTimeoutMs });
+  // Rate limits and quotas (limits/assemble.ts); no stage without rules. Follows reloads like the guards.
+  const limits = createLimits(options.config, log, () => gateway.runtime.config);
+  const pipeline = new Pipeline([identity.stage, modelScopeStage(), ...(limits ? [limits.stage] : []), inputGuardStage(guardOptions), identity.streamStage, outputGuardStage(guardOptions), ...(audit ? [audit.stage] : [])], { defaultTimeoutMs: options.config.pipeline.stageTimeoutMs });
   // Prometheus metrics exist only where they can be read: with the admin listener on.
   const metrics = options.config.admin
     ? new GatewayMetrics(
@@ -113,6 +122,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
   } catch (err) {
     await identity.close();
     await audit?.close();
+    await limits?.close();
     await compiled.runtime.close();
     await store.close();
     throw err;
@@ -123,6 +133,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
     await gateway.close();
     await identity.close();
     await audit?.close();
+    await limits?.close();
     await store.close();
     throw err;
   }
@@ -181,6 +192,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
       await identity.close();
       // After the listener: requests still finishing wait on their records.
       await audit?.close();
+      await limits?.close();
       await store.close();
       log.flush();
     },

@@ -71,7 +71,7 @@ export class MemoryBackend implements CounterBackend {
           break;
         case 'slots': {
           let leases = this.slots.get(op.key);
-          if (!leases) this.slots.set(op.key, (leases = new Map()));
+          if (!leases) this.slots.set(op.key, (leases = new Map<string, number>()));
           leases.set(op.member, now + op.ttlMs);
           break;
         }
