@@ -98,7 +98,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
   // through the gateway's current runtime, like the audit trail.
   const guardOptions = { guards: () => gateway.runtime.guards, hashKey: guardHashKey(secrets.masterKey), registry: createRequestGuardsRegistry() };
   // Rate limits and quotas (limits/assemble.ts); no stage without rules. Follows reloads like the guards.
-  const limits = createLimits(options.config, log, () => gateway.runtime.config);
+  const limits = await createLimits(options.config, log, () => gateway.runtime.config);
   const pipeline = new Pipeline([identity.stage, modelScopeStage(), ...(limits ? [limits.stage] : []), inputGuardStage(guardOptions), identity.streamStage, outputGuardStage(guardOptions), ...(audit ? [audit.stage] : [])], { defaultTimeoutMs: options.config.pipeline.stageTimeoutMs });
   // Prometheus metrics exist only where they can be read: with the admin listener on.
   const metrics = options.config.admin

@@ -108,6 +108,20 @@ export function backendSuite(options: BackendSuiteOptions): void {
       assert.equal((await backend.acquire([slot('d')], t0 + 5_002)).ok, true, 'expired leases free their slots');
     });
 
+    test('renewing a lease keeps a long request in its slot; a released lease stays released', async () => {
+      const t0 = 55 * MINUTE;
+      const slot = (member: string): SlotOp => ({ kind: 'slots', key: `${prefix}c`, limit: 2, ttlMs: 5_000, member });
+      assert.equal((await backend.acquire([slot('long')], t0)).ok, true);
+      assert.equal((await backend.acquire([slot('done')], t0)).ok, true);
+      await backend.settle([], [{ key: `${prefix}c`, member: 'done' }], t0 + 100);
+      await backend.renew([{ key: `${prefix}c`, member: 'long' }, { key: `${prefix}c`, member: 'done' }], 5_000, t0 + 4_000);
+      // At t0 + 6 s the original lease would have expired; the renewed one holds until t0 + 9 s.
+      assert.equal((await backend.acquire([slot('x')], t0 + 6_000)).ok, true);
+      const full = await backend.acquire([slot('y')], t0 + 6_000);
+      assert.equal(full.ok, false, 'long still holds its slot');
+      assert.equal((await backend.acquire([slot('y')], t0 + 11_001)).ok, true);
+    });
+
     test('settle corrects counters up and down, never below zero', async () => {
       const t0 = 60 * MINUTE;
       const op = windowOp(`${prefix}t`, t0, 1000, 500);

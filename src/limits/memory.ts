@@ -99,6 +99,15 @@ export class MemoryBackend implements CounterBackend {
     return Promise.resolve();
   }
 
+  renew(slots: readonly SlotRelease[], ttlMs: number, now: number): Promise<void> {
+    for (const s of slots) {
+      const leases = this.slots.get(s.key);
+      const expiresAt = leases?.get(s.member);
+      if (leases && expiresAt !== undefined && expiresAt > now) leases.set(s.member, now + ttlMs);
+    }
+    return Promise.resolve();
+  }
+
   close(): Promise<void> {
     clearInterval(this.sweeper);
     this.counters.clear();

@@ -99,10 +99,24 @@ end
 return 1
 `;
 
+/** KEYS: slot sets; ARGV: now, ttlMs, one lease id per set. Only live leases are extended. */
+const RENEW = `
+local now, ttl = tonumber(ARGV[1]), tonumber(ARGV[2])
+for i = 1, #KEYS do
+  local score = redis.call('ZSCORE', KEYS[i], ARGV[i + 2])
+  if score and tonumber(score) > now then
+    redis.call('ZADD', KEYS[i], now + ttl, ARGV[i + 2])
+    redis.call('PEXPIRE', KEYS[i], ttl)
+  end
+end
+return 1
+`;
+
 type ScriptFn = (numKeys: number, ...args: (string | number)[]) => Promise<unknown>;
 interface LimitCommands {
   pcLimitsAcquire: ScriptFn;
   pcLimitsSettle: ScriptFn;
+  pcLimitsRenew: ScriptFn;
 }
 
 export class RedisBackend implements CounterBackend {
@@ -113,6 +127,7 @@ export class RedisBackend implements CounterBackend {
   constructor(private readonly redis: Redis) {
     redis.defineCommand('pcLimitsAcquire', { lua: ACQUIRE });
     redis.defineCommand('pcLimitsSettle', { lua: SETTLE });
+    redis.defineCommand('pcLimitsRenew', { lua: RENEW });
     this.commands = redis as unknown as LimitCommands;
   }
 
@@ -158,6 +173,11 @@ export class RedisBackend implements CounterBackend {
       args.push(r.member);
     }
     await this.commands.pcLimitsSettle(keys.length, ...keys, ...args);
+  }
+
+  async renew(slots: readonly SlotRelease[], ttlMs: number, now: number): Promise<void> {
+    if (slots.length === 0) return;
+    await this.commands.pcLimitsRenew(slots.length, ...slots.map((s) => s.key), now, ttlMs, ...slots.map((s) => s.member));
   }
 
   async close(): Promise<void> {

@@ -75,5 +75,7 @@ export interface CounterBackend {
   acquire(ops: readonly LimitOp[], now: number): Promise<AcquireResult>;
   /** Applies corrections and releases slots. `now` is epoch milliseconds. */
   settle(adjustments: readonly Adjustment[], releases: readonly SlotRelease[], now: number): Promise<void>;
+  /** Extends leases that still exist to `now + ttlMs` (long streams); released ones stay released. */
+  renew(slots: readonly SlotRelease[], ttlMs: number, now: number): Promise<void>;
   close(): Promise<void>;
 }

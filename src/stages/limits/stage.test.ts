@@ -127,6 +127,21 @@ describe('limits stage', () => {
     assert.deepEqual(cut?.action === 'deny' && cut.reasons, ['out:output-tokens:stream-cut']);
   });
 
+  it('a stream longer than the lease keeps its concurrency slot', async () => {
+    const { stage, clock } = setup({ rules: [{ name: 'streams', concurrentStreams: 1 }], leaseSec: 6 });
+    const c = ctx();
+    assert.equal((await request(stage, c, chat('go', { stream: true }))).action, 'pass');
+    const inspector = stage.openStream?.(c) as StreamInspector;
+    clock.t = T0 + 3_000;
+    await inspector.onChunk(chunk('still going'));
+    await tick();
+    clock.t = T0 + 7_000;
+    assert.equal((await request(stage, ctx(), chat('go', { stream: true }))).action, 'deny', 'renewed past the first 6 s');
+    assert.equal((await request(stage, ctx(), chat('no stream'))).action, 'pass', 'a stream limit does not count plain requests');
+    clock.t = T0 + 9_001;
+    assert.equal((await request(stage, ctx(), chat('go', { stream: true }))).action, 'pass', 'an abandoned stream frees its slot when the lease runs out');
+  });
+
   it('refuses once the day spend is used up, priced per model', async () => {
     const { stage } = setup({ rules: [{ name: 'spend', spendPerDay: 0.001 }], prices: { gpt: { input: 1, output: 10 } } });
     // 100 output tokens at $10/M = $0.001: the first fits exactly, with whatever the prompt costs refunded.
@@ -140,7 +155,7 @@ describe('limits stage', () => {
   });
 
   it('fails closed when the counter store is down, and open only when configured', async () => {
-    const broken: CounterBackend = { kind: 'redis', acquire: () => Promise.reject(new Error('down')), settle: () => Promise.resolve(), close: () => Promise.resolve() };
+    const broken: CounterBackend = { kind: 'redis', acquire: () => Promise.reject(new Error('down')), settle: () => Promise.resolve(), renew: () => Promise.resolve(), close: () => Promise.resolve() };
     const closed = setup({ rules: [{ name: 'rpm', requests: { limit: 5 } }] }, broken);
     const v = await request(closed.stage, ctx(), chat('hi'));
     assert.equal(v.action === 'deny' && v.code, 'PC_ERR_LIMITS_UNAVAILABLE');

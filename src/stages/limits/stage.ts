@@ -60,6 +60,8 @@ interface Lease {
   /** Completion tokens seen in the stream so far. */
   streamed: number;
   streaming: boolean;
+  /** When the concurrency leases were last extended (epoch ms). */
+  renewedAt: number;
   usage: Usage | undefined;
   settled: boolean;
 }
@@ -160,6 +162,7 @@ export function limitsStage(options: LimitsStageOptions): Stage {
         outputCharged: outputTokens,
         streamed: 0,
         streaming: false,
+        renewedAt: at,
         usage: undefined,
         settled: false,
       };
@@ -213,6 +216,14 @@ export function limitsStage(options: LimitsStageOptions): Stage {
     return PASS;
   }
 
+  /** A stream longer than the lease keeps its concurrency slots: renewed a third of the way through. */
+  function renewIfDue(ctx: StageContext, lease: Lease, limits: CompiledLimits): void {
+    const at = now();
+    if (at - lease.renewedAt < limits.leaseMs / 3) return;
+    lease.renewedAt = at;
+    backend.renew(lease.releases, limits.leaseMs, at).catch((err: unknown) => ctx.log.warn({ err, stage: 'limits' }, 'renewing concurrency leases failed'));
+  }
+
   function openStream(ctx: StageContext): StreamInspector {
     const lease = leases.get(ctx);
     if (!lease) return PASS_INSPECTOR;
@@ -221,6 +232,7 @@ export function limitsStage(options: LimitsStageOptions): Stage {
     return {
       onChunk(chunk: ChatChunk) {
         if (chunk.usage) lease.usage = chunk.usage;
+        if (lease.releases.length > 0 && !lease.settled) renewIfDue(ctx, lease, limits);
         if (!lease.tracksOutput || lease.settled) return PASS;
         lease.streamed += chunkTokens(chunk);
         if (lease.streamed <= lease.outputCharged) return PASS;
