@@ -153,6 +153,12 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
       log.error({ issues: next.issues }, 'config reload rejected; keeping the running config');
       return false;
     }
+    const nextLimitIssues = limitsIssues(loaded.config);
+    if (nextLimitIssues.length > 0) {
+      await next.runtime.close();
+      log.error({ issues: nextLimitIssues }, 'config reload rejected; keeping the running config');
+      return false;
+    }
     if (!sameListener(gateway.runtime, next.runtime)) log.warn('listener, storage and secrets settings change only on restart');
     gateway.setRuntime(next.runtime);
     log.info({ routes: next.runtime.routes.size }, 'config reloaded');
