@@ -40,11 +40,37 @@ interface Row {
   readonly medianUs: number;
   readonly p99Us: number;
   readonly n: number;
+  /** Whole lifecycle: admission plus the correction/release call awaited. */
+  readonly cycle?: { readonly medianUs: number; readonly p99Us: number };
+  /** This process's CPU time (user + system) per request, over the timed loop. */
+  readonly cpuUs?: number;
 }
 
 function summarise(name: string, samples: number[]): Row {
   samples.sort((a, b) => a - b);
   return { name, medianUs: round(percentile(samples, 50) * 1000, 1), p99Us: round(percentile(samples, 99) * 1000, 1), n: samples.length };
+}
+
+/** Remembers the settle the stage starts without waiting, so the benchmark can wait for it outside the timed part. */
+class Tracked implements CounterBackend {
+  pending: Promise<void> = Promise.resolve();
+  constructor(private readonly inner: CounterBackend) {}
+  get kind(): CounterBackend['kind'] {
+    return this.inner.kind;
+  }
+  acquire(...args: Parameters<CounterBackend['acquire']>): ReturnType<CounterBackend['acquire']> {
+    return this.inner.acquire(...args);
+  }
+  settle(...args: Parameters<CounterBackend['settle']>): Promise<void> {
+    this.pending = this.inner.settle(...args);
+    return this.pending;
+  }
+  renew(...args: Parameters<CounterBackend['renew']>): Promise<void> {
+    return this.inner.renew(...args);
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
 }
 
 /** Rule sets, from cheapest to dearest; every limit is far above what the benchmark sends. */
@@ -64,19 +90,37 @@ function context(i: number): StageContext {
   return { requestId: `bench-${i}`, api: 'openai', operation: 'chat', sourceIp: '127.0.0.1', headers: {}, principal, context: undefined, signal: new AbortController().signal, log, decisions: [] };
 }
 
-async function timeStage(name: string, stage: Stage, iterations: number): Promise<Row> {
+/**
+ * Per request: the time the request waits (onRequest awaited, plus onResponse, whose counter call
+ * the stage does not wait for), and the whole cycle including that call's round trip. The
+ * correction is awaited before the next request, so one request's cost does not leak into the next.
+ */
+async function timeStage(name: string, rules: unknown, backend: CounterBackend, prefix: string, iterations: number): Promise<Row> {
+  const tracked = new Tracked(backend);
+  const stage = stageFor(rules, tracked, prefix);
   const samples: number[] = [];
+  const cycles: number[] = [];
   const warmup = Math.min(500, iterations / 4);
+  let cpu: NodeJS.CpuUsage | undefined;
   for (let i = 0; i < iterations + warmup; i++) {
+    if (i === warmup) cpu = process.cpuUsage();
     const ctx = context(i);
+    tracked.pending = Promise.resolve();
     const started = performance.now();
     const verdict = await stage.onRequest?.(ctx, request);
     if (verdict?.action !== 'pass') throw new Error(`${name}: request ${i} was not admitted (${JSON.stringify(verdict)})`);
     void stage.onResponse?.(ctx, response);
-    const elapsed = performance.now() - started;
-    if (i >= warmup) samples.push(elapsed);
+    const waited = performance.now() - started;
+    await tracked.pending;
+    const cycle = performance.now() - started;
+    if (i >= warmup) {
+      samples.push(waited);
+      cycles.push(cycle);
+    }
   }
-  return summarise(name, samples);
+  const used = process.cpuUsage(cpu);
+  const c = summarise(name, cycles);
+  return { ...summarise(name, samples), cycle: { medianUs: c.medianUs, p99Us: c.p99Us }, cpuUs: round((used.user + used.system) / iterations, 1) };
 }
 
 /** `inFlight` requests at a time: per-request latency and throughput of the whole stage. */
@@ -117,7 +161,7 @@ async function main(): Promise<void> {
   rows.push(summarise('tokenizer: one streamed chunk (20 chars)', chunkSamples.slice(2000)));
 
   const memory = new MemoryBackend();
-  for (const [name, rules] of Object.entries(CASES)) rows.push(await timeStage(`in-process: ${name}`, stageFor(rules, memory, 'bench:'), ITERATIONS * 2));
+  for (const [name, rules] of Object.entries(CASES)) rows.push(await timeStage(`in-process: ${name}`, rules, memory, 'bench:', ITERATIONS * 2));
   await memory.close();
 
   const prefix = `pc:bench:${randomBytes(6).toString('hex')}:`;
@@ -131,7 +175,7 @@ async function main(): Promise<void> {
   }
   rows.push(summarise('redis: bare PING round trip (reference)', ping.slice(200)));
   const backend = new RedisBackend(redis);
-  for (const [name, rules] of Object.entries(CASES)) rows.push(await timeStage(`redis: ${name}`, stageFor(rules, backend, prefix), ITERATIONS));
+  for (const [name, rules] of Object.entries(CASES)) rows.push(await timeStage(`redis: ${name}`, rules, backend, prefix, ITERATIONS));
   const concurrent = await timeConcurrent('redis: requests+concurrency, 32 in flight', stageFor(CASES['requests+concurrency'], backend, prefix), ITERATIONS * 2, 32);
 
   const cleanup = openRedis(values.redis, log, { name: 'portcullis-bench-cleanup' });
@@ -142,8 +186,11 @@ async function main(): Promise<void> {
   await backend.close();
 
   const width = Math.max(...rows.map((r) => r.name.length), concurrent.name.length);
-  process.stdout.write(`${'case'.padEnd(width)}  median µs   p99 µs      n\n`);
-  for (const r of rows) process.stdout.write(`${r.name.padEnd(width)}  ${String(r.medianUs).padStart(9)}  ${String(r.p99Us).padStart(7)}  ${String(r.n).padStart(5)}\n`);
+  process.stdout.write(`${'case'.padEnd(width)}  median µs   p99 µs      n   cycle median / p99 µs   CPU µs/request\n`);
+  for (const r of rows) {
+    const cycle = r.cycle ? `   ${`${r.cycle.medianUs} / ${r.cycle.p99Us}`.padEnd(21)}   ${r.cpuUs}` : '';
+    process.stdout.write(`${r.name.padEnd(width)}  ${String(r.medianUs).padStart(9)}  ${String(r.p99Us).padStart(7)}  ${String(r.n).padStart(5)}${cycle}\n`);
+  }
   process.stdout.write(`${concurrent.name.padEnd(width)}  ${String(concurrent.medianUs).padStart(9)}  ${String(concurrent.p99Us).padStart(7)}  ${String(concurrent.n).padStart(5)}  (${concurrent.perSecond} requests/s)\n`);
   process.stdout.write(`node ${process.version}, ${process.platform}/${process.arch}\n`);
 }
