@@ -89,6 +89,15 @@ describe('limits stage', () => {
     assert.equal((await request(stage, ctx(), chat('hi'))).action, 'pass', 'freed by the abort');
   });
 
+  it('frees the slot of a request whose client left while its counters were being charged', async () => {
+    const { stage } = setup({ rules: [{ name: 'conc', concurrent: 1 }] });
+    const gone = ctx();
+    gone.abort();
+    await request(stage, gone, chat('hi'));
+    await tick();
+    assert.equal((await request(stage, ctx(), chat('hi'))).action, 'pass');
+  });
+
   it('counts prompt tokens with the tokenizer, reserves max_tokens, and corrects from usage', async () => {
     const { stage } = setup({ rules: [{ name: 'tpm', inputTokensPerMinute: 100, outputTokensPerMinute: 100 }] });
     const prompt = 'The quick brown fox jumps over the lazy dog. '.repeat(8);

@@ -167,12 +167,11 @@ export function limitsStage(options: LimitsStageOptions): Stage {
         settled: false,
       };
       leases.set(ctx, lease);
-      ctx.signal.addEventListener(
-        'abort',
-        // Whatever the upstream may already have produced stays charged: the reservation, or what streamed.
-        () => settle(ctx, lease, lease.usage?.inputTokens ?? lease.inputCharged, lease.usage?.outputTokens ?? (lease.streaming ? lease.streamed : lease.outputCharged)),
-        { once: true },
-      );
+      // Whatever the upstream may already have produced stays charged: the reservation, or what streamed.
+      const onAbort = (): void => settle(ctx, lease, lease.usage?.inputTokens ?? lease.inputCharged, lease.usage?.outputTokens ?? (lease.streaming ? lease.streamed : lease.outputCharged));
+      // The client may have gone while the counters were being charged: no abort event will come.
+      if (ctx.signal.aborted) onAbort();
+      else ctx.signal.addEventListener('abort', onAbort, { once: true });
     }
     if (!limits.headers) return PASS;
     const headers = rateLimitHeaders(planned, result.readings, true, at);
