@@ -17,7 +17,7 @@ import { createKey, eventually, startGatewayProcess, startStack, workDir, writeC
 
 const REDIS = process.env['PORTCULLIS_TEST_REDIS'] ?? 'redis://127.0.0.1:6379';
 
-const models = ['gpt-rpm', 'gpt-tpm', 'gpt-stream', 'gpt-conc'];
+const models = ['gpt-rpm', 'gpt-tpm', 'gpt-stream', 'gpt-conc', 'gpt-spend'];
 const routes = (mock: string) => models.map((m) => `  - model: ${m}\n    targets: [{ provider: openai, baseUrl: "${mock}", model: mock-gpt }]\n`).join('');
 
 const LIMITS = `limits:
@@ -28,6 +28,9 @@ const LIMITS = `limits:
     - { name: tpm, match: { models: [gpt-tpm] }, inputTokensPerMinute: 300 }
     - { name: out, match: { models: [gpt-stream] }, outputTokensPerMinute: 20 }
     - { name: conc, match: { models: [gpt-conc] }, concurrent: 1 }
+    - { name: spend, match: { models: [gpt-spend] }, spendPerDay: 0.0005 }
+  prices:
+    gpt-spend: { input: 1, output: 1 }
 `;
 
 function isApiError(code: string, status = 429): (err: unknown) => boolean {
@@ -91,6 +94,20 @@ describe('limits end to end (in-process counters)', () => {
     );
     assert.ok(text.length > 0, 'part of the answer arrived before the cut');
     assert.ok(text.length < 150, `the stream was cut part-way (${text.length} characters)`);
+  });
+
+  it('refuses with PC_ERR_QUOTA_EXCEEDED once the day spend is used up', async () => {
+    // $1 per million tokens, $0.0005 a day: 500 tokens. A ~300-token prompt fits once, not twice.
+    const prompt = 'Spend is priced per token and counted per day. '.repeat(30);
+    await client.chat.completions.create({ model: 'gpt-spend', messages: [{ role: 'user', content: prompt }] });
+    let caught: unknown;
+    await assert.rejects(client.chat.completions.create({ model: 'gpt-spend', messages: [{ role: 'user', content: prompt }] }), (err: unknown) => {
+      caught = err;
+      return isApiError('PC_ERR_QUOTA_EXCEEDED')(err);
+    });
+    const retryAfter = Number(((caught as InstanceType<typeof OpenAI.APIError>).headers as Headers).get('retry-after'));
+    const untilMidnight = Math.ceil((Math.floor(Date.now() / 86_400_000 + 1) * 86_400_000 - Date.now()) / 1000);
+    assert.ok(Math.abs(retryAfter - untilMidnight) <= 5, `Retry-After ${retryAfter} s is the time to the next UTC day (${untilMidnight} s)`);
   });
 
   it('limits concurrent requests and frees the slot when a request ends or its client goes away', async () => {
