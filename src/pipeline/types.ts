@@ -101,7 +101,7 @@ interface VerdictBase {
 export interface Pass extends VerdictBase {
   readonly action: 'pass';
   readonly facts?: ContextFacts;
-  /** Response headers for the answer if it succeeds (e.g. `x-ratelimit-*`, limits stage). */
+  /** Response headers for the answer (e.g. `x-ratelimit-*`, limits stage); honoured from request-phase stages. */
   readonly headers?: Readonly<Record<string, string>>;
 }
 export interface Replace<T> extends VerdictBase {
