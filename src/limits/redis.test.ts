@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { backendSuite } from './backend-suite.js';
 import { RedisBackend } from './redis.js';
 
-export const TEST_REDIS = process.env['PORTCULLIS_TEST_REDIS'] ?? 'redis://127.0.0.1:6379';
+const TEST_REDIS = process.env['PORTCULLIS_TEST_REDIS'] ?? 'redis://127.0.0.1:6379';
 
 async function reachable(): Promise<string | undefined> {
   const probe = new Redis(TEST_REDIS, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
