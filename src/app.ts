@@ -25,6 +25,7 @@ import type { RiskSource } from './context/types.js';
 import { createRequestGuardsRegistry, inputGuardStage } from './stages/input/guards.js';
 import { outputGuardStage } from './stages/output/guards.js';
 import { guardHashKey } from './guards/redact.js';
+import { createLimits, limitsIssues } from './limits/assemble.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/types.js';
 import type { RequestSummary } from './server/completion.js';
@@ -87,6 +88,12 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
     await store.close();
     throw new ConfigError(compiled.issues);
   }
+  const limitIssues = limitsIssues(options.config);
+  if (limitIssues.length > 0) {
+    await compiled.runtime.close();
+    await store.close();
+    throw new ConfigError(limitIssues);
+  }
   // API keys, gateway tokens (DPoP), OIDC issuers and the admin listener (identity/assemble.ts).
   const identity = await createIdentity({ config: options.config, store, secrets, log });
   // The audit trail follows reloads through the gateway's current runtime (bound below).
@@ -99,7 +106,9 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
   // Context facts and Cedar authorization (issue 4) follow reloads the same way.
   const authorization = { policy: () => gateway.runtime.policy, registry: new AuthorizationRegistry(), shadowStats: { differences: 0, evaluations: 0 } satisfies ShadowStats };
   const context = contextStage({ context: () => gateway.runtime.context, ...(options.risk ? { risk: options.risk } : {}) });
-  const pipeline = new Pipeline([identity.stage, context, authorizeStage(authorization), inputGuardStage(guardOptions), identity.streamStage, toolCallStage(authorization), outputGuardStage(guardOptions), ...(audit ? [audit.stage] : [])], { defaultTimeoutMs: options.config.pipeline.stageTimeoutMs });
+  // Rate limits and quotas (limits/assemble.ts); no stage without rules. Follows reloads like the guards.
+  const limits = await createLimits(options.config, log, () => gateway.runtime.config);
+  const pipeline = new Pipeline([identity.stage, context, authorizeStage(authorization), ...(limits ? [limits.stage] : []), inputGuardStage(guardOptions), identity.streamStage, toolCallStage(authorization), outputGuardStage(guardOptions), ...(audit ? [audit.stage] : [])], { defaultTimeoutMs: options.config.pipeline.stageTimeoutMs });
   // Prometheus metrics exist only where they can be read: with the admin listener on.
   const metrics = options.config.admin
     ? new GatewayMetrics(
@@ -122,6 +131,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
   } catch (err) {
     await identity.close();
     await audit?.close();
+    await limits?.close();
     await compiled.runtime.close();
     await store.close();
     throw err;
@@ -132,6 +142,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
     await gateway.close();
     await identity.close();
     await audit?.close();
+    await limits?.close();
     await store.close();
     throw err;
   }
@@ -149,6 +160,12 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
     const next = await compileConfig(loaded.config, resolveSecret, { baseDir });
     if (!next.ok) {
       log.error({ issues: next.issues }, 'config reload rejected; keeping the running config');
+      return false;
+    }
+    const nextLimitIssues = limitsIssues(loaded.config);
+    if (nextLimitIssues.length > 0) {
+      await next.runtime.close();
+      log.error({ issues: nextLimitIssues }, 'config reload rejected; keeping the running config');
       return false;
     }
     if (!sameListener(gateway.runtime, next.runtime)) log.warn('listener, storage and secrets settings change only on restart');
@@ -190,6 +207,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
       await identity.close();
       // After the listener: requests still finishing wait on their records.
       await audit?.close();
+      await limits?.close();
       await store.close();
       log.flush();
     },

@@ -61,6 +61,10 @@ export const ERRORS = {
   PC_ERR_PROMPT_INJECTION: { status: 400, type: 'invalid_request_error', message: 'The request was refused because it looks like a prompt injection.' },
   PC_ERR_SENSITIVE_DATA: { status: 400, type: 'invalid_request_error', message: 'The request contains sensitive data this route does not accept.' },
   PC_ERR_OUTPUT_BLOCKED: { status: 400, type: 'invalid_request_error', message: 'The answer was withheld because it failed an output check.' },
+  // Limits and quotas (issue 8). 429s carry Retry-After and x-ratelimit-* headers.
+  PC_ERR_RATE_LIMITED: { status: 429, type: 'rate_limit_error', message: 'Rate limit reached; retry after the time in Retry-After.' },
+  PC_ERR_QUOTA_EXCEEDED: { status: 429, type: 'rate_limit_error', message: 'The spending quota for this period is used up.' },
+  PC_ERR_LIMITS_UNAVAILABLE: { status: 503, type: 'api_error', message: 'Rate limits could not be checked, so the request was refused.' },
   PC_ERR_PROMPT_LEAK: { status: 400, type: 'invalid_request_error', message: 'The answer was withheld because it reveals the system prompt.' },
   // Authorization (issue 4): the client learns only that policy refused, never which policy.
   // A refused model is PC_ERR_MODEL_NOT_FOUND instead, so policies do not reveal which models exist.
@@ -80,14 +84,17 @@ export class GatewayError extends Error {
   readonly type: ErrorType;
   /** Seconds, sent as `Retry-After` when set. */
   readonly retryAfter: number | undefined;
+  /** Extra response headers (e.g. `x-ratelimit-*`); never anything secret. */
+  readonly headers: Readonly<Record<string, string>> | undefined;
 
-  constructor(code: ErrorCode, options: { detail?: string; cause?: unknown; retryAfter?: number } = {}) {
+  constructor(code: ErrorCode, options: { detail?: string; cause?: unknown; retryAfter?: number; headers?: Readonly<Record<string, string>> } = {}) {
     super(options.detail ?? ERRORS[code].message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'GatewayError';
     this.code = code;
     this.status = ERRORS[code].status;
     this.type = ERRORS[code].type;
     this.retryAfter = options.retryAfter;
+    this.headers = options.headers;
   }
 
   /** The message a client may see: the registry's, never `detail`. */

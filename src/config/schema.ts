@@ -8,6 +8,7 @@ import { guardsSchema } from './guards.js';
 import { routeGuardsSchema } from '../guards/policy.js';
 import { adminSchema, identitySchema } from './identity.js';
 import { contextSchema, policySchema } from './policy.js';
+import { limitsSchema } from './limits.js';
 
 const ms = (def: number) => z.number().int().positive().max(24 * 3600 * 1000).default(def);
 
@@ -170,6 +171,8 @@ export const configSchema = z
     guards: guardsSchema.prefault({}),
     /** API keys, gateway tokens, OIDC issuers (config/identity.ts). */
     identity: identitySchema.prefault({}),
+    /** Rate limits and quotas (config/limits.ts, docs/limits.md); off unless rules are set. */
+    limits: limitsSchema.prefault({}),
     /** The admin listener; off unless this section is present. */
     admin: adminSchema.optional(),
     /** Cedar authorization: templates, policy files, shadow set, tools, operator roles (config/policy.ts). */

@@ -25,6 +25,8 @@ export interface RequestState extends StageContext {
   principal: StageContext['principal'];
   context: StageContext['context'];
   readonly decisions: Decision[];
+  /** Headers stages asked for on a successful answer (Pass.headers); the server sets them. */
+  responseHeaders?: Record<string, string>;
 }
 
 const HEADER_PHASES: ReadonlySet<string> = new Set(['identity', 'context']);
@@ -127,8 +129,9 @@ export class Pipeline {
     const durationMs = performance.now() - started;
     if (verdict.action === 'deny') {
       state.decisions.push({ stage: stage.name, phase, outcome: 'deny', code: verdict.code, ...(verdict.reasons ? { reasons: verdict.reasons } : {}), durationMs });
-      throw new GatewayError(verdict.code, { detail: `denied by ${stage.name}`, ...(verdict.retryAfter !== undefined ? { retryAfter: verdict.retryAfter } : {}) });
+      throw new GatewayError(verdict.code, { detail: `denied by ${stage.name}`, ...(verdict.retryAfter !== undefined ? { retryAfter: verdict.retryAfter } : {}), ...(verdict.headers ? { headers: verdict.headers } : {}) });
     }
+    if (verdict.action === 'pass' && verdict.headers) state.responseHeaders = { ...state.responseHeaders, ...verdict.headers };
     const decision: Decision = { stage: stage.name, phase, outcome: verdict.action, ...(verdict.reasons ? { reasons: verdict.reasons } : {}), durationMs };
     if (phase === 'stream' && verdict.reasons === undefined) foldStreamDecision(state.decisions, decision);
     else state.decisions.push(decision);

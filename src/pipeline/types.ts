@@ -103,6 +103,8 @@ interface VerdictBase {
 export interface Pass extends VerdictBase {
   readonly action: 'pass';
   readonly facts?: ContextFacts;
+  /** Response headers for the answer (e.g. `x-ratelimit-*`, limits stage); honoured from request-phase stages. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 export interface Replace<T> extends VerdictBase {
   readonly action: 'replace';
@@ -113,6 +115,8 @@ export interface Deny extends VerdictBase {
   readonly code: ErrorCode;
   /** Seconds, for `Retry-After` on throttling denials. */
   readonly retryAfter?: number;
+  /** Extra response headers on the error answer (e.g. `x-ratelimit-*`, limits stage). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 export type Verdict<T = never> = Pass | Replace<T> | Deny;
 

@@ -148,6 +148,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       const route = current.routes.get(decoded.model);
       if (!route || !mayUseModel(state.principal, decoded.model)) throw new GatewayError('PC_ERR_MODEL_NOT_FOUND');
       const request = await pipeline.runRequest(state, decoded);
+      if (state.responseHeaders) for (const name in state.responseHeaders) res.setHeader(name, state.responseHeaders[name] as string);
       if (request.kind === 'embed') await embeddings(res, route, request, state, seen);
       else if (request.stream) status = await stream(res, route, request, state, seen);
       else await chat(res, route, request, state, seen);

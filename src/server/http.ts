@@ -71,6 +71,7 @@ export function sendError(res: ServerResponse, api: Api, err: GatewayError, requ
     return;
   }
   if (err.retryAfter !== undefined) res.setHeader('retry-after', String(err.retryAfter));
+  if (err.headers) for (const name in err.headers) res.setHeader(name, err.headers[name] as string);
   if (err.code === 'PC_ERR_BODY_TOO_LARGE' || err.code === 'PC_ERR_REQUEST_TIMEOUT') {
     // The rest of the body may still be on the wire; do not try to reuse this connection.
     res.setHeader('connection', 'close');
