@@ -62,6 +62,9 @@ export const ERRORS = {
   PC_ERR_SENSITIVE_DATA: { status: 400, type: 'invalid_request_error', message: 'The request contains sensitive data this route does not accept.' },
   PC_ERR_OUTPUT_BLOCKED: { status: 400, type: 'invalid_request_error', message: 'The answer was withheld because it failed an output check.' },
   PC_ERR_PROMPT_LEAK: { status: 400, type: 'invalid_request_error', message: 'The answer was withheld because it reveals the system prompt.' },
+  PC_ERR_CONTENT_RULE: { status: 400, type: 'invalid_request_error', message: 'The request matches a content rule of this route.' },
+  PC_ERR_OUTPUT_SCHEMA: { status: 400, type: 'invalid_request_error', message: 'The answer was withheld because it does not match the required JSON schema.' },
+  PC_ERR_UNSAFE_CONTENT: { status: 400, type: 'invalid_request_error', message: 'The content was refused by a safety classifier.' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

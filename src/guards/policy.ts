@@ -8,6 +8,9 @@ import type { GuardAction, GuardsConfig } from '../config/guards.js';
 import { PII_TYPES } from './pii/index.js';
 import { createScanner, type Scanner } from './scan.js';
 import { SECRET_TYPES } from './secrets/index.js';
+import { compileRule, createRuleSet, rulesFor, type CompiledRule, type RuleSet } from './rules/compile.js';
+import { rulesSchema } from './rules/schema.js';
+import type { Role } from '../canonical/types.js';
 
 /** What happens to a PII or secret finding. `tokenize` (reversible vault) is not in the request path yet. */
 export const ENTITY_ACTIONS = ['block', 'mask', 'hash', 'allow', 'log-only'] as const;
@@ -28,8 +31,18 @@ const host = z
   .transform((h) => h.toLowerCase().replace(/^\*\./, ''))
   .refine((h) => /^[a-z0-9.-]+$/.test(h), { message: 'a host name (letters, digits, dots, dashes)' });
 
+/** Message roles the input guards scan by default: what the caller and the tools wrote. */
+export const DEFAULT_SCANNED_ROLES: readonly Role[] = ['user', 'tool'];
+
 const inputSchema = z
   .object({
+    /**
+     * Message roles scanned (injection, PII, secrets, rules). `tool` messages are documents:
+     * scored by the indirect model and sanitizable; `system` and `assistant` (earlier turns) are
+     * scored by the direct model at their own thresholds (`guards.injection.thresholds`).
+     * Injection scoring also needs the role in `guards.injection.roles`.
+     */
+    roles: z.array(z.enum(['system', 'user', 'assistant', 'tool'])).min(1).default([...DEFAULT_SCANNED_ROLES]),
     /** Error or timeout of the input guard passes instead of denying (explicit, documented opt-out). */
     failOpen: z.boolean().default(false),
     /** Direct injection in user messages; default from `guards.injection.action`. */
@@ -81,6 +94,8 @@ export const routeGuardsSchema = z
     enabled: z.boolean().default(true),
     /** Add a per-request canary to the system prompt and block answers that repeat it. */
     canary: z.boolean().default(false),
+    /** Content rules of this route, added to `guards.rules` (a rule with the same name replaces the global one). */
+    rules: rulesSchema,
     input: inputSchema.prefault({}),
     output: outputSchema.prefault({}),
   })
@@ -99,6 +114,10 @@ export interface DirectionPolicy {
 export interface InputPolicy extends DirectionPolicy {
   readonly injection: InjectionAction;
   readonly documents: DocumentAction;
+  /** Message roles the input guards scan. */
+  readonly roles: ReadonlySet<Role>;
+  /** Content rules for prompts; undefined when the route has none (no cost). */
+  readonly rules: RuleSet | undefined;
 }
 
 export interface LinkPolicy {
@@ -111,6 +130,8 @@ export interface OutputPolicy extends DirectionPolicy {
   readonly links: LinkPolicy;
   readonly windowChars: number;
   readonly leakMinChars: number;
+  /** Content rules for answers; undefined when the route has none (no cost). */
+  readonly rules: RuleSet | undefined;
 }
 
 export interface RoutePolicy {
@@ -172,8 +193,17 @@ function direction(
   };
 }
 
+/** The route's rules over the global ones (same name: the route's wins), each compiled once. */
+function routeRules(global: readonly CompiledRule[], route: RouteGuardsConfig): CompiledRule[] {
+  if (route.rules.length === 0) return [...global];
+  const own = route.rules.map((r) => compileRule(r));
+  const names = new Set(own.map((r) => r.name));
+  return [...global.filter((r) => !names.has(r.name)), ...own];
+}
+
 /** Resolves one route's `guards:` block against the top-level `guards:` section. */
-export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig): RoutePolicy {
+export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig, globalRules: readonly CompiledRule[] = cfg.rules.map((r) => compileRule(r))): RoutePolicy {
+  const rules = routeRules(globalRules, route);
   const inSecrets = route.input.secrets ?? entityDefault(cfg.secrets.action);
   // `guards.pii.action: block` (the default) makes a text *flagged* for scan and eval; in the
   // request path the default is to mask instead, both ways: the model never sees the value, and
@@ -192,6 +222,8 @@ export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig):
       injection: route.input.injection ?? injectionDefault(cfg.injection.action),
       documents: route.input.documents ?? documentDefault(cfg.injection.action),
       actionFor: direction(cfg, inPii, inSecrets, route.input.types),
+      roles: new Set(route.input.roles),
+      rules: createRuleSet(rulesFor(rules, 'input')),
     }),
     output: Object.freeze({
       failOpen: route.output.failOpen,
@@ -199,6 +231,7 @@ export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig):
       links: Object.freeze({ ...route.output.links, allowedHosts: Object.freeze([...route.output.links.allowedHosts]) }),
       windowChars: route.output.windowChars,
       leakMinChars: route.output.leakMinChars,
+      rules: createRuleSet(rulesFor(rules, 'output')),
     }),
   });
 }
@@ -209,8 +242,9 @@ export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig):
  */
 export function compileGuards(cfg: GuardsConfig, routes: readonly { readonly model: string; readonly guards?: RouteGuardsConfig | undefined }[]): CompiledGuards {
   const scanner = createScanner({ ...cfg, injection: { ...cfg.injection, enabled: false }, jailbroken: { ...cfg.jailbroken, enabled: false } });
-  const fallback = compileRoutePolicy(cfg, routeGuardsSchema.parse({}));
+  const globalRules = cfg.rules.map((r) => compileRule(r));
+  const fallback = compileRoutePolicy(cfg, routeGuardsSchema.parse({}), globalRules);
   const policies = new Map<string, RoutePolicy>();
-  for (const r of routes) policies.set(r.model, r.guards === undefined ? fallback : compileRoutePolicy(cfg, r.guards));
+  for (const r of routes) policies.set(r.model, r.guards === undefined ? fallback : compileRoutePolicy(cfg, r.guards, globalRules));
   return Object.freeze({ scanner, config: cfg, policies, fallback });
 }

@@ -15,6 +15,8 @@ import { canaryInstruction, indexPrompt, newCanary, type LeakIndex } from '../..
 import type { CompiledGuards, RoutePolicy } from '../../guards/policy.js';
 import { actedFindings, findingReason, redact } from '../../guards/redact.js';
 import { dropPassage } from '../../guards/sanitize.js';
+import { mergeActed, ruleFindings, ruleReason } from '../../guards/rules/acted.js';
+import type { TextRole } from '../../guards/types.js';
 import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
 import type { CanonicalRequest } from '../../canonical/types.js';
 
@@ -78,13 +80,14 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
     const injectionRoles: readonly string[] = cfg.injection.enabled ? cfg.injection.roles : [];
     let changed = false;
 
-    const scanText = (text: string, role: 'user' | 'tool', where: string): string => {
+    const scanText = (text: string, role: TextRole, where: string): string => {
       let current = text;
       if (injectionRoles.includes(role)) {
-        if (role === 'user') {
-          const s = scoreInjection(current, 'user');
-          if (s.score >= cfg.injection.thresholds.user) {
-            reasons.push(`injection:${s.score}:${policy.input.injection}@${where}`);
+        if (role !== 'tool') {
+          // Prompts, and system / earlier assistant turns when the route scans them, each at its role's threshold.
+          const s = scoreInjection(current, role);
+          if (s.score >= cfg.injection.thresholds[role]) {
+            reasons.push(`injection:${role === 'user' ? '' : `${role}:`}${s.score}:${policy.input.injection}@${where}`);
             if (policy.input.injection === 'block') throw new Denial('PC_ERR_PROMPT_INJECTION', reasons);
           }
         } else {
@@ -105,16 +108,25 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
           }
         }
       }
-      const acted = actedFindings(compiled.scanner, current, role, policy.input.actionFor);
+      let acted = actedFindings(compiled.scanner, current, role, policy.input.actionFor);
       for (const a of acted) {
         reasons.push(findingReason(a.finding, a.action, where));
         if (a.action === 'block') throw new Denial('PC_ERR_SENSITIVE_DATA', reasons);
+      }
+      const rules = policy.input.rules;
+      if (rules !== undefined) {
+        const matched = ruleFindings(rules, current);
+        for (const a of matched) {
+          reasons.push(ruleReason(a.finding.type, a.action, where, a.finding.start, a.finding.end));
+          if (a.action === 'block') throw new Denial('PC_ERR_CONTENT_RULE', reasons);
+        }
+        acted = mergeActed(acted, matched);
       }
       return redact(current, acted, hashKey);
     };
 
     const messages = request.messages.map((m, mi): Message => {
-      if (m.role !== 'user' && m.role !== 'tool') return m;
+      if (!policy.input.roles.has(m.role)) return m;
       const role = m.role;
       let touched = false;
       const content = m.content.map((part, pi): ContentPart => {

@@ -17,6 +17,8 @@ import { holdFrom } from '../../guards/holdback.js';
 import type { LeakIndex } from '../../guards/leak.js';
 import { findExfiltrationLinks } from '../../guards/links.js';
 import type { CompiledGuards, OutputPolicy } from '../../guards/policy.js';
+import { mergeActed, RULE_TYPE_PREFIX, ruleFindings, ruleReason } from '../../guards/rules/acted.js';
+import type { Finding } from '../../guards/types.js';
 import { actedFindings, findingReason, redact, type ActedFinding } from '../../guards/redact.js';
 import type { CanonicalResponse } from '../../canonical/types.js';
 import type { Stage, StageContext, StreamInspector, Verdict } from '../../pipeline/types.js';
@@ -73,9 +75,17 @@ export class Channel {
     if (canary !== undefined && window.includes(canary)) return deny('PC_ERR_PROMPT_LEAK', `canary:block@${this.where}`);
     if (leak?.leaks(window, from)) return deny('PC_ERR_PROMPT_LEAK', `prompt-leak:block@${this.where}`);
 
-    const acted: ActedFinding[] = actedFindings(compiled.scanner, window, 'assistant', policy.actionFor).filter((a) => a.finding.end > from);
+    let acted: ActedFinding[] = actedFindings(compiled.scanner, window, 'assistant', policy.actionFor).filter((a) => a.finding.end > from);
     for (const a of acted) {
       if (a.action === 'block') return deny('PC_ERR_OUTPUT_BLOCKED', findingReason(a.finding, 'block', this.where, this.base));
+    }
+    if (policy.rules !== undefined) {
+      // The look-behind catches a match that started in text already released.
+      const matched = ruleFindings(policy.rules, window).filter((a) => a.finding.end > from);
+      for (const a of matched) {
+        if (a.action === 'block') return deny('PC_ERR_OUTPUT_BLOCKED', reasonOf(a.finding, 'block', this.where, this.base));
+      }
+      acted = mergeActed(acted, matched);
     }
     const found = this.links ? findExfiltrationLinks(window, policy.links).filter((l) => l.end > from) : [];
 
@@ -83,6 +93,9 @@ export class Channel {
     // never splitting a finding or a link that is still open, and never holding more than the window.
     let cut = final ? window.length : holdFrom(window, from);
     if (!final) {
+      // Rules that span words (phrases, keyword lists) hold their longest match back.
+      const hold = policy.rules?.hold ?? 0;
+      if (hold > 0) cut = Math.max(from, Math.min(cut, window.length - hold));
       for (const a of acted) if (a.finding.end > cut && a.finding.start >= from && a.finding.start < cut) cut = a.finding.start;
       for (const l of found) if (l.end > cut && l.start >= from && l.start < cut) cut = l.start;
       if (window.length - cut > policy.windowChars) cut = window.length - policy.windowChars;
@@ -99,9 +112,9 @@ export class Channel {
       if (f.end > cut && f.start >= from) continue;
       if (f.start < from && (a.action === 'mask' || a.action === 'hash')) {
         // Part of it is already out: it cannot be masked any more, so the answer stops here.
-        return deny('PC_ERR_OUTPUT_BLOCKED', findingReason(f, `${a.action}-too-late`, this.where, this.base));
+        return deny('PC_ERR_OUTPUT_BLOCKED', reasonOf(f, `${a.action}-too-late`, this.where, this.base));
       }
-      reasons.push(findingReason(f, a.action, this.where, this.base));
+      reasons.push(reasonOf(f, a.action, this.where, this.base));
       if (f.start >= from && f.end <= cut) release.push({ action: a.action, finding: { ...f, start: f.start - from, end: f.end - from } });
     }
 
@@ -113,6 +126,11 @@ export class Channel {
     this.tail = released.slice(keep);
     return { ok: true, out, reasons };
   }
+}
+
+/** Reason of a PII / secret finding, or of a content-rule match. */
+function reasonOf(f: Finding, action: string, where: string, offset: number): string {
+  return f.type.startsWith(RULE_TYPE_PREFIX) ? ruleReason(f.type, action, where, f.start + offset, f.end + offset) : findingReason(f, action, where, offset);
 }
 
 function rulesOf(compiled: CompiledGuards, guards: RequestGuards, hashKey: Buffer): Rules {
