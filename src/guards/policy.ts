@@ -11,6 +11,8 @@ import { SECRET_TYPES } from './secrets/index.js';
 import { compileRule, createRuleSet, rulesFor, type CompiledRule, type RuleSet } from './rules/compile.js';
 import { rulesSchema } from './rules/schema.js';
 import type { Role } from '../canonical/types.js';
+import { compileSchema, type CompiledSchema } from './schema/compile.js';
+import { jsonSchemaConfig } from './schema/structured.js';
 
 /** What happens to a PII or secret finding. `tokenize` (reversible vault) is not in the request path yet. */
 export const ENTITY_ACTIONS = ['block', 'mask', 'hash', 'allow', 'log-only'] as const;
@@ -82,6 +84,10 @@ const outputSchema = z
     windowChars: z.number().int().min(128).max(16_384).default(256),
     /** This many consecutive characters of the system prompt in an answer are a prompt leak. */
     leakMinChars: z.number().int().min(20).max(4096).default(80),
+    /** Structured-output route: every answer must be JSON matching this schema (guards/schema). */
+    jsonSchema: jsonSchemaConfig.optional(),
+    /** `enforce`: answers must match the request's `response_format` (json_schema, json_object). */
+    responseFormat: z.enum(['enforce', 'off']).default('enforce'),
   })
   .strict()
   // A leak must fit in the streamed look-behind to be seen across chunks.
@@ -132,6 +138,10 @@ export interface OutputPolicy extends DirectionPolicy {
   readonly leakMinChars: number;
   /** Content rules for answers; undefined when the route has none (no cost). */
   readonly rules: RuleSet | undefined;
+  /** The route's declared answer schema, compiled. */
+  readonly jsonSchema: CompiledSchema | undefined;
+  /** Enforce the request's `response_format`. */
+  readonly responseFormat: boolean;
 }
 
 export interface RoutePolicy {
@@ -232,6 +242,8 @@ export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig, 
       windowChars: route.output.windowChars,
       leakMinChars: route.output.leakMinChars,
       rules: createRuleSet(rulesFor(rules, 'output')),
+      jsonSchema: route.output.jsonSchema === undefined ? undefined : compileSchema(route.output.jsonSchema),
+      responseFormat: route.output.responseFormat === 'enforce',
     }),
   });
 }

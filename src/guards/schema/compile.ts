@@ -252,7 +252,7 @@ export function compileSchema(schema: unknown): CompiledSchema {
     let required: string[] | undefined;
     if (s.required !== undefined) {
       if (!Array.isArray(s.required) || !s.required.every((r) => typeof r === 'string')) throw new SchemaCompileError('"required" must be an array of strings', at);
-      required = s.required as string[];
+      required = s.required;
     }
     let additional: Check | undefined;
     if (s.additionalProperties !== undefined) additional = sub('additionalProperties', s.additionalProperties);

@@ -66,7 +66,7 @@ describe('JSON schema validator', () => {
     bad({ type: 'number', minimum: 0, exclusiveMinimum: true }, 0);
     ok({ type: 'number', multipleOf: 0.01 }, 19.99);
     bad({ type: 'number', multipleOf: 0.5 }, 0.3);
-    bad({ type: 'integer' }, 1e400 > 0 ? Infinity : 0);
+    bad({ type: 'number' }, Infinity);
   });
 
   it('allOf, oneOf, not, prefixItems, uniqueItems, min/maxProperties, boolean schemas', () => {

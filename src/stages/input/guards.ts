@@ -17,6 +17,7 @@ import { actedFindings, findingReason, redact } from '../../guards/redact.js';
 import { dropPassage } from '../../guards/sanitize.js';
 import { mergeActed, ruleFindings, ruleReason } from '../../guards/rules/acted.js';
 import type { TextRole } from '../../guards/types.js';
+import { structuredChecks, UnsupportedRequestSchema, type StructuredCheck } from '../../guards/schema/structured.js';
 import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
 import type { CanonicalRequest } from '../../canonical/types.js';
 
@@ -27,6 +28,10 @@ export interface RequestGuards {
   readonly canary?: string;
   /** The caller's system prompt, indexed for leak detection (when `canary: true` and it is long enough). */
   readonly leak?: LeakIndex;
+  /** Structured-output checks of the answer (route schema, request `response_format`); absent: none. */
+  readonly structured?: readonly StructuredCheck[];
+  /** The last user message, for answer classifiers that read the question (only when one is on). */
+  readonly prompt?: string;
 }
 
 export interface RequestGuardsRegistry {
@@ -68,6 +73,12 @@ class Denial extends Error {
 function checkOptions(options: GuardStageOptions): void {
   if (typeof options.guards !== 'function') throw new TypeError('guards must be a function returning the compiled guards');
   if (!Buffer.isBuffer(options.hashKey) || options.hashKey.length < 32) throw new TypeError('hashKey must be at least 32 bytes');
+}
+
+/** What the output stage checks on the answer beyond the per-text guards; empty for most routes. */
+function answerChecks(policy: RoutePolicy, request: ChatRequest): Pick<RequestGuards, 'structured' | 'prompt'> {
+  const structured = structuredChecks(policy.output.jsonSchema, policy.output.responseFormat, request);
+  return structured === undefined ? {} : { structured };
 }
 
 /** The input guard stage. */
@@ -177,9 +188,14 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
       if (!policy.enabled) return { action: 'pass', reasons: ['guards:off'] };
       const reasons: string[] = [];
       let replaced: ChatRequest | undefined;
+      let extra: Pick<RequestGuards, 'structured' | 'prompt'> = {};
       try {
+        extra = answerChecks(policy, request);
+        if (extra.structured !== undefined || extra.prompt !== undefined) registry.remember(ctx, { policy, ...extra });
         replaced = inspect(compiled, policy, request, reasons);
       } catch (err) {
+        // A response_format schema the gateway cannot enforce is refused, not passed unchecked.
+        if (err instanceof UnsupportedRequestSchema) return { action: 'deny', code: 'PC_ERR_BAD_REQUEST', reasons: [`response-format:unsupported-schema:${err.detail.slice(0, 200)}`] };
         if (err instanceof Denial) return { action: 'deny', code: err.code, reasons: err.reasons };
         // Text over guards.maxInputBytes is refused as such, not as a guard failure.
         if (err instanceof GatewayError && err.code === 'PC_ERR_BODY_TOO_LARGE') return { action: 'deny', code: err.code, reasons: ['input-too-large'] };
@@ -191,7 +207,7 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
       if (policy.canary) {
         const withCanary = addCanary(policy, out, reasons);
         out = withCanary.request;
-        registry.remember(ctx, withCanary.guards);
+        registry.remember(ctx, { ...withCanary.guards, ...extra });
       }
       if (out === request) return reasons.length > 0 ? { action: 'pass', reasons } : { action: 'pass' };
       return { action: 'replace', value: out, reasons };

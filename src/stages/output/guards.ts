@@ -19,6 +19,7 @@ import { findExfiltrationLinks } from '../../guards/links.js';
 import type { CompiledGuards, OutputPolicy } from '../../guards/policy.js';
 import { mergeActed, RULE_TYPE_PREFIX, ruleFindings, ruleReason } from '../../guards/rules/acted.js';
 import type { Finding } from '../../guards/types.js';
+import { structuredViolation, type StructuredCheck } from '../../guards/schema/structured.js';
 import { actedFindings, findingReason, redact, type ActedFinding } from '../../guards/redact.js';
 import type { CanonicalResponse } from '../../canonical/types.js';
 import type { Stage, StageContext, StreamInspector, Verdict } from '../../pipeline/types.js';
@@ -36,6 +37,8 @@ interface Rules {
   readonly hashKey: Buffer;
   readonly canary: string | undefined;
   readonly leak: LeakIndex | undefined;
+  /** Structured-output checks of this request; undefined for most requests. */
+  readonly structured: readonly StructuredCheck[] | undefined;
 }
 
 export type PushResult = { readonly ok: true; readonly out: string; readonly reasons: readonly string[] } | { readonly ok: false; readonly code: ErrorCode; readonly reasons: readonly string[] };
@@ -134,7 +137,7 @@ function reasonOf(f: Finding, action: string, where: string, offset: number): st
 }
 
 function rulesOf(compiled: CompiledGuards, guards: RequestGuards, hashKey: Buffer): Rules {
-  return { compiled, policy: guards.policy.output, hashKey, canary: guards.canary, leak: guards.leak };
+  return { compiled, policy: guards.policy.output, hashKey, canary: guards.canary, leak: guards.leak, structured: guards.structured };
 }
 
 function nonEmpty(c: ChoiceDelta): boolean {
@@ -153,8 +156,33 @@ interface ChannelEntry {
 class GuardedStream implements StreamInspector {
   private readonly channels = new Map<string, ChannelEntry>();
   private last: ChatChunk | undefined;
+  /**
+   * Structured-output routes only: each choice's released text, validated when the choice
+   * finishes, before its last held text and its finish chunk go out.
+   */
+  private readonly answers: Map<number, string> | undefined;
 
-  constructor(private readonly rules: Rules) {}
+  constructor(private readonly rules: Rules) {
+    this.answers = rules.structured === undefined ? undefined : new Map();
+  }
+
+  /** Adds released text of a choice; a deny reason once the answer grows past the size bound. */
+  private record(choice: number, text: string): string | undefined {
+    if (this.answers === undefined || text === '') return undefined;
+    const all = (this.answers.get(choice) ?? '') + text;
+    if (all.length > this.rules.compiled.config.maxInputBytes) return `schema:block@c${choice}:answer too large to validate`;
+    this.answers.set(choice, all);
+    return undefined;
+  }
+
+  /** Validates a finished choice's answer; the deny reason, or undefined. */
+  private settle(choice: number): string | undefined {
+    const checks = this.rules.structured;
+    const answer = this.answers?.get(choice);
+    if (checks === undefined || answer === undefined) return undefined;
+    this.answers?.delete(choice);
+    return structuredViolation(checks, answer, `c${choice}`);
+  }
 
   private channel(choice: number, tool: number | undefined): Channel {
     const key = tool === undefined ? `c${choice}` : `t${choice}.${tool}`;
@@ -173,6 +201,10 @@ class GuardedStream implements StreamInspector {
       // Usage comes after the text; whatever is still held goes out before it.
       const flushed = this.flush(() => true, reasons);
       if (!Array.isArray(flushed)) return flushed;
+      for (const d of this.answers === undefined ? [] : flushed) {
+        const problem = this.record(d.index, d.delta.content ?? '');
+        if (problem !== undefined) return { action: 'deny', code: 'PC_ERR_OUTPUT_SCHEMA', reasons: [...reasons, problem] };
+      }
       const { usage: _usage, ...rest } = chunk;
       const before: ChatChunk[] = flushed.length > 0 ? [{ ...rest, choices: flushed }] : [];
       return { action: 'replace', value: [...before, chunk], ...(reasons.length ? { reasons } : {}) };
@@ -209,6 +241,10 @@ class GuardedStream implements StreamInspector {
           toolCalls.push({ index: e.tool, arguments: r.out });
         }
       }
+      if (this.answers !== undefined) {
+        const problem = this.record(c.index, content ?? '') ?? (final ? this.settle(c.index) : undefined);
+        if (problem !== undefined) return { action: 'deny', code: 'PC_ERR_OUTPUT_SCHEMA', reasons: [...reasons, problem] };
+      }
       const { content: _content, toolCalls: _tools, ...rest } = c.delta;
       const next: ChoiceDelta = {
         ...c,
@@ -224,6 +260,17 @@ class GuardedStream implements StreamInspector {
     const reasons: string[] = [];
     const flushed = this.flush(() => true, reasons);
     if (!Array.isArray(flushed)) return flushed;
+    if (this.answers !== undefined) {
+      // Choices the upstream never finished: what was sent must still be a valid answer.
+      for (const d of flushed) {
+        const problem = this.record(d.index, d.delta.content ?? '');
+        if (problem !== undefined) return { action: 'deny', code: 'PC_ERR_OUTPUT_SCHEMA', reasons: [...reasons, problem] };
+      }
+      for (const choice of [...this.answers.keys()]) {
+        const problem = this.settle(choice);
+        if (problem !== undefined) return { action: 'deny', code: 'PC_ERR_OUTPUT_SCHEMA', reasons: [...reasons, problem] };
+      }
+    }
     const last = this.last;
     if (flushed.length === 0 || last === undefined) return { action: 'replace', value: [], ...(reasons.length ? { reasons } : {}) };
     const { usage: _usage, ...base } = last;
@@ -316,6 +363,10 @@ export function outputGuardStage(options: OutputGuardOptions): Stage {
           next.push({ ...tc, arguments: r.out });
         }
         toolCalls = next;
+      }
+      if (rules.structured !== undefined && content !== null) {
+        const problem = structuredViolation(rules.structured, content, `c${c.index}`);
+        if (problem !== undefined) return { action: 'deny', code: 'PC_ERR_OUTPUT_SCHEMA', reasons: [...reasons, problem] };
       }
       choices.push({ ...c, message: { ...c.message, content, ...(toolCalls ? { toolCalls } : {}) } });
     }
