@@ -88,6 +88,11 @@ const outputSchema = z
     jsonSchema: jsonSchemaConfig.optional(),
     /** `enforce`: answers must match the request's `response_format` (json_schema, json_object). */
     responseFormat: z.enum(['enforce', 'off']).default('enforce'),
+    /**
+     * Jailbroken-answer detection (harmful compliance; threshold `guards.jailbroken.threshold`).
+     * Off by default: it scores every answer (~0.4 ms per KiB) and a route opts in.
+     */
+    jailbroken: z.enum(['block', 'log-only', 'off']).default('off'),
   })
   .strict()
   // A leak must fit in the streamed look-behind to be seen across chunks.
@@ -142,6 +147,8 @@ export interface OutputPolicy extends DirectionPolicy {
   readonly jsonSchema: CompiledSchema | undefined;
   /** Enforce the request's `response_format`. */
   readonly responseFormat: boolean;
+  /** Jailbroken-answer action; undefined when off (for the route or in `guards.jailbroken`). */
+  readonly jailbroken: 'block' | 'log-only' | undefined;
 }
 
 export interface RoutePolicy {
@@ -244,6 +251,7 @@ export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig, 
       rules: createRuleSet(rulesFor(rules, 'output')),
       jsonSchema: route.output.jsonSchema === undefined ? undefined : compileSchema(route.output.jsonSchema),
       responseFormat: route.output.responseFormat === 'enforce',
+      jailbroken: route.output.jailbroken === 'off' || !cfg.jailbroken.enabled ? undefined : route.output.jailbroken,
     }),
   });
 }

@@ -78,7 +78,16 @@ function checkOptions(options: GuardStageOptions): void {
 /** What the output stage checks on the answer beyond the per-text guards; empty for most routes. */
 function answerChecks(policy: RoutePolicy, request: ChatRequest): Pick<RequestGuards, 'structured' | 'prompt'> {
   const structured = structuredChecks(policy.output.jsonSchema, policy.output.responseFormat, request);
-  return structured === undefined ? {} : { structured };
+  const prompt = policy.output.jailbroken === undefined ? undefined : lastUserText(request);
+  return { ...(structured !== undefined ? { structured } : {}), ...(prompt !== undefined ? { prompt } : {}) };
+}
+
+function lastUserText(request: ChatRequest): string | undefined {
+  for (let i = request.messages.length - 1; i >= 0; i--) {
+    const m = request.messages[i] as Message;
+    if (m.role === 'user') return m.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n');
+  }
+  return undefined;
 }
 
 /** The input guard stage. */

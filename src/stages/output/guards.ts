@@ -19,7 +19,7 @@ import { findExfiltrationLinks } from '../../guards/links.js';
 import type { CompiledGuards, OutputPolicy } from '../../guards/policy.js';
 import { mergeActed, RULE_TYPE_PREFIX, ruleFindings, ruleReason } from '../../guards/rules/acted.js';
 import type { Finding } from '../../guards/types.js';
-import { structuredViolation, type StructuredCheck } from '../../guards/schema/structured.js';
+import { AnswerMonitor, checkWholeAnswer, type AnswerChecks, type AnswerVerdict, type JailbrokenCheck } from '../../guards/judge/answers.js';
 import { actedFindings, findingReason, redact, type ActedFinding } from '../../guards/redact.js';
 import type { CanonicalResponse } from '../../canonical/types.js';
 import type { Stage, StageContext, StreamInspector, Verdict } from '../../pipeline/types.js';
@@ -37,8 +37,8 @@ interface Rules {
   readonly hashKey: Buffer;
   readonly canary: string | undefined;
   readonly leak: LeakIndex | undefined;
-  /** Structured-output checks of this request; undefined for most requests. */
-  readonly structured: readonly StructuredCheck[] | undefined;
+  /** Whole-answer checks of this request (structured output, jailbroken answer); undefined for most requests. */
+  readonly answers: AnswerChecks | undefined;
 }
 
 export type PushResult = { readonly ok: true; readonly out: string; readonly reasons: readonly string[] } | { readonly ok: false; readonly code: ErrorCode; readonly reasons: readonly string[] };
@@ -137,7 +137,10 @@ function reasonOf(f: Finding, action: string, where: string, offset: number): st
 }
 
 function rulesOf(compiled: CompiledGuards, guards: RequestGuards, hashKey: Buffer): Rules {
-  return { compiled, policy: guards.policy.output, hashKey, canary: guards.canary, leak: guards.leak, structured: guards.structured };
+  const output = guards.policy.output;
+  const jailbroken: JailbrokenCheck | undefined = output.jailbroken === undefined ? undefined : { action: output.jailbroken, threshold: compiled.config.jailbroken.threshold, prompt: guards.prompt };
+  const answers = guards.structured === undefined && jailbroken === undefined ? undefined : { structured: guards.structured, jailbroken };
+  return { compiled, policy: output, hashKey, canary: guards.canary, leak: guards.leak, answers };
 }
 
 function nonEmpty(c: ChoiceDelta): boolean {
@@ -156,32 +159,11 @@ interface ChannelEntry {
 class GuardedStream implements StreamInspector {
   private readonly channels = new Map<string, ChannelEntry>();
   private last: ChatChunk | undefined;
-  /**
-   * Structured-output routes only: each choice's released text, validated when the choice
-   * finishes, before its last held text and its finish chunk go out.
-   */
-  private readonly answers: Map<number, string> | undefined;
+  /** Whole-answer checks (structured output, jailbroken answer); only for requests that have them. */
+  private readonly answers: AnswerMonitor | undefined;
 
   constructor(private readonly rules: Rules) {
-    this.answers = rules.structured === undefined ? undefined : new Map();
-  }
-
-  /** Adds released text of a choice; a deny reason once the answer grows past the size bound. */
-  private record(choice: number, text: string): string | undefined {
-    if (this.answers === undefined || text === '') return undefined;
-    const all = (this.answers.get(choice) ?? '') + text;
-    if (all.length > this.rules.compiled.config.maxInputBytes) return `schema:block@c${choice}:answer too large to validate`;
-    this.answers.set(choice, all);
-    return undefined;
-  }
-
-  /** Validates a finished choice's answer; the deny reason, or undefined. */
-  private settle(choice: number): string | undefined {
-    const checks = this.rules.structured;
-    const answer = this.answers?.get(choice);
-    if (checks === undefined || answer === undefined) return undefined;
-    this.answers?.delete(choice);
-    return structuredViolation(checks, answer, `c${choice}`);
+    this.answers = rules.answers === undefined ? undefined : new AnswerMonitor(rules.answers, rules.compiled.config.maxInputBytes);
   }
 
   private channel(choice: number, tool: number | undefined): Channel {
@@ -201,9 +183,11 @@ class GuardedStream implements StreamInspector {
       // Usage comes after the text; whatever is still held goes out before it.
       const flushed = this.flush(() => true, reasons);
       if (!Array.isArray(flushed)) return flushed;
-      for (const d of this.answers === undefined ? [] : flushed) {
-        const problem = this.record(d.index, d.delta.content ?? '');
-        if (problem !== undefined) return { action: 'deny', code: 'PC_ERR_OUTPUT_SCHEMA', reasons: [...reasons, problem] };
+      const answers = this.answers;
+      for (const d of answers === undefined ? [] : flushed) {
+        const v = (answers as AnswerMonitor).add(d.index, d.delta.content ?? '');
+        if (!v.ok) return { action: 'deny', code: v.code, reasons: [...reasons, ...v.reasons] };
+        reasons.push(...v.reasons);
       }
       const { usage: _usage, ...rest } = chunk;
       const before: ChatChunk[] = flushed.length > 0 ? [{ ...rest, choices: flushed }] : [];
@@ -242,8 +226,10 @@ class GuardedStream implements StreamInspector {
         }
       }
       if (this.answers !== undefined) {
-        const problem = this.record(c.index, content ?? '') ?? (final ? this.settle(c.index) : undefined);
-        if (problem !== undefined) return { action: 'deny', code: 'PC_ERR_OUTPUT_SCHEMA', reasons: [...reasons, problem] };
+        const added = this.answers.add(c.index, content ?? '');
+        const v = added.ok && final ? this.answers.settle(c.index) : added;
+        if (!v.ok) return { action: 'deny', code: v.code, reasons: [...reasons, ...v.reasons] };
+        reasons.push(...v.reasons);
       }
       const { content: _content, toolCalls: _tools, ...rest } = c.delta;
       const next: ChoiceDelta = {
@@ -261,14 +247,13 @@ class GuardedStream implements StreamInspector {
     const flushed = this.flush(() => true, reasons);
     if (!Array.isArray(flushed)) return flushed;
     if (this.answers !== undefined) {
-      // Choices the upstream never finished: what was sent must still be a valid answer.
-      for (const d of flushed) {
-        const problem = this.record(d.index, d.delta.content ?? '');
-        if (problem !== undefined) return { action: 'deny', code: 'PC_ERR_OUTPUT_SCHEMA', reasons: [...reasons, problem] };
-      }
-      for (const choice of [...this.answers.keys()]) {
-        const problem = this.settle(choice);
-        if (problem !== undefined) return { action: 'deny', code: 'PC_ERR_OUTPUT_SCHEMA', reasons: [...reasons, problem] };
+      // Choices the upstream never finished: what was sent is checked as the answer.
+      const answers = this.answers;
+      const verdicts: AnswerVerdict[] = flushed.map((d) => answers.add(d.index, d.delta.content ?? ''));
+      for (const choice of answers.unsettled()) verdicts.push(answers.settle(choice));
+      for (const v of verdicts) {
+        if (!v.ok) return { action: 'deny', code: v.code, reasons: [...reasons, ...v.reasons] };
+        reasons.push(...v.reasons);
       }
     }
     const last = this.last;
@@ -364,9 +349,10 @@ export function outputGuardStage(options: OutputGuardOptions): Stage {
         }
         toolCalls = next;
       }
-      if (rules.structured !== undefined && content !== null) {
-        const problem = structuredViolation(rules.structured, content, `c${c.index}`);
-        if (problem !== undefined) return { action: 'deny', code: 'PC_ERR_OUTPUT_SCHEMA', reasons: [...reasons, problem] };
+      if (rules.answers !== undefined && content !== null) {
+        const v = checkWholeAnswer(rules.answers, content, `c${c.index}`);
+        if (!v.ok) return { action: 'deny', code: v.code, reasons: [...reasons, ...v.reasons] };
+        reasons.push(...v.reasons);
       }
       choices.push({ ...c, message: { ...c.message, content, ...(toolCalls ? { toolCalls } : {}) } });
     }
