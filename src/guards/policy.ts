@@ -13,6 +13,8 @@ import { rulesSchema } from './rules/schema.js';
 import type { Role } from '../canonical/types.js';
 import { compileSchema, type CompiledSchema } from './schema/compile.js';
 import { jsonSchemaConfig } from './schema/structured.js';
+import { detectorAction } from './judge/config.js';
+import type { ExternalDetector, ExternalDetectors } from './judge/detector.js';
 
 /** What happens to a PII or secret finding. `tokenize` (reversible vault) is not in the request path yet. */
 export const ENTITY_ACTIONS = ['block', 'mask', 'hash', 'allow', 'log-only'] as const;
@@ -45,6 +47,10 @@ const inputSchema = z
      * Injection scoring also needs the role in `guards.injection.roles`.
      */
     roles: z.array(z.enum(['system', 'user', 'assistant', 'tool'])).min(1).default([...DEFAULT_SCANNED_ROLES]),
+    /** The LLM judge (`guards.judge`) on the newest user message. */
+    judge: detectorAction,
+    /** The ONNX classifier (`guards.onnx`) on the newest user message. */
+    onnx: detectorAction,
     /** Error or timeout of the input guard passes instead of denying (explicit, documented opt-out). */
     failOpen: z.boolean().default(false),
     /** Direct injection in user messages; default from `guards.injection.action`. */
@@ -93,6 +99,8 @@ const outputSchema = z
      * Off by default: it scores every answer (~0.4 ms per KiB) and a route opts in.
      */
     jailbroken: z.enum(['block', 'log-only', 'off']).default('off'),
+    /** The LLM judge (`guards.judge`) on every answer (with its question). */
+    judge: detectorAction,
   })
   .strict()
   // A leak must fit in the streamed look-behind to be seen across chunks.
@@ -129,6 +137,14 @@ export interface InputPolicy extends DirectionPolicy {
   readonly roles: ReadonlySet<Role>;
   /** Content rules for prompts; undefined when the route has none (no cost). */
   readonly rules: RuleSet | undefined;
+  /** External detectors on the newest user message; empty for most routes. */
+  readonly external: readonly ExternalUse[];
+}
+
+/** An external detector a route turned on, with what a flagged verdict does. */
+export interface ExternalUse {
+  readonly detector: ExternalDetector;
+  readonly action: 'block' | 'log-only';
 }
 
 export interface LinkPolicy {
@@ -149,6 +165,8 @@ export interface OutputPolicy extends DirectionPolicy {
   readonly responseFormat: boolean;
   /** Jailbroken-answer action; undefined when off (for the route or in `guards.jailbroken`). */
   readonly jailbroken: 'block' | 'log-only' | undefined;
+  /** External detectors on each finished answer; empty for most routes. */
+  readonly external: readonly ExternalUse[];
 }
 
 export interface RoutePolicy {
@@ -164,6 +182,8 @@ export interface CompiledGuards {
   readonly scanner: Scanner;
   readonly config: GuardsConfig;
   readonly policies: ReadonlyMap<string, RoutePolicy>;
+  /** Optional external detectors (LLM judge, ONNX) loaded for this runtime. */
+  readonly detectors: ExternalDetectors;
   /** For a route without a `guards:` block (not expected: every route gets one). */
   readonly fallback: RoutePolicy;
 }
@@ -219,8 +239,10 @@ function routeRules(global: readonly CompiledRule[], route: RouteGuardsConfig): 
 }
 
 /** Resolves one route's `guards:` block against the top-level `guards:` section. */
-export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig, globalRules: readonly CompiledRule[] = cfg.rules.map((r) => compileRule(r))): RoutePolicy {
+export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig, globalRules: readonly CompiledRule[] = cfg.rules.map((r) => compileRule(r)), detectors: ExternalDetectors = {}): RoutePolicy {
   const rules = routeRules(globalRules, route);
+  // A route naming a detector the config did not load is refused at load (judge/load.ts); here it is simply absent.
+  const use = (detector: ExternalDetector | undefined, action: 'block' | 'log-only' | 'off'): ExternalUse[] => (detector === undefined || action === 'off' ? [] : [{ detector, action }]);
   const inSecrets = route.input.secrets ?? entityDefault(cfg.secrets.action);
   // `guards.pii.action: block` (the default) makes a text *flagged* for scan and eval; in the
   // request path the default is to mask instead, both ways: the model never sees the value, and
@@ -241,6 +263,7 @@ export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig, 
       actionFor: direction(cfg, inPii, inSecrets, route.input.types),
       roles: new Set(route.input.roles),
       rules: createRuleSet(rulesFor(rules, 'input')),
+      external: Object.freeze([...use(detectors.judge, route.input.judge), ...use(detectors.onnx, route.input.onnx)]),
     }),
     output: Object.freeze({
       failOpen: route.output.failOpen,
@@ -252,6 +275,7 @@ export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig, 
       jsonSchema: route.output.jsonSchema === undefined ? undefined : compileSchema(route.output.jsonSchema),
       responseFormat: route.output.responseFormat === 'enforce',
       jailbroken: route.output.jailbroken === 'off' || !cfg.jailbroken.enabled ? undefined : route.output.jailbroken,
+      external: Object.freeze(use(detectors.judge, route.output.judge)),
     }),
   });
 }
@@ -260,11 +284,11 @@ export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig, 
  * Compiles the inline guards of a whole config: the top-level section into one findings scanner,
  * each route's block (absent: every default) into its policy.
  */
-export function compileGuards(cfg: GuardsConfig, routes: readonly { readonly model: string; readonly guards?: RouteGuardsConfig | undefined }[]): CompiledGuards {
+export function compileGuards(cfg: GuardsConfig, routes: readonly { readonly model: string; readonly guards?: RouteGuardsConfig | undefined }[], detectors: ExternalDetectors = {}): CompiledGuards {
   const scanner = createScanner({ ...cfg, injection: { ...cfg.injection, enabled: false }, jailbroken: { ...cfg.jailbroken, enabled: false } });
   const globalRules = cfg.rules.map((r) => compileRule(r));
-  const fallback = compileRoutePolicy(cfg, routeGuardsSchema.parse({}), globalRules);
+  const fallback = compileRoutePolicy(cfg, routeGuardsSchema.parse({}), globalRules, detectors);
   const policies = new Map<string, RoutePolicy>();
-  for (const r of routes) policies.set(r.model, r.guards === undefined ? fallback : compileRoutePolicy(cfg, r.guards, globalRules));
-  return Object.freeze({ scanner, config: cfg, policies, fallback });
+  for (const r of routes) policies.set(r.model, r.guards === undefined ? fallback : compileRoutePolicy(cfg, r.guards, globalRules, detectors));
+  return Object.freeze({ scanner, config: cfg, policies, fallback, detectors });
 }

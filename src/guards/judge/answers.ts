@@ -87,6 +87,11 @@ export class AnswerMonitor {
     return PASS;
   }
 
+  /** The text of a choice so far (undefined when it has none). */
+  textOf(choice: number): string | undefined {
+    return this.choices.get(choice)?.text;
+  }
+
   /** Checks a finished choice (once); later calls for it pass. */
   settle(choice: number): AnswerVerdict {
     const state = this.choices.get(choice);

@@ -18,6 +18,7 @@ import { dropPassage } from '../../guards/sanitize.js';
 import { mergeActed, ruleFindings, ruleReason } from '../../guards/rules/acted.js';
 import type { TextRole } from '../../guards/types.js';
 import { structuredChecks, UnsupportedRequestSchema, type StructuredCheck } from '../../guards/schema/structured.js';
+import { runDetectors } from '../../guards/judge/run.js';
 import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
 import type { CanonicalRequest } from '../../canonical/types.js';
 
@@ -78,7 +79,7 @@ function checkOptions(options: GuardStageOptions): void {
 /** What the output stage checks on the answer beyond the per-text guards; empty for most routes. */
 function answerChecks(policy: RoutePolicy, request: ChatRequest): Pick<RequestGuards, 'structured' | 'prompt'> {
   const structured = structuredChecks(policy.output.jsonSchema, policy.output.responseFormat, request);
-  const prompt = policy.output.jailbroken === undefined ? undefined : lastUserText(request);
+  const prompt = policy.output.jailbroken === undefined && policy.output.external.length === 0 ? undefined : lastUserText(request);
   return { ...(structured !== undefined ? { structured } : {}), ...(prompt !== undefined ? { prompt } : {}) };
 }
 
@@ -88,6 +89,18 @@ function lastUserText(request: ChatRequest): string | undefined {
     if (m.role === 'user') return m.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n');
   }
   return undefined;
+}
+
+/** Runs the route's external detectors on the newest user message (as the model will get it: masked). */
+async function judgeInput(ctx: StageContext, policy: RoutePolicy, request: ChatRequest, verdict: Verdict<CanonicalRequest>): Promise<Verdict<CanonicalRequest>> {
+  const index = request.messages.findLastIndex((m) => m.role === 'user');
+  const message = request.messages[index];
+  if (message === undefined) return verdict;
+  const text = message.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n');
+  const outcome = await runDetectors(policy.input.external, { text, role: 'user' }, `m${index}`, ctx.signal, ctx.log);
+  const reasons = [...(verdict.reasons ?? []), ...outcome.reasons];
+  if (!outcome.ok) return { action: 'deny', code: outcome.code, reasons };
+  return reasons.length === 0 ? verdict : { ...verdict, reasons };
 }
 
 /** The input guard stage. */
@@ -189,7 +202,7 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
   return {
     name: 'input-guards',
     phase: 'input',
-    onRequest(ctx: StageContext, request: CanonicalRequest): Verdict<CanonicalRequest> {
+    onRequest(ctx: StageContext, request: CanonicalRequest): Verdict<CanonicalRequest> | Promise<Verdict<CanonicalRequest>> {
       const compiled = options.guards();
       const policy = compiled.policies.get(request.model) ?? compiled.fallback;
       registry.remember(ctx, { policy });
@@ -218,8 +231,10 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
         out = withCanary.request;
         registry.remember(ctx, { ...withCanary.guards, ...extra });
       }
-      if (out === request) return reasons.length > 0 ? { action: 'pass', reasons } : { action: 'pass' };
-      return { action: 'replace', value: out, reasons };
+      const verdict: Verdict<CanonicalRequest> = out === request ? (reasons.length > 0 ? { action: 'pass', reasons } : { action: 'pass' }) : { action: 'replace', value: out, reasons };
+      // Only routes that turn on an external detector (LLM judge, ONNX) wait for one.
+      if (policy.input.external.length === 0 || out.kind !== 'chat') return verdict;
+      return judgeInput(ctx, policy, out, verdict);
     },
   };
 }

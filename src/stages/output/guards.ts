@@ -19,6 +19,7 @@ import { findExfiltrationLinks } from '../../guards/links.js';
 import type { CompiledGuards, OutputPolicy } from '../../guards/policy.js';
 import { mergeActed, RULE_TYPE_PREFIX, ruleFindings, ruleReason } from '../../guards/rules/acted.js';
 import type { Finding } from '../../guards/types.js';
+import { runDetectors } from '../../guards/judge/run.js';
 import { AnswerMonitor, checkWholeAnswer, type AnswerChecks, type AnswerVerdict, type JailbrokenCheck } from '../../guards/judge/answers.js';
 import { actedFindings, findingReason, redact, type ActedFinding } from '../../guards/redact.js';
 import type { CanonicalResponse } from '../../canonical/types.js';
@@ -39,6 +40,8 @@ interface Rules {
   readonly leak: LeakIndex | undefined;
   /** Whole-answer checks of this request (structured output, jailbroken answer); undefined for most requests. */
   readonly answers: AnswerChecks | undefined;
+  /** The question, for detectors that judge the exchange. */
+  readonly prompt: string | undefined;
 }
 
 export type PushResult = { readonly ok: true; readonly out: string; readonly reasons: readonly string[] } | { readonly ok: false; readonly code: ErrorCode; readonly reasons: readonly string[] };
@@ -136,11 +139,17 @@ function reasonOf(f: Finding, action: string, where: string, offset: number): st
   return f.type.startsWith(RULE_TYPE_PREFIX) ? ruleReason(f.type, action, where, f.start + offset, f.end + offset) : findingReason(f, action, where, offset);
 }
 
+function omitUsage(chunk: ChatChunk): Omit<ChatChunk, 'usage'> {
+  const { usage: _usage, ...rest } = chunk;
+  return rest;
+}
+
 function rulesOf(compiled: CompiledGuards, guards: RequestGuards, hashKey: Buffer): Rules {
   const output = guards.policy.output;
   const jailbroken: JailbrokenCheck | undefined = output.jailbroken === undefined ? undefined : { action: output.jailbroken, threshold: compiled.config.jailbroken.threshold, prompt: guards.prompt };
-  const answers = guards.structured === undefined && jailbroken === undefined ? undefined : { structured: guards.structured, jailbroken };
-  return { compiled, policy: output, hashKey, canary: guards.canary, leak: guards.leak, answers };
+  // External detectors read the whole answer too, so its text is kept for them.
+  const answers = guards.structured === undefined && jailbroken === undefined && output.external.length === 0 ? undefined : { structured: guards.structured, jailbroken };
+  return { compiled, policy: output, hashKey, canary: guards.canary, leak: guards.leak, answers, prompt: guards.prompt };
 }
 
 function nonEmpty(c: ChoiceDelta): boolean {
@@ -162,7 +171,10 @@ class GuardedStream implements StreamInspector {
   /** Whole-answer checks (structured output, jailbroken answer); only for requests that have them. */
   private readonly answers: AnswerMonitor | undefined;
 
-  constructor(private readonly rules: Rules) {
+  constructor(
+    private readonly rules: Rules,
+    private readonly ctx: StageContext,
+  ) {
     this.answers = rules.answers === undefined ? undefined : new AnswerMonitor(rules.answers, rules.compiled.config.maxInputBytes);
   }
 
@@ -176,7 +188,7 @@ class GuardedStream implements StreamInspector {
     return entry.channel;
   }
 
-  onChunk(chunk: ChatChunk): Verdict<readonly ChatChunk[]> {
+  onChunk(chunk: ChatChunk): Verdict<readonly ChatChunk[]> | Promise<Verdict<readonly ChatChunk[]>> {
     this.last = chunk;
     const reasons: string[] = [];
     if (chunk.choices.length === 0) {
@@ -194,6 +206,8 @@ class GuardedStream implements StreamInspector {
       return { action: 'replace', value: [...before, chunk], ...(reasons.length ? { reasons } : {}) };
     }
     const choices: ChoiceDelta[] = [];
+    /** Choices that finished in this chunk, for the external detectors. */
+    const finished: { choice: number; text: string }[] = [];
     for (const c of chunk.choices) {
       const final = c.finishReason !== undefined && c.finishReason !== null;
       let content: string | undefined;
@@ -227,6 +241,8 @@ class GuardedStream implements StreamInspector {
       }
       if (this.answers !== undefined) {
         const added = this.answers.add(c.index, content ?? '');
+        const text = final && this.rules.policy.external.length > 0 ? this.answers.textOf(c.index) : undefined;
+        if (text !== undefined) finished.push({ choice: c.index, text });
         const v = added.ok && final ? this.answers.settle(c.index) : added;
         if (!v.ok) return { action: 'deny', code: v.code, reasons: [...reasons, ...v.reasons] };
         reasons.push(...v.reasons);
@@ -239,27 +255,46 @@ class GuardedStream implements StreamInspector {
       if (nonEmpty(next)) choices.push(next);
     }
     const value = choices.length > 0 || chunk.usage !== undefined ? [{ ...chunk, choices }] : [];
-    return { action: 'replace', value, ...(reasons.length ? { reasons } : {}) };
+    const verdict: Verdict<readonly ChatChunk[]> = { action: 'replace', value, ...(reasons.length ? { reasons } : {}) };
+    return finished.length === 0 ? verdict : this.judged(verdict, finished);
   }
 
-  onEnd(): Verdict<readonly ChatChunk[]> {
+  /** Holds a verdict until the external detectors have read the finished answers. */
+  private async judged(verdict: Verdict<readonly ChatChunk[]>, finished: readonly { choice: number; text: string }[]): Promise<Verdict<readonly ChatChunk[]>> {
+    const reasons = [...(verdict.reasons ?? [])];
+    for (const f of finished) {
+      const o = await runDetectors(this.rules.policy.external, { text: f.text, role: 'assistant', ...(this.rules.prompt !== undefined ? { prompt: this.rules.prompt } : {}) }, `c${f.choice}`, this.ctx.signal, this.ctx.log);
+      reasons.push(...o.reasons);
+      if (!o.ok) return { action: 'deny', code: o.code, reasons };
+    }
+    return reasons.length === 0 ? verdict : { ...verdict, reasons };
+  }
+
+  onEnd(): Verdict<readonly ChatChunk[]> | Promise<Verdict<readonly ChatChunk[]>> {
     const reasons: string[] = [];
+    const unfinished: { choice: number; text: string }[] = [];
     const flushed = this.flush(() => true, reasons);
     if (!Array.isArray(flushed)) return flushed;
     if (this.answers !== undefined) {
       // Choices the upstream never finished: what was sent is checked as the answer.
       const answers = this.answers;
       const verdicts: AnswerVerdict[] = flushed.map((d) => answers.add(d.index, d.delta.content ?? ''));
-      for (const choice of answers.unsettled()) verdicts.push(answers.settle(choice));
+      for (const choice of answers.unsettled()) {
+        const text = this.rules.policy.external.length > 0 ? answers.textOf(choice) : undefined;
+        if (text !== undefined) unfinished.push({ choice, text });
+        verdicts.push(answers.settle(choice));
+      }
       for (const v of verdicts) {
         if (!v.ok) return { action: 'deny', code: v.code, reasons: [...reasons, ...v.reasons] };
         reasons.push(...v.reasons);
       }
     }
     const last = this.last;
-    if (flushed.length === 0 || last === undefined) return { action: 'replace', value: [], ...(reasons.length ? { reasons } : {}) };
-    const { usage: _usage, ...base } = last;
-    return { action: 'replace', value: [{ ...base, choices: flushed }], ...(reasons.length ? { reasons } : {}) };
+    const verdict: Verdict<readonly ChatChunk[]> =
+      flushed.length === 0 || last === undefined
+        ? { action: 'replace', value: [], ...(reasons.length ? { reasons } : {}) }
+        : { action: 'replace', value: [{ ...omitUsage(last), choices: flushed }], ...(reasons.length ? { reasons } : {}) };
+    return unfinished.length === 0 ? verdict : this.judged(verdict, unfinished);
   }
 
   /** Releases everything held, as one delta per choice; a deny verdict when the rest breaks a rule. */
@@ -318,6 +353,18 @@ const MISSING: StreamInspector = {
   },
 };
 
+/** Runs the route's external detectors on each choice of a whole answer (as the client would get it). */
+async function judgeAnswer(ctx: StageContext, guards: RequestGuards, response: ChatResponse, verdict: Verdict<CanonicalResponse>): Promise<Verdict<CanonicalResponse>> {
+  const reasons = [...(verdict.reasons ?? [])];
+  for (const c of response.choices) {
+    if (c.message.content === null || c.message.content === '') continue;
+    const o = await runDetectors(guards.policy.output.external, { text: c.message.content, role: 'assistant', ...(guards.prompt !== undefined ? { prompt: guards.prompt } : {}) }, `c${c.index}`, ctx.signal, ctx.log);
+    reasons.push(...o.reasons);
+    if (!o.ok) return { action: 'deny', code: o.code, reasons };
+  }
+  return reasons.length === 0 ? verdict : { ...verdict, reasons };
+}
+
 /** The output guard stage. */
 export function outputGuardStage(options: OutputGuardOptions): Stage {
   if (typeof options.guards !== 'function') throw new TypeError('guards must be a function returning the compiled guards');
@@ -363,13 +410,15 @@ export function outputGuardStage(options: OutputGuardOptions): Stage {
   return {
     name: 'output-guards',
     phase: 'output',
-    onResponse(ctx, response): Verdict<CanonicalResponse> {
+    onResponse(ctx, response): Verdict<CanonicalResponse> | Promise<Verdict<CanonicalResponse>> {
       if (response.kind !== 'chat') return { action: 'pass' };
       const guards = registry.recall(ctx);
       if (!guards) throw new Error('output guards: the input guards recorded nothing for this request');
       if (!guards.policy.enabled) return { action: 'pass' };
       try {
-        return checkAnswer(rulesOf(options.guards(), guards, hashKey), response);
+        const verdict = checkAnswer(rulesOf(options.guards(), guards, hashKey), response);
+        if (verdict.action === 'deny' || guards.policy.output.external.length === 0) return verdict;
+        return judgeAnswer(ctx, guards, verdict.action === 'replace' ? (verdict.value as ChatResponse) : response, verdict);
       } catch (err) {
         if (!guards.policy.output.failOpen) throw err;
         ctx.log.warn({ err, stage: 'output-guards' }, 'output guard failed; route is failOpen');
@@ -380,7 +429,7 @@ export function outputGuardStage(options: OutputGuardOptions): Stage {
       const guards = registry.recall(ctx);
       if (!guards) return MISSING;
       if (!guards.policy.enabled) return PASSTHROUGH;
-      return failSafe(new GuardedStream(rulesOf(options.guards(), guards, hashKey)), guards.policy.output.failOpen, ctx);
+      return failSafe(new GuardedStream(rulesOf(options.guards(), guards, hashKey), ctx), guards.policy.output.failOpen, ctx);
     },
   };
 }
