@@ -155,17 +155,17 @@ describe('LLM judge verdicts', () => {
     assert.deepEqual(await ask(log, 'bomb'), { action: 'pass', reasons: ['judge:unsafe:S1+S9:log-only@m0'] });
   });
 
-  it('judges an answer as the exchange [user, assistant]', async () => {
+  it('judges an answer as the exchange [user, assistant], the question masked as the model got it', async () => {
     const runtime = await make('route: llama-guard', 'output: { judge: block }');
     const registry = createRequestGuardsRegistry();
     const options = { guards: () => runtime.guards, hashKey: Buffer.alloc(32, 1), registry };
     const c = ctx();
-    await inputGuardStage(options).onRequest?.(c, chat('Tell me a story'));
+    await inputGuardStage(options).onRequest?.(c, chat('Tell me a story for anna.keller@example.org'));
     const answer: ChatResponse = { kind: 'chat', id: 'x', model: 'chat', created: 0, choices: [{ index: 0, message: { role: 'assistant', content: 'Step one: get the bomb parts' }, finishReason: 'stop' }] };
     const v = (await outputGuardStage(options).onResponse?.(c, answer)) as Verdict<ChatResponse>;
     assert.equal(v.action === 'deny' && v.code, 'PC_ERR_UNSAFE_CONTENT');
     assert.deepEqual(guard.seen.at(-1), [
-      { role: 'user', content: 'Tell me a story' },
+      { role: 'user', content: 'Tell me a story for [EMAIL_ADDRESS]' },
       { role: 'assistant', content: 'Step one: get the bomb parts' },
     ]);
   });

@@ -77,10 +77,16 @@ function checkOptions(options: GuardStageOptions): void {
 }
 
 /** What the output stage checks on the answer beyond the per-text guards; empty for most routes. */
-function answerChecks(policy: RoutePolicy, request: ChatRequest): Pick<RequestGuards, 'structured' | 'prompt'> {
+function answerChecks(policy: RoutePolicy, request: ChatRequest): Pick<RequestGuards, 'structured'> {
   const structured = structuredChecks(policy.output.jsonSchema, policy.output.responseFormat, request);
-  const prompt = policy.output.jailbroken === undefined && policy.output.external.length === 0 ? undefined : lastUserText(request);
-  return { ...(structured !== undefined ? { structured } : {}), ...(prompt !== undefined ? { prompt } : {}) };
+  return structured !== undefined ? { structured } : {};
+}
+
+/** The question, for answer classifiers that read it: as the model got it (masked), only when one is on. */
+function promptFor(policy: RoutePolicy, request: ChatRequest): Pick<RequestGuards, 'prompt'> {
+  if (policy.output.jailbroken === undefined && policy.output.external.length === 0) return {};
+  const prompt = lastUserText(request);
+  return prompt === undefined ? {} : { prompt };
 }
 
 function lastUserText(request: ChatRequest): string | undefined {
@@ -213,7 +219,7 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
       let extra: Pick<RequestGuards, 'structured' | 'prompt'> = {};
       try {
         extra = answerChecks(policy, request);
-        if (extra.structured !== undefined || extra.prompt !== undefined) registry.remember(ctx, { policy, ...extra });
+        if (extra.structured !== undefined) registry.remember(ctx, { policy, ...extra });
         replaced = inspect(compiled, policy, request, reasons);
       } catch (err) {
         // A response_format schema the gateway cannot enforce is refused, not passed unchecked.
@@ -226,6 +232,8 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
         return { action: 'pass', reasons: [...reasons, 'fail-open:error'] };
       }
       let out = replaced ?? request;
+      extra = { ...extra, ...promptFor(policy, out) };
+      if (extra.prompt !== undefined && !policy.canary) registry.remember(ctx, { policy, ...extra });
       if (policy.canary) {
         const withCanary = addCanary(policy, out, reasons);
         out = withCanary.request;
