@@ -70,6 +70,9 @@ export const ERRORS = {
   // A refused model is PC_ERR_MODEL_NOT_FOUND instead, so policies do not reveal which models exist.
   PC_ERR_POLICY_DENIED: { status: 403, type: 'permission_error', message: 'The request is not allowed by policy.' },
   PC_ERR_TOOL_NOT_ALLOWED: { status: 403, type: 'permission_error', message: 'The request names a tool the caller may not use.' },
+  PC_ERR_CONTENT_RULE: { status: 400, type: 'invalid_request_error', message: 'The request matches a content rule of this route.' },
+  PC_ERR_OUTPUT_SCHEMA: { status: 400, type: 'invalid_request_error', message: 'The answer was withheld because it does not match the required JSON schema.' },
+  PC_ERR_UNSAFE_CONTENT: { status: 400, type: 'invalid_request_error', message: 'The content was refused by a safety classifier.' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -8,6 +8,7 @@ import { ADAPTERS, type Target } from '../providers/adapters.js';
 import { CircuitBreaker } from '../providers/breaker.js';
 import type { RuntimeRoute } from '../providers/upstream.js';
 import { compileGuards, type CompiledGuards } from '../guards/policy.js';
+import { loadExternalDetectors } from '../guards/judge/load.js';
 import type { ConfigIssue } from './load.js';
 import { loadPolicy, type CompiledPolicy } from '../policy/load.js';
 import { compileContext, type CompiledContext } from '../stages/context/compile.js';
@@ -124,7 +125,13 @@ export async function compileConfig(config: Config, resolveSecret: SecretResolve
     await close();
     return { ok: false, issues };
   }
-  const guards = compileGuards(config.guards, config.routes);
+  // Optional guard detectors (LLM judge, ONNX): loaded once per runtime, refused with their config path.
+  const detectors = await loadExternalDetectors(config, routes);
+  if (!detectors.ok) {
+    await close();
+    return { ok: false, issues: detectors.issues };
+  }
+  const guards = compileGuards(config.guards, config.routes, detectors.detectors);
   return { ok: true, runtime: Object.freeze({ config, routes, guards, policy: policy.policy, context: context.context, close }) };
 }
 

@@ -12,6 +12,8 @@ import { DEFAULT_THRESHOLDS } from '../guards/injection/index.js';
 import { PII_TYPES } from '../guards/pii/index.js';
 import { SECRET_TYPES } from '../guards/secrets/index.js';
 import type { TextRole } from '../guards/types.js';
+import { rulesSchema } from '../guards/rules/schema.js';
+import { judgeSchema, onnxSchema } from '../guards/judge/config.js';
 
 /** Roles a text can have (DESIGN.md, "The guard interface"). */
 export const TEXT_ROLES: readonly TextRole[] = ['user', 'system', 'tool', 'assistant'];
@@ -117,6 +119,12 @@ export const guardsSchema = z
     jailbroken: jailbrokenSchema.prefault({}),
     pii: piiSchema.prefault({}),
     secrets: secretsSchema.prefault({}),
+    /** User-defined RE2 rules and keyword lists, applied on every guarded route (guards/rules). */
+    rules: rulesSchema,
+    /** Optional LLM judge: a route of this gateway used as a safety classifier (guards/judge). Off unless set. */
+    judge: judgeSchema.optional(),
+    /** Optional user-supplied ONNX classifier (needs the onnxruntime-node package). Off unless set. */
+    onnx: onnxSchema.optional(),
   })
   .strict();
 

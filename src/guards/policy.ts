@@ -8,6 +8,13 @@ import type { GuardAction, GuardsConfig } from '../config/guards.js';
 import { PII_TYPES } from './pii/index.js';
 import { createScanner, type Scanner } from './scan.js';
 import { SECRET_TYPES } from './secrets/index.js';
+import { compileRule, createRuleSet, rulesFor, type CompiledRule, type RuleSet } from './rules/compile.js';
+import { rulesSchema } from './rules/schema.js';
+import type { Role } from '../canonical/types.js';
+import { compileSchema, type CompiledSchema } from './schema/compile.js';
+import { jsonSchemaConfig } from './schema/structured.js';
+import { detectorAction } from './judge/config.js';
+import type { ExternalDetector, ExternalDetectors } from './judge/detector.js';
 
 /** What happens to a PII or secret finding. `tokenize` (reversible vault) is not in the request path yet. */
 export const ENTITY_ACTIONS = ['block', 'mask', 'hash', 'allow', 'log-only'] as const;
@@ -28,8 +35,22 @@ const host = z
   .transform((h) => h.toLowerCase().replace(/^\*\./, ''))
   .refine((h) => /^[a-z0-9.-]+$/.test(h), { message: 'a host name (letters, digits, dots, dashes)' });
 
+/** Message roles the input guards scan by default: what the caller and the tools wrote. */
+export const DEFAULT_SCANNED_ROLES: readonly Role[] = ['user', 'tool'];
+
 const inputSchema = z
   .object({
+    /**
+     * Message roles scanned (injection, PII, secrets, rules). `tool` messages are documents:
+     * scored by the indirect model and sanitizable; `system` and `assistant` (earlier turns) are
+     * scored by the direct model at their own thresholds (`guards.injection.thresholds`).
+     * Injection scoring also needs the role in `guards.injection.roles`.
+     */
+    roles: z.array(z.enum(['system', 'user', 'assistant', 'tool'])).min(1).default([...DEFAULT_SCANNED_ROLES]),
+    /** The LLM judge (`guards.judge`) on the newest user message. */
+    judge: detectorAction,
+    /** The ONNX classifier (`guards.onnx`) on the newest user message. */
+    onnx: detectorAction,
     /** Error or timeout of the input guard passes instead of denying (explicit, documented opt-out). */
     failOpen: z.boolean().default(false),
     /** Direct injection in user messages; default from `guards.injection.action`. */
@@ -69,6 +90,17 @@ const outputSchema = z
     windowChars: z.number().int().min(128).max(16_384).default(256),
     /** This many consecutive characters of the system prompt in an answer are a prompt leak. */
     leakMinChars: z.number().int().min(20).max(4096).default(80),
+    /** Structured-output route: every answer must be JSON matching this schema (guards/schema). */
+    jsonSchema: jsonSchemaConfig.optional(),
+    /** `enforce`: answers must match the request's `response_format` (json_schema, json_object). */
+    responseFormat: z.enum(['enforce', 'off']).default('enforce'),
+    /**
+     * Jailbroken-answer detection (harmful compliance; threshold `guards.jailbroken.threshold`).
+     * Off by default: it scores every answer (~0.4 ms per KiB) and a route opts in.
+     */
+    jailbroken: z.enum(['block', 'log-only', 'off']).default('off'),
+    /** The LLM judge (`guards.judge`) on every answer (with its question). */
+    judge: detectorAction,
   })
   .strict()
   // A leak must fit in the streamed look-behind to be seen across chunks.
@@ -81,6 +113,8 @@ export const routeGuardsSchema = z
     enabled: z.boolean().default(true),
     /** Add a per-request canary to the system prompt and block answers that repeat it. */
     canary: z.boolean().default(false),
+    /** Content rules of this route, added to `guards.rules` (a rule with the same name replaces the global one). */
+    rules: rulesSchema,
     input: inputSchema.prefault({}),
     output: outputSchema.prefault({}),
   })
@@ -99,6 +133,18 @@ export interface DirectionPolicy {
 export interface InputPolicy extends DirectionPolicy {
   readonly injection: InjectionAction;
   readonly documents: DocumentAction;
+  /** Message roles the input guards scan. */
+  readonly roles: ReadonlySet<Role>;
+  /** Content rules for prompts; undefined when the route has none (no cost). */
+  readonly rules: RuleSet | undefined;
+  /** External detectors on the newest user message; empty for most routes. */
+  readonly external: readonly ExternalUse[];
+}
+
+/** An external detector a route turned on, with what a flagged verdict does. */
+export interface ExternalUse {
+  readonly detector: ExternalDetector;
+  readonly action: 'block' | 'log-only';
 }
 
 export interface LinkPolicy {
@@ -111,6 +157,16 @@ export interface OutputPolicy extends DirectionPolicy {
   readonly links: LinkPolicy;
   readonly windowChars: number;
   readonly leakMinChars: number;
+  /** Content rules for answers; undefined when the route has none (no cost). */
+  readonly rules: RuleSet | undefined;
+  /** The route's declared answer schema, compiled. */
+  readonly jsonSchema: CompiledSchema | undefined;
+  /** Enforce the request's `response_format`. */
+  readonly responseFormat: boolean;
+  /** Jailbroken-answer action; undefined when off (for the route or in `guards.jailbroken`). */
+  readonly jailbroken: 'block' | 'log-only' | undefined;
+  /** External detectors on each finished answer; empty for most routes. */
+  readonly external: readonly ExternalUse[];
 }
 
 export interface RoutePolicy {
@@ -126,6 +182,8 @@ export interface CompiledGuards {
   readonly scanner: Scanner;
   readonly config: GuardsConfig;
   readonly policies: ReadonlyMap<string, RoutePolicy>;
+  /** Optional external detectors (LLM judge, ONNX) loaded for this runtime. */
+  readonly detectors: ExternalDetectors;
   /** For a route without a `guards:` block (not expected: every route gets one). */
   readonly fallback: RoutePolicy;
 }
@@ -172,8 +230,19 @@ function direction(
   };
 }
 
+/** The route's rules over the global ones (same name: the route's wins), each compiled once. */
+function routeRules(global: readonly CompiledRule[], route: RouteGuardsConfig): CompiledRule[] {
+  if (route.rules.length === 0) return [...global];
+  const own = route.rules.map((r) => compileRule(r));
+  const names = new Set(own.map((r) => r.name));
+  return [...global.filter((r) => !names.has(r.name)), ...own];
+}
+
 /** Resolves one route's `guards:` block against the top-level `guards:` section. */
-export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig): RoutePolicy {
+export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig, globalRules: readonly CompiledRule[] = cfg.rules.map((r) => compileRule(r)), detectors: ExternalDetectors = {}): RoutePolicy {
+  const rules = routeRules(globalRules, route);
+  // A route naming a detector the config did not load is refused at load (judge/load.ts); here it is simply absent.
+  const use = (detector: ExternalDetector | undefined, action: 'block' | 'log-only' | 'off'): ExternalUse[] => (detector === undefined || action === 'off' ? [] : [{ detector, action }]);
   const inSecrets = route.input.secrets ?? entityDefault(cfg.secrets.action);
   // `guards.pii.action: block` (the default) makes a text *flagged* for scan and eval; in the
   // request path the default is to mask instead, both ways: the model never sees the value, and
@@ -192,6 +261,9 @@ export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig):
       injection: route.input.injection ?? injectionDefault(cfg.injection.action),
       documents: route.input.documents ?? documentDefault(cfg.injection.action),
       actionFor: direction(cfg, inPii, inSecrets, route.input.types),
+      roles: new Set(route.input.roles),
+      rules: createRuleSet(rulesFor(rules, 'input')),
+      external: Object.freeze([...use(detectors.judge, route.input.judge), ...use(detectors.onnx, route.input.onnx)]),
     }),
     output: Object.freeze({
       failOpen: route.output.failOpen,
@@ -199,6 +271,11 @@ export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig):
       links: Object.freeze({ ...route.output.links, allowedHosts: Object.freeze([...route.output.links.allowedHosts]) }),
       windowChars: route.output.windowChars,
       leakMinChars: route.output.leakMinChars,
+      rules: createRuleSet(rulesFor(rules, 'output')),
+      jsonSchema: route.output.jsonSchema === undefined ? undefined : compileSchema(route.output.jsonSchema),
+      responseFormat: route.output.responseFormat === 'enforce',
+      jailbroken: route.output.jailbroken === 'off' || !cfg.jailbroken.enabled ? undefined : route.output.jailbroken,
+      external: Object.freeze(use(detectors.judge, route.output.judge)),
     }),
   });
 }
@@ -207,10 +284,11 @@ export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig):
  * Compiles the inline guards of a whole config: the top-level section into one findings scanner,
  * each route's block (absent: every default) into its policy.
  */
-export function compileGuards(cfg: GuardsConfig, routes: readonly { readonly model: string; readonly guards?: RouteGuardsConfig | undefined }[]): CompiledGuards {
+export function compileGuards(cfg: GuardsConfig, routes: readonly { readonly model: string; readonly guards?: RouteGuardsConfig | undefined }[], detectors: ExternalDetectors = {}): CompiledGuards {
   const scanner = createScanner({ ...cfg, injection: { ...cfg.injection, enabled: false }, jailbroken: { ...cfg.jailbroken, enabled: false } });
-  const fallback = compileRoutePolicy(cfg, routeGuardsSchema.parse({}));
+  const globalRules = cfg.rules.map((r) => compileRule(r));
+  const fallback = compileRoutePolicy(cfg, routeGuardsSchema.parse({}), globalRules, detectors);
   const policies = new Map<string, RoutePolicy>();
-  for (const r of routes) policies.set(r.model, r.guards === undefined ? fallback : compileRoutePolicy(cfg, r.guards));
-  return Object.freeze({ scanner, config: cfg, policies, fallback });
+  for (const r of routes) policies.set(r.model, r.guards === undefined ? fallback : compileRoutePolicy(cfg, r.guards, globalRules, detectors));
+  return Object.freeze({ scanner, config: cfg, policies, fallback, detectors });
 }

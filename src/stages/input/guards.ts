@@ -15,6 +15,10 @@ import { canaryInstruction, indexPrompt, newCanary, type LeakIndex } from '../..
 import type { CompiledGuards, RoutePolicy } from '../../guards/policy.js';
 import { actedFindings, findingReason, redact } from '../../guards/redact.js';
 import { dropPassage } from '../../guards/sanitize.js';
+import { mergeActed, ruleFindings, ruleReason } from '../../guards/rules/acted.js';
+import type { TextRole } from '../../guards/types.js';
+import { structuredChecks, UnsupportedRequestSchema, type StructuredCheck } from '../../guards/schema/structured.js';
+import { runDetectors } from '../../guards/judge/run.js';
 import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
 import type { CanonicalRequest } from '../../canonical/types.js';
 
@@ -25,6 +29,10 @@ export interface RequestGuards {
   readonly canary?: string;
   /** The caller's system prompt, indexed for leak detection (when `canary: true` and it is long enough). */
   readonly leak?: LeakIndex;
+  /** Structured-output checks of the answer (route schema, request `response_format`); absent: none. */
+  readonly structured?: readonly StructuredCheck[];
+  /** The last user message, for answer classifiers that read the question (only when one is on). */
+  readonly prompt?: string;
 }
 
 export interface RequestGuardsRegistry {
@@ -68,6 +76,39 @@ function checkOptions(options: GuardStageOptions): void {
   if (!Buffer.isBuffer(options.hashKey) || options.hashKey.length < 32) throw new TypeError('hashKey must be at least 32 bytes');
 }
 
+/** What the output stage checks on the answer beyond the per-text guards; empty for most routes. */
+function answerChecks(policy: RoutePolicy, request: ChatRequest): Pick<RequestGuards, 'structured'> {
+  const structured = structuredChecks(policy.output.jsonSchema, policy.output.responseFormat, request);
+  return structured !== undefined ? { structured } : {};
+}
+
+/** The question, for answer classifiers that read it: as the model got it (masked), only when one is on. */
+function promptFor(policy: RoutePolicy, request: ChatRequest): Pick<RequestGuards, 'prompt'> {
+  if (policy.output.jailbroken === undefined && policy.output.external.length === 0) return {};
+  const prompt = lastUserText(request);
+  return prompt === undefined ? {} : { prompt };
+}
+
+function lastUserText(request: ChatRequest): string | undefined {
+  for (let i = request.messages.length - 1; i >= 0; i--) {
+    const m = request.messages[i] as Message;
+    if (m.role === 'user') return m.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n');
+  }
+  return undefined;
+}
+
+/** Runs the route's external detectors on the newest user message (as the model will get it: masked). */
+async function judgeInput(ctx: StageContext, policy: RoutePolicy, request: ChatRequest, verdict: Verdict<CanonicalRequest>): Promise<Verdict<CanonicalRequest>> {
+  const index = request.messages.findLastIndex((m) => m.role === 'user');
+  const message = request.messages[index];
+  if (message === undefined) return verdict;
+  const text = message.content.map((p) => (p.type === 'text' ? p.text : '')).join('\n');
+  const outcome = await runDetectors(policy.input.external, { text, role: 'user' }, `m${index}`, ctx.signal, ctx.log);
+  const reasons = [...(verdict.reasons ?? []), ...outcome.reasons];
+  if (!outcome.ok) return { action: 'deny', code: outcome.code, reasons };
+  return reasons.length === 0 ? verdict : { ...verdict, reasons };
+}
+
 /** The input guard stage. */
 export function inputGuardStage(options: GuardStageOptions): Stage {
   checkOptions(options);
@@ -78,13 +119,14 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
     const injectionRoles: readonly string[] = cfg.injection.enabled ? cfg.injection.roles : [];
     let changed = false;
 
-    const scanText = (text: string, role: 'user' | 'tool', where: string): string => {
+    const scanText = (text: string, role: TextRole, where: string): string => {
       let current = text;
       if (injectionRoles.includes(role)) {
-        if (role === 'user') {
-          const s = scoreInjection(current, 'user');
-          if (s.score >= cfg.injection.thresholds.user) {
-            reasons.push(`injection:${s.score}:${policy.input.injection}@${where}`);
+        if (role !== 'tool') {
+          // Prompts, and system / earlier assistant turns when the route scans them, each at its role's threshold.
+          const s = scoreInjection(current, role);
+          if (s.score >= cfg.injection.thresholds[role]) {
+            reasons.push(`injection:${role === 'user' ? '' : `${role}:`}${s.score}:${policy.input.injection}@${where}`);
             if (policy.input.injection === 'block') throw new Denial('PC_ERR_PROMPT_INJECTION', reasons);
           }
         } else {
@@ -105,16 +147,25 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
           }
         }
       }
-      const acted = actedFindings(compiled.scanner, current, role, policy.input.actionFor);
+      let acted = actedFindings(compiled.scanner, current, role, policy.input.actionFor);
       for (const a of acted) {
         reasons.push(findingReason(a.finding, a.action, where));
         if (a.action === 'block') throw new Denial('PC_ERR_SENSITIVE_DATA', reasons);
+      }
+      const rules = policy.input.rules;
+      if (rules !== undefined) {
+        const matched = ruleFindings(rules, current);
+        for (const a of matched) {
+          reasons.push(ruleReason(a.finding.type, a.action, where, a.finding.start, a.finding.end));
+          if (a.action === 'block') throw new Denial('PC_ERR_CONTENT_RULE', reasons);
+        }
+        acted = mergeActed(acted, matched);
       }
       return redact(current, acted, hashKey);
     };
 
     const messages = request.messages.map((m, mi): Message => {
-      if (m.role !== 'user' && m.role !== 'tool') return m;
+      if (!policy.input.roles.has(m.role)) return m;
       const role = m.role;
       let touched = false;
       const content = m.content.map((part, pi): ContentPart => {
@@ -157,7 +208,7 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
   return {
     name: 'input-guards',
     phase: 'input',
-    onRequest(ctx: StageContext, request: CanonicalRequest): Verdict<CanonicalRequest> {
+    onRequest(ctx: StageContext, request: CanonicalRequest): Verdict<CanonicalRequest> | Promise<Verdict<CanonicalRequest>> {
       const compiled = options.guards();
       const policy = compiled.policies.get(request.model) ?? compiled.fallback;
       registry.remember(ctx, { policy });
@@ -165,9 +216,14 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
       if (!policy.enabled) return { action: 'pass', reasons: ['guards:off'] };
       const reasons: string[] = [];
       let replaced: ChatRequest | undefined;
+      let extra: Pick<RequestGuards, 'structured' | 'prompt'> = {};
       try {
+        extra = answerChecks(policy, request);
+        if (extra.structured !== undefined) registry.remember(ctx, { policy, ...extra });
         replaced = inspect(compiled, policy, request, reasons);
       } catch (err) {
+        // A response_format schema the gateway cannot enforce is refused, not passed unchecked.
+        if (err instanceof UnsupportedRequestSchema) return { action: 'deny', code: 'PC_ERR_BAD_REQUEST', reasons: [`response-format:unsupported-schema:${err.detail.slice(0, 200)}`] };
         if (err instanceof Denial) return { action: 'deny', code: err.code, reasons: err.reasons };
         // Text over guards.maxInputBytes is refused as such, not as a guard failure.
         if (err instanceof GatewayError && err.code === 'PC_ERR_BODY_TOO_LARGE') return { action: 'deny', code: err.code, reasons: ['input-too-large'] };
@@ -176,13 +232,17 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
         return { action: 'pass', reasons: [...reasons, 'fail-open:error'] };
       }
       let out = replaced ?? request;
+      extra = { ...extra, ...promptFor(policy, out) };
+      if (extra.prompt !== undefined && !policy.canary) registry.remember(ctx, { policy, ...extra });
       if (policy.canary) {
         const withCanary = addCanary(policy, out, reasons);
         out = withCanary.request;
-        registry.remember(ctx, withCanary.guards);
+        registry.remember(ctx, { ...withCanary.guards, ...extra });
       }
-      if (out === request) return reasons.length > 0 ? { action: 'pass', reasons } : { action: 'pass' };
-      return { action: 'replace', value: out, reasons };
+      const verdict: Verdict<CanonicalRequest> = out === request ? (reasons.length > 0 ? { action: 'pass', reasons } : { action: 'pass' }) : { action: 'replace', value: out, reasons };
+      // Only routes that turn on an external detector (LLM judge, ONNX) wait for one.
+      if (policy.input.external.length === 0 || out.kind !== 'chat') return verdict;
+      return judgeInput(ctx, policy, out, verdict);
     },
   };
 }

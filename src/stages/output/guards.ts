@@ -17,6 +17,10 @@ import { holdFrom } from '../../guards/holdback.js';
 import type { LeakIndex } from '../../guards/leak.js';
 import { findExfiltrationLinks } from '../../guards/links.js';
 import type { CompiledGuards, OutputPolicy } from '../../guards/policy.js';
+import { mergeActed, RULE_TYPE_PREFIX, ruleFindings, ruleReason } from '../../guards/rules/acted.js';
+import type { Finding } from '../../guards/types.js';
+import { runDetectors } from '../../guards/judge/run.js';
+import { AnswerMonitor, checkWholeAnswer, type AnswerChecks, type AnswerVerdict, type JailbrokenCheck } from '../../guards/judge/answers.js';
 import { actedFindings, findingReason, redact, type ActedFinding } from '../../guards/redact.js';
 import type { CanonicalResponse } from '../../canonical/types.js';
 import type { Stage, StageContext, StreamInspector, Verdict } from '../../pipeline/types.js';
@@ -34,6 +38,10 @@ interface Rules {
   readonly hashKey: Buffer;
   readonly canary: string | undefined;
   readonly leak: LeakIndex | undefined;
+  /** Whole-answer checks of this request (structured output, jailbroken answer); undefined for most requests. */
+  readonly answers: AnswerChecks | undefined;
+  /** The question, for detectors that judge the exchange. */
+  readonly prompt: string | undefined;
 }
 
 export type PushResult = { readonly ok: true; readonly out: string; readonly reasons: readonly string[] } | { readonly ok: false; readonly code: ErrorCode; readonly reasons: readonly string[] };
@@ -73,9 +81,17 @@ export class Channel {
     if (canary !== undefined && window.includes(canary)) return deny('PC_ERR_PROMPT_LEAK', `canary:block@${this.where}`);
     if (leak?.leaks(window, from)) return deny('PC_ERR_PROMPT_LEAK', `prompt-leak:block@${this.where}`);
 
-    const acted: ActedFinding[] = actedFindings(compiled.scanner, window, 'assistant', policy.actionFor).filter((a) => a.finding.end > from);
+    let acted: ActedFinding[] = actedFindings(compiled.scanner, window, 'assistant', policy.actionFor).filter((a) => a.finding.end > from);
     for (const a of acted) {
       if (a.action === 'block') return deny('PC_ERR_OUTPUT_BLOCKED', findingReason(a.finding, 'block', this.where, this.base));
+    }
+    if (policy.rules !== undefined) {
+      // The look-behind catches a match that started in text already released.
+      const matched = ruleFindings(policy.rules, window).filter((a) => a.finding.end > from);
+      for (const a of matched) {
+        if (a.action === 'block') return deny('PC_ERR_OUTPUT_BLOCKED', reasonOf(a.finding, 'block', this.where, this.base));
+      }
+      acted = mergeActed(acted, matched);
     }
     const found = this.links ? findExfiltrationLinks(window, policy.links).filter((l) => l.end > from) : [];
 
@@ -83,6 +99,9 @@ export class Channel {
     // never splitting a finding or a link that is still open, and never holding more than the window.
     let cut = final ? window.length : holdFrom(window, from);
     if (!final) {
+      // Rules that span words (phrases, keyword lists) hold their longest match back.
+      const hold = policy.rules?.hold ?? 0;
+      if (hold > 0) cut = Math.max(from, Math.min(cut, window.length - hold));
       for (const a of acted) if (a.finding.end > cut && a.finding.start >= from && a.finding.start < cut) cut = a.finding.start;
       for (const l of found) if (l.end > cut && l.start >= from && l.start < cut) cut = l.start;
       if (window.length - cut > policy.windowChars) cut = window.length - policy.windowChars;
@@ -99,9 +118,9 @@ export class Channel {
       if (f.end > cut && f.start >= from) continue;
       if (f.start < from && (a.action === 'mask' || a.action === 'hash')) {
         // Part of it is already out: it cannot be masked any more, so the answer stops here.
-        return deny('PC_ERR_OUTPUT_BLOCKED', findingReason(f, `${a.action}-too-late`, this.where, this.base));
+        return deny('PC_ERR_OUTPUT_BLOCKED', reasonOf(f, `${a.action}-too-late`, this.where, this.base));
       }
-      reasons.push(findingReason(f, a.action, this.where, this.base));
+      reasons.push(reasonOf(f, a.action, this.where, this.base));
       if (f.start >= from && f.end <= cut) release.push({ action: a.action, finding: { ...f, start: f.start - from, end: f.end - from } });
     }
 
@@ -115,8 +134,22 @@ export class Channel {
   }
 }
 
+/** Reason of a PII / secret finding, or of a content-rule match. */
+function reasonOf(f: Finding, action: string, where: string, offset: number): string {
+  return f.type.startsWith(RULE_TYPE_PREFIX) ? ruleReason(f.type, action, where, f.start + offset, f.end + offset) : findingReason(f, action, where, offset);
+}
+
+function omitUsage(chunk: ChatChunk): Omit<ChatChunk, 'usage'> {
+  const { usage: _usage, ...rest } = chunk;
+  return rest;
+}
+
 function rulesOf(compiled: CompiledGuards, guards: RequestGuards, hashKey: Buffer): Rules {
-  return { compiled, policy: guards.policy.output, hashKey, canary: guards.canary, leak: guards.leak };
+  const output = guards.policy.output;
+  const jailbroken: JailbrokenCheck | undefined = output.jailbroken === undefined ? undefined : { action: output.jailbroken, threshold: compiled.config.jailbroken.threshold, prompt: guards.prompt };
+  // External detectors read the whole answer too, so its text is kept for them.
+  const answers = guards.structured === undefined && jailbroken === undefined && output.external.length === 0 ? undefined : { structured: guards.structured, jailbroken };
+  return { compiled, policy: output, hashKey, canary: guards.canary, leak: guards.leak, answers, prompt: guards.prompt };
 }
 
 function nonEmpty(c: ChoiceDelta): boolean {
@@ -135,8 +168,15 @@ interface ChannelEntry {
 class GuardedStream implements StreamInspector {
   private readonly channels = new Map<string, ChannelEntry>();
   private last: ChatChunk | undefined;
+  /** Whole-answer checks (structured output, jailbroken answer); only for requests that have them. */
+  private readonly answers: AnswerMonitor | undefined;
 
-  constructor(private readonly rules: Rules) {}
+  constructor(
+    private readonly rules: Rules,
+    private readonly ctx: StageContext,
+  ) {
+    this.answers = rules.answers === undefined ? undefined : new AnswerMonitor(rules.answers, rules.compiled.config.maxInputBytes);
+  }
 
   private channel(choice: number, tool: number | undefined): Channel {
     const key = tool === undefined ? `c${choice}` : `t${choice}.${tool}`;
@@ -148,18 +188,26 @@ class GuardedStream implements StreamInspector {
     return entry.channel;
   }
 
-  onChunk(chunk: ChatChunk): Verdict<readonly ChatChunk[]> {
+  onChunk(chunk: ChatChunk): Verdict<readonly ChatChunk[]> | Promise<Verdict<readonly ChatChunk[]>> {
     this.last = chunk;
     const reasons: string[] = [];
     if (chunk.choices.length === 0) {
       // Usage comes after the text; whatever is still held goes out before it.
       const flushed = this.flush(() => true, reasons);
       if (!Array.isArray(flushed)) return flushed;
+      const answers = this.answers;
+      for (const d of answers === undefined ? [] : flushed) {
+        const v = (answers as AnswerMonitor).add(d.index, d.delta.content ?? '');
+        if (!v.ok) return { action: 'deny', code: v.code, reasons: [...reasons, ...v.reasons] };
+        reasons.push(...v.reasons);
+      }
       const { usage: _usage, ...rest } = chunk;
       const before: ChatChunk[] = flushed.length > 0 ? [{ ...rest, choices: flushed }] : [];
       return { action: 'replace', value: [...before, chunk], ...(reasons.length ? { reasons } : {}) };
     }
     const choices: ChoiceDelta[] = [];
+    /** Choices that finished in this chunk, for the external detectors. */
+    const finished: { choice: number; text: string }[] = [];
     for (const c of chunk.choices) {
       const final = c.finishReason !== undefined && c.finishReason !== null;
       let content: string | undefined;
@@ -191,6 +239,14 @@ class GuardedStream implements StreamInspector {
           toolCalls.push({ index: e.tool, arguments: r.out });
         }
       }
+      if (this.answers !== undefined) {
+        const added = this.answers.add(c.index, content ?? '');
+        const text = final && this.rules.policy.external.length > 0 ? this.answers.textOf(c.index) : undefined;
+        if (text !== undefined) finished.push({ choice: c.index, text });
+        const v = added.ok && final ? this.answers.settle(c.index) : added;
+        if (!v.ok) return { action: 'deny', code: v.code, reasons: [...reasons, ...v.reasons] };
+        reasons.push(...v.reasons);
+      }
       const { content: _content, toolCalls: _tools, ...rest } = c.delta;
       const next: ChoiceDelta = {
         ...c,
@@ -199,17 +255,46 @@ class GuardedStream implements StreamInspector {
       if (nonEmpty(next)) choices.push(next);
     }
     const value = choices.length > 0 || chunk.usage !== undefined ? [{ ...chunk, choices }] : [];
-    return { action: 'replace', value, ...(reasons.length ? { reasons } : {}) };
+    const verdict: Verdict<readonly ChatChunk[]> = { action: 'replace', value, ...(reasons.length ? { reasons } : {}) };
+    return finished.length === 0 ? verdict : this.judged(verdict, finished);
   }
 
-  onEnd(): Verdict<readonly ChatChunk[]> {
+  /** Holds a verdict until the external detectors have read the finished answers. */
+  private async judged(verdict: Verdict<readonly ChatChunk[]>, finished: readonly { choice: number; text: string }[]): Promise<Verdict<readonly ChatChunk[]>> {
+    const reasons = [...(verdict.reasons ?? [])];
+    for (const f of finished) {
+      const o = await runDetectors(this.rules.policy.external, { text: f.text, role: 'assistant', ...(this.rules.prompt !== undefined ? { prompt: this.rules.prompt } : {}) }, `c${f.choice}`, this.ctx.signal, this.ctx.log);
+      reasons.push(...o.reasons);
+      if (!o.ok) return { action: 'deny', code: o.code, reasons };
+    }
+    return reasons.length === 0 ? verdict : { ...verdict, reasons };
+  }
+
+  onEnd(): Verdict<readonly ChatChunk[]> | Promise<Verdict<readonly ChatChunk[]>> {
     const reasons: string[] = [];
+    const unfinished: { choice: number; text: string }[] = [];
     const flushed = this.flush(() => true, reasons);
     if (!Array.isArray(flushed)) return flushed;
+    if (this.answers !== undefined) {
+      // Choices the upstream never finished: what was sent is checked as the answer.
+      const answers = this.answers;
+      const verdicts: AnswerVerdict[] = flushed.map((d) => answers.add(d.index, d.delta.content ?? ''));
+      for (const choice of answers.unsettled()) {
+        const text = this.rules.policy.external.length > 0 ? answers.textOf(choice) : undefined;
+        if (text !== undefined) unfinished.push({ choice, text });
+        verdicts.push(answers.settle(choice));
+      }
+      for (const v of verdicts) {
+        if (!v.ok) return { action: 'deny', code: v.code, reasons: [...reasons, ...v.reasons] };
+        reasons.push(...v.reasons);
+      }
+    }
     const last = this.last;
-    if (flushed.length === 0 || last === undefined) return { action: 'replace', value: [], ...(reasons.length ? { reasons } : {}) };
-    const { usage: _usage, ...base } = last;
-    return { action: 'replace', value: [{ ...base, choices: flushed }], ...(reasons.length ? { reasons } : {}) };
+    const verdict: Verdict<readonly ChatChunk[]> =
+      flushed.length === 0 || last === undefined
+        ? { action: 'replace', value: [], ...(reasons.length ? { reasons } : {}) }
+        : { action: 'replace', value: [{ ...omitUsage(last), choices: flushed }], ...(reasons.length ? { reasons } : {}) };
+    return unfinished.length === 0 ? verdict : this.judged(verdict, unfinished);
   }
 
   /** Releases everything held, as one delta per choice; a deny verdict when the rest breaks a rule. */
@@ -268,6 +353,18 @@ const MISSING: StreamInspector = {
   },
 };
 
+/** Runs the route's external detectors on each choice of a whole answer (as the client would get it). */
+async function judgeAnswer(ctx: StageContext, guards: RequestGuards, response: ChatResponse, verdict: Verdict<CanonicalResponse>): Promise<Verdict<CanonicalResponse>> {
+  const reasons = [...(verdict.reasons ?? [])];
+  for (const c of response.choices) {
+    if (c.message.content === null || c.message.content === '') continue;
+    const o = await runDetectors(guards.policy.output.external, { text: c.message.content, role: 'assistant', ...(guards.prompt !== undefined ? { prompt: guards.prompt } : {}) }, `c${c.index}`, ctx.signal, ctx.log);
+    reasons.push(...o.reasons);
+    if (!o.ok) return { action: 'deny', code: o.code, reasons };
+  }
+  return reasons.length === 0 ? verdict : { ...verdict, reasons };
+}
+
 /** The output guard stage. */
 export function outputGuardStage(options: OutputGuardOptions): Stage {
   if (typeof options.guards !== 'function') throw new TypeError('guards must be a function returning the compiled guards');
@@ -299,6 +396,11 @@ export function outputGuardStage(options: OutputGuardOptions): Stage {
         }
         toolCalls = next;
       }
+      if (rules.answers !== undefined && content !== null) {
+        const v = checkWholeAnswer(rules.answers, content, `c${c.index}`);
+        if (!v.ok) return { action: 'deny', code: v.code, reasons: [...reasons, ...v.reasons] };
+        reasons.push(...v.reasons);
+      }
       choices.push({ ...c, message: { ...c.message, content, ...(toolCalls ? { toolCalls } : {}) } });
     }
     const r = reasons.length > 0 ? { reasons } : {};
@@ -308,13 +410,15 @@ export function outputGuardStage(options: OutputGuardOptions): Stage {
   return {
     name: 'output-guards',
     phase: 'output',
-    onResponse(ctx, response): Verdict<CanonicalResponse> {
+    onResponse(ctx, response): Verdict<CanonicalResponse> | Promise<Verdict<CanonicalResponse>> {
       if (response.kind !== 'chat') return { action: 'pass' };
       const guards = registry.recall(ctx);
       if (!guards) throw new Error('output guards: the input guards recorded nothing for this request');
       if (!guards.policy.enabled) return { action: 'pass' };
       try {
-        return checkAnswer(rulesOf(options.guards(), guards, hashKey), response);
+        const verdict = checkAnswer(rulesOf(options.guards(), guards, hashKey), response);
+        if (verdict.action === 'deny' || guards.policy.output.external.length === 0) return verdict;
+        return judgeAnswer(ctx, guards, verdict.action === 'replace' ? (verdict.value as ChatResponse) : response, verdict);
       } catch (err) {
         if (!guards.policy.output.failOpen) throw err;
         ctx.log.warn({ err, stage: 'output-guards' }, 'output guard failed; route is failOpen');
@@ -325,7 +429,7 @@ export function outputGuardStage(options: OutputGuardOptions): Stage {
       const guards = registry.recall(ctx);
       if (!guards) return MISSING;
       if (!guards.policy.enabled) return PASSTHROUGH;
-      return failSafe(new GuardedStream(rulesOf(options.guards(), guards, hashKey)), guards.policy.output.failOpen, ctx);
+      return failSafe(new GuardedStream(rulesOf(options.guards(), guards, hashKey), ctx), guards.policy.output.failOpen, ctx);
     },
   };
 }
