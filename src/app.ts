@@ -118,7 +118,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
     throw err;
   }
   try {
-    await identity.startAdmin(metrics ? { metrics } : {});
+    await identity.startAdmin({ ...(metrics ? { metrics } : {}), ...(audit ? { audit: audit.admin } : {}) });
   } catch (err) {
     await gateway.close();
     await identity.close();
