@@ -13,6 +13,8 @@ import type { Store } from '../store/types.js';
 import type { AuditEntry } from './chain.js';
 import { auditAvailableStage, auditCompletionHook } from './gateway-hook.js';
 import { jsonlExporter, webhookExporter, type AuditExporter } from './export.js';
+import { otlpLogsExporter } from './export-otlp.js';
+import { syslogExporter } from './export-syslog.js';
 import { AuditLog } from './log.js';
 import type { AdminAuditSink } from './admin-audit.js';
 import { adminEntry, type AdminAction } from './admin-record.js';
@@ -59,6 +61,16 @@ export async function openAuditTrail(options: {
   const exporters: AuditExporter[] = [
     ...(x.jsonl ? [jsonlExporter({ file: resolve(options.baseDir, x.jsonl.file), log: exportLog })] : []),
     ...(x.webhook ? [webhookExporter({ url: x.webhook.url, secret: x.webhook.secret, maxQueue: x.webhook.maxQueue, log: exportLog })] : []),
+    ...(x.syslog
+      ? [
+          syslogExporter({
+            ...x.syslog,
+            ...(x.syslog.tls ? { tls: filesIn(options.baseDir, x.syslog.tls) } : {}),
+            log: exportLog,
+          }),
+        ]
+      : []),
+    ...(x.otlp ? [otlpLogsExporter({ ...x.otlp, log: exportLog })] : []),
   ];
   const log = await AuditLog.open({
     repo: store.audit,
@@ -95,4 +107,10 @@ export async function openAuditTrail(options: {
       await Promise.all(exporters.map((e) => e.close()));
     },
   };
+}
+
+/** Relative certificate paths resolve against the config's directory, like every other path. */
+function filesIn<T extends { caFile?: string | undefined; certFile?: string | undefined; keyFile?: string | undefined }>(baseDir: string, t: T): T {
+  const at = (f: string | undefined): string | undefined => (f === undefined ? undefined : resolve(baseDir, f));
+  return { ...t, caFile: at(t.caFile), certFile: at(t.certFile), keyFile: at(t.keyFile) };
 }
