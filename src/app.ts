@@ -24,6 +24,7 @@ import { guardHashKey } from './guards/redact.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/types.js';
 import type { RequestSummary } from './server/completion.js';
+import { createTracing } from './telemetry/tracing.js';
 
 export class ConfigError extends Error {
   constructor(readonly issues: readonly ConfigIssue[]) {
@@ -106,7 +107,9 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
         }
       : (summary: RequestSummary) => metrics.observe(summary)
     : audit?.hook;
-  const gateway = createGateway({ runtime: compiled.runtime, pipeline, store, log, auth: identity.auth, ...(onComplete ? { onComplete } : {}) });
+  // Traces are off (and cost nothing) unless telemetry.traces.otlpEndpoint is set; restart to change.
+  const tracing = createTracing(options.config.telemetry.traces);
+  const gateway = createGateway({ runtime: compiled.runtime, pipeline, store, log, auth: identity.auth, ...(onComplete ? { onComplete } : {}), ...(tracing ? { tracing } : {}) });
   let address: AddressInfo;
   try {
     address = await gateway.listen();
@@ -181,6 +184,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
       await identity.close();
       // After the listener: requests still finishing wait on their records.
       await audit?.close();
+      await tracing?.shutdown().catch((err: unknown) => log.warn({ err }, 'trace export on shutdown failed'));
       await store.close();
       log.flush();
     },

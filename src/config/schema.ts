@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { auditSchema, routeAuditSchema } from './audit.js';
+import { telemetrySchema } from './telemetry.js';
 import { guardsSchema } from './guards.js';
 import { routeGuardsSchema } from '../guards/policy.js';
 import { adminSchema, identitySchema } from './identity.js';
@@ -150,6 +151,8 @@ export const configSchema = z
     identity: identitySchema.prefault({}),
     /** The admin listener; off unless this section is present. */
     admin: adminSchema.optional(),
+    /** OpenTelemetry traces (config/telemetry.ts); off unless `traces.otlpEndpoint` is set. */
+    telemetry: telemetrySchema.prefault({}),
   })
   .strict()
   .superRefine((config, ctx) => {
