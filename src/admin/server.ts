@@ -243,7 +243,12 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
     let operatorId: string | undefined;
     const note = attachNote(req);
     // The answer waits for the call's audit record, as a data-plane answer does.
-    const release = deps.audit ? holdEnd(res) : undefined;
+    const hold = deps.audit ? holdEnd(res) : undefined;
+    let released = false;
+    const release = (): void => {
+      if (hold && !released) hold(true);
+      released = true;
+    };
     try {
       const matching = routes.filter((r) => r.pattern.test(path));
       if (matching.length === 0) throw new GatewayError('PC_ERR_NOT_FOUND');
@@ -278,10 +283,14 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
       if (deps.audit) {
         const operatorRef = operator !== undefined && operatorId !== undefined ? { id: operatorId, name: operator } : undefined;
         const action = adminCallAction({ requestId, method: req.method ?? '', path, query: q === -1 ? '' : url.slice(q + 1), status, code: errorCode, operator: operatorRef, sourceIp, note, ts: now() });
-        // The action has happened either way; withholding its answer would not undo it.
+        // A refused call changed nothing, so its answer need not wait (nor be slowed by a flood of
+        // refusals); its record is still written. A call that did something is answered once its
+        // record is durable; if that fails the answer still goes out: the action has happened, and
+        // withholding its answer would not undo it.
+        if (status >= 400) release();
         if (action) await deps.audit.record(action).catch((err: unknown) => log.error({ err, requestId }, 'admin action not recorded in the audit trail'));
       }
-      release?.(true);
+      release();
     }
   }
 
