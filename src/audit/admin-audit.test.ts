@@ -156,8 +156,9 @@ describe('admin actions in the audit trail, and decrypt_payload', () => {
     assert.equal(tampered.status, 409);
     // A refusal is answered without waiting for its record; the record follows.
     const until = Date.now() + 5_000;
-    while ((await admins()).at(-1)?.outcome !== 'deny' && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-    const last = (await admins()).at(-1);
+    const refusal = async () => (await admins()).find((b) => b.reasons.includes('record-hash-mismatch'));
+    while (!(await refusal()) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    const last = await refusal();
     assert.equal(`${last?.action}:${last?.outcome}`, 'audit.decrypt_payload:deny');
     assert.deepEqual(last?.reasons, ['record-hash-mismatch']);
   });
