@@ -188,8 +188,12 @@ function codeOf(err: unknown): string {
  * Runs an upstream call inside an upstream span when the request is traced; otherwise calls
  * straight through (no span, no headers).
  */
-export async function traceUpstream<T>(t: RequestTrace | undefined, model: string, call: (headers: Readonly<Record<string, string>> | undefined) => Promise<T>): Promise<T> {
-  if (!t) return call(undefined);
+export function traceUpstream<T>(t: RequestTrace | undefined, model: string, call: (headers: Readonly<Record<string, string>> | undefined) => Promise<T>): Promise<T> {
+  // Not an async function: untraced, the call's own promise is returned as is, with no wrapper.
+  return t ? tracedCall(t, model, call) : call(undefined);
+}
+
+async function tracedCall<T>(t: RequestTrace, model: string, call: (headers: Readonly<Record<string, string>> | undefined) => Promise<T>): Promise<T> {
   const up = t.upstream(model);
   try {
     const result = await call(up.headers);
@@ -202,8 +206,11 @@ export async function traceUpstream<T>(t: RequestTrace | undefined, model: strin
 }
 
 /** Like traceUpstream for a stream: the span lasts until the stream's last chunk (or its failure). */
-export async function traceUpstreamStream<T>(t: RequestTrace | undefined, model: string, open: (headers: Readonly<Record<string, string>> | undefined) => Promise<AsyncIterable<T>>): Promise<AsyncIterable<T>> {
-  if (!t) return open(undefined);
+export function traceUpstreamStream<T>(t: RequestTrace | undefined, model: string, open: (headers: Readonly<Record<string, string>> | undefined) => Promise<AsyncIterable<T>>): Promise<AsyncIterable<T>> {
+  return t ? tracedStream(t, model, open) : open(undefined);
+}
+
+async function tracedStream<T>(t: RequestTrace, model: string, open: (headers: Readonly<Record<string, string>> | undefined) => Promise<AsyncIterable<T>>): Promise<AsyncIterable<T>> {
   const up = t.upstream(model);
   let stream: AsyncIterable<T>;
   try {
