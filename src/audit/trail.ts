@@ -81,6 +81,7 @@ export async function openAuditTrail(options: {
     checkpointEveryRecords: config.audit.checkpointEveryRecords,
     checkpointEveryMs: config.audit.checkpointEveryMs,
     maxBatch: config.audit.maxBatch,
+    commitDelayMs: config.audit.commitDelayMs,
     ...(exporters.length > 0 ? { onDurable: (entries: readonly AuditEntry[]) => { for (const e of exporters) e.publish(entries); } } : {}),
   });
   const recordAdminAction = (action: AdminAction): Promise<void> => {
