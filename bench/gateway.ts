@@ -235,6 +235,8 @@ async function startPortcullis(pinning: Pinning, mockUrl: string, workDir: strin
       // variants (their cost is measured by the guard-latency section instead).
       '    guards: { enabled: false }',
       ...(audit ? [] : ['audit:', '  enabled: false']),
+      // BENCH_AUDIT_COMMIT_DELAY_MS: the audit's group-commit window (audit.commitDelayMs), to measure its trade-off.
+      ...(audit && process.env['BENCH_AUDIT_COMMIT_DELAY_MS'] ? ['audit:', `  commitDelayMs: ${Number(process.env['BENCH_AUDIT_COMMIT_DELAY_MS'])}`] : []),
       '',
     ].join('\n'),
   );

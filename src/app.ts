@@ -29,6 +29,7 @@ import { createLimits, limitsIssues } from './limits/assemble.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/types.js';
 import type { RequestSummary } from './server/completion.js';
+import { createTracing } from './telemetry/tracing.js';
 
 export class ConfigError extends Error {
   constructor(readonly issues: readonly ConfigIssue[]) {
@@ -124,7 +125,9 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
         }
       : (summary: RequestSummary) => metrics.observe(summary)
     : audit?.hook;
-  const gateway = createGateway({ runtime: compiled.runtime, pipeline, store, log, auth: identity.auth, ...(onComplete ? { onComplete } : {}) });
+  // Traces are off (and cost nothing) unless telemetry.traces.otlpEndpoint is set; restart to change.
+  const tracing = createTracing(options.config.telemetry.traces);
+  const gateway = createGateway({ runtime: compiled.runtime, pipeline, store, log, auth: identity.auth, ...(onComplete ? { onComplete } : {}), ...(tracing ? { tracing } : {}) });
   let address: AddressInfo;
   try {
     address = await gateway.listen();
@@ -137,7 +140,11 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
     throw err;
   }
   try {
-    await identity.startAdmin({ ...(metrics ? { metrics } : {}), authorize: adminAuthorizer({ policy: () => gateway.runtime.policy, context: () => gateway.runtime.context, log, shadowStats: authorization.shadowStats, ...(options.risk ? { risk: options.risk } : {}) }) });
+    await identity.startAdmin({
+      ...(metrics ? { metrics } : {}),
+      ...(audit ? { audit: audit.admin } : {}),
+      authorize: adminAuthorizer({ policy: () => gateway.runtime.policy, context: () => gateway.runtime.context, log, shadowStats: authorization.shadowStats, ...(options.risk ? { risk: options.risk } : {}) }),
+    });
   } catch (err) {
     await gateway.close();
     await identity.close();
@@ -208,6 +215,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
       // After the listener: requests still finishing wait on their records.
       await audit?.close();
       await limits?.close();
+      await tracing?.shutdown().catch((err: unknown) => log.warn({ err }, 'trace export on shutdown failed'));
       await store.close();
       log.flush();
     },

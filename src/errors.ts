@@ -56,6 +56,7 @@ export const ERRORS = {
   PC_ERR_AUTH_THROTTLED: { status: 429, type: 'rate_limit_error', message: 'Too many failed authentication attempts; retry later.' },
   // Audit (issue 7): a regulated route refuses traffic it could not record.
   PC_ERR_AUDIT_UNAVAILABLE: { status: 503, type: 'api_error', message: 'The audit trail is unavailable, so the request was refused.' },
+  PC_ERR_AUDIT_RECORD_INVALID: { status: 409, type: 'api_error', message: 'The audit record does not match its hashes or its payload does not open.' },
   // Guards in the request path (issues 5 and 6). 400, not 403 or 5xx: the content is refused, not
   // the caller, and the official SDKs do not retry a 4xx (a retry would send the same content again).
   PC_ERR_PROMPT_INJECTION: { status: 400, type: 'invalid_request_error', message: 'The request was refused because it looks like a prompt injection.' },

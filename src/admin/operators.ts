@@ -11,6 +11,7 @@ import type { Logger } from '../log.js';
 import { sendJson } from '../server/http.js';
 import type { OperatorRecord, Store } from '../store/types.js';
 import type { Caller, Route } from './server.js';
+import { noteOf } from '../audit/admin-audit.js';
 
 export interface OperatorRoutesDeps {
   readonly store: Store;
@@ -56,6 +57,7 @@ export function operatorRoutes(deps: OperatorRoutesDeps): Route[] {
           if (err instanceof TypeError) throw new GatewayError('PC_ERR_BAD_REQUEST', { detail: err.message });
           throw err;
         }
+        noteOf(req).target = { kind: 'operator', id: name };
         log.info({ operator: who(caller), target: name }, 'admin added an operator');
         sendJson(res, 201, { ...publicOperator(enrolment.operator), otpauth_uri: enrolment.otpauthUri, recovery_codes: enrolment.recoveryCodes });
       },

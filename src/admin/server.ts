@@ -17,11 +17,13 @@ import type { OperatorService } from '../identity/operators.js';
 import { operatorRoutes } from './operators.js';
 import type { Logger } from '../log.js';
 import { parseJsonBody, readBody, sendError, sendJson } from '../server/http.js';
+import { holdEnd } from '../server/completion.js';
 import type { AdminSessionRecord, ApiKeyRecord, AuditQuery, OperatorRecord, Store } from '../store/types.js';
 import type { AuditRow } from '../audit/chain.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { AdminAuthorizer } from '../policy/admin.js';
 import { createTlsServer, HSTS } from '../tls/listener.js';
+import { adminCallAction, attachNote, attemptedUsername, auditPayloadRoute, noteOf, type AdminAuditSink } from '../audit/admin-audit.js';
 
 export interface AdminDeps {
   readonly config: AdminConfig;
@@ -34,6 +36,8 @@ export interface AdminDeps {
   readonly metrics?: GatewayMetrics;
   /** Cedar authorization of every operator call (policy/admin.ts). */
   readonly authorize?: AdminAuthorizer;
+  /** Records every admin call and sign-in attempt, and serves `decrypt_payload` (audit/admin-audit.ts). */
+  readonly audit?: AdminAuditSink;
 }
 
 export interface AdminServer {
@@ -118,12 +122,15 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
       async run({ req, res, sourceIp }) {
         const b = await body(req);
         const { username, password, totp } = b;
+        noteOf(req).details = { username: attemptedUsername(username) };
         if (typeof username !== 'string' || typeof password !== 'string' || typeof totp !== 'string' || username.length > 128) throw new GatewayError('PC_ERR_BAD_REQUEST');
         const result = await operators.signIn({ username, password, code: totp, sourceIp });
         if (!result.ok) {
+          noteOf(req).reasons = [result.reason];
           log.info({ reasons: [result.reason], sourceIp }, 'admin sign-in refused');
           throw new GatewayError(result.code, result.retryAfterSec !== undefined ? { retryAfter: result.retryAfterSec } : {});
         }
+        noteOf(req).actor = { kind: 'operator', id: result.operator.id, name: result.operator.name };
         log.info({ operator: result.operator.name, sourceIp }, 'admin sign-in');
         res.setHeader('cache-control', 'no-store');
         sendJson(res, 200, { token: result.token, token_type: 'Bearer', expires_in: Math.round((result.expiresAt - now()) / 1000) });
@@ -148,6 +155,7 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
         const c = caller as Caller;
         const result = await operators.stepUp(c.session, c.operator, totp, sourceIp);
         if (!result.ok) {
+          noteOf(req).reasons = [result.reason];
           log.info({ operator: c.operator.name, reasons: [result.reason] }, 'admin step-up refused');
           throw new GatewayError(result.code, result.retryAfterSec !== undefined ? { retryAfter: result.retryAfterSec } : {});
         }
@@ -189,6 +197,7 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
           if (err instanceof TypeError) throw new GatewayError('PC_ERR_BAD_REQUEST', { detail: err.message });
           throw err;
         }
+        noteOf(req).target = { kind: 'api_key', id: created.record.id };
         log.info({ operator: (caller as Caller).operator.name, key: created.record.id }, 'admin created an API key');
         res.setHeader('cache-control', 'no-store');
         sendJson(res, 201, { ...publicKey(created.record), key: created.key });
@@ -215,11 +224,13 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
         const overlap = b.overlap_sec === undefined ? 3_600 : nonNegativeSeconds(b.overlap_sec);
         const rotated = await rotateApiKey(store.apiKeys, deps.pepper, params[0] as string, overlap * 1000, now());
         if (!rotated) throw new GatewayError('PC_ERR_NOT_FOUND');
+        noteOf(req).details = { next_key: rotated.record.id };
         log.info({ operator: (caller as Caller).operator.name, key: params[0], next: rotated.record.id }, 'admin rotated an API key');
         res.setHeader('cache-control', 'no-store');
         sendJson(res, 201, { ...publicKey(rotated.record), key: rotated.key, previous: { id: params[0], expires_at: new Date(rotated.oldExpiresAt).toISOString() } });
       },
     },
+    ...(deps.audit ? [auditPayloadRoute({ repo: store.audit, audit: deps.audit, log })] : []),
     ...operatorRoutes({ store, operators, log, body }),
   ];
 
@@ -230,6 +241,16 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
     const sourceIp = req.socket.remoteAddress ?? '';
     let status = 200;
     let operator: string | undefined;
+    let errorCode: string | undefined;
+    let operatorId: string | undefined;
+    const note = attachNote(req);
+    // The answer waits for the call's audit record, as a data-plane answer does.
+    const hold = deps.audit ? holdEnd(res) : undefined;
+    let released = false;
+    const release = (): void => {
+      if (hold && !released) hold(true);
+      released = true;
+    };
     try {
       const matching = routes.filter((r) => r.pattern.test(path));
       if (matching.length === 0) throw new GatewayError('PC_ERR_NOT_FOUND');
@@ -247,6 +268,7 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
         if (!found || token === undefined) throw new GatewayError('PC_ERR_UNAUTHENTICATED');
         caller = { token, ...found };
         operator = found.operator.name;
+        operatorId = found.operator.id;
         if (route.auth === 'step-up' && !operators.steppedUp(found.session)) throw new GatewayError('PC_ERR_MFA_REQUIRED');
         if (deps.authorize) {
           const decision = await deps.authorize({ operator: found.operator.name, verifiedAt: found.session.verifiedAt, method: req.method ?? '', path, sourceIp, headers: req.headers });
@@ -262,10 +284,22 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
     } catch (err) {
       const error = toGatewayError(err);
       status = error.status;
+      errorCode = error.code;
       if (error.code === 'PC_ERR_INTERNAL') log.error({ err, requestId }, 'admin internal error');
       sendError(res, 'openai', error, requestId);
     } finally {
       log.info({ requestId, plane: 'admin', method: req.method, path, status, operator, sourceIp }, 'admin request');
+      if (deps.audit) {
+        const operatorRef = operator !== undefined && operatorId !== undefined ? { id: operatorId, name: operator } : undefined;
+        const action = adminCallAction({ requestId, method: req.method ?? '', path, query: q === -1 ? '' : url.slice(q + 1), status, code: errorCode, operator: operatorRef, sourceIp, note, ts: now() });
+        // A refused call changed nothing, so its answer need not wait (nor be slowed by a flood of
+        // refusals); its record is still written. A call that did something is answered once its
+        // record is durable; if that fails the answer still goes out: the action has happened, and
+        // withholding its answer would not undo it.
+        if (status >= 400) release();
+        if (action) await deps.audit.record(action).catch((err: unknown) => log.error({ err, requestId }, 'admin action not recorded in the audit trail'));
+      }
+      release();
     }
   }
 

@@ -108,6 +108,24 @@ describe('audit log', () => {
     }
   });
 
+  it('a group-commit window gathers records arriving over time into one commit', async () => {
+    const t = await setup();
+    try {
+      const log = await AuditLog.open({ repo: t.repo, secrets: t.store.secrets, sealing: sealingKey(randomBytes(32)), log: createLogger({ level: 'silent' }), spoolFile: join(t.dir, 'audit.spool'), checkpointEveryRecords: 1000, checkpointEveryMs: 60_000, maxBatch: 1000, commitDelayMs: 80 });
+      const writes: Promise<void>[] = [];
+      for (let i = 0; i < 10; i++) {
+        writes.push(log.write(entry(i), 'spool'));
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      await Promise.all(writes);
+      assert.ok(t.repo.appends <= 2, `10 writes over ~20 ms took ${t.repo.appends} commits inside an 80 ms window`);
+      await log.close();
+      assert.equal((await t.store.audit.head()).seq, 10);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
   it('verifies at over 100k records/s', async () => {
     const t = await setup();
     try {

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
-import { sealingKey } from '../crypto/seal.js';
+import { open, sealingKey } from '../crypto/seal.js';
 import type { ServerSecrets } from '../crypto/server-secrets.js';
 import type { Logger } from '../log.js';
 import type { Stage } from '../pipeline/types.js';
@@ -13,7 +13,12 @@ import type { Store } from '../store/types.js';
 import type { AuditEntry } from './chain.js';
 import { auditAvailableStage, auditCompletionHook } from './gateway-hook.js';
 import { jsonlExporter, webhookExporter, type AuditExporter } from './export.js';
+import { otlpLogsExporter } from './export-otlp.js';
+import { syslogExporter } from './export-syslog.js';
 import { AuditLog } from './log.js';
+import type { AdminAuditSink } from './admin-audit.js';
+import { adminEntry, type AdminAction } from './admin-record.js';
+import { payloadContext } from './record.js';
 
 export interface AuditTrail {
   readonly log: AuditLog;
@@ -21,6 +26,17 @@ export interface AuditTrail {
   readonly stage: Stage;
   /** SIEM exporters fed with every durable record (config `audit.export`). */
   readonly exporters: readonly AuditExporter[];
+  /**
+   * Appends an admin-action record to the same chain (audit/admin-record.ts) and resolves once it
+   * is durable (store, or the local spool while the store is down). For any module that acts on
+   * behalf of an operator or of the gateway itself, e.g. the incidents module:
+   *   `await trail.recordAdminAction({ action: 'incident.open', actor: { kind: 'system' }, outcome: 'allow', target: { kind: 'incident', id } })`.
+   * Rejects with a TypeError on a malformed action and with AuditUnavailableError when the
+   * record could not be made durable.
+   */
+  recordAdminAction(action: AdminAction): Promise<void>;
+  /** The admin listener's view: records its calls and opens encrypted payloads. */
+  readonly admin: AdminAuditSink;
   /** Writes what is queued, signs a final checkpoint. */
   close(): Promise<void>;
 }
@@ -45,6 +61,16 @@ export async function openAuditTrail(options: {
   const exporters: AuditExporter[] = [
     ...(x.jsonl ? [jsonlExporter({ file: resolve(options.baseDir, x.jsonl.file), log: exportLog })] : []),
     ...(x.webhook ? [webhookExporter({ url: x.webhook.url, secret: x.webhook.secret, maxQueue: x.webhook.maxQueue, log: exportLog })] : []),
+    ...(x.syslog
+      ? [
+          syslogExporter({
+            ...x.syslog,
+            ...(x.syslog.tls ? { tls: filesIn(options.baseDir, x.syslog.tls) } : {}),
+            log: exportLog,
+          }),
+        ]
+      : []),
+    ...(x.otlp ? [otlpLogsExporter({ ...x.otlp, log: exportLog })] : []),
   ];
   const log = await AuditLog.open({
     repo: store.audit,
@@ -55,10 +81,25 @@ export async function openAuditTrail(options: {
     checkpointEveryRecords: config.audit.checkpointEveryRecords,
     checkpointEveryMs: config.audit.checkpointEveryMs,
     maxBatch: config.audit.maxBatch,
+    commitDelayMs: config.audit.commitDelayMs,
     ...(exporters.length > 0 ? { onDurable: (entries: readonly AuditEntry[]) => { for (const e of exporters) e.publish(entries); } } : {}),
   });
+  const recordAdminAction = (action: AdminAction): Promise<void> => {
+    let entry;
+    try {
+      entry = adminEntry(action);
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new TypeError(String(err)));
+    }
+    return log.write(entry, 'spool');
+  };
   return {
     log,
+    recordAdminAction,
+    admin: {
+      record: recordAdminAction,
+      openPayload: (row, sealed) => JSON.parse(open(sealing, sealed, payloadContext(row.requestId))) as unknown,
+    },
     hook: auditCompletionHook(log, options.currentConfig, sealing),
     stage: auditAvailableStage(log, options.currentConfig),
     exporters,
@@ -67,4 +108,10 @@ export async function openAuditTrail(options: {
       await Promise.all(exporters.map((e) => e.close()));
     },
   };
+}
+
+/** Relative certificate paths resolve against the config's directory, like every other path. */
+function filesIn<T extends { caFile?: string | undefined; certFile?: string | undefined; keyFile?: string | undefined }>(baseDir: string, t: T): T {
+  const at = (f: string | undefined): string | undefined => (f === undefined ? undefined : resolve(baseDir, f));
+  return { ...t, caFile: at(t.caFile), certFile: at(t.certFile), keyFile: at(t.keyFile) };
 }

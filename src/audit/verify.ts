@@ -117,11 +117,9 @@ export async function verifyAudit(repo: AuditRepo, options: VerifyOptions): Prom
   const recent: { hash: string; seq: number }[] = [];
   let ring = 0;
   let expectedSeq = from;
-  let after = from - 1;
+  const after = from - 1;
   const total = to - from + 1;
-  for (;;) {
-    const page = await repo.page(after, pageSize, to);
-    if (page.length === 0) break;
+  for await (const page of inOrder(repo, after, to, pageSize)) {
     for (const row of page) {
       const problem = checkRow(row, expectedSeq, expectedPrev, (hash) => recent.find((r) => r.hash === hash)?.seq ?? page.find((r) => r.hash === hash)?.seq);
       if (problem) return finish(problem);
@@ -139,9 +137,7 @@ export async function verifyAudit(repo: AuditRepo, options: VerifyOptions): Prom
       expectedSeq = row.seq + 1;
       records++;
     }
-    after = (page[page.length - 1] as AuditRow).seq;
     options.onProgress?.(records, total);
-    if (page.length < pageSize) break;
   }
 
   // A checkpoint beyond the last record proves records were cut off the end.
@@ -149,6 +145,21 @@ export async function verifyAudit(repo: AuditRepo, options: VerifyOptions): Prom
     return finish({ kind: 'truncated', seq: to + 1, detail: `records ${to + 1}..${lastSigned.seq} are missing: the checkpoint at ${lastSigned.seq} covers them` });
   }
   return finish(undefined);
+}
+
+/** The rows `after < seq <= to` in order: the store's snapshot scan when it has one, else pages. */
+async function* inOrder(repo: AuditRepo, after: number, to: number, pageSize: number): AsyncGenerator<readonly AuditRow[]> {
+  if (repo.scan) {
+    yield* repo.scan(after, to, pageSize);
+    return;
+  }
+  for (;;) {
+    const page = await repo.page(after, pageSize, to);
+    if (page.length === 0) return;
+    yield page;
+    if (page.length < pageSize) return;
+    after = (page[page.length - 1] as AuditRow).seq;
+  }
 }
 
 function checkRow(row: AuditRow, expectedSeq: number, expectedPrev: string | undefined, seqOf: (hash: string) => number | undefined): Problem | undefined {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { auditSchema, routeAuditSchema } from './audit.js';
+import { telemetrySchema } from './telemetry.js';
 import { guardsSchema } from './guards.js';
 import { routeGuardsSchema } from '../guards/policy.js';
 import { adminSchema, identitySchema } from './identity.js';
@@ -179,6 +180,8 @@ export const configSchema = z
     policy: policySchema.prefault({}),
     /** The context phase: trusted proxies, GeoIP, device posture, time zone (config/policy.ts). */
     context: contextSchema.prefault({}),
+    /** OpenTelemetry traces (config/telemetry.ts); off unless `traces.otlpEndpoint` is set. */
+    telemetry: telemetrySchema.prefault({}),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -34,6 +34,8 @@ export interface CallOptions {
   readonly log: Logger;
   /** Bounds the SSE parser's buffer: one upstream event larger than this breaks the stream. */
   readonly maxEventBytes?: number;
+  /** Added to every upstream request (the W3C `traceparent` of a traced request). */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Why one attempt failed, and what the loop may do about it. */
@@ -140,12 +142,12 @@ function parseRetryAfter(value: string | string[] | undefined): number | undefin
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-async function post(entry: RouteTarget, url: string, payload: object, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+async function post(entry: RouteTarget, url: string, payload: object, signal: AbortSignal, extraHeaders?: Readonly<Record<string, string>>): Promise<Dispatcher.ResponseData> {
   const { target } = entry;
   const res = await request(url, {
     dispatcher: entry.dispatcher,
     method: 'POST',
-    headers: entry.adapter.headers(target),
+    headers: extraHeaders ? { ...entry.adapter.headers(target), ...extraHeaders } : entry.adapter.headers(target),
     body: JSON.stringify(payload),
     signal,
     headersTimeout: target.firstByteTimeoutMs,
@@ -178,7 +180,7 @@ function decoded<T>(decode: () => T): T {
 
 export async function sendChat(route: RuntimeRoute, chat: ChatRequest, options: CallOptions): Promise<ChatResponse> {
   return withFallback(route, options, async (entry) => {
-    const res = await post(entry, entry.adapter.chatUrl(entry.target), entry.adapter.encodeChat(chat, entry.target), options.signal);
+    const res = await post(entry, entry.adapter.chatUrl(entry.target), entry.adapter.encodeChat(chat, entry.target), options.signal, options.headers);
     const body = await readJson(res);
     return decoded(() => entry.adapter.decodeChat(body, route.model));
   });
@@ -190,7 +192,7 @@ export async function sendEmbeddings(route: RuntimeRoute, embed: EmbeddingsReque
     options,
     async (entry) => {
       const url = entry.adapter.embeddingsUrl(entry.target) as string;
-      const res = await post(entry, url, entry.adapter.encodeEmbeddings(embed, entry.target), options.signal);
+      const res = await post(entry, url, entry.adapter.encodeEmbeddings(embed, entry.target), options.signal, options.headers);
       const body = await readJson(res);
       return decoded(() => entry.adapter.decodeEmbeddings(body, route.model));
     },
@@ -205,7 +207,7 @@ export async function sendEmbeddings(route: RuntimeRoute, embed: EmbeddingsReque
  */
 export async function openChatStream(route: RuntimeRoute, chat: ChatRequest, options: CallOptions): Promise<AsyncIterable<ChatChunk>> {
   return withFallback(route, options, async (entry) => {
-    const res = await post(entry, entry.adapter.chatUrl(entry.target), entry.adapter.encodeChat(chat, entry.target), options.signal);
+    const res = await post(entry, entry.adapter.chatUrl(entry.target), entry.adapter.encodeChat(chat, entry.target), options.signal, options.headers);
     return streamChunks(res, entry.adapter.streamDecoder(route.model), options);
   });
 }

@@ -25,6 +25,7 @@ import { guardScan } from './guard-scan.js';
 import { holdEnd, type CompletionHook } from './completion.js';
 import { parseJsonBody, readBody, sendError, sendJson } from './http.js';
 import { createTlsServer } from '../tls/listener.js';
+import { traceUpstream, traceUpstreamStream, type RequestTrace, type Tracing } from '../telemetry/tracing.js';
 
 export interface GatewayDeps {
   readonly runtime: Runtime;
@@ -35,6 +36,8 @@ export interface GatewayDeps {
   readonly auth?: AuthRoutes;
   /** Told about every finished data-plane request (the audit trail); the answer's final bytes wait for it. */
   readonly onComplete?: CompletionHook;
+  /** OpenTelemetry traces (telemetry/tracing.ts); absent when off, and then nothing is traced. */
+  readonly tracing?: Tracing;
 }
 
 /** What a request got as far as the completion hook cares: the decoded request and the answer sent. */
@@ -42,6 +45,7 @@ interface Seen {
   request?: CanonicalRequest;
   response?: CanonicalResponse;
   chunks?: ChatChunk[];
+  trace?: RequestTrace;
 }
 
 export interface Gateway {
@@ -110,6 +114,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     res.once('close', () => {
       if (!res.writableFinished) abort.abort();
     });
+    const trace = deps.tracing?.start(req, requestId, endpoint.operation, started);
     const state: RequestState = {
       requestId,
       api,
@@ -121,10 +126,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
       principal: undefined, context: undefined,
       signal: abort.signal,
       log: log.child({ requestId }),
-      decisions: [],
+      decisions: trace ? trace.decisions : [],
     };
     const startedAt = Date.now();
-    const seen: Seen = {};
+    const seen: Seen = trace ? { trace } : {};
     const release = deps.onComplete ? holdEnd(res) : undefined;
     let status = 200;
     let code: string | undefined;
@@ -183,6 +188,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           release(false);
         }
       }
+      trace?.end(status, code, model);
     }
   }
 
@@ -207,7 +213,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   }
 
   async function chat(res: ServerResponse, route: RuntimeRoute, request: ChatRequest, state: RequestState, seen: Seen): Promise<void> {
-    const answer = await sendChat(route, request, { signal: state.signal, log: state.log });
+    const answer = await traceUpstream(seen.trace, route.model, (headers) => sendChat(route, request, { signal: state.signal, log: state.log, headers }));
     const checked = await pipeline.runResponse(state, answer);
     if (checked.kind !== 'chat') throw new GatewayError('PC_ERR_INTERNAL', { detail: 'an output stage changed the response kind' });
     seen.response = checked;
@@ -216,7 +222,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
 
   async function embeddings(res: ServerResponse, route: RuntimeRoute, request: EmbeddingsRequest, state: RequestState, seen: Seen): Promise<void> {
     if (!route.embeddings) throw new GatewayError('PC_ERR_UNSUPPORTED_OPERATION');
-    const answer = await sendEmbeddings(route, request, { signal: state.signal, log: state.log });
+    const answer = await traceUpstream(seen.trace, route.model, (headers) => sendEmbeddings(route, request, { signal: state.signal, log: state.log, headers }));
     const checked = await pipeline.runResponse(state, answer);
     if (checked.kind !== 'embed') throw new GatewayError('PC_ERR_INTERNAL', { detail: 'an output stage changed the response kind' });
     seen.response = checked;
@@ -229,7 +235,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
    * Returns the status to log.
    */
   async function stream(res: ServerResponse, route: RuntimeRoute, request: ChatRequest, state: RequestState, seen: Seen): Promise<number> {
-    const chunks = await openChatStream(route, request, { signal: state.signal, log: state.log, maxEventBytes: 16 * 1024 * 1024 });
+    const chunks = await traceUpstreamStream(seen.trace, route.model, (headers) => openChatStream(route, request, { signal: state.signal, log: state.log, maxEventBytes: 16 * 1024 * 1024, headers }));
     const inspect = pipeline.streamsUninspected ? undefined : pipeline.openStream(state);
     const encoder = streamEncoder(state.api, request.includeUsage);
     res.writeHead(200, SSE_HEADERS);

@@ -7,6 +7,7 @@
  *
  * `?schema=NAME` in the URL puts every table in that schema (created if missing).
  */
+import { scanAudit } from './postgres-audit-scan.js';
 import pg from 'pg';
 import { EMPTY_HEAD, linkEntries, type AuditOutcome, type AuditRow, type ChainHead } from '../audit/chain.js';
 import type { AuditCheckpoint } from '../audit/signing.js';
@@ -307,6 +308,7 @@ export function openPostgresStore(url: string): Store {
       const { rows } = await pool.query<RawRow>({ text, values: toSeq === undefined ? [afterSeq, limit] : [afterSeq, limit, toSeq], rowMode: 'array' });
       return rows.map(fromRaw);
     },
+    scan: (afterSeq, toSeq, batch) => scanAudit(pool, init, afterSeq, toSeq, batch),
     async bounds() {
       const b = (await q<{ first: number | null; last: number | null }>('SELECT MIN(seq) AS first, MAX(seq) AS last FROM audit_log')).rows[0];
       return b && b.first !== null && b.last !== null ? { first: b.first, last: b.last } : null;

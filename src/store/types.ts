@@ -134,6 +134,11 @@ export interface AuditRepo {
   head(): Promise<ChainHead>;
   /** Up to `limit` rows with `seq > afterSeq` (and `seq <= toSeq` when given), in order. */
   page(afterSeq: number, limit: number, toSeq?: number): Promise<readonly AuditRow[]>;
+  /**
+   * Every row with `seq > afterSeq` (and `<= toSeq`), in order, in batches of `batch`, from one
+   * consistent snapshot; for the verifier. Optional: without it the verifier pages with `page`.
+   */
+  scan?(afterSeq: number, toSeq: number | undefined, batch: number): AsyncIterable<readonly AuditRow[]>;
   /** The lowest and highest stored seq, or null when there are no rows. */
   bounds(): Promise<{ readonly first: number; readonly last: number } | null>;
   putCheckpoint(checkpoint: AuditCheckpoint): Promise<void>;
