@@ -24,6 +24,9 @@ import { guardHashKey } from './guards/redact.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/types.js';
 import type { RequestSummary } from './server/completion.js';
+import { createMonitoring } from './monitor/assemble.js';
+import type { IncidentEvent } from './incidents/engine.js';
+import { auditIncidentEvents } from './incidents/audit.js';
 
 export class ConfigError extends Error {
   constructor(readonly issues: readonly ConfigIssue[]) {
@@ -69,6 +72,8 @@ export interface StartOptions {
   readonly logger?: Logger;
   /** Listen for SIGHUP and file changes (the CLI does; tests usually don't). */
   readonly watchConfig?: boolean;
+  /** Every incident lifecycle event (issue 8), besides the audit record and log line. */
+  readonly onIncidentEvent?: (event: IncidentEvent) => void;
 }
 
 export async function startGateway(options: StartOptions): Promise<RunningGateway> {
@@ -89,8 +94,27 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
     : undefined;
   // Input and output guards share per-request state (route policy, canary); they follow reloads
   // through the gateway's current runtime, like the audit trail.
-  const guardOptions = { guards: () => gateway.runtime.guards, hashKey: guardHashKey(secrets.masterKey), registry: createRequestGuardsRegistry() };
-  const pipeline = new Pipeline([identity.stage, modelScopeStage(), inputGuardStage(guardOptions), identity.streamStage, outputGuardStage(guardOptions), ...(audit ? [audit.stage] : [])], { defaultTimeoutMs: options.config.pipeline.stageTimeoutMs });
+  // Monitoring (issue 8): scores requests, enforces incident actions, may tighten a route's guards.
+  const recordIncident = auditIncidentEvents(audit?.log, log);
+  const monitoring = options.config.monitor.enabled
+    ? await createMonitoring({
+        config: options.config,
+        store,
+        log,
+        onIncidentEvent: (event) => {
+          recordIncident(event);
+          options.onIncidentEvent?.(event);
+        },
+      }).catch(async (err: unknown) => {
+        await identity.close();
+        await audit?.close();
+        await store.close();
+        throw err;
+      })
+    : undefined;
+  const currentGuards = monitoring ? () => monitoring.guards(gateway.runtime.guards) : () => gateway.runtime.guards;
+  const guardOptions = { guards: currentGuards, hashKey: guardHashKey(secrets.masterKey), registry: createRequestGuardsRegistry() };
+  const pipeline = new Pipeline([...(monitoring ? [monitoring.ipStage] : []), identity.stage, ...(monitoring ? [monitoring.enforceStage] : []), modelScopeStage(), ...(monitoring ? [monitoring.observeStage] : []), inputGuardStage(guardOptions), identity.streamStage, outputGuardStage(guardOptions), ...(audit ? [audit.stage] : [])], { defaultTimeoutMs: options.config.pipeline.stageTimeoutMs });
   // Prometheus metrics exist only where they can be read: with the admin listener on.
   const metrics = options.config.admin
     ? new GatewayMetrics(
@@ -106,22 +130,33 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
         }
       : (summary: RequestSummary) => metrics.observe(summary)
     : audit?.hook;
-  const gateway = createGateway({ runtime: compiled.runtime, pipeline, store, log, auth: identity.auth, ...(onComplete ? { onComplete } : {}) });
+  const observedComplete = monitoring
+    ? function monitored(summary: RequestSummary) {
+        monitoring.onComplete(summary);
+        return onComplete?.(summary);
+      }
+    : onComplete;
+  const gateway = createGateway({ runtime: compiled.runtime, pipeline, store, log, auth: identity.auth, ...(observedComplete ? { onComplete: observedComplete } : {}) });
   let address: AddressInfo;
   try {
     address = await gateway.listen();
   } catch (err) {
     await identity.close();
+    await monitoring?.close();
     await audit?.close();
     await compiled.runtime.close();
     await store.close();
     throw err;
   }
   try {
-    await identity.startAdmin(metrics ? { metrics } : {});
+    await identity.startAdmin({
+      ...(metrics ? { metrics } : {}),
+      ...(monitoring ? { incidents: { repo: store.incidents, engine: monitoring.engine, enforcement: monitoring.enforcement, now: Date.now } } : {}),
+    });
   } catch (err) {
     await gateway.close();
     await identity.close();
+    await monitoring?.close();
     await audit?.close();
     await store.close();
     throw err;
@@ -179,6 +214,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
       clearTimeout(debounce);
       await gateway.close();
       await identity.close();
+      await monitoring?.close();
       // After the listener: requests still finishing wait on their records.
       await audit?.close();
       await store.close();

@@ -22,6 +22,7 @@ import { parseJsonBody, readBody, sendError, sendJson } from '../server/http.js'
 import type { AdminSessionRecord, ApiKeyRecord, AuditQuery, OperatorRecord, Store } from '../store/types.js';
 import type { AuditRow } from '../audit/chain.js';
 import type { GatewayMetrics } from './metrics.js';
+import { incidentRoutes, type IncidentAdmin } from '../incidents/admin-routes.js';
 
 export interface AdminDeps {
   readonly config: AdminConfig;
@@ -32,6 +33,8 @@ export interface AdminDeps {
   readonly now?: () => number;
   /** Served as `GET /metrics` when given. */
   readonly metrics?: GatewayMetrics;
+  /** Incidents and quarantines (issue 8), when monitoring is on. */
+  readonly incidents?: IncidentAdmin;
 }
 
 export interface AdminServer {
@@ -219,6 +222,7 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
       },
     },
     ...operatorRoutes({ store, operators, log, body }),
+    ...(deps.incidents ? incidentRoutes({ ...deps.incidents, log, body }) : []),
   ];
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {

@@ -7,6 +7,7 @@ import { auditSchema, routeAuditSchema } from './audit.js';
 import { guardsSchema } from './guards.js';
 import { routeGuardsSchema } from '../guards/policy.js';
 import { adminSchema, identitySchema } from './identity.js';
+import { monitorSchema } from './monitor.js';
 
 const ms = (def: number) => z.number().int().positive().max(24 * 3600 * 1000).default(def);
 
@@ -150,6 +151,8 @@ export const configSchema = z
     identity: identitySchema.prefault({}),
     /** The admin listener; off unless this section is present. */
     admin: adminSchema.optional(),
+    /** Anomaly scoring, model monitoring and incident rules (config/monitor.ts, docs/monitoring.md). */
+    monitor: monitorSchema.prefault({}),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -28,7 +28,7 @@ export interface Identity {
   readonly keyring: SigningKeyring;
   /** Starts the admin listener when configured; returns its URL. */
   /** `extras`: admin routes owned elsewhere (`GET /metrics`). */
-  startAdmin(extras?: Pick<AdminDeps, 'metrics'>): Promise<string | undefined>;
+  startAdmin(extras?: Pick<AdminDeps, 'metrics' | 'incidents'>): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
