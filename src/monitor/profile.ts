@@ -61,7 +61,8 @@ export class PrincipalProfile {
     this.shortRate = new DecayedCounter(short);
     this.denials = new DecayedCounter(short);
     this.guardHits = new DecayedCounter(short);
-    this.nearDuplicates = new DecayedCounter(short);
+    // Probes for one record come slower than a crawl: near-duplicates are remembered longer.
+    this.nearDuplicates = new DecayedCounter(short * 3);
     this.sampling = new DecayedCounter(short);
   }
 
