@@ -9,7 +9,6 @@
  *
  * The work runs off the request path: `observe` only queues, a setImmediate batch does the rest.
  */
-import type { ChatRequest } from '../canonical/types.js';
 import type { MonitorConfig } from '../config/monitor.js';
 import type { RequestSummary } from '../server/completion.js';
 import { languageOf } from './language.js';
@@ -226,7 +225,7 @@ export function answerOf(summary: RequestSummary): { text: string; toolCall: boo
 export function documentsOf(request: RequestSummary['request']): string | undefined {
   if (!request || request.kind !== 'chat') return undefined;
   let docs = '';
-  for (const m of (request as ChatRequest).messages) {
+  for (const m of request.messages) {
     if (m.role !== 'tool') continue;
     for (const p of m.content) if (p.type === 'text') docs += `${p.text}\n`;
     if (docs.length >= MAX_DOC_CHARS) break;

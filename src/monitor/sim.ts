@@ -68,18 +68,19 @@ export class Sim {
     const loaded = parseConfigText(`monitor:\n${monitorYaml}\n`);
     if (!loaded.ok) throw new Error(loaded.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
     const store = openSqliteStore(':memory:');
-    let sim: Sim | undefined;
+    // The monitoring assembly needs the clock before the Sim that owns it exists.
+    const holder: { sim?: Sim } = {};
     const config: Config = loaded.config;
     const monitoring = await createMonitoring({
       config,
       store,
       log: QUIET,
-      now: () => sim?.clock ?? start,
-      onSignal: (s) => sim?.signals.push(s),
-      onIncidentEvent: (e) => sim?.events.push(e),
+      now: () => holder.sim?.clock ?? start,
+      onSignal: (s) => holder.sim?.signals.push(s),
+      onIncidentEvent: (e) => holder.sim?.events.push(e),
     });
-    sim = new Sim(monitoring, store, start);
-    return sim;
+    holder.sim = new Sim(monitoring, store, start);
+    return holder.sim;
   }
 
   async close(): Promise<void> {
