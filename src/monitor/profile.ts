@@ -12,6 +12,8 @@ const MAX_COUNTRIES = 16;
 const MAX_IPS = 64;
 const RECENT_SIGNATURES = 8;
 const PREFIX_RING = 32;
+/** A burst of N is reached at 0.9·N decayed events (N events close together). */
+export const BURST_SLACK = 0.9;
 
 /** What the input stage knows about a request, reduced to what scoring needs. */
 export interface RequestFacts {
@@ -156,8 +158,9 @@ export class PrincipalProfile {
     const f: Features = {};
     const d = denied ? this.denials.add(at) : this.denials.read(at);
     const g = guardHit ? this.guardHits.add(at) : this.guardHits.read(at);
-    if (d >= this.cfg.denialBurst) f.denial_burst = ramp(d, this.cfg.denialBurst / 2, this.cfg.denialBurst);
-    if (g >= this.cfg.guardBurst) f.guard_burst = ramp(g, this.cfg.guardBurst / 2, this.cfg.guardBurst);
+    // Counts decay between events, so N events in quick succession sum to a little under N.
+    if (d >= this.cfg.denialBurst * BURST_SLACK) f.denial_burst = ramp(d, this.cfg.denialBurst / 2, this.cfg.denialBurst * BURST_SLACK);
+    if (g >= this.cfg.guardBurst * BURST_SLACK) f.guard_burst = ramp(g, this.cfg.guardBurst / 2, this.cfg.guardBurst * BURST_SLACK);
     if (outputTokens !== undefined && outputTokens > 0) {
       const z = this.answerSize.push(Math.log1p(outputTokens));
       if (this.requests >= this.cfg.warmupRequests && z > 3) f.token_spike = ramp(z, 3, 6);

@@ -8,7 +8,7 @@
 import type { AnomalyConfig, SignalName } from '../config/monitor.js';
 import type { RiskSource } from '../context/types.js';
 import type { Principal } from '../pipeline/types.js';
-import { PrincipalProfile, type Features, type RequestFacts } from './profile.js';
+import { BURST_SLACK, PrincipalProfile, type Features, type RequestFacts } from './profile.js';
 import type { SignalSink } from './signals.js';
 import { DecayedCounter, Lru, ramp } from './stats.js';
 
@@ -114,8 +114,8 @@ export class AnomalyScorer implements RiskSource {
       const source = this.sources.touch(e.ip, () => ({ authFailures: new DecayedCounter(this.options.config.burstHalfLifeSec * 1000), risk: 0, riskAt: 0 }));
       const n = source.authFailures.add(e.at);
       const threshold = this.options.config.authFailureBurst;
-      if (n >= threshold) {
-        const strength = ramp(n, threshold / 2, threshold);
+      if (n >= threshold * BURST_SLACK) {
+        const strength = ramp(n, threshold / 2, threshold * BURST_SLACK);
         const decayed = decay(source.risk, e.at - source.riskAt, this.riskHalfLifeMs);
         source.risk = Math.max(decayed, strength);
         source.riskAt = e.at;
