@@ -9,7 +9,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import OpenAI from 'openai';
 import { generate } from 'otplib';
 import pg from 'pg';
 import { Redis } from 'ioredis';
