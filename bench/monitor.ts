@@ -72,10 +72,11 @@ async function run(label: string, redisUrl: string | undefined): Promise<void> {
       chunks: undefined,
     };
     const t0 = process.hrtime.bigint();
-    m.ipStage.onHeaders?.(ctx);
-    m.enforceStage.onHeaders?.(ctx);
+    // The monitoring stages are synchronous (they return verdicts, not promises).
+    void m.ipStage.onHeaders?.(ctx);
+    void m.enforceStage.onHeaders?.(ctx);
     m.risk.riskOf(r.principal?.id, r.ip);
-    m.observeStage.onRequest?.(ctx, request);
+    void m.observeStage.onRequest?.(ctx, request);
     m.onComplete(summary);
     times[i] = Number(process.hrtime.bigint() - t0) / 1_000;
     if (i % 500 === 499) {

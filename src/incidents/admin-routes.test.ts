@@ -5,7 +5,6 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { generate } from 'otplib';
 import { createAdminServer, type AdminServer } from '../admin/server.js';
 import { monitorSchema } from '../config/monitor.js';
@@ -45,7 +44,7 @@ describe('admin API: incidents and quarantines', () => {
       now: () => clock.now,
       incidents: { repo: store.incidents, engine, enforcement, now: () => clock.now },
     });
-    base = `http://127.0.0.1:${(await admin.listen() as AddressInfo).port}`;
+    base = `http://127.0.0.1:${(await admin.listen()).port}`;
   });
   after(async () => {
     await admin.close();
