@@ -10,7 +10,7 @@ import type { AuditLog } from '../audit/log.js';
 import type { Logger } from '../log.js';
 import type { IncidentEvent } from './engine.js';
 
-export function auditIncidentEvents(audit: AuditLog | undefined, log: Logger): (event: IncidentEvent) => void {
+export function auditIncidentEvents(audit: Pick<AuditLog, 'write'> | undefined, log: Logger): (event: IncidentEvent) => void {
   return function recordIncidentEvent(event) {
     log.info({ incidentEvent: event.type, incident: event.incidentId, rule: event.rule, by: event.by, enforcement: event.enforcement }, 'incident event');
     if (!audit) return;
