@@ -30,6 +30,9 @@ import { openStore } from './store/open.js';
 import type { Store } from './store/types.js';
 import type { RequestSummary } from './server/completion.js';
 import { createTracing } from './telemetry/tracing.js';
+import { createMonitoring } from './monitor/assemble.js';
+import type { IncidentEvent } from './incidents/engine.js';
+import { auditIncidentEvents } from './incidents/audit.js';
 
 export class ConfigError extends Error {
   constructor(readonly issues: readonly ConfigIssue[]) {
@@ -77,6 +80,8 @@ export interface StartOptions {
   readonly watchConfig?: boolean;
   /** Risk scores for the context phase (the monitoring plane); 0 for everyone when unset. */
   readonly risk?: RiskSource;
+  /** Every incident lifecycle event (issue 8), besides the audit record and log line. */
+  readonly onIncidentEvent?: (event: IncidentEvent) => void;
 }
 
 export async function startGateway(options: StartOptions): Promise<RunningGateway> {
@@ -103,13 +108,51 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
     : undefined;
   // Input and output guards share per-request state (route policy, canary); they follow reloads
   // through the gateway's current runtime, like the audit trail.
-  const guardOptions = { guards: () => gateway.runtime.guards, hashKey: guardHashKey(secrets.masterKey), registry: createRequestGuardsRegistry() };
-  // Context facts and Cedar authorization (issue 4) follow reloads the same way.
+  // Monitoring (issue 8): scores requests, enforces incident actions, may tighten a route's guards.
+  const recordIncident = auditIncidentEvents(audit?.log, log);
+  const monitoring = options.config.monitor.enabled
+    ? await createMonitoring({
+        config: options.config,
+        store,
+        log,
+        onIncidentEvent: (event) => {
+          recordIncident(event);
+          options.onIncidentEvent?.(event);
+        },
+      }).catch(async (err: unknown) => {
+        await identity.close();
+        await audit?.close();
+        await store.close();
+        throw err;
+      })
+    : undefined;
+  const currentGuards = monitoring ? () => monitoring.guards(gateway.runtime.guards) : () => gateway.runtime.guards;
+  const guardOptions = { guards: currentGuards, hashKey: guardHashKey(secrets.masterKey), registry: createRequestGuardsRegistry() };
+  // Context facts and Cedar authorization (issue 4) follow reloads the same way. The risk score
+  // comes from the monitoring plane when it is on.
+  const risk = options.risk ?? monitoring?.risk;
   const authorization = { policy: () => gateway.runtime.policy, registry: new AuthorizationRegistry(), shadowStats: { differences: 0, evaluations: 0 } satisfies ShadowStats };
-  const context = contextStage({ context: () => gateway.runtime.context, ...(options.risk ? { risk: options.risk } : {}) });
+  const context = contextStage({ context: () => gateway.runtime.context, ...(risk ? { risk } : {}) });
   // Rate limits and quotas (limits/assemble.ts); no stage without rules. Follows reloads like the guards.
   const limits = await createLimits(options.config, log, () => gateway.runtime.config);
-  const pipeline = new Pipeline([identity.stage, context, authorizeStage(authorization), ...(limits ? [limits.stage] : []), inputGuardStage(guardOptions), identity.streamStage, toolCallStage(authorization), outputGuardStage(guardOptions), ...(audit ? [audit.stage] : [])], { defaultTimeoutMs: options.config.pipeline.stageTimeoutMs });
+  // Within a phase stages run in this order: the IP block before identity, enforcement after the context facts.
+  const pipeline = new Pipeline(
+    [
+      ...(monitoring ? [monitoring.ipStage] : []),
+      identity.stage,
+      context,
+      ...(monitoring ? [monitoring.enforceStage] : []),
+      authorizeStage(authorization),
+      ...(limits ? [limits.stage] : []),
+      ...(monitoring ? [monitoring.observeStage] : []),
+      inputGuardStage(guardOptions),
+      identity.streamStage,
+      toolCallStage(authorization),
+      outputGuardStage(guardOptions),
+      ...(audit ? [audit.stage] : []),
+    ],
+    { defaultTimeoutMs: options.config.pipeline.stageTimeoutMs },
+  );
   // Prometheus metrics exist only where they can be read: with the admin listener on.
   const metrics = options.config.admin
     ? new GatewayMetrics(
@@ -127,12 +170,19 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
     : audit?.hook;
   // Traces are off (and cost nothing) unless telemetry.traces.otlpEndpoint is set; restart to change.
   const tracing = createTracing(options.config.telemetry.traces);
-  const gateway = createGateway({ runtime: compiled.runtime, pipeline, store, log, auth: identity.auth, ...(onComplete ? { onComplete } : {}), ...(tracing ? { tracing } : {}) });
+  const observedComplete = monitoring
+    ? function monitored(summary: RequestSummary) {
+        monitoring.onComplete(summary);
+        return onComplete?.(summary);
+      }
+    : onComplete;
+  const gateway = createGateway({ runtime: compiled.runtime, pipeline, store, log, auth: identity.auth, ...(observedComplete ? { onComplete: observedComplete } : {}), ...(tracing ? { tracing } : {}) });
   let address: AddressInfo;
   try {
     address = await gateway.listen();
   } catch (err) {
     await identity.close();
+    await monitoring?.close();
     await audit?.close();
     await limits?.close();
     await compiled.runtime.close();
@@ -144,10 +194,12 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
       ...(metrics ? { metrics } : {}),
       ...(audit ? { audit: audit.admin } : {}),
       authorize: adminAuthorizer({ policy: () => gateway.runtime.policy, context: () => gateway.runtime.context, log, shadowStats: authorization.shadowStats, ...(options.risk ? { risk: options.risk } : {}) }),
+      ...(monitoring ? { incidents: { repo: store.incidents, engine: monitoring.engine, enforcement: monitoring.enforcement, now: Date.now } } : {}),
     });
   } catch (err) {
     await gateway.close();
     await identity.close();
+    await monitoring?.close();
     await audit?.close();
     await limits?.close();
     await store.close();
@@ -212,6 +264,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
       clearTimeout(debounce);
       await gateway.close();
       await identity.close();
+      await monitoring?.close();
       // After the listener: requests still finishing wait on their records.
       await audit?.close();
       await limits?.close();

@@ -74,6 +74,11 @@ export const ERRORS = {
   PC_ERR_CONTENT_RULE: { status: 400, type: 'invalid_request_error', message: 'The request matches a content rule of this route.' },
   PC_ERR_OUTPUT_SCHEMA: { status: 400, type: 'invalid_request_error', message: 'The answer was withheld because it does not match the required JSON schema.' },
   PC_ERR_UNSAFE_CONTENT: { status: 400, type: 'invalid_request_error', message: 'The content was refused by a safety classifier.' },
+  // Incident response (issue 8): enforcement set by a monitoring rule or an operator.
+  PC_ERR_QUARANTINED: { status: 403, type: 'permission_error', message: 'This credential is quarantined after suspicious activity.' },
+  PC_ERR_IP_BLOCKED: { status: 403, type: 'permission_error', message: 'Requests from this address are blocked.' },
+  PC_ERR_THROTTLED: { status: 429, type: 'rate_limit_error', message: 'This caller is throttled after suspicious activity; retry later.' },
+  PC_ERR_REAUTH_REQUIRED: { status: 401, type: 'authentication_error', message: 'Re-authenticate: request a new access token.' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -24,6 +24,7 @@ import type { GatewayMetrics } from './metrics.js';
 import type { AdminAuthorizer } from '../policy/admin.js';
 import { createTlsServer, HSTS } from '../tls/listener.js';
 import { adminCallAction, attachNote, attemptedUsername, auditPayloadRoute, noteOf, type AdminAuditSink } from '../audit/admin-audit.js';
+import { incidentRoutes, type IncidentAdmin } from '../incidents/admin-routes.js';
 
 export interface AdminDeps {
   readonly config: AdminConfig;
@@ -38,6 +39,8 @@ export interface AdminDeps {
   readonly authorize?: AdminAuthorizer;
   /** Records every admin call and sign-in attempt, and serves `decrypt_payload` (audit/admin-audit.ts). */
   readonly audit?: AdminAuditSink;
+  /** Incidents and quarantines (issue 8), when monitoring is on. */
+  readonly incidents?: IncidentAdmin;
 }
 
 export interface AdminServer {
@@ -232,6 +235,7 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
     },
     ...(deps.audit ? [auditPayloadRoute({ repo: store.audit, audit: deps.audit, log })] : []),
     ...operatorRoutes({ store, operators, log, body }),
+    ...(deps.incidents ? incidentRoutes({ ...deps.incidents, log, body }) : []),
   ];
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {

@@ -8,6 +8,7 @@ import { runAudit } from './audit.js';
 import { runDemo } from './demo.js';
 import { runEval } from './eval.js';
 import { runInit } from './init.js';
+import { runIncidents } from './incidents.js';
 import { runKeys } from './keys.js';
 import { runMock } from './mock.js';
 import { runOperators } from './operators.js';
@@ -58,6 +59,9 @@ Commands:
   audit public-key --config FILE
                          Check the tamper-evident audit trail (first broken record, speed in records/s),
                          read or export it as JSON Lines, apply retention, print the checkpoint key.
+  incidents list|show|ack|resolve|quarantines|quarantine|lift --admin-url URL
+                         Incidents opened by monitoring rules, and the quarantines, blocks and throttles
+                         in force (operator session in PORTCULLIS_ADMIN_TOKEN; setting and lifting need step-up).
   mock [--port N] [--host H] [--chunks N] [--chunk-delay-ms N] [--latency-ms N]
                          Run the built-in mock LLM server on its own.
 
@@ -103,6 +107,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runScan(rest);
     case 'eval':
       return runEval(rest);
+    case 'incidents':
+      return runIncidents(rest);
     default:
       throw new CliError(`unknown command "${command}"; see portcullis --help`);
   }

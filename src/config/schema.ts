@@ -10,6 +10,7 @@ import { routeGuardsSchema } from '../guards/policy.js';
 import { adminSchema, identitySchema } from './identity.js';
 import { contextSchema, policySchema } from './policy.js';
 import { limitsSchema } from './limits.js';
+import { monitorSchema } from './monitor.js';
 
 const ms = (def: number) => z.number().int().positive().max(24 * 3600 * 1000).default(def);
 
@@ -182,6 +183,8 @@ export const configSchema = z
     context: contextSchema.prefault({}),
     /** OpenTelemetry traces (config/telemetry.ts); off unless `traces.otlpEndpoint` is set. */
     telemetry: telemetrySchema.prefault({}),
+    /** Anomaly scoring, model monitoring and incident rules (config/monitor.ts, docs/monitoring.md). */
+    monitor: monitorSchema.prefault({}),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -28,7 +28,7 @@ export interface Identity {
   readonly keyring: SigningKeyring;
   /** Starts the admin listener when configured; returns its URL. */
   /** `extras`: admin routes owned elsewhere (`GET /metrics`). */
-  startAdmin(extras?: Pick<AdminDeps, 'metrics' | 'authorize' | 'audit'>): Promise<string | undefined>;
+  startAdmin(extras?: Pick<AdminDeps, 'metrics' | 'authorize' | 'audit' | 'incidents'>): Promise<string | undefined>;
   close(): Promise<void>;
 }
 

@@ -40,6 +40,7 @@ import type {
   SigningKeyRepo,
   Store,
 } from './types.js';
+import { POSTGRES_INCIDENT_MIGRATIONS, postgresIncidents } from './postgres-incidents.js';
 
 const MIGRATIONS: readonly { readonly id: string; readonly sql: string }[] = [
   {
@@ -82,6 +83,7 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: string }[] = [
    INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '${EMPTY_HEAD.hash}');
    CREATE TABLE audit_checkpoints (seq BIGINT PRIMARY KEY, hash TEXT NOT NULL, ts BIGINT NOT NULL, key_id TEXT NOT NULL, signature TEXT NOT NULL);`,
   },
+  ...POSTGRES_INCIDENT_MIGRATIONS,
 ];
 
 /** Serialises migrations across instances starting at once (any constant; "pcmg" in ASCII). */
@@ -365,6 +367,7 @@ export function openPostgresStore(url: string): Store {
     signingKeys,
     operators,
     adminSessions,
+    incidents: postgresIncidents(q),
     audit,
     async ping() {
       await q('SELECT 1');

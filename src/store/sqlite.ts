@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { AUDIT_MIGRATIONS, sqliteAudit } from './sqlite-audit.js';
 import { API_KEY_COLUMNS, apiKeyFromRow, apiKeyToRow, insertSql, namedPlaceholder, type ApiKeyRow } from './rows.js';
 import { IDENTITY_MIGRATIONS, sqliteAdminSessions, sqliteOperators, sqliteSigningKeys } from './sqlite-identity.js';
+import { INCIDENT_MIGRATIONS, sqliteIncidents } from './sqlite-incidents.js';
 import type { ApiKeyRecord, ApiKeyRepo, SecretRepo, Store } from './types.js';
 
 /**
@@ -40,6 +41,7 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: string }[] = [
   },
   ...IDENTITY_MIGRATIONS,
   ...AUDIT_MIGRATIONS,
+  ...INCIDENT_MIGRATIONS,
 ];
 
 /** Opens (creating if needed) the database at `file` and applies pending migrations. */
@@ -128,6 +130,7 @@ export function openSqliteStore(file: string): Store {
     signingKeys: sqliteSigningKeys(db),
     operators: sqliteOperators(db),
     adminSessions: sqliteAdminSessions(db),
+    incidents: sqliteIncidents(db),
     audit,
     async ping() {
       ping.get();

@@ -9,7 +9,7 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { EMPTY_HEAD, type AuditEntry, type AuditRow } from '../audit/chain.js';
 import { keyIdOf, signCheckpoint, type SigningKey } from '../audit/signing.js';
 import { verifyAudit } from '../audit/verify.js';
-import type { ApiKeyRecord, Store } from './types.js';
+import type { ApiKeyRecord, IncidentRecord, Store } from './types.js';
 
 export interface SuiteBackend {
   readonly name: string;
@@ -102,6 +102,43 @@ export function storeSuite(backend: SuiteBackend): void {
       assert.equal(await store.secrets.delete('a'), false);
       assert.equal(await store.secrets.get('a'), undefined);
       await store.ping();
+    });
+
+    test('incidents: insert, list by status, acknowledge once, resolve once, record actions', async (store) => {
+      const base: IncidentRecord = {
+        id: 'inc-1',
+        rule: 'stolen-key',
+        severity: 'high',
+        status: 'open',
+        signal: 'new_country',
+        subjectKind: 'principal',
+        subject: 'svc-1',
+        openedAt: 100,
+        updatedAt: 100,
+        acknowledgedAt: null,
+        acknowledgedBy: null,
+        resolvedAt: null,
+        resolvedBy: null,
+        evidence: '{"requests":["r1"]}',
+        actions: '[]',
+      };
+      await store.incidents.insert(base);
+      await store.incidents.insert({ ...base, id: 'inc-2', openedAt: 200, updatedAt: 200 });
+      await assert.rejects(store.incidents.insert(base));
+      assert.deepEqual(await store.incidents.get('inc-1'), base);
+      assert.deepEqual((await store.incidents.list({ limit: 10 })).map((i) => i.id), ['inc-2', 'inc-1'], 'newest first');
+      assert.equal(await store.incidents.acknowledge('inc-1', 'ops', 300), true);
+      assert.equal(await store.incidents.acknowledge('inc-1', 'ops2', 310), false, 'only an open incident is acknowledged');
+      assert.deepEqual((await store.incidents.list({ status: 'open', limit: 10 })).map((i) => i.id), ['inc-2']);
+      assert.equal(await store.incidents.resolve('inc-1', 'ops', 400), true);
+      assert.equal(await store.incidents.resolve('inc-1', 'ops', 410), false);
+      assert.equal(await store.incidents.acknowledge('inc-1', 'ops', 420), false, 'a resolved incident stays resolved');
+      assert.equal(await store.incidents.setActions('inc-2', '[{"type":"quarantine","ok":true}]', 500), true);
+      assert.equal(await store.incidents.setActions('missing', '[]', 500), false);
+      const one = await store.incidents.get('inc-1');
+      assert.deepEqual([one?.status, one?.acknowledgedBy, one?.acknowledgedAt, one?.resolvedAt, one?.updatedAt], ['resolved', 'ops', 300, 400, 400]);
+      assert.equal((await store.incidents.get('inc-2'))?.actions, '[{"type":"quarantine","ok":true}]');
+      assert.equal(await store.incidents.get('missing'), undefined);
     });
 
     test('audit: appends in chain order, skips replayed request ids, pages and bounds', async (store) => {

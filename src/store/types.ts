@@ -167,8 +167,47 @@ export interface AuditQuery {
   readonly limit: number;
 }
 
+export type IncidentStatus = 'open' | 'acknowledged' | 'resolved';
+
+/** An incident opened by a monitoring rule (src/incidents): open → acknowledged → resolved. */
+export interface IncidentRecord {
+  readonly id: string;
+  readonly rule: string;
+  readonly severity: 'low' | 'medium' | 'high' | 'critical';
+  readonly status: IncidentStatus;
+  /** The signal that fired the rule and what it was about (principal, source, route). */
+  readonly signal: string;
+  readonly subjectKind: 'principal' | 'source' | 'route';
+  readonly subject: string;
+  readonly openedAt: number;
+  readonly updatedAt: number;
+  readonly acknowledgedAt: number | null;
+  readonly acknowledgedBy: string | null;
+  readonly resolvedAt: number | null;
+  readonly resolvedBy: string | null;
+  /** JSON: the requests and features that triggered it (never prompt text). */
+  readonly evidence: string;
+  /** JSON: the actions taken and how each went. */
+  readonly actions: string;
+}
+
+export interface IncidentRepo {
+  insert(record: IncidentRecord): Promise<void>;
+  get(id: string): Promise<IncidentRecord | undefined>;
+  /** Newest first. */
+  list(filter: { readonly status?: IncidentStatus; readonly limit: number }): Promise<readonly IncidentRecord[]>;
+  /** open → acknowledged; false when the incident is missing or not open. */
+  acknowledge(id: string, by: string, at: number): Promise<boolean>;
+  /** open or acknowledged → resolved; false when missing or already resolved. */
+  resolve(id: string, by: string, at: number): Promise<boolean>;
+  /** Records the outcome of the actions (they run after the incident is opened). */
+  setActions(id: string, actions: string, at: number): Promise<boolean>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** Monitoring incidents (issue 8). */
+  readonly incidents: IncidentRepo;
   readonly apiKeys: ApiKeyRepo;
   readonly secrets: SecretRepo;
   readonly audit: AuditRepo;

@@ -1,0 +1,94 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { createLogger } from '../log.js';
+import { EnforcementTable, networkOf, parseCidr, parseEnforcement } from './enforcement.js';
+import { redisEnforcement } from './redis-enforcement.js';
+
+const REDIS = process.env['PORTCULLIS_TEST_REDIS'] ?? 'redis://127.0.0.1:6379';
+
+describe('enforcement table', () => {
+  it('blocks single addresses and networks, IPv4-mapped included, until they expire', () => {
+    const t = new EnforcementTable();
+    t.set({ kind: 'block-ip', subject: '203.0.113.7/32', since: 0, until: 1_000 });
+    t.set({ kind: 'block-ip', subject: '198.51.100.0/24', since: 0, until: 2_000 });
+    t.set({ kind: 'block-ip', subject: '2001:db8::/32', since: 0, until: 2_000 });
+    assert.ok(t.blocked('203.0.113.7', 10));
+    assert.ok(t.blocked('::ffff:203.0.113.7', 10));
+    assert.equal(t.blocked('203.0.113.8', 10), undefined);
+    assert.ok(t.blocked('198.51.100.200', 10));
+    assert.equal(t.blocked('198.51.101.1', 10), undefined);
+    assert.ok(t.blocked('2001:db8:1::5', 10));
+    assert.equal(t.blocked('2001:db9::1', 10), undefined);
+    assert.equal(t.blocked('203.0.113.7', 1_000), undefined, 'expired');
+    assert.equal(t.blocked('not an ip', 10), undefined);
+  });
+
+  it('keeps the later expiry when two incidents hit one subject, and lists live entries', () => {
+    const t = new EnforcementTable();
+    t.set({ kind: 'quarantine-principal', subject: 'p', since: 10, until: 500 });
+    t.set({ kind: 'quarantine-principal', subject: 'p', since: 20, until: 300 });
+    assert.equal(t.get('quarantine-principal', 'p', 0)?.until, 500);
+    const v = t.version;
+    assert.equal(t.delete('quarantine-principal', 'p'), true);
+    assert.ok(t.version > v);
+    assert.equal(t.delete('quarantine-principal', 'p'), false);
+    t.set({ kind: 'throttle', subject: 'a', since: 0, until: 50, perMinute: 3 });
+    t.set({ kind: 'reauth', subject: 'b', since: 0, until: 40 });
+    assert.deepEqual(t.list(45).map((e) => e.subject), ['a']);
+  });
+
+  it('computes networks for block_ip prefixes and validates what it reads back', () => {
+    assert.equal(networkOf('203.0.113.77', 24, 128), '203.0.113.0/24');
+    assert.equal(networkOf('::ffff:10.1.2.3', 16, 128), '10.1.0.0/16');
+    assert.equal(networkOf('2001:db8:aa:bb::1', 32, 48), '2001:db8:aa:0:0:0:0:0/48');
+    assert.equal(networkOf('garbage', 24, 64), undefined);
+    assert.equal(parseCidr('10.0.0.1')?.text, '10.0.0.1/32');
+    assert.equal(parseCidr('10.0.0.0/33'), undefined);
+    assert.equal(parseEnforcement('{"kind":"block-ip","subject":"nope","since":1,"until":2}'), undefined);
+    assert.equal(parseEnforcement('{"kind":"drop-tables","subject":"x","since":1,"until":2}'), undefined);
+    assert.equal(parseEnforcement('not json'), undefined);
+    assert.deepEqual(parseEnforcement('{"kind":"throttle","subject":"p","since":1,"until":2,"perMinute":5,"extra":"ignored"}'), { kind: 'throttle', subject: 'p', since: 1, until: 2, perMinute: 5 });
+  });
+});
+
+describe('enforcement shared through Redis', () => {
+  it('a quarantine set on one instance reaches another within a second; lifting reaches it too', async (t) => {
+    const prefix = `pc-test-${randomBytes(6).toString('hex')}:`;
+    const log = createLogger({ level: 'silent' });
+    let a;
+    try {
+      a = await redisEnforcement({ url: REDIS, prefix, log, connectTimeoutMs: 2_000 });
+    } catch (err) {
+      if (process.env['CI']) throw err;
+      t.skip(`Redis at ${REDIS} is not reachable`);
+      return;
+    }
+    const b = await redisEnforcement({ url: REDIS, prefix, log });
+    try {
+      const now = Date.now();
+      const started = performance.now();
+      await a.apply({ kind: 'quarantine-principal', subject: 'svc-9', since: now, until: now + 60_000, incidentId: 'inc_x' });
+      while (!b.table.get('quarantine-principal', 'svc-9', Date.now()) && performance.now() - started < 1_000) await new Promise((r) => setTimeout(r, 5));
+      const took = performance.now() - started;
+      assert.ok(b.table.get('quarantine-principal', 'svc-9', Date.now()), `propagated (${took.toFixed(1)} ms)`);
+      t.diagnostic(`quarantine propagated to the second instance in ${took.toFixed(1)} ms`);
+      // A third instance starting later reads it from the hash.
+      const c = await redisEnforcement({ url: REDIS, prefix, log });
+      assert.equal(c.table.get('quarantine-principal', 'svc-9', Date.now())?.incidentId, 'inc_x');
+      await c.close();
+      assert.equal(await b.lift('quarantine-principal', 'svc-9'), true);
+      const lifted = performance.now();
+      while (a.table.get('quarantine-principal', 'svc-9', Date.now()) && performance.now() - lifted < 1_000) await new Promise((r) => setTimeout(r, 5));
+      assert.equal(a.table.get('quarantine-principal', 'svc-9', Date.now()), undefined, 'the lift reached the first instance');
+      assert.equal(await a.lift('quarantine-principal', 'svc-9'), false);
+    } finally {
+      await a.close();
+      await b.close();
+      const cleanup = new Redis(REDIS);
+      await cleanup.del(`${prefix}enforcement`);
+      cleanup.disconnect();
+    }
+  });
+});

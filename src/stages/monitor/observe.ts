@@ -1,0 +1,52 @@
+/**
+ * Input phase: scores the request against its principal's baseline (monitor/scorer.ts) and records
+ * the score and its top reasons in the decision. Monitoring never changes a request's outcome, so
+ * this stage always passes and is fail-open by design: an error in scoring is logged by the
+ * runner and the request goes on (enforcement is the job of the incident rules and their stage).
+ */
+import { textOf, type CanonicalRequest } from '../../canonical/types.js';
+import type { AnomalyScorer, Score } from '../../monitor/scorer.js';
+import type { RequestFacts } from '../../monitor/profile.js';
+import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
+
+export interface ObserveStageOptions {
+  readonly scorer: AnomalyScorer;
+  readonly now?: () => number;
+  /** Called with each score (model monitoring, tests). */
+  readonly onScore?: (ctx: StageContext, score: Score) => void;
+}
+
+export function observeStage(options: ObserveStageOptions): Stage {
+  const now = options.now ?? Date.now;
+  const { scorer } = options;
+  return {
+    name: 'monitor-score',
+    phase: 'input',
+    failOpen: true,
+    onRequest(ctx: StageContext, request: CanonicalRequest): Verdict<CanonicalRequest> {
+      if (!ctx.principal) return { action: 'pass' };
+      const facts = requestFacts(request, now(), ctx.context?.clientIp ?? ctx.sourceIp, ctx.context?.country);
+      const score = scorer.observeRequest({ ...facts, requestId: ctx.requestId, principal: ctx.principal, route: request.model });
+      options.onScore?.(ctx, score);
+      return score.score > 0 ? { action: 'pass', reasons: [`risk:${score.score}`, ...score.reasons] } : { action: 'pass' };
+    },
+  };
+}
+
+/** The parts of a request scoring needs; reads each text part once. */
+export function requestFacts(request: CanonicalRequest, at: number, ip: string, country: string | undefined): RequestFacts {
+  if (request.kind === 'embed') {
+    let chars = 0;
+    for (const s of request.input) chars += s.length;
+    return { at, ip, country, prompt: request.input[0] ?? '', promptChars: chars, sampling: false };
+  }
+  let chars = 0;
+  let lastUser: (typeof request.messages)[number] | undefined;
+  for (const m of request.messages) {
+    for (const part of m.content) if (part.type === 'text') chars += part.text.length;
+    if (m.role === 'user') lastUser = m;
+  }
+  const prompt = lastUser ? textOf(lastUser.content) : '';
+  const sampling = request.logprobs === true || (request.topLogprobs ?? 0) > 0 || (request.n ?? 1) > 1;
+  return { at, ip, country, prompt, promptChars: chars, sampling };
+}
