@@ -12,6 +12,8 @@
  * text): it is exported to SIEMs as it happens. Callers pass identifiers and machine codes only.
  */
 import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import type { AuditRepo } from '../store/types.js';
 import { canonicalJson } from './canonical.js';
 import type { AuditEntry, AuditOutcome } from './chain.js';
 
@@ -89,4 +91,19 @@ function plainDetails(details: Readonly<Record<string, AdminDetail>>): Record<st
     out[k] = Array.isArray(v) ? [...(v as readonly string[])] : v;
   }
   return out;
+}
+
+/**
+ * Records an action taken by a CLI command directly on the store (no gateway in between), e.g.
+ * `audit export`. The actor is the OS user running it. Appends in its own durable transaction,
+ * which extends the same chain as a running gateway (the store serialises appends).
+ */
+export async function recordCliAction(repo: AuditRepo, action: Omit<AdminAction, 'actor'>): Promise<void> {
+  let name: string;
+  try {
+    name = userInfo().username;
+  } catch {
+    name = `uid-${process.getuid?.() ?? 'unknown'}`;
+  }
+  await repo.append([adminEntry({ ...action, actor: { kind: 'cli', name } })]);
 }

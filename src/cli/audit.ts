@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { AuditRow } from '../audit/chain.js';
 import { pruneAudit } from '../audit/retention.js';
+import { recordCliAction } from '../audit/admin-record.js';
 import { keyIdOf, loadSigningKeys, publicKeyPem, signingKey } from '../audit/signing.js';
 import { verifyAudit } from '../audit/verify.js';
 import { sealingKey } from '../crypto/seal.js';
@@ -119,6 +120,8 @@ async function tail(args: readonly string[]): Promise<number> {
   const n = values.n === undefined ? 20 : Number(values.n);
   if (!Number.isSafeInteger(n) || n < 0) throw new CliError('-n takes a number of records');
   return withState(values.config, async ({ store }) => {
+    // Reading the trail is itself recorded, before anything is read.
+    await recordCliAction(store.audit, { action: 'audit.tail', outcome: 'allow', details: { n, follow: values.follow === true } });
     const bounds = await store.audit.bounds();
     let last = bounds ? Math.max(bounds.first - 1, bounds.last - n) : 0;
     last = await writeRange(store.audit, process.stdout, last, undefined);
@@ -144,6 +147,7 @@ async function exportLog(args: readonly string[]): Promise<number> {
   const from = seqOption(values.from, 'from') ?? 1;
   const to = seqOption(values.to, 'to');
   return withState(values.config, async ({ store }) => {
+    await recordCliAction(store.audit, { action: 'audit.export', outcome: 'allow', details: { format: 'jsonl', from, to: to ?? null, to_file: values.output !== undefined } });
     const out = values.output ? createWriteStream(values.output, { mode: 0o600 }) : process.stdout;
     await writeRange(store.audit, out, from - 1, to);
     if (out !== process.stdout) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
@@ -156,6 +160,7 @@ async function prune(args: readonly string[]): Promise<number> {
   return withState(values.config, async ({ store, secrets, config }) => {
     const key = await signingKey(store.secrets, sealingKey(secrets.masterKey), Date.now());
     const result = await pruneAudit(store.audit, config, key, Date.now());
+    await recordCliAction(store.audit, { action: 'audit.prune', outcome: 'allow', details: { expired_bodies: result.expiredBodies, deleted_records: result.deletedRecords } });
     process.stdout.write(
       `expired ${result.expiredBodies} record bodies; deleted ${result.deletedRecords} records` +
         (result.checkpointSeq !== undefined ? ` (covered by a checkpoint at ${result.checkpointSeq})` : '') +

@@ -97,8 +97,11 @@ describe('audit trail (e2e)', () => {
       assert.match(verify.stdout, /records\/s/);
       const exported = await cli(['audit', 'export', '--config', stack.gateway.configFile, '--format', 'jsonl']);
       assert.equal(exported.code, 0);
-      const lines = exported.stdout.trim().split('\n').map((l) => JSON.parse(l) as { requestId: string });
-      assert.deepEqual(lines.map((l) => l.requestId), ids);
+      const lines = exported.stdout.trim().split('\n').map((l) => JSON.parse(l) as { requestId: string; body: { kind: string; action?: string; actor?: { kind: string } } });
+      assert.deepEqual(lines.filter((l) => l.body.kind === 'request').map((l) => l.requestId), ids);
+      // The export is an admin action too, recorded (by the CLI, in the same chain) before anything is read.
+      assert.equal(lines.at(-1)?.body.action, 'audit.export');
+      assert.equal(lines.at(-1)?.body.actor?.kind, 'cli');
 
       // Tampering shows up in the CLI too.
       const db = new Database(join(stack.dir, '.portcullis', 'portcullis.db'));
