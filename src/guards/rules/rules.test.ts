@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { parseConfigText } from '../../config/load.js';
 import { compileRule, createRuleSet, RuleCompileError, type RuleSpec } from './compile.js';
 import { mergeActed, ruleFindings } from './acted.js';
@@ -38,6 +39,42 @@ describe('content rules: matching', () => {
   it('patterns are RE2 expressions; several rules run through one RE2.Set', () => {
     const rules = [spec({ name: 'ssn-like', pattern: '\\d{3}-\\d{2}-\\d{4}' }), spec({ name: 'codename', pattern: 'project\\s+falcon' }), spec({ name: 'never', keywords: ['zzz'] })];
     assert.deepEqual(spans(rules, 'about Project  Falcon and 123-45-6789.'), ['codename:Project  Falcon@6', 'ssn-like:123-45-6789@26']);
+  });
+
+  it('finds a keyword hidden inside a longer candidate that failed its leading boundary', () => {
+    assert.deepEqual(spans([spec({ keywords: ['cat dog', 'dog'] })], 'xcat dog'), ['r:dog@5']);
+    assert.deepEqual(spans([spec({ keywords: ['foo bar', 'foo'] })], 'foo barn'), ['r:foo@0']);
+    assert.deepEqual(spans([spec({ keywords: ['c++'] })], 'c++'), ['r:c++@0']);
+    assert.deepEqual(spans([spec({ keywords: ['ok'] })], 'ok😀ok ok'), ['r:ok@0', 'r:ok@4', 'r:ok@7']);
+  });
+
+  it('property: every match is a whole-word occurrence, and every occurrence is covered by a match', () => {
+    const keywords = ['ab', 'abc', 'b c', 'ca', 'bca'];
+    const rule = compileRule(spec({ keywords }));
+    const set = createRuleSet([rule]);
+    const word = /[A-Za-z0-9_]/;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'A', ' ', '-', 'x', 'ab', 'bc '), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const lower = text.toLowerCase();
+        const whole = (s: number, e: number) => (s === 0 || !word.test(text[s - 1] ?? '')) && (e === text.length || !word.test(text[e] ?? ''));
+        const found = set?.match(text) ?? [];
+        for (const m of found) {
+          assert.ok(whole(m.start, m.end), `not a whole word: ${JSON.stringify(text)} ${m.start}-${m.end}`);
+          assert.ok(keywords.some((k) => new RegExp(`^${k.replace(' ', '\\s+')}$`).test(lower.slice(m.start, m.end))), `not a keyword: ${JSON.stringify(text)}`);
+        }
+        for (const k of keywords) {
+          const re = new RegExp(k.replace(' ', '\\s+'), 'g');
+          for (const occ of lower.matchAll(re)) {
+            const s = occ.index;
+            const e = s + occ[0].length;
+            if (!whole(s, e)) continue;
+            assert.ok(found.some((m) => m.start < e && s < m.end), `missed ${k} at ${s} in ${JSON.stringify(text)}`);
+          }
+        }
+      }),
+      { numRuns: 2000, seed: 42 },
+    );
   });
 
   it('stays linear on input built to make a backtracking engine explode', () => {
