@@ -135,32 +135,69 @@ interface ScanState {
 }
 
 /**
- * All matches of a rule in `text[from, to)` (the rest of `text` is context for the boundaries).
- * One native RE2 pass per call (`replace` with a callback: `exec` in a loop re-encodes the text
- * on every call, 100x slower on a text with many matches).
+ * Turns increasing UTF-8 byte offsets of a buffer into JavaScript string indices in one forward
+ * walk (RE2 works on UTF-8; a string argument would be re-encoded on every call, and node-re2's
+ * per-match offset conversion is quadratic in the number of matches).
+ */
+function utf16Walker(buf: Buffer): (byteOffset: number) => number {
+  let byte = 0;
+  let unit = 0;
+  return (target) => {
+    while (byte < target) {
+      const b = buf[byte] as number;
+      if (b < 0x80) {
+        byte += 1;
+        unit += 1;
+      } else if (b >= 0xf0) {
+        byte += 4;
+        unit += 2;
+      } else if (b >= 0xe0) {
+        byte += 3;
+        unit += 1;
+      } else {
+        byte += 2;
+        unit += 1;
+      }
+    }
+    return unit;
+  };
+}
+
+/**
+ * All matches of a rule starting in `text[from, to)` (the rest of `text` is context for the
+ * boundaries). One forward RE2 pass over the UTF-8 bytes: linear in the text and the matches.
  */
 function scan(rule: CompiledRule, text: string, from: number, to: number, out: RuleMatch[], state: ScanState): void {
-  if (!rule.boundary) {
-    text.slice(from, to).replace(rule.re, (m: string, offset: number) => {
-      if (state.found++ < MAX_MATCHES) out.push({ rule, start: from + offset, end: from + offset + m.length });
-      return '';
-    });
-    return;
-  }
-  // The window is scanned with the character after it (or the sentinel at the text's end), so a
-  // match ending at the window's end still sees its true following character.
-  const window = text.slice(from, to) + (to < text.length ? text.slice(to, to + 2) : SENTINEL);
+  const re = rule.re;
+  // With boundaries the window carries the character after it (or the sentinel at the text's
+  // end), so a match ending at the window's end still sees its true following character.
+  const window = text.slice(from, to) + (!rule.boundary ? '' : to < text.length ? text.slice(to, to + 2) : SENTINEL);
+  const buf = Buffer.from(window, 'utf8');
+  const index = utf16Walker(buf);
   const nearMisses: number[] = [];
-  window.replace(rule.re, (m: string, offset: number) => {
-    // The last character of `m` is the consumed boundary: one unit, or two for a surrogate pair.
-    const last = m.charCodeAt(m.length - 1);
-    const end = from + offset + m.length - (last >= 0xdc00 && last <= 0xdfff ? 2 : 1);
-    const start = from + offset;
-    if (start >= to) return '';
-    if (wordBefore(text, start)) nearMisses.push(start);
-    else if (state.found++ < MAX_MATCHES) out.push({ rule, start, end });
-    return '';
-  });
+  re.lastIndex = 0;
+  for (let m = re.exec(buf); m !== null; m = re.exec(buf)) {
+    const bytes = m[0].length;
+    if (bytes === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const start = from + index(m.index);
+    if (start >= to) break;
+    let end = from + index(m.index + bytes);
+    if (rule.boundary) {
+      // The last character of the match is the consumed boundary: one UTF-16 unit, or two when
+      // it is outside the BMP (a 4-byte UTF-8 sequence).
+      end -= (m[0][bytes - 1] as number) >= 0x80 && bytes >= 4 && (m[0][bytes - 4] as number) >= 0xf0 ? 2 : 1;
+      if (wordBefore(text, start)) {
+        nearMisses.push(start);
+        continue;
+      }
+    }
+    out.push({ rule, start, end });
+    if (++state.found >= MAX_MATCHES) break;
+  }
+  re.lastIndex = 0;
   // A candidate preceded by a word character ("xcat dog") hid whatever starts inside it ("dog"):
   // look again just after its first character, over at most one match length.
   for (const start of nearMisses) {

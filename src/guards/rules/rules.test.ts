@@ -85,6 +85,17 @@ describe('content rules: matching', () => {
     assert.ok(performance.now() - started < 1000);
   });
 
+  it('bounded time and output on a 1 MB prompt full of matches and near misses', () => {
+    const set = createRuleSet([compileRule(spec({ name: 'a', keywords: ['cat dog', 'dog'] })), compileRule(spec({ name: 'b', keywords: ['x'], wordBoundary: false }))]);
+    const text = 'xcat dog '.repeat(120_000);
+    const started = performance.now();
+    const found = set?.match(text) ?? [];
+    assert.ok(performance.now() - started < 3000, `${performance.now() - started} ms`);
+    // At most 1000 matches per rule and text are reported: enough to block or mask, never unbounded.
+    assert.ok(found.filter((m) => m.rule.name === 'b').length === 1000);
+    assert.ok(found.filter((m) => m.rule.name === 'a').length > 0);
+  });
+
   it('rejects invalid expressions, look-arounds, back-references and empty matches at compile time', () => {
     for (const pattern of ['(a', '(?=x)a', '(a)\\1', 'a*']) assert.throws(() => compileRule(spec({ pattern })), RuleCompileError, pattern);
   });
