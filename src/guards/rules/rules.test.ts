@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { parseConfigText } from '../../config/load.js';
 import { compileRule, createRuleSet, RuleCompileError, type RuleSpec } from './compile.js';
 import { mergeActed, ruleFindings } from './acted.js';
@@ -40,12 +41,59 @@ describe('content rules: matching', () => {
     assert.deepEqual(spans(rules, 'about Project  Falcon and 123-45-6789.'), ['codename:Project  Falcon@6', 'ssn-like:123-45-6789@26']);
   });
 
+  it('finds a keyword hidden inside a longer candidate that failed its leading boundary', () => {
+    assert.deepEqual(spans([spec({ keywords: ['cat dog', 'dog'] })], 'xcat dog'), ['r:dog@5']);
+    assert.deepEqual(spans([spec({ keywords: ['foo bar', 'foo'] })], 'foo barn'), ['r:foo@0']);
+    assert.deepEqual(spans([spec({ keywords: ['c++'] })], 'c++'), ['r:c++@0']);
+    assert.deepEqual(spans([spec({ keywords: ['ok'] })], 'ok😀ok ok'), ['r:ok@0', 'r:ok@4', 'r:ok@7']);
+  });
+
+  it('property: every match is a whole-word occurrence, and every occurrence is covered by a match', () => {
+    const keywords = ['ab', 'abc', 'b c', 'ca', 'bca'];
+    const rule = compileRule(spec({ keywords }));
+    const set = createRuleSet([rule]);
+    const word = /[A-Za-z0-9_]/;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'A', ' ', '-', 'x', 'ab', 'bc '), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const lower = text.toLowerCase();
+        const whole = (s: number, e: number) => (s === 0 || !word.test(text[s - 1] ?? '')) && (e === text.length || !word.test(text[e] ?? ''));
+        const found = set?.match(text) ?? [];
+        for (const m of found) {
+          assert.ok(whole(m.start, m.end), `not a whole word: ${JSON.stringify(text)} ${m.start}-${m.end}`);
+          assert.ok(keywords.some((k) => new RegExp(`^${k.replace(' ', '\\s+')}$`).test(lower.slice(m.start, m.end))), `not a keyword: ${JSON.stringify(text)}`);
+        }
+        for (const k of keywords) {
+          const re = new RegExp(k.replace(' ', '\\s+'), 'g');
+          for (const occ of lower.matchAll(re)) {
+            const s = occ.index;
+            const e = s + occ[0].length;
+            if (!whole(s, e)) continue;
+            assert.ok(found.some((m) => m.start < e && s < m.end), `missed ${k} at ${s} in ${JSON.stringify(text)}`);
+          }
+        }
+      }),
+      { numRuns: 2000, seed: 42 },
+    );
+  });
+
   it('stays linear on input built to make a backtracking engine explode', () => {
     const rule = compileRule(spec({ pattern: '(a+)+$', wordBoundary: false }));
     const text = `${'a'.repeat(50_000)}!`;
     const started = performance.now();
     createRuleSet([rule])?.match(text);
     assert.ok(performance.now() - started < 1000);
+  });
+
+  it('bounded time and output on a 1 MB prompt full of matches and near misses', () => {
+    const set = createRuleSet([compileRule(spec({ name: 'a', keywords: ['cat dog', 'dog'] })), compileRule(spec({ name: 'b', keywords: ['x'], wordBoundary: false }))]);
+    const text = 'xcat dog '.repeat(120_000);
+    const started = performance.now();
+    const found = set?.match(text) ?? [];
+    assert.ok(performance.now() - started < 3000, `${performance.now() - started} ms`);
+    // At most 1000 matches per rule and text are reported: enough to block or mask, never unbounded.
+    assert.ok(found.filter((m) => m.rule.name === 'b').length === 1000);
+    assert.ok(found.filter((m) => m.rule.name === 'a').length > 0);
   });
 
   it('rejects invalid expressions, look-arounds, back-references and empty matches at compile time', () => {
