@@ -17,6 +17,11 @@ import { actedFindings, findingReason, redact } from '../../guards/redact.js';
 import { dropPassage } from '../../guards/sanitize.js';
 import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
 import type { CanonicalRequest } from '../../canonical/types.js';
+import { conversationScope } from '../../vault/scope.js';
+import type { TokenSession } from '../../vault/session.js';
+import { escapePlaceholders } from '../../vault/placeholder.js';
+import { tokenizeText } from '../../vault/tokenize.js';
+import type { TokenVault } from '../../vault/vault.js';
 
 /** What the output guards need to know about a request. */
 export interface RequestGuards {
@@ -25,6 +30,8 @@ export interface RequestGuards {
   readonly canary?: string;
   /** The caller's system prompt, indexed for leak detection (when `canary: true` and it is long enough). */
   readonly leak?: LeakIndex;
+  /** Placeholders of this request (when the route tokenises), for de-tokenising the answer. */
+  readonly tokens?: TokenSession;
 }
 
 export interface RequestGuardsRegistry {
@@ -47,6 +54,8 @@ export interface GuardStageOptions {
   /** Key of `hash` tokens (guards/redact.ts `guardHashKey`). */
   readonly hashKey: Buffer;
   readonly registry: RequestGuardsRegistry;
+  /** Conversation-scoped tokenisation mappings; without it, a request's placeholders live only in that request. */
+  readonly vault?: TokenVault;
 }
 
 /** A documented limit: a document with more injected passages than this is blocked, not sanitized. */
@@ -73,7 +82,7 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
   checkOptions(options);
   const { registry, hashKey } = options;
 
-  function inspect(compiled: CompiledGuards, policy: RoutePolicy, request: ChatRequest, reasons: string[]): ChatRequest | undefined {
+  function inspect(compiled: CompiledGuards, policy: RoutePolicy, request: ChatRequest, reasons: string[], tokens: TokenSession | undefined): ChatRequest | undefined {
     const cfg = compiled.config;
     const injectionRoles: readonly string[] = cfg.injection.enabled ? cfg.injection.roles : [];
     let changed = false;
@@ -110,23 +119,43 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
         reasons.push(findingReason(a.finding, a.action, where));
         if (a.action === 'block') throw new Denial('PC_ERR_SENSITIVE_DATA', reasons);
       }
-      return redact(current, acted, hashKey);
+      return tokens ? tokenizeText(current, acted, hashKey, tokens) : redact(current, acted, hashKey);
+    };
+
+    // With tokenisation on, every text the model reads is escaped, and earlier answers (which the
+    // caller got de-tokenised) are tokenised again, so the model sees the same placeholders.
+    const otherText = (text: string, role: 'system' | 'assistant', where: string): string => {
+      if (!tokens) return text;
+      if (role === 'system') return escapePlaceholders(text);
+      const acted = actedFindings(compiled.scanner, text, 'assistant', policy.input.actionFor).filter((a) => a.action === 'tokenize');
+      for (const a of acted) reasons.push(findingReason(a.finding, a.action, where));
+      return tokenizeText(text, acted, hashKey, tokens);
     };
 
     const messages = request.messages.map((m, mi): Message => {
-      if (m.role !== 'user' && m.role !== 'tool') return m;
+      if (m.role !== 'user' && m.role !== 'tool' && !tokens) return m;
       const role = m.role;
       let touched = false;
       const content = m.content.map((part, pi): ContentPart => {
         if (part.type !== 'text') return part;
-        const text = scanText(part.text, role, m.content.length > 1 ? `m${mi}.${pi}` : `m${mi}`);
+        const where = m.content.length > 1 ? `m${mi}.${pi}` : `m${mi}`;
+        const text = role === 'user' || role === 'tool' ? scanText(part.text, role, where) : otherText(part.text, role, where);
         if (text === part.text) return part;
         touched = true;
         return { type: 'text', text };
       });
+      const toolCalls =
+        tokens && m.toolCalls
+          ? m.toolCalls.map((tc, ti) => {
+              const args = otherText(tc.arguments, 'assistant', `m${mi}.tool${ti}`);
+              if (args === tc.arguments) return tc;
+              touched = true;
+              return { ...tc, arguments: args };
+            })
+          : m.toolCalls;
       if (!touched) return m;
       changed = true;
-      return { ...m, content };
+      return { ...m, content, ...(toolCalls ? { toolCalls } : {}) };
     });
     return changed ? { ...request, messages } : undefined;
   }
@@ -164,9 +193,16 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
       if (request.kind !== 'chat') return { action: 'pass' };
       if (!policy.enabled) return { action: 'pass', reasons: ['guards:off'] };
       const reasons: string[] = [];
+      let tokens: TokenSession | undefined;
+      if (policy.input.tokenizes) {
+        const scope = conversationScope(ctx, options.vault);
+        if (!scope.ok) return { action: 'deny', code: 'PC_ERR_BAD_REQUEST', reasons: [scope.reason] };
+        tokens = scope.session;
+        registry.remember(ctx, { policy, tokens });
+      }
       let replaced: ChatRequest | undefined;
       try {
-        replaced = inspect(compiled, policy, request, reasons);
+        replaced = inspect(compiled, policy, request, reasons, tokens);
       } catch (err) {
         if (err instanceof Denial) return { action: 'deny', code: err.code, reasons: err.reasons };
         // Text over guards.maxInputBytes is refused as such, not as a guard failure.
@@ -179,7 +215,7 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
       if (policy.canary) {
         const withCanary = addCanary(policy, out, reasons);
         out = withCanary.request;
-        registry.remember(ctx, withCanary.guards);
+        registry.remember(ctx, tokens ? { ...withCanary.guards, tokens } : withCanary.guards);
       }
       if (out === request) return reasons.length > 0 ? { action: 'pass', reasons } : { action: 'pass' };
       return { action: 'replace', value: out, reasons };
