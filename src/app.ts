@@ -13,6 +13,7 @@ import { loadConfigFile, type ConfigIssue } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { open, sealingKey } from './crypto/seal.js';
 import { loadServerSecrets, type ServerSecrets } from './crypto/server-secrets.js';
+import { masterKeyOptions } from './crypto/config.js';
 import { createLogger, type Logger } from './log.js';
 import { Pipeline } from './pipeline/runner.js';
 import { createGateway, type Gateway } from './server/gateway.js';
@@ -21,6 +22,7 @@ import { modelScopeStage } from './stages/authorize/model-scope.js';
 import { createRequestGuardsRegistry, inputGuardStage } from './stages/input/guards.js';
 import { outputGuardStage } from './stages/output/guards.js';
 import { guardHashKey } from './guards/redact.js';
+import { createTokenVault } from './vault/index.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/types.js';
 import type { RequestSummary } from './server/completion.js';
@@ -47,7 +49,7 @@ export interface RunningGateway {
 /** Opens the store and the server secrets a config names; used by `start` and by admin CLI commands. */
 export function openState(config: Config, baseDir: string): { store: Store; secrets: ServerSecrets } {
   const dataDir = resolve(baseDir, config.dataDir);
-  const secrets = loadServerSecrets({ dataDir, pepper: config.secrets.pepper, masterKey: config.secrets.masterKey });
+  const secrets = loadServerSecrets({ dataDir, pepper: config.secrets.pepper, ...masterKeyOptions(config, baseDir) });
   const store = openStore(config.storage.url, baseDir);
   return { store, secrets };
 }
@@ -89,7 +91,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
     : undefined;
   // Input and output guards share per-request state (route policy, canary); they follow reloads
   // through the gateway's current runtime, like the audit trail.
-  const guardOptions = { guards: () => gateway.runtime.guards, hashKey: guardHashKey(secrets.masterKey), registry: createRequestGuardsRegistry() };
+  const guardOptions = { guards: () => gateway.runtime.guards, hashKey: guardHashKey(secrets.masterKey), registry: createRequestGuardsRegistry(), vault: createTokenVault(options.config.guards.vault, secrets.keyring) };
   const pipeline = new Pipeline([identity.stage, modelScopeStage(), inputGuardStage(guardOptions), identity.streamStage, outputGuardStage(guardOptions), ...(audit ? [audit.stage] : [])], { defaultTimeoutMs: options.config.pipeline.stageTimeoutMs });
   // Prometheus metrics exist only where they can be read: with the admin listener on.
   const metrics = options.config.admin
