@@ -8,6 +8,7 @@
  * `?schema=NAME` in the URL puts every table in that schema (created if missing).
  */
 import pg from 'pg';
+import { postgresSealed } from './sealed.js';
 import { EMPTY_HEAD, linkEntries, type AuditOutcome, type AuditRow, type ChainHead } from '../audit/chain.js';
 import type { AuditCheckpoint } from '../audit/signing.js';
 import {
@@ -363,6 +364,7 @@ export function openPostgresStore(url: string): Store {
     signingKeys,
     operators,
     adminSessions,
+    sealed: postgresSealed(q),
     audit,
     async ping() {
       await q('SELECT 1');

@@ -10,6 +10,7 @@ import { AUDIT_MIGRATIONS, sqliteAudit } from './sqlite-audit.js';
 import { API_KEY_COLUMNS, apiKeyFromRow, apiKeyToRow, insertSql, namedPlaceholder, type ApiKeyRow } from './rows.js';
 import { IDENTITY_MIGRATIONS, sqliteAdminSessions, sqliteOperators, sqliteSigningKeys } from './sqlite-identity.js';
 import type { ApiKeyRecord, ApiKeyRepo, SecretRepo, Store } from './types.js';
+import { sqliteSealed } from './sealed.js';
 
 /**
  * Append only: a released migration is never edited; a new one is added at the end with a new id.
@@ -128,6 +129,7 @@ export function openSqliteStore(file: string): Store {
     signingKeys: sqliteSigningKeys(db),
     operators: sqliteOperators(db),
     adminSessions: sqliteAdminSessions(db),
+    sealed: sqliteSealed(db),
     audit,
     async ping() {
       ping.get();
