@@ -28,12 +28,12 @@ describe('placeholders', () => {
 
   it('escape then restore is the identity on any text, whatever the table knows', () => {
     fc.assert(
-      fc.property(fc.oneof(tricky, fc.string({ unit: 'grapheme' }), fc.string()), (text) => {
+      fc.property(fc.oneof(tricky, fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.string()), (text) => {
         const escaped = escapePlaceholders(text);
         assert.equal(findPlaceholders(escaped).filter((m) => m.tildes === 0).length, 0);
         assert.equal(restorePlaceholders(escaped, lookup), text);
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 
