@@ -125,4 +125,15 @@ describe('the vault', () => {
     assert.equal(v.lookup('a', '<EMAIL_ADDRESS_1>'), undefined);
     assert.equal(v.lookup('c', '<EMAIL_ADDRESS_1>'), 'h@x.example');
   });
+
+  it('bounds conversations whose entries expired, too', () => {
+    let now = 0;
+    const v = vault({ ttlMs: 10, maxEntries: 5, now: () => now });
+    for (let i = 0; i < 50; i++) {
+      new TokenSession(v, `s${i}`).placeholderFor('EMAIL_ADDRESS', `u${i}@x.example`);
+      now += 11;
+      assert.equal(v.lookup(`s${i}`, '<EMAIL_ADDRESS_1>'), undefined);
+    }
+    assert.ok((v as unknown as { conversations: Map<string, unknown> }).conversations.size <= 5);
+  });
 });

@@ -131,12 +131,16 @@ export class TokenVault {
     for (const [name, entry] of conv.byName) if (entry.expiresAt <= now) this.drop(conv, name, entry);
   }
 
-  /** Drops least recently used conversations (never `keep`) until the total bound holds. */
+  /**
+   * Drops least recently used conversations (never `keep`) until the bounds hold: entries, and
+   * conversations too (one whose entries all expired still holds its counters).
+   */
   private evict(keep: string): void {
-    if (this.entries <= this.options.maxEntries) return;
+    const over = (): boolean => this.entries > this.options.maxEntries || this.conversations.size > this.options.maxEntries;
+    if (!over()) return;
     const now = this.now();
     for (const [scope, conv] of this.conversations) {
-      if (this.entries <= this.options.maxEntries) break;
+      if (!over()) break;
       if (scope === keep) continue;
       this.entries -= conv.byName.size;
       this.conversations.delete(scope);
