@@ -6,6 +6,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { createKey, mockStats, startStack, type Stack } from './harness.js';
 
@@ -51,6 +52,16 @@ describe('tokenize (e2e)', () => {
     // guards hold back the trailing word (holdback.ts), so the client sees fewer, larger chunks.
     assert.ok(chunks > 3, `only ${chunks} chunks`);
     assert.match(text, new RegExp(`^Mock answer to: Mail ${EMAIL} or ring \\+41 44 668 18 00 mock:chunks=60`));
+  });
+
+  it('works through the Anthropic API too, streamed', async () => {
+    const anthropic = new Anthropic({ baseURL: stack.gateway.url, apiKey: stack.key, maxRetries: 0 });
+    const stream = anthropic.messages.stream({ model: 'tok', max_tokens: 200, messages: [{ role: 'user', content: `Reply to ${EMAIL} mock:chunks=40` }] });
+    let text = '';
+    stream.on('text', (t) => (text += t));
+    await stream.finalMessage();
+    assert.ok(!JSON.stringify((await mockStats(stack.mock)).last.body).includes('maria'));
+    assert.match(text, new RegExp(`^Mock answer to: Reply to ${EMAIL} mock:chunks=40`));
   });
 
   it("keeps placeholders across a conversation, and a forged one never unlocks another principal's value", async () => {
