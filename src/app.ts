@@ -13,6 +13,7 @@ import { loadConfigFile, type ConfigIssue } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { open, sealingKey } from './crypto/seal.js';
 import { loadServerSecrets, type ServerSecrets } from './crypto/server-secrets.js';
+import { masterKeyOptions } from './crypto/config.js';
 import { createLogger, type Logger } from './log.js';
 import { Pipeline } from './pipeline/runner.js';
 import { createGateway, type Gateway } from './server/gateway.js';
@@ -26,6 +27,7 @@ import { createRequestGuardsRegistry, inputGuardStage } from './stages/input/gua
 import { outputGuardStage } from './stages/output/guards.js';
 import { guardHashKey } from './guards/redact.js';
 import { createLimits, limitsIssues } from './limits/assemble.js';
+import { createTokenVault } from './vault/index.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/types.js';
 import type { RequestSummary } from './server/completion.js';
@@ -56,7 +58,7 @@ export interface RunningGateway {
 /** Opens the store and the server secrets a config names; used by `start` and by admin CLI commands. */
 export function openState(config: Config, baseDir: string): { store: Store; secrets: ServerSecrets } {
   const dataDir = resolve(baseDir, config.dataDir);
-  const secrets = loadServerSecrets({ dataDir, pepper: config.secrets.pepper, masterKey: config.secrets.masterKey });
+  const secrets = loadServerSecrets({ dataDir, pepper: config.secrets.pepper, ...masterKeyOptions(config, baseDir) });
   const store = openStore(config.storage.url, baseDir);
   return { store, secrets };
 }
@@ -127,7 +129,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
       })
     : undefined;
   const currentGuards = monitoring ? () => monitoring.guards(gateway.runtime.guards) : () => gateway.runtime.guards;
-  const guardOptions = { guards: currentGuards, hashKey: guardHashKey(secrets.masterKey), registry: createRequestGuardsRegistry() };
+  const guardOptions = { guards: currentGuards, hashKey: guardHashKey(secrets.masterKey), registry: createRequestGuardsRegistry(), vault: createTokenVault(options.config.guards.vault, secrets.keyring) };
   // Context facts and Cedar authorization (issue 4) follow reloads the same way. The risk score
   // comes from the monitoring plane when it is on.
   const risk = options.risk ?? monitoring?.risk;

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { createAdminServer, type AdminServer } from '../admin/server.js';
 import type { ChatRequest } from '../canonical/types.js';
 import { configSchema } from '../config/schema.js';
+import { Keyring } from '../crypto/keyring.js';
 import { sealingKey } from '../crypto/seal.js';
 import { OperatorService } from '../identity/operators.js';
 import { createLogger } from '../log.js';
@@ -43,7 +44,7 @@ describe('admin actions in the audit trail, and decrypt_payload', () => {
       routes: [{ model: 'chat', targets: [{ provider: 'openai', baseUrl: 'http://127.0.0.1:1/v1', model: 'm' }] }],
     });
     const log = createLogger({ level: 'silent' });
-    trail = await openAuditTrail({ config, store, secrets: { pepper, masterKey }, log, baseDir: dir, currentConfig: () => config });
+    trail = await openAuditTrail({ config, store, secrets: { pepper, masterKey, keyring: new Keyring(masterKey), masterKeySource: 'config' }, log, baseDir: dir, currentConfig: () => config });
     const operators = new OperatorService({ store, pepper, sealing: sealingKey(masterKey), sessionTtlMs: 900_000, stepUpWindowMs: 300_000, now: () => clock.now });
     secret = (await operators.create('ops', PASSWORD)).totpSecret;
     admin = createAdminServer({

@@ -10,6 +10,7 @@ import { runEval } from './eval.js';
 import { runInit } from './init.js';
 import { runIncidents } from './incidents.js';
 import { runKeys } from './keys.js';
+import { runMasterKeys } from './keys-master.js';
 import { runMock } from './mock.js';
 import { runOperators } from './operators.js';
 import { runPolicy } from './policy.js';
@@ -37,6 +38,10 @@ Commands:
   keys revoke --config FILE ID
   keys rotate --config FILE ID [--overlap 1h]
                          Manage API keys (the secret is shown once, at creation or rotation).
+  keys new-master --out FILE
+  keys rotate-master --config FILE [--dry-run] [--json]
+                         Create a master key file (mode 600); re-encrypt stored secrets still sealed under a
+                         previous master key (secrets.previousMasterKeyFiles / PORTCULLIS_MASTER_KEY_PREVIOUS).
   operators add --config FILE NAME   (password from standard input, or prompted)
   operators list|disable|enable|reset-mfa --config FILE [NAME]
                          Manage operators (password + TOTP) who sign in to the admin listener.
@@ -92,6 +97,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'validate':
       return runValidate(rest);
     case 'keys':
+      if (rest[0] === 'new-master' || rest[0] === 'rotate-master') return runMasterKeys(rest);
       return runKeys(rest);
     case 'secrets':
       return runSecrets(rest);

@@ -1,6 +1,8 @@
 /** `portcullis start` and `portcullis validate`. */
 import { ConfigError, startGateway } from '../app.js';
 import { loadConfigFile } from '../config/load.js';
+import { requireMasterKey } from '../crypto/config.js';
+import { MasterKeyError } from '../crypto/server-secrets.js';
 import { CliError, loadConfigOrFail, parse, untilSignal } from './util.js';
 
 export async function runStart(args: readonly string[]): Promise<number> {
@@ -8,9 +10,11 @@ export async function runStart(args: readonly string[]): Promise<number> {
   const { config, file, baseDir } = await loadConfigOrFail(values.config);
   let running;
   try {
+    requireMasterKey(config, baseDir);
     running = await startGateway({ config, configFile: file, baseDir, watchConfig: true });
   } catch (err) {
     if (err instanceof ConfigError) throw new CliError(`invalid config ${values.config}:\n${err.message}`);
+    if (err instanceof MasterKeyError) throw new CliError(err.message);
     throw err;
   }
   running.log.info({ url: running.url, routes: config.routes.length }, 'portcullis listening');

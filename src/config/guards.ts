@@ -110,9 +110,22 @@ const secretsSchema = z
   })
   .strict();
 
+/** The tokenisation vault (src/vault): how long and how many placeholder mappings are kept, in process. */
+export const vaultSchema = z
+  .object({
+    /** An entry is restorable this long after it was last written or seen again in a prompt. */
+    ttlSeconds: z.number().int().min(1).max(7 * 86_400).default(3_600),
+    /** Entries in total (the least recently used conversations are dropped first). */
+    maxEntries: z.number().int().min(1).max(10_000_000).default(100_000),
+    /** Entries per conversation; values past it are masked instead of tokenised. */
+    maxEntriesPerConversation: z.number().int().min(1).max(100_000).default(1_000),
+  })
+  .strict();
+
 /** The `guards:` section. */
 export const guardsSchema = z
   .object({
+    vault: vaultSchema.prefault({}),
     /** Texts larger than this (UTF-8 bytes) are refused with an error instead of being scanned. */
     maxInputBytes: z.number().int().positive().max(64 * 1024 * 1024).default(1024 * 1024),
     injection: injectionSchema.prefault({}),

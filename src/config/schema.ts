@@ -146,6 +146,12 @@ export const configSchema = z
         pepper: z.string().min(32).optional(),
         /** 32-byte AES-256-GCM key (base64) for the encrypted store; generated into dataDir when unset. */
         masterKey: z.string().min(40).optional(),
+        /** File holding the master key (base64 or hex); refused when group or others may read it. */
+        masterKeyFile: z.string().min(1).optional(),
+        /** KMS hook: a command (argv, no shell) printing the master key on standard output. */
+        masterKeyCommand: z.array(z.string().min(1)).min(1).optional(),
+        /** Earlier master keys, read only until `portcullis keys rotate-master` re-encrypts their data. */
+        previousMasterKeyFiles: z.array(z.string().min(1)).optional(),
       })
       .strict()
       .default({}),

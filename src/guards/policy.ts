@@ -16,8 +16,11 @@ import { jsonSchemaConfig } from './schema/structured.js';
 import { detectorAction } from './judge/config.js';
 import type { ExternalDetector, ExternalDetectors } from './judge/detector.js';
 
-/** What happens to a PII or secret finding. `tokenize` (reversible vault) is not in the request path yet. */
-export const ENTITY_ACTIONS = ['block', 'mask', 'hash', 'allow', 'log-only'] as const;
+/**
+ * What happens to a PII or secret finding. `tokenize` (src/vault) replaces the value by a
+ * placeholder the answer is de-tokenised from; in answers it masks values the model produced.
+ */
+export const ENTITY_ACTIONS = ['block', 'mask', 'tokenize', 'hash', 'allow', 'log-only'] as const;
 export type EntityAction = (typeof ENTITY_ACTIONS)[number];
 export type InjectionAction = 'block' | 'log-only';
 export type DocumentAction = 'block' | 'log-only' | 'sanitize';
@@ -139,6 +142,8 @@ export interface InputPolicy extends DirectionPolicy {
   readonly rules: RuleSet | undefined;
   /** External detectors on the newest user message; empty for most routes. */
   readonly external: readonly ExternalUse[];
+  /** Some type is tokenised: requests get a token session and answers are de-tokenised. */
+  readonly tokenizes: boolean;
 }
 
 /** An external detector a route turned on, with what a flagged verdict does. */
@@ -192,13 +197,12 @@ function entityDefault(action: GuardAction): EntityAction {
   switch (action) {
     case 'block':
     case 'mask':
+    case 'tokenize':
     case 'hash':
     case 'allow':
     case 'log-only':
       return action;
-    // Reversible tokenisation is not in the request path yet, and sanitize is for documents: the
-    // strict choice is to keep the value away from the model.
-    case 'tokenize':
+    // sanitize is for documents: the strict choice is to keep the value away from the model.
     case 'sanitize':
       return 'block';
   }
@@ -253,6 +257,8 @@ export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig, 
   const inPii = route.input.pii ?? piiDefault;
   const outPii = route.output.pii ?? piiDefault;
   const outSecrets = route.output.secrets ?? entityDefault(cfg.secrets.action);
+  const inputAction = direction(cfg, inPii, inSecrets, route.input.types);
+  const outputAction = direction(cfg, outPii, outSecrets, route.output.types);
   return Object.freeze({
     enabled: route.enabled,
     canary: route.canary,
@@ -260,14 +266,20 @@ export function compileRoutePolicy(cfg: GuardsConfig, route: RouteGuardsConfig, 
       failOpen: route.input.failOpen,
       injection: route.input.injection ?? injectionDefault(cfg.injection.action),
       documents: route.input.documents ?? documentDefault(cfg.injection.action),
-      actionFor: direction(cfg, inPii, inSecrets, route.input.types),
+      actionFor: inputAction,
+      tokenizes: [...PII_TYPES, ...SECRET_TYPES].some((t) => inputAction(t) === 'tokenize'),
       roles: new Set(route.input.roles),
       rules: createRuleSet(rulesFor(rules, 'input')),
       external: Object.freeze([...use(detectors.judge, route.input.judge), ...use(detectors.onnx, route.input.onnx)]),
     }),
     output: Object.freeze({
       failOpen: route.output.failOpen,
-      actionFor: direction(cfg, outPii, outSecrets, route.output.types),
+      // A value in an answer that did not come through the vault has no placeholder to restore:
+      // `tokenize` there masks it.
+      actionFor: (type: string) => {
+        const a = outputAction(type);
+        return a === 'tokenize' ? 'mask' : a;
+      },
       links: Object.freeze({ ...route.output.links, allowedHosts: Object.freeze([...route.output.links.allowedHosts]) }),
       windowChars: route.output.windowChars,
       leakMinChars: route.output.leakMinChars,

@@ -63,8 +63,9 @@ export function redact(text: string, acted: readonly ActedFinding[], hashKey: Bu
   let out = '';
   let at = 0;
   for (const { finding: f, action } of acted) {
-    if (action !== 'mask' && action !== 'hash') continue;
-    out += text.slice(at, f.start) + (action === 'mask' ? `[${f.type}]` : hashToken(hashKey, f.type, text.slice(f.start, f.end)));
+    // `tokenize` without a token session (src/vault/tokenize.ts does it with one) masks: the value never passes.
+    if (action !== 'mask' && action !== 'hash' && action !== 'tokenize') continue;
+    out += text.slice(at, f.start) + (action === 'hash' ? hashToken(hashKey, f.type, text.slice(f.start, f.end)) : `[${f.type}]`);
     at = f.end;
   }
   return at === 0 ? text : out + text.slice(at);

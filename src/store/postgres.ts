@@ -9,6 +9,7 @@
  */
 import { scanAudit } from './postgres-audit-scan.js';
 import pg from 'pg';
+import { postgresSealed } from './sealed.js';
 import { EMPTY_HEAD, linkEntries, type AuditOutcome, type AuditRow, type ChainHead } from '../audit/chain.js';
 import type { AuditCheckpoint } from '../audit/signing.js';
 import {
@@ -368,6 +369,7 @@ export function openPostgresStore(url: string): Store {
     operators,
     adminSessions,
     incidents: postgresIncidents(q),
+    sealed: postgresSealed(q),
     audit,
     async ping() {
       await q('SELECT 1');

@@ -11,6 +11,7 @@ import { API_KEY_COLUMNS, apiKeyFromRow, apiKeyToRow, insertSql, namedPlaceholde
 import { IDENTITY_MIGRATIONS, sqliteAdminSessions, sqliteOperators, sqliteSigningKeys } from './sqlite-identity.js';
 import { INCIDENT_MIGRATIONS, sqliteIncidents } from './sqlite-incidents.js';
 import type { ApiKeyRecord, ApiKeyRepo, SecretRepo, Store } from './types.js';
+import { sqliteSealed } from './sealed.js';
 
 /**
  * Append only: a released migration is never edited; a new one is added at the end with a new id.
@@ -131,6 +132,7 @@ export function openSqliteStore(file: string): Store {
     operators: sqliteOperators(db),
     adminSessions: sqliteAdminSessions(db),
     incidents: sqliteIncidents(db),
+    sealed: sqliteSealed(db),
     audit,
     async ping() {
       ping.get();

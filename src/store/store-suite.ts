@@ -141,6 +141,23 @@ export function storeSuite(backend: SuiteBackend): void {
       assert.equal(await store.incidents.get('missing'), undefined);
     });
 
+    test('sealed columns: lists every kind and replaces only an unchanged value', async (store) => {
+      await store.secrets.put('provider', 'v1.a.b.c.d', 1);
+      await store.signingKeys.rotate({ kid: 'k1', alg: 'EdDSA', publicJwk: '{}', sealedPrivateJwk: 'v1.s.k.1.x', createdAt: 1 }, 2);
+      await store.operators.insert({ id: 'op1', name: 'ann', passwordHash: 'scrypt$x', sealedTotpSecret: 'v1.t.o.t.p', totpLastStep: 0, recoveryHashes: [], createdAt: 1, disabledAt: null });
+      assert.deepEqual(await store.sealed.list('secret'), [{ id: 'provider', sealed: 'v1.a.b.c.d' }]);
+      assert.deepEqual(await store.sealed.list('signing-key'), [{ id: 'k1', sealed: 'v1.s.k.1.x' }]);
+      assert.deepEqual(await store.sealed.list('operator-totp'), [{ id: 'op1', sealed: 'v1.t.o.t.p' }]);
+      assert.equal(await store.sealed.replace('secret', 'provider', 'stale', 'v2.new'), false);
+      assert.equal(await store.sealed.replace('secret', 'provider', 'v1.a.b.c.d', 'v2.new'), true);
+      assert.equal(await store.secrets.get('provider'), 'v2.new');
+      assert.equal(await store.sealed.replace('operator-totp', 'op1', 'v1.t.o.t.p', 'v2.totp'), true);
+      assert.equal((await store.operators.get('op1'))?.sealedTotpSecret, 'v2.totp');
+      assert.equal(await store.sealed.replace('signing-key', 'k1', 'v1.s.k.1.x', 'v2.sk'), true);
+      assert.equal((await store.signingKeys.list())[0]?.sealedPrivateJwk, 'v2.sk');
+      assert.equal(await store.sealed.replace('secret', 'missing', 'x', 'y'), false);
+    });
+
     test('audit: appends in chain order, skips replayed request ids, pages and bounds', async (store) => {
       assert.deepEqual(await store.audit.head(), EMPTY_HEAD);
       assert.equal(await store.audit.bounds(), null);

@@ -7,6 +7,7 @@
 
 import type { AuditEntry, AuditRow, ChainHead } from '../audit/chain.js';
 import type { AuditCheckpoint } from '../audit/signing.js';
+import type { SealedRepo } from './sealed.js';
 
 export interface ApiKeyRecord {
   /** Public, non-secret part of the key (shown in listings and logs). */
@@ -214,6 +215,8 @@ export interface Store {
   readonly signingKeys: SigningKeyRepo;
   readonly operators: OperatorRepo;
   readonly adminSessions: AdminSessionRepo;
+  /** Every sealed column, for master-key rotation (store/sealed.ts). */
+  readonly sealed: SealedRepo;
   /** Cheap liveness check for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -62,11 +62,14 @@ describe('portcullis CLI', () => {
     const { dir, cleanup } = workDir();
     try {
       const file = writeConfig(dir, `server:\n  port: 0\nroutes:\n${route('sealed', `${mock.url}/v1`, 'secret:upstream')}`);
+      // The server never generates its own master key; the first admin command initialises the data directory.
+      const noKey = await startGatewayProcess(file).catch((err: Error) => err);
+      assert.ok(noKey instanceof Error && /no master key/.test(noKey.message), noKey instanceof Error ? noKey.message : 'the gateway started');
+      const { key } = await createKey(file);
       const missing = await startGatewayProcess(file).catch((err: Error) => err);
       assert.ok(missing instanceof Error && /no stored secret named "upstream"/.test(missing.message));
       assert.equal((await cli(['secrets', 'set', '--config', file, 'upstream'], 'sk-sealed-value\n')).code, 0);
       assert.equal((await cli(['secrets', 'list', '--config', file])).stdout, 'upstream\n');
-      const { key } = await createKey(file);
       const gateway = await startGatewayProcess(file);
       try {
         const client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: key, maxRetries: 0 });

@@ -55,6 +55,16 @@ function isTokenChar(text: string, i: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
 }
 
+/**
+ * Documentation placeholders keep a real prefix and fill the rest with one character
+ * (`ghp_XXXX…`, `AKIA0000…`, `sk-ant-api03-xxxx…`). Random key material is well above 3 bits
+ * per character over the whole match (base62 ≈ 5.9, hex ≈ 4, digits ≈ 3.3); such fillers are
+ * below 2.5.
+ */
+function notFiller(value: string): boolean {
+  return shannonEntropy(value) >= 3;
+}
+
 /** Real keys mix character classes; "sk-aaaaaaaa…" and "sk-this-is-my-key" do not. */
 function looksRandom(value: string, minEntropy = 3.5): boolean {
   const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((r) => r.test(value)).length;
@@ -87,7 +97,8 @@ const PLACEHOLDER = /^(?:<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%[^%]*%|\*+|x+|\.+|ch
 
 /** A credential inside a URL must be a value, not a template variable or a mask. */
 function urlPasswordReal(value: string): boolean {
-  const m = /:\/\/[^:/@\s]+:([^@\s]+)@/.exec(value);
+  // The user may be empty: `redis://:password@host` is how Redis URLs carry a password.
+  const m = /:\/\/[^:/@\s]*:([^@\s]+)@/.exec(value);
   const pw = m?.[1];
   return pw !== undefined && pw.length >= 3 && !PLACEHOLDER.test(decodeURIComponentSafe(pw));
 }
@@ -115,7 +126,7 @@ const rule = (
     re: new RE2(source, 'g'),
     bounded: opts.bounded ?? true,
     score: opts.score ?? 0.99,
-    ...(opts.check !== undefined ? { check: opts.check } : {}),
+    check: opts.check === undefined ? notFiller : (v: string) => notFiller(v) && (opts.check as (v: string) => boolean)(v),
     needs,
     folded,
   };
@@ -176,11 +187,11 @@ const RULES: readonly Rule[] = [
   rule('PYPI_TOKEN', 'pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\\-]{50,}', ['pypi-AgEIcHlwaS5vcmc']),
   rule('PORTCULLIS_KEY', 'pc_(?:live|test)_[0-9A-Za-z]{40}', ['pc_live_', 'pc_test_']),
   rule('JWT', 'eyJ[A-Za-z0-9_\\-]{8,}\\.eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]*', ['eyJ'], { check: jwtValid, score: 0.95 }),
-  rule('DATABASE_URL', '(?i)(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|jdbc:[a-z]+)://[^\\s:/@"\']{1,256}:[^\\s@"\']{1,256}@[^\\s"\'<>]{1,512}', ['://'], {
+  rule('DATABASE_URL', '(?i)(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|jdbc:[a-z]+)://[^\\s:/@"\']{0,256}:[^\\s@"\']{1,256}@[^\\s"\'<>]{1,512}', ['://'], {
     bounded: false,
     check: urlPasswordReal,
   }),
-  rule('URL_CREDENTIALS', '(?i)[a-z][a-z0-9+.\\-]{1,15}://[^\\s:/@"\']{1,256}:[^\\s@"\'/]{1,256}@[^\\s"\'<>]{1,512}', ['://'], {
+  rule('URL_CREDENTIALS', '(?i)[a-z][a-z0-9+.\\-]{1,15}://[^\\s:/@"\']{0,256}:[^\\s@"\'/]{1,256}@[^\\s"\'<>]{1,512}', ['://'], {
     bounded: false,
     check: urlPasswordReal,
     score: 0.9,
@@ -194,14 +205,20 @@ const GENERIC = new RE2(
 );
 /** Every keyword of {@link GENERIC} contains one of these (compared case-folded). */
 const GENERIC_NEEDS = { needs: ['pass', 'pwd', 'secret', 'api', 'access', 'token', 'bearer', 'private', 'credential'], folded: true };
+/** `Authorization: Bearer <opaque token>`: the scheme is followed by a space, not `=` or `:`. */
+const BEARER = new RE2('(?i)bearer\\s{1,4}([^\\s"\'`,;<>]{16,256})', 'g');
 /** Anything after "password" is a secret at lower entropy than an API key. */
 const PASSWORD_WORD = /pass|pwd/i;
 
 function detectGeneric(text: string, hits: Hit[], folded: () => string): void {
   if (!mayMatch(GENERIC_NEEDS, text, folded)) return;
-  GENERIC.lastIndex = 0;
+  for (const re of [GENERIC, BEARER]) scanGeneric(re, text, hits);
+}
+
+function scanGeneric(re: RE2, text: string, hits: Hit[]): void {
+  re.lastIndex = 0;
   for (;;) {
-    const m = GENERIC.exec(text);
+    const m = re.exec(text);
     if (m === null) break;
     const value = m[1] ?? '';
     const start = m.index + m[0].length - value.length;
@@ -217,6 +234,19 @@ function detectGeneric(text: string, hits: Hit[], folded: () => string): void {
     // Prose like "the password is correct" is not an assignment of a secret.
     if (/^[a-z]+$/.test(value)) continue;
     hits.push({ type: 'SECRET_GENERIC', start, end: start + value.length, score: strong ? 0.8 : 0.6 });
+  }
+}
+
+/**
+ * A keyword-anchored value that a specific rule also recognises inside (`token: ?sv=…&sig=…`)
+ * keeps its longer span but takes the specific type, which says what was found.
+ */
+function nameGenericByRule(hits: Hit[]): void {
+  for (let i = 0; i < hits.length; i++) {
+    const g = hits[i] as Hit;
+    if (g.type !== 'SECRET_GENERIC') continue;
+    const inner = hits.find((h) => h.type !== 'SECRET_GENERIC' && h.start >= g.start && h.end <= g.end);
+    if (inner) hits[i] = { ...g, type: inner.type, score: Math.max(g.score, inner.score) };
   }
 }
 
@@ -268,6 +298,7 @@ export function detectSecrets(text: string): Finding[] {
   }
   detectAwsSecretNear(t, hits);
   detectGeneric(t, hits, folded);
+  nameGenericByRule(hits);
 
   hits.sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score || a.start - b.start);
   return keepNonOverlapping(hits, t.length).map((h) => {

@@ -11,7 +11,7 @@ const positives: { kind: string; value: string; text?: (v: string) => string }[]
   { kind: 'AWS_ACCESS_KEY', value: 'AKIAIOSFODNN7EXAMPLE' },
   { kind: 'AWS_SECRET_KEY', value: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', text: (v) => `id AKIAIOSFODNN7EXAMPLE secret ${v}` },
   { kind: 'GCP_API_KEY', value: `AIza${rnd}abc`.padEnd(39, 'Q') },
-  { kind: 'GCP_SERVICE_ACCOUNT', value: `"private_key_id": "${'a1'.repeat(20)}"` },
+  { kind: 'GCP_SERVICE_ACCOUNT', value: '"private_key_id": "3f9c0e7ab2d4518e6c0f7a93b1d2e4c5a6f70819"' },
   { kind: 'AZURE_STORAGE_KEY', value: `DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${'Ab3+'.repeat(22)};EndpointSuffix=core.windows.net` },
   { kind: 'GITHUB_TOKEN', value: `ghp_${rnd}Ab12` },
   { kind: 'GITHUB_TOKEN', value: `github_pat_${rnd.slice(0, 22)}_${(rnd + rnd).slice(0, 59)}` },
@@ -87,5 +87,29 @@ describe('detectSecrets', () => {
   it('computes Shannon entropy', () => {
     assert.equal(shannonEntropy('aaaa'), 0);
     assert.equal(shannonEntropy('abcd'), 2);
+  });
+});
+
+describe('detectSecrets: misses found by scripts/eval-secrets.ts', () => {
+  const types = (text: string): string[] => detectSecrets(text).map((f) => `${f.type}:${text.slice(f.start, f.end)}`);
+
+  it('a Redis URL with a password and no user name', () => {
+    assert.deepEqual(types('REDIS_URL=redis://:Xq7kLm2pRt9vWz4bNc8d@cache:6379/0'), ['SECRET_DATABASE_URL:redis://:Xq7kLm2pRt9vWz4bNc8d@cache:6379/0']);
+  });
+
+  it('an opaque bearer token', () => {
+    assert.deepEqual(types('curl -H "Authorization: Bearer q7Zk2Lm9Xp4Rt8Vw3Ny6Bc1H" https://x'), ['SECRET_GENERIC:q7Zk2Lm9Xp4Rt8Vw3Ny6Bc1H']);
+    assert.deepEqual(types('the bearer of this letter is my cousin'), []);
+  });
+
+  it('documentation fillers with a real prefix are not keys', () => {
+    for (const t of ['ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'AKIAXXXXXXXXXXXXXXXX', 'xoxb-000000000000-0000000000000-000000000000000000000000', 'sk_live_000000000000000000000000']) {
+      assert.deepEqual(types(`key: ${t}`), [], t);
+    }
+  });
+
+  it('a keyword-anchored value a specific rule recognises takes that rule type', () => {
+    const sas = 'sv=2022-11-02&ss=b&srt=o&sp=r&se=2026-12-31T00:00:00Z&spr=https&sig=q7Zk2Lm9Xp4Rt8Vw3Ny6Bc1Hd5Gf0JsA%2Bq7Zk2Lm9X';
+    assert.deepEqual(detectSecrets(`SAS token: ?${sas}`).map((f) => f.type), ['SECRET_AZURE_SAS_TOKEN']);
   });
 });

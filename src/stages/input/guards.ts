@@ -21,6 +21,11 @@ import { structuredChecks, UnsupportedRequestSchema, type StructuredCheck } from
 import { runDetectors } from '../../guards/judge/run.js';
 import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
 import type { CanonicalRequest } from '../../canonical/types.js';
+import { conversationScope } from '../../vault/scope.js';
+import type { TokenSession } from '../../vault/session.js';
+import { escapePlaceholders } from '../../vault/placeholder.js';
+import { tokenizeText } from '../../vault/tokenize.js';
+import type { TokenVault } from '../../vault/vault.js';
 
 /** What the output guards need to know about a request. */
 export interface RequestGuards {
@@ -33,6 +38,8 @@ export interface RequestGuards {
   readonly structured?: readonly StructuredCheck[];
   /** The last user message, for answer classifiers that read the question (only when one is on). */
   readonly prompt?: string;
+  /** Placeholders of this request (when the route tokenises), for de-tokenising the answer. */
+  readonly tokens?: TokenSession;
 }
 
 export interface RequestGuardsRegistry {
@@ -55,6 +62,8 @@ export interface GuardStageOptions {
   /** Key of `hash` tokens (guards/redact.ts `guardHashKey`). */
   readonly hashKey: Buffer;
   readonly registry: RequestGuardsRegistry;
+  /** Conversation-scoped tokenisation mappings; without it, a request's placeholders live only in that request. */
+  readonly vault?: TokenVault;
 }
 
 /** A documented limit: a document with more injected passages than this is blocked, not sanitized. */
@@ -114,7 +123,7 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
   checkOptions(options);
   const { registry, hashKey } = options;
 
-  function inspect(compiled: CompiledGuards, policy: RoutePolicy, request: ChatRequest, reasons: string[]): ChatRequest | undefined {
+  function inspect(compiled: CompiledGuards, policy: RoutePolicy, request: ChatRequest, reasons: string[], tokens: TokenSession | undefined): ChatRequest | undefined {
     const cfg = compiled.config;
     const injectionRoles: readonly string[] = cfg.injection.enabled ? cfg.injection.roles : [];
     let changed = false;
@@ -161,23 +170,45 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
         }
         acted = mergeActed(acted, matched);
       }
-      return redact(current, acted, hashKey);
+      return tokens ? tokenizeText(current, acted, hashKey, tokens) : redact(current, acted, hashKey);
+    };
+
+    // With tokenisation on, every text the model reads is escaped, and earlier answers (which the
+    // caller got de-tokenised) are tokenised again, so the model sees the same placeholders. This
+    // is for texts of roles the route does not scan (scanned ones go through scanText).
+    const otherText = (text: string, role: TextRole, where: string): string => {
+      if (!tokens) return text;
+      if (role !== 'assistant') return escapePlaceholders(text);
+      const acted = actedFindings(compiled.scanner, text, 'assistant', policy.input.actionFor).filter((a) => a.action === 'tokenize');
+      for (const a of acted) reasons.push(findingReason(a.finding, a.action, where));
+      return tokenizeText(text, acted, hashKey, tokens);
     };
 
     const messages = request.messages.map((m, mi): Message => {
-      if (!policy.input.roles.has(m.role)) return m;
+      const scanned = policy.input.roles.has(m.role);
+      if (!scanned && !tokens) return m;
       const role = m.role;
       let touched = false;
       const content = m.content.map((part, pi): ContentPart => {
         if (part.type !== 'text') return part;
-        const text = scanText(part.text, role, m.content.length > 1 ? `m${mi}.${pi}` : `m${mi}`);
+        const where = m.content.length > 1 ? `m${mi}.${pi}` : `m${mi}`;
+        const text = scanned ? scanText(part.text, role, where) : otherText(part.text, role, where);
         if (text === part.text) return part;
         touched = true;
         return { type: 'text', text };
       });
+      const toolCalls =
+        tokens && m.toolCalls
+          ? m.toolCalls.map((tc, ti) => {
+              const args = otherText(tc.arguments, 'assistant', `m${mi}.tool${ti}`);
+              if (args === tc.arguments) return tc;
+              touched = true;
+              return { ...tc, arguments: args };
+            })
+          : m.toolCalls;
       if (!touched) return m;
       changed = true;
-      return { ...m, content };
+      return { ...m, content, ...(toolCalls ? { toolCalls } : {}) };
     });
     return changed ? { ...request, messages } : undefined;
   }
@@ -215,12 +246,20 @@ export function inputGuardStage(options: GuardStageOptions): Stage {
       if (request.kind !== 'chat') return { action: 'pass' };
       if (!policy.enabled) return { action: 'pass', reasons: ['guards:off'] };
       const reasons: string[] = [];
+      let tokens: TokenSession | undefined;
+      if (policy.input.tokenizes) {
+        const scope = conversationScope(ctx, options.vault);
+        if (!scope.ok) return { action: 'deny', code: 'PC_ERR_BAD_REQUEST', reasons: [scope.reason] };
+        tokens = scope.session;
+        registry.remember(ctx, { policy, tokens });
+      }
       let replaced: ChatRequest | undefined;
-      let extra: Pick<RequestGuards, 'structured' | 'prompt'> = {};
+      // Every later registry entry carries the token session, so the answer is de-tokenised.
+      let extra: Pick<RequestGuards, 'structured' | 'prompt' | 'tokens'> = tokens ? { tokens } : {};
       try {
-        extra = answerChecks(policy, request);
+        extra = { ...extra, ...answerChecks(policy, request) };
         if (extra.structured !== undefined) registry.remember(ctx, { policy, ...extra });
-        replaced = inspect(compiled, policy, request, reasons);
+        replaced = inspect(compiled, policy, request, reasons, tokens);
       } catch (err) {
         // A response_format schema the gateway cannot enforce is refused, not passed unchecked.
         if (err instanceof UnsupportedRequestSchema) return { action: 'deny', code: 'PC_ERR_BAD_REQUEST', reasons: [`response-format:unsupported-schema:${err.detail.slice(0, 200)}`] };

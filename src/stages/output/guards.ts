@@ -25,6 +25,9 @@ import { actedFindings, findingReason, redact, type ActedFinding } from '../../g
 import type { CanonicalResponse } from '../../canonical/types.js';
 import type { Stage, StageContext, StreamInspector, Verdict } from '../../pipeline/types.js';
 import type { RequestGuards, RequestGuardsRegistry } from '../input/guards.js';
+import type { StreamRestorer } from '../../vault/placeholder.js';
+import type { TokenSession } from '../../vault/session.js';
+import { streamRestorer } from '../../vault/tokenize.js';
 
 export interface OutputGuardOptions {
   readonly guards: () => CompiledGuards;
@@ -42,6 +45,8 @@ interface Rules {
   readonly answers: AnswerChecks | undefined;
   /** The question, for detectors that judge the exchange. */
   readonly prompt: string | undefined;
+  /** The request's placeholders: released text is de-tokenised for the caller. */
+  readonly tokens: TokenSession | undefined;
 }
 
 export type PushResult = { readonly ok: true; readonly out: string; readonly reasons: readonly string[] } | { readonly ok: false; readonly code: ErrorCode; readonly reasons: readonly string[] };
@@ -55,22 +60,30 @@ export class Channel {
   private held = '';
   /** Stream offset of the first character of `tail`, for reasons. */
   private base = 0;
+  /**
+   * De-tokenises released text (after the checks, which see the model's own text); holds a
+   * placeholder split across chunks. Tool-call arguments (the channels without link checks) are
+   * JSON, so values restored there are JSON-escaped.
+   */
+  private readonly restorer: StreamRestorer | undefined;
 
   constructor(
     private readonly rules: Rules,
     private readonly where: string,
     private readonly links: boolean,
-  ) {}
+  ) {
+    this.restorer = rules.tokens ? streamRestorer(rules.tokens, !links) : undefined;
+  }
 
   /** True when text is held back. */
   get holding(): boolean {
-    return this.held.length > 0;
+    return this.held.length > 0 || (this.restorer?.holding ?? false);
   }
 
   /** Adds text; `final` releases everything (end of the choice or of the answer). */
   push(delta: string, final: boolean): PushResult {
     this.held += delta;
-    if (this.held.length === 0) return { ok: true, out: '', reasons: [] };
+    if (this.held.length === 0) return { ok: true, out: this.restorer ? this.restorer.push('', final) : '', reasons: [] };
     const { policy, canary, leak, compiled, hashKey } = this.rules;
     const window = this.tail + this.held;
     const from = this.tail.length;
@@ -130,7 +143,7 @@ export class Channel {
     const keep = Math.max(0, released.length - policy.windowChars);
     this.base += keep;
     this.tail = released.slice(keep);
-    return { ok: true, out, reasons };
+    return { ok: true, out: this.restorer ? this.restorer.push(out, final) : out, reasons };
   }
 }
 
@@ -149,7 +162,7 @@ function rulesOf(compiled: CompiledGuards, guards: RequestGuards, hashKey: Buffe
   const jailbroken: JailbrokenCheck | undefined = output.jailbroken === undefined ? undefined : { action: output.jailbroken, threshold: compiled.config.jailbroken.threshold, prompt: guards.prompt };
   // External detectors read the whole answer too, so its text is kept for them.
   const answers = guards.structured === undefined && jailbroken === undefined && output.external.length === 0 ? undefined : { structured: guards.structured, jailbroken };
-  return { compiled, policy: output, hashKey, canary: guards.canary, leak: guards.leak, answers, prompt: guards.prompt };
+  return { compiled, policy: output, hashKey, canary: guards.canary, leak: guards.leak, answers, prompt: guards.prompt, tokens: guards.tokens };
 }
 
 function nonEmpty(c: ChoiceDelta): boolean {
