@@ -144,7 +144,7 @@ export const configSchema = z
       .object({
         /** HMAC key for stored API-key hashes; generated into dataDir when unset. */
         pepper: z.string().min(32).optional(),
-        /** 32-byte AES-256-GCM key (base64) for the encrypted store; generated into dataDir when unset. */
+        /** 32-byte master key (base64 or hex) of the keyring (crypto/server-secrets.ts: sources, and when one is generated). */
         masterKey: z.string().min(40).optional(),
         /** File holding the master key (base64 or hex); refused when group or others may read it. */
         masterKeyFile: z.string().min(1).optional(),
