@@ -163,6 +163,16 @@ describe('engine semantics', () => {
     assert.equal(set.authorize(query(principal({ teams: ['sales'] }), 'chat')).allowed, false);
   });
 
+  it('an unchanged set is compiled once and reused (reloads that change only routes)', () => {
+    const text = '@id("same") permit (principal, action, resource);';
+    const a = compilePolicySet(schema, [{ origin: 'same.cedar', text }]);
+    const b = compilePolicySet(schema, [{ origin: 'same.cedar', text }]);
+    const c = compilePolicySet(schema, [{ origin: 'same.cedar', text: `${text} ` }]);
+    assert.ok(a.ok && b.ok && c.ok);
+    assert.equal(a.set, b.set);
+    assert.notEqual(a.set, c.set);
+  });
+
   it('the decision cache gives the same answers as the engine', () => {
     const text = `@id("office") permit (principal, action, resource) when { context.ip.isInRange(ip("10.0.0.0/8")) };`;
     const cached = compilePolicySet(schema, [{ origin: 't', text }], { cacheSize: 2 });

@@ -142,8 +142,31 @@ function actionParents(schema: string, issues: PolicyIssue[]): Map<string, Entit
   return parents;
 }
 
+/**
+ * Compiled sets by the hash of their inputs. Validation, loading and warm-up block the event loop
+ * (up to a second for the default templates on a busy two-core machine), and most reloads change routes, not
+ * policies: an unchanged set is reused, decision cache included (its decisions are still right:
+ * they depend only on the set and the request).
+ */
+const compiledSets = new Map<string, CompiledPolicySet>();
+const COMPILED_SETS_KEPT = 4;
+
 /** Parses, validates (strict) and loads a policy set. Never throws on bad input: issues say why. */
 export function compilePolicySet(schema: string, sources: readonly PolicySource[], options: CompileOptions = {}): CompileResult {
+  const inputs = createHash('sha256').update(schema).update(String(options.cacheSize ?? DEFAULT_CACHE_SIZE));
+  for (const s of sources) inputs.update('\0').update(s.origin).update('\0').update(s.text);
+  const inputDigest = inputs.digest('base64url');
+  const known = compiledSets.get(inputDigest);
+  if (known) return { ok: true, set: known };
+  const result = compileFresh(schema, sources, options);
+  if (result.ok) {
+    if (compiledSets.size >= COMPILED_SETS_KEPT) compiledSets.delete(compiledSets.keys().next().value as string);
+    compiledSets.set(inputDigest, result.set);
+  }
+  return result;
+}
+
+function compileFresh(schema: string, sources: readonly PolicySource[], options: CompileOptions): CompileResult {
   const issues: PolicyIssue[] = [];
   const schemaCheck = cedar.checkParseSchema(schema);
   if (schemaCheck.type === 'failure') return { ok: false, issues: [{ origin: 'schema', message: messages(schemaCheck.errors) }] };
