@@ -189,3 +189,41 @@ describe('structured outputs (e2e)', () => {
     assert.ok(!bad.text.endsWith('}'), bad.text);
   });
 });
+
+describe('LLM judge (e2e, the mock LLM as the judge route)', () => {
+  let stack: Stack;
+  let client: OpenAI;
+  const judgeRoutes = (mock: string) => `
+  - model: slow-judge
+    targets: [{ provider: openai, baseUrl: "${mock}", model: mock-latency-ms-3000, apiKey: upstream-1 }]
+    retry: { attempts: 1, initialBackoffMs: 10, maxBackoffMs: 10 }
+  - model: judged
+    targets: [{ provider: openai, baseUrl: "${mock}", model: mock-gpt, apiKey: upstream-1 }]
+    guards: { input: { judge: block } }
+  - model: unjudged
+    targets: [{ provider: openai, baseUrl: "${mock}", model: mock-gpt, apiKey: upstream-1 }]
+`;
+
+  before(async () => {
+    stack = await startStack(judgeRoutes, 'guards:\n  judge: { route: slow-judge, timeoutMs: 300 }\n');
+    client = new OpenAI({ baseURL: `${stack.gateway.url}/v1`, apiKey: stack.key, maxRetries: 0 });
+  });
+  after(async () => stack?.stop());
+
+  it('a judge that times out refuses the request (fail closed) without calling the model', async () => {
+    const before = (await mockStats(stack.mock)).byModel['mock-gpt'] ?? 0;
+    await assert.rejects(
+      client.chat.completions.create({ model: 'judged', messages: [{ role: 'user', content: 'Hello there' }] }),
+      (err: unknown) => err instanceof OpenAI.APIError && err.status === 503 && err.code === 'PC_ERR_GUARD_TIMEOUT',
+    );
+    assert.equal((await mockStats(stack.mock)).byModel['mock-gpt'] ?? 0, before);
+  });
+
+  it('a route without the judge is not affected', async () => {
+    const before = (await mockStats(stack.mock)).byModel['mock-gpt'] ?? 0;
+    const answer = await client.chat.completions.create({ model: 'unjudged', messages: [{ role: 'user', content: 'Hello there' }] });
+    assert.equal(answer.choices[0]?.message.content, 'Mock answer to: Hello there');
+    // The counter the first test reads does count calls of the chat model.
+    assert.equal((await mockStats(stack.mock)).byModel['mock-gpt'], before + 1);
+  });
+});
