@@ -210,8 +210,9 @@ describe('limits end to end (shared Redis)', () => {
 
   it('refuses with PC_ERR_LIMITS_UNAVAILABLE (503) when Redis is down', async (t) => {
     if (skip !== undefined) return t.skip(skip);
-    // Nothing listens on port 1: every counter call fails at once.
-    const config = `logging:\n  level: info\nserver:\n  port: 0\nstate:\n  redis: "redis://127.0.0.1:1"\nlimits:\n  rules:\n    - { name: rpm, requests: { limit: 100 } }\nroutes:\n  - model: gpt\n    targets: [{ provider: openai, baseUrl: "${(mock as MockProcess).url}/v1", model: mock-gpt }]\n`;
+    // Nothing listens on port 1: every counter call fails at once. Monitoring, which refuses to
+    // start without its Redis, is off so that the limits stage is what meets the outage.
+    const config = `logging:\n  level: info\nserver:\n  port: 0\nstate:\n  redis: "redis://127.0.0.1:1"\nmonitor:\n  enabled: false\nlimits:\n  rules:\n    - { name: rpm, requests: { limit: 100 } }\nroutes:\n  - model: gpt\n    targets: [{ provider: openai, baseUrl: "${(mock as MockProcess).url}/v1", model: mock-gpt }]\n`;
     const { gateway, key } = await gatewayWith(config);
     const client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: key, maxRetries: 0 });
     await assert.rejects(client.chat.completions.create({ model: 'gpt', messages: [{ role: 'user', content: 'hi' }] }), isApiError('PC_ERR_LIMITS_UNAVAILABLE', 503));
