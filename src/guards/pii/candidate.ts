@@ -1,4 +1,5 @@
 /** Internal shape shared by the PII detectors before overlaps are resolved. */
+import type RE2 from 're2';
 import { keepNonOverlapping } from '../spans.js';
 
 /**
@@ -58,4 +59,15 @@ export function resolveOverlaps(cands: readonly Candidate[], textLength: number)
       a.start - b.start,
   );
   return keepNonOverlapping(order, textLength);
+}
+
+/** Iterates the matches of a global RE2 expression from the start of `text`. */
+export function* matches(re: RE2, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (;;) {
+    const m = re.exec(text);
+    if (m === null) return;
+    if (m[0].length === 0) re.lastIndex = m.index + 1;
+    yield m;
+  }
 }

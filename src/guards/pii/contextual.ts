@@ -6,20 +6,10 @@
  */
 
 import RE2 from 're2';
-import { Rank, isWordAt, type Candidate } from './candidate.js';
+import { Rank, isWordAt, matches, type Candidate } from './candidate.js';
 import { DEMONYMS, FAITHS, POLITICAL } from './groups.js';
 
 type Emit = (c: Candidate) => void;
-
-function* matches(re: RE2, text: string): Generator<RegExpExecArray> {
-  re.lastIndex = 0;
-  for (;;) {
-    const m = re.exec(text);
-    if (m === null) return;
-    if (m[0].length === 0) re.lastIndex = m.index + 1;
-    yield m;
-  }
-}
 
 // ---------------------------------------------------------------- age
 

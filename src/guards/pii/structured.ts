@@ -6,7 +6,7 @@
 
 import RE2 from 're2';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { Rank, isDigitAt, isWordAt, type Candidate } from './candidate.js';
+import { Rank, isDigitAt, isWordAt, matches, type Candidate } from './candidate.js';
 import {
   creditCardValid,
   dateValid,
@@ -24,17 +24,6 @@ import {
 } from './validators.js';
 
 type Emit = (c: Candidate) => void;
-
-/** Iterates the matches of a global RE2 expression from the start of `text`. */
-function* matches(re: RE2, text: string): Generator<RegExpExecArray> {
-  re.lastIndex = 0;
-  for (;;) {
-    const m = re.exec(text);
-    if (m === null) return;
-    if (m[0].length === 0) re.lastIndex = m.index + 1;
-    yield m;
-  }
-}
 
 /** True when the text within `window` characters before `start` contains one of `words`. */
 function contextBefore(text: string, start: number, re: RE2, window = 48): boolean {
