@@ -12,7 +12,7 @@ import tls from 'node:tls';
 import { after, before, describe, it } from 'node:test';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { createCa, issueCertificate, type IssuedPair } from '../../src/tls/x509.js';
-import { eventually, startGatewayProcess, workDir, writeConfig, type GatewayProcess } from './harness.js';
+import { cli, eventually, startGatewayProcess, workDir, writeConfig, type GatewayProcess } from './harness.js';
 
 async function handshake(url: string, ca: string, options: tls.ConnectionOptions = {}): Promise<{ protocol: string | null; fingerprint: string }> {
   const { hostname, port } = new URL(url);
@@ -45,6 +45,8 @@ describe('TLS listeners end to end', () => {
     // Polling off: the SIGHUP path alone must do the reload here.
     const tlsBlock = `  tls:\n    certFile: "${certFile}"\n    keyFile: "${keyFile}"\n    reloadPollMs: 0\n`;
     const configFile = writeConfig(work.dir, `logging:\n  level: info\nserver:\n  port: 0\n${tlsBlock}admin:\n  port: 0\n${tlsBlock}`);
+    // `start` never generates a master key; an admin command creates one on first use.
+    await cli(['keys', 'list', '--config', configFile]);
     gateway = await startGatewayProcess(configFile);
     const line = gateway.logs.map((l) => JSON.parse(l) as { msg?: string; adminUrl?: string }).find((l) => l.msg === 'admin listening');
     adminUrl = line?.adminUrl ?? '';
@@ -116,7 +118,9 @@ describe('admin plane with client certificates (admin.tls.clientCa)', () => {
     writeFileSync(join(work.dir, 'server.key'), server.keyPem, { mode: 0o600 });
     writeFileSync(join(work.dir, 'clients.pem'), clientCa.certPem);
     const adminTls = `  tls:\n    certFile: "${join(work.dir, 'server.pem')}"\n    keyFile: "${join(work.dir, 'server.key')}"\n    clientCa: "${join(work.dir, 'clients.pem')}"\n`;
-    gateway = await startGatewayProcess(writeConfig(work.dir, `logging:\n  level: info\nserver:\n  port: 0\nadmin:\n  port: 0\n${adminTls}`));
+    const configFile = writeConfig(work.dir, `logging:\n  level: info\nserver:\n  port: 0\nadmin:\n  port: 0\n${adminTls}`);
+    await cli(['keys', 'list', '--config', configFile]);
+    gateway = await startGatewayProcess(configFile);
     const line = gateway.logs.map((l) => JSON.parse(l) as { msg?: string; adminUrl?: string }).find((l) => l.msg === 'admin listening');
     adminUrl = line?.adminUrl ?? '';
   });
