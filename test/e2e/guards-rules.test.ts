@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
-import { createKey, mockStats, startGatewayProcess, startStack, workDir, writeConfig, type GatewayProcess, type Stack } from './harness.js';
+import { createKey, mockStats, startGatewayProcess, openaiSuite, startStack, workDir, writeConfig, type GatewayProcess, type Stack } from './harness.js';
 
 const rulesConfig = `guards:
   rules:
@@ -39,37 +39,30 @@ async function drain(stream: AsyncIterable<OpenAI.Chat.Completions.ChatCompletio
 }
 
 describe('content rules (e2e)', () => {
-  let stack: Stack;
-  let client: OpenAI;
-
-  before(async () => {
-    stack = await startStack(routes, rulesConfig);
-    client = new OpenAI({ baseURL: `${stack.gateway.url}/v1`, apiKey: stack.key, maxRetries: 0 });
-  });
-  after(async () => stack?.stop());
+  const suite = openaiSuite(routes, rulesConfig);
 
   it('blocks a prompt that matches an input rule before it reaches the model', async () => {
-    const before = (await mockStats(stack.mock)).requests;
+    const before = (await mockStats(suite.stack.mock)).requests;
     await assert.rejects(
-      client.chat.completions.create({ model: 'ruled', messages: [{ role: 'user', content: 'What is the status of Project  Falcon?' }] }),
+      suite.client.chat.completions.create({ model: 'ruled', messages: [{ role: 'user', content: 'What is the status of Project  Falcon?' }] }),
       (err: unknown) => err instanceof OpenAI.BadRequestError && err.code === 'PC_ERR_CONTENT_RULE',
     );
-    assert.equal((await mockStats(stack.mock)).requests, before);
+    assert.equal((await mockStats(suite.stack.mock)).requests, before);
   });
 
   it('a route rule with the same name overrides the global one (log-only passes)', async () => {
-    const answer = await client.chat.completions.create({ model: 'ruled-route', messages: [{ role: 'user', content: 'What is the status of Project Falcon?' }] });
+    const answer = await suite.client.chat.completions.create({ model: 'ruled-route', messages: [{ role: 'user', content: 'What is the status of Project Falcon?' }] });
     assert.match(answer.choices[0]?.message.content ?? '', /Project Falcon/);
   });
 
   it('masks an output keyword in a whole answer', async () => {
-    const answer = await client.chat.completions.create({ model: 'ruled', messages: [{ role: 'user', content: 'Compare us with Globex and Initech' }] });
+    const answer = await suite.client.chat.completions.create({ model: 'ruled', messages: [{ role: 'user', content: 'Compare us with Globex and Initech' }] });
     assert.equal(answer.choices[0]?.message.content, 'Mock answer to: Compare us with [rule:competitor] and [rule:competitor]');
   });
 
   it('masks an output keyword in a streamed answer, whatever the chunking', async () => {
     for (const chunks of [5, 17, 40]) {
-      const stream = await client.chat.completions.create({ model: 'ruled', stream: true, messages: [{ role: 'user', content: `Compare us with Globex please mock:chunks=${chunks}` }] });
+      const stream = await suite.client.chat.completions.create({ model: 'ruled', stream: true, messages: [{ role: 'user', content: `Compare us with Globex please mock:chunks=${chunks}` }] });
       const r = await drain(stream);
       assert.equal(r.code, undefined);
       assert.match(r.text, /^Mock answer to: Compare us with \[rule:competitor\] please mock:chunks=\d+\s*$/);
@@ -78,7 +71,7 @@ describe('content rules (e2e)', () => {
   });
 
   it('blocks an output pattern split across chunks of a stream, with an error event', async () => {
-    const stream = await client.chat.completions.create({ model: 'ruled', stream: true, messages: [{ role: 'user', content: 'Label it Internal use only right away mock:chunks=12 mock:chunk-delay-ms=10' }] });
+    const stream = await suite.client.chat.completions.create({ model: 'ruled', stream: true, messages: [{ role: 'user', content: 'Label it Internal use only right away mock:chunks=12 mock:chunk-delay-ms=10' }] });
     const r = await drain(stream);
     assert.equal(r.code, 'PC_ERR_OUTPUT_BLOCKED');
     assert.ok(!/use only/i.test(r.text), r.text);

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { promisify } from 'node:util';
+import OpenAI from 'openai';
 import { spawnMock, type MockProcess } from '../../src/cli/mock-process.js';
 
 export const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
@@ -144,6 +146,37 @@ export async function startStack(routes: (mockV1: string) => string, extraConfig
     cleanup();
     throw err;
   }
+}
+
+/** A stack and an openai client holding its key, for the tests of one `describe`. */
+export interface OpenAISuite {
+  readonly stack: Stack;
+  readonly client: OpenAI;
+}
+
+/**
+ * Registers `before`/`after` hooks in the calling `describe` that start a stack (see `startStack`)
+ * and stop it; the fields can be read inside its tests, once `before` has run.
+ */
+export function openaiSuite(routes: (mockV1: string) => string, extraConfig = ''): OpenAISuite {
+  let started: OpenAISuite | undefined;
+  before(async () => {
+    const stack = await startStack(routes, extraConfig);
+    started = { stack, client: new OpenAI({ baseURL: `${stack.gateway.url}/v1`, apiKey: stack.key, maxRetries: 0 }) };
+  });
+  after(async () => started?.stack.stop());
+  const get = (): OpenAISuite => {
+    if (started === undefined) throw new Error('the stack starts in before(); read it inside a test');
+    return started;
+  };
+  return {
+    get stack() {
+      return get().stack;
+    },
+    get client() {
+      return get().client;
+    },
+  };
 }
 
 /** Reads the mock's counters. */

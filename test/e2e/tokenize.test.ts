@@ -4,11 +4,11 @@
  * …"), so the answer repeats whatever the model received: the upstream must see only
  * placeholders, and the client must get its e-mail address back, whole and streamed.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import { createKey, mockStats, startStack, type Stack } from './harness.js';
+import { createKey, mockStats, openaiSuite } from './harness.js';
 
 const routes = (mock: string) => `
   - model: tok
@@ -20,25 +20,18 @@ const routes = (mock: string) => `
 const EMAIL = 'maria.lopez@example.com';
 
 describe('tokenize (e2e)', () => {
-  let stack: Stack;
-  let client: OpenAI;
-
-  before(async () => {
-    stack = await startStack(routes);
-    client = new OpenAI({ baseURL: `${stack.gateway.url}/v1`, apiKey: stack.key, maxRetries: 0 });
-  });
-  after(async () => stack?.stop());
+  const suite = openaiSuite(routes);
 
   it('the upstream sees a placeholder, the client gets the value back', async () => {
-    const answer = await client.chat.completions.create({ model: 'tok', messages: [{ role: 'user', content: `Please write to ${EMAIL} today` }] });
-    const upstream = JSON.stringify((await mockStats(stack.mock)).last.body);
+    const answer = await suite.client.chat.completions.create({ model: 'tok', messages: [{ role: 'user', content: `Please write to ${EMAIL} today` }] });
+    const upstream = JSON.stringify((await mockStats(suite.stack.mock)).last.body);
     assert.ok(!upstream.includes('maria'), upstream);
     assert.ok(upstream.includes('<EMAIL_ADDRESS_1>'), upstream);
     assert.match(answer.choices[0]?.message.content ?? '', new RegExp(`^Mock answer to: Please write to ${EMAIL} today`));
   });
 
   it('streams: a placeholder split across many small chunks is restored', async () => {
-    const stream = await client.chat.completions.create({ model: 'tok', stream: true, messages: [{ role: 'user', content: `Mail ${EMAIL} or ring +41 44 668 18 00 mock:chunks=60` }] });
+    const stream = await suite.client.chat.completions.create({ model: 'tok', stream: true, messages: [{ role: 'user', content: `Mail ${EMAIL} or ring +41 44 668 18 00 mock:chunks=60` }] });
     let text = '';
     let chunks = 0;
     for await (const c of stream) {
@@ -46,7 +39,7 @@ describe('tokenize (e2e)', () => {
       if (t !== '') chunks++;
       text += t;
     }
-    const upstream = JSON.stringify((await mockStats(stack.mock)).last.body);
+    const upstream = JSON.stringify((await mockStats(suite.stack.mock)).last.body);
     assert.ok(!upstream.includes('maria') && !upstream.includes('668 18'), upstream);
     // The mock cut its ~100 characters into 60 chunks, so every placeholder arrived in pieces; the
     // guards hold back the trailing word (holdback.ts), so the client sees fewer, larger chunks.
@@ -55,30 +48,30 @@ describe('tokenize (e2e)', () => {
   });
 
   it('works through the Anthropic API too, streamed', async () => {
-    const anthropic = new Anthropic({ baseURL: stack.gateway.url, apiKey: stack.key, maxRetries: 0 });
+    const anthropic = new Anthropic({ baseURL: suite.stack.gateway.url, apiKey: suite.stack.key, maxRetries: 0 });
     const stream = anthropic.messages.stream({ model: 'tok', max_tokens: 200, messages: [{ role: 'user', content: `Reply to ${EMAIL} mock:chunks=40` }] });
     let text = '';
     stream.on('text', (t) => (text += t));
     await stream.finalMessage();
-    assert.ok(!JSON.stringify((await mockStats(stack.mock)).last.body).includes('maria'));
+    assert.ok(!JSON.stringify((await mockStats(suite.stack.mock)).last.body).includes('maria'));
     assert.match(text, new RegExp(`^Mock answer to: Reply to ${EMAIL} mock:chunks=40`));
   });
 
   it("keeps placeholders across a conversation, and a forged one never unlocks another principal's value", async () => {
-    const alice = new OpenAI({ baseURL: `${stack.gateway.url}/v1`, apiKey: stack.key, maxRetries: 0, defaultHeaders: { 'x-portcullis-conversation': 'conv-1' } });
+    const alice = new OpenAI({ baseURL: `${suite.stack.gateway.url}/v1`, apiKey: suite.stack.key, maxRetries: 0, defaultHeaders: { 'x-portcullis-conversation': 'conv-1' } });
     await alice.chat.completions.create({ model: 'tok', messages: [{ role: 'user', content: `first b.private@example.com then ${EMAIL}` }] });
     // A later turn: the model (here, the echo) names an earlier placeholder the client never sent.
     const second = await alice.chat.completions.create({ model: 'tok', messages: [{ role: 'user', content: `and again ${EMAIL}` }] });
-    assert.equal(JSON.stringify((await mockStats(stack.mock)).last.body).includes('<EMAIL_ADDRESS_2>'), true, 'same value, same placeholder as in turn 1');
+    assert.equal(JSON.stringify((await mockStats(suite.stack.mock)).last.body).includes('<EMAIL_ADDRESS_2>'), true, 'same value, same placeholder as in turn 1');
     assert.match(second.choices[0]?.message.content ?? '', new RegExp(`and again ${EMAIL}`));
 
-    const { key: otherKey } = await createKey(stack.gateway.configFile, ['--name', 'mallory']);
-    const mallory = new OpenAI({ baseURL: `${stack.gateway.url}/v1`, apiKey: otherKey, maxRetries: 0, defaultHeaders: { 'x-portcullis-conversation': 'conv-1' } });
+    const { key: otherKey } = await createKey(suite.stack.gateway.configFile, ['--name', 'mallory']);
+    const mallory = new OpenAI({ baseURL: `${suite.stack.gateway.url}/v1`, apiKey: otherKey, maxRetries: 0, defaultHeaders: { 'x-portcullis-conversation': 'conv-1' } });
     const forged = await mallory.chat.completions.create({ model: 'tok', messages: [{ role: 'user', content: 'what is <EMAIL_ADDRESS_1>?' }] });
     const text = forged.choices[0]?.message.content ?? '';
     assert.ok(!text.includes('b.private'), text);
     assert.match(text, /what is <EMAIL_ADDRESS_1>\?/);
     // The upstream saw the client's look-alike escaped, so it could not name it as a placeholder.
-    assert.ok(JSON.stringify((await mockStats(stack.mock)).last.body).includes('<EMAIL_ADDRESS_1~>'));
+    assert.ok(JSON.stringify((await mockStats(suite.stack.mock)).last.body).includes('<EMAIL_ADDRESS_1~>'));
   });
 });
