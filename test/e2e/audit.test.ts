@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { cli, startStack } from './harness.js';
+import { cli, eventually, startStack } from './harness.js';
 
 const PROMPT = 'Summarise the contract for account 4111-1111-1111-1111 please';
 
@@ -134,7 +134,9 @@ describe('audit trail (e2e)', () => {
         }
       };
       const workers = Array.from({ length: 8 }, (_, n) => worker(n));
-      await new Promise((r) => setTimeout(r, 1_500));
+      // Kill while requests are in flight, once enough have completed: a fixed delay would make the
+      // precondition depend on how busy the machine is.
+      await eventually(async () => completed.length > 40, 60_000);
       stack.gateway.child.kill('SIGKILL');
       stop = true;
       await Promise.all(workers);
