@@ -111,7 +111,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
   // Input and output guards share per-request state (route policy, canary); they follow reloads
   // through the gateway's current runtime, like the audit trail.
   // Monitoring (issue 8): scores requests, enforces incident actions, may tighten a route's guards.
-  const recordIncident = auditIncidentEvents(audit?.log, log);
+  const recordIncident = auditIncidentEvents(audit?.recordAdminAction, log);
   const monitoring = options.config.monitor.enabled
     ? await createMonitoring({
         config: options.config,

@@ -1,5 +1,5 @@
 /**
- * The delivery loop shared by the network exporters (syslog, OTLP logs): a bounded in-memory
+ * The delivery loop shared by the network exporters (webhook, syslog, OTLP logs): a bounded in-memory
  * queue of encoded events, one batch in flight, exponential backoff with full jitter while the
  * receiver fails, and a drop counter. `publish` only encodes and enqueues, so the audit writer
  * (and with it the data plane) never waits on a SIEM. A batch leaves the queue only once `send`

@@ -16,6 +16,7 @@ import { dirname } from 'node:path';
 import { request } from 'undici';
 import type { Logger } from '../log.js';
 import type { AuditEntry } from './chain.js';
+import { queuedExporter, type QueuedExporter } from './export-queue.js';
 
 export interface AuditExporter {
   readonly name: string;
@@ -77,76 +78,36 @@ export interface WebhookOptions {
   readonly log: Logger;
 }
 
-/** POSTs signed batches; one request in flight; exponential backoff with full jitter on failure. */
-export function webhookExporter(options: WebhookOptions): AuditExporter {
-  const maxQueue = options.maxQueue ?? 10_000;
-  const maxBatch = options.maxBatch ?? 500;
-  const minBackoff = options.minBackoffMs ?? 250;
-  const maxBackoff = options.maxBackoffMs ?? 30_000;
-  const queue: string[] = [];
-  let dropped = 0;
-  let sending = false;
-  let closed = false;
-  let failures = 0;
-  let timer: NodeJS.Timeout | undefined;
-
-  const send = async (): Promise<void> => {
-    const batch = queue.slice(0, maxBatch);
-    const body = batch.join('');
+/**
+ * POSTs signed batches on the shared delivery loop (export-queue.ts): one request in flight,
+ * exponential backoff with full jitter while the receiver fails, drops counted beyond `maxQueue`.
+ */
+export function webhookExporter(options: WebhookOptions): QueuedExporter {
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  const send = async (lines: readonly string[]): Promise<void> => {
+    const body = lines.join('');
     const res = await request(options.url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-ndjson', 'x-portcullis-signature': webhookSignature(options.secret, body) },
       body,
-      headersTimeout: options.timeoutMs ?? 5_000,
-      bodyTimeout: options.timeoutMs ?? 5_000,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
     });
     await res.body.dump();
     if (res.statusCode < 200 || res.statusCode >= 300) throw new Error(`webhook answered ${res.statusCode}`);
-    queue.splice(0, batch.length);
   };
-
-  const pump = (): void => {
-    if (sending || closed || queue.length === 0 || timer) return;
-    sending = true;
-    send().then(
-      () => {
-        if (failures > 0) options.log.info({ url: options.url }, 'audit webhook reachable again');
-        failures = 0;
-        sending = false;
-        pump();
-      },
-      (err: unknown) => {
-        sending = false;
-        if (failures === 0) options.log.warn({ err, url: options.url }, 'audit webhook failed; retrying with backoff');
-        failures++;
-        const ceiling = Math.min(maxBackoff, minBackoff * 2 ** Math.min(failures - 1, 20));
-        timer = setTimeout(() => {
-          timer = undefined;
-          pump();
-        }, minBackoff / 2 + Math.random() * ceiling);
-        timer.unref();
-      },
-    );
-  };
-
-  return {
+  const url = new URL(options.url);
+  return queuedExporter({
     name: 'webhook',
-    publish(entries) {
-      for (const e of entries) {
-        if (queue.length >= maxQueue) dropped++;
-        else queue.push(eventLine(e));
-      }
-      pump();
-    },
-    get dropped() {
-      return dropped;
-    },
-    async close() {
-      // One last attempt for what is queued, bounded by the request timeout; then give up.
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      if (!sending && queue.length > 0) await send().catch(() => undefined);
-      closed = true;
-    },
-  };
+    // Origin and path only: a query string may carry a token.
+    target: url.origin + url.pathname,
+    encode: eventLine,
+    send,
+    maxQueue: options.maxQueue ?? 10_000,
+    maxBatch: options.maxBatch ?? 500,
+    closeTimeoutMs: timeoutMs,
+    ...(options.minBackoffMs !== undefined ? { minBackoffMs: options.minBackoffMs } : {}),
+    ...(options.maxBackoffMs !== undefined ? { maxBackoffMs: options.maxBackoffMs } : {}),
+    log: options.log,
+  });
 }

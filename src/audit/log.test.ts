@@ -29,7 +29,7 @@ function flaky(repo: AuditRepo): AuditRepo & { down: boolean; appends: number } 
   return wrapper;
 }
 
-async function setup(): Promise<{ store: Store; dir: string; repo: ReturnType<typeof flaky>; open(): Promise<AuditLog>; cleanup(): Promise<void> }> {
+async function setup(): Promise<{ store: Store; dir: string; repo: ReturnType<typeof flaky>; open(extra?: { commitDelayMs: number }): Promise<AuditLog>; cleanup(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'pc-audit-'));
   const store = openSqliteStore(join(dir, 'state.db'));
   const repo = flaky(store.audit);
@@ -38,8 +38,8 @@ async function setup(): Promise<{ store: Store; dir: string; repo: ReturnType<ty
     store,
     dir,
     repo,
-    open: () =>
-      AuditLog.open({ repo, secrets: store.secrets, sealing, log: createLogger({ level: 'silent' }), spoolFile: join(dir, 'audit.spool'), checkpointEveryRecords: 50, checkpointEveryMs: 60_000, maxBatch: 1000 }),
+    open: (extra) =>
+      AuditLog.open({ repo, secrets: store.secrets, sealing, log: createLogger({ level: 'silent' }), spoolFile: join(dir, 'audit.spool'), checkpointEveryRecords: 50, checkpointEveryMs: 60_000, maxBatch: 1000, ...extra }),
     async cleanup() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
@@ -48,6 +48,29 @@ async function setup(): Promise<{ store: Store; dir: string; repo: ReturnType<ty
 }
 
 describe('audit log', () => {
+  it('the commit window gathers records only under load', async () => {
+    const t = await setup();
+    try {
+      const log = await t.open({ commitDelayMs: 300 });
+      // Light load: a lone record is committed at once, not held for the window.
+      const started = performance.now();
+      await log.write(entry(0), 'spool');
+      assert.ok(performance.now() - started < 250, `a lone record waited ${Math.round(performance.now() - started)} ms`);
+      // A burst of records about a millisecond apart: they share commits.
+      const before = t.repo.appends;
+      const writes: Promise<void>[] = [];
+      for (let i = 1; i <= 40; i++) {
+        writes.push(log.write(entry(i), 'spool'));
+        await new Promise((r) => setTimeout(r, 1));
+      }
+      await Promise.all(writes);
+      assert.ok(t.repo.appends - before <= 10, `40 records a millisecond apart took ${t.repo.appends - before} commits`);
+      await log.close();
+    } finally {
+      await t.cleanup();
+    }
+  });
+
   it('group-commits concurrent writes and signs checkpoints that verify', async () => {
     const t = await setup();
     try {

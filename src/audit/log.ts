@@ -25,9 +25,11 @@ export interface AuditLogOptions {
   readonly checkpointEveryMs: number;
   readonly maxBatch: number;
   /**
-   * Group-commit window: how long the writer lets records gather before each commit (0: commit
-   * as soon as the previous one is done). A longer window means fewer, larger fsynced commits —
-   * less CPU per record — and that much more latency before each answer completes.
+   * Group-commit window: the most the writer lets records gather before a commit (0: commit as
+   * soon as the previous one is done). It waits only under load — when records arrive fast
+   * enough that at least two more are expected within the window — and only while new records
+   * keep arriving (`gather`). Fewer, larger fsynced commits cost less CPU per record; the price
+   * is up to this much more latency before an answer completes under load.
    */
   readonly commitDelayMs?: number;
   readonly now?: () => number;
@@ -65,6 +67,8 @@ export class AuditUnavailableError extends Error {
 
 /** How long a failed store is left alone before the spool is replayed again. */
 const RETRY_MS = 1_000;
+/** Records per commit the group-commit window aims for: beyond this the fsync's share is small. */
+const COMMIT_TARGET = 16;
 
 export class AuditLog {
   private readonly queue: Pending[] = [];
@@ -78,6 +82,9 @@ export class AuditLog {
   private batches = 0;
   private lastAppendMs = 0;
   private storeDown = false;
+  /** When the last record arrived, and the smoothed time between arrivals (ms): the load signal of the commit window. */
+  private lastArrival = Number.NEGATIVE_INFINITY;
+  private arrivalGap = Number.POSITIVE_INFINITY;
   private readonly timer: NodeJS.Timeout;
   private readonly now: () => number;
 
@@ -121,6 +128,12 @@ export class AuditLog {
   /** Resolves once the entry is durable in the store (or, by `mode`, in the spool). */
   write(entry: AuditEntry, mode: StoreDownMode): Promise<void> {
     if (this.closed) return Promise.reject(new AuditUnavailableError(new Error('the audit log is closed')));
+    const t = performance.now();
+    // Gaps are capped at twice the window (anything slower is simply light load), so a burst
+    // after an idle spell is recognised within a few records.
+    const gap = Math.min(t - this.lastArrival, 2 * (this.options.commitDelayMs ?? 0));
+    this.arrivalGap = this.arrivalGap === Number.POSITIVE_INFINITY ? gap : this.arrivalGap + (gap - this.arrivalGap) / 4;
+    this.lastArrival = t;
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ entry, mode, resolve, reject });
       this.kick();
@@ -189,8 +202,7 @@ export class AuditLog {
   private async drainNow(): Promise<void> {
     for (;;) {
       if (this.spool.size > 0 && this.now() - this.failedAt >= RETRY_MS) await this.replay();
-      const delay = this.options.commitDelayMs ?? 0;
-      if (delay > 0 && this.queue.length > 0 && this.queue.length < this.options.maxBatch && !this.closed) await new Promise((r) => setTimeout(r, delay));
+      await this.gather();
       const batch = this.queue.splice(0, this.options.maxBatch);
       if (batch.length === 0) return;
       if (this.spool.size === 0) {
@@ -205,6 +217,28 @@ export class AuditLog {
         }
       }
       this.degrade(batch);
+    }
+  }
+
+  /**
+   * Lets the next batch gather while that pays: only under load, in steps of about one arrival
+   * gap (at least a timer tick), stopping at the first step that brought no new record (every
+   * caller that could join is already waiting, e.g. a few clients in lock step), at
+   * `COMMIT_TARGET` records, or when the window is used up.
+   */
+  private async gather(): Promise<void> {
+    const window = this.options.commitDelayMs ?? 0;
+    const enough = Math.min(COMMIT_TARGET, this.options.maxBatch);
+    // Light load: fewer than two more records expected within the window, so waiting would add
+    // latency and save nothing.
+    if (window <= 0 || window < 2 * this.arrivalGap) return;
+    const deadline = performance.now() + window;
+    for (;;) {
+      const queued = this.queue.length;
+      const left = deadline - performance.now();
+      if (queued === 0 || queued >= enough || this.closed || left <= 0) return;
+      await new Promise((r) => setTimeout(r, Math.min(left, Math.max(1, this.arrivalGap))));
+      if (this.queue.length === queued) return;
     }
   }
 

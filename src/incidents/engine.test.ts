@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AuditEntry } from '../audit/chain.js';
+import { adminEntry } from '../audit/admin-record.js';
 import { monitorSchema } from '../config/monitor.js';
 import { createLogger } from '../log.js';
 import { openSqliteStore } from '../store/sqlite.js';
@@ -74,13 +75,22 @@ describe('incident engine', () => {
 
   it('incident events go to the audit trail as admin-action records', async () => {
     const written: AuditEntry[] = [];
-    const record = auditIncidentEvents({ write: async (entry: AuditEntry) => void written.push(entry) }, log);
+    const record = auditIncidentEvents(async (action) => void written.push(adminEntry(action)), log);
     record({ type: 'lifted', at: 1234, by: 'ops', enforcement: { kind: 'block-ip', subject: '203.0.113.0/24' } });
+    record({ type: 'opened', at: 1300, incidentId: 'inc_1', rule: 'stuffing', subject: '203.0.113.50', actions: [{ type: 'block_ip', ok: true, detail: 'block-ip 203.0.113.0/24' }] });
     await new Promise((r) => setImmediate(r));
-    assert.equal(written.length, 1);
-    assert.match(written[0]?.requestId ?? '', /^incident-event:[0-9a-f-]{36}$/);
-    assert.deepEqual([written[0]?.principal, written[0]?.ts, written[0]?.status], ['ops', 1234, 0]);
-    assert.deepEqual(JSON.parse(written[0]?.body ?? '{}'), { kind: 'incident-event', type: 'lifted', at: 1234, by: 'ops', enforcement: { kind: 'block-ip', subject: '203.0.113.0/24' } });
+    assert.equal(written.length, 2);
+    assert.deepEqual([written[0]?.principal, written[0]?.ts, written[0]?.status, written[0]?.route], ['operator:ops', 1234, 200, null]);
+    const lifted = JSON.parse(written[0]?.body ?? '{}') as Record<string, unknown>;
+    assert.deepEqual([lifted['kind'], lifted['action'], lifted['actor'], lifted['target']], ['admin', 'incident.lift', { kind: 'operator', id: null, name: 'ops' }, { kind: 'block-ip', id: '203.0.113.0/24' }]);
+    assert.deepEqual(lifted['details'], { enforcement_kind: 'block-ip', enforcement_subject: '203.0.113.0/24' });
+    assert.equal(written[1]?.principal, null, 'automated: the system acts, no principal');
+    const opened = JSON.parse(written[1]?.body ?? '{}') as Record<string, unknown>;
+    assert.deepEqual([opened['action'], opened['target'], opened['details']], [
+      'incident.open',
+      { kind: 'incident', id: 'inc_1' },
+      { rule: 'stuffing', subject: '203.0.113.50', actions: ['block_ip:ok'], action_details: ['block-ip 203.0.113.0/24'] },
+    ]);
   });
 
   it('rejects rules whose actions cannot act on the signal subject', () => {

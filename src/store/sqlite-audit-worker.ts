@@ -21,11 +21,12 @@ db.pragma('journal_mode = WAL');
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = FULL');
 const headGet = db.prepare<[], ChainHead>('SELECT seq, hash FROM audit_head WHERE id = 1');
-const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM audit_log WHERE request_id = ?');
-// Positional parameters: binding by name looks up every property of a row object.
+// Positional parameters: binding by name looks up every property of a row object. A request id
+// already in the log (a spool replayed after a crash) is skipped by the unique index itself,
+// which saves a separate lookup per record.
 const insert = db.prepare<[number, number, string, string | null, string | null, string, number, string, string, string, string]>(
   `INSERT INTO audit_log (seq, ts, request_id, principal, route, outcome, status, prev, body_hash, hash, body)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(request_id) DO NOTHING`,
 );
 const headSet = db.prepare<[number, string]>('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1');
 const appendTx = db.transaction((entries: readonly AuditEntry[]): ChainHead => {
@@ -33,11 +34,11 @@ const appendTx = db.transaction((entries: readonly AuditEntry[]): ChainHead => {
   // The same linking as `linkEntries` (chain.ts), without building a row object per record.
   let { seq, hash: prev } = head;
   for (const e of entries) {
-    if (exists.get(e.requestId) !== undefined) continue;
-    seq += 1;
+    const next = seq + 1;
     const bodyHash = sha256Hex(e.body);
-    const hash = sha256Hex(encodeHeader({ requestId: e.requestId, ts: e.ts, principal: e.principal, route: e.route, outcome: e.outcome, status: e.status, seq, prev, bodyHash }));
-    insert.run(seq, e.ts, e.requestId, e.principal, e.route, e.outcome, e.status, prev, bodyHash, hash, e.body);
+    const hash = sha256Hex(encodeHeader({ requestId: e.requestId, ts: e.ts, principal: e.principal, route: e.route, outcome: e.outcome, status: e.status, seq: next, prev, bodyHash }));
+    if (insert.run(next, e.ts, e.requestId, e.principal, e.route, e.outcome, e.status, prev, bodyHash, hash, e.body).changes === 0) continue;
+    seq = next;
     prev = hash;
   }
   if (seq === head.seq) return head;

@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { AuditEntry } from '../audit/chain.js';
+import { verifyAudit } from '../audit/verify.js';
 import { openSqliteStore } from './sqlite.js';
 import { sampleKey, storeSuite } from './store-suite.js';
 
@@ -22,6 +24,25 @@ describe('SQLite store', () => {
       assert.deepEqual(await second.apiKeys.get(record.id), record);
       await second.close();
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the file append thread skips request ids it already holds, even within a batch, and keeps the chain whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pc-store-'));
+    const store = openSqliteStore(join(dir, 'state.db'));
+    try {
+      const e = (id: string): AuditEntry => ({ requestId: id, ts: 1, principal: null, route: 'r', outcome: 'allow', status: 200, body: `{"id":"${id}"}` });
+      await store.audit.append([e('a'), e('b'), e('c')]);
+      const head = await store.audit.append([e('b'), e('d'), e('c'), e('e'), e('d')]);
+      assert.equal(head.seq, 5);
+      const rows = await store.audit.page(0, 10);
+      assert.deepEqual(rows.map((r) => [r.seq, r.requestId]), [[1, 'a'], [2, 'b'], [3, 'c'], [4, 'd'], [5, 'e']]);
+      assert.deepEqual(head, { seq: 5, hash: rows[4]?.hash });
+      const report = await verifyAudit(store.audit, { keys: new Map() });
+      assert.equal(report.ok, true, JSON.stringify(report.problem));
+    } finally {
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
