@@ -337,8 +337,9 @@ const outputModel = trainOutput(outputTrainAll);
 const thresholds = {
   user: directThreshold,
   assistant: directThreshold,
-  // Operators legitimately write role-play and "never reveal" rules into system prompts.
-  system: Math.max(directThreshold, 0.9),
+  // Operators legitimately write role-play and "never reveal" rules into system prompts: the
+  // strict operating point of 0.9 on the uncalibrated scale, carried through the calibration.
+  system: Math.max(directThreshold, Math.floor(100 / (1 + Math.exp(-(directCalibration.a * logit(0.9) + directCalibration.b)))) / 100),
   tool: toolThreshold,
   output: outputThreshold,
 };

@@ -103,8 +103,10 @@ function explain(model: LinearModel, ex: Extracted): string[] {
   return out;
 }
 
+// Six decimals, and never exactly 1: a threshold of 1 must mean "never flag", and a confident
+// (calibrated) model's sigmoid reaches 1.0 in floating point.
 function round(p: number): number {
-  return Math.round(p * 1e6) / 1e6;
+  return Math.min(Math.round(p * 1e6) / 1e6, 0.999999);
 }
 
 /** Score a document by its worst segment (and any hidden/encoded payload scored on its own). */
