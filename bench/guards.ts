@@ -206,6 +206,8 @@ export async function runGuardBench(opts: GuardBenchOptions, log: (line: string)
       input: '1 KB retrieved document with one planted instruction',
       bytes: byteLength(doc1k),
       outcome: `score ${scoreInjection(doc1k, 'tool').score}`,
+      targetUs: 1000,
+      targetText: '< 1 ms median per 1 KB',
     },
     () => scoreInjection(doc1k, 'tool').score,
   );
@@ -217,6 +219,8 @@ export async function runGuardBench(opts: GuardBenchOptions, log: (line: string)
       input: '1 KB helpful answer',
       bytes: byteLength(answer1k),
       outcome: `score ${scoreJailbrokenAnswer(answer1k).score}`,
+      targetUs: 1000,
+      targetText: '< 1 ms median per 1 KB',
     },
     () => scoreJailbrokenAnswer(answer1k).score,
   );

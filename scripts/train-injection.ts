@@ -16,9 +16,10 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval/classify.js';
-import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, type DevRow } from '../src/guards/injection/dataset.js';
-import { extractInput, extractOutput, segmentDocument, HASH_BITS, type FeatureVector } from '../src/guards/injection/features.js';
-import { predict, serialize, train, DEFAULT_TRAIN_OPTIONS, type LinearModel, type TrainExample, type TrainOptions } from '../src/guards/injection/linear.js';
+import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, writtenPromptRows, type DevRow } from '../src/guards/injection/dataset.js';
+import { documentSegments } from '../src/guards/injection/document.js';
+import { extractInput, extractOutput, HASH_BITS, type FeatureVector } from '../src/guards/injection/features.js';
+import { calibrate, fitPlatt, predict, serialize, train, DEFAULT_TRAIN_OPTIONS, type Calibration, type LinearModel, type TrainExample, type TrainOptions } from '../src/guards/injection/linear.js';
 
 const args = process.argv.slice(2);
 const argAfter = (flag: string): string | undefined => {
@@ -91,14 +92,18 @@ const POWER = Number(argAfter('--balance-power') ?? '1');
 const directOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...(l2Arg === undefined ? {} : { l2Hashed: Number(l2Arg) }) };
 const direct = readRows(join(DATA, 'injection-dev.jsonl'));
 const directHeld = heldOutSet(direct, (r) => `${r.source}/${r.label}`, (r) => r.id);
-const directTrain = direct.filter((r) => !directHeld.has(r) && !NO_TRAIN_SOURCES.has(r.source));
+// Written multilingual prompts (written-prompts.ts) join the training part as one more source
+// unless --no-written (to measure what they change).
+const written = args.includes('--no-written') ? { train: [], held: [] } : writtenPromptRows();
+const directTrain = [...direct.filter((r) => !directHeld.has(r) && !NO_TRAIN_SOURCES.has(r.source)), ...written.train];
 const directX = new Map<DevRow, FeatureVector>();
-for (const r of direct) directX.set(r, extractInput(r.text, 'direct').vector);
+for (const r of [...direct, ...written.train, ...written.held]) directX.set(r, extractInput(r.text, 'direct').vector);
 log(`direct: ${direct.length} rows, ${directTrain.length} train, ${directHeld.size} held out (${Date.now() - t0} ms features)`);
 
-function trainDirect(rows: readonly DevRow[]): LinearModel {
+function trainDirect(rows: readonly DevRow[], calibration?: Calibration): LinearModel {
   const w = balance(rows, (r) => (r.label === 'attack' ? 1 : 0), (r) => r.source);
-  return train(rows.map((r, i) => ({ x: directX.get(r) as FeatureVector, y: r.label === 'attack' ? 1 : 0, w: w[i] ?? 1 })), directOptions);
+  const m = train(rows.map((r, i) => ({ x: directX.get(r) as FeatureVector, y: r.label === 'attack' ? 1 : 0, w: w[i] ?? 1 })), directOptions);
+  return calibration === undefined ? m : calibrate(m, calibration);
 }
 
 const oofDirect = new Map<DevRow, number>();
@@ -108,8 +113,17 @@ for (let f = 0; f < K; f++) {
 }
 // Choose on source-balanced weights so Gandalf's size does not set the threshold alone.
 const directWeights = balance(directTrain, (r) => (r.label === 'attack' ? 1 : 0), (r) => r.source);
+// Platt scaling on the out-of-fold margins (same balanced weights), folded into the final model:
+// the raw scores of a model trained with per-source weights are not probabilities, and a short
+// harmless prompt scoring 0.6 reads as "probably an attack" to whoever looks at the score.
+const logit = (p: number): number => Math.log(Math.max(p, 1e-12) / Math.max(1 - p, 1e-12));
+const directCalibration = fitPlatt(directTrain.map((r, i) => ({ z: logit(oofDirect.get(r) ?? 0.5), y: r.label === 'attack' ? 1 : 0, w: directWeights[i] ?? 1 })));
+for (const [r, p] of oofDirect) oofDirect.set(r, 1 / (1 + Math.exp(-(directCalibration.a * logit(p) + directCalibration.b))));
+log(`direct: Platt calibration a=${directCalibration.a.toFixed(4)} b=${directCalibration.b.toFixed(4)}`);
 const directThreshold = chooseThreshold(directTrain.map((r, i) => ({ p: oofDirect.get(r) ?? 0, y: r.label === 'attack', w: directWeights[i] ?? 1 })), MAX_FPR);
-const cvDirect = scoreBinary(directTrain, (r) => (oofDirect.get(r) ?? 0) >= directThreshold);
+// Reported on the dev rows only, so the figures compare with runs without the written prompts.
+const devTrain = directTrain.filter((r) => r.source !== 'written-prompts');
+const cvDirect = scoreBinary(devTrain, (r) => (oofDirect.get(r) ?? 0) >= directThreshold);
 log(formatReport(`direct: ${K}-fold CV on the training part (threshold ${directThreshold})`, cvDirect));
 
 // Leave one source out: train on every other source, score the left-out one.
@@ -117,15 +131,27 @@ const loso = new Map<DevRow, number>();
 const trainSources = [...new Set(directTrain.map((r) => r.source))].sort();
 if (!args.includes('--quick')) {
   for (const s of trainSources) {
-    const m = trainDirect(directTrain.filter((r) => r.source !== s));
+    const m = trainDirect(directTrain.filter((r) => r.source !== s), directCalibration);
     for (const r of directTrain) if (r.source === s) loso.set(r, predict(m, directX.get(r) as FeatureVector));
   }
-  const losoReport = scoreBinary(directTrain, (r) => (loso.get(r) ?? 0) >= directThreshold);
+  const losoReport = scoreBinary(devTrain, (r) => (loso.get(r) ?? 0) >= directThreshold);
+  if (written.train.length > 0) log(`direct: written prompts, scored by a model trained without them: ${summary(scoreBinary(written.train, (r) => (loso.get(r) ?? 0) >= directThreshold))}`);
+  const dump = argAfter('--dump-loso');
+  if (dump !== undefined) writeFileSync(dump, directTrain.map((r) => JSON.stringify({ id: r.id, source: r.source, label: r.label, p: loso.get(r), cv: oofDirect.get(r), text: r.text.slice(0, 300) })).join('\n'));
   log(formatReport('direct: leave-one-source-out (each source scored by a model that never saw it)', losoReport));
 }
 
-if (args.includes('--direct-only')) process.exit(0);
-const directModel = trainDirect(directTrain);
+const directModel = trainDirect(directTrain, directCalibration);
+const heldDirect = direct.filter((r) => directHeld.has(r) || NO_TRAIN_SOURCES.has(r.source));
+if (args.includes('--direct-only')) {
+  // Experiments (hyper-parameters, features) are chosen on CV and leave-one-source-out above; the
+  // held-out line is printed for the record, not to choose by.
+  const directOut = argAfter('--direct-out');
+  if (directOut !== undefined) writeFileSync(directOut, JSON.stringify({ direct: serialize(directModel), threshold: directThreshold }));
+  if (written.held.length > 0) log(`HELD-OUT written prompts: ${summary(scoreBinary(written.held, (r) => predict(directModel, directX.get(r) as FeatureVector) >= directThreshold))}`);
+  log(`HELD-OUT direct summary: ${summary(scoreBinary(heldDirect, (r) => predict(directModel, directX.get(r) as FeatureVector) >= directThreshold))}`);
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------------------------------------
 // indirect (indirect-dev): segment-level training from the (attack, clean) pairs
@@ -160,8 +186,8 @@ function docSegments(row: DevRow): DocSegments {
       off += line.length + 1;
     }
   }
-  const segs = segmentDocument(row.text).map((s) => {
-    const x = extractInput(s.text, 'segment').vector;
+  const segs = documentSegments(row.text).map(({ segment: s, features }) => {
+    const x = features.vector;
     if (ranges.length === 0) return { x, y: 0 as const };
     const overlaps = ranges.some(([a, b]) => s.start < b && a < s.end);
     // Positive only when the segment holds a whole inserted line that reads like an instruction
@@ -311,8 +337,9 @@ const outputModel = trainOutput(outputTrainAll);
 const thresholds = {
   user: directThreshold,
   assistant: directThreshold,
-  // Operators legitimately write role-play and "never reveal" rules into system prompts.
-  system: Math.max(directThreshold, 0.9),
+  // Operators legitimately write role-play and "never reveal" rules into system prompts: the
+  // strict operating point of 0.9 on the uncalibrated scale, carried through the calibration.
+  system: Math.max(directThreshold, Math.floor(100 / (1 + Math.exp(-(directCalibration.a * logit(0.9) + directCalibration.b)))) / 100),
   tool: toolThreshold,
   output: outputThreshold,
 };
@@ -325,6 +352,7 @@ const file = {
     data: 'shared/datasets injection-dev, indirect-dev, output-dev (training part; AlpacaEval excluded); output safe negatives: written-answers.ts, benign indirect-dev documents, benign injection-dev prompts in answer form',
     rows: { direct: directTrain.length, indirect: indirectTrain.length, output: outputTrain.length, outputSafe: safe.train.length },
     options: { direct: directOptions, indirect: indirectOptions, output: outputOptions },
+    directCalibration,
   },
   direct: serialize(directModel),
   indirect: serialize(indirectModel),
@@ -334,8 +362,8 @@ const json = `${JSON.stringify(file)}\n`;
 writeFileSync(OUT, json);
 log(`wrote ${OUT} (${(json.length / 1024).toFixed(0)} KiB; hashed weights kept: direct ${file.direct.count}, indirect ${file.indirect.count}, output ${file.output.count}); thresholds ${JSON.stringify(thresholds)}`);
 
-const heldDirect = direct.filter((r) => directHeld.has(r) || NO_TRAIN_SOURCES.has(r.source));
 log(formatReport('HELD-OUT direct (25% split + all AlpacaEval, never trained on)', scoreBinary(heldDirect, (r) => predict(directModel, directX.get(r) as FeatureVector) >= directThreshold)));
+if (written.held.length > 0) log(formatReport('HELD-OUT written prompts (written-prompts.ts, never trained on)', scoreBinary(written.held, (r) => predict(directModel, directX.get(r) as FeatureVector) >= directThreshold)));
 log(`  summary: ${summary(scoreBinary(heldDirect, (r) => predict(directModel, directX.get(r) as FeatureVector) >= directThreshold))}`);
 const heldIndirect = indirectRows.filter((r) => indirectHeld.has(r));
 log(formatReport('HELD-OUT indirect (25% of attack strings)', scoreBinary(heldIndirect, (r) => docScore(indirectModel, r) >= toolThreshold)));

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabelledRow } from '../eval/classify.js';
 import { BENIGN_ANSWERS, HARMFUL_COMPLIANCE } from './written-answers.js';
+import { WRITTEN_PROMPTS } from './written-prompts.js';
 
 /** A row of injection-dev / indirect-dev / output-dev. */
 export interface DevRow extends LabelledRow {
@@ -202,4 +203,16 @@ export function outputSafeRows(dataDir: string): SafeAnswerRows {
     else (dHeld.has(r) ? held : train).push(row);
   }
   return { train, held, evalOnly };
+}
+
+/**
+ * The prompts of written-prompts.ts as rows of source `written-prompts`, split like the dev files:
+ * a quarter held out (by id hash, per label) and never trained on.
+ */
+export function writtenPromptRows(): { train: DevRow[]; held: DevRow[] } {
+  const rows: DevRow[] = WRITTEN_PROMPTS.map((p) => ({
+    id: p.id, text: p.text, label: p.label, source: 'written-prompts', category: p.label === 'attack' ? 'injection' : 'benign', lang: p.lang,
+  }));
+  const held = heldOutSet(rows, (r) => r.label, (r) => r.id);
+  return { train: rows.filter((r) => !held.has(r)), held: rows.filter((r) => held.has(r)) };
 }

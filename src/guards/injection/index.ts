@@ -10,8 +10,8 @@
  */
 import modelFile from './model.json' with { type: 'json' };
 import type { TextRole } from '../types.js';
-import { deobfuscate } from './deobfuscate.js';
-import { extractInput, extractOutput, segmentDocument, type Extracted } from './features.js';
+import { bestSegment, documentPayloads } from './document.js';
+import { extractInput, extractOutput, type Extracted } from './features.js';
 import { contributions, deserialize, predict, type LinearModel, type SerializedModel } from './linear.js';
 
 export { deobfuscate, canonicalize, DEOBFUSCATION_LIMITS, type Deobfuscated, type DeobfuscationKind } from './deobfuscate.js';
@@ -103,8 +103,10 @@ function explain(model: LinearModel, ex: Extracted): string[] {
   return out;
 }
 
+// Six decimals, and never exactly 1: a threshold of 1 must mean "never flag", and a confident
+// (calibrated) model's sigmoid reaches 1.0 in floating point.
 function round(p: number): number {
-  return Math.round(p * 1e6) / 1e6;
+  return Math.min(Math.round(p * 1e6) / 1e6, 0.999999);
 }
 
 /** Score a document by its worst segment (and any hidden/encoded payload scored on its own). */
@@ -112,17 +114,14 @@ function scoreDocument(text: string): { score: number; best: Extracted | null; s
   let best: Extracted | null = null;
   let bestScore = 0;
   let span: { start: number; end: number } | undefined;
-  for (const seg of segmentDocument(text)) {
-    const ex = extractInput(seg.text, 'segment');
-    const p = predict(MODELS.indirect, ex.vector);
-    if (p > bestScore || best === null) {
-      bestScore = p;
-      best = ex;
-      span = { start: seg.start, end: seg.end };
-    }
+  const top = bestSegment(text, MODELS.indirect);
+  if (top !== null) {
+    bestScore = top.score;
+    best = top.features;
+    span = { start: top.segment.start, end: top.segment.end };
   }
   // Payloads that span lines (an HTML comment, a base64 blob) are also scored whole.
-  for (const p of deobfuscate(text).payloads) {
+  for (const p of documentPayloads(text)) {
     const ex = extractInput(p.text, 'segment');
     const s = predict(MODELS.indirect, ex.vector);
     if (s > bestScore) {

@@ -41,7 +41,8 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = Object.freeze({
 });
 
 
-function sigmoid(z: number): number {
+/** The logistic function, computed without overflow for large |z|. */
+export function sigmoid(z: number): number {
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z);
   return e / (1 + e);
@@ -120,6 +121,62 @@ export function train(examples: readonly TrainExample[], options: TrainOptions =
   const named = new Map<string, number>();
   for (const k of [...wn.keys()].sort()) named.set(k, wn.get(k) ?? 0);
   return { named, hashed: Float32Array.from(wh) };
+}
+
+/** Platt scaling parameters: calibrated p = sigmoid(a·margin + b). */
+export interface Calibration {
+  readonly a: number;
+  readonly b: number;
+}
+
+/**
+ * Fit Platt scaling (Platt, 1999) to out-of-fold margins by Newton's method on the weighted
+ * logistic loss, with Platt's smoothed targets so separable data does not send `a` to infinity.
+ */
+export function fitPlatt(points: readonly { z: number; y: 0 | 1; w?: number }[]): Calibration {
+  let wPos = 0;
+  let wNeg = 0;
+  for (const p of points) {
+    if (p.y === 1) wPos += p.w ?? 1;
+    else wNeg += p.w ?? 1;
+  }
+  const tPos = (wPos + 1) / (wPos + 2);
+  const tNeg = 1 / (wNeg + 2);
+  let a = 1;
+  let b = 0;
+  for (let it = 0; it < 100; it++) {
+    let ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+    for (const p of points) {
+      const w = p.w ?? 1;
+      const q = sigmoid(a * p.z + b);
+      const d = (q - (p.y === 1 ? tPos : tNeg)) * w;
+      const h = q * (1 - q) * w;
+      ga += d * p.z;
+      gb += d;
+      haa += h * p.z * p.z;
+      hab += h * p.z;
+      hbb += h;
+    }
+    const det = haa * hbb - hab * hab;
+    if (!(Math.abs(det) > 1e-12)) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) < 1e-10 && Math.abs(db) < 1e-10) break;
+  }
+  return { a, b };
+}
+
+/**
+ * Fold a calibration into the weights (every weight times `a`, `b` added to the bias), so the
+ * committed model is an ordinary linear model whose output is already calibrated.
+ */
+export function calibrate(model: LinearModel, c: Calibration): LinearModel {
+  const named = new Map<string, number>();
+  for (const [k, v] of model.named) named.set(k, v * c.a);
+  named.set('bias', (named.get('bias') ?? 0) + c.b);
+  return { named, hashed: model.hashed.map((v) => v * c.a) };
 }
 
 /** The serialised form of one model inside `model.json`. */

@@ -178,6 +178,30 @@ export const ATTACK_RULES: readonly RuleFamily[] = [
     ],
   },
   {
+    // The model's own instructions as the object of a request, in any wording: "previous
+    // instructions", "your system prompt", "the rules you were given". Intent, not vocabulary of
+    // one data set: attacks on instructions have to name them somehow. "The previous instructions
+    // for assembling this shelf" are a manual's, not the model's.
+    name: 'instruction-ref',
+    patterns: [
+      re(`\\b(?:previous|prior|above|earlier|preceding|initial|original|current|hidden|secret|system|your|ur) (?:\\w+ )?(?:instr\\w*|prompts?|promts?|directives?|guidelines?|rules|commands|programming|configuration|pre-?prompt)\\b(?! (?:for|of|on|about) (?!you|me)\\w)|\\bsystem ?(?:message|prompt)\\b|\\b(?:instructions?|rules|prompt) (?:you (?:were|have been|are) given|(?:given|told) to you|you (?:follow|received|got))\\b`),
+      re(`(?:vorherig|vorig|bisherig|obig|ursprunglich|versteckt|geheim|deine?|ihre?|eure?)\\w* (?:\\w+ )?(?:anweisung|instruktion|befehl|regel|vorgabe|prompt|systemprompt)|(?:vorige|eerdere|oorspronkelijke|jouw|je) (?:instructies|opdrachten|regels|prompt)`),
+      re(`(?:instrucciones|instrucoes|indicaciones|reglas|regras|consignes|istruzioni|regole|directives|instructions) (?:anteriores|previas|originales|originais|iniciales|iniciais|ocultas|secretas|del sistema|do sistema|precedentes|anterieures|initiales|cachees|secretes|du systeme|precedenti|iniziali|originali|nascoste|segrete|di sistema)|\\b(?:tus|sus|suas|tes|vos|tue|le tue) (?:instrucciones|instrucoes|instructions|consignes|istruzioni|reglas|regras|regles|regole)\\b`),
+      re(`(?:предыдущ|прежн|исходн|первоначальн|скрыт|секретн|системн|тво|ваш|сво)\\S* (?:инструкц|указани|правил|промпт|подсказк)|(?:попередн|твої|системн)\\S* (?:інструкц|вказівк|правил)`),
+      re(`(?:之前|以前|上面|上述|先前|原始|初始|隐藏|隱藏|系统|系統|你的|您的)的?(?:指令|指示|提示词|提示詞|提示|规则|規則|设定|設定|说明|說明)|(?:以前|前|上記|元|初期|隠|システム|あなた)の?(?:指示|命令|プロンプト|ルール|設定)|(?:이전|원래|초기|숨겨진|시스템|너의|당신의) ?(?:지시|명령|프롬프트|규칙|지침)`),
+      re(`(?:poprzednie|wczesniejsze|twoje|systemowe) (?:instrukcje|polecenia|zasady)|(?:onceki|ilk|gizli|sistem) (?:talimat|komut|kural)|(?:التعليمات|الأوامر|القواعد) (?:السابقة|الأصلية|المخفية)|(?:पिछले|पिछली|मूल|छिपे|सिस्टम) (?:निर्देश|नियम|प्रॉम्प्ट)`),
+    ],
+  },
+  {
+    // A sentence opening with a request to show, repeat or hand over something: weak alone
+    // ("Explain photosynthesis"), telling next to instruction-ref or secret-ask.
+    name: 'disclose-verb',
+    patterns: [
+      re(`(?:^|[.!?:\\n] ?)(?:please |now |just |can you |could you |would you )?(?:share|display|list|show|print|echo|repeat|reveal|tell|give|output|dump|leak|disclose|spell|recite|copy|paste|write out|type out)\\b`),
+      re(`(?:^|[.!?:\\n] ?)(?:bitte )?(?:zeig|nenn|gib|sag|wiederhol|verrat|schreib)\\w* |(?:^|[.!?:\\n] ?)(?:por favor,? )?(?:muestra|mostra|dime|dimmi|repite|repete|revela|rivela|comparte|escribe|affiche|montre|dis-moi|donne|repete|ecris|revele)\\b|(?:^|[.!?:\\n] ?)(?:покажи|скажи|назови|повтори|выведи|раскрой|напиши)|(?:告诉我|显示|顯示|输出|輸出|重复|重複|透露|列出|打印|教えて|見せて|表示して|繰り返|알려|보여|출력)`),
+    ],
+  },
+  {
     name: 'encoding-request',
     patterns: [
       re(`\\b(?:base ?64|rot ?13|hexadecimal|\\bhex\\b|binary code|morse|caesar cipher|cipher|ascii codes?|unicode escape|url ?encod|leetspeak|pig latin)\\b|\\b(?:decode|decrypt|deobfuscate|encode|encrypt) (?:this|the following|it)\\b`),
