@@ -34,7 +34,7 @@ export interface AuditTrail {
    * Rejects with a TypeError on a malformed action and with AuditUnavailableError when the
    * record could not be made durable.
    */
-  recordAdminAction(action: AdminAction): Promise<void>;
+  readonly recordAdminAction: (action: AdminAction) => Promise<void>;
   /** The admin listener's view: records its calls and opens encrypted payloads. */
   readonly admin: AdminAuditSink;
   /** Writes what is queued, signs a final checkpoint. */
