@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createLogger } from '../log.js';
+import type { Principal, StageContext, Verdict } from '../pipeline/types.js';
+import { enforcementStage } from '../stages/monitor/enforce.js';
 import { EnforcementTable, networkOf, parseCidr, parseEnforcement } from './enforcement.js';
 import { redisEnforcement } from './redis-enforcement.js';
 
@@ -88,6 +90,48 @@ describe('enforcement shared through Redis', () => {
       await b.close();
       const cleanup = new Redis(REDIS);
       await cleanup.del(`${prefix}enforcement`);
+      cleanup.disconnect();
+    }
+  });
+
+  it('two instances throttle a principal to one shared rate, and each falls back to its own bucket without Redis', async (t) => {
+    const prefix = `pc-test-${randomBytes(6).toString('hex')}:`;
+    const log = createLogger({ level: 'silent' });
+    let a;
+    try {
+      a = await redisEnforcement({ url: REDIS, prefix, log, connectTimeoutMs: 2_000 });
+    } catch (err) {
+      if (process.env['CI']) throw err;
+      t.skip(`Redis at ${REDIS} is not reachable`);
+      return;
+    }
+    const b = await redisEnforcement({ url: REDIS, prefix, log });
+    try {
+      const now = Date.now();
+      await a.apply({ kind: 'throttle', subject: 'svc-3', since: now, until: now + 60_000, perMinute: 4, incidentId: 'inc_t' });
+      const started = performance.now();
+      while (!b.table.get('throttle', 'svc-3', now) && performance.now() - started < 1_000) await new Promise((r) => setTimeout(r, 5));
+      const principal: Principal = { id: 'svc-3', kind: 'service', tenant: 't', roles: [], authMethod: 'api_key', credentialId: 'k3', models: [] };
+      const ctx = { requestId: 'r', api: 'openai', operation: 'chat', sourceIp: '192.0.2.1', headers: {}, principal, context: undefined, signal: new AbortController().signal, log, decisions: [] } satisfies StageContext;
+      const stages = [a, b].map((store) => enforcementStage({ table: store.table, now: () => now, ...(store.takeThrottle ? { takeThrottle: store.takeThrottle } : {}) }));
+      const verdicts: Verdict[] = [];
+      for (let i = 0; i < 10; i++) verdicts.push(await (stages[i % 2]?.onHeaders?.(ctx) as Promise<Verdict>));
+      assert.equal(verdicts.filter((v) => v.action === 'pass').length, 4, 'four requests a minute between both instances, not four each');
+      const refused = verdicts.find((v) => v.action === 'deny');
+      assert.equal(refused?.action === 'deny' && refused.code, 'PC_ERR_THROTTLED');
+      assert.deepEqual(refused?.reasons, ['throttle', 'incident:inc_t']);
+      assert.equal(refused?.action === 'deny' && refused.retryAfter, 15, 'one request every 15 s');
+
+      // Without Redis an instance still throttles, with its own bucket.
+      const down = enforcementStage({ table: b.table, now: () => now, takeThrottle: () => Promise.reject(new Error('redis down')) });
+      const alone: Verdict[] = [];
+      for (let i = 0; i < 6; i++) alone.push(await down.onHeaders?.(ctx) as Verdict);
+      assert.equal(alone.filter((v) => v.action === 'pass').length, 4);
+    } finally {
+      await a.close();
+      await b.close();
+      const cleanup = new Redis(REDIS);
+      await cleanup.del(`${prefix}enforcement`, `${prefix}throttle:svc-3`);
       cleanup.disconnect();
     }
   });

@@ -23,8 +23,20 @@ export interface Enforcement {
   readonly perMinute?: number;
 }
 
+/** One request taken from a throttle's bucket, or not, with how long until one would be. */
+export interface ThrottleTake {
+  readonly ok: boolean;
+  readonly retryAfterMs: number;
+}
+
 export interface EnforcementStore {
   readonly table: EnforcementTable;
+  /**
+   * Shared throttle buckets (Redis): takes one request from the subject's bucket of `perMinute`
+   * across every instance, so N instances throttle to one rate. Absent in process (each instance
+   * keeps its own bucket). Only throttled principals reach it, so normal traffic never waits on it.
+   */
+  readonly takeThrottle?: (subject: string, perMinute: number, now: number) => Promise<ThrottleTake>;
   /** Sets (or extends) an enforcement on every instance. */
   apply(e: Enforcement): Promise<void>;
   /** Lifts it everywhere; false when there was none. */

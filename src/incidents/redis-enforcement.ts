@@ -6,11 +6,41 @@
  * and deletes expired fields. Requests never wait on Redis: they read the local table. While Redis
  * is down the table keeps what it has (and entries still expire locally); new actions fail and are
  * logged, and the incident records say so.
+ *
+ * Throttles are shared too: a throttled principal's requests take from one token bucket in Redis
+ * (`<prefix>throttle:<principal>`, a hash of tokens and time, refilled at `perMinute`), so N
+ * instances allow `perMinute` between them, not N × `perMinute`. Only throttled principals cost a
+ * round trip; everyone else is decided from the local table.
  */
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import { openRedis } from '../state/redis.js';
-import { EnforcementTable, fieldOf, parseEnforcement, type Enforcement, type EnforcementStore } from './enforcement.js';
+import { EnforcementTable, fieldOf, parseEnforcement, type Enforcement, type EnforcementStore, type ThrottleTake } from './enforcement.js';
+
+/**
+ * A token bucket of `perMinute` (ARGV[1]) at `now` (ARGV[2], the gateway's clock, as for limits):
+ * refills for the time since it was last touched, takes one when it can. Returns {taken (1/0),
+ * ms until one token is back}. The bucket expires once it would be full again anyway.
+ */
+const TAKE = `
+local cap = tonumber(ARGV[1])
+local now = tonumber(ARGV[2])
+local rate = cap / 60000
+local v = redis.call('HMGET', KEYS[1], 't', 'a')
+local tokens = tonumber(v[1]) or cap
+local at = tonumber(v[2]) or now
+if now > at then tokens = math.min(cap, tokens + (now - at) * rate) else now = at end
+local ok = 0
+if tokens >= 1 then
+  tokens = tokens - 1
+  ok = 1
+end
+redis.call('HSET', KEYS[1], 't', string.format('%.6f', tokens), 'a', string.format('%d', now))
+redis.call('PEXPIRE', KEYS[1], math.ceil((cap - tokens) / rate) + 1000)
+local wait = 0
+if ok == 0 then wait = math.ceil((1 - tokens) / rate) end
+return {ok, wait}
+`;
 
 export interface RedisEnforcementOptions {
   readonly url: string;
@@ -36,6 +66,8 @@ export async function redisEnforcement(options: RedisEnforcementOptions): Promis
   const table = new EnforcementTable();
   const redis: Redis = openRedis(options.url, log, { name: 'portcullis-monitor' });
   const sub: Redis = openRedis(options.url, log, { name: 'portcullis-monitor-sub', subscriber: true });
+  redis.defineCommand('pcThrottleTake', { numberOfKeys: 1, lua: TAKE });
+  const take = (redis as unknown as { pcThrottleTake(key: string, perMinute: number, now: number): Promise<unknown> }).pcThrottleTake.bind(redis);
 
   sub.on('message', (ch: string, text: string) => {
     if (ch !== channel) return;
@@ -84,6 +116,11 @@ export async function redisEnforcement(options: RedisEnforcementOptions): Promis
 
   return {
     table,
+    async takeThrottle(subject, perMinute, at): Promise<ThrottleTake> {
+      const reply = await take(`${prefix}throttle:${subject}`, perMinute, at);
+      if (!Array.isArray(reply) || reply.length !== 2) throw new Error('unexpected reply from the throttle script');
+      return { ok: reply[0] === 1, retryAfterMs: Number(reply[1]) };
+    },
     async apply(e) {
       table.set(e);
       const field = fieldOf(e.kind, e.subject);

@@ -120,7 +120,7 @@ export async function createMonitoring(options: MonitoringOptions): Promise<Moni
   return {
     risk: scorer,
     ipStage: ipBlockStage({ table: enforcement.table, now }),
-    enforceStage: enforcementStage({ table: enforcement.table, now }),
+    enforceStage: enforcementStage({ table: enforcement.table, now, ...(enforcement.takeThrottle ? { takeThrottle: enforcement.takeThrottle } : {}) }),
     observeStage: observeStage({ scorer, now }),
     onComplete,
     guards: strictGuardsOverlay(enforcement.table, now),
