@@ -2,7 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { monitorSchema } from '../config/monitor.js';
 import { createLogger } from '../log.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import { IncidentEngine } from './engine.js';
 import type { Principal, StageContext, Verdict } from '../pipeline/types.js';
 import { enforcementStage } from '../stages/monitor/enforce.js';
 import { EnforcementTable, networkOf, parseCidr, parseEnforcement } from './enforcement.js';
@@ -132,6 +135,46 @@ describe('enforcement shared through Redis', () => {
       await b.close();
       const cleanup = new Redis(REDIS);
       await cleanup.del(`${prefix}enforcement`, `${prefix}throttle:svc-3`);
+      cleanup.disconnect();
+    }
+  });
+
+  it('two instances count one signal stream: the rule fires once, on the instance that reaches the count', async (t) => {
+    const prefix = `pc-test-${randomBytes(6).toString('hex')}:`;
+    const log = createLogger({ level: 'silent' });
+    let a;
+    try {
+      a = await redisEnforcement({ url: REDIS, prefix, log, connectTimeoutMs: 2_000 });
+    } catch (err) {
+      if (process.env['CI']) throw err;
+      t.skip(`Redis at ${REDIS} is not reachable`);
+      return;
+    }
+    const b = await redisEnforcement({ url: REDIS, prefix, log });
+    const store = openSqliteStore(':memory:');
+    try {
+      const rules = monitorSchema.parse({ rules: [{ id: 'denials', when: { signal: 'denial_burst', count: 3, windowSec: 60 }, cooldownSec: 300, actions: [{ type: 'throttle', perMinute: 2 }] }] }).rules;
+      const clock = Date.now();
+      const engines = [a, b].map((enforcement) => new IncidentEngine({ rules, repo: store.incidents, enforcement, log, now: () => clock }));
+      const signal = (i: number) => ({ name: 'denial_burst' as const, subjectKind: 'principal' as const, subject: 'svc-5', principalId: 'svc-5', strength: 1, at: clock + i, requestId: `r${i}` });
+      // A, B, A: no instance saw three, the fleet did.
+      for (let i = 0; i < 3; i++) {
+        engines[i % 2]?.onSignal(signal(i));
+        await Promise.all(engines.map((e) => e.settled()));
+      }
+      assert.deepEqual(engines.map((e) => e.opened), [1, 0], 'fired once, on A, which saw the third');
+      const [incident] = await store.incidents.list({ limit: 10 });
+      assert.equal((JSON.parse(incident?.evidence ?? '{}') as { count?: number }).count, 3, 'the fleet-wide count is recorded');
+      // The cooldown is shared: three more on B do not fire again.
+      for (let i = 3; i < 6; i++) engines[1]?.onSignal(signal(i));
+      await Promise.all(engines.map((e) => e.settled()));
+      assert.deepEqual(engines.map((e) => e.opened), [1, 0]);
+    } finally {
+      await a.close();
+      await b.close();
+      await store.close();
+      const cleanup = new Redis(REDIS);
+      await cleanup.del(`${prefix}enforcement`, `${prefix}window:denials\u0000svc-5`, `${prefix}cooldown:denials\u0000svc-5`);
       cleanup.disconnect();
     }
   });

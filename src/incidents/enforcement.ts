@@ -29,8 +29,30 @@ export interface ThrottleTake {
   readonly retryAfterMs: number;
 }
 
+/** One signal occurrence, counted for a rule and subject in a window every instance shares. */
+export interface SharedCount {
+  /** Rule and subject. */
+  readonly key: string;
+  readonly at: number;
+  readonly windowMs: number;
+  /** Occurrences within the window that fire the rule. */
+  readonly count: number;
+  readonly cooldownMs: number;
+}
+
+/** Rule windows shared by every instance (Redis), so N instances count one signal stream. */
+export interface SharedWindows {
+  /**
+   * Counts every occurrence; per entry, the fleet-wide count when this call fired the rule (one
+   * instance fires it and starts the shared cooldown), else 0 (not enough yet, or cooling down).
+   */
+  count(entries: readonly SharedCount[]): Promise<number[]>;
+}
+
 export interface EnforcementStore {
   readonly table: EnforcementTable;
+  /** Shared rule windows; absent in process (each instance counts its own signals). */
+  readonly windows?: SharedWindows;
   /**
    * Shared throttle buckets (Redis): takes one request from the subject's bucket of `perMinute`
    * across every instance, so N instances throttle to one rate. Absent in process (each instance
