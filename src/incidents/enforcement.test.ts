@@ -169,12 +169,21 @@ describe('enforcement shared through Redis', () => {
       for (let i = 3; i < 6; i++) engines[1]?.onSignal(signal(i));
       await Promise.all(engines.map((e) => e.settled()));
       assert.deepEqual(engines.map((e) => e.opened), [1, 0]);
+      // More signals in one turn than one call carries: every subject is still counted once.
+      for (let i = 0; i < 600; i++) engines[i % 2]?.onSignal({ ...signal(10), subject: `bulk-${i % 300}`, principalId: `bulk-${i % 300}`, requestId: `bulk${i}` });
+      assert.equal(engines[0]?.opened, 1, 'nothing fires before the batch reaches Redis');
+      await Promise.all(engines.map((e) => e.settled()));
+      assert.equal(engines.reduce((n, e) => n + e.opened, 0), 1 + 0, 'two signals per subject stay under a count of three');
+      for (let i = 0; i < 300; i++) engines[i % 2]?.onSignal({ ...signal(11), subject: `bulk-${i}`, principalId: `bulk-${i}`, requestId: `bulk-third-${i}` });
+      await Promise.all(engines.map((e) => e.settled()));
+      assert.equal(engines.reduce((n, e) => n + e.opened, 0), 1 + 300, 'the third signal fires each subject once');
     } finally {
       await a.close();
       await b.close();
       await store.close();
       const cleanup = new Redis(REDIS);
-      await cleanup.del(`${prefix}enforcement`, `${prefix}window:denials\u0000svc-5`, `${prefix}cooldown:denials\u0000svc-5`);
+      const keys = await cleanup.keys(`${prefix}*`);
+      if (keys.length > 0) await cleanup.del(...keys);
       cleanup.disconnect();
     }
   });

@@ -54,6 +54,8 @@ export interface EngineOptions {
 }
 
 const MAX_EVIDENCE = 20;
+/** Signals per shared-window call. */
+const MAX_BATCH = 256;
 
 interface Window {
   readonly times: number[];
@@ -117,11 +119,15 @@ export class IncidentEngine {
     this.track(this.fire(rule, signal, evidence, count));
   }
 
-  /** Shared windows: signals of one event-loop turn go to Redis in one call. */
+  /**
+   * Shared windows: signals of one event-loop turn go to Redis in one call (sooner when
+   * MAX_BATCH are waiting, so one script run stays short: Redis runs nothing else meanwhile).
+   */
   private enqueue(q: Queued): void {
     this.queued.push(q);
-    if (this.queued.length > 1) return;
-    this.track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush()));
+    const flushed = (p: Promise<void>): Promise<void> => p.catch((err: unknown) => this.options.log.error({ err }, 'counting signals in the shared windows failed'));
+    if (this.queued.length === 1) this.track(flushed(new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush())));
+    else if (this.queued.length >= MAX_BATCH) this.track(flushed(this.flush()));
   }
 
   private async flush(): Promise<void> {
