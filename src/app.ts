@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { openAuditTrail } from './audit/trail.js';
 import { GatewayMetrics } from './admin/metrics.js';
+import { registerMonitorMetrics } from './monitor/metrics.js';
 import { compileConfig, type Runtime, type SecretResolver } from './config/compile.js';
 import { loadConfigFile, type ConfigIssue } from './config/load.js';
 import type { Config } from './config/schema.js';
@@ -162,6 +163,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
         audit ? { stats: () => audit.log.stats, exportDrops: () => Object.fromEntries(audit.exporters.map((e) => [e.name, e.dropped])) } : undefined,
       )
     : undefined;
+  if (metrics) registerMonitorMetrics(metrics.registry, { monitoring, shadow: authorization.shadowStats });
   const onComplete = metrics
     ? audit
       ? function observed(summary: RequestSummary) {

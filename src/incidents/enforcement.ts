@@ -23,8 +23,42 @@ export interface Enforcement {
   readonly perMinute?: number;
 }
 
+/** One request taken from a throttle's bucket, or not, with how long until one would be. */
+export interface ThrottleTake {
+  readonly ok: boolean;
+  readonly retryAfterMs: number;
+}
+
+/** One signal occurrence, counted for a rule and subject in a window every instance shares. */
+export interface SharedCount {
+  /** Rule and subject. */
+  readonly key: string;
+  readonly at: number;
+  readonly windowMs: number;
+  /** Occurrences within the window that fire the rule. */
+  readonly count: number;
+  readonly cooldownMs: number;
+}
+
+/** Rule windows shared by every instance (Redis), so N instances count one signal stream. */
+export interface SharedWindows {
+  /**
+   * Counts every occurrence; per entry, the fleet-wide count when this call fired the rule (one
+   * instance fires it and starts the shared cooldown), else 0 (not enough yet, or cooling down).
+   */
+  count(entries: readonly SharedCount[]): Promise<number[]>;
+}
+
 export interface EnforcementStore {
   readonly table: EnforcementTable;
+  /** Shared rule windows; absent in process (each instance counts its own signals). */
+  readonly windows?: SharedWindows;
+  /**
+   * Shared throttle buckets (Redis): takes one request from the subject's bucket of `perMinute`
+   * across every instance, so N instances throttle to one rate. Absent in process (each instance
+   * keeps its own bucket). Only throttled principals reach it, so normal traffic never waits on it.
+   */
+  readonly takeThrottle?: (subject: string, perMinute: number, now: number) => Promise<ThrottleTake>;
   /** Sets (or extends) an enforcement on every instance. */
   apply(e: Enforcement): Promise<void>;
   /** Lifts it everywhere; false when there was none. */

@@ -4,6 +4,11 @@
  * features that triggered it), takes the rule's actions (enforcement.ts, notify.ts) and records how
  * each went. `onSignal` is synchronous and cheap — it only counts — and everything that does I/O
  * runs in the background and never throws into the request path.
+ *
+ * With shared windows (Redis, EnforcementStore.windows) the count that fires a rule is the
+ * fleet's: signals are queued and sent in one call per event-loop turn, and the instance whose
+ * call reaches the count fires (with the evidence it saw itself and the fleet-wide count). If
+ * that call fails, this instance decides from its own window, as without Redis.
  */
 import { randomUUID } from 'node:crypto';
 import type { RuleAction, RuleConfig, SignalName } from '../config/monitor.js';
@@ -11,7 +16,7 @@ import type { Logger } from '../log.js';
 import type { Signal } from '../monitor/signals.js';
 import { Lru } from '../monitor/stats.js';
 import type { IncidentRecord, IncidentRepo } from '../store/types.js';
-import { networkOf, type Enforcement, type EnforcementKind, type EnforcementStore } from './enforcement.js';
+import { networkOf, type Enforcement, type EnforcementKind, type EnforcementStore, type SharedCount } from './enforcement.js';
 import type { Notifier, SlackPayload } from './notify.js';
 
 /** What auditing and callers see of the incident lifecycle. */
@@ -49,10 +54,19 @@ export interface EngineOptions {
 }
 
 const MAX_EVIDENCE = 20;
+/** Signals per shared-window call. */
+const MAX_BATCH = 256;
 
 interface Window {
   readonly times: number[];
   readonly evidence: Signal[];
+}
+
+/** A signal waiting to be counted in the shared window of its rule and subject. */
+interface Queued {
+  readonly rule: RuleConfig;
+  readonly signal: Signal;
+  readonly key: string;
 }
 
 export class IncidentEngine {
@@ -61,6 +75,7 @@ export class IncidentEngine {
   private readonly cooldown: Lru<string, number>;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly now: () => number;
+  private queued: Queued[] = [];
   /** Incidents opened (counted for metrics and tests). */
   opened = 0;
 
@@ -91,12 +106,49 @@ export class IncidentEngine {
       w.times.push(signal.at);
       w.evidence.push(signal);
       if (w.evidence.length > MAX_EVIDENCE) w.evidence.shift();
-      if (w.times.length < rule.when.count) continue;
-      this.cooldown.set(key, signal.at + rule.cooldownSec * 1000);
-      const evidence = w.evidence.splice(0);
-      const count = w.times.length;
-      w.times.length = 0;
-      this.track(this.fire(rule, signal, evidence, count));
+      if (this.options.enforcement.windows) this.enqueue({ rule, signal, key });
+      else if (w.times.length >= rule.when.count) this.fireFrom(rule, signal, key, w, w.times.length);
+    }
+  }
+
+  /** Starts the cooldown, empties the window and opens the incident in the background. */
+  private fireFrom(rule: RuleConfig, signal: Signal, key: string, w: Window, count: number): void {
+    this.cooldown.set(key, signal.at + rule.cooldownSec * 1000);
+    const evidence = w.evidence.splice(0);
+    w.times.length = 0;
+    this.track(this.fire(rule, signal, evidence, count));
+  }
+
+  /**
+   * Shared windows: signals of one event-loop turn go to Redis in one call (sooner when
+   * MAX_BATCH are waiting, so one script run stays short: Redis runs nothing else meanwhile).
+   */
+  private enqueue(q: Queued): void {
+    this.queued.push(q);
+    const flushed = (p: Promise<void>): Promise<void> => p.catch((err: unknown) => this.options.log.error({ err }, 'counting signals in the shared windows failed'));
+    if (this.queued.length === 1) this.track(flushed(new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush())));
+    else if (this.queued.length >= MAX_BATCH) this.track(flushed(this.flush()));
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queued;
+    this.queued = [];
+    const windows = this.options.enforcement.windows;
+    if (!windows || batch.length === 0) return;
+    const entries: SharedCount[] = batch.map(({ rule, signal, key }) => ({ key, at: signal.at, windowMs: rule.when.windowSec * 1000, count: rule.when.count, cooldownMs: rule.cooldownSec * 1000 }));
+    let fired: number[] | undefined;
+    try {
+      fired = await windows.count(entries);
+    } catch (err) {
+      this.options.log.warn({ err, signals: batch.length }, 'shared rule windows unreachable; deciding from this instance\'s windows');
+    }
+    for (const [i, { rule, signal, key }] of batch.entries()) {
+      const w = this.windows.peek(key);
+      if (!w) continue;
+      const quietUntil = this.cooldown.peek(key);
+      if (quietUntil !== undefined && quietUntil > signal.at) continue;
+      const count = fired ? (fired[i] ?? 0) : w.times.length >= rule.when.count ? w.times.length : 0;
+      if (count > 0) this.fireFrom(rule, signal, key, w, count);
     }
   }
 

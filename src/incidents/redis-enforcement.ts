@@ -6,11 +6,76 @@
  * and deletes expired fields. Requests never wait on Redis: they read the local table. While Redis
  * is down the table keeps what it has (and entries still expire locally); new actions fail and are
  * logged, and the incident records say so.
+ *
+ * Throttles are shared too: a throttled principal's requests take from one token bucket in Redis
+ * (`<prefix>throttle:<principal>`, a hash of tokens and time, refilled at `perMinute`), so N
+ * instances allow `perMinute` between them, not N × `perMinute`. Only throttled principals cost a
+ * round trip; everyone else is decided from the local table.
+ *
+ * Rule windows are shared as well (`<prefix>window:<rule>\0<subject>`, a sorted set of signal
+ * times, and `<prefix>cooldown:…`): the incident engine sends its signals in batches, one script
+ * call per event-loop turn, and exactly one instance fires when the fleet-wide count is reached.
  */
+import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import { openRedis } from '../state/redis.js';
-import { EnforcementTable, fieldOf, parseEnforcement, type Enforcement, type EnforcementStore } from './enforcement.js';
+import { EnforcementTable, fieldOf, parseEnforcement, type Enforcement, type EnforcementStore, type SharedCount, type ThrottleTake } from './enforcement.js';
+
+/**
+ * KEYS: per entry its window set and its cooldown key. ARGV: per entry at, windowMs, count,
+ * cooldownMs, a unique member. During a cooldown nothing is counted (as in the engine's local
+ * windows); otherwise the occurrence is added, occurrences at or before `at − windowMs` dropped,
+ * and when the count is reached the cooldown starts, the window empties and the entry returns
+ * the count (this instance fires); else 0.
+ */
+const WINDOWS = `
+local out = {}
+for i = 1, #KEYS / 2 do
+  local w, c, a = KEYS[2 * i - 1], KEYS[2 * i], (i - 1) * 5
+  local at, win, need, cool = tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3]), tonumber(ARGV[a + 4])
+  local fired = 0
+  if redis.call('EXISTS', c) == 0 then
+    redis.call('ZADD', w, at, ARGV[a + 5])
+    redis.call('ZREMRANGEBYSCORE', w, '-inf', at - win)
+    local n = redis.call('ZCARD', w)
+    if n >= need then
+      redis.call('SET', c, '1', 'PX', cool)
+      redis.call('DEL', w)
+      fired = n
+    else
+      redis.call('PEXPIRE', w, win)
+    end
+  end
+  out[i] = fired
+end
+return out
+`;
+
+/**
+ * A token bucket of `perMinute` (ARGV[1]) at `now` (ARGV[2], the gateway's clock, as for limits):
+ * refills for the time since it was last touched, takes one when it can. Returns {taken (1/0),
+ * ms until one token is back}. The bucket expires once it would be full again anyway.
+ */
+const TAKE = `
+local cap = tonumber(ARGV[1])
+local now = tonumber(ARGV[2])
+local rate = cap / 60000
+local v = redis.call('HMGET', KEYS[1], 't', 'a')
+local tokens = tonumber(v[1]) or cap
+local at = tonumber(v[2]) or now
+if now > at then tokens = math.min(cap, tokens + (now - at) * rate) else now = at end
+local ok = 0
+if tokens >= 1 then
+  tokens = tokens - 1
+  ok = 1
+end
+redis.call('HSET', KEYS[1], 't', string.format('%.6f', tokens), 'a', string.format('%d', now))
+redis.call('PEXPIRE', KEYS[1], math.ceil((cap - tokens) / rate) + 1000)
+local wait = 0
+if ok == 0 then wait = math.ceil((1 - tokens) / rate) end
+return {ok, wait}
+`;
 
 export interface RedisEnforcementOptions {
   readonly url: string;
@@ -36,6 +101,13 @@ export async function redisEnforcement(options: RedisEnforcementOptions): Promis
   const table = new EnforcementTable();
   const redis: Redis = openRedis(options.url, log, { name: 'portcullis-monitor' });
   const sub: Redis = openRedis(options.url, log, { name: 'portcullis-monitor-sub', subscriber: true });
+  redis.defineCommand('pcThrottleTake', { numberOfKeys: 1, lua: TAKE });
+  redis.defineCommand('pcRuleWindows', { lua: WINDOWS });
+  const countWindows = (redis as unknown as { pcRuleWindows(numKeys: number, ...args: (string | number)[]): Promise<unknown> }).pcRuleWindows.bind(redis);
+  // Members must differ across instances and calls: this instance's id and a sequence.
+  const instance = randomBytes(6).toString('hex');
+  let seq = 0;
+  const take = (redis as unknown as { pcThrottleTake(key: string, perMinute: number, now: number): Promise<unknown> }).pcThrottleTake.bind(redis);
 
   sub.on('message', (ch: string, text: string) => {
     if (ch !== channel) return;
@@ -84,6 +156,22 @@ export async function redisEnforcement(options: RedisEnforcementOptions): Promis
 
   return {
     table,
+    windows: {
+      async count(entries: readonly SharedCount[]): Promise<number[]> {
+        if (entries.length === 0) return [];
+        const args: (string | number)[] = [];
+        for (const e of entries) args.push(`${prefix}window:${e.key}`, `${prefix}cooldown:${e.key}`);
+        for (const e of entries) args.push(e.at, e.windowMs, e.count, e.cooldownMs, `${instance}:${++seq}`);
+        const reply = await countWindows(entries.length * 2, ...args);
+        if (!Array.isArray(reply) || reply.length !== entries.length) throw new Error('unexpected reply from the rule-window script');
+        return reply.map(Number);
+      },
+    },
+    async takeThrottle(subject, perMinute, at): Promise<ThrottleTake> {
+      const reply = await take(`${prefix}throttle:${subject}`, perMinute, at);
+      if (!Array.isArray(reply) || reply.length !== 2) throw new Error('unexpected reply from the throttle script');
+      return { ok: reply[0] === 1, retryAfterMs: Number(reply[1]) };
+    },
     async apply(e) {
       table.set(e);
       const field = fieldOf(e.kind, e.subject);

@@ -16,73 +16,80 @@ import type { AcquireResult, Adjustment, CounterBackend, LimitOp, Reading, SlotR
  * ARGV: now, op count, then per op — window: 'w', limit, cost, windowMs, elapsedMs;
  * slots: 's', limit, ttlMs, member; fixed: 'f', limit, cost, ttlMs.
  * Returns {ok, failedIndex (1-based, 0 when ok), then two readings per op}.
+ *
+ * Written for few server calls, since Redis shares the machine and every call is time a request
+ * waits: a window is one MGET to check and one INCRBY to charge (PEXPIRE only when INCRBY created
+ * the key: a window counter lives for two windows from its first charge, which covers its time as
+ * `prev`); live leases are counted with ZCOUNT above `now` (expired ones are pruned on release,
+ * off the request path); the apply pass re-reads ARGV rather than keeping a table per op.
  */
 const ACQUIRE = `
 local now = tonumber(ARGV[1])
 local n = tonumber(ARGV[2])
 local out = {1, 0}
-local ops = {}
 local a, k = 3, 1
 for i = 1, n do
   local kind = ARGV[a]
-  local op = {kind = kind, k = k}
   local fits
   if kind == 'w' then
-    op.limit, op.cost, op.win, op.elapsed = tonumber(ARGV[a+1]), tonumber(ARGV[a+2]), tonumber(ARGV[a+3]), tonumber(ARGV[a+4])
-    local curr = tonumber(redis.call('GET', KEYS[k]) or '0')
-    local prev = tonumber(redis.call('GET', KEYS[k+1]) or '0')
+    local v = redis.call('MGET', KEYS[k], KEYS[k+1])
+    local curr, prev = tonumber(v[1] or '0'), tonumber(v[2] or '0')
+    local limit, cost, win, elapsed = tonumber(ARGV[a+1]), tonumber(ARGV[a+2]), tonumber(ARGV[a+3]), tonumber(ARGV[a+4])
     out[#out+1] = curr
     out[#out+1] = prev
-    fits = op.cost <= 0 or prev * (op.win - op.elapsed) / op.win + curr + op.cost <= op.limit
+    fits = cost <= 0 or prev * (win - elapsed) / win + curr + cost <= limit
     a, k = a + 5, k + 2
   elseif kind == 's' then
-    op.limit, op.ttl, op.member = tonumber(ARGV[a+1]), tonumber(ARGV[a+2]), ARGV[a+3]
-    redis.call('ZREMRANGEBYSCORE', KEYS[k], '-inf', now)
-    local alive = redis.call('ZCARD', KEYS[k])
+    local alive = redis.call('ZCOUNT', KEYS[k], '(' .. ARGV[1], '+inf')
     out[#out+1] = alive
     out[#out+1] = 0
-    fits = alive + 1 <= op.limit
+    fits = alive + 1 <= tonumber(ARGV[a+1])
     a, k = a + 4, k + 1
   else
-    op.limit, op.cost, op.ttl = tonumber(ARGV[a+1]), tonumber(ARGV[a+2]), tonumber(ARGV[a+3])
+    local cost = tonumber(ARGV[a+2])
     local used = tonumber(redis.call('GET', KEYS[k]) or '0')
     out[#out+1] = used
     out[#out+1] = 0
-    fits = op.cost <= 0 or used + op.cost <= op.limit
+    fits = cost <= 0 or used + cost <= tonumber(ARGV[a+1])
     a, k = a + 4, k + 1
   end
   if not fits and out[1] == 1 then
     out[1] = 0
     out[2] = i
   end
-  ops[i] = op
 end
 if out[1] == 0 then return out end
+a, k = 3, 1
 for i = 1, n do
-  local op = ops[i]
-  if op.kind == 'w' then
-    if op.cost > 0 then
-      redis.call('INCRBY', KEYS[op.k], op.cost)
-      redis.call('PEXPIRE', KEYS[op.k], op.win * 2)
-    end
-  elseif op.kind == 's' then
-    redis.call('ZADD', KEYS[op.k], now + op.ttl, op.member)
-    redis.call('PEXPIRE', KEYS[op.k], op.ttl)
-  elseif op.cost > 0 then
-    redis.call('INCRBY', KEYS[op.k], op.cost)
-    if redis.call('PTTL', KEYS[op.k]) < 0 then redis.call('PEXPIRE', KEYS[op.k], op.ttl) end
+  local kind = ARGV[a]
+  if kind == 'w' then
+    local cost = tonumber(ARGV[a+2])
+    if cost > 0 and redis.call('INCRBY', KEYS[k], cost) == cost then redis.call('PEXPIRE', KEYS[k], tonumber(ARGV[a+3]) * 2) end
+    a, k = a + 5, k + 2
+  elseif kind == 's' then
+    local ttl = tonumber(ARGV[a+2])
+    redis.call('ZADD', KEYS[k], now + ttl, ARGV[a+3])
+    redis.call('PEXPIRE', KEYS[k], ttl)
+    a, k = a + 4, k + 1
+  else
+    local cost = tonumber(ARGV[a+2])
+    if cost > 0 and redis.call('INCRBY', KEYS[k], cost) == cost then redis.call('PEXPIRE', KEYS[k], ARGV[a+3]) end
+    a, k = a + 4, k + 1
   end
 end
 return out
 `;
 
 /**
- * KEYS: adjusted counters, then slot sets. ARGV: adjustment count, (delta, ttlMs) per adjustment,
- * then one lease id per slot set. A counter never goes below zero.
+ * KEYS: adjusted counters, then slot sets. ARGV: now, adjustment count, (delta, ttlMs) per
+ * adjustment, then one lease id per slot set. A counter never goes below zero. Releasing a lease
+ * also prunes the set's expired leases (acquire only counts live ones and leaves pruning here).
+ * Several requests' corrections arrive in one call (RedisBackend batches them).
  */
 const SETTLE = `
-local na = tonumber(ARGV[1])
-local a = 2
+local now = ARGV[1]
+local na = tonumber(ARGV[2])
+local a = 3
 for i = 1, na do
   local v = redis.call('INCRBY', KEYS[i], ARGV[a])
   if v <= 0 then
@@ -94,6 +101,7 @@ for i = 1, na do
 end
 for i = na + 1, #KEYS do
   redis.call('ZREM', KEYS[i], ARGV[a])
+  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now)
   a = a + 1
 end
 return 1
@@ -119,9 +127,23 @@ interface LimitCommands {
   pcLimitsRenew: ScriptFn;
 }
 
+/** Corrections waiting for the next batch, and the callers waiting on it. */
+interface SettleBatch {
+  readonly adjustments: Adjustment[];
+  readonly releases: SlotRelease[];
+  now: number;
+  readonly done: Promise<void>;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
+/** Entries per settle call: keeps one script run short, since Redis runs nothing else meanwhile. */
+const MAX_BATCH = 256;
+
 export class RedisBackend implements CounterBackend {
   readonly kind = 'redis';
   private readonly commands: LimitCommands;
+  private batch: SettleBatch | undefined;
 
   /** Takes ownership of `redis` (closes it on close()). */
   constructor(private readonly redis: Redis) {
@@ -132,7 +154,7 @@ export class RedisBackend implements CounterBackend {
   }
 
   async acquire(ops: readonly LimitOp[], now: number): Promise<AcquireResult> {
-    const keys: string[] = [];
+    const keys: (string | number)[] = [];
     const args: (string | number)[] = [now, ops.length];
     for (const op of ops) {
       switch (op.kind) {
@@ -150,7 +172,9 @@ export class RedisBackend implements CounterBackend {
           break;
       }
     }
-    const reply = await this.commands.pcLimitsAcquire(keys.length, ...keys, ...args);
+    const numKeys = keys.length;
+    for (const arg of args) keys.push(arg);
+    const reply = await this.commands.pcLimitsAcquire(numKeys, ...keys);
     if (!Array.isArray(reply) || reply.length !== 2 + ops.length * 2) throw new Error('unexpected reply from the limits script');
     const values = reply as number[];
     const readings: Reading[] = [];
@@ -159,20 +183,46 @@ export class RedisBackend implements CounterBackend {
     return { ok, failed: ok ? -1 : Number(values[1]) - 1, readings };
   }
 
-  /** Redis expires counters on its own clock (PEXPIRE); `now` is not needed here. */
-  async settle(adjustments: readonly Adjustment[], releases: readonly SlotRelease[], _now?: number): Promise<void> {
-    if (adjustments.length === 0 && releases.length === 0) return;
-    const keys: string[] = [];
-    const args: (string | number)[] = [adjustments.length];
-    for (const a of adjustments) {
-      keys.push(a.key);
-      args.push(Math.round(a.delta), a.ttlMs);
+  /**
+   * Corrections and releases are not awaited by requests, so they are gathered for the rest of the
+   * event-loop turn and sent as one script call (one write, one round trip) for all the requests
+   * that ended in it, instead of one each. The promise settles with that call.
+   */
+  settle(adjustments: readonly Adjustment[], releases: readonly SlotRelease[], now: number): Promise<void> {
+    if (adjustments.length === 0 && releases.length === 0) return Promise.resolve();
+    let batch = this.batch;
+    if (!batch || batch.adjustments.length + batch.releases.length >= MAX_BATCH) {
+      if (batch) this.flush(batch);
+      let resolve!: () => void;
+      let reject!: (err: unknown) => void;
+      const done = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      const created: SettleBatch = { adjustments: [], releases: [], now, done, resolve, reject };
+      this.batch = batch = created;
+      setImmediate(() => this.flush(created));
     }
-    for (const r of releases) {
-      keys.push(r.key);
-      args.push(r.member);
-    }
-    await this.commands.pcLimitsSettle(keys.length, ...keys, ...args);
+    for (const a of adjustments) batch.adjustments.push(a);
+    for (const r of releases) batch.releases.push(r);
+    if (now > batch.now) batch.now = now;
+    return batch.done;
+  }
+
+  private flush(batch: SettleBatch): void {
+    if (this.batch !== batch) return;
+    this.batch = undefined;
+    const args: (string | number)[] = [];
+    for (const a of batch.adjustments) args.push(a.key);
+    for (const r of batch.releases) args.push(r.key);
+    const numKeys = args.length;
+    args.push(batch.now, batch.adjustments.length);
+    for (const a of batch.adjustments) args.push(Math.round(a.delta), a.ttlMs);
+    for (const r of batch.releases) args.push(r.member);
+    this.commands.pcLimitsSettle(numKeys, ...args).then(
+      () => batch.resolve(),
+      (err: unknown) => batch.reject(err),
+    );
   }
 
   async renew(slots: readonly SlotRelease[], ttlMs: number, now: number): Promise<void> {
@@ -181,6 +231,7 @@ export class RedisBackend implements CounterBackend {
   }
 
   async close(): Promise<void> {
+    if (this.batch) this.flush(this.batch);
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

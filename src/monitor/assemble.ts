@@ -18,6 +18,7 @@ import type { RequestSummary } from '../server/completion.js';
 import { enforcementStage, ipBlockStage } from '../stages/monitor/enforce.js';
 import { observeStage } from '../stages/monitor/observe.js';
 import type { Store } from '../store/types.js';
+import { newMonitorCounts, type MonitorCounts } from './metrics.js';
 import { ModelWatch } from './model-watch.js';
 import { AnomalyScorer } from './scorer.js';
 import type { Signal } from './signals.js';
@@ -39,6 +40,8 @@ export interface Monitoring {
   readonly engine: IncidentEngine;
   readonly enforcement: EnforcementStore;
   readonly models: ModelWatch;
+  /** Signals and incident events since start (monitor/metrics.ts reads them for Prometheus). */
+  readonly counts: MonitorCounts;
   close(): Promise<void>;
 }
 
@@ -66,6 +69,7 @@ export async function createMonitoring(options: MonitoringOptions): Promise<Moni
     options.enforcement ??
     (config.state.redis ? await redisEnforcement({ url: config.state.redis, prefix: m.redisPrefix, log, now }) : memoryEnforcement());
   const notifier = new Notifier({ log, now });
+  const counts = newMonitorCounts();
   const engine = new IncidentEngine({
     rules: m.rules,
     repo: store.incidents,
@@ -73,9 +77,13 @@ export async function createMonitoring(options: MonitoringOptions): Promise<Moni
     notifier,
     log,
     now,
-    ...(options.onIncidentEvent ? { onIncidentEvent: options.onIncidentEvent } : {}),
+    onIncidentEvent: (event) => {
+      counts.incidentEvents.set(event.type, (counts.incidentEvents.get(event.type) ?? 0) + 1);
+      options.onIncidentEvent?.(event);
+    },
   });
   const onSignal = (s: Signal): void => {
+    counts.signals.set(s.name, (counts.signals.get(s.name) ?? 0) + 1);
     engine.onSignal(s);
     options.onSignal?.(s);
   };
@@ -112,7 +120,7 @@ export async function createMonitoring(options: MonitoringOptions): Promise<Moni
   return {
     risk: scorer,
     ipStage: ipBlockStage({ table: enforcement.table, now }),
-    enforceStage: enforcementStage({ table: enforcement.table, now }),
+    enforceStage: enforcementStage({ table: enforcement.table, now, ...(enforcement.takeThrottle ? { takeThrottle: enforcement.takeThrottle } : {}) }),
     observeStage: observeStage({ scorer, now }),
     onComplete,
     guards: strictGuardsOverlay(enforcement.table, now),
@@ -120,6 +128,7 @@ export async function createMonitoring(options: MonitoringOptions): Promise<Moni
     engine,
     enforcement,
     models,
+    counts,
     async close() {
       await engine.settled();
       notifier.close();

@@ -191,6 +191,16 @@ routes:
     const live = JSON.parse(quarantines.stdout) as { kind: string; subject: string; incident_id: string }[];
     assert.ok(live.some((q) => q.kind === 'quarantine-principal' && q.incident_id === incident.id));
     const subject = live.find((q) => q.kind === 'quarantine-principal')?.subject as string;
+    // Prometheus: the signals were counted where they were raised (A); the live quarantine is seen on both.
+    const scrape = async (adminUrl: string): Promise<string> => {
+      const res = await fetch(`${adminUrl}/metrics`, { headers: { authorization: `Bearer ${session}` } });
+      assert.equal(res.status, 200);
+      return res.text();
+    };
+    const [metricsA, metricsB] = [await scrape(adminA), await scrape(adminB)];
+    assert.match(metricsA, /^portcullis_monitor_signals_total\{signal="guard_burst"\} [1-9]/m);
+    assert.match(metricsA, /^portcullis_monitor_incident_events_total\{event="opened"\} 1$/m);
+    for (const text of [metricsA, metricsB]) assert.match(text, /^portcullis_monitor_enforcements\{kind="quarantine-principal"\} 1$/m);
 
     assert.match((await run(['incidents', 'ack', incident.id, '--admin-url', adminB])).stdout, /acknowledged/);
     assert.match((await run(['incidents', 'resolve', incident.id, '--admin-url', adminB])).stdout, /resolved/);

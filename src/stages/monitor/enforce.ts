@@ -4,9 +4,13 @@
  * Two stages from one table: `ipBlockStage` runs first in the identity phase on the socket
  * address (a blocked source costs no credential check); `enforcementStage` runs in the context
  * phase, after identity and the context stage, on the client address and the principal.
+ *
+ * A throttled principal takes from a bucket shared by every instance when the store has one
+ * (Redis): that request waits for one round trip; if Redis fails it falls back to this
+ * instance's own bucket, which still throttles (per instance) rather than letting it through.
  */
 import { fail } from './util.js';
-import type { EnforcementTable } from '../../incidents/enforcement.js';
+import type { Enforcement, EnforcementStore, EnforcementTable } from '../../incidents/enforcement.js';
 import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
 import { Lru } from '../../monitor/stats.js';
 
@@ -15,6 +19,8 @@ export interface EnforcementStageOptions {
   readonly now?: () => number;
   /** Throttled principals tracked at once. */
   readonly maxThrottled?: number;
+  /** Shared throttle buckets (EnforcementStore.takeThrottle); without it each instance has its own. */
+  readonly takeThrottle?: EnforcementStore['takeThrottle'];
 }
 
 const PASS: Verdict = { action: 'pass' };
@@ -43,10 +49,11 @@ export function enforcementStage(options: EnforcementStageOptions): Stage {
   const now = options.now ?? Date.now;
   const { table } = options;
   const buckets = new Lru<string, Bucket>(options.maxThrottled ?? 100_000);
+  const shared = options.takeThrottle;
   return {
     name: 'monitor-enforce',
     phase: 'context',
-    onHeaders(ctx: StageContext): Verdict {
+    onHeaders(ctx: StageContext): Verdict | Promise<Verdict> {
       const at = now();
       const ip = ctx.context?.clientIp ?? ctx.sourceIp;
       const block = table.blocked(ip, at);
@@ -62,17 +69,32 @@ export function enforcementStage(options: EnforcementStageOptions): Stage {
         if (iat === undefined || iat * 1000 < reauth.since) return fail('PC_ERR_REAUTH_REQUIRED', reauth, at, 'reauth');
       }
       const throttle = table.get('throttle', p.id, at);
-      if (throttle?.perMinute !== undefined) {
-        const rate = throttle.perMinute / 60_000;
-        const b = buckets.touch(p.id, () => ({ tokens: throttle.perMinute as number, at }));
-        b.tokens = Math.min(throttle.perMinute, b.tokens + (at - b.at) * rate);
-        b.at = at;
-        if (b.tokens < 1) return { action: 'deny', code: 'PC_ERR_THROTTLED', retryAfter: Math.max(1, Math.ceil((1 - b.tokens) / rate / 1000)), reasons: ['throttle', ...incidentReason(throttle.incidentId)] };
-        b.tokens -= 1;
-      }
-      return PASS;
+      if (throttle?.perMinute === undefined) return PASS;
+      const perMinute = throttle.perMinute;
+      if (!shared) return local(p.id, throttle, perMinute, at);
+      return shared(p.id, perMinute, at).then(
+        (taken) => (taken.ok ? PASS : throttled(throttle, taken.retryAfterMs)),
+        (err: unknown) => {
+          ctx.log.warn({ err, stage: 'monitor-enforce' }, 'shared throttle unreachable; throttling with this instance\'s bucket');
+          return local(p.id, throttle, perMinute, at);
+        },
+      );
     },
   };
+
+  function local(id: string, throttle: Enforcement, perMinute: number, at: number): Verdict {
+    const rate = perMinute / 60_000;
+    const b = buckets.touch(id, () => ({ tokens: perMinute, at }));
+    b.tokens = Math.min(perMinute, b.tokens + (at - b.at) * rate);
+    b.at = at;
+    if (b.tokens < 1) return throttled(throttle, (1 - b.tokens) / rate);
+    b.tokens -= 1;
+    return PASS;
+  }
+}
+
+function throttled(throttle: Enforcement, waitMs: number): Verdict {
+  return { action: 'deny', code: 'PC_ERR_THROTTLED', retryAfter: Math.max(1, Math.ceil(waitMs / 1000)), reasons: ['throttle', ...incidentReason(throttle.incidentId)] };
 }
 
 function incidentReason(id: string | undefined): string[] {
