@@ -189,7 +189,7 @@ function compileFresh(schema: string, sources: readonly PolicySource[], options:
   if (issues.length > 0) return { ok: false, issues };
 
   const digest = createHash('sha256').update(schema).update('\0').update(JSON.stringify(policies)).digest('base64url');
-  const scoped = Object.entries(policies).map(([id, text]) => scopePolicy(id, text, json.get(id)));
+  const scoped = Object.entries(policies).map(([id, text]) => scopePolicy(id, text, json.get(id) as object));
   // Parsing every policy once here proves the engine takes the whole set; requests then use
   // subsets of it (slice.ts), loaded on first use.
   const loaded = cedar.checkParsePolicySet({ staticPolicies: policies });
@@ -327,7 +327,7 @@ class PreparsedSet implements CompiledPolicySet {
       }
       slot ??= `pc-${this.digest}-${this.nextSlot++}`;
     }
-    const loaded = cedar.preparsePolicySet(slot, { staticPolicies: Object.fromEntries(policies.map((p) => [p.id, p.text])) });
+    const loaded = cedar.preparsePolicySet(slot, { staticPolicies: Object.fromEntries(policies.map((p) => [p.id, p.loadable as cedar.Policy])) });
     const subset: LoadedSubset = { id: loaded.type === 'success' ? slot : undefined, ...unionOf(policies) };
     if (subset.id === undefined) this.freeSlots.push(slot);
     else this.subsets.set(key, subset);

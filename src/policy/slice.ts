@@ -7,8 +7,12 @@
  * Every policy still costs the engine about 2.5 µs per request (measured on the 2-core box), so
  * evaluating only the few whose scope holds is most of what makes a cold decision cheap.
  *
- * The same reasoning prunes the inputs: a subset of policies reads only some context fields and
- * entity attributes, and only tests `in` against entities it names literally (the schema gives no
+ * For the same reason a subset is only ever used for requests whose scopes it matched, so it is
+ * loaded with every scope replaced by "any": the engine then does not test scopes again, and the
+ * ancestors that only scopes asked about need not be passed.
+ *
+ * The inputs are pruned too: the conditions of a subset read only some context fields and entity
+ * attributes, and only test `in` against entities they name literally (the schema gives no
  * entity-typed attributes or context fields, so the only other entities an expression can reach
  * are principal, action and resource themselves). Ancestors nobody can ask about are left out.
  *
@@ -35,12 +39,13 @@ type Matcher = (subject: ScopeSubject) => boolean;
 
 export interface ScopedPolicy {
   readonly id: string;
-  readonly text: string;
+  /** What a subset loads: the policy with its scopes widened to "any", or its text (see scopePolicy). */
+  readonly loadable: string | object;
   readonly principal: Matcher;
   readonly action: Matcher;
   readonly resource: Matcher;
   readonly reads: PolicyReads;
-  /** Entities the policy names anywhere (scope or conditions). */
+  /** Entities the policy's conditions name. */
   readonly literals: ReadonlySet<EntityKey>;
 }
 
@@ -100,13 +105,26 @@ function literalsOf(json: unknown, into: Set<EntityKey>): void {
   for (const value of Object.values(json)) literalsOf(value, into);
 }
 
-export function scopePolicy(id: string, text: string, json: unknown): ScopedPolicy {
-  const j = json as { principal?: unknown; action?: unknown; resource?: unknown };
+const ANY = { op: 'All' } as const;
+
+/** A number JSON cannot carry exactly (a Long beyond 2^53 came back from the engine rounded). */
+function hasInexactNumber(json: unknown): boolean {
+  if (typeof json === 'number') return !Number.isSafeInteger(json);
+  if (typeof json !== 'object' || json === null) return false;
+  return Object.values(json).some(hasInexactNumber);
+}
+
+export function scopePolicy(id: string, text: string, json: object): ScopedPolicy {
+  const j = json as { principal?: unknown; action?: unknown; resource?: unknown; conditions?: unknown };
   const reads = emptyReads();
   collectReads(json, reads);
   const literals = new Set<EntityKey>();
-  literalsOf(json, literals);
-  return { id, text, principal: scopeMatcher(j.principal), action: scopeMatcher(j.action), resource: scopeMatcher(j.resource), reads, literals };
+  // The JSON form would change such a literal, so that policy is loaded from its text, scopes
+  // included, and the entities its scopes name must then be passed too.
+  const exact = !hasInexactNumber(json);
+  literalsOf(exact ? j.conditions : json, literals);
+  const loadable = exact ? { ...json, principal: ANY, action: ANY, resource: ANY } : text;
+  return { id, loadable, principal: scopeMatcher(j.principal), action: scopeMatcher(j.action), resource: scopeMatcher(j.resource), reads, literals };
 }
 
 /** What a set of policies reads and names, together. */
