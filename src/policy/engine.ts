@@ -220,6 +220,20 @@ interface LoadedSubset {
   readonly literals: ReadonlySet<EntityKey>;
 }
 
+type Subject = ScopeSubject & { readonly closure: ReadonlyMap<EntityKey, EntityRef> };
+
+/** The policies that apply to a request (by its scopes) and the key of that subset. */
+interface Selection {
+  readonly key: string;
+  readonly policies: readonly ScopedPolicy[];
+  readonly principal: Subject;
+  readonly resource: Subject;
+  /** Principal and resource are the same entity (passed once). */
+  readonly same: boolean;
+}
+
+const SELECTIONS_PER_PRINCIPAL = 256;
+
 /** Distinct policy subsets kept loaded per set; each is a few policies, a few kB in the engine. */
 const SUBSETS_KEPT = 1024;
 
@@ -229,6 +243,7 @@ class PreparsedSet implements CompiledPolicySet {
   private readonly cache = new Map<string, AuthorizationResult>();
   private readonly slices = new Map<string, ActionSlice>();
   private readonly subsets = new Map<string, LoadedSubset>();
+  private readonly selections = new WeakMap<Entity, Map<string, Selection>>();
   /** Engine ids of evicted subsets, reused so the engine's table stays bounded. */
   private readonly freeSlots: string[] = [];
   private nextSlot = 0;
@@ -270,25 +285,14 @@ class PreparsedSet implements CompiledPolicySet {
     const slice = this.slices.get(query.action);
     // An action the schema does not know can match nothing: deny without asking.
     if (!slice) return { allowed: false, reasons: ['unknown-action'] };
-    const same = query.principal.uid.type === query.resource.uid.type && query.principal.uid.id === query.resource.uid.id;
-    const graph = new EntityGraph(query, slice, same);
-    const principal = graph.subject(query.principal.uid);
-    const resource = graph.subject(query.resource.uid);
-    let subsetKey = query.action;
-    const applicable: ScopedPolicy[] = [];
-    slice.policies.forEach((p, n) => {
-      if (p.principal(principal) && p.resource(resource)) {
-        applicable.push(p);
-        subsetKey += `,${n}`;
-      }
-    });
-    if (applicable.length === 0) return DEFAULT_DENY;
-    const subset = this.subset(subsetKey, applicable);
+    const { key: subsetKey, policies, principal, resource, same } = this.select(query, slice);
+    if (policies.length === 0) return DEFAULT_DENY;
+    const subset = this.subset(subsetKey, policies);
     if (subset.id === undefined) return { allowed: false, reasons: ['engine-error'] };
     const keep = (key: EntityKey): boolean => subset.literals.has(key) || key === principal.key || key === resource.key || key === slice.key;
     const entities: cedar.EntityJson[] = [];
-    graph.add(entities, query.principal, principal, subset.reads, keep);
-    if (!same) graph.add(entities, query.resource, resource, subset.reads, keep);
+    addEntity(entities, query.principal, principal, subset.reads, keep);
+    if (!same) addEntity(entities, query.resource, resource, subset.reads, keep);
     const actionParents = slice.ancestors.filter((a) => keep(entityKey(a.type, a.id)));
     if (actionParents.length > 0) entities.push({ uid: { type: 'Action', id: query.action }, attrs: {}, parents: actionParents });
     const context = prune(query.context, subset.reads);
@@ -308,6 +312,42 @@ class PreparsedSet implements CompiledPolicySet {
       if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
     }
     return result;
+  }
+
+  /**
+   * The policies whose scopes hold for this request. The answer depends only on the principal's
+   * and resource's uids and parents and the action, so for a principal entity that cannot change
+   * (frozen, as request.ts builds them) and a resource without parents it is remembered.
+   */
+  private select(query: AuthorizationQuery, slice: ActionSlice): Selection {
+    const p = query.principal;
+    const memo = Object.isFrozen(p) && Object.isFrozen(p.uid) && Object.isFrozen(p.parents) && p.parents.every((r) => Object.isFrozen(r)) && query.resource.parents.length === 0;
+    let known: Map<string, Selection> | undefined;
+    const memoKey = `${query.action}\0${query.resource.uid.type}\0${query.resource.uid.id}`;
+    if (memo) {
+      known = this.selections.get(p);
+      const hit = known?.get(memoKey);
+      if (hit) return hit;
+    }
+    const same = p.uid.type === query.resource.uid.type && p.uid.id === query.resource.uid.id;
+    const graph = new EntityGraph(query, slice, same);
+    const principal = graph.subject(p.uid);
+    const resource = graph.subject(query.resource.uid);
+    let key = query.action;
+    const policies: ScopedPolicy[] = [];
+    slice.policies.forEach((policy, n) => {
+      if (policy.principal(principal) && policy.resource(resource)) {
+        policies.push(policy);
+        key += `,${n}`;
+      }
+    });
+    const selection: Selection = { key, policies, principal, resource, same };
+    if (memo) {
+      if (!known) this.selections.set(p, (known = new Map<string, Selection>()));
+      // Bounded by actions × resources a principal uses; the entry goes with the principal.
+      if (known.size < SELECTIONS_PER_PRINCIPAL) known.set(memoKey, selection);
+    }
+    return selection;
   }
 
   /** The loaded subset for these policies, loading it (a few hundred µs) on first use. */
@@ -363,27 +403,27 @@ class EntityGraph {
     return seen;
   }
 
-  subject(uid: EntityRef): ScopeSubject & { readonly closure: Map<EntityKey, EntityRef> } {
+  subject(uid: EntityRef): Subject {
     const key = entityKey(uid.type, uid.id);
     const closure = this.closure(key);
     return { type: uid.type, key, ancestors: new Set(closure.keys()), closure };
   }
+}
 
-  /** The entity with only the attributes read and the ancestors that can be asked about; left out when that is nothing. */
-  add(into: cedar.EntityJson[], e: Entity, subject: { readonly closure: Map<EntityKey, EntityRef> }, reads: PolicyReads, keep: (key: EntityKey) => boolean): void {
-    const attrs: Record<string, CedarValue> = {};
-    let any = false;
-    for (const name of reads.entityAttrs) {
-      const value = e.attrs[name];
-      if (value !== undefined) {
-        attrs[name] = value;
-        any = true;
-      }
+/** The entity with only the attributes read and the ancestors that can be asked about; left out when that is nothing. */
+function addEntity(into: cedar.EntityJson[], e: Entity, subject: Subject, reads: PolicyReads, keep: (key: EntityKey) => boolean): void {
+  const attrs: Record<string, CedarValue> = {};
+  let any = false;
+  for (const name of reads.entityAttrs) {
+    const value = e.attrs[name];
+    if (value !== undefined) {
+      attrs[name] = value;
+      any = true;
     }
-    const parents: cedar.EntityUidJson[] = [];
-    for (const [key, ref] of subject.closure) if (keep(key)) parents.push({ type: ref.type, id: ref.id });
-    if (any || parents.length > 0 || reads.entityAttrs.size > 0) into.push({ uid: { type: e.uid.type, id: e.uid.id }, attrs, parents });
   }
+  const parents: cedar.EntityUidJson[] = [];
+  for (const [key, ref] of subject.closure) if (keep(key)) parents.push({ type: ref.type, id: ref.id });
+  if (any || parents.length > 0 || reads.entityAttrs.size > 0) into.push({ uid: { type: e.uid.type, id: e.uid.id }, attrs, parents });
 }
 
 function prune(context: Readonly<Record<string, CedarValue>>, reads: PolicyReads): cedar.Context {

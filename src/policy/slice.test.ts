@@ -82,7 +82,9 @@ function entityOf(p: Of<typeof principalArb>): Entity {
   const attrs: Record<string, CedarValue> =
     p.type === 'Operator' ? { name: p.id, roles: ['r1'] } : { tenant: p.tenant, roles: p.parents.filter((r) => r.type === 'Role').map((r) => r.id), teams: [], credential: 'c' };
   // Operators are only `in` roles (schema); other parents would not validate as data.
-  return { uid: { type: p.type, id: p.id }, attrs, parents: p.type === 'Operator' ? p.parents.filter((r) => r.type === 'Role') : p.parents };
+  const parents = (p.type === 'Operator' ? p.parents.filter((r) => r.type === 'Role') : p.parents).map((r) => Object.freeze({ ...r }));
+  // Frozen like request.ts's principals, so the engine's per-entity memo is exercised too.
+  return Object.freeze({ uid: Object.freeze({ type: p.type, id: p.id }), attrs, parents: Object.freeze(parents) });
 }
 
 function contextOf(c: Of<typeof contextArb>): Record<string, CedarValue> {
@@ -134,9 +136,12 @@ describe('policy slicing is exact', () => {
     fc.assert(
       fc.property(
         fc.array(policyArb, { minLength: 1, maxLength: 12 }),
-        fc.array(fc.record({ principal: principalArb, action: fc.constantFrom(...ACTIONS), resource: resourceArb, context: contextArb }), { minLength: 1, maxLength: 16 }),
+        fc.array(principalArb, { minLength: 1, maxLength: 3 }),
+        fc.array(fc.record({ principal: fc.nat(), action: fc.constantFrom(...ACTIONS), resource: resourceArb, context: contextArb }), { minLength: 1, maxLength: 16 }),
         fc.constantFrom(0, 100),
-        (policyList, requests, cacheSize) => {
+        (policyList, principalList, requests, cacheSize) => {
+          // Few principal objects, each in several requests: the engine remembers per object.
+          const principals = principalList.map(entityOf);
           const policies: Record<string, string> = {};
           policyList.forEach((p, n) => {
             policies[`p${n}`] = `@id("p${n}") ${p.effect} (${p.principal}, ${p.action}, ${p.resource})${p.when ? ` when { ${p.when} }` : ''}${p.unless ? ` unless { ${p.unless} }` : ''};`;
@@ -147,7 +152,7 @@ describe('policy slicing is exact', () => {
           if (!result.ok) return;
           compiled++;
           for (const r of requests) {
-            const q: AuthorizationQuery = { principal: entityOf(r.principal), action: r.action, resource: r.resource, context: contextOf(r.context) };
+            const q: AuthorizationQuery = { principal: principals[r.principal % principals.length] as Entity, action: r.action, resource: r.resource, context: contextOf(r.context) };
             // Twice: the second answer may come from the decision cache.
             for (let round = 0; round < 2; round++) {
               const got: AuthorizationResult = result.set.authorize(q);
