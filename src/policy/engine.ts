@@ -214,8 +214,14 @@ interface ActionSlice {
 
 /** A subset of policies loaded into the engine, with what it reads. */
 interface LoadedSubset {
-  /** Engine id; undefined when no policy applies (default deny without asking the engine). */
+  /** Engine id of the subset's conditional policies; undefined when it has none (no engine call). */
   readonly id: string | undefined;
+  /** The engine refused the subset (not expected: the whole set parsed at load); deny. */
+  readonly failed: boolean;
+  /** Policies without conditions: satisfied whenever the subset is used. */
+  readonly permits: readonly string[];
+  readonly forbids: readonly string[];
+  /** What the conditional policies read and name. */
   readonly reads: PolicyReads;
   readonly literals: ReadonlySet<EntityKey>;
 }
@@ -288,7 +294,8 @@ class PreparsedSet implements CompiledPolicySet {
     const { key: subsetKey, policies, principal, resource, same } = this.select(query, slice);
     if (policies.length === 0) return DEFAULT_DENY;
     const subset = this.subset(subsetKey, policies);
-    if (subset.id === undefined) return { allowed: false, reasons: ['engine-error'] };
+    if (subset.failed) return { allowed: false, reasons: ['engine-error'] };
+    if (subset.id === undefined) return combine(subset, NO_ANSWER);
     const keep = (key: EntityKey): boolean => subset.literals.has(key) || key === principal.key || key === resource.key || key === slice.key;
     const entities: cedar.EntityJson[] = [];
     addEntity(entities, query.principal, principal, subset.reads, keep);
@@ -306,7 +313,7 @@ class PreparsedSet implements CompiledPolicySet {
         return hit;
       }
     }
-    const result = evaluate(subset.id, query, context, entities);
+    const result = combine(subset, evaluate(subset.id, query, context, entities));
     if (useCache) {
       this.cache.set(key, result);
       if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
@@ -363,14 +370,23 @@ class PreparsedSet implements CompiledPolicySet {
       if (this.subsets.size >= SUBSETS_KEPT) {
         const [oldestKey, oldest] = this.subsets.entries().next().value as [string, LoadedSubset];
         this.subsets.delete(oldestKey);
+        // A subset without conditional policies had no engine id; the next one will.
         slot = oldest.id;
       }
       slot ??= `pc-${this.digest}-${this.nextSlot++}`;
     }
-    const loaded = cedar.preparsePolicySet(slot, { staticPolicies: Object.fromEntries(policies.map((p) => [p.id, p.loadable as cedar.Policy])) });
-    const subset: LoadedSubset = { id: loaded.type === 'success' ? slot : undefined, ...unionOf(policies) };
-    if (subset.id === undefined) this.freeSlots.push(slot);
-    else this.subsets.set(key, subset);
+    const conditional = policies.filter((p) => !p.unconditional);
+    const permits = policies.filter((p) => p.unconditional && p.effect === 'permit').map((p) => p.id);
+    const forbids = policies.filter((p) => p.unconditional && p.effect === 'forbid').map((p) => p.id);
+    let failed = false;
+    if (conditional.length > 0) {
+      const loaded = cedar.preparsePolicySet(slot, { staticPolicies: Object.fromEntries(conditional.map((p) => [p.id, p.loadable as cedar.Policy])) });
+      failed = loaded.type === 'failure';
+    }
+    const id = conditional.length > 0 && !failed ? slot : undefined;
+    const subset: LoadedSubset = { id, failed, permits, forbids, ...unionOf(conditional) };
+    if (id === undefined) this.freeSlots.push(slot);
+    if (!failed) this.subsets.set(key, subset);
     return subset;
   }
 }
@@ -436,7 +452,12 @@ function prune(context: Readonly<Record<string, CedarValue>>, reads: PolicyReads
   return out;
 }
 
-function evaluate(setId: string, query: AuthorizationQuery, context: cedar.Context, entities: cedar.EntityJson[]): AuthorizationResult {
+/** Cedar's answer about a subset's conditional policies: errors, or the decision and the policies behind it. */
+type EngineAnswer = { readonly errors: readonly string[] } | { readonly decision: 'allow' | 'deny'; readonly reasons: readonly string[] };
+
+const NO_ANSWER: EngineAnswer = Object.freeze({ decision: 'deny' as const, reasons: Object.freeze([]) });
+
+function evaluate(setId: string, query: AuthorizationQuery, context: cedar.Context, entities: cedar.EntityJson[]): EngineAnswer {
   let answer: cedar.AuthorizationAnswer;
   try {
     answer = cedar.statefulIsAuthorized({
@@ -449,11 +470,25 @@ function evaluate(setId: string, query: AuthorizationQuery, context: cedar.Conte
       entities,
     });
   } catch {
-    return { allowed: false, reasons: ['engine-error'] };
+    return { errors: ['engine-error'] };
   }
-  if (answer.type === 'failure') return { allowed: false, reasons: ['request-error'] };
+  if (answer.type === 'failure') return { errors: ['request-error'] };
   const { decision, diagnostics } = answer.response;
-  if (diagnostics.errors.length > 0) return { allowed: false, reasons: diagnostics.errors.map((e) => `error:${e.policyId}`) };
-  if (decision === 'allow') return { allowed: true, reasons: diagnostics.reason };
-  return { allowed: false, reasons: diagnostics.reason.length > 0 ? diagnostics.reason : ['default-deny'] };
+  if (diagnostics.errors.length > 0) return { errors: diagnostics.errors.map((e) => `error:${e.policyId}`) };
+  return { decision, reasons: diagnostics.reason };
+}
+
+/**
+ * Cedar's decision over the whole subset from its answer about the conditional policies and the
+ * unconditional ones, which are satisfied: any error denies; else a satisfied forbid denies (all
+ * of them named); else any satisfied permit allows (all of them named); else default deny. A
+ * conditional answer of "deny" names its satisfied forbids, or nothing when no permit held.
+ */
+function combine(subset: LoadedSubset, answer: EngineAnswer): AuthorizationResult {
+  if ('errors' in answer) return { allowed: false, reasons: answer.errors };
+  const forbidden = answer.decision === 'deny' ? answer.reasons : [];
+  if (subset.forbids.length > 0 || forbidden.length > 0) return { allowed: false, reasons: [...subset.forbids, ...forbidden] };
+  const permitted = answer.decision === 'allow' ? answer.reasons : [];
+  if (subset.permits.length > 0 || permitted.length > 0) return { allowed: true, reasons: [...subset.permits, ...permitted] };
+  return DEFAULT_DENY;
 }

@@ -51,8 +51,8 @@ const policyArb = fc.record({
   principal: fc.constantFrom(...PRINCIPAL_SCOPES),
   action: fc.constantFrom(...ACTION_SCOPES),
   resource: fc.constantFrom(...RESOURCE_SCOPES),
-  when: fc.option(fc.constantFrom(...CONDITIONS), { nil: undefined }),
-  unless: fc.option(fc.constantFrom(...CONDITIONS), { nil: undefined }),
+  when: fc.option(fc.constantFrom(...CONDITIONS), { nil: undefined, freq: 2 }),
+  unless: fc.option(fc.constantFrom(...CONDITIONS), { nil: undefined, freq: 2 }),
 });
 
 const refArb = fc.constantFrom(...GROUP_REFS).map((r): EntityRef => {

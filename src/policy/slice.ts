@@ -45,6 +45,12 @@ export interface ScopedPolicy {
   readonly action: Matcher;
   readonly resource: Matcher;
   readonly reads: PolicyReads;
+  readonly effect: 'permit' | 'forbid';
+  /**
+   * Satisfied by every request its scopes match (no conditions): its subset need not ask the
+   * engine about it. Never true for a policy loaded from its text.
+   */
+  readonly unconditional: boolean;
   /** Entities the policy's conditions name. */
   readonly literals: ReadonlySet<EntityKey>;
 }
@@ -124,7 +130,9 @@ export function scopePolicy(id: string, text: string, json: object): ScopedPolic
   const exact = !hasInexactNumber(json);
   literalsOf(exact ? j.conditions : json, literals);
   const loadable = exact ? { ...json, principal: ANY, action: ANY, resource: ANY } : text;
-  return { id, loadable, principal: scopeMatcher(j.principal), action: scopeMatcher(j.action), resource: scopeMatcher(j.resource), reads, literals };
+  const unconditional = exact && Array.isArray(j.conditions) && j.conditions.length === 0;
+  const effect = (json as { effect?: unknown }).effect === 'permit' ? 'permit' : 'forbid';
+  return { id, loadable, effect, unconditional, principal: scopeMatcher(j.principal), action: scopeMatcher(j.action), resource: scopeMatcher(j.resource), reads, literals };
 }
 
 /** What a set of policies reads and names, together. */
