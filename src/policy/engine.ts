@@ -150,7 +150,7 @@ function actionParents(schema: string, issues: PolicyIssue[]): Map<string, Entit
  * policies: an unchanged set is reused, decision cache included (its decisions are still right:
  * they depend only on the set and the request).
  */
-const compiledSets = new Map<string, CompiledPolicySet>();
+const compiledSets = new Map<string, PreparsedSet>();
 const COMPILED_SETS_KEPT = 4;
 
 /** Parses, validates (strict) and loads a policy set. Never throws on bad input: issues say why. */
@@ -162,13 +162,17 @@ export function compilePolicySet(schema: string, sources: readonly PolicySource[
   if (known) return { ok: true, set: known };
   const result = compileFresh(schema, sources, options);
   if (result.ok) {
-    if (compiledSets.size >= COMPILED_SETS_KEPT) compiledSets.delete(compiledSets.keys().next().value as string);
+    if (compiledSets.size >= COMPILED_SETS_KEPT) {
+      const oldest = compiledSets.keys().next().value as string;
+      compiledSets.get(oldest)?.release();
+      compiledSets.delete(oldest);
+    }
     compiledSets.set(inputDigest, result.set);
   }
   return result;
 }
 
-function compileFresh(schema: string, sources: readonly PolicySource[], options: CompileOptions): CompileResult {
+function compileFresh(schema: string, sources: readonly PolicySource[], options: CompileOptions): { readonly ok: true; readonly set: PreparsedSet } | { readonly ok: false; readonly issues: readonly PolicyIssue[] } {
   const issues: PolicyIssue[] = [];
   const schemaCheck = cedar.checkParseSchema(schema);
   if (schemaCheck.type === 'failure') return { ok: false, issues: [{ origin: 'schema', message: messages(schemaCheck.errors) }] };
@@ -355,6 +359,21 @@ class PreparsedSet implements CompiledPolicySet {
       if (known.size < SELECTIONS_PER_PRINCIPAL) known.set(memoKey, selection);
     }
     return selection;
+  }
+
+  /**
+   * Empties the engine's copies of this set's subsets: the engine keeps pre-parsed sets for the
+   * life of the process and has no way to drop one, so an id is overwritten with an empty set
+   * instead. A set still in use after this (a runtime not yet replaced) loads its subsets again
+   * on demand, into the same ids; nothing refers to an emptied id meanwhile.
+   */
+  release(): void {
+    for (const subset of this.subsets.values()) {
+      if (subset.id === undefined) continue;
+      cedar.preparsePolicySet(subset.id, { staticPolicies: {} });
+      this.freeSlots.push(subset.id);
+    }
+    this.subsets.clear();
   }
 
   /** The loaded subset for these policies, loading it (a few hundred µs) on first use. */
