@@ -173,6 +173,18 @@ describe('engine semantics', () => {
     assert.notEqual(a.set, c.set);
   });
 
+  it('a set released from the engine (evicted from the compiled sets) still decides right', () => {
+    const text = '@id("team") permit (principal in Team::"research", action, resource) when { context.risk < 50 };';
+    const first = compilePolicySet(schema, [{ origin: 'release.cedar', text }], { cacheSize: 0 });
+    assert.ok(first.ok);
+    const q = query(principal({ teams: ['research'] }), 'chat');
+    assert.equal(first.set.authorize(q).allowed, true);
+    // Enough other sets to push the first out of the compiled-set cache, which empties its engine copies.
+    for (let n = 0; n < 5; n++) assert.ok(compilePolicySet(schema, [{ origin: `other-${n}.cedar`, text: `${text}${' '.repeat(n + 1)}` }], { cacheSize: 0 }).ok);
+    assert.deepEqual(first.set.authorize(q), { allowed: true, reasons: ['team'] });
+    assert.equal(first.set.authorize(query(principal({ teams: ['research'] }), 'chat', { risk: 0.9 })).allowed, false);
+  });
+
   it('the decision cache gives the same answers as the engine', () => {
     const text = `@id("office") permit (principal, action, resource) when { context.ip.isInRange(ip("10.0.0.0/8")) };`;
     const cached = compilePolicySet(schema, [{ origin: 't', text }], { cacheSize: 2 });

@@ -1,7 +1,8 @@
 /**
  * The policy engine: Cedar (`@cedar-policy/cedar-wasm`) with the Portcullis schema. A policy set
- * is parsed, validated against the schema in strict mode and pre-parsed into the engine once, at
- * load or reload; a request then costs one stateful evaluation, or a cache hit.
+ * is parsed and validated against the schema in strict mode once, at load or reload; a request
+ * then costs one stateful evaluation of the few policies whose scope can match it (slice.ts), or
+ * a cache hit.
  *
  * Semantics (Cedar's, plus one rule of ours): default deny, a forbid beats any permit, and an
  * evaluation error in any policy denies the request — Cedar itself would skip an erroring policy,
@@ -10,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
-import { collectReads, emptyReads, type PolicyReads } from './ast.js';
+import type { PolicyReads } from './ast.js';
+import { entityKey, scopePolicy, unionOf, type EntityKey, type ScopedPolicy, type ScopeSubject } from './slice.js';
 
 export interface PolicySource {
   /** Where the text came from (a file name, `template:admin`); used in issues and default ids. */
@@ -148,7 +150,7 @@ function actionParents(schema: string, issues: PolicyIssue[]): Map<string, Entit
  * policies: an unchanged set is reused, decision cache included (its decisions are still right:
  * they depend only on the set and the request).
  */
-const compiledSets = new Map<string, CompiledPolicySet>();
+const compiledSets = new Map<string, PreparsedSet>();
 const COMPILED_SETS_KEPT = 4;
 
 /** Parses, validates (strict) and loads a policy set. Never throws on bad input: issues say why. */
@@ -160,13 +162,17 @@ export function compilePolicySet(schema: string, sources: readonly PolicySource[
   if (known) return { ok: true, set: known };
   const result = compileFresh(schema, sources, options);
   if (result.ok) {
-    if (compiledSets.size >= COMPILED_SETS_KEPT) compiledSets.delete(compiledSets.keys().next().value as string);
+    if (compiledSets.size >= COMPILED_SETS_KEPT) {
+      const oldest = compiledSets.keys().next().value as string;
+      compiledSets.get(oldest)?.release();
+      compiledSets.delete(oldest);
+    }
     compiledSets.set(inputDigest, result.set);
   }
   return result;
 }
 
-function compileFresh(schema: string, sources: readonly PolicySource[], options: CompileOptions): CompileResult {
+function compileFresh(schema: string, sources: readonly PolicySource[], options: CompileOptions): { readonly ok: true; readonly set: PreparsedSet } | { readonly ok: false; readonly issues: readonly PolicyIssue[] } {
   const issues: PolicyIssue[] = [];
   const schemaCheck = cedar.checkParseSchema(schema);
   if (schemaCheck.type === 'failure') return { ok: false, issues: [{ origin: 'schema', message: messages(schemaCheck.errors) }] };
@@ -187,14 +193,13 @@ function compileFresh(schema: string, sources: readonly PolicySource[], options:
   if (issues.length > 0) return { ok: false, issues };
 
   const digest = createHash('sha256').update(schema).update('\0').update(JSON.stringify(policies)).digest('base64url');
-  // The engine keeps pre-parsed sets by id for the life of the process; a content hash as the id
-  // means reloading an unchanged set reuses its copy instead of adding one.
-  const loaded = cedar.preparsePolicySet(`pc-${digest}`, { staticPolicies: policies });
+  const scoped = Object.entries(policies).map(([id, text]) => scopePolicy(id, text, json.get(id) as object));
+  // Parsing every policy once here proves the engine takes the whole set; requests then use
+  // subsets of it (slice.ts), loaded on first use.
+  const loaded = cedar.checkParsePolicySet({ staticPolicies: policies });
   if (loaded.type === 'failure') return { ok: false, issues: [{ origin: 'engine', message: messages(loaded.errors) }] };
 
-  const reads = emptyReads();
-  for (const policy of json.values()) collectReads(policy, reads);
-  const set = new PreparsedSet(digest, Object.keys(policies), reads, actions, options.cacheSize ?? DEFAULT_CACHE_SIZE);
+  const set = new PreparsedSet(digest, scoped, actions, options.cacheSize ?? DEFAULT_CACHE_SIZE);
   set.warmUp();
   return { ok: true, set };
 }
@@ -204,21 +209,66 @@ function originOf(policyId: string, sources: readonly PolicySource[], policies: 
   return sources.find((s) => text !== undefined && s.text.includes(text))?.origin ?? 'policies';
 }
 
+/** The policies whose action scope holds for one action, and that action's groups. */
+interface ActionSlice {
+  readonly policies: readonly ScopedPolicy[];
+  readonly key: EntityKey;
+  readonly ancestors: readonly EntityRef[];
+}
+
+/** A subset of policies loaded into the engine, with what it reads. */
+interface LoadedSubset {
+  /** Engine id of the subset's conditional policies; undefined when it has none (no engine call). */
+  readonly id: string | undefined;
+  /** The engine refused the subset (not expected: the whole set parsed at load); deny. */
+  readonly failed: boolean;
+  /** Policies without conditions: satisfied whenever the subset is used. */
+  readonly permits: readonly string[];
+  readonly forbids: readonly string[];
+  /** What the conditional policies read and name. */
+  readonly reads: PolicyReads;
+  readonly literals: ReadonlySet<EntityKey>;
+}
+
+type Subject = ScopeSubject & { readonly closure: ReadonlyMap<EntityKey, EntityRef> };
+
+/** The policies that apply to a request (by its scopes) and the key of that subset. */
+interface Selection {
+  readonly key: string;
+  readonly policies: readonly ScopedPolicy[];
+  readonly principal: Subject;
+  readonly resource: Subject;
+  /** Principal and resource are the same entity (passed once). */
+  readonly same: boolean;
+}
+
+const SELECTIONS_PER_PRINCIPAL = 256;
+
+/** Distinct policy subsets kept loaded per set; each is a few policies, a few kB in the engine. */
+const SUBSETS_KEPT = 1024;
+
 class PreparsedSet implements CompiledPolicySet {
+  readonly policyIds: readonly string[];
+  readonly reads: PolicyReads;
   private readonly cache = new Map<string, AuthorizationResult>();
-  private readonly actionEntities = new Map<string, cedar.EntityJson[]>();
+  private readonly slices = new Map<string, ActionSlice>();
+  private readonly subsets = new Map<string, LoadedSubset>();
+  private readonly selections = new WeakMap<Entity, Map<string, Selection>>();
+  /** Engine ids of evicted subsets, reused so the engine's table stays bounded. */
+  private readonly freeSlots: string[] = [];
+  private nextSlot = 0;
 
   constructor(
     readonly digest: string,
-    readonly policyIds: readonly string[],
-    readonly reads: PolicyReads,
+    policies: readonly ScopedPolicy[],
     actions: ReadonlyMap<string, readonly EntityRef[]>,
     private readonly cacheSize: number,
   ) {
-    for (const [name, parents] of actions) {
-      const self: cedar.EntityJson = { uid: { type: 'Action', id: name }, attrs: {}, parents: [...parents] };
-      const ancestors = parents.map((p): cedar.EntityJson => ({ uid: { ...p }, attrs: {}, parents: [...(actions.get(p.id) ?? [])] }));
-      this.actionEntities.set(name, [self, ...ancestors]);
+    this.policyIds = policies.map((p) => p.id);
+    this.reads = unionOf(policies).reads;
+    for (const [name, ancestors] of actions) {
+      const subject: ScopeSubject = { type: 'Action', key: entityKey('Action', name), ancestors: new Set(ancestors.map((a) => entityKey(a.type, a.id))) };
+      this.slices.set(name, { policies: policies.filter((p) => p.action(subject)), key: subject.key, ancestors });
     }
   }
 
@@ -233,20 +283,32 @@ class PreparsedSet implements CompiledPolicySet {
     const principal: Entity = { uid: { type: 'ServiceAccount', id: 'warm-up' }, attrs: { tenant: 'warm-up', roles: [], teams: [], credential: 'warm-up' }, parents: [{ type: 'Role', id: 'warm-up' }] };
     const model: Entity = { uid: { type: 'Model', id: 'warm-up' }, attrs: { regulated: false }, parents: [] };
     for (const [action, resource] of [['chat', model], ['stream', model], ['use_tool', { uid: { type: 'Tool', id: 'warm-up' }, attrs: {}, parents: [] }]] as const) {
-      const actionEntities = this.actionEntities.get(action);
-      if (actionEntities) this.evaluate({ principal, action, resource, context }, this.entity(principal), this.entity(resource), this.prune(context), actionEntities);
+      if (this.slices.has(action)) this.decide({ principal, action, resource, context }, false);
     }
   }
 
   authorize(query: AuthorizationQuery): AuthorizationResult {
-    const actionEntities = this.actionEntities.get(query.action);
+    return this.decide(query, this.cacheSize > 0);
+  }
+
+  private decide(query: AuthorizationQuery, useCache: boolean): AuthorizationResult {
+    const slice = this.slices.get(query.action);
     // An action the schema does not know can match nothing: deny without asking.
-    if (!actionEntities) return { allowed: false, reasons: ['unknown-action'] };
-    const context = this.prune(query.context);
-    const principal = this.entity(query.principal);
-    const resource = this.entity(query.resource);
-    const key = this.cacheSize > 0 ? JSON.stringify([query.action, principal, resource, context]) : '';
-    if (this.cacheSize > 0) {
+    if (!slice) return { allowed: false, reasons: ['unknown-action'] };
+    const { key: subsetKey, policies, principal, resource, same } = this.select(query, slice);
+    if (policies.length === 0) return DEFAULT_DENY;
+    const subset = this.subset(subsetKey, policies);
+    if (subset.failed) return { allowed: false, reasons: ['engine-error'] };
+    if (subset.id === undefined) return combine(subset, NO_ANSWER);
+    const keep = (key: EntityKey): boolean => subset.literals.has(key) || key === principal.key || key === resource.key || key === slice.key;
+    const entities: cedar.EntityJson[] = [];
+    addEntity(entities, query.principal, principal, subset.reads, keep);
+    if (!same) addEntity(entities, query.resource, resource, subset.reads, keep);
+    const actionParents = slice.ancestors.filter((a) => keep(entityKey(a.type, a.id)));
+    if (actionParents.length > 0) entities.push({ uid: { type: 'Action', id: query.action }, attrs: {}, parents: actionParents });
+    const context = prune(query.context, subset.reads);
+    const key = useCache ? JSON.stringify([subsetKey, query.principal.uid, query.resource.uid, entities, context]) : '';
+    if (useCache) {
       const hit = this.cache.get(key);
       if (hit) {
         // Re-inserting keeps the Map in least-recently-used order.
@@ -255,58 +317,197 @@ class PreparsedSet implements CompiledPolicySet {
         return hit;
       }
     }
-    const result = this.evaluate(query, principal, resource, context, actionEntities);
-    if (this.cacheSize > 0) {
+    const result = combine(subset, evaluate(subset.id, query, context, entities));
+    if (useCache) {
       this.cache.set(key, result);
       if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
     }
     return result;
   }
 
-  private evaluate(query: AuthorizationQuery, principal: cedar.EntityJson, resource: cedar.EntityJson, context: cedar.Context, actionEntities: readonly cedar.EntityJson[]): AuthorizationResult {
-    let answer: cedar.AuthorizationAnswer;
-    try {
-      answer = cedar.statefulIsAuthorized({
-        principal: principal.uid,
-        action: { type: 'Action', id: query.action },
-        resource: resource.uid,
-        context,
-        preparsedPolicySetId: `pc-${this.digest}`,
-        validateRequest: false,
-        entities: sameUid(principal, resource) ? [principal, ...actionEntities] : [principal, resource, ...actionEntities],
-      });
-    } catch {
-      return { allowed: false, reasons: ['engine-error'] };
+  /**
+   * The policies whose scopes hold for this request. The answer depends only on the principal's
+   * and resource's uids and parents and the action, so for a principal entity that cannot change
+   * (frozen, as request.ts builds them) and a resource without parents it is remembered.
+   */
+  private select(query: AuthorizationQuery, slice: ActionSlice): Selection {
+    const p = query.principal;
+    const memo = Object.isFrozen(p) && Object.isFrozen(p.uid) && Object.isFrozen(p.parents) && p.parents.every((r) => Object.isFrozen(r)) && query.resource.parents.length === 0;
+    let known: Map<string, Selection> | undefined;
+    const memoKey = `${query.action}\0${query.resource.uid.type}\0${query.resource.uid.id}`;
+    if (memo) {
+      known = this.selections.get(p);
+      const hit = known?.get(memoKey);
+      if (hit) return hit;
     }
-    if (answer.type === 'failure') return { allowed: false, reasons: ['request-error'] };
-    const { decision, diagnostics } = answer.response;
-    if (diagnostics.errors.length > 0) return { allowed: false, reasons: diagnostics.errors.map((e) => `error:${e.policyId}`) };
-    if (decision === 'allow') return { allowed: true, reasons: diagnostics.reason };
-    return { allowed: false, reasons: diagnostics.reason.length > 0 ? diagnostics.reason : ['default-deny'] };
+    const same = p.uid.type === query.resource.uid.type && p.uid.id === query.resource.uid.id;
+    const graph = new EntityGraph(query, slice, same);
+    const principal = graph.subject(p.uid);
+    const resource = graph.subject(query.resource.uid);
+    let key = query.action;
+    const policies: ScopedPolicy[] = [];
+    slice.policies.forEach((policy, n) => {
+      if (policy.principal(principal) && policy.resource(resource)) {
+        policies.push(policy);
+        key += `,${n}`;
+      }
+    });
+    const selection: Selection = { key, policies, principal, resource, same };
+    if (memo) {
+      if (!known) this.selections.set(p, (known = new Map<string, Selection>()));
+      // Bounded by actions × resources a principal uses; the entry goes with the principal.
+      if (known.size < SELECTIONS_PER_PRINCIPAL) known.set(memoKey, selection);
+    }
+    return selection;
   }
 
-  private prune(context: Readonly<Record<string, CedarValue>>): cedar.Context {
-    if (this.reads.allContext) return context;
-    const out: cedar.Context = {};
-    for (const field of this.reads.contextFields) {
-      const value = context[field];
-      if (value !== undefined) out[field] = value;
+  /**
+   * Empties the engine's copies of this set's subsets: the engine keeps pre-parsed sets for the
+   * life of the process and has no way to drop one, so an id is overwritten with an empty set
+   * instead. A set still in use after this (a runtime not yet replaced) loads its subsets again
+   * on demand, into the same ids; nothing refers to an emptied id meanwhile.
+   */
+  release(): void {
+    for (const subset of this.subsets.values()) {
+      if (subset.id === undefined) continue;
+      cedar.preparsePolicySet(subset.id, { staticPolicies: {} });
+      this.freeSlots.push(subset.id);
     }
-    return out;
+    this.subsets.clear();
   }
 
-  private entity(e: Entity): cedar.EntityJson {
-    const attrs: Record<string, CedarValue> = {};
-    for (const name of this.reads.entityAttrs) {
-      const value = e.attrs[name];
-      if (value !== undefined) attrs[name] = value;
+  /** The loaded subset for these policies, loading it (a few hundred µs) on first use. */
+  private subset(key: string, policies: readonly ScopedPolicy[]): LoadedSubset {
+    const known = this.subsets.get(key);
+    if (known) {
+      this.subsets.delete(key);
+      this.subsets.set(key, known);
+      return known;
     }
-    return { uid: { type: e.uid.type, id: e.uid.id }, attrs, parents: e.parents.map((p) => ({ type: p.type, id: p.id })) };
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) {
+      if (this.subsets.size >= SUBSETS_KEPT) {
+        const [oldestKey, oldest] = this.subsets.entries().next().value as [string, LoadedSubset];
+        this.subsets.delete(oldestKey);
+        // A subset without conditional policies had no engine id; the next one will.
+        slot = oldest.id;
+      }
+      slot ??= `pc-${this.digest}-${this.nextSlot++}`;
+    }
+    const conditional = policies.filter((p) => !p.unconditional);
+    const permits = policies.filter((p) => p.unconditional && p.effect === 'permit').map((p) => p.id);
+    const forbids = policies.filter((p) => p.unconditional && p.effect === 'forbid').map((p) => p.id);
+    let failed = false;
+    if (conditional.length > 0) {
+      const loaded = cedar.preparsePolicySet(slot, { staticPolicies: Object.fromEntries(conditional.map((p) => [p.id, p.loadable as cedar.Policy])) });
+      failed = loaded.type === 'failure';
+    }
+    const id = conditional.length > 0 && !failed ? slot : undefined;
+    const subset: LoadedSubset = { id, failed, permits, forbids, ...unionOf(conditional) };
+    if (id === undefined) this.freeSlots.push(slot);
+    if (!failed) this.subsets.set(key, subset);
+    return subset;
   }
 }
 
-function sameUid(a: cedar.EntityJson, b: cedar.EntityJson): boolean {
-  const x = a.uid as EntityRef;
-  const y = b.uid as EntityRef;
-  return x.type === y.type && x.id === y.id;
+const DEFAULT_DENY: AuthorizationResult = Object.freeze({ allowed: false, reasons: Object.freeze(['default-deny']) });
+
+/**
+ * The request's principal, resource and action as the engine would see them: each entity's
+ * ancestors through the others (a principal may be `in` the resource), so the matcher and the
+ * flattened parent lists agree with Cedar's own transitive closure.
+ */
+class EntityGraph {
+  private readonly parents = new Map<EntityKey, EntityRef[]>();
+
+  constructor(query: AuthorizationQuery, slice: ActionSlice, same: boolean) {
+    this.parents.set(slice.key, [...slice.ancestors]);
+    if (!same) this.parents.set(entityKey(query.resource.uid.type, query.resource.uid.id), [...query.resource.parents]);
+    this.parents.set(entityKey(query.principal.uid.type, query.principal.uid.id), [...query.principal.parents]);
+  }
+
+  private closure(start: EntityKey): Map<EntityKey, EntityRef> {
+    const seen = new Map<EntityKey, EntityRef>();
+    const todo = [...(this.parents.get(start) ?? [])];
+    for (let ref = todo.pop(); ref !== undefined; ref = todo.pop()) {
+      const key = entityKey(ref.type, ref.id);
+      if (seen.has(key)) continue;
+      seen.set(key, ref);
+      todo.push(...(this.parents.get(key) ?? []));
+    }
+    return seen;
+  }
+
+  subject(uid: EntityRef): Subject {
+    const key = entityKey(uid.type, uid.id);
+    const closure = this.closure(key);
+    return { type: uid.type, key, ancestors: new Set(closure.keys()), closure };
+  }
+}
+
+/** The entity with only the attributes read and the ancestors that can be asked about; left out when that is nothing. */
+function addEntity(into: cedar.EntityJson[], e: Entity, subject: Subject, reads: PolicyReads, keep: (key: EntityKey) => boolean): void {
+  const attrs: Record<string, CedarValue> = {};
+  let any = false;
+  for (const name of reads.entityAttrs) {
+    const value = e.attrs[name];
+    if (value !== undefined) {
+      attrs[name] = value;
+      any = true;
+    }
+  }
+  const parents: cedar.EntityUidJson[] = [];
+  for (const [key, ref] of subject.closure) if (keep(key)) parents.push({ type: ref.type, id: ref.id });
+  if (any || parents.length > 0 || reads.entityAttrs.size > 0) into.push({ uid: { type: e.uid.type, id: e.uid.id }, attrs, parents });
+}
+
+function prune(context: Readonly<Record<string, CedarValue>>, reads: PolicyReads): cedar.Context {
+  if (reads.allContext) return context;
+  const out: cedar.Context = {};
+  for (const field of reads.contextFields) {
+    const value = context[field];
+    if (value !== undefined) out[field] = value;
+  }
+  return out;
+}
+
+/** Cedar's answer about a subset's conditional policies: errors, or the decision and the policies behind it. */
+type EngineAnswer = { readonly errors: readonly string[] } | { readonly decision: 'allow' | 'deny'; readonly reasons: readonly string[] };
+
+const NO_ANSWER: EngineAnswer = Object.freeze({ decision: 'deny' as const, reasons: Object.freeze([]) });
+
+function evaluate(setId: string, query: AuthorizationQuery, context: cedar.Context, entities: cedar.EntityJson[]): EngineAnswer {
+  let answer: cedar.AuthorizationAnswer;
+  try {
+    answer = cedar.statefulIsAuthorized({
+      principal: { type: query.principal.uid.type, id: query.principal.uid.id },
+      action: { type: 'Action', id: query.action },
+      resource: { type: query.resource.uid.type, id: query.resource.uid.id },
+      context,
+      preparsedPolicySetId: setId,
+      validateRequest: false,
+      entities,
+    });
+  } catch {
+    return { errors: ['engine-error'] };
+  }
+  if (answer.type === 'failure') return { errors: ['request-error'] };
+  const { decision, diagnostics } = answer.response;
+  if (diagnostics.errors.length > 0) return { errors: diagnostics.errors.map((e) => `error:${e.policyId}`) };
+  return { decision, reasons: diagnostics.reason };
+}
+
+/**
+ * Cedar's decision over the whole subset from its answer about the conditional policies and the
+ * unconditional ones, which are satisfied: any error denies; else a satisfied forbid denies (all
+ * of them named); else any satisfied permit allows (all of them named); else default deny. A
+ * conditional answer of "deny" names its satisfied forbids, or nothing when no permit held.
+ */
+function combine(subset: LoadedSubset, answer: EngineAnswer): AuthorizationResult {
+  if ('errors' in answer) return { allowed: false, reasons: answer.errors };
+  const forbidden = answer.decision === 'deny' ? answer.reasons : [];
+  if (subset.forbids.length > 0 || forbidden.length > 0) return { allowed: false, reasons: [...subset.forbids, ...forbidden] };
+  const permitted = answer.decision === 'allow' ? answer.reasons : [];
+  if (subset.permits.length > 0 || permitted.length > 0) return { allowed: true, reasons: [...subset.permits, ...permitted] };
+  return DEFAULT_DENY;
 }

@@ -15,14 +15,14 @@ export function principalEntity(principal: Principal): Entity {
   let entity = principalEntities.get(principal);
   if (!entity) {
     const teams = principal.teams ?? [];
+    // Frozen through uid and parents: the engine remembers per entity object which policies
+    // its scopes match (engine.ts), which is only right while these cannot change.
     entity = Object.freeze({
-      uid: { type: PRINCIPAL_TYPE[principal.kind], id: principal.id },
+      uid: Object.freeze({ type: PRINCIPAL_TYPE[principal.kind], id: principal.id }),
       attrs: { tenant: principal.tenant, roles: [...principal.roles], teams: [...teams], credential: principal.credentialId },
-      parents: [
-        ...principal.roles.map((id) => ({ type: 'Role', id })),
-        ...teams.map((id) => ({ type: 'Team', id })),
-        { type: 'Tenant', id: principal.tenant },
-      ],
+      parents: Object.freeze(
+        [...principal.roles.map((id) => ({ type: 'Role', id })), ...teams.map((id) => ({ type: 'Team', id })), { type: 'Tenant', id: principal.tenant }].map((ref) => Object.freeze(ref)),
+      ),
     });
     principalEntities.set(principal, entity);
   }
