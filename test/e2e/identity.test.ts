@@ -82,20 +82,26 @@ admin:
 
   const call = (path: string, headers: Record<string, string> = {}, init: RequestInit = {}) => fetch(`${url}${path}`, { ...init, headers });
   const models = (headers: Record<string, string>) => call('/v1/models', headers);
-  async function expectError(res: Response, status: number, code: string): Promise<void> {
+  /** Checks the refusal and returns its request id. */
+  async function expectError(res: Response, status: number, code: string): Promise<string> {
     const body = (await res.json()) as ErrorBody;
     assert.equal(res.status, status, JSON.stringify(body));
     assert.equal(body.error.code, code);
+    return res.headers.get('x-request-id') ?? '';
   }
-  /** Runs `act` and returns the reasons of the refusal it caused, from the gateway's log. */
-  async function refusedFor(act: () => Promise<void>, msg = 'credential refused'): Promise<string[]> {
+  /**
+   * Runs `act` and returns the reasons of the refusal it caused, from the gateway's log. When `act`
+   * returns the request id, only that request's line counts: a line of an earlier request may be
+   * written after the mark on a busy machine.
+   */
+  async function refusedFor(act: () => Promise<string | void>, msg = 'credential refused'): Promise<string[]> {
     const mark = stack.gateway.logs.length;
-    await act();
+    const requestId = await act();
     let reasons: string[] | undefined;
     await eventually(async () => {
       for (const line of stack.gateway.logs.slice(mark)) {
-        const entry = JSON.parse(line) as { msg?: string; reasons?: string[] };
-        if (entry.msg === msg) reasons = entry.reasons;
+        const entry = JSON.parse(line) as { msg?: string; reasons?: string[]; requestId?: string };
+        if (entry.msg === msg && (typeof requestId !== 'string' || entry.requestId === requestId)) reasons = entry.reasons;
       }
       return reasons !== undefined;
     });
