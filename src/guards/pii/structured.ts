@@ -6,7 +6,7 @@
 
 import RE2 from 're2';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { Rank, isDigitAt, isWordAt, matches, type Candidate } from './candidate.js';
+import { Rank, isDigitAt, isWordAt, matches, scanPattern, type Candidate } from './candidate.js';
 import {
   creditCardValid,
   dateValid,
@@ -34,7 +34,7 @@ function contextBefore(text: string, start: number, re: RE2, window = 48): boole
 
 // ---------------------------------------------------------------- e-mail
 
-const EMAIL = new RE2('[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)+', 'gu');
+const EMAIL = scanPattern('[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)+', 'gu');
 
 /** Addresses per RFC 5321 section 4.1.2 / 4.5.3.1 limits with the dot-atom local part. */
 function detectEmail(text: string, emit: Emit): void {
@@ -62,10 +62,10 @@ function detectEmail(text: string, emit: Emit): void {
 
 // ---------------------------------------------------------------- URL and domains
 
-const URL_RE = new RE2('(?:(?:https?|ftp|wss?)://|www\\.)[^\\s<>"\'`\\\\{}|^]+', 'gi');
+const URL_RE = scanPattern('(?:(?:https?|ftp|wss?)://|www\\.)[^\\s<>"\'`\\\\{}|^]+', 'gi');
 const TLDS =
   'com|org|net|edu|gov|mil|int|info|biz|io|ai|app|dev|co|me|tv|us|uk|de|fr|it|es|nl|be|ch|at|se|no|dk|fi|pl|cz|sk|pt|ie|gr|hu|ro|ru|ua|jp|cn|in|au|nz|ca|br|mx|ar|cl|za|eu|xyz|online|site|tech|cloud';
-const DOMAIN = new RE2(
+const DOMAIN = scanPattern(
   `[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?){0,6}\\.(?:${TLDS})(?:/[^\\s<>"'\`]*)?`,
   'g',
 );
@@ -110,8 +110,8 @@ function detectUrl(text: string, emit: Emit): void {
 
 // ---------------------------------------------------------------- IP addresses
 
-const IPV4 = new RE2('\\d{1,3}(?:\\.\\d{1,3}){3}', 'g');
-const IPV6 = new RE2('[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?:\\.\\d{1,3}){3})?(?:%[0-9A-Za-z]{1,16})?', 'g');
+const IPV4 = scanPattern('\\d{1,3}(?:\\.\\d{1,3}){3}', 'g');
+const IPV6 = scanPattern('[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?:\\.\\d{1,3}){3})?(?:%[0-9A-Za-z]{1,16})?', 'g');
 
 function detectIp(text: string, emit: Emit): void {
   for (const m of matches(IPV4, text)) {
@@ -137,7 +137,7 @@ function detectIp(text: string, emit: Emit): void {
 
 // ---------------------------------------------------------------- payment cards
 
-const CARD = new RE2('\\d(?:[ \\-]?\\d){11,18}', 'g');
+const CARD = scanPattern('\\d(?:[ \\-]?\\d){11,18}', 'g');
 
 function detectCreditCard(text: string, emit: Emit): void {
   for (const m of matches(CARD, text)) {
@@ -171,7 +171,7 @@ function detectCreditCard(text: string, emit: Emit): void {
 
 // ---------------------------------------------------------------- IBAN
 
-const IBAN = new RE2('[A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]){10,32}', 'g');
+const IBAN = scanPattern('[A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]){10,32}', 'g');
 
 function detectIban(text: string, emit: Emit): void {
   for (const m of matches(IBAN, text)) {
@@ -197,7 +197,7 @@ function detectIban(text: string, emit: Emit): void {
 
 // ---------------------------------------------------------------- US SSN
 
-const SSN = new RE2('\\d{3}-\\d{2}-\\d{4}|\\d{3} \\d{2} \\d{4}|\\d{3}\\.\\d{2}\\.\\d{4}|\\d{9}', 'g');
+const SSN = scanPattern('\\d{3}-\\d{2}-\\d{4}|\\d{3} \\d{2} \\d{4}|\\d{3}\\.\\d{2}\\.\\d{4}|\\d{9}', 'g');
 const SSN_CONTEXT = new RE2('(?i)\\b(?:ssn|ss#|social security|social sec|sozialversicherungs)', 'g');
 
 function detectSsn(text: string, emit: Emit): void {
@@ -221,7 +221,7 @@ function detectSsn(text: string, emit: Emit): void {
 
 // ---------------------------------------------------------------- phone numbers
 
-const PHONE = new RE2(
+const PHONE = scanPattern(
   '(?:\\+|\\b00)?\\(?\\d[\\d \\-.()/]{4,24}\\d(?: ?(?:x|ext\\.?|extension|#) ?\\d{1,6})?',
   'gi',
 );
@@ -359,25 +359,25 @@ const WEEKDAYS =
 const ORD = '(?:st|nd|rd|th|er|e|º|°)?';
 const DATE_RES: readonly { re: RE2; kind: 'iso' | 'numeric' | 'ymd' | 'text' | 'weekday' | 'time' }[] = [
   {
-    re: new RE2('\\d{4}-\\d{2}-\\d{2}(?:(?:T| )\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?', 'g'),
+    re: scanPattern('\\d{4}-\\d{2}-\\d{2}(?:(?:T| )\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?', 'g'),
     kind: 'iso',
   },
-  { re: new RE2('\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:\\d{4}|\\d{2})', 'g'), kind: 'numeric' },
-  { re: new RE2('\\d{4}[/.]\\d{1,2}[/.]\\d{1,2}', 'g'), kind: 'ymd' },
+  { re: scanPattern('\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:\\d{4}|\\d{2})', 'g'), kind: 'numeric' },
+  { re: scanPattern('\\d{4}[/.]\\d{1,2}[/.]\\d{1,2}', 'g'), kind: 'ymd' },
   {
-    re: new RE2(
+    re: scanPattern(
       `(?i)(?:(?:${WEEKDAYS}),? )?(?:(?:\\d{1,2}${ORD}\\.? (?:of |de )?(?:${MONTHS})\\.?(?:,? \\d{4})?)|(?:(?:${MONTHS})\\.? \\d{1,2}${ORD}(?:,? \\d{4})?)|(?:(?:${MONTHS})\\.?,? \\d{4}))`,
       'g',
     ),
     kind: 'text',
   },
-  { re: new RE2(`(?i)(?:${WEEKDAYS})`, 'g'), kind: 'weekday' },
+  { re: scanPattern(`(?i)(?:${WEEKDAYS})`, 'g'), kind: 'weekday' },
   {
-    re: new RE2('(?i)(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?: ?[ap]\\.?m\\.?)?|(?:1[0-2]|0?[1-9]) ?[ap]\\.?m\\.?', 'g'),
+    re: scanPattern('(?i)(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?: ?[ap]\\.?m\\.?)?|(?:1[0-2]|0?[1-9]) ?[ap]\\.?m\\.?', 'g'),
     kind: 'time',
   },
 ];
-const YEAR = new RE2('(?:1[89]\\d\\d|20\\d\\d)(?:s)?', 'g');
+const YEAR = scanPattern('(?:1[89]\\d\\d|20\\d\\d)(?:s)?', 'g');
 const YEAR_CONTEXT = new RE2(
   '(?i)\\b(?:a|an|the|in|since|during|from|until|till|by|of|year|born|circa|c\\.|early|late|mid|before|after|around|between|and|to|im|seit|jahr|en|depuis|année|desde|año|nel|dal|anno|em|de)\\s*$',
   'g',
@@ -431,19 +431,19 @@ function detectDates(text: string, emit: Emit): void {
 
 // ---------------------------------------------------------------- national identifiers
 
-const NINO = new RE2('[A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d]', 'g');
-const ES_DNI = new RE2('\\d{8}-?[A-Za-z]', 'g');
-const ES_NIE = new RE2('[XYZxyz]-?\\d{7}-?[A-Za-z]', 'g');
-const IT_CF = new RE2(
+const NINO = scanPattern('[A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d]', 'g');
+const ES_DNI = scanPattern('\\d{8}-?[A-Za-z]', 'g');
+const ES_NIE = scanPattern('[XYZxyz]-?\\d{7}-?[A-Za-z]', 'g');
+const IT_CF = scanPattern(
   '[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z]',
   'g',
 );
-const DE_TAX = new RE2('[1-9]\\d ?\\d{3} ?\\d{3} ?\\d{3}', 'g');
+const DE_TAX = scanPattern('[1-9]\\d ?\\d{3} ?\\d{3} ?\\d{3}', 'g');
 const DE_TAX_CONTEXT = new RE2(
   '(?i)(?:steuer|identifikationsnummer|idnr|id-nr|steuer-id|tin\\b|tax id|tax identification)',
   'g',
 );
-const MRZ2 = new RE2('[A-Z0-9<]{9}\\d[A-Z<]{3}\\d{6}\\d[MFX<]\\d{6}\\d[A-Z0-9<]{14}[0-9<]\\d', 'g');
+const MRZ2 = scanPattern('[A-Z0-9<]{9}\\d[A-Z<]{3}\\d{6}\\d[MFX<]\\d{6}\\d[A-Z0-9<]{14}[0-9<]\\d', 'g');
 
 function detectNationalIds(text: string, emit: Emit): void {
   const run = (re: RE2, type: string, valid: (compact: string) => boolean, score = 1): void => {
