@@ -1,5 +1,6 @@
 /** Internal shape shared by the PII detectors before overlaps are resolved. */
-import RE2 from 're2';
+import type RE2 from 're2';
+import { PatternSet } from '../pattern-set.js';
 import { keepNonOverlapping } from '../spans.js';
 
 /**
@@ -62,53 +63,24 @@ export function resolveOverlaps(cands: readonly Candidate[], textLength: number)
 }
 
 /**
- * Whole-text patterns of the detectors, registered by {@link scanPattern}, and one RE2.Set over
- * all of them. Most texts contain matches of only a few patterns; one Set pass (a single DFA scan)
- * tells which, and {@link matches} skips the others without scanning the text again. The Set
- * matches exactly the language of each pattern (same engine, same flags), so skipping changes
- * no output. Built on first use, after every detector module has registered its patterns.
+ * The whole-text patterns of the PII detectors that run behind one Set prefilter. Only patterns
+ * whose combined DFA stays small belong here: with the e-mail, domain, IPv6, card and phone
+ * patterns added, the Set's DFA outgrows its cache on varied text and the one pass costs more than
+ * the separate scans it replaces (measured on the dev files, see docs/detection.md).
  */
-const registered: { readonly re: RE2; readonly source: string }[] = [];
-const slotOf = new Map<RE2, number>();
-let prefilter: InstanceType<typeof RE2.Set> | undefined;
-/** The last text the Set was run on and which patterns matched it (detectors share one text). */
-let lastText: string | undefined;
-let lastHits = new Uint8Array(0);
+const PII_PATTERNS = new PatternSet();
 
 /**
- * A global RE2 expression that {@link matches} runs on whole texts, behind the shared Set
- * prefilter. `flags` must contain "g"; "i" and "u" are the other flags accepted.
+ * A global RE2 expression that {@link matches} runs on whole texts only when the shared Set pass
+ * finds a match of it. `flags`: "g" plus optionally "i" and "u".
  */
 export function scanPattern(source: string, flags: string): RE2 {
-  if (!/^[giu]*$/.test(flags) || !flags.includes('g')) throw new Error(`scanPattern: unsupported flags ${flags}`);
-  const re = new RE2(source, flags);
-  slotOf.set(re, registered.length);
-  // The Set takes one flag set for all patterns; case-insensitivity moves inside the pattern.
-  registered.push({ re, source: flags.includes('i') ? `(?i:${source})` : source });
-  prefilter = undefined;
-  return re;
-}
-
-/** Whether `re` can match somewhere in `text`; true for patterns not registered. */
-function mayMatch(re: RE2, text: string): boolean {
-  const slot = slotOf.get(re);
-  if (slot === undefined) return true;
-  if (text !== lastText || lastHits.length !== registered.length) {
-    prefilter ??= new RE2.Set(
-      registered.map((r) => r.source),
-      'u',
-    );
-    const hits = new Uint8Array(registered.length);
-    for (const k of prefilter.match(text)) hits[k] = 1;
-    lastText = text;
-    lastHits = hits;
-  }
-  return lastHits[slot] === 1;
+  return PII_PATTERNS.add(source, flags);
 }
 
 /** Iterates the matches of a global RE2 expression from the start of `text`. */
 export function* matches(re: RE2, text: string): Generator<RegExpExecArray> {
-  if (!mayMatch(re, text)) return;
+  if (!PII_PATTERNS.mayMatch(re, text)) return;
   re.lastIndex = 0;
   for (;;) {
     const m = re.exec(text);
