@@ -1,5 +1,6 @@
 /** Internal shape shared by the PII detectors before overlaps are resolved. */
 import type RE2 from 're2';
+import { PatternSet } from '../pattern-set.js';
 import { keepNonOverlapping } from '../spans.js';
 
 /**
@@ -61,8 +62,25 @@ export function resolveOverlaps(cands: readonly Candidate[], textLength: number)
   return keepNonOverlapping(order, textLength);
 }
 
+/**
+ * The whole-text patterns of the PII detectors that run behind one Set prefilter. Only patterns
+ * whose combined DFA stays small belong here: with the e-mail, domain, IPv6, card and phone
+ * patterns added, the Set's DFA outgrows its cache on varied text and the one pass costs more than
+ * the separate scans it replaces (measured on the dev files, see docs/detection.md).
+ */
+const PII_PATTERNS = new PatternSet();
+
+/**
+ * A global RE2 expression that {@link matches} runs on whole texts only when the shared Set pass
+ * finds a match of it. `flags`: "g" plus optionally "i" and "u".
+ */
+export function scanPattern(source: string, flags: string): RE2 {
+  return PII_PATTERNS.add(source, flags);
+}
+
 /** Iterates the matches of a global RE2 expression from the start of `text`. */
 export function* matches(re: RE2, text: string): Generator<RegExpExecArray> {
+  if (!PII_PATTERNS.mayMatch(re, text)) return;
   re.lastIndex = 0;
   for (;;) {
     const m = re.exec(text);

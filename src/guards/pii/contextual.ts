@@ -6,7 +6,7 @@
  */
 
 import RE2 from 're2';
-import { Rank, isWordAt, matches, type Candidate } from './candidate.js';
+import { Rank, isWordAt, matches, scanPattern, type Candidate } from './candidate.js';
 import { DEMONYMS, FAITHS, POLITICAL } from './groups.js';
 
 type Emit = (c: Candidate) => void;
@@ -15,13 +15,13 @@ type Emit = (c: Candidate) => void;
 
 // "42 years old", "42-year-old", "42 yrs old", "42 y/o", "42yo", and the same in a few languages
 // ("42 Jahre alt", "42 jaar oud", "42 años de edad", "42 anni di età", "42 anos de idade").
-const AGE_AFTER = new RE2(
+const AGE_AFTER = scanPattern(
   "(?i)(\\d{1,3})(?:[ \\-]*(?:years?|yrs?|yo)[ \\-]*old|[ ]?(?:y/o|y\\.o\\.|yo)\\b|[ ]Jahre[ ]alt|[ ]jaar[ ]oud|[ ]años[ ]de[ ]edad|[ ]anni[ ]di[ ]età|[ ]anos[ ]de[ ]idade|[ ]ans[ ]et[ ]demi|-jährige)",
   'g',
 );
 // "aged 42", "age: 42", "at the age of 42", "I turned 42", "I'll turn 42", "j'ai 42 ans",
 // "tengo 42 años", "ho 42 anni", "tenho 42 anos", "im Alter von 42".
-const AGE_BEFORE = new RE2(
+const AGE_BEFORE = scanPattern(
   "(?i)\\b(?:aged|age(?:[ ]?:|[ ]is|[ ]of)|(?:just|recently|had|have|I'll|will|I|he|she|they|we|you)[ ](?:turned|turn|turns)|j'ai|âgée?[ ]de|tengo|edad[ ]de|ho|età[ ]di|tenho|idade[ ]de|im[ ]Alter[ ]von|leeftijd[ ]van)[ ]+(\\d{1,3})(?:[ ]?(?:ans|años|anni|anos|Jahren?|jaar))?",
   'g',
 );
@@ -52,7 +52,7 @@ function detectAge(text: string, emit: Emit): void {
 // ---------------------------------------------------------------- honorific titles
 
 // An honorific followed by a capitalised word: "Mr. Harris", "Dr Burke", "Frau Müller", "Sra. Gómez".
-const HONORIFIC = new RE2(
+const HONORIFIC = scanPattern(
   '(?:\\b|^)((?:Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Sr|Sra|Srta|Mme|Mlle|Dott|Sig|Hr|Fr)\\.|(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss|Sir|Dame|Lady|Lord|Madam|Herr|Frau|Mme|Mlle|Monsieur|Madame|Señor|Señora|Signor|Signora|Senhor|Senhora|mr|mrs|ms|dr|miss)\\b)(?:[ ]+)\\p{Lu}',
   'gu',
 );
@@ -75,9 +75,9 @@ function alternation(words: readonly string[]): string {
 }
 
 // Whole words, with the plural forms people (and generators) write: "Chechens", "Surinameses".
-const GROUP = new RE2(`(?i)\\b(${alternation([...DEMONYMS, ...FAITHS])})(?:s|es)?\\b`, 'gu');
+const GROUP = scanPattern(`(?i)\\b(${alternation([...DEMONYMS, ...FAITHS])})(?:s|es)?\\b`, 'gu');
 // Political groups only when capitalised: "a Democrat", not "democratic values".
-const PARTY = new RE2(`\\b(${alternation(POLITICAL)})(?:s)?\\b`, 'gu');
+const PARTY = scanPattern(`\\b(${alternation(POLITICAL)})(?:s)?\\b`, 'gu');
 // Demonyms that are also common lower-case words count only when capitalised.
 const LOWER_AMBIGUOUS: ReadonlySet<string> = new Set(['polish', 'swiss', 'french', 'dutch', 'turkish', 'china', 'guinea', 'jersey']);
 
@@ -99,7 +99,7 @@ function detectGroups(text: string, emit: Emit): void {
 // ---------------------------------------------------------------- postal codes
 
 // A code right after its label: "zip code is 35350", "ZIP: 75534-030", "postcode SW1A 1AA", "PLZ 10115".
-const POSTAL = new RE2(
+const POSTAL = scanPattern(
   '(?i)\\b(?:zip(?:[ ]?code)?|postal[ ]?code|post[ ]?code|postcode|plz|cep|c[óo]digo[ ]postal|code[ ]postal|codice[ ]postale|postleitzahl|postnummer)(?:[ ]+(?:is|was|number|no\\.?))?[ ]*[:#]?[ ]*([A-Z0-9]{2,5}(?:[ \\-][A-Z0-9]{2,4})?)\\b',
   'g',
 );
@@ -115,7 +115,7 @@ function detectPostalCode(text: string, emit: Emit): void {
 
 // ---------------------------------------------------------------- driver's licence numbers
 
-const LICENCE = new RE2(
+const LICENCE = scanPattern(
   "(?i)\\b(?:driver'?s?|driving|drivers)[ ]licen[cs]e(?:[ ]+(?:number|no\\.?|num|id))?(?:[ ]+(?:is|was))?[ ]*[:#]?[ ]*([A-Z0-9][A-Z0-9\\-]{4,19})|\\bDL[ ]?(?:#|no\\.?|number)[ ]*:?[ ]*([A-Z0-9][A-Z0-9\\-]{4,19})",
   'g',
 );

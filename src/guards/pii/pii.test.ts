@@ -127,4 +127,22 @@ describe('detectPii', () => {
     assert.ok(ms < 30_000, `1 MB took ${ms.toFixed(0)} ms`);
     process.stdout.write(`# 1 MB scan: ${ms.toFixed(0)} ms, ${(mb / (ms / 1000)).toFixed(2)} MB/s\n`);
   });
+
+  it('takes about four times as long on four times the text (no cost per match that grows with the text)', () => {
+    // Dense matches: a cost per match proportional to the text length (e.g. a callback handed
+    // the whole input) is quadratic here while each single match stays cheap.
+    const unit = '4111 ';
+    const time = (n: number): number => {
+      const text = unit.repeat(Math.ceil(n / unit.length));
+      const t0 = performance.now();
+      detectPii(text);
+      detectSecrets(text);
+      return performance.now() - t0;
+    };
+    time(20_000);
+    // Best of two per size: one slow run on a shared machine must not fail the test.
+    const small = Math.min(time(100_000), time(100_000));
+    const large = Math.min(time(400_000), time(400_000));
+    assert.ok(large < small * 10, `400 KB took ${large.toFixed(0)} ms, 100 KB ${small.toFixed(0)} ms`);
+  });
 });

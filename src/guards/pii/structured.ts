@@ -6,7 +6,7 @@
 
 import RE2 from 're2';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { Rank, isDigitAt, isWordAt, matches, type Candidate } from './candidate.js';
+import { Rank, isDigitAt, isWordAt, matches, scanPattern, type Candidate } from './candidate.js';
 import {
   creditCardValid,
   dateValid,
@@ -26,7 +26,7 @@ import {
 type Emit = (c: Candidate) => void;
 
 /** True when the text within `window` characters before `start` contains one of `words`. */
-function contextBefore(text: string, start: number, re: RE2, window = 48): boolean {
+function contextBefore(text: string, start: number, re: RegExp, window = 48): boolean {
   const from = Math.max(0, start - window);
   re.lastIndex = 0;
   return re.test(text.slice(from, start));
@@ -38,6 +38,7 @@ const EMAIL = new RE2('[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p
 
 /** Addresses per RFC 5321 section 4.1.2 / 4.5.3.1 limits with the dot-atom local part. */
 function detectEmail(text: string, emit: Emit): void {
+  if (!text.includes('@')) return;
   for (const m of matches(EMAIL, text)) {
     let start = m.index;
     let value = m[0];
@@ -62,7 +63,7 @@ function detectEmail(text: string, emit: Emit): void {
 
 // ---------------------------------------------------------------- URL and domains
 
-const URL_RE = new RE2('(?:(?:https?|ftp|wss?)://|www\\.)[^\\s<>"\'`\\\\{}|^]+', 'gi');
+const URL_RE = scanPattern('(?:(?:https?|ftp|wss?)://|www\\.)[^\\s<>"\'`\\\\{}|^]+', 'gi');
 const TLDS =
   'com|org|net|edu|gov|mil|int|info|biz|io|ai|app|dev|co|me|tv|us|uk|de|fr|it|es|nl|be|ch|at|se|no|dk|fi|pl|cz|sk|pt|ie|gr|hu|ro|ru|ua|jp|cn|in|au|nz|ca|br|mx|ar|cl|za|eu|xyz|online|site|tech|cloud';
 const DOMAIN = new RE2(
@@ -110,7 +111,7 @@ function detectUrl(text: string, emit: Emit): void {
 
 // ---------------------------------------------------------------- IP addresses
 
-const IPV4 = new RE2('\\d{1,3}(?:\\.\\d{1,3}){3}', 'g');
+const IPV4 = scanPattern('\\d{1,3}(?:\\.\\d{1,3}){3}', 'g');
 const IPV6 = new RE2('[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?:\\.\\d{1,3}){3})?(?:%[0-9A-Za-z]{1,16})?', 'g');
 
 function detectIp(text: string, emit: Emit): void {
@@ -121,6 +122,8 @@ function detectIp(text: string, emit: Emit): void {
     if (!ipv4Valid(m[0])) continue;
     emit({ type: 'IP_ADDRESS', start: m.index, end, score: 0.95, rank: Rank.Checked });
   }
+  // Every match has at least two colons; most texts have none.
+  if (!text.includes(':')) return;
   for (const m of matches(IPV6, text)) {
     const value = m[0];
     const end = m.index + value.length;
@@ -137,12 +140,39 @@ function detectIp(text: string, emit: Emit): void {
 
 // ---------------------------------------------------------------- payment cards
 
-const CARD = new RE2('\\d(?:[ \\-]?\\d){11,18}', 'g');
+/**
+ * The leftmost match at or after `from` of /\d(?:[ -]?\d){11,18}/ (12 to 19 digits, single
+ * spaces or dashes between them) as [start, end], found by hand: the pattern has one way to match
+ * from a given start (a separator is taken only before a digit), so a left-to-right walk gives
+ * RE2's leftmost-first match without its per-match call cost. Linear: a start that falls short
+ * skips to where its walk stopped, as every later start inside that walk stops there too.
+ */
+export function nextDigitRun(text: string, from: number): [number, number] | undefined {
+  const n = text.length;
+  for (let s = from; s < n; s++) {
+    if (!isDigitAt(text, s)) continue;
+    let p = s + 1;
+    let reps = 0;
+    while (reps < 18) {
+      const c = text.charCodeAt(p);
+      if ((c === 32 || c === 45) && isDigitAt(text, p + 1)) p += 2;
+      else if (c >= 48 && c <= 57) p += 1;
+      else break;
+      reps++;
+    }
+    if (reps >= 11) return [s, p];
+    s = p - 1;
+  }
+  return undefined;
+}
 
 function detectCreditCard(text: string, emit: Emit): void {
-  for (const m of matches(CARD, text)) {
-    if (isWordAt(text, m.index - 1)) continue;
-    const raw = m[0];
+  let from = 0;
+  for (let run = nextDigitRun(text, 0); run !== undefined; run = nextDigitRun(text, from)) {
+    const [index] = run;
+    from = run[1];
+    if (isWordAt(text, index - 1)) continue;
+    const raw = text.slice(index, run[1]);
     // Try the longest digit prefix that ends at a separator or at the end of the match, so
     // "4111 1111 1111 1111 2024" still yields the card and not a 20-digit failure.
     const ends: number[] = [];
@@ -155,14 +185,14 @@ function detectCreditCard(text: string, emit: Emit): void {
     }
     for (let k = ends.length - 1; k >= 0; k--) {
       const cut = ends[k] ?? 0;
-      const end = m.index + cut;
+      const end = index + cut;
       if (isWordAt(text, end)) continue;
       const d = raw.slice(0, cut).replace(/[ -]/g, '');
       if (d.length < 12) break;
       if (creditCardValid(d)) {
-        emit({ type: 'CREDIT_CARD', start: m.index, end, score: 1, rank: Rank.Checked });
+        emit({ type: 'CREDIT_CARD', start: index, end, score: 1, rank: Rank.Checked });
         // Resume right after the card: a second number may follow after a separator.
-        CARD.lastIndex = end;
+        from = end;
         break;
       }
     }
@@ -171,7 +201,7 @@ function detectCreditCard(text: string, emit: Emit): void {
 
 // ---------------------------------------------------------------- IBAN
 
-const IBAN = new RE2('[A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]){10,32}', 'g');
+const IBAN = scanPattern('[A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]){10,32}', 'g');
 
 function detectIban(text: string, emit: Emit): void {
   for (const m of matches(IBAN, text)) {
@@ -197,7 +227,7 @@ function detectIban(text: string, emit: Emit): void {
 
 // ---------------------------------------------------------------- US SSN
 
-const SSN = new RE2('\\d{3}-\\d{2}-\\d{4}|\\d{3} \\d{2} \\d{4}|\\d{3}\\.\\d{2}\\.\\d{4}|\\d{9}', 'g');
+const SSN = scanPattern('\\d{3}-\\d{2}-\\d{4}|\\d{3} \\d{2} \\d{4}|\\d{3}\\.\\d{2}\\.\\d{4}|\\d{9}', 'g');
 const SSN_CONTEXT = new RE2('(?i)\\b(?:ssn|ss#|social security|social sec|sozialversicherungs)', 'g');
 
 function detectSsn(text: string, emit: Emit): void {
@@ -225,10 +255,13 @@ const PHONE = new RE2(
   '(?:\\+|\\b00)?\\(?\\d[\\d \\-.()/]{4,24}\\d(?: ?(?:x|ext\\.?|extension|#) ?\\d{1,6})?',
   'gi',
 );
-const PHONE_CONTEXT = new RE2(
-  '(?i)(?:phone|tel|mobile|cell|call|fax|contact|number|whatsapp|sms|telefon|téléphone|teléfono|telefono|handy|portable|móvil|cellulare|номер|電話)',
-  'g',
-);
+/**
+ * A plain alternation of words, only ever run on slices of at most 40 characters: linear however
+ * it is matched, so a JavaScript expression (no call into RE2, no copy of the slice) is safe here.
+ * `iu` folds case as RE2's `(?i)` does (Unicode simple case folding).
+ */
+const PHONE_CONTEXT =
+  /(?:phone|tel|mobile|cell|call|fax|contact|number|whatsapp|sms|telefon|téléphone|teléfono|telefono|handy|portable|móvil|cellulare|номер|電話)/giu;
 /** Regions tried for national-format numbers, most populous markets of our users first. */
 const REGIONS: readonly CountryCode[] = [
   'US', 'GB', 'DE', 'FR', 'IT', 'ES', 'NL', 'BE', 'CH', 'AT', 'SE', 'NO', 'DK', 'FI', 'PL', 'CZ',
@@ -359,25 +392,25 @@ const WEEKDAYS =
 const ORD = '(?:st|nd|rd|th|er|e|º|°)?';
 const DATE_RES: readonly { re: RE2; kind: 'iso' | 'numeric' | 'ymd' | 'text' | 'weekday' | 'time' }[] = [
   {
-    re: new RE2('\\d{4}-\\d{2}-\\d{2}(?:(?:T| )\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?', 'g'),
+    re: scanPattern('\\d{4}-\\d{2}-\\d{2}(?:(?:T| )\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?', 'g'),
     kind: 'iso',
   },
-  { re: new RE2('\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:\\d{4}|\\d{2})', 'g'), kind: 'numeric' },
-  { re: new RE2('\\d{4}[/.]\\d{1,2}[/.]\\d{1,2}', 'g'), kind: 'ymd' },
+  { re: scanPattern('\\d{1,2}[/.\\-]\\d{1,2}[/.\\-](?:\\d{4}|\\d{2})', 'g'), kind: 'numeric' },
+  { re: scanPattern('\\d{4}[/.]\\d{1,2}[/.]\\d{1,2}', 'g'), kind: 'ymd' },
   {
-    re: new RE2(
+    re: scanPattern(
       `(?i)(?:(?:${WEEKDAYS}),? )?(?:(?:\\d{1,2}${ORD}\\.? (?:of |de )?(?:${MONTHS})\\.?(?:,? \\d{4})?)|(?:(?:${MONTHS})\\.? \\d{1,2}${ORD}(?:,? \\d{4})?)|(?:(?:${MONTHS})\\.?,? \\d{4}))`,
       'g',
     ),
     kind: 'text',
   },
-  { re: new RE2(`(?i)(?:${WEEKDAYS})`, 'g'), kind: 'weekday' },
+  { re: scanPattern(`(?i)(?:${WEEKDAYS})`, 'g'), kind: 'weekday' },
   {
-    re: new RE2('(?i)(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?: ?[ap]\\.?m\\.?)?|(?:1[0-2]|0?[1-9]) ?[ap]\\.?m\\.?', 'g'),
+    re: scanPattern('(?i)(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?: ?[ap]\\.?m\\.?)?|(?:1[0-2]|0?[1-9]) ?[ap]\\.?m\\.?', 'g'),
     kind: 'time',
   },
 ];
-const YEAR = new RE2('(?:1[89]\\d\\d|20\\d\\d)(?:s)?', 'g');
+const YEAR = scanPattern('(?:1[89]\\d\\d|20\\d\\d)(?:s)?', 'g');
 const YEAR_CONTEXT = new RE2(
   '(?i)\\b(?:a|an|the|in|since|during|from|until|till|by|of|year|born|circa|c\\.|early|late|mid|before|after|around|between|and|to|im|seit|jahr|en|depuis|année|desde|año|nel|dal|anno|em|de)\\s*$',
   'g',
@@ -431,19 +464,19 @@ function detectDates(text: string, emit: Emit): void {
 
 // ---------------------------------------------------------------- national identifiers
 
-const NINO = new RE2('[A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d]', 'g');
-const ES_DNI = new RE2('\\d{8}-?[A-Za-z]', 'g');
-const ES_NIE = new RE2('[XYZxyz]-?\\d{7}-?[A-Za-z]', 'g');
-const IT_CF = new RE2(
+const NINO = scanPattern('[A-Za-z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d]', 'g');
+const ES_DNI = scanPattern('\\d{8}-?[A-Za-z]', 'g');
+const ES_NIE = scanPattern('[XYZxyz]-?\\d{7}-?[A-Za-z]', 'g');
+const IT_CF = scanPattern(
   '[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z]',
   'g',
 );
-const DE_TAX = new RE2('[1-9]\\d ?\\d{3} ?\\d{3} ?\\d{3}', 'g');
+const DE_TAX = scanPattern('[1-9]\\d ?\\d{3} ?\\d{3} ?\\d{3}', 'g');
 const DE_TAX_CONTEXT = new RE2(
   '(?i)(?:steuer|identifikationsnummer|idnr|id-nr|steuer-id|tin\\b|tax id|tax identification)',
   'g',
 );
-const MRZ2 = new RE2('[A-Z0-9<]{9}\\d[A-Z<]{3}\\d{6}\\d[MFX<]\\d{6}\\d[A-Z0-9<]{14}[0-9<]\\d', 'g');
+const MRZ2 = scanPattern('[A-Z0-9<]{9}\\d[A-Z<]{3}\\d{6}\\d[MFX<]\\d{6}\\d[A-Z0-9<]{14}[0-9<]\\d', 'g');
 
 function detectNationalIds(text: string, emit: Emit): void {
   const run = (re: RE2, type: string, valid: (compact: string) => boolean, score = 1): void => {

@@ -27,9 +27,9 @@ interface Rule {
   /** Extra check on the matched text; the default accepts. */
   readonly check?: (value: string) => boolean;
   /**
-   * Literals of which every match contains at least one (lower-case ones compared with the
-   * case-folded text, see {@link foldCase}). A text containing none of them is not scanned: a
-   * pure shortcut, the findings are the same.
+   * Literals of which every match contains at least one (lower-case ones matched
+   * case-insensitively, as the rule's `(?i)` does). A text containing none of them is not
+   * scanned: a pure shortcut, the findings are the same (see {@link literalHits}).
    */
   readonly needs: readonly string[];
   readonly folded: boolean;
@@ -133,21 +133,6 @@ const rule = (
 };
 
 /**
- * The text as RE2's `(?i)` sees ASCII letters: lower-cased, plus the two non-ASCII letters that
- * case-fold to ASCII ones (U+212A KELVIN SIGN, which toLowerCase already maps to "k", and
- * U+017F LONG S, which it keeps). Only used to decide whether a rule can match at all.
- */
-function foldCase(text: string): string {
-  return text.toLowerCase().replaceAll('\u017f', 's');
-}
-
-function mayMatch(r: { readonly needs: readonly string[]; readonly folded: boolean }, text: string, folded: () => string): boolean {
-  const t = r.folded ? folded() : text;
-  for (const l of r.needs) if (t.includes(l)) return true;
-  return false;
-}
-
-/**
  * The rule set. Prefixes follow each vendor's documented token formats; lengths are the
  * documented ones or a lower bound where vendors reserve the right to grow tokens.
  */
@@ -203,15 +188,40 @@ const GENERIC = new RE2(
   '(?i)(?:password|passwd|passphrase|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|bearer|client[_-]?secret|private[_-]?key|token|credentials?)["\']?\\s{0,4}(?:=|:|=>|:=|is)\\s{0,4}["\']?([^\\s"\'`,;<>]{6,256})',
   'g',
 );
-/** Every keyword of {@link GENERIC} contains one of these (compared case-folded). */
+/** Every keyword of {@link GENERIC} and {@link BEARER} contains one of these (case-insensitively). */
 const GENERIC_NEEDS = { needs: ['pass', 'pwd', 'secret', 'api', 'access', 'token', 'bearer', 'private', 'credential'], folded: true };
+
+/**
+ * The literal shortcut of every rule (then of the keyword-anchored scan) as one RE2.Set: pattern k
+ * matches where a literal of rule k occurs. A Set of literals is a small automaton, so one pass
+ * over the text replaces a substring search per literal and a lower-cased copy of the text, and
+ * case-insensitive literals fold exactly as the rules' `(?i)` does.
+ */
+const LITERALS = new RE2.Set(
+  [...RULES, GENERIC_NEEDS].map((r) => {
+    const alternation = r.needs.map((l) => l.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|');
+    return r.folded ? `(?i:${alternation})` : `(?:${alternation})`;
+  }),
+  'u',
+);
+
+/** Per rule (then the keyword scan, last), whether `text` holds one of its literals. */
+function literalHits(text: string): Uint8Array {
+  const hits = new Uint8Array(RULES.length + 1);
+  try {
+    for (const k of LITERALS.match(text)) hits[k] = 1;
+  } catch {
+    // The Set could not decide (its DFA out of memory): scan with every rule (fail closed).
+    hits.fill(1);
+  }
+  return hits;
+}
 /** `Authorization: Bearer <opaque token>`: the scheme is followed by a space, not `=` or `:`. */
 const BEARER = new RE2('(?i)bearer\\s{1,4}([^\\s"\'`,;<>]{16,256})', 'g');
 /** Anything after "password" is a secret at lower entropy than an API key. */
 const PASSWORD_WORD = /pass|pwd/i;
 
-function detectGeneric(text: string, hits: Hit[], folded: () => string): void {
-  if (!mayMatch(GENERIC_NEEDS, text, folded)) return;
+function detectGeneric(text: string, hits: Hit[]): void {
   for (const re of [GENERIC, BEARER]) scanGeneric(re, text, hits);
 }
 
@@ -281,10 +291,10 @@ export function detectSecrets(text: string): Finding[] {
   const norm = normalizeForDetection(text);
   const t = norm.text;
   const hits: Hit[] = [];
-  let lower: string | undefined;
-  const folded = (): string => (lower ??= foldCase(t));
-  for (const r of RULES) {
-    if (!mayMatch(r, t, folded)) continue;
+  const may = literalHits(t);
+  for (let k = 0; k < RULES.length; k++) {
+    const r = RULES[k] as Rule;
+    if (may[k] === 0) continue;
     r.re.lastIndex = 0;
     for (;;) {
       const m = r.re.exec(t);
@@ -297,7 +307,7 @@ export function detectSecrets(text: string): Finding[] {
     }
   }
   detectAwsSecretNear(t, hits);
-  detectGeneric(t, hits, folded);
+  if (may[RULES.length] === 1) detectGeneric(t, hits);
   nameGenericByRule(hits);
 
   hits.sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score || a.start - b.start);
