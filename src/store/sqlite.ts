@@ -84,10 +84,19 @@ export function openSqliteStore(file: string): Store {
   const secretList = db.prepare<[], { name: string }>('SELECT name FROM secrets ORDER BY name');
   const secretDelete = db.prepare<[string]>('DELETE FROM secrets WHERE name = ?');
   const ping = db.prepare('SELECT 1');
+  // PRAGMA data_version changes when another connection (a CLI, the audit worker) commits; this
+  // connection's own key writes bump `localWrites`. Either one moves the mark.
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+  let lastDataVersion = dataVersion.get();
+  let mark = 0;
+  const keysWritten = (): void => {
+    mark += 1;
+  };
 
   const apiKeys: ApiKeyRepo = {
     async insert(record) {
       keyInsert.run(apiKeyToRow(record));
+      keysWritten();
     },
     async get(id) {
       const row = keyGet.get(id);
@@ -97,13 +106,27 @@ export function openSqliteStore(file: string): Store {
       return keyList.all().map(apiKeyFromRow);
     },
     async revoke(id, at) {
-      return keyRevoke.run(at, id).changes > 0;
+      const changed = keyRevoke.run(at, id).changes > 0;
+      keysWritten();
+      return changed;
     },
     async touch(lastUsed) {
       if (lastUsed.size > 0) touchMany(lastUsed);
     },
     async rotate(oldId, next, oldExpiresAt, at) {
-      return rotateKey.immediate(oldId, next, oldExpiresAt, at);
+      try {
+        return rotateKey.immediate(oldId, next, oldExpiresAt, at);
+      } finally {
+        keysWritten();
+      }
+    },
+    changeMark() {
+      const version = dataVersion.get();
+      if (version !== lastDataVersion) {
+        lastDataVersion = version;
+        keysWritten();
+      }
+      return mark;
     },
   };
 

@@ -4,7 +4,7 @@
  * PC_ERR_UNAUTHENTICATED to the client; the precise reason goes to the decision record.
  */
 import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
-import { verifyApiKey } from '../../identity/api-keys.js';
+import { createKeyVerifier } from '../../identity/api-keys.js';
 import { sourceAllowed } from '../../identity/scopes.js';
 import type { ApiKeyRepo } from '../../store/types.js';
 
@@ -26,6 +26,7 @@ export interface ApiKeyStage extends Stage {
 export function apiKeyStage(options: ApiKeyStageOptions): ApiKeyStage {
   if (options.pepper.length < 16) throw new TypeError('the API-key pepper must be at least 16 bytes');
   const now = options.now ?? Date.now;
+  const verify = createKeyVerifier(options.repo, options.pepper);
   let pending = new Map<string, number>();
   const flush = async (): Promise<void> => {
     if (pending.size === 0) return;
@@ -43,7 +44,7 @@ export function apiKeyStage(options: ApiKeyStageOptions): ApiKeyStage {
       const presented = presentedKey(ctx.headers);
       if (presented === undefined) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: ['missing'] };
       const at = now();
-      const check = await verifyApiKey(options.repo, options.pepper, presented, at);
+      const check = await verify(presented, at);
       if (!check.ok) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: [check.reason] };
       const r = check.record;
       // A key bound to networks is refused elsewhere with the same answer as a wrong key, so a
