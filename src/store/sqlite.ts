@@ -45,6 +45,9 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: string }[] = [
   ...INCIDENT_MIGRATIONS,
 ];
 
+/** How often `apiKeys.changeMark()` looks for commits by other connections. */
+const DATA_VERSION_POLL_MS = 20;
+
 /** Opens (creating if needed) the database at `file` and applies pending migrations. */
 export function openSqliteStore(file: string): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -85,9 +88,11 @@ export function openSqliteStore(file: string): Store {
   const secretDelete = db.prepare<[string]>('DELETE FROM secrets WHERE name = ?');
   const ping = db.prepare('SELECT 1');
   // PRAGMA data_version changes when another connection (a CLI, the audit worker) commits; this
-  // connection's own key writes bump `localWrites`. Either one moves the mark.
+  // connection's own key writes bump the mark at once. The pragma costs a few microseconds, so it
+  // is read at most every DATA_VERSION_POLL_MS: another process's revocation shows within that.
   const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   let lastDataVersion = dataVersion.get();
+  let polledAt = performance.now();
   let mark = 0;
   const keysWritten = (): void => {
     mark += 1;
@@ -121,6 +126,9 @@ export function openSqliteStore(file: string): Store {
       }
     },
     changeMark() {
+      const at = performance.now();
+      if (at - polledAt < DATA_VERSION_POLL_MS) return mark;
+      polledAt = at;
       const version = dataVersion.get();
       if (version !== lastDataVersion) {
         lastDataVersion = version;

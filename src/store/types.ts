@@ -46,9 +46,10 @@ export interface ApiKeyRepo {
    */
   rotate(oldId: string, next: ApiKeyRecord, oldExpiresAt: number, at: number): Promise<boolean>;
   /**
-   * A number that changes whenever a key may have been added, revoked or rotated, by this process
-   * or any other writing the same database; cheap enough to call on every request. Lets callers
-   * reuse a verified key until it changes. Absent when the backend cannot tell cheaply.
+   * A number that changes whenever a key may have been added, revoked or rotated: at once for
+   * writes through this repo, within a few tens of milliseconds for other processes writing the
+   * same database. Cheap enough to call on every request; lets callers reuse a verified key until
+   * it changes. Absent when the backend cannot tell cheaply.
    */
   changeMark?(): number;
 }

@@ -18,6 +18,8 @@ export interface ApiKeyStageOptions {
 
 export interface ApiKeyStage extends Stage {
   onHeaders(ctx: StageContext): Promise<Verdict>;
+  /** The same check for a key already taken from the headers (by the identity stage). */
+  check(ctx: StageContext, presented: string): Promise<Verdict>;
   /** Writes pending last-used times now (called on shutdown). */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -43,38 +45,43 @@ export function apiKeyStage(options: ApiKeyStageOptions): ApiKeyStage {
     async onHeaders(ctx: StageContext): Promise<Verdict> {
       const presented = presentedKey(ctx.headers);
       if (presented === undefined) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: ['missing'] };
-      const at = now();
-      const check = await verify(presented, at);
-      if (!check.ok) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: [check.reason] };
-      const r = check.record;
-      // A key bound to networks is refused elsewhere with the same answer as a wrong key, so a
-      // leaked key does not even confirm that it exists.
-      if (!sourceAllowed(r.cidrs, ctx.sourceIp)) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: ['cidr'] };
-      pending.set(r.id, at);
-      return {
-        action: 'pass',
-        reasons: [`key:${r.id}`],
-        facts: {
-          principal: {
-            id: r.principalId,
-            kind: r.principalKind,
-            tenant: r.tenant,
-            roles: r.roles,
-            authMethod: 'api_key',
-            credentialId: r.id,
-            models: r.models,
-            operations: r.operations,
-            cidrs: r.cidrs,
-          },
-        },
-      };
+      return check(ctx, presented);
     },
+    check,
     flush,
     async close() {
       clearInterval(timer);
       await flush();
     },
   };
+
+  async function check(ctx: StageContext, presented: string): Promise<Verdict> {
+    const at = now();
+    const verified = await verify(presented, at);
+    if (!verified.ok) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: [verified.reason] };
+    const r = verified.record;
+    // A key bound to networks is refused elsewhere with the same answer as a wrong key, so a
+    // leaked key does not even confirm that it exists.
+    if (!sourceAllowed(r.cidrs, ctx.sourceIp)) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: ['cidr'] };
+    pending.set(r.id, at);
+    return {
+      action: 'pass',
+      reasons: [`key:${r.id}`],
+      facts: {
+        principal: {
+          id: r.principalId,
+          kind: r.principalKind,
+          tenant: r.tenant,
+          roles: r.roles,
+          authMethod: 'api_key',
+          credentialId: r.id,
+          models: r.models,
+          operations: r.operations,
+          cidrs: r.cidrs,
+        },
+      },
+    };
+  }
 }
 
 function presentedKey(headers: StageContext['headers']): string | undefined {

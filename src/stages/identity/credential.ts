@@ -227,7 +227,7 @@ export function credentialStage(options: CredentialStageOptions): CredentialStag
       }
       let verdict: Verdict;
       if (presented === undefined) verdict = certificate(ctx.clientCert);
-      else if (isApiKey) verdict = await options.apiKeys.onHeaders(ctx);
+      else if (isApiKey) verdict = await options.apiKeys.check(ctx, presented.credential);
       else verdict = await verifyJwt(ctx, presented);
       if (verdict.action === 'pass') {
         const principal = verdict.facts?.principal;
