@@ -98,7 +98,7 @@ interface VerifiedKey {
  * call. Failures are never cached. The cache is keyed by the SHA-256 of the presented key, so it
  * holds no secret, and an entry can only be reached by presenting the very key that verified.
  */
-export function createKeyVerifier(repo: ApiKeyRepo, pepper: Buffer, options: KeyVerifierOptions = {}): (key: string, now: number) => Promise<KeyCheck> {
+export function createKeyVerifier(repo: ApiKeyRepo, pepper: Buffer, options: KeyVerifierOptions = {}): (key: string, now: number) => KeyCheck | Promise<KeyCheck> {
   const ttlMs = options.ttlMs ?? 500;
   const maxEntries = options.maxEntries ?? 10_000;
   const clock = options.clock ?? (() => performance.now());
@@ -106,13 +106,7 @@ export function createKeyVerifier(repo: ApiKeyRepo, pepper: Buffer, options: Key
   if (!(Number.isInteger(maxEntries) && maxEntries > 0)) throw new TypeError('maxEntries must be a positive integer');
   const verified = new Map<string, VerifiedKey>();
 
-  return async function verifyCachedApiKey(key: string, now: number): Promise<KeyCheck> {
-    const digest = hash('sha256', key, 'base64');
-    const mark = repo.changeMark?.();
-    const at = clock();
-    const hit = verified.get(digest);
-    if (hit !== undefined && hit.mark === mark && at - hit.checkedAt < ttlMs) return usable(hit.record, now);
-    if (hit !== undefined) verified.delete(digest);
+  async function lookUp(key: string, digest: string, mark: number | undefined, at: number, now: number): Promise<KeyCheck> {
     const check = await verifyApiKey(repo, pepper, key, now);
     if (check.ok) {
       // Map iteration is in insertion order: the first key is the oldest entry.
@@ -120,6 +114,17 @@ export function createKeyVerifier(repo: ApiKeyRepo, pepper: Buffer, options: Key
       verified.set(digest, { record: check.record, mark, checkedAt: at });
     }
     return check;
+  }
+
+  // Synchronous on a hit, so the caller need not wait for anything.
+  return function verifyCachedApiKey(key: string, now: number): KeyCheck | Promise<KeyCheck> {
+    const digest = hash('sha256', key, 'base64');
+    const mark = repo.changeMark?.();
+    const at = clock();
+    const hit = verified.get(digest);
+    if (hit !== undefined && hit.mark === mark && at - hit.checkedAt < ttlMs) return usable(hit.record, now);
+    if (hit !== undefined) verified.delete(digest);
+    return lookUp(key, digest, mark, at, now);
   };
 }
 

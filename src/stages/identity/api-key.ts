@@ -4,7 +4,7 @@
  * PC_ERR_UNAUTHENTICATED to the client; the precise reason goes to the decision record.
  */
 import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
-import { createKeyVerifier } from '../../identity/api-keys.js';
+import { createKeyVerifier, type KeyCheck } from '../../identity/api-keys.js';
 import { sourceAllowed } from '../../identity/scopes.js';
 import type { ApiKeyRepo } from '../../store/types.js';
 
@@ -18,8 +18,11 @@ export interface ApiKeyStageOptions {
 
 export interface ApiKeyStage extends Stage {
   onHeaders(ctx: StageContext): Promise<Verdict>;
-  /** The same check for a key already taken from the headers (by the identity stage). */
-  check(ctx: StageContext, presented: string): Promise<Verdict>;
+  /**
+   * The same check for a key already taken from the headers (by the identity stage); synchronous
+   * when the key was verified recently.
+   */
+  check(ctx: StageContext, presented: string): Verdict | Promise<Verdict>;
   /** Writes pending last-used times now (called on shutdown). */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -45,7 +48,7 @@ export function apiKeyStage(options: ApiKeyStageOptions): ApiKeyStage {
     async onHeaders(ctx: StageContext): Promise<Verdict> {
       const presented = presentedKey(ctx.headers);
       if (presented === undefined) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: ['missing'] };
-      return check(ctx, presented);
+      return await check(ctx, presented);
     },
     check,
     flush,
@@ -55,9 +58,13 @@ export function apiKeyStage(options: ApiKeyStageOptions): ApiKeyStage {
     },
   };
 
-  async function check(ctx: StageContext, presented: string): Promise<Verdict> {
+  function check(ctx: StageContext, presented: string): Verdict | Promise<Verdict> {
     const at = now();
-    const verified = await verify(presented, at);
+    const verified = verify(presented, at);
+    return verified instanceof Promise ? verified.then((v) => verdictFor(ctx, v, at)) : verdictFor(ctx, verified, at);
+  }
+
+  function verdictFor(ctx: StageContext, verified: KeyCheck, at: number): Verdict {
     if (!verified.ok) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: [verified.reason] };
     const r = verified.record;
     // A key bound to networks is refused elsewhere with the same answer as a wrong key, so a
