@@ -636,6 +636,8 @@ npm run bench -- --metrics guards   # guard latency only (a few seconds), prints
 npm run bench -- --metrics identity # credential verification only, prints it, writes no doc
 npm run bench -- --rounds 7 --seconds 5 --ttfb-seconds 3 --warmup 1 --connections 64 --rate 500
 npm run bench -- --metrics throughput --profile /tmp/prof   # CPU profile of Portcullis (node --cpu-prof)
+node dist/bench/profile-summary.js /tmp/prof/audit-off/CPU.*.cpuprofile   # where that CPU went, by function and source
+node dist/bench/compare.js floor /tmp/before/dist dist      # CPU per request of two builds, interleaved (see bench/compare.ts)
 \`\`\`
 
 Every flag also reads an environment variable: \`BENCH_ROUNDS\`, \`BENCH_SECONDS\`, \`BENCH_TTFB_SECONDS\`, \`BENCH_WARMUP\`,
