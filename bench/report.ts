@@ -610,6 +610,7 @@ ${data.warnings.length > 0 ? `### Warnings\n\n${data.warnings.map((w) => `- ${w}
 - **Correctness.** Before measuring, one plain and one streamed request through each target must return 200 with the
   mock's answer. During the runs every response is checked (status 2xx, body contains the mock's answer; streams carry
   at least ${o.chunks + 1} \`data:\` events and end with \`[DONE]\`). Any failure aborts the run as invalid.
+- **Profiling.** Where Portcullis's CPU goes, and how to compare two builds: \`docs/performance.md\`.
 - **Load generator CPU** during the throughput rounds (share of its wall time; near 100% would mean the client, not the
   server, was the limit): ${loadGeneratorLine(data)}.
 
