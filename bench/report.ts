@@ -610,6 +610,7 @@ ${data.warnings.length > 0 ? `### Warnings\n\n${data.warnings.map((w) => `- ${w}
 - **Correctness.** Before measuring, one plain and one streamed request through each target must return 200 with the
   mock's answer. During the runs every response is checked (status 2xx, body contains the mock's answer; streams carry
   at least ${o.chunks + 1} \`data:\` events and end with \`[DONE]\`). Any failure aborts the run as invalid.
+- **Profiling.** Where Portcullis's CPU goes, and how to compare two builds: \`docs/performance.md\`.
 - **Load generator CPU** during the throughput rounds (share of its wall time; near 100% would mean the client, not the
   server, was the limit): ${loadGeneratorLine(data)}.
 
@@ -636,6 +637,8 @@ npm run bench -- --metrics guards   # guard latency only (a few seconds), prints
 npm run bench -- --metrics identity # credential verification only, prints it, writes no doc
 npm run bench -- --rounds 7 --seconds 5 --ttfb-seconds 3 --warmup 1 --connections 64 --rate 500
 npm run bench -- --metrics throughput --profile /tmp/prof   # CPU profile of Portcullis (node --cpu-prof)
+node dist/bench/profile-summary.js /tmp/prof/audit-off/CPU.*.cpuprofile   # where that CPU went, by function and source
+node dist/bench/compare.js floor /tmp/before/dist dist      # CPU per request of two builds, interleaved (see bench/compare.ts)
 \`\`\`
 
 Every flag also reads an environment variable: \`BENCH_ROUNDS\`, \`BENCH_SECONDS\`, \`BENCH_TTFB_SECONDS\`, \`BENCH_WARMUP\`,

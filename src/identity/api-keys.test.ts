@@ -1,7 +1,11 @@
 import { describe, it } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { openSqliteStore } from '../store/sqlite.js';
-import { createApiKey, generateApiKey, hashApiKey, parseApiKey, rotateApiKey, verifyApiKey } from './api-keys.js';
+import type { ApiKeyRepo } from '../store/types.js';
+import { createApiKey, createKeyVerifier, generateApiKey, hashApiKey, parseApiKey, rotateApiKey, verifyApiKey } from './api-keys.js';
 
 const pepper = Buffer.alloc(32, 7);
 
@@ -78,5 +82,108 @@ describe('API keys', () => {
     assert.equal(await rotateApiKey(store.apiKeys, pepper, 'nosuchkey000', 0, 3000), undefined);
     assert.equal((await store.apiKeys.list()).length, before);
     await store.close();
+  });
+
+  describe('the verified-key cache', () => {
+    /** Counts store lookups, and hides changeMark when asked (a store that cannot tell). */
+    function counting(repo: ApiKeyRepo, withMark: boolean): ApiKeyRepo & { gets: number } {
+      const counted = {
+        gets: 0,
+        insert: repo.insert.bind(repo),
+        list: repo.list.bind(repo),
+        revoke: repo.revoke.bind(repo),
+        touch: repo.touch.bind(repo),
+        rotate: repo.rotate.bind(repo),
+        async get(id: string) {
+          counted.gets += 1;
+          return repo.get(id);
+        },
+        ...(withMark && repo.changeMark ? { changeMark: repo.changeMark.bind(repo) } : {}),
+      };
+      return counted;
+    }
+
+    it('reuses a verified key without a lookup, and still checks expiry on every use', async () => {
+      const store = openSqliteStore(':memory:');
+      const repo = counting(store.apiKeys, true);
+      const { key } = await createApiKey(repo, pepper, { name: 'k', expiresAt: 5000 }, 1000);
+      const verify = createKeyVerifier(repo, pepper);
+      for (let i = 0; i < 5; i++) assert.equal((await verify(key, 2000)).ok, true);
+      assert.equal(repo.gets, 1);
+      assert.deepEqual(await verify(key, 5000), { ok: false, reason: 'expired' });
+      await store.close();
+    });
+
+    it('never caches a failure, nor lets another key reach a cached entry', async () => {
+      const store = openSqliteStore(':memory:');
+      const repo = counting(store.apiKeys, true);
+      const { key } = await createApiKey(repo, pepper, { name: 'k' }, 1000);
+      const verify = createKeyVerifier(repo, pepper);
+      assert.equal((await verify(key, 2000)).ok, true);
+      const wrongPepper = createKeyVerifier(repo, Buffer.alloc(32, 8));
+      assert.deepEqual(await wrongPepper(key, 2000), { ok: false, reason: 'mismatch' });
+      assert.deepEqual(await wrongPepper(key, 2000), { ok: false, reason: 'mismatch' });
+      const unknown = generateApiKey().key;
+      assert.deepEqual(await verify(unknown, 2000), { ok: false, reason: 'unknown' });
+      const before = repo.gets;
+      assert.deepEqual(await verify(unknown, 2000), { ok: false, reason: 'unknown' });
+      assert.equal(repo.gets, before + 1);
+      await store.close();
+    });
+
+    it('sees a revocation made in this process at once, and one by another process within 20 ms', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'pc-keys-'));
+      try {
+        const file = join(dir, 'state.db');
+        const store = openSqliteStore(file);
+        const other = openSqliteStore(file);
+        const a = await createApiKey(store.apiKeys, pepper, { name: 'a' }, 1000);
+        const b = await createApiKey(store.apiKeys, pepper, { name: 'b' }, 1000);
+        const verify = createKeyVerifier(store.apiKeys, pepper, { clock: () => 0 });
+        assert.equal((await verify(a.key, 2000)).ok, true);
+        assert.equal((await verify(b.key, 2000)).ok, true);
+        await store.apiKeys.revoke(a.record.id, 2000);
+        assert.deepEqual(await verify(a.key, 2000), { ok: false, reason: 'revoked' });
+        await other.apiKeys.revoke(b.record.id, 2000);
+        // Another connection's commit is looked for every 20 ms.
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        assert.deepEqual(await verify(b.key, 2000), { ok: false, reason: 'revoked' });
+        await other.close();
+        await store.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('without a change mark, asks the store again once the TTL has passed', async () => {
+      const store = openSqliteStore(':memory:');
+      const repo = counting(store.apiKeys, false);
+      const { key, record } = await createApiKey(repo, pepper, { name: 'k' }, 1000);
+      let clock = 0;
+      const verify = createKeyVerifier(repo, pepper, { ttlMs: 500, clock: () => clock });
+      assert.equal((await verify(key, 2000)).ok, true);
+      await repo.revoke(record.id, 2000);
+      clock = 499;
+      assert.equal((await verify(key, 2000)).ok, true, 'within the TTL the revocation elsewhere is not seen yet');
+      clock = 500;
+      assert.deepEqual(await verify(key, 2000), { ok: false, reason: 'revoked' });
+      assert.equal(repo.gets, 2);
+      assert.throws(() => createKeyVerifier(repo, pepper, { ttlMs: 1001 }), TypeError);
+      await store.close();
+    });
+
+    it('forgets the oldest entry when full', async () => {
+      const store = openSqliteStore(':memory:');
+      const repo = counting(store.apiKeys, true);
+      const keys = await Promise.all([1, 2, 3].map((n) => createApiKey(repo, pepper, { name: `k${n}` }, 1000)));
+      const verify = createKeyVerifier(repo, pepper, { maxEntries: 2 });
+      for (const { key } of keys) assert.equal((await verify(key, 2000)).ok, true);
+      const before = repo.gets;
+      assert.equal((await verify((keys[2] as { key: string }).key, 2000)).ok, true);
+      assert.equal(repo.gets, before);
+      assert.equal((await verify((keys[0] as { key: string }).key, 2000)).ok, true);
+      assert.equal(repo.gets, before + 1);
+      await store.close();
+    });
   });
 });

@@ -4,7 +4,7 @@
  * key and reject a mistyped one without a lookup. The first 12 random characters are the key's
  * public id; only HMAC-SHA256(pepper, key) is stored, and hashes are compared in constant time.
  */
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, randomInt, timingSafeEqual } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { ApiKeyRecord, ApiKeyRepo } from '../store/types.js';
 import { checkCidrs, checkOperations } from './scopes.js';
@@ -68,6 +68,67 @@ export async function verifyApiKey(repo: ApiKeyRepo, pepper: Buffer, key: string
   if (!record) return { ok: false, reason: 'unknown' };
   const stored = Buffer.from(record.hash, 'hex');
   if (stored.length !== presented.length || !timingSafeEqual(stored, presented)) return { ok: false, reason: 'mismatch' };
+  return usable(record, now);
+}
+
+export interface KeyVerifierOptions {
+  /**
+   * How long a verified key may be reused without asking the store, when the store cannot say
+   * whether keys changed (no `changeMark`, e.g. PostgreSQL shared by several instances): the bound
+   * on how late a revocation made elsewhere takes effect. Default 500 ms.
+   */
+  readonly ttlMs?: number;
+  /** Verified keys remembered at most; beyond it the oldest is forgotten. Default 10,000. */
+  readonly maxEntries?: number;
+  /** A monotonic clock in milliseconds for the TTL (default `performance.now`). */
+  readonly clock?: () => number;
+}
+
+interface VerifiedKey {
+  readonly record: ApiKeyRecord;
+  readonly mark: number | undefined;
+  readonly checkedAt: number;
+}
+
+/**
+ * {@link verifyApiKey} with a cache of keys that verified, so a busy key costs neither a store
+ * lookup nor an HMAC on every request. A cached key is reused only while the store's
+ * `changeMark` is unchanged (SQLite: any key write, here or in another process, clears the way at
+ * once) and for at most `ttlMs`; revocation and expiry are still checked against `now` on every
+ * call. Failures are never cached. The cache is keyed by the SHA-256 of the presented key, so it
+ * holds no secret, and an entry can only be reached by presenting the very key that verified.
+ */
+export function createKeyVerifier(repo: ApiKeyRepo, pepper: Buffer, options: KeyVerifierOptions = {}): (key: string, now: number) => KeyCheck | Promise<KeyCheck> {
+  const ttlMs = options.ttlMs ?? 500;
+  const maxEntries = options.maxEntries ?? 10_000;
+  const clock = options.clock ?? (() => performance.now());
+  if (!(ttlMs >= 0 && ttlMs <= 1_000)) throw new TypeError('the key cache TTL must be between 0 and 1000 ms');
+  if (!(Number.isInteger(maxEntries) && maxEntries > 0)) throw new TypeError('maxEntries must be a positive integer');
+  const verified = new Map<string, VerifiedKey>();
+
+  async function lookUp(key: string, digest: string, mark: number | undefined, at: number, now: number): Promise<KeyCheck> {
+    const check = await verifyApiKey(repo, pepper, key, now);
+    if (check.ok) {
+      // Map iteration is in insertion order: the first key is the oldest entry.
+      if (verified.size >= maxEntries) verified.delete(verified.keys().next().value as string);
+      verified.set(digest, { record: check.record, mark, checkedAt: at });
+    }
+    return check;
+  }
+
+  // Synchronous on a hit, so the caller need not wait for anything.
+  return function verifyCachedApiKey(key: string, now: number): KeyCheck | Promise<KeyCheck> {
+    const digest = hash('sha256', key, 'base64');
+    const mark = repo.changeMark?.();
+    const at = clock();
+    const hit = verified.get(digest);
+    if (hit !== undefined && hit.mark === mark && at - hit.checkedAt < ttlMs) return usable(hit.record, now);
+    if (hit !== undefined) verified.delete(digest);
+    return lookUp(key, digest, mark, at, now);
+  };
+}
+
+function usable(record: ApiKeyRecord, now: number): KeyCheck {
   if (record.revokedAt !== null && record.revokedAt <= now) return { ok: false, reason: 'revoked' };
   if (record.expiresAt !== null && record.expiresAt <= now) return { ok: false, reason: 'expired' };
   return { ok: true, record };

@@ -6,7 +6,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { ChatChunk, ChatRequest, ChatResponse, EmbeddingsRequest, EmbeddingsResponse } from '../canonical/types.js';
 import { GatewayError, type ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -142,12 +142,47 @@ function parseRetryAfter(value: string | string[] | undefined): number | undefin
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-async function post(entry: RouteTarget, url: string, payload: object, signal: AbortSignal, extraHeaders?: Readonly<Record<string, string>>): Promise<Dispatcher.ResponseData> {
+/** Where one target's requests go and with which headers, worked out once per target. */
+interface Prepared {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly endpoints: Map<Operation, { readonly origin: string; readonly path: string }>;
+}
+
+type Operation = 'chat' | 'embeddings';
+
+const prepared = new WeakMap<RouteTarget, Prepared>();
+
+function preparedFor(entry: RouteTarget): Prepared {
+  let p = prepared.get(entry);
+  if (p === undefined) {
+    p = { headers: Object.freeze(entry.adapter.headers(entry.target)), endpoints: new Map() };
+    prepared.set(entry, p);
+  }
+  return p;
+}
+
+/** The operation's URL split for `Dispatcher.request`, which then has nothing to parse per request. */
+function endpointOf(entry: RouteTarget, p: Prepared, operation: Operation): { readonly origin: string; readonly path: string } {
+  let endpoint = p.endpoints.get(operation);
+  if (endpoint === undefined) {
+    const url = operation === 'chat' ? entry.adapter.chatUrl(entry.target) : entry.adapter.embeddingsUrl(entry.target);
+    if (url === undefined) throw new GatewayError('PC_ERR_UNSUPPORTED_OPERATION');
+    const parsed = new URL(url);
+    endpoint = { origin: parsed.origin, path: parsed.pathname + parsed.search };
+    p.endpoints.set(operation, endpoint);
+  }
+  return endpoint;
+}
+
+async function post(entry: RouteTarget, operation: Operation, payload: object, signal: AbortSignal, extraHeaders?: Readonly<Record<string, string>>): Promise<Dispatcher.ResponseData> {
   const { target } = entry;
-  const res = await request(url, {
-    dispatcher: entry.dispatcher,
+  const p = preparedFor(entry);
+  const { origin, path } = endpointOf(entry, p, operation);
+  const res = await entry.dispatcher.request({
+    origin,
+    path,
     method: 'POST',
-    headers: extraHeaders ? { ...entry.adapter.headers(target), ...extraHeaders } : entry.adapter.headers(target),
+    headers: extraHeaders ? { ...p.headers, ...extraHeaders } : p.headers,
     body: JSON.stringify(payload),
     signal,
     headersTimeout: target.firstByteTimeoutMs,
@@ -180,7 +215,7 @@ function decoded<T>(decode: () => T): T {
 
 export async function sendChat(route: RuntimeRoute, chat: ChatRequest, options: CallOptions): Promise<ChatResponse> {
   return withFallback(route, options, async (entry) => {
-    const res = await post(entry, entry.adapter.chatUrl(entry.target), entry.adapter.encodeChat(chat, entry.target), options.signal, options.headers);
+    const res = await post(entry, 'chat', entry.adapter.encodeChat(chat, entry.target), options.signal, options.headers);
     const body = await readJson(res);
     return decoded(() => entry.adapter.decodeChat(body, route.model));
   });
@@ -191,8 +226,7 @@ export async function sendEmbeddings(route: RuntimeRoute, embed: EmbeddingsReque
     route,
     options,
     async (entry) => {
-      const url = entry.adapter.embeddingsUrl(entry.target) as string;
-      const res = await post(entry, url, entry.adapter.encodeEmbeddings(embed, entry.target), options.signal, options.headers);
+      const res = await post(entry, 'embeddings', entry.adapter.encodeEmbeddings(embed, entry.target), options.signal, options.headers);
       const body = await readJson(res);
       return decoded(() => entry.adapter.decodeEmbeddings(body, route.model));
     },
@@ -207,7 +241,7 @@ export async function sendEmbeddings(route: RuntimeRoute, embed: EmbeddingsReque
  */
 export async function openChatStream(route: RuntimeRoute, chat: ChatRequest, options: CallOptions): Promise<AsyncIterable<ChatChunk>> {
   return withFallback(route, options, async (entry) => {
-    const res = await post(entry, entry.adapter.chatUrl(entry.target), entry.adapter.encodeChat(chat, entry.target), options.signal, options.headers);
+    const res = await post(entry, 'chat', entry.adapter.encodeChat(chat, entry.target), options.signal, options.headers);
     return streamChunks(res, entry.adapter.streamDecoder(route.model), options);
   });
 }

@@ -115,6 +115,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
       if (!res.writableFinished) abort.abort();
     });
     const trace = deps.tracing?.start(req, requestId, endpoint.operation, started);
+    // Most requests log nothing (the request line is at info, the default benchmark level is
+    // warn): the request's child logger is made on first use only.
+    let requestLog: Logger | undefined;
     const state: RequestState = {
       requestId,
       api,
@@ -125,7 +128,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
       headers: req.headers,
       principal: undefined, context: undefined,
       signal: abort.signal,
-      log: log.child({ requestId }),
+      get log(): Logger {
+        return (requestLog ??= log.child({ requestId }));
+      },
       decisions: trace ? trace.decisions : [],
     };
     const startedAt = Date.now();
@@ -173,10 +178,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
       // backoff) stops now. A finished request has nothing left, and aborting is not free
       // (it builds a DOMException), so only unfinished ones pay for it.
       if (status !== 200 && !abort.signal.aborted) abort.abort();
-      state.log.info(
-        { method: req.method, path, status, code, model, principal: state.principal?.id, ms: Math.round((performance.now() - started) * 100) / 100, decisions: state.decisions.length },
-        'request',
-      );
+      if (log.isLevelEnabled('info')) {
+        state.log.info(
+          { method: req.method, path, status, code, model, principal: state.principal?.id, ms: Math.round((performance.now() - started) * 100) / 100, decisions: state.decisions.length },
+          'request',
+        );
+      }
       if (deps.onComplete && release) {
         const summary = { requestId, startedAt, method: req.method ?? '', path, api, operation: endpoint.operation, sourceIp: state.sourceIp, principal: state.principal, model, decisions: state.decisions, status, code, latencyMs: performance.now() - started, request: seen.request, response: seen.response, chunks: seen.chunks };
         try {

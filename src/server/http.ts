@@ -10,10 +10,21 @@ import type { Api } from '../pipeline/types.js';
  * Reads the whole body, refusing it (PC_ERR_BODY_TOO_LARGE) as soon as it is known to exceed
  * `limit` — from Content-Length before reading, or while reading — and giving up after
  * `deadlineMs` (PC_ERR_REQUEST_TIMEOUT) so a client that trickles its body cannot hold a slot.
+ * Returns the body itself, without a promise, when it has already arrived whole.
  */
-export function readBody(req: IncomingMessage, limit: number, deadlineMs: number): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limit: number, deadlineMs: number): Promise<Buffer> | Buffer {
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > limit) return Promise.reject(new GatewayError('PC_ERR_BODY_TOO_LARGE'));
+  const buffered = req.readableLength;
+  if (req.readableFlowing === null && buffered <= limit && (req.complete || (declared !== undefined && buffered === Number(declared)))) {
+    // The usual case: the body came in the same packets as the headers and all of it already
+    // waits in the stream's buffer (the parser may not have marked the message complete yet).
+    // Taking it synchronously spares a timer, four listeners and a promise per request;
+    // resuming lets the end of the message through so the stream still ends normally.
+    const whole = req.read() as Buffer | null;
+    if (!req.readableEnded) req.resume();
+    return whole ?? Buffer.alloc(0);
+  }
   return new Promise<Buffer>((resolve, reject) => {
     const parts: Buffer[] = [];
     let size = 0;

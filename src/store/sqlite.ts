@@ -45,6 +45,9 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: string }[] = [
   ...INCIDENT_MIGRATIONS,
 ];
 
+/** How often `apiKeys.changeMark()` looks for commits by other connections. */
+const DATA_VERSION_POLL_MS = 20;
+
 /** Opens (creating if needed) the database at `file` and applies pending migrations. */
 export function openSqliteStore(file: string): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -84,10 +87,21 @@ export function openSqliteStore(file: string): Store {
   const secretList = db.prepare<[], { name: string }>('SELECT name FROM secrets ORDER BY name');
   const secretDelete = db.prepare<[string]>('DELETE FROM secrets WHERE name = ?');
   const ping = db.prepare('SELECT 1');
+  // PRAGMA data_version changes when another connection (a CLI, the audit worker) commits; this
+  // connection's own key writes bump the mark at once. The pragma costs a few microseconds, so it
+  // is read at most every DATA_VERSION_POLL_MS: another process's revocation shows within that.
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+  let lastDataVersion = dataVersion.get();
+  let polledAt = performance.now();
+  let mark = 0;
+  const keysWritten = (): void => {
+    mark += 1;
+  };
 
   const apiKeys: ApiKeyRepo = {
     async insert(record) {
       keyInsert.run(apiKeyToRow(record));
+      keysWritten();
     },
     async get(id) {
       const row = keyGet.get(id);
@@ -97,13 +111,30 @@ export function openSqliteStore(file: string): Store {
       return keyList.all().map(apiKeyFromRow);
     },
     async revoke(id, at) {
-      return keyRevoke.run(at, id).changes > 0;
+      const changed = keyRevoke.run(at, id).changes > 0;
+      keysWritten();
+      return changed;
     },
     async touch(lastUsed) {
       if (lastUsed.size > 0) touchMany(lastUsed);
     },
     async rotate(oldId, next, oldExpiresAt, at) {
-      return rotateKey.immediate(oldId, next, oldExpiresAt, at);
+      try {
+        return rotateKey.immediate(oldId, next, oldExpiresAt, at);
+      } finally {
+        keysWritten();
+      }
+    },
+    changeMark() {
+      const at = performance.now();
+      if (at - polledAt < DATA_VERSION_POLL_MS) return mark;
+      polledAt = at;
+      const version = dataVersion.get();
+      if (version !== lastDataVersion) {
+        lastDataVersion = version;
+        keysWritten();
+      }
+      return mark;
     },
   };
 

@@ -45,6 +45,13 @@ export interface ApiKeyRepo {
    * already expired at `at`.
    */
   rotate(oldId: string, next: ApiKeyRecord, oldExpiresAt: number, at: number): Promise<boolean>;
+  /**
+   * A number that changes whenever a key may have been added, revoked or rotated: at once for
+   * writes through this repo, within a few tens of milliseconds for other processes writing the
+   * same database. Cheap enough to call on every request; lets callers reuse a verified key until
+   * it changes. Absent when the backend cannot tell cheaply.
+   */
+  changeMark?(): number;
 }
 
 /** A gateway token-signing key (RFC 7517 JWK); the private half is sealed with the master key. */

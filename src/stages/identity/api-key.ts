@@ -4,7 +4,7 @@
  * PC_ERR_UNAUTHENTICATED to the client; the precise reason goes to the decision record.
  */
 import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
-import { verifyApiKey } from '../../identity/api-keys.js';
+import { createKeyVerifier, type KeyCheck } from '../../identity/api-keys.js';
 import { sourceAllowed } from '../../identity/scopes.js';
 import type { ApiKeyRepo } from '../../store/types.js';
 
@@ -18,6 +18,11 @@ export interface ApiKeyStageOptions {
 
 export interface ApiKeyStage extends Stage {
   onHeaders(ctx: StageContext): Promise<Verdict>;
+  /**
+   * The same check for a key already taken from the headers (by the identity stage); synchronous
+   * when the key was verified recently.
+   */
+  check(ctx: StageContext, presented: string): Verdict | Promise<Verdict>;
   /** Writes pending last-used times now (called on shutdown). */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -26,6 +31,7 @@ export interface ApiKeyStage extends Stage {
 export function apiKeyStage(options: ApiKeyStageOptions): ApiKeyStage {
   if (options.pepper.length < 16) throw new TypeError('the API-key pepper must be at least 16 bytes');
   const now = options.now ?? Date.now;
+  const verify = createKeyVerifier(options.repo, options.pepper);
   let pending = new Map<string, number>();
   const flush = async (): Promise<void> => {
     if (pending.size === 0) return;
@@ -42,38 +48,47 @@ export function apiKeyStage(options: ApiKeyStageOptions): ApiKeyStage {
     async onHeaders(ctx: StageContext): Promise<Verdict> {
       const presented = presentedKey(ctx.headers);
       if (presented === undefined) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: ['missing'] };
-      const at = now();
-      const check = await verifyApiKey(options.repo, options.pepper, presented, at);
-      if (!check.ok) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: [check.reason] };
-      const r = check.record;
-      // A key bound to networks is refused elsewhere with the same answer as a wrong key, so a
-      // leaked key does not even confirm that it exists.
-      if (!sourceAllowed(r.cidrs, ctx.sourceIp)) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: ['cidr'] };
-      pending.set(r.id, at);
-      return {
-        action: 'pass',
-        reasons: [`key:${r.id}`],
-        facts: {
-          principal: {
-            id: r.principalId,
-            kind: r.principalKind,
-            tenant: r.tenant,
-            roles: r.roles,
-            authMethod: 'api_key',
-            credentialId: r.id,
-            models: r.models,
-            operations: r.operations,
-            cidrs: r.cidrs,
-          },
-        },
-      };
+      return await check(ctx, presented);
     },
+    check,
     flush,
     async close() {
       clearInterval(timer);
       await flush();
     },
   };
+
+  function check(ctx: StageContext, presented: string): Verdict | Promise<Verdict> {
+    const at = now();
+    const verified = verify(presented, at);
+    return verified instanceof Promise ? verified.then((v) => verdictFor(ctx, v, at)) : verdictFor(ctx, verified, at);
+  }
+
+  function verdictFor(ctx: StageContext, verified: KeyCheck, at: number): Verdict {
+    if (!verified.ok) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: [verified.reason] };
+    const r = verified.record;
+    // A key bound to networks is refused elsewhere with the same answer as a wrong key, so a
+    // leaked key does not even confirm that it exists.
+    if (!sourceAllowed(r.cidrs, ctx.sourceIp)) return { action: 'deny', code: 'PC_ERR_UNAUTHENTICATED', reasons: ['cidr'] };
+    pending.set(r.id, at);
+    return {
+      action: 'pass',
+      reasons: [`key:${r.id}`],
+      facts: {
+        principal: {
+          id: r.principalId,
+          kind: r.principalKind,
+          tenant: r.tenant,
+          roles: r.roles,
+          authMethod: 'api_key',
+          credentialId: r.id,
+          models: r.models,
+          operations: r.operations,
+          cidrs: r.cidrs,
+        },
+      },
+    };
+  }
 }
 
 function presentedKey(headers: StageContext['headers']): string | undefined {

@@ -71,7 +71,8 @@ export interface CredentialLease {
 }
 
 export interface CredentialStage extends Stage {
-  onHeaders(ctx: StageContext): Promise<Verdict>;
+  /** Synchronous when nothing needs waiting for (a recently verified API key, a certificate). */
+  onHeaders(ctx: StageContext): Verdict | Promise<Verdict>;
   /** The lease of the credential that admitted this request; undefined when none did. */
   leaseOf(ctx: StageContext): CredentialLease | undefined;
 }
@@ -209,7 +210,9 @@ export function credentialStage(options: CredentialStageOptions): CredentialStag
     leaseOf(ctx) {
       return leases.get(ctx);
     },
-    async onHeaders(ctx: StageContext): Promise<Verdict> {
+    // Not async: with a recently verified API key nothing here waits, and the runner then needs
+    // no timer or promise for this stage.
+    onHeaders(ctx: StageContext): Verdict | Promise<Verdict> {
       const presented = presentedCredential(ctx.headers);
       const isApiKey = presented !== undefined && presented.scheme !== 'dpop' && !looksLikeJwt(presented.credential);
       // Backoff per source address, and per API key id: a known key probed with wrong secrets or
@@ -225,31 +228,34 @@ export function credentialStage(options: CredentialStageOptions): CredentialStag
         ctx.log.info({ stage: 'identity', code: 'PC_ERR_AUTH_THROTTLED', reasons }, 'credential refused');
         return { action: 'deny', code: 'PC_ERR_AUTH_THROTTLED', reasons, retryAfter: Math.ceil(Math.max(bySource, byKey) / 1000) };
       }
-      let verdict: Verdict;
-      if (presented === undefined) verdict = certificate(ctx.clientCert);
-      else if (isApiKey) verdict = await options.apiKeys.onHeaders(ctx);
-      else verdict = await verifyJwt(ctx, presented);
-      if (verdict.action === 'pass') {
-        const principal = verdict.facts?.principal;
-        // The token endpoint exchanges a credential; the new token carries the same scopes.
-        if (principal && ctx.operation !== 'token' && !operationAllowed(principal.operations, ctx.operation)) {
-          verdict = deny('PC_ERR_FORBIDDEN', 'operation-out-of-scope');
-        }
-      }
-      if (verdict.action === 'pass') {
-        const principal = verdict.facts?.principal;
-        if (principal?.authMethod === 'api_key') leases.set(ctx, { expiresAt: null, apiKeyId: principal.credentialId });
-        else if (principal?.authMethod === 'mtls') leases.set(ctx, { expiresAt: null });
-      } else if (verdict.action === 'deny') {
-        leases.delete(ctx);
-        ctx.log.info({ stage: 'identity', code: verdict.code, reasons: verdict.reasons }, 'credential refused');
-        // A missing credential is not a guess; a wrong one is, and so is a forged token.
-        if (verdict.code !== 'PC_ERR_FORBIDDEN' && verdict.reasons?.[0] !== 'missing') options.failures?.fail(sourceKey, now());
-        if (principalKey !== undefined && KEY_GUESS_REASONS.has(verdict.reasons?.[0] ?? '')) options.failures?.fail(principalKey, now());
-      }
-      return verdict;
+      const checked = presented === undefined ? certificate(ctx.clientCert) : isApiKey ? options.apiKeys.check(ctx, presented.credential) : verifyJwt(ctx, presented);
+      return checked instanceof Promise ? checked.then((v) => settle(ctx, v, sourceKey, principalKey)) : settle(ctx, checked, sourceKey, principalKey);
     },
   };
+
+  /** Scope check, lease and failure accounting, whichever credential was checked. */
+  function settle(ctx: StageContext, checked: Verdict, sourceKey: string, principalKey: string | undefined): Verdict {
+    let verdict = checked;
+    if (verdict.action === 'pass') {
+      const principal = verdict.facts?.principal;
+      // The token endpoint exchanges a credential; the new token carries the same scopes.
+      if (principal && ctx.operation !== 'token' && !operationAllowed(principal.operations, ctx.operation)) {
+        verdict = deny('PC_ERR_FORBIDDEN', 'operation-out-of-scope');
+      }
+    }
+    if (verdict.action === 'pass') {
+      const principal = verdict.facts?.principal;
+      if (principal?.authMethod === 'api_key') leases.set(ctx, { expiresAt: null, apiKeyId: principal.credentialId });
+      else if (principal?.authMethod === 'mtls') leases.set(ctx, { expiresAt: null });
+    } else if (verdict.action === 'deny') {
+      leases.delete(ctx);
+      ctx.log.info({ stage: 'identity', code: verdict.code, reasons: verdict.reasons }, 'credential refused');
+      // A missing credential is not a guess; a wrong one is, and so is a forged token.
+      if (verdict.code !== 'PC_ERR_FORBIDDEN' && verdict.reasons?.[0] !== 'missing') options.failures?.fail(sourceKey, now());
+      if (principalKey !== undefined && KEY_GUESS_REASONS.has(verdict.reasons?.[0] ?? '')) options.failures?.fail(principalKey, now());
+    }
+    return verdict;
+  }
 }
 
 const SAN_PREFIX = { 'san-uri': 'URI:', 'san-dns': 'DNS:', 'san-email': 'email:' } as const;

@@ -1,0 +1,151 @@
+/**
+ * Compares the CPU each request costs in several builds of Portcullis (and the Node floor proxy),
+ * interleaved in one run, for judging one optimisation at a time on a shared machine:
+ *
+ *   mkdir /tmp/before && cp -r dist /tmp/before/          # the build before the change; it finds
+ *   ln -s $PWD/config $PWD/package.json $PWD/node_modules /tmp/before/   # its policies and packages
+ *   npx tsc -p tsconfig.json                                # the build after
+ *   node dist/bench/compare.js [--audit] [--rounds 8] [--requests 8000] floor /tmp/before/dist dist
+ *
+ * Each build runs `portcullis start` from its own dist directory, with the benchmark's config (one
+ * route to the mock LLM, guards off, logging at warn, audit off unless --audit). Every round sends
+ * the same number of requests to each target in turn (the order reversed every other round) and
+ * reads the server's utime+stime from /proc before and after. CPU time per request is far less
+ * disturbed by other load than throughput, and the per-round ratio to the first target cancels
+ * most of the drift that remains; the medians of both are printed.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Pool, request } from 'undici';
+import { spawnMock } from '../src/cli/mock-process.js';
+import { cpuMs } from './procs.js';
+import { median } from './stats.js';
+
+const FLOOR = fileURLToPath(new URL('./floor-proxy.js', import.meta.url));
+const CONNECTIONS = 16;
+const BODY = JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: 'Say hello' }] });
+const EXPECT = 'Mock answer to: Say hello';
+
+interface Target {
+  readonly name: string;
+  readonly child: ChildProcess;
+  readonly origin: string;
+  readonly headers: Record<string, string>;
+  readonly cpu: number[];
+}
+
+async function waitHealthy(name: string, origin: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${String(child.exitCode)}`);
+    try {
+      const res = await request(`${origin}/healthz`, { headersTimeout: 1_000 });
+      await res.body.dump();
+      if (res.statusCode === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${name} did not become healthy`);
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+async function startBuild(distDir: string, mockUrl: string, workDir: string, audit: boolean, index: number): Promise<Target> {
+  const cli = join(resolve(distDir), 'src/cli/main.js');
+  const dir = join(workDir, String(index));
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const configFile = join(dir, 'portcullis.yaml');
+  const lines = ['logging:', '  level: warn', 'server:', '  host: 127.0.0.1', `  port: ${port}`, 'routes:', '  - model: bench', '    targets:', '      - provider: openai', `        baseUrl: ${mockUrl}/v1`, '        model: bench', '    guards: { enabled: false }'];
+  writeFileSync(configFile, [...lines, ...(audit ? [] : ['audit:', '  enabled: false']), ''].join('\n'));
+  const { key } = JSON.parse(execFileSync(process.execPath, [cli, 'keys', 'create', '--config', configFile, '--name', 'bench', '--json'], { encoding: 'utf8' })) as { key: string };
+  const child = spawn(process.execPath, [cli, 'start', '--config', configFile], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitHealthy(distDir, origin, child);
+  return { name: distDir, child, origin, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, cpu: [] };
+}
+
+async function startFloor(mockUrl: string): Promise<Target> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [FLOOR, mockUrl, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitHealthy('floor', origin, child);
+  return { name: 'floor', child, origin, headers: { 'content-type': 'application/json' }, cpu: [] };
+}
+
+/** Sends `count` requests over keep-alive connections; every answer must be the mock's. */
+async function load(target: Target, count: number): Promise<void> {
+  const pool = new Pool(target.origin, { connections: CONNECTIONS, keepAliveTimeout: 30_000 });
+  let sent = 0;
+  const worker = async (): Promise<void> => {
+    while (sent < count) {
+      sent += 1;
+      const res = await pool.request({ method: 'POST', path: '/v1/chat/completions', headers: target.headers, body: BODY });
+      const text = await res.body.text();
+      if (res.statusCode !== 200 || !text.includes(EXPECT)) throw new Error(`${target.name} answered ${res.statusCode}: ${text.slice(0, 200)}`);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  } finally {
+    await pool.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { audit: { type: 'boolean' }, rounds: { type: 'string' }, requests: { type: 'string' } },
+  });
+  const rounds = Number(values.rounds ?? 8);
+  const requests = Number(values.requests ?? 8000);
+  if (positionals.length === 0 || !(rounds >= 1) || !(requests >= 100)) {
+    throw new Error('usage: node dist/bench/compare.js [--audit] [--rounds N] [--requests N] (floor | DIST_DIR)...');
+  }
+  const mock = await spawnMock();
+  const workDir = mkdtempSync(join(tmpdir(), 'portcullis-compare-'));
+  const targets: Target[] = [];
+  try {
+    for (const [i, name] of positionals.entries()) targets.push(name === 'floor' ? await startFloor(mock.url) : await startBuild(name, mock.url, workDir, values.audit === true, i));
+    // Warm-up: the JIT settles and caches fill before anything is counted.
+    for (const t of targets) await load(t, Math.min(requests, 5000));
+    for (let round = 0; round < rounds; round++) {
+      for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {
+        const pid = t.child.pid as number;
+        const before = cpuMs(pid);
+        await load(t, requests);
+        t.cpu.push(((cpuMs(pid) - before) * 1000) / requests);
+      }
+      const [l1] = loadavg();
+      console.error(`round ${round + 1}: ${targets.map((t) => `${t.name} ${(t.cpu.at(-1) as number).toFixed(1)}`).join(', ')} (load ${(l1 ?? 0).toFixed(2)})`);
+    }
+    const first = targets[0] as Target;
+    console.log(`audit ${values.audit === true ? 'on' : 'off'}; ${rounds} rounds x ${requests} requests; server CPU per request, median over rounds:`);
+    for (const t of targets) {
+      const ratio = median(t.cpu.map((v, i) => v / (first.cpu[i] as number)));
+      console.log(`  ${t.name.padEnd(30)} ${(median(t.cpu)).toFixed(1).padStart(7)} us   ratio to ${first.name}: ${ratio.toFixed(3)}`);
+    }
+  } finally {
+    for (const t of targets) t.child.kill('SIGTERM');
+    await mock.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
