@@ -1,9 +1,9 @@
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { monitorSchema } from '../config/monitor.js';
-import { createLogger } from '../log.js';
+import { createLogger, type Logger } from '../log.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { IncidentEngine } from './engine.js';
 import type { Principal, StageContext, Verdict } from '../pipeline/types.js';
@@ -12,6 +12,36 @@ import { EnforcementTable, networkOf, parseCidr, parseEnforcement } from './enfo
 import { redisEnforcement } from './redis-enforcement.js';
 
 const REDIS = process.env['PORTCULLIS_TEST_REDIS'] ?? 'redis://127.0.0.1:6379';
+
+type SharedEnforcement = Awaited<ReturnType<typeof redisEnforcement>>;
+
+/**
+ * Two instances' enforcement sharing one Redis under a fresh key prefix; closes them and deletes
+ * the prefix's keys afterwards. Skips the test when Redis is unreachable, except under CI.
+ */
+async function withTwoInstances(t: TestContext, body: (a: SharedEnforcement, b: SharedEnforcement, log: Logger, prefix: string) => Promise<void>): Promise<void> {
+  const prefix = `pc-test-${randomBytes(6).toString('hex')}:`;
+  const log = createLogger({ level: 'silent' });
+  let a: SharedEnforcement;
+  try {
+    a = await redisEnforcement({ url: REDIS, prefix, log, connectTimeoutMs: 2_000 });
+  } catch (err) {
+    if (process.env['CI']) throw err;
+    t.skip(`Redis at ${REDIS} is not reachable`);
+    return;
+  }
+  const b = await redisEnforcement({ url: REDIS, prefix, log });
+  try {
+    await body(a, b, log, prefix);
+  } finally {
+    await a.close();
+    await b.close();
+    const cleanup = new Redis(REDIS);
+    const keys = await cleanup.keys(`${prefix}*`);
+    if (keys.length > 0) await cleanup.del(...keys);
+    cleanup.disconnect();
+  }
+}
 
 describe('enforcement table', () => {
   it('blocks single addresses and networks, IPv4-mapped included, until they expire', () => {
@@ -60,18 +90,7 @@ describe('enforcement table', () => {
 
 describe('enforcement shared through Redis', () => {
   it('a quarantine set on one instance reaches another within a second; lifting reaches it too', async (t) => {
-    const prefix = `pc-test-${randomBytes(6).toString('hex')}:`;
-    const log = createLogger({ level: 'silent' });
-    let a;
-    try {
-      a = await redisEnforcement({ url: REDIS, prefix, log, connectTimeoutMs: 2_000 });
-    } catch (err) {
-      if (process.env['CI']) throw err;
-      t.skip(`Redis at ${REDIS} is not reachable`);
-      return;
-    }
-    const b = await redisEnforcement({ url: REDIS, prefix, log });
-    try {
+    await withTwoInstances(t, async (a, b, log, prefix) => {
       const now = Date.now();
       const started = performance.now();
       await a.apply({ kind: 'quarantine-principal', subject: 'svc-9', since: now, until: now + 60_000, incidentId: 'inc_x' });
@@ -88,28 +107,11 @@ describe('enforcement shared through Redis', () => {
       while (a.table.get('quarantine-principal', 'svc-9', Date.now()) && performance.now() - lifted < 1_000) await new Promise((r) => setTimeout(r, 5));
       assert.equal(a.table.get('quarantine-principal', 'svc-9', Date.now()), undefined, 'the lift reached the first instance');
       assert.equal(await a.lift('quarantine-principal', 'svc-9'), false);
-    } finally {
-      await a.close();
-      await b.close();
-      const cleanup = new Redis(REDIS);
-      await cleanup.del(`${prefix}enforcement`);
-      cleanup.disconnect();
-    }
+    });
   });
 
   it('two instances throttle a principal to one shared rate, and each falls back to its own bucket without Redis', async (t) => {
-    const prefix = `pc-test-${randomBytes(6).toString('hex')}:`;
-    const log = createLogger({ level: 'silent' });
-    let a;
-    try {
-      a = await redisEnforcement({ url: REDIS, prefix, log, connectTimeoutMs: 2_000 });
-    } catch (err) {
-      if (process.env['CI']) throw err;
-      t.skip(`Redis at ${REDIS} is not reachable`);
-      return;
-    }
-    const b = await redisEnforcement({ url: REDIS, prefix, log });
-    try {
+    await withTwoInstances(t, async (a, b, log) => {
       const now = Date.now();
       await a.apply({ kind: 'throttle', subject: 'svc-3', since: now, until: now + 60_000, perMinute: 4, incidentId: 'inc_t' });
       const started = performance.now();
@@ -130,61 +132,40 @@ describe('enforcement shared through Redis', () => {
       const alone: Verdict[] = [];
       for (let i = 0; i < 6; i++) alone.push(await down.onHeaders?.(ctx) as Verdict);
       assert.equal(alone.filter((v) => v.action === 'pass').length, 4);
-    } finally {
-      await a.close();
-      await b.close();
-      const cleanup = new Redis(REDIS);
-      await cleanup.del(`${prefix}enforcement`, `${prefix}throttle:svc-3`);
-      cleanup.disconnect();
-    }
+    });
   });
 
   it('two instances count one signal stream: the rule fires once, on the instance that reaches the count', async (t) => {
-    const prefix = `pc-test-${randomBytes(6).toString('hex')}:`;
-    const log = createLogger({ level: 'silent' });
-    let a;
-    try {
-      a = await redisEnforcement({ url: REDIS, prefix, log, connectTimeoutMs: 2_000 });
-    } catch (err) {
-      if (process.env['CI']) throw err;
-      t.skip(`Redis at ${REDIS} is not reachable`);
-      return;
-    }
-    const b = await redisEnforcement({ url: REDIS, prefix, log });
-    const store = openSqliteStore(':memory:');
-    try {
-      const rules = monitorSchema.parse({ rules: [{ id: 'denials', when: { signal: 'denial_burst', count: 3, windowSec: 60 }, cooldownSec: 300, actions: [{ type: 'throttle', perMinute: 2 }] }] }).rules;
-      const clock = Date.now();
-      const engines = [a, b].map((enforcement) => new IncidentEngine({ rules, repo: store.incidents, enforcement, log, now: () => clock }));
-      const signal = (i: number) => ({ name: 'denial_burst' as const, subjectKind: 'principal' as const, subject: 'svc-5', principalId: 'svc-5', strength: 1, at: clock + i, requestId: `r${i}` });
-      // A, B, A: no instance saw three, the fleet did.
-      for (let i = 0; i < 3; i++) {
-        engines[i % 2]?.onSignal(signal(i));
+    await withTwoInstances(t, async (a, b, log) => {
+      const store = openSqliteStore(':memory:');
+      try {
+        const rules = monitorSchema.parse({ rules: [{ id: 'denials', when: { signal: 'denial_burst', count: 3, windowSec: 60 }, cooldownSec: 300, actions: [{ type: 'throttle', perMinute: 2 }] }] }).rules;
+        const clock = Date.now();
+        const engines = [a, b].map((enforcement) => new IncidentEngine({ rules, repo: store.incidents, enforcement, log, now: () => clock }));
+        const signal = (i: number) => ({ name: 'denial_burst' as const, subjectKind: 'principal' as const, subject: 'svc-5', principalId: 'svc-5', strength: 1, at: clock + i, requestId: `r${i}` });
+        // A, B, A: no instance saw three, the fleet did.
+        for (let i = 0; i < 3; i++) {
+          engines[i % 2]?.onSignal(signal(i));
+          await Promise.all(engines.map((e) => e.settled()));
+        }
+        assert.deepEqual(engines.map((e) => e.opened), [1, 0], 'fired once, on A, which saw the third');
+        const [incident] = await store.incidents.list({ limit: 10 });
+        assert.equal((JSON.parse(incident?.evidence ?? '{}') as { count?: number }).count, 3, 'the fleet-wide count is recorded');
+        // The cooldown is shared: three more on B do not fire again.
+        for (let i = 3; i < 6; i++) engines[1]?.onSignal(signal(i));
         await Promise.all(engines.map((e) => e.settled()));
+        assert.deepEqual(engines.map((e) => e.opened), [1, 0]);
+        // More signals in one turn than one call carries: every subject is still counted once.
+        for (let i = 0; i < 600; i++) engines[i % 2]?.onSignal({ ...signal(10), subject: `bulk-${i % 300}`, principalId: `bulk-${i % 300}`, requestId: `bulk${i}` });
+        assert.equal(engines[0]?.opened, 1, 'nothing fires before the batch reaches Redis');
+        await Promise.all(engines.map((e) => e.settled()));
+        assert.equal(engines.reduce((n, e) => n + e.opened, 0), 1 + 0, 'two signals per subject stay under a count of three');
+        for (let i = 0; i < 300; i++) engines[i % 2]?.onSignal({ ...signal(11), subject: `bulk-${i}`, principalId: `bulk-${i}`, requestId: `bulk-third-${i}` });
+        await Promise.all(engines.map((e) => e.settled()));
+        assert.equal(engines.reduce((n, e) => n + e.opened, 0), 1 + 300, 'the third signal fires each subject once');
+      } finally {
+        await store.close();
       }
-      assert.deepEqual(engines.map((e) => e.opened), [1, 0], 'fired once, on A, which saw the third');
-      const [incident] = await store.incidents.list({ limit: 10 });
-      assert.equal((JSON.parse(incident?.evidence ?? '{}') as { count?: number }).count, 3, 'the fleet-wide count is recorded');
-      // The cooldown is shared: three more on B do not fire again.
-      for (let i = 3; i < 6; i++) engines[1]?.onSignal(signal(i));
-      await Promise.all(engines.map((e) => e.settled()));
-      assert.deepEqual(engines.map((e) => e.opened), [1, 0]);
-      // More signals in one turn than one call carries: every subject is still counted once.
-      for (let i = 0; i < 600; i++) engines[i % 2]?.onSignal({ ...signal(10), subject: `bulk-${i % 300}`, principalId: `bulk-${i % 300}`, requestId: `bulk${i}` });
-      assert.equal(engines[0]?.opened, 1, 'nothing fires before the batch reaches Redis');
-      await Promise.all(engines.map((e) => e.settled()));
-      assert.equal(engines.reduce((n, e) => n + e.opened, 0), 1 + 0, 'two signals per subject stay under a count of three');
-      for (let i = 0; i < 300; i++) engines[i % 2]?.onSignal({ ...signal(11), subject: `bulk-${i}`, principalId: `bulk-${i}`, requestId: `bulk-third-${i}` });
-      await Promise.all(engines.map((e) => e.settled()));
-      assert.equal(engines.reduce((n, e) => n + e.opened, 0), 1 + 300, 'the third signal fires each subject once');
-    } finally {
-      await a.close();
-      await b.close();
-      await store.close();
-      const cleanup = new Redis(REDIS);
-      const keys = await cleanup.keys(`${prefix}*`);
-      if (keys.length > 0) await cleanup.del(...keys);
-      cleanup.disconnect();
-    }
+    });
   });
 });
