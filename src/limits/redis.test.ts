@@ -8,33 +8,17 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { redisSkipReason } from '../state/redis-probe.js';
 import { backendSuite } from './backend-suite.js';
 import { RedisBackend } from './redis.js';
 import type { FixedOp, SlotOp } from './types.js';
 
 const TEST_REDIS = process.env['PORTCULLIS_TEST_REDIS'] ?? 'redis://127.0.0.1:6379';
 
-async function reachable(): Promise<string | undefined> {
-  const probe = new Redis(TEST_REDIS, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  // The failure is reported below; ioredis would also print it as an unhandled error event.
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    await probe.ping();
-    return undefined;
-  } catch (err) {
-    const reason = `Redis at ${TEST_REDIS} is not reachable (${err instanceof Error ? err.message : String(err)})`;
-    if (process.env['CI']) throw new Error(`${reason}; CI must provide it`);
-    process.stderr.write(`# SKIP Redis limits tests: ${reason}\n`);
-    return reason;
-  } finally {
-    probe.disconnect();
-  }
-}
 
 backendSuite({
   name: 'redis',
-  unavailable: reachable,
+  unavailable: () => redisSkipReason(TEST_REDIS, 'Redis limits tests'),
   open: () => Promise.resolve(new RedisBackend(new Redis(TEST_REDIS, { maxRetriesPerRequest: 1, enableOfflineQueue: true }))),
 });
 
@@ -44,7 +28,7 @@ describe('redis backend: batched corrections', () => {
   let skip: string | undefined;
   let calls = 0;
   before(async () => {
-    skip = await reachable();
+    skip = await redisSkipReason(TEST_REDIS, 'Redis limits tests');
     if (skip !== undefined) return;
     redis = new Redis(TEST_REDIS, { maxRetriesPerRequest: 1, enableOfflineQueue: true });
     backend = new RedisBackend(redis);

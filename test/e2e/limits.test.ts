@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import OpenAI from 'openai';
 import { Redis } from 'ioredis';
 import { spawnMock, type MockProcess } from '../../src/cli/mock-process.js';
+import { redisSkipReason } from '../../src/state/redis-probe.js';
 import { createKey, eventually, startGatewayProcess, startStack, workDir, writeConfig, type GatewayProcess, type Stack } from './harness.js';
 
 const REDIS = process.env['PORTCULLIS_TEST_REDIS'] ?? 'redis://127.0.0.1:6379';
@@ -133,23 +134,6 @@ describe('limits end to end (in-process counters)', () => {
   });
 });
 
-async function redisReachable(): Promise<string | undefined> {
-  const probe = new Redis(REDIS, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  // The failure is reported below; ioredis would also print it as an unhandled error event.
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    await probe.ping();
-    return undefined;
-  } catch (err) {
-    const reason = `Redis at ${REDIS} is not reachable (${err instanceof Error ? err.message : String(err)})`;
-    if (process.env['CI']) throw new Error(`${reason}; CI must provide it`);
-    process.stderr.write(`# SKIP shared-Redis limits tests: ${reason}\n`);
-    return reason;
-  } finally {
-    probe.disconnect();
-  }
-}
 
 describe('limits end to end (shared Redis)', () => {
   let skip: string | undefined;
@@ -169,7 +153,7 @@ describe('limits end to end (shared Redis)', () => {
   }
 
   before(async () => {
-    skip = await redisReachable();
+    skip = await redisSkipReason(REDIS, 'shared-Redis limits tests');
     if (skip === undefined) mock = await spawnMock();
   });
   after(async () => {
