@@ -17,6 +17,7 @@ import { createLogger } from '../log.js';
 import type { AuditEntry } from './chain.js';
 import { otlpLogsExporter } from './export-otlp.js';
 import { syslogExporter } from './export-syslog.js';
+import { eventually, freePort } from '../lib/testing.js';
 
 const log = createLogger({ level: 'silent' });
 const entry = (i: number, outcome: AuditEntry['outcome'] = 'allow'): AuditEntry => ({
@@ -28,23 +29,6 @@ const entry = (i: number, outcome: AuditEntry['outcome'] = 'allow'): AuditEntry 
   status: outcome === 'allow' ? 200 : 403,
   body: `{"i":${i},"kind":"request","text":"é ${i}"}`,
 });
-
-async function eventually(check: () => boolean, ms = 8_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** A free port nobody listens on (yet). */
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 /** Splits an RFC 6587 octet-counted stream into messages. */
 function octetCounted(onMessage: (msg: string) => void): (chunk: Buffer) => void {
@@ -101,9 +85,9 @@ describe('syslog exporter', () => {
         : net.createServer(onConnection);
       await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
       try {
-        await eventually(() => messages.length === 3);
+        await eventually(() => messages.length === 3, 8_000);
         exporter.publish([entry(3)]);
-        await eventually(() => messages.length === 4);
+        await eventually(() => messages.length === 4, 8_000);
         const parsed = messages.map((m) => RFC5424.exec(m));
         assert.ok(parsed.every((p) => p !== null), messages.join('\n'));
         const [first, second, third] = parsed as [RegExpExecArray, RegExpExecArray, RegExpExecArray];
@@ -183,7 +167,7 @@ describe('OTLP logs exporter', () => {
       });
     });
     await new Promise<void>((r) => (server as HttpServer).listen(port, '127.0.0.1', r));
-    await eventually(() => records.length === 2);
+    await eventually(() => records.length === 2, 8_000);
     assert.equal(service, 'portcullis');
     assert.equal(apiKey, 'collector-key');
     const [a, b] = records;
@@ -202,7 +186,7 @@ describe('OTLP logs exporter', () => {
     await new Promise<void>((r) => bad.listen(0, '127.0.0.1', r));
     const exporter = otlpLogsExporter({ url: `http://127.0.0.1:${(bad.address() as net.AddressInfo).port}/v1/logs`, minBackoffMs: 20, log });
     exporter.publish([entry(0), entry(1)]);
-    await eventually(() => exporter.dropped === 2);
+    await eventually(() => exporter.dropped === 2, 8_000);
     assert.equal(exporter.queued, 0);
     await exporter.close();
     await new Promise<void>((r) => bad.close(() => r()));

@@ -14,28 +14,12 @@ import { createServer, type Server } from 'node:http';
 import net from 'node:net';
 import { join } from 'node:path';
 import tls from 'node:tls';
-import { mockStats, startStack, workDir, type Stack } from './harness.js';
+import { eventually, freePort, mockStats, startStack, workDir, type Stack } from './harness.js';
 
 const routes = (mock: string) => `
   - model: gpt
     targets: [{ provider: openai, baseUrl: "${mock}", model: mock-gpt }]
 `;
-
-async function eventually(check: () => boolean, ms = 20_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 /** Collects HTTP POST bodies (OTLP JSON) on a fixed port. */
 function jsonReceiver(onDoc: (doc: unknown) => void): Server {
@@ -139,7 +123,7 @@ describe('SIEM export over syslog/TLS and OTLP logs, and OTLP traces (e2e)', () 
 
     const syslogHas = (id: string) => syslog.some((m) => m.includes(`requestId="${id}"`));
     const otlpHas = (id: string) => logRecords.some((r) => r.body.stringValue.includes(`"requestId":"${id}"`));
-    await eventually(() => ids.every(syslogHas) && ids.every(otlpHas));
+    await eventually(() => ids.every(syslogHas) && ids.every(otlpHas), 20_000);
     const admin = syslog.find((m) => / admin \[/.test(m));
     assert.ok(admin, 'the refused sign-in reached the SIEM');
     assert.match(admin, /^<108>1 /, 'log audit facility, warning');
@@ -154,7 +138,7 @@ describe('SIEM export over syslog/TLS and OTLP logs, and OTLP traces (e2e)', () 
     const sent = (await mockStats(stack.mock)).last.headers.traceparent;
     assert.match(sent ?? '', /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
     const [, traceId, upstreamSpan] = (sent as string).split('-') as [string, string, string];
-    await eventually(() => spans.some((s) => s.traceId === traceId && s.name.startsWith('POST ')));
+    await eventually(() => spans.some((s) => s.traceId === traceId && s.name.startsWith('POST ')), 20_000);
     const mine = spans.filter((s) => s.traceId === traceId);
     const root = mine.find((s) => s.name === 'POST chat') as Span;
     const upstream = mine.find((s) => s.spanId === upstreamSpan);

@@ -191,11 +191,4 @@ export async function mockControl(mock: MockProcess, path: 'config' | 'reset', b
 }
 
 /** Polls until `check` passes or the time is up; for effects that happen asynchronously. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('condition not met in time');
-}
+export { eventually, freePort } from '../../src/lib/testing.js';

@@ -12,7 +12,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { webhookSignature } from '../../src/audit/export.js';
-import { startStack, type Stack } from './harness.js';
+import { eventually, startStack, type Stack } from './harness.js';
 
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef0123456789';
 const SECRET = 'webhook-secret-0123456789';
@@ -21,14 +21,6 @@ const routes = (mock: string) => `
   - model: gpt
     targets: [{ provider: openai, baseUrl: "${mock}", model: mock-gpt }]
 `;
-
-async function eventually(check: () => boolean, ms = 5_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('metrics and SIEM export (e2e)', () => {
   let stack: Stack;
