@@ -14,9 +14,18 @@
  * traffic from 200 principals (src/monitor/sim.ts), one request after another: issue 8's
  * "overhead per request of limits and scoring" target (under 50 µs median with Redis on loopback).
  *
- *   node dist/bench/limits.js [--redis redis://127.0.0.1:6379] [--iterations N] [--only TEXT]
+ * The "N in flight" cases are the pipelined form of the target: `--in-flight` requests at a time
+ * (default 32) through the same per-request path (limits alone, or limits with the whole
+ * monitoring path), each worker starting its next request when its last one ends. They run
+ * round-robin — one round of `max(iterations, 10 × in-flight)` requests of each case in turn,
+ * `--rounds` times after a warm-up round — and report medians over the rounds of the wall time
+ * per request at steady state (round time / requests), this process's CPU per request, and the
+ * median time one request waited. Deferred work (batched corrections, model-output analysis)
+ * runs inside the round, as in the gateway.
  *
- * `--only` keeps the cases whose name contains TEXT (e.g. `--only redis:`).
+ *   node dist/bench/limits.js [--redis redis://127.0.0.1:6379] [--iterations N] [--only TEXT] [--in-flight N] [--rounds N]
+ *
+ * `--only` keeps the cases whose name contains TEXT (e.g. `--only redis:`, `--only "in flight"`).
  *
  * Keys go under a random prefix and are deleted at the end.
  */
@@ -40,10 +49,20 @@ import type { RequestSummary } from '../src/server/completion.js';
 import { openRedis } from '../src/state/redis.js';
 import { limitsStage } from '../src/stages/limits/stage.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
-import { percentile, round } from './stats.js';
+import { median as medianOf, percentile, round } from './stats.js';
 
-const { values } = parseArgs({ options: { redis: { type: 'string', default: 'redis://127.0.0.1:6379' }, iterations: { type: 'string', default: '4000' }, only: { type: 'string', default: '' } } });
+const { values } = parseArgs({
+  options: {
+    redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
+    iterations: { type: 'string', default: '4000' },
+    only: { type: 'string', default: '' },
+    'in-flight': { type: 'string', default: '32' },
+    rounds: { type: 'string', default: '7' },
+  },
+});
 const ITERATIONS = Number(values.iterations);
+const IN_FLIGHT = Number(values['in-flight']);
+const ROUNDS = Number(values.rounds);
 const wanted = (name: string): boolean => name.includes(values.only);
 const log = createLogger({ level: 'silent' });
 
@@ -229,6 +248,22 @@ async function monitoring(t: Traffic): Promise<{ m: Monitoring; close: () => Pro
 }
 
 /**
+ * One request through limits and the monitoring stages, in pipeline order: address block and
+ * enforcement (headers), the risk lookup (context), limits (awaited), scoring (input), the
+ * limits correction (response) and the completion hook.
+ */
+async function monitoredRequest(name: string, m: Monitoring, stage: Stage, ctx: StageContext, r: Traffic['requests'][number], i: number): Promise<void> {
+  void m.ipStage.onHeaders?.(ctx);
+  void m.enforceStage.onHeaders?.(ctx);
+  m.risk.riskOf(ctx.principal?.id, ctx.sourceIp);
+  const verdict = await stage.onRequest?.(ctx, r.request);
+  if (verdict?.action !== 'pass') throw new Error(`${name}: request ${i} was not admitted (${JSON.stringify(verdict)})`);
+  void m.observeStage.onRequest?.(ctx, r.request);
+  void stage.onResponse?.(ctx, r.summary.response as ChatResponse);
+  m.onComplete(r.summary);
+}
+
+/**
  * Limits and the whole monitoring path for one request, in pipeline order: address block and
  * enforcement (headers), the risk lookup (context), limits (awaited), scoring (input), the
  * limits correction (response) and the completion hook. Model-output analysis is deferred by
@@ -246,16 +281,9 @@ async function timeWithMonitoring(name: string, rules: unknown, backend: Counter
       if (!r) throw new Error('no traffic');
       return { ctx: { ...r.ctx, signal: new AbortController().signal }, r };
     },
-    async run({ ctx, r }, i) {
+    run: ({ ctx, r }, i) => {
       t.clock = r.at;
-      void m.ipStage.onHeaders?.(ctx);
-      void m.enforceStage.onHeaders?.(ctx);
-      m.risk.riskOf(ctx.principal?.id, ctx.sourceIp);
-      const verdict = await stage.onRequest?.(ctx, r.request);
-      if (verdict?.action !== 'pass') throw new Error(`${name}: request ${i} was not admitted (${JSON.stringify(verdict)})`);
-      void m.observeStage.onRequest?.(ctx, r.request);
-      void stage.onResponse?.(ctx, r.summary.response as ChatResponse);
-      m.onComplete(r.summary);
+      return monitoredRequest(name, m, stage, ctx, r, i);
     },
     after: () => m.models.flush(),
   };
@@ -264,23 +292,111 @@ async function timeWithMonitoring(name: string, rules: unknown, backend: Counter
   return row;
 }
 
-/** `inFlight` requests at a time: per-request latency and throughput of the whole stage. */
-async function timeConcurrent(name: string, stage: Stage, total: number, inFlight: number): Promise<Row & { perSecond: number }> {
-  const samples: number[] = [];
-  let next = 0;
-  const started = performance.now();
+/** One pipelined case: requests `inFlight` at a time through the limits stage, with or without monitoring. */
+interface PipelinedCase {
+  readonly name: string;
+  /** Starts request `i` and resolves when everything it waits for is done. */
+  readonly one: (i: number) => Promise<void>;
+  readonly close: () => Promise<void>;
+}
+
+/** Steady-state figures of a pipelined case: medians over its measured rounds. */
+interface PipelinedRow {
+  readonly name: string;
+  /** Wall time of a round divided by its requests. */
+  readonly wallUsPerRequest: number;
+  /** This process's CPU (user + system) per request, everything included (deferred work too). */
+  readonly cpuUsPerRequest: number;
+  /** Median time one request waited, start to end, with the others in flight. */
+  readonly latencyMedianUs: number;
+  readonly rounds: number;
+  readonly perRound: number;
+}
+
+/** Runs `perRound` requests through `c`, `inFlight` at a time; the round ends when the last settles. */
+async function pipelinedRound(c: PipelinedCase, from: number, perRound: number, inFlight: number, latencies: number[] | undefined): Promise<{ wallMs: number; cpuUs: number }> {
+  let next = from;
+  const end = from + perRound;
   const worker = async (): Promise<void> => {
-    while (next < total) {
-      const ctx = context(next++);
+    while (next < end) {
+      const i = next++;
       const t = performance.now();
-      await stage.onRequest?.(ctx, request);
-      void stage.onResponse?.(ctx, response);
-      samples.push(performance.now() - t);
+      await c.one(i);
+      latencies?.push(performance.now() - t);
     }
   };
+  const cpu = process.cpuUsage();
+  const started = performance.now();
   await Promise.all(Array.from({ length: inFlight }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  return { ...summarise(name, samples), perSecond: Math.round(total / seconds) };
+  // Deferred work the requests left behind (batched corrections, model-output analysis) belongs to them.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuUs: used.user + used.system };
+}
+
+/**
+ * Pipelined cases measured round-robin (one round of each case in turn, `rounds` times, after one
+ * warm-up round each), so every case sees the same machine load; medians over the rounds.
+ */
+async function timePipelined(cases: readonly PipelinedCase[], rounds: number, perRound: number, inFlight: number): Promise<PipelinedRow[]> {
+  const walls = cases.map((): number[] => []);
+  const cpus = cases.map((): number[] => []);
+  const latencies = cases.map((): number[] => []);
+  for (let round = 0; round <= rounds; round++) {
+    for (const [k, c] of cases.entries()) {
+      const measured = round > 0;
+      // Each case walks its own traffic in order, so a monitoring case's clock only moves forward.
+      const r = await pipelinedRound(c, round * perRound, perRound, inFlight, measured ? latencies[k] : undefined);
+      if (!measured) continue;
+      walls[k]?.push((r.wallMs * 1000) / perRound);
+      cpus[k]?.push(r.cpuUs / perRound);
+    }
+  }
+  return cases.map((c, k) => ({
+    name: c.name,
+    wallUsPerRequest: round(medianOf(walls[k] ?? []), 1),
+    cpuUsPerRequest: round(medianOf(cpus[k] ?? []), 1),
+    latencyMedianUs: median(latencies[k] ?? []),
+    rounds,
+    perRound,
+  }));
+}
+
+/** The limits stage alone, pipelined: the per-request path of timeStage. */
+function limitsOnly(name: string, rules: unknown, backend: CounterBackend, prefix: string): PipelinedCase {
+  const stage = stageFor(rules, backend, prefix);
+  return {
+    name,
+    async one(i) {
+      const ctx = context(i);
+      const verdict = await stage.onRequest?.(ctx, request);
+      if (verdict?.action !== 'pass') throw new Error(`${name}: request ${i} was not admitted (${JSON.stringify(verdict)})`);
+      void stage.onResponse?.(ctx, response);
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * Limits and the whole monitoring path, pipelined: the per-request path of timeWithMonitoring,
+ * with the request context built inside (the gateway builds it per request anyway) and the
+ * model-output analysis left where the gateway runs it (deferred, but inside the round's time).
+ */
+async function limitsAndMonitoring(name: string, rules: unknown, backend: CounterBackend, prefix: string, requests: number): Promise<PipelinedCase> {
+  const t = traffic(requests);
+  const { m, close } = await monitoring(t);
+  const stage = stageFor(rules, backend, prefix, () => t.clock);
+  return {
+    name,
+    one(i) {
+      const r = t.requests[i % t.requests.length];
+      if (!r) throw new Error('no traffic');
+      t.clock = r.at;
+      return monitoredRequest(name, m, stage, { ...r.ctx, signal: new AbortController().signal }, r, i);
+    },
+    close,
+  };
 }
 
 async function main(): Promise<void> {
@@ -323,8 +439,16 @@ async function main(): Promise<void> {
     const label = `redis: ${name} + monitoring (short prompts)`;
     if (wanted(label)) rows.push(await timeWithMonitoring(label, CASES[name], backend, prefix, ITERATIONS, floor));
   }
-  const concurrentName = 'redis: requests+concurrency, 32 in flight';
-  const concurrent = wanted(concurrentName) ? await timeConcurrent(concurrentName, stageFor(CASES['requests+concurrency'], backend, prefix), ITERATIONS * 2, 32) : undefined;
+  const pipelined: PipelinedCase[] = [];
+  const perRound = Math.max(IN_FLIGHT * 10, ITERATIONS);
+  for (const name of ['requests', 'requests+concurrency'] as const) {
+    const label = `redis: ${name}, ${IN_FLIGHT} in flight`;
+    if (wanted(label)) pipelined.push(limitsOnly(label, CASES[name], backend, prefix));
+    const withScoring = `redis: ${name} + monitoring, ${IN_FLIGHT} in flight`;
+    if (wanted(withScoring)) pipelined.push(await limitsAndMonitoring(withScoring, CASES[name], backend, prefix, perRound * (ROUNDS + 1)));
+  }
+  const pipelinedRows = pipelined.length > 0 ? await timePipelined(pipelined, ROUNDS, perRound, IN_FLIGHT) : [];
+  for (const c of pipelined) await c.close();
 
   const cleanup = openRedis(values.redis, log, { name: 'portcullis-bench-cleanup' });
   await redisReady(cleanup, 3_000);
@@ -333,14 +457,21 @@ async function main(): Promise<void> {
   await cleanup.quit();
   await backend.close();
 
-  const width = Math.max(...rows.map((r) => r.name.length), concurrentName.length);
-  process.stdout.write(`${'case'.padEnd(width)}  median µs   p99 µs      n   cycle median / p99 µs   CPU µs/req   floor PING / EVALSHA µs   over floor µs\n`);
-  for (const r of rows) {
-    const cycle = r.cycle ? `   ${`${r.cycle.medianUs} / ${r.cycle.p99Us}`.padEnd(21)}   ${String(r.cpuUs).padStart(10)}` : '';
-    const floorCols = r.floor ? `   ${`${r.floor.pingUs} / ${r.floor.evalshaUs}`.padEnd(23)}   ${round(r.medianUs - r.floor.evalshaUs, 1)}` : '';
-    process.stdout.write(`${r.name.padEnd(width)}  ${String(r.medianUs).padStart(9)}  ${String(r.p99Us).padStart(7)}  ${String(r.n).padStart(5)}${cycle}${floorCols}\n`);
+  const width = Math.max(0, ...rows.map((r) => r.name.length), ...pipelinedRows.map((r) => r.name.length));
+  if (rows.length > 0) {
+    process.stdout.write(`${'case'.padEnd(width)}  median µs   p99 µs      n   cycle median / p99 µs   CPU µs/req   floor PING / EVALSHA µs   over floor µs\n`);
+    for (const r of rows) {
+      const cycle = r.cycle ? `   ${`${r.cycle.medianUs} / ${r.cycle.p99Us}`.padEnd(21)}   ${String(r.cpuUs).padStart(10)}` : '';
+      const floorCols = r.floor ? `   ${`${r.floor.pingUs} / ${r.floor.evalshaUs}`.padEnd(23)}   ${round(r.medianUs - r.floor.evalshaUs, 1)}` : '';
+      process.stdout.write(`${r.name.padEnd(width)}  ${String(r.medianUs).padStart(9)}  ${String(r.p99Us).padStart(7)}  ${String(r.n).padStart(5)}${cycle}${floorCols}\n`);
+    }
   }
-  if (concurrent) process.stdout.write(`${concurrent.name.padEnd(width)}  ${String(concurrent.medianUs).padStart(9)}  ${String(concurrent.p99Us).padStart(7)}  ${String(concurrent.n).padStart(5)}  (${concurrent.perSecond} requests/s)\n`);
+  if (pipelinedRows.length > 0) {
+    process.stdout.write(`${'pipelined case'.padEnd(width)}  wall µs/req   CPU µs/req   request latency median µs   (medians of ${ROUNDS} round-robin rounds of ${perRound})\n`);
+    for (const r of pipelinedRows) {
+      process.stdout.write(`${r.name.padEnd(width)}  ${String(r.wallUsPerRequest).padStart(11)}  ${String(r.cpuUsPerRequest).padStart(11)}  ${String(r.latencyMedianUs).padStart(26)}\n`);
+    }
+  }
   process.stdout.write(`node ${process.version}, ${process.platform}/${process.arch}\n`);
 }
 
