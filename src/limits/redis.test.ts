@@ -22,22 +22,28 @@ backendSuite({
   open: () => Promise.resolve(new RedisBackend(new Redis(TEST_REDIS, { maxRetriesPerRequest: 1, enableOfflineQueue: true }))),
 });
 
-describe('redis backend: batched corrections', () => {
+describe('redis backend: batched calls', () => {
   let redis: Redis;
   let backend: RedisBackend;
   let skip: string | undefined;
   let calls = 0;
+  let acquireCalls = 0;
   before(async () => {
     skip = await redisSkipReason(TEST_REDIS, 'Redis limits tests');
     if (skip !== undefined) return;
     redis = new Redis(TEST_REDIS, { maxRetriesPerRequest: 1, enableOfflineQueue: true });
     backend = new RedisBackend(redis);
     // Counts the settle script calls that reach the connection.
-    const commands = redis as unknown as { pcLimitsSettle: (...args: unknown[]) => Promise<unknown> };
+    const commands = redis as unknown as { pcLimitsSettle: (...args: unknown[]) => Promise<unknown>; pcLimitsAcquire: (...args: unknown[]) => Promise<unknown> };
     const settle = commands.pcLimitsSettle.bind(redis);
     commands.pcLimitsSettle = (...args: unknown[]) => {
       calls++;
       return settle(...args);
+    };
+    const acquire = commands.pcLimitsAcquire.bind(redis);
+    commands.pcLimitsAcquire = (...args: unknown[]) => {
+      acquireCalls++;
+      return acquire(...args);
     };
   });
   after(async () => {
@@ -58,6 +64,43 @@ describe('redis backend: batched corrections', () => {
     const after = await backend.acquire([slot('next'), { ...counter, cost: 0 }], now + 2);
     assert.deepEqual(after.readings, [[0, 0], [60, 0]], 'every lease released and every correction applied');
     await redis.del(`${prefix}c`, counter.key);
+  });
+
+  it('sends the acquires made together as one call, each request still all or nothing on its own', async (t) => {
+    if (skip !== undefined) return t.skip(skip);
+    const prefix = `pc:test:${randomBytes(6).toString('hex')}:`;
+    const now = 2_000_000;
+    // Two slots and a budget of 50: request i asks for a slot and 10 + i of the budget.
+    const ops = (i: number): [SlotOp, FixedOp] => [
+      { kind: 'slots', key: `${prefix}c`, limit: 2, ttlMs: 60_000, member: `m${i}` },
+      { kind: 'fixed', key: `${prefix}budget`, limit: 50, cost: 10 + i, ttlMs: 60_000 },
+    ];
+    acquireCalls = 0;
+    const results = await Promise.all([0, 1, 2, 3].map((i) => backend.acquire(ops(i), now)));
+    assert.equal(acquireCalls, 1, 'one script call for four requests');
+    assert.deepEqual(
+      results.map((r) => [r.ok, r.failed]),
+      [
+        [true, -1],
+        [true, -1],
+        [false, 0],
+        [false, 0],
+      ],
+      'two slots: the third and fourth requests are refused on the slot',
+    );
+    assert.deepEqual(results[1]?.readings, [[1, 0], [10, 0]], 'the second request saw the first one applied');
+    assert.deepEqual(results[3]?.readings, [[2, 0], [21, 0]], 'the refused ones charged nothing');
+    // Once calls are on the wire, later requests wait for the turn and share one call too.
+    acquireCalls = 0;
+    const first = backend.acquire([{ kind: 'fixed', key: `${prefix}budget`, limit: 50, cost: 0, ttlMs: 60_000 }], now + 1);
+    await new Promise<void>((resolve) => process.nextTick(resolve));
+    const later = [backend.acquire(ops(4).slice(1), now + 1), backend.acquire(ops(40).slice(1), now + 1)];
+    const [firstResult, fits, tooBig] = await Promise.all([first, ...later]);
+    assert.equal(acquireCalls, 2, 'the first call, then one for the two that came while it was out');
+    assert.deepEqual(firstResult?.readings, [[21, 0]]);
+    assert.equal(fits?.ok, true, '21 + 14 fits in 50');
+    assert.deepEqual([tooBig?.ok, tooBig?.readings], [false, [[35, 0]]], '35 + 50 does not');
+    await redis.del(`${prefix}c`, `${prefix}budget`);
   });
 
   it('prunes expired leases when releasing, so a dead instance leaves nothing behind', async (t) => {

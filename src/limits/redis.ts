@@ -1,8 +1,8 @@
 /**
- * The Redis counter backend: every counter shared by all gateway instances. Each acquire is one
- * Lua script call (EVALSHA via ioredis `defineCommand`, which loads the script on NOSCRIPT), so a
- * request costs one round trip and the check-then-apply over all its counters is atomic: N
- * instances enforce one limit. Concurrency slots are sorted sets of leases scored by expiry, so the
+ * The Redis counter backend: every counter shared by all gateway instances. Acquires are Lua
+ * script calls (EVALSHA via ioredis `defineCommand`, which loads the script on NOSCRIPT): a request
+ * costs one round trip — shared with the requests made at the same time, which go in the same call
+ * — and the check-then-apply over all its counters is atomic: N instances enforce one limit. Concurrency slots are sorted sets of leases scored by expiry, so the
  * slots of an instance that died come free when their leases run out.
  *
  * Keys are computed by the caller and all passed as KEYS; one request's keys may still live in
@@ -12,10 +12,14 @@ import type { Redis } from 'ioredis';
 import type { AcquireResult, Adjustment, CounterBackend, LimitOp, Reading, SlotRelease } from './types.js';
 
 /**
- * KEYS: the ops' keys in order (window: curr, prev; slots and fixed: key).
- * ARGV: now, op count, then per op — window: 'w', limit, cost, windowMs, elapsedMs;
- * slots: 's', limit, ttlMs, member; fixed: 'f', limit, cost, ttlMs.
- * Returns {ok, failedIndex (1-based, 0 when ok), then two readings per op}.
+ * Several requests' acquires in one call, each checked and applied on its own, in order (one
+ * request's refusal does not affect the next), so every request stays all-or-nothing and atomic
+ * against every other instance, as if each had its own call.
+ *
+ * KEYS: every request's ops' keys in order (window: curr, prev; slots and fixed: key).
+ * ARGV: request count, then per request: now, op count, then per op — window: 'w', limit, cost,
+ * windowMs, elapsedMs; slots: 's', limit, ttlMs, member; fixed: 'f', limit, cost, ttlMs.
+ * Returns per request, concatenated: {ok, failedIndex (1-based, 0 when ok), two readings per op}.
  *
  * Written for few server calls, since Redis shares the machine and every call is time a request
  * waits: a window is one MGET to check and one INCRBY to charge (PEXPIRE only when INCRBY created
@@ -24,57 +28,67 @@ import type { AcquireResult, Adjustment, CounterBackend, LimitOp, Reading, SlotR
  * off the request path); the apply pass re-reads ARGV rather than keeping a table per op.
  */
 const ACQUIRE = `
-local now = tonumber(ARGV[1])
-local n = tonumber(ARGV[2])
-local out = {1, 0}
-local a, k = 3, 1
-for i = 1, n do
-  local kind = ARGV[a]
-  local fits
-  if kind == 'w' then
-    local v = redis.call('MGET', KEYS[k], KEYS[k+1])
-    local curr, prev = tonumber(v[1] or '0'), tonumber(v[2] or '0')
-    local limit, cost, win, elapsed = tonumber(ARGV[a+1]), tonumber(ARGV[a+2]), tonumber(ARGV[a+3]), tonumber(ARGV[a+4])
-    out[#out+1] = curr
-    out[#out+1] = prev
-    fits = cost <= 0 or prev * (win - elapsed) / win + curr + cost <= limit
-    a, k = a + 5, k + 2
-  elseif kind == 's' then
-    local alive = redis.call('ZCOUNT', KEYS[k], '(' .. ARGV[1], '+inf')
-    out[#out+1] = alive
-    out[#out+1] = 0
-    fits = alive + 1 <= tonumber(ARGV[a+1])
-    a, k = a + 4, k + 1
-  else
-    local cost = tonumber(ARGV[a+2])
-    local used = tonumber(redis.call('GET', KEYS[k]) or '0')
-    out[#out+1] = used
-    out[#out+1] = 0
-    fits = cost <= 0 or used + cost <= tonumber(ARGV[a+1])
-    a, k = a + 4, k + 1
+local out = {}
+local a, k = 2, 1
+for r = 1, tonumber(ARGV[1]) do
+  local now = ARGV[a]
+  local n = tonumber(ARGV[a+1])
+  local head = #out + 1
+  out[head] = 1
+  out[head+1] = 0
+  local a0, k0 = a + 2, k
+  a = a0
+  for i = 1, n do
+    local kind = ARGV[a]
+    local fits
+    if kind == 'w' then
+      local v = redis.call('MGET', KEYS[k], KEYS[k+1])
+      local curr, prev = tonumber(v[1] or '0'), tonumber(v[2] or '0')
+      local limit, cost, win, elapsed = tonumber(ARGV[a+1]), tonumber(ARGV[a+2]), tonumber(ARGV[a+3]), tonumber(ARGV[a+4])
+      out[#out+1] = curr
+      out[#out+1] = prev
+      fits = cost <= 0 or prev * (win - elapsed) / win + curr + cost <= limit
+      a, k = a + 5, k + 2
+    elseif kind == 's' then
+      local alive = redis.call('ZCOUNT', KEYS[k], '(' .. now, '+inf')
+      out[#out+1] = alive
+      out[#out+1] = 0
+      fits = alive + 1 <= tonumber(ARGV[a+1])
+      a, k = a + 4, k + 1
+    else
+      local cost = tonumber(ARGV[a+2])
+      local used = tonumber(redis.call('GET', KEYS[k]) or '0')
+      out[#out+1] = used
+      out[#out+1] = 0
+      fits = cost <= 0 or used + cost <= tonumber(ARGV[a+1])
+      a, k = a + 4, k + 1
+    end
+    if not fits and out[head] == 1 then
+      out[head] = 0
+      out[head+1] = i
+    end
   end
-  if not fits and out[1] == 1 then
-    out[1] = 0
-    out[2] = i
-  end
-end
-if out[1] == 0 then return out end
-a, k = 3, 1
-for i = 1, n do
-  local kind = ARGV[a]
-  if kind == 'w' then
-    local cost = tonumber(ARGV[a+2])
-    if cost > 0 and redis.call('INCRBY', KEYS[k], cost) == cost then redis.call('PEXPIRE', KEYS[k], tonumber(ARGV[a+3]) * 2) end
-    a, k = a + 5, k + 2
-  elseif kind == 's' then
-    local ttl = tonumber(ARGV[a+2])
-    redis.call('ZADD', KEYS[k], now + ttl, ARGV[a+3])
-    redis.call('PEXPIRE', KEYS[k], ttl)
-    a, k = a + 4, k + 1
-  else
-    local cost = tonumber(ARGV[a+2])
-    if cost > 0 and redis.call('INCRBY', KEYS[k], cost) == cost then redis.call('PEXPIRE', KEYS[k], ARGV[a+3]) end
-    a, k = a + 4, k + 1
+  if out[head] == 1 then
+    local a1, k1 = a, k
+    a, k = a0, k0
+    for i = 1, n do
+      local kind = ARGV[a]
+      if kind == 'w' then
+        local cost = tonumber(ARGV[a+2])
+        if cost > 0 and redis.call('INCRBY', KEYS[k], cost) == cost then redis.call('PEXPIRE', KEYS[k], tonumber(ARGV[a+3]) * 2) end
+        a, k = a + 5, k + 2
+      elseif kind == 's' then
+        local ttl = tonumber(ARGV[a+2])
+        redis.call('ZADD', KEYS[k], tonumber(now) + ttl, ARGV[a+3])
+        redis.call('PEXPIRE', KEYS[k], ttl)
+        a, k = a + 4, k + 1
+      else
+        local cost = tonumber(ARGV[a+2])
+        if cost > 0 and redis.call('INCRBY', KEYS[k], cost) == cost then redis.call('PEXPIRE', KEYS[k], ARGV[a+3]) end
+        a, k = a + 4, k + 1
+      end
+    end
+    a, k = a1, k1
   end
 end
 return out
@@ -140,10 +154,25 @@ interface SettleBatch {
 /** Entries per settle call: keeps one script run short, since Redis runs nothing else meanwhile. */
 const MAX_BATCH = 256;
 
+/** Requests per acquire call, for the same reason (a request is a few counters). */
+const MAX_ACQUIRES = 64;
+
+/** One request's acquire waiting for its batch. */
+interface PendingAcquire {
+  readonly ops: readonly LimitOp[];
+  readonly now: number;
+  resolve(result: AcquireResult): void;
+  reject(err: unknown): void;
+}
+
 export class RedisBackend implements CounterBackend {
   readonly kind = 'redis';
   private readonly commands: LimitCommands;
   private batch: SettleBatch | undefined;
+  /** Acquires gathered while others are on the wire; undefined when none wait. */
+  private acquires: PendingAcquire[] | undefined;
+  /** Acquire calls sent and not yet answered. */
+  private acquiring = 0;
 
   /** Takes ownership of `redis` (closes it on close()). */
   constructor(private readonly redis: Redis) {
@@ -153,34 +182,70 @@ export class RedisBackend implements CounterBackend {
     this.commands = redis as unknown as LimitCommands;
   }
 
-  async acquire(ops: readonly LimitOp[], now: number): Promise<AcquireResult> {
+  /**
+   * Acquires are sent in batches, one script call each: with no acquire on the wire, those made in
+   * the same callback (sent from the tick queue right after it, so an idle gateway adds no
+   * delay); while calls are on the wire, those made in the rest of the event-loop turn. Under load
+   * a request waits at most for that turn's other callbacks, and Redis and this process handle one
+   * command, one write and one reply for all of them instead of one each. Each request is still
+   * checked and applied on its own, atomically.
+   */
+  acquire(ops: readonly LimitOp[], now: number): Promise<AcquireResult> {
+    return new Promise<AcquireResult>((resolve, reject) => {
+      let queue = this.acquires;
+      if (queue === undefined) {
+        queue = this.acquires = [];
+        // Idle: only the requests of this same callback join (the tick queue runs right after it).
+        if (this.acquiring === 0) process.nextTick(() => this.sendQueued());
+        else setImmediate(() => this.sendQueued());
+      }
+      queue.push({ ops, now, resolve, reject });
+      if (queue.length >= MAX_ACQUIRES) this.sendQueued();
+    });
+  }
+
+  private sendQueued(): void {
+    const queue = this.acquires;
+    if (queue === undefined) return;
+    this.acquires = undefined;
+    this.send(queue);
+  }
+
+  private send(batch: readonly PendingAcquire[]): void {
     const keys: (string | number)[] = [];
-    const args: (string | number)[] = [now, ops.length];
-    for (const op of ops) {
-      switch (op.kind) {
-        case 'window':
-          keys.push(op.curr, op.prev);
-          args.push('w', op.limit, op.cost, op.windowMs, op.elapsedMs);
-          break;
-        case 'slots':
-          keys.push(op.key);
-          args.push('s', op.limit, op.ttlMs, op.member);
-          break;
-        case 'fixed':
-          keys.push(op.key);
-          args.push('f', op.limit, op.cost, op.ttlMs);
-          break;
+    const args: (string | number)[] = [batch.length];
+    for (const { ops, now } of batch) {
+      args.push(now, ops.length);
+      for (const op of ops) {
+        switch (op.kind) {
+          case 'window':
+            keys.push(op.curr, op.prev);
+            args.push('w', op.limit, op.cost, op.windowMs, op.elapsedMs);
+            break;
+          case 'slots':
+            keys.push(op.key);
+            args.push('s', op.limit, op.ttlMs, op.member);
+            break;
+          case 'fixed':
+            keys.push(op.key);
+            args.push('f', op.limit, op.cost, op.ttlMs);
+            break;
+        }
       }
     }
     const numKeys = keys.length;
     for (const arg of args) keys.push(arg);
-    const reply = await this.commands.pcLimitsAcquire(numKeys, ...keys);
-    if (!Array.isArray(reply) || reply.length !== 2 + ops.length * 2) throw new Error('unexpected reply from the limits script');
-    const values = reply as number[];
-    const readings: Reading[] = [];
-    for (let i = 0; i < ops.length; i++) readings.push([Number(values[2 + i * 2]), Number(values[3 + i * 2])]);
-    const ok = values[0] === 1;
-    return { ok, failed: ok ? -1 : Number(values[1]) - 1, readings };
+    this.acquiring++;
+    this.commands.pcLimitsAcquire(numKeys, ...keys).then(
+      (reply) => {
+        this.acquiring--;
+        deliver(batch, reply);
+      },
+      (err: unknown) => {
+        this.acquiring--;
+        for (const p of batch) p.reject(err);
+      },
+    );
   }
 
   /**
@@ -231,7 +296,29 @@ export class RedisBackend implements CounterBackend {
   }
 
   async close(): Promise<void> {
+    this.sendQueued();
     if (this.batch) this.flush(this.batch);
     await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+/** Splits one batched reply among its requests; a malformed reply fails them all (closed). */
+function deliver(batch: readonly PendingAcquire[], reply: unknown): void {
+  let expected = 0;
+  for (const p of batch) expected += 2 + p.ops.length * 2;
+  if (!Array.isArray(reply) || reply.length !== expected) {
+    const err = new Error('unexpected reply from the limits script');
+    for (const p of batch) p.reject(err);
+    return;
+  }
+  const values = reply as number[];
+  let at = 0;
+  for (const p of batch) {
+    const ok = values[at] === 1;
+    const failed = ok ? -1 : Number(values[at + 1]) - 1;
+    const readings: Reading[] = [];
+    for (let i = 0; i < p.ops.length; i++) readings.push([Number(values[at + 2 + i * 2]), Number(values[at + 3 + i * 2])]);
+    at += 2 + p.ops.length * 2;
+    p.resolve({ ok, failed, readings });
   }
 }
