@@ -31,6 +31,8 @@ export interface RequestFacts {
 /** Feature name → contribution in [0, 1]. */
 export type Features = Record<string, number>;
 
+const NO_FEATURES: Readonly<Features> = Object.freeze({});
+
 export class PrincipalProfile {
   requests = 0;
   private readonly longRate: DecayedCounter;
@@ -52,7 +54,7 @@ export class PrincipalProfile {
   private readonly nearDuplicates: DecayedCounter;
   private readonly sampling: DecayedCounter;
   /** Features of the last outcome (bursts), carried into the next request's score. */
-  outcome: Features = {};
+  outcome: Readonly<Features> = NO_FEATURES;
   risk = 0;
   riskAt = 0;
 
@@ -154,19 +156,20 @@ export class PrincipalProfile {
   }
 
   /** Adds a finished request's outcome; returns burst features (also kept for the next request). */
-  outcomeOf(at: number, denied: boolean, guardHit: boolean, outputTokens: number | undefined): Features {
-    const f: Features = {};
+  outcomeOf(at: number, denied: boolean, guardHit: boolean, outputTokens: number | undefined): Readonly<Features> {
+    // Most outcomes carry no burst: they share one empty object instead of allocating their own.
+    let f: Features | undefined;
     const d = denied ? this.denials.add(at) : this.denials.read(at);
     const g = guardHit ? this.guardHits.add(at) : this.guardHits.read(at);
     // Counts decay between events, so N events in quick succession sum to a little under N.
-    if (d >= this.cfg.denialBurst * BURST_SLACK) f.denial_burst = ramp(d, this.cfg.denialBurst / 2, this.cfg.denialBurst * BURST_SLACK);
-    if (g >= this.cfg.guardBurst * BURST_SLACK) f.guard_burst = ramp(g, this.cfg.guardBurst / 2, this.cfg.guardBurst * BURST_SLACK);
+    if (d >= this.cfg.denialBurst * BURST_SLACK) (f ??= {}).denial_burst = ramp(d, this.cfg.denialBurst / 2, this.cfg.denialBurst * BURST_SLACK);
+    if (g >= this.cfg.guardBurst * BURST_SLACK) (f ??= {}).guard_burst = ramp(g, this.cfg.guardBurst / 2, this.cfg.guardBurst * BURST_SLACK);
     if (outputTokens !== undefined && outputTokens > 0) {
       const z = this.answerSize.push(Math.log1p(outputTokens));
-      if (this.requests >= this.cfg.warmupRequests && z > 3) f.token_spike = ramp(z, 3, 6);
+      if (this.requests >= this.cfg.warmupRequests && z > 3) (f ??= {}).token_spike = ramp(z, 3, 6);
     }
-    this.outcome = f;
-    return f;
+    this.outcome = f ?? NO_FEATURES;
+    return this.outcome;
   }
 }
 

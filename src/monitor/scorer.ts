@@ -93,11 +93,12 @@ export class AnomalyScorer implements RiskSource {
     if (!principal) return EMPTY;
     const profile = this.principals.touch(principal.id, () => new PrincipalProfile(this.options.config));
     const fresh = profile.observe(e);
-    const all: Features = { ...profile.outcome, ...fresh };
-    const score = combine(all);
+    const quiet = isEmpty(fresh);
+    // Most requests raise nothing and carry no burst: no merged copy, no combining.
+    const score = quiet && isEmpty(profile.outcome) ? EMPTY : combine(quiet ? profile.outcome : { ...profile.outcome, ...fresh });
     this.raise(profile, score.score, e.at);
     const sink = this.options.onSignal;
-    if (sink) {
+    if (sink && (!quiet || score.score > 0)) {
       const base = { subjectKind: 'principal' as const, subject: principal.id, at: e.at, requestId: e.requestId, principalId: principal.id, keyId: principal.credentialId, ip: e.ip, ...(e.route ? { route: e.route } : {}) };
       for (const [name, v] of Object.entries(fresh)) sink({ ...base, name: name as SignalName, strength: v, features: score.features });
       if (score.score > 0) sink({ ...base, name: 'anomaly', strength: score.score, features: score.features });
@@ -125,8 +126,8 @@ export class AnomalyScorer implements RiskSource {
     }
     const profile = this.principals.touch(e.principal.id, () => new PrincipalProfile(this.options.config));
     const f = profile.outcomeOf(e.at, e.denied, e.guardHit, e.outputTokens);
+    if (isEmpty(f)) return;
     const names = Object.keys(f);
-    if (names.length === 0) return;
     const score = combine(f);
     this.raise(profile, score.score, e.at);
     if (!sink) return;
@@ -165,6 +166,11 @@ export class AnomalyScorer implements RiskSource {
     profile.risk = Math.max(current, score);
     profile.riskAt = at;
   }
+}
+
+function isEmpty(features: Readonly<Features>): boolean {
+  for (const _ in features) return false;
+  return true;
 }
 
 function decay(value: number, elapsedMs: number, halfLifeMs: number): number {

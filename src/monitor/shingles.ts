@@ -23,7 +23,11 @@ export function fnv1a(text: string, start = 0, end = text.length, seed = 0x811c9
 const MULTIPLIERS = Array.from({ length: MINHASH_SIZE }, (_, i) => (Math.imul(0x9e3779b1, i * 2 + 1) | 1) >>> 0);
 
 export interface Fingerprint {
-  /** Hashed word 3-grams (at most MAX_SHINGLES; single words for very short prompts). */
+  /**
+   * Hashed word 3-grams (at most MAX_SHINGLES; single words for very short prompts). A view of a
+   * buffer the next fingerprint() call overwrites: read it before fingerprinting again, copy it
+   * to keep it (a fresh array per request is a backing-store allocation the collector must track).
+   */
   readonly shingles: Uint32Array;
   readonly minhash: Uint32Array;
   /** Hash of the first words: prompts built from one template share it. */
@@ -31,10 +35,41 @@ export interface Fingerprint {
   readonly words: number;
 }
 
-/** Word hashes of already lower-cased text; a word is a run of ASCII letters, digits or non-ASCII characters. */
-function wordHashes(text: string, maxChars: number): number[] {
+/**
+ * FNV-1a hashes of the words of `text` up to `maxChars`, as if the text were lower-cased first; a
+ * word is a run of ASCII letters, digits or non-ASCII characters. Written into `out` (returns the
+ * count). Plain ASCII, the usual prompt, is lower-cased and hashed in one pass with no copy of
+ * the text; text with non-ASCII characters takes `toLowerCase` (Unicode rules, which may change
+ * lengths), so both paths give the same hashes.
+ */
+function wordHashes(text: string, maxChars: number, out: Uint32Array): number {
   const end = Math.min(text.length, maxChars);
-  const out: number[] = [];
+  let n = 0;
+  let h = 0x811c9dc5;
+  let inWord = false;
+  for (let i = 0; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c > 0x7f) return lowerCasedWordHashes(text.slice(0, maxChars).toLowerCase(), maxChars, out);
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (!inWord) {
+        inWord = true;
+        h = 0x811c9dc5;
+      }
+      h = Math.imul(h ^ c, 0x01000193) >>> 0;
+    } else if (inWord) {
+      out[n++] = h;
+      inWord = false;
+    }
+  }
+  if (inWord) out[n++] = h;
+  return n;
+}
+
+/** Word hashes of already lower-cased text (any characters). */
+function lowerCasedWordHashes(text: string, maxChars: number, out: Uint32Array): number {
+  const end = Math.min(text.length, maxChars);
+  let n = 0;
   let start = -1;
   for (let i = 0; i <= end; i++) {
     const c = i < end ? text.charCodeAt(i) : 0;
@@ -42,43 +77,49 @@ function wordHashes(text: string, maxChars: number): number[] {
     if (word) {
       if (start === -1) start = i;
     } else if (start !== -1) {
-      out.push(fnv1a(text, start, i));
+      out[n++] = fnv1a(text, start, i);
       start = -1;
     }
   }
-  return out;
+  return n;
 }
 
-function shinglesOf(words: readonly number[], max: number): Uint32Array {
-  const n = words.length < 3 ? words.length : Math.min(words.length - 2, max);
-  const shingles = new Uint32Array(n);
+function shinglesOf(words: Uint32Array, count: number, max: number, into?: Uint32Array): Uint32Array {
+  const n = count < 3 ? count : Math.min(count - 2, max);
+  const shingles = into ? into.subarray(0, n) : new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    shingles[i] = words.length < 3 ? (words[i] as number) : (Math.imul((words[i] as number) ^ Math.imul(words[i + 1] as number, 0x85ebca6b), 0xc2b2ae35) ^ (words[i + 2] as number)) >>> 0;
+    shingles[i] = count < 3 ? (words[i] as number) : (Math.imul((words[i] as number) ^ Math.imul(words[i + 1] as number, 0x85ebca6b), 0xc2b2ae35) ^ (words[i + 2] as number)) >>> 0;
   }
   return shingles;
 }
 
+/** Room for every word of a prompt's first MAX_CHARS (a word takes at least one character and a separator). */
+const promptWords = new Uint32Array(MAX_CHARS / 2 + 1);
+const promptShingles = new Uint32Array(MAX_SHINGLES);
+
 /** Every word 3-gram hash of `text` up to `maxChars` (grounding reads whole documents). */
 export function allShingles(text: string, maxChars: number): Uint32Array {
-  const words = wordHashes(text.slice(0, maxChars).toLowerCase(), maxChars);
-  return shinglesOf(words, Number.MAX_SAFE_INTEGER);
+  const words = new Uint32Array(Math.ceil(Math.min(text.length, maxChars) / 2) + 1);
+  const count = wordHashes(text, maxChars, words);
+  return shinglesOf(words, count, Number.MAX_SAFE_INTEGER);
 }
 
 export function fingerprint(text: string): Fingerprint {
-  const words = wordHashes(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS).toLowerCase() : text.toLowerCase(), MAX_CHARS);
-  const shingles = shinglesOf(words, MAX_SHINGLES);
+  const count = wordHashes(text, MAX_CHARS, promptWords);
+  const shingles = shinglesOf(promptWords, count, MAX_SHINGLES, promptShingles);
   const n = shingles.length;
   const minhash = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
   for (let i = 0; i < n; i++) {
     const s = shingles[i] as number;
+    const mixed = s ^ (s >>> 15);
     for (let k = 0; k < MINHASH_SIZE; k++) {
-      const v = Math.imul(s ^ (s >>> 15), MULTIPLIERS[k] as number) >>> 0;
+      const v = Math.imul(mixed, MULTIPLIERS[k] as number) >>> 0;
       if (v < (minhash[k] as number)) minhash[k] = v;
     }
   }
   let prefix = 0x811c9dc5;
-  for (let i = 0; i < Math.min(4, words.length); i++) prefix = Math.imul(prefix ^ (words[i] as number), 0x01000193) >>> 0;
-  return { shingles, minhash, prefix, words: words.length };
+  for (let i = 0; i < Math.min(4, count); i++) prefix = Math.imul(prefix ^ (promptWords[i] as number), 0x01000193) >>> 0;
+  return { shingles, minhash, prefix, words: count };
 }
 
 /** Estimated Jaccard similarity of the shingle sets behind two signatures. */

@@ -5,8 +5,7 @@
  * runner and the request goes on (enforcement is the job of the incident rules and their stage).
  */
 import { textOf, type CanonicalRequest } from '../../canonical/types.js';
-import type { AnomalyScorer, Score } from '../../monitor/scorer.js';
-import type { RequestFacts } from '../../monitor/profile.js';
+import type { AnomalyScorer, RequestEvent, Score } from '../../monitor/scorer.js';
 import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
 
 export interface ObserveStageOptions {
@@ -25,20 +24,21 @@ export function observeStage(options: ObserveStageOptions): Stage {
     failOpen: true,
     onRequest(ctx: StageContext, request: CanonicalRequest): Verdict<CanonicalRequest> {
       if (!ctx.principal) return { action: 'pass' };
-      const facts = requestFacts(request, now(), ctx.context?.clientIp ?? ctx.sourceIp, ctx.context?.country);
-      const score = scorer.observeRequest({ ...facts, requestId: ctx.requestId, principal: ctx.principal, route: request.model });
+      const score = scorer.observeRequest(requestEvent(ctx, request, now(), ctx.context?.clientIp ?? ctx.sourceIp, ctx.context?.country));
       options.onScore?.(ctx, score);
       return score.score > 0 ? { action: 'pass', reasons: [`risk:${score.score}`, ...score.reasons] } : { action: 'pass' };
     },
   };
 }
 
-/** The parts of a request scoring needs; reads each text part once. */
-export function requestFacts(request: CanonicalRequest, at: number, ip: string, country: string | undefined): RequestFacts {
+/** The parts of a request scoring needs, built in one object; reads each text part once. */
+function requestEvent(ctx: StageContext, request: CanonicalRequest, at: number, ip: string, country: string | undefined): RequestEvent {
+  const { requestId, principal } = ctx;
+  const route = request.model;
   if (request.kind === 'embed') {
     let chars = 0;
     for (const s of request.input) chars += s.length;
-    return { at, ip, country, prompt: request.input[0] ?? '', promptChars: chars, sampling: false };
+    return { requestId, principal, route, at, ip, country, prompt: request.input[0] ?? '', promptChars: chars, sampling: false };
   }
   let chars = 0;
   let lastUser: (typeof request.messages)[number] | undefined;
@@ -48,5 +48,5 @@ export function requestFacts(request: CanonicalRequest, at: number, ip: string, 
   }
   const prompt = lastUser ? textOf(lastUser.content) : '';
   const sampling = request.logprobs === true || (request.topLogprobs ?? 0) > 0 || (request.n ?? 1) > 1;
-  return { at, ip, country, prompt, promptChars: chars, sampling };
+  return { requestId, principal, route, at, ip, country, prompt, promptChars: chars, sampling };
 }
