@@ -28,6 +28,7 @@ describe('redis backend: batched calls', () => {
   let skip: string | undefined;
   let calls = 0;
   let acquireCalls = 0;
+  let throwOnAcquire = false;
   before(async () => {
     skip = await redisSkipReason(TEST_REDIS, 'Redis limits tests');
     if (skip !== undefined) return;
@@ -43,6 +44,7 @@ describe('redis backend: batched calls', () => {
     const acquire = commands.pcLimitsAcquire.bind(redis);
     commands.pcLimitsAcquire = (...args: unknown[]) => {
       acquireCalls++;
+      if (throwOnAcquire) throw new Error('client broke');
       return acquire(...args);
     };
   });
@@ -101,6 +103,23 @@ describe('redis backend: batched calls', () => {
     assert.equal(fits?.ok, true, '21 + 14 fits in 50');
     assert.deepEqual([tooBig?.ok, tooBig?.readings], [false, [[35, 0]]], '35 + 50 does not');
     await redis.del(`${prefix}c`, `${prefix}budget`);
+  });
+
+  it('fails every request of a batch, rather than the process, when the client throws while sending', async (t) => {
+    if (skip !== undefined) return t.skip(skip);
+    const op: FixedOp = { kind: 'fixed', key: `pc:test:${randomBytes(6).toString('hex')}:x`, limit: 10, cost: 1, ttlMs: 1_000 };
+    throwOnAcquire = true;
+    try {
+      const results = await Promise.allSettled([backend.acquire([op], 1_000), backend.acquire([op], 1_000)]);
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['rejected', 'rejected'],
+      );
+    } finally {
+      throwOnAcquire = false;
+    }
+    assert.equal((await backend.acquire([op], 1_000)).ok, true, 'the next batch goes through');
+    await redis.del(op.key);
   });
 
   it('prunes expired leases when releasing, so a dead instance leaves nothing behind', async (t) => {

@@ -235,11 +235,20 @@ export class RedisBackend implements CounterBackend {
     }
     const numKeys = keys.length;
     for (const arg of args) keys.push(arg);
+    let reply: Promise<unknown>;
+    try {
+      reply = this.commands.pcLimitsAcquire(numKeys, ...keys);
+    } catch (err) {
+      // Sent from the tick or immediate queue: a throw here would take the process down. Every
+      // request in the batch fails instead (the stage then refuses it, closed).
+      for (const p of batch) p.reject(err);
+      return;
+    }
     this.acquiring++;
-    this.commands.pcLimitsAcquire(numKeys, ...keys).then(
-      (reply) => {
+    reply.then(
+      (value) => {
         this.acquiring--;
-        deliver(batch, reply);
+        deliver(batch, value);
       },
       (err: unknown) => {
         this.acquiring--;
