@@ -216,7 +216,7 @@ export function shapeFeatures(s: TextShape, named: Map<string, number>, withLeng
 
 /**
  * Named features derived from rule hits: one per family, their count, and (`withPairs`) pairs of
- * families. The direct model leaves pairs out: with 34 families there are hundreds of pairs, most
+ * families. The direct model leaves pairs out: with 26 families there are 325 possible pairs, most
  * seen in one training source only, and without them leave-one-source-out balanced accuracy rose
  * from 0.868 to 0.875 and its benign false positives fell from 2.8% to 1.9% (docs/detection.md).
  */
