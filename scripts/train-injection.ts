@@ -4,6 +4,13 @@
  *
  *   node --import tsx scripts/train-injection.ts [--data DIR] [--quick]
  *
+ * Experiment flags (direct model; chosen on CV and leave-one-source-out, never on the held-out
+ * part): --direct-only (stop after the direct model, write nothing unless --direct-out FILE),
+ * --dump-loso FILE (out-of-fold and leave-one-source-out score per row), --no-written (leave out
+ * written-prompts.ts), --ablate words,chars,rules,shape,script,obf (drop feature groups; n-grams of
+ * decoded payloads are not rebuilt), --l2-hashed X, --l2-named X, --balance-power X, --pos-share X
+ * (share of the total weight given to attacks; 0.5 by default).
+ *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
  *
@@ -18,7 +25,8 @@ import { join } from 'node:path';
 import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval/classify.js';
 import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, writtenPromptRows, type DevRow } from '../src/guards/injection/dataset.js';
 import { documentSegments } from '../src/guards/injection/document.js';
-import { extractInput, extractOutput, HASH_BITS, type FeatureVector } from '../src/guards/injection/features.js';
+import { addNgrams, extractInput, extractOutput, HASH_BITS, ngramKeys, type FeatureVector } from '../src/guards/injection/features.js';
+import { deobfuscate } from '../src/guards/injection/deobfuscate.js';
 import { calibrate, fitPlatt, predict, serialize, train, DEFAULT_TRAIN_OPTIONS, type Calibration, type LinearModel, type TrainExample, type TrainOptions } from '../src/guards/injection/linear.js';
 
 const args = process.argv.slice(2);
@@ -55,7 +63,7 @@ function balance<R>(rows: readonly R[], label: (r: R) => 0 | 1, source: (r: R) =
   rows.forEach((r, i) => {
     tot[label(r)] = (tot[label(r)] ?? 0) + (raw[i] ?? 0);
   });
-  return rows.map((r, i) => ((raw[i] ?? 0) * rows.length) / 2 / (tot[label(r)] ?? 1));
+  return rows.map((r, i) => ((raw[i] ?? 0) * rows.length * (label(r) === 1 ? POS_SHARE : 1 - POS_SHARE)) / (tot[label(r)] ?? 1));
 }
 
 /** Threshold maximising balanced accuracy subject to FPR ≤ maxFpr (ties → the higher one). */
@@ -89,7 +97,9 @@ const summary = (r: BinaryReport): string => {
 
 const l2Arg = argAfter('--l2-hashed');
 const POWER = Number(argAfter('--balance-power') ?? '1');
-const directOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...(l2Arg === undefined ? {} : { l2Hashed: Number(l2Arg) }) };
+const POS_SHARE = Number(argAfter('--pos-share') ?? '0.5');
+const l2NamedArg = argAfter('--l2-named');
+const directOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...(l2Arg === undefined ? {} : { l2Hashed: Number(l2Arg) }), ...(l2NamedArg === undefined ? {} : { l2Named: Number(l2NamedArg) }) };
 const direct = readRows(join(DATA, 'injection-dev.jsonl'));
 const directHeld = heldOutSet(direct, (r) => `${r.source}/${r.label}`, (r) => r.id);
 // Written multilingual prompts (written-prompts.ts) join the training part as one more source
@@ -97,7 +107,24 @@ const directHeld = heldOutSet(direct, (r) => `${r.source}/${r.label}`, (r) => r.
 const written = args.includes('--no-written') ? { train: [], held: [] } : writtenPromptRows();
 const directTrain = [...direct.filter((r) => !directHeld.has(r) && !NO_TRAIN_SOURCES.has(r.source)), ...written.train];
 const directX = new Map<DevRow, FeatureVector>();
-for (const r of [...direct, ...written.train, ...written.held]) directX.set(r, extractInput(r.text, 'direct').vector);
+// Feature-group ablation (--ablate words,chars,rules,pairs,shape,script,obf), measured under CV and
+// leave-one-source-out: which groups carry over to a source the model never saw.
+const ABLATE = new Set((argAfter('--ablate') ?? '').split(',').filter((x) => x !== ''));
+function ablate(x: FeatureVector, text: string): FeatureVector {
+  if (ABLATE.size === 0) return x;
+  const named = new Map([...x.named].filter(([k]) => {
+    const group = k.startsWith('rr:') ? 'pairs' : k.startsWith('r:') ? 'rules' : k.split(':')[0] ?? '';
+    return !ABLATE.has(group);
+  }));
+  let hashed = x.hashed;
+  if (ABLATE.has('words') || ABLATE.has('chars')) {
+    const keys = ngramKeys(deobfuscate(text).text);
+    hashed = new Map();
+    addNgrams({ words: ABLATE.has('words') ? new Set() : keys.words, chars: ABLATE.has('chars') ? new Set() : keys.chars }, hashed);
+  }
+  return { named, hashed };
+}
+for (const r of [...direct, ...written.train, ...written.held]) directX.set(r, ablate(extractInput(r.text, 'direct').vector, r.text));
 log(`direct: ${direct.length} rows, ${directTrain.length} train, ${directHeld.size} held out (${Date.now() - t0} ms features)`);
 
 function trainDirect(rows: readonly DevRow[], calibration?: Calibration): LinearModel {
@@ -139,6 +166,12 @@ if (!args.includes('--quick')) {
   const dump = argAfter('--dump-loso');
   if (dump !== undefined) writeFileSync(dump, directTrain.map((r) => JSON.stringify({ id: r.id, source: r.source, label: r.label, p: loso.get(r), cv: oofDirect.get(r), text: r.text.slice(0, 300) })).join('\n'));
   log(formatReport('direct: leave-one-source-out (each source scored by a model that never saw it)', losoReport));
+  // Threshold-free comparison between runs: the chosen threshold moves with every change, so
+  // also report LOSO balanced accuracy where LOSO flags 2% of the benign rows (pooled).
+  const negatives = devTrain.filter((r) => r.label !== 'attack').map((r) => loso.get(r) ?? 0).sort((a, b) => b - a);
+  const cut = negatives[Math.floor(negatives.length * MAX_FPR)] ?? 1;
+  const at2 = scoreBinary(devTrain, (r) => (loso.get(r) ?? 0) > cut).overall;
+  log(`direct: leave-one-source-out at ${MAX_FPR * 100}% benign flagged (threshold ${cut.toFixed(3)}): bal.acc=${(at2.balancedAccuracy * 100).toFixed(1)} R=${(at2.recall * 100).toFixed(1)} FPR=${(at2.fpr * 100).toFixed(1)}`);
 }
 
 const directModel = trainDirect(directTrain, directCalibration);

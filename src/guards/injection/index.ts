@@ -80,8 +80,8 @@ const MODELS = loadModels(modelFile);
  */
 export const DEFAULT_THRESHOLDS: Readonly<Record<TextRole | 'output', number>> = MODELS.thresholds;
 
-const EXTRACTION = new Set(['r:secret-ask', 'r:prompt-leak', 'r:covert-disclosure']);
-const JAILBREAK = new Set(['r:jailbreak-persona', 'r:persona-roleplay', 'r:policy-bypass', 'r:dual-response', 'r:refusal-suppression', 'r:fiction-framing']);
+const EXTRACTION = new Set(['r:secret-ask', 'r:prompt-leak', 'r:covert-disclosure', 'r:user-data-ask']);
+const JAILBREAK = new Set(['r:jailbreak-persona', 'r:persona-roleplay', 'r:role-immersion', 'r:policy-bypass', 'r:dual-response', 'r:refusal-suppression', 'r:fiction-framing']);
 
 function categorise(signals: readonly string[]): InjectionCategory {
   for (const s of signals) {

@@ -202,13 +202,14 @@ export function serialize(model: LinearModel, prune = 0.01): SerializedModel {
   let max = 0;
   for (const v of model.hashed) max = Math.max(max, Math.abs(v));
   const scale = max > 0 ? max / 32767 : 1;
+  // Prune on the integer code, not on the weight: a weight just above `prune` can dequantise to
+  // just below it, and pruning the float would then drop it when a loaded model is saved again.
+  const minCode = Math.max(1, Math.round(prune / scale));
   const idx: number[] = [];
   const codes: number[] = [];
   for (let i = 0; i < model.hashed.length; i++) {
-    const v = model.hashed[i] ?? 0;
-    if (Math.abs(v) < prune) continue;
-    const c = Math.round(v / scale);
-    if (c === 0) continue;
+    const c = Math.round((model.hashed[i] ?? 0) / scale);
+    if (Math.abs(c) < minCode) continue;
     idx.push(i);
     codes.push(c);
   }

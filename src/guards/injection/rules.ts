@@ -20,6 +20,8 @@ export interface RuleFamily {
 // Bounded gap of at most n characters within a sentence.
 const g = (n: number): string => `[^.!?\\n。！？]{0,${n}}?`;
 const re = (src: string): RegExp => new RegExp(src, 'u');
+// Bounded gap of at most n characters that may cross sentence ends (not lines).
+const span = (n: number): string => `[^\\n]{0,${n}}?`;
 
 const IGNORE_VERB =
   '(?:\\bignor(?:e|ing|ed)?\\b|\\bdisregard|\\bforget\\b|\\bforgot|\\boverride|\\bbypass|\\bskip\\b|\\bneglect|\\bdiscard|\\bdrop\\b|\\bset aside|\\bpay no attention|\\bdon\'?t (?:follow|obey|listen)|\\bdo not (?:follow|obey|listen)|\\bstop following|\\bthrow away|\\bscrap\\b|\\bdelete\\b|\\bclear\\b|\\breset\\b)';
@@ -373,6 +375,77 @@ export const HARM_TOPICS: readonly RuleFamily[] = [
     patterns: [
       re(`\\b(?:untraceable|without (?:getting caught|being (?:caught|detected|noticed|traced)|(?:their|his|her|anyone'?s) (?:knowledge|consent))|avoid (?:detection|getting caught|suspicion|the police)|evade (?:the )?(?:police|law enforcement|detection|authorities)|cover (?:your|up the|my) tracks|burner phones?|spy on|track (?:someone|their|his|her)(?:'s)? (?:location|phone)|hidden cameras?|avoid (?:the )?(?:cameras?|security guards?|guards)|disable (?:the )?(?:alarms?|security cameras?|cameras?)|read (?:someone|their|his|her)(?:'s)? (?:messages|texts|emails)|alibi|disinformation|fake news|propaganda)\\b`),
       re(`(?:ohne erwischt|unentdeckt|spuren verwischen|ohne (?:ihr|sein|deren) wissen|heimlich|sans se faire prendre|sans laisser de traces|sin ser detectad|sin que (?:se|lo) (?:de|sepa)|senza essere scoperti|незаметно|не оставляя следов|不被发现|不被發現|神不知鬼不觉|バレずに|痕跡を残さず)`),
+    ],
+  },
+];
+
+/**
+ * Families for the direct (user prompt) model only; document segments do not use them, so the
+ * indirect model and its speed are unchanged. Each is a concept with phrasings in several
+ * languages, written from how such prompts are built in general rather than from one data set:
+ * a rule that fires in only one training source gets its weight from that source alone, and the
+ * written prompts (written-prompts.ts) give every family examples in other languages.
+ *
+ * Two of them are evidence *against* an attack: trigger words used for ordinary work ("ignore the
+ * typos", "classify the sentence, output yes or no"). A linear model can only lower a score for a
+ * look-alike if something names the ordinary reading.
+ */
+/** Direct-only families that argue *against* an attack (not counted as attack concepts). */
+export const COUNTER_EVIDENCE: ReadonlySet<string> = new Set(['ordinary-object', 'task-format']);
+
+export const DIRECT_RULES: readonly RuleFamily[] = [
+  {
+    // Closing the current task and opening another: praise or "that is enough", then "now a new
+    // task", "start over", "leave the previous information behind".
+    name: 'task-switch',
+    patterns: [
+      re(`\\b(?:that(?:'s| is| was) (?:enough|all|it)|(?:very )?well done|good job|great job|nice work|excellent (?:work|performance|job)|you(?:'ve| have) (?:outdone yourself|done (?:well|great|enough)))\\b${span(80)}\\b(?:now|next|another|new)\\b`),
+      re(`\\bnow (?:comes?|follows?|follow|there (?:is|are)|we (?:have|start|begin|move)|let'?s (?:move|switch|start|do))\\b${g(30)}\\b(?:tasks?|challenge|assignment|exercise|job)\\b|\\b(?:new|further|another|next|different|other) (?:tasks?|challenge|assignment) (?:follows?|comes?|is|for you)\\b|\\bstart (?:over|again|afresh|from (?:scratch|the (?:beginning|front)))\\b|\\bclean slate\\b`),
+      re(`\\b(?:forget|ignore|disregard)\\b (?:all )?(?:of )?(?:the |what(?:'s| is| was| came) )?(?:above|foregoing|preceding|before)\\b(?! (?:\\w+ )?(?:error|warning|typo|noise|line|row|column|paragraph|sentence|section|example|image|figure|chart|table|code))`),
+      re(`\\b(?:forget|ignore|disregard|drop|leave|put|set) (?:about )?(?:all |everything |any )?(?:of )?(?:the |your |that |this )?(?:previous|prior|earlier|above|preceding|former|old|past|given)\\w* (?:information|info|inputs?|data|statements?|content|conversation|discussion|chat|answers?|responses?|words|text|topics?|stuff|things)\\b|\\b(?:leave|put)${g(40)}\\bbehind (?:you|yourself)?\\b`),
+      re(`(?:das (?:genugt|reicht|war'?s)|gut gemacht|sehr gut|ausgezeichnet|hervorragend)${span(80)}(?:nun|jetzt|neue|weitere|andere)|(?:nun|jetzt) (?:folgen|folgt|kommt|kommen)${g(20)}(?:aufgabe|herausforderung)|(?:neue|weitere|nachste|andere) (?:aufgabe|herausforderung)|(?:von vorne|neu) (?:an|anfangen|beginnen)|fangen (?:sie|wir) (?:von vorne|neu)|hinter (?:sich|dir|uns) (?:lassen|lasst)|(?:vergiss|vergessen sie|ignoriere|ignorieren sie)${g(30)}(?:informationen|eingaben|gesagte|gesprach|bisherige)`),
+      re(`(?:ahora (?:viene|sigue)|nueva tarea|otra tarea|empecemos de nuevo|empezar de (?:cero|nuevo)|olvida${g(20)}(?:informacion|lo anterior|lo dicho)|maintenant${g(20)}(?:nouvelle|autre) tache|recommencons|repartons de zero|oublie${g(20)}(?:informations?|ce qui precede)|(?:nuovo|altro) compito|ricominciamo|dimentica${g(20)}(?:informazion|quanto detto)|(?:nova|outra) tarefa|recomecemos|esquec${g(20)}(?:informac|o que foi dito)|nieuwe taak|opnieuw beginnen|nowe zadanie|zacznijmy od nowa)`),
+      re(`(?:теперь (?:новая|другая|следующая) задача|начн[её]м (?:сначала|заново|с чистого листа)|забудь${g(20)}(?:информаци|сказанное|разговор)|现在(?:开始)?(?:一个|另一个)?新的?任务|下一个任务|重新开始|忘掉之前的(?:信息|内容|对话)|忘记之前的(?:信息|内容|对话)|新しいタスク|最初からやり直|새로운 작업|처음부터 다시)`),
+    ],
+  },
+  {
+    // Keeping a role no matter what: the part of a role-play set-up that turns it into a jailbreak.
+    name: 'role-immersion',
+    patterns: [
+      re(`\\b(?:stay|stays|remain|remains|staying|keep|always stay) (?:fully |completely |always |firmly )?in (?:their|your|his|her|the|this) (?:roles?|characters?|persona)\\b|\\b(?:completely |fully )?(?:absorbed|immersed) in (?:your|the|their|this) (?:role|character)|\\bwithout (?:ever )?(?:falling|stepping|breaking|dropping) out of (?:their|your|the|this) (?:roles?|characters?)|\\bnever (?:break|leave|drop) (?:your |the )?(?:role|character)`),
+      re(`(?:bleib\\w* (?:immer |voll |ganz |stets )?in (?:ihren|ihrer|deiner|seiner|der) rolle|aus der rolle (?:zu )?fallen|quedate en (?:tu|el) papel|sin salir del papel|reste dans (?:ton|le|votre) (?:role|personnage)|resta nel (?:ruolo|personaggio)|permane[cç]a no papel|не выходи из (?:роли|образа)|保持角色|不要跳出角色|役になりきったまま|役を崩さない)`),
+    ],
+  },
+  {
+    // Claimed authority or a special mode that should unlock something.
+    name: 'authority-mode',
+    patterns: [
+      re(`\\bas your (?:creator|developer|owner|admin(?:istrator)?|maker|programmer|operator)\\b|\\b(?:i am|i'm) (?:your|the) (?:creator|developer|owner|admin(?:istrator)?|programmer|operator)\\b|<\\s*[a-z ]{2,24} mode\\s*>|\\b(?:entering|enter|activate|activating|enable|enabling|switch(?:ing)? (?:on|to)|now in) (?:the )?['"]?(?:[a-z]+ ){0,3}(?:override|verification|maintenance|diagnostic|debug|god|admin|root|developer|law enforcement|superuser|unrestricted) mode\\b|\\blaw enforcement (?:override|request|access)\\b|\\bsystem (?:check|upgrade|update|diagnostic|test)\\b${g(60)}\\b(?:need|must|require)`),
+      re(`(?:als (?:dein|ihr) (?:entwickler|schopfer|administrator)|(?:modo|mode|modalita) (?:dios|administrador|desarrollador|developpeur|administrateur|sviluppatore|amministratore)|como tu (?:creador|desarrollador)|en tant que (?:ton|votre) (?:createur|developpeur)|как (?:твой|ваш) (?:создатель|разработчик)|作为你的(?:开发者|创造者|管理员)|あなたの開発者として)`),
+    ],
+  },
+  {
+    // Asking for other people's data or the service's internal stores.
+    name: 'user-data-ask',
+    patterns: [
+      re(`\\b(?:the|other|another|all|previous|every|this|that) (?:users?|customers?|clients?|patients?|members?)(?:'s?)? (?:e-?mail|address(?:es)?|phone|passwords?|data|information|info|details|location|conversations?|messages|records|names?|history|accounts?)\\b|\\b(?:your|the) (?:database|user (?:data|records|table|list)|customer (?:data|records|list)|internal (?:data|documents|files))\\b|\\bwhere (?:is|does) the user (?:live|living|located)`),
+      re(`(?:(?:daten|adresse|e-mail|telefonnummer|passwort) (?:des|der|anderer|aller) (?:nutzer|benutzer|kunden)|datos de (?:los|otros) (?:usuarios|clientes)|donnees (?:des|d'autres) (?:utilisateurs|clients)|dati (?:degli|di altri) (?:utenti|clienti)|данные (?:других )?(?:пользовател|клиент)|(?:其他)?用户的(?:数据|信息|邮箱|地址|密码)|他のユーザーの)`),
+    ],
+  },
+  {
+    // Trigger verbs with an ordinary object: "ignore the typos", "skip the header row".
+    name: 'ordinary-object',
+    patterns: [
+      re(`\\b(?:ignore|ignoring|disregard|skip|skipping|forget about|don'?t worry about|never mind) (?:the |any |all |my |those |these |that |this |its |their |your )?(?:\\w+ )?(?:typos?|spelling|grammar|formatting|format|punctuation|capitali[sz]ation|whitespace|errors?|error messages?|warnings?|noise|distractions?|outliers?|missing values|nulls?|duplicates?|header(?: row)?|footer|first (?:line|row|column)|case|accents?|emojis?|units|decimals|details|small stuff|minor (?:issues|details)|background|weather|traffic|cost|price|budget|ads?|comments?)\\b`),
+      re(`(?:(?:ignorier|uberspring|vergiss)\\w* (?:die|den|das|alle)? ?(?:tippfehler|rechtschreib|grammatik|formatierung|fehlermeldung|warnung|kopfzeile|erste zeile|kommentare)|(?:ignora|omite|olvida) (?:los|las|el|la) (?:errores|faltas|erratas|formato|advertencias|encabezado|comentarios)|(?:ignore[zs]?|oublie[zs]?) (?:les |la |le |l')(?:fautes|erreurs|coquilles|format|avertissements|en-tete|premiere ligne|commentaires)|(?:ignora|trascura) (?:gli|i|la|il|le) (?:errori|refusi|formattazione|avvisi|intestazione)|(?:ignore|esqueca) (?:os|as|o|a) (?:erros|formatacao|avisos|cabecalho)|не обращай внимания на (?:опечатк|ошибк|форматирован)|忽略(?:拼写|错别字|格式|错误|警告|标题行)|誤字|タイプミスは無視)`),
+    ],
+  },
+  {
+    // Exercise and data-task framing: the shape of an ordinary task with a constrained answer.
+    name: 'task-format',
+    patterns: [
+      re(`\\bin this task\\b|\\bgiven (?:a|an|the|two|some|following)\\b${g(40)}\\b(?:classify|determine|decide|identify|find|predict|tell|output|generate|write)\\b|\\b(?:classify|label|categori[sz]e|rate) (?:the|this|each|these|whether|if)\\b|\\b(?:output|answer|respond with|reply with) (?:only )?(?:\\W?yes\\W? or \\W?no|true or false|[01] (?:or|for) [01]|a number|a score|the (?:label|category|class))\\b|\\b(?:the|this|these) (?:following|given) (?:\\w+ ){0,2}(?:sentences?|text|list|emails?|paragraph|passage|reviews?|code|snippet|dialogue|conversation|equations?|words?|numbers|data|table|articles?|story|poem|tweets?|statements?|utterance|recipe|function|query)\\b(?! (?:instead|and (?:then )?ignore))|\\b(?:tell (?:me )?|decide |determine |identify |check )(?:if|whether)\\b|\\bsort (?:the|this|these)\\b|\\bshow your (?:work|steps|reasoning)|\\bsolve (?:the|this|these)(?: following)? (?:equations?|problems?|system|puzzle)|\\bfind the value of\\b`),
+      re(`(?:klassifizier|bestimme,? ob|antworte mit ja oder nein|lose die gleichung|clasifica|determina si|responde (?:con )?si o no|resuelve la ecuacion|classe[zr]? |determine[zr]? si|reponds? par oui ou non|resou[ds] l'equation|classifica|rispondi (?:con )?si o no|risolvi l'equazione|classifique|responda sim ou nao|resolva a equacao|классифицируй|ответь да или нет|реши уравнение|分类|判断(?:是否|下面)|回答是或否|解方程|分類して|はいかいいえで)`),
     ],
   },
 ];
