@@ -35,6 +35,8 @@ const EXPECT = 'Mock answer to: Say hello';
 
 interface Target {
   readonly name: string;
+  /** The config variant of a build; undefined for the floor. */
+  readonly variant?: Variant;
   readonly child: ChildProcess;
   readonly origin: string;
   readonly headers: Record<string, string>;
@@ -87,7 +89,7 @@ async function startBuild(spec: string, fallback: Variant, mockUrl: string, work
   const child = spawn(process.execPath, [cli, 'start', '--config', configFile], { stdio: ['ignore', 'ignore', 'inherit'] });
   const origin = `http://127.0.0.1:${port}`;
   await waitHealthy(spec, origin, child);
-  return { name: spec, child, origin, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, cpu: [] };
+  return { name: spec, variant, child, origin, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, cpu: [] };
 }
 
 async function startFloor(mockUrl: string): Promise<Target> {
@@ -147,9 +149,12 @@ async function main(): Promise<void> {
     }
     const first = targets[0] as Target;
     console.log(`default variant ${fallback}; ${rounds} rounds x ${requests} requests; server CPU per request, median over rounds:`);
+    const ratio = (t: Target, to: Target): string => median(t.cpu.map((v, i) => v / (to.cpu[i] as number))).toFixed(3);
     for (const t of targets) {
-      const ratio = median(t.cpu.map((v, i) => v / (first.cpu[i] as number)));
-      console.log(`  ${t.name.padEnd(30)} ${(median(t.cpu)).toFixed(1).padStart(7)} us   ratio to ${first.name}: ${ratio.toFixed(3)}`);
+      // Builds compared under the same config: the per-round ratio to the first of them too.
+      const base = targets.find((o) => o.variant !== undefined && o.variant === t.variant);
+      const same = base !== undefined && base !== t && base !== first ? `, to ${base.name}: ${ratio(t, base)}` : '';
+      console.log(`  ${t.name.padEnd(30)} ${(median(t.cpu)).toFixed(1).padStart(7)} us   ratio to ${first.name}: ${ratio(t, first)}${same}`);
     }
   } finally {
     for (const t of targets) t.child.kill('SIGTERM');
