@@ -671,7 +671,7 @@ then invalid).
 export const FULL_DEFAULTS: RunSettings = {
   rounds: 5,
   // 3 s rather than 4 since the floor proxy became a fourth target; TTFB 2 s since the audit-off
-  // Portcullis became a fifth: keeps a full run under 6 minutes.
+  // Portcullis became a fifth; with the core Portcullis as a sixth a full run takes about 7 minutes.
   seconds: 3,
   ttfbSeconds: 2,
   warmupSeconds: 1,
