@@ -58,6 +58,8 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
     dispatcher.dispatch(options, {
       onRequestStart(c) {
         controller = c;
+        // Aborted while the request waited for a connection: it was refused already; do not send it.
+        if (signal.aborted) c.abort(signal.reason as Error);
       },
       onResponseStart(c, status, responseHeaders) {
         // 1xx answers (100 Continue, 103 Early Hints) come before the real one.
