@@ -6,9 +6,11 @@
  *   ln -s $PWD/config $PWD/package.json $PWD/node_modules /tmp/before/   # its policies and packages
  *   npx tsc -p tsconfig.json                                # the build after
  *   node dist/bench/compare.js [--audit] [--rounds 8] [--requests 8000] floor /tmp/before/dist dist
+ *   node dist/bench/compare.js floor dist@core dist@audit-off dist@default   # the config variants
  *
- * Each build runs `portcullis start` from its own dist directory, with the benchmark's config (one
- * route to the mock LLM, guards off, logging at warn, audit off unless --audit). Every round sends
+ * Each build runs `portcullis start` from its own dist directory, with one of the benchmark's
+ * configs (`portcullis-config.ts`: one route to the mock LLM, guards off, logging at warn): the
+ * variant named after `@`, else `audit-off` (`default`, audit on, with --audit). Every round sends
  * the same number of requests to each target in turn (the order reversed every other round) and
  * reads the server's utime+stime from /proc before and after. CPU time per request is far less
  * disturbed by other load than throughput, and the per-round ratio to the first target cancels
@@ -22,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Pool, request } from 'undici';
 import { spawnMock } from '../src/cli/mock-process.js';
+import { benchConfig, isVariant, VARIANTS, type Variant } from './portcullis-config.js';
 import { cpuMs } from './procs.js';
 import { median } from './stats.js';
 
@@ -32,6 +35,8 @@ const EXPECT = 'Mock answer to: Say hello';
 
 interface Target {
   readonly name: string;
+  /** The config variant of a build; undefined for the floor. */
+  readonly variant?: Variant;
   readonly child: ChildProcess;
   readonly origin: string;
   readonly headers: Record<string, string>;
@@ -63,19 +68,28 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startBuild(distDir: string, mockUrl: string, workDir: string, audit: boolean, index: number): Promise<Target> {
+/** `DIST` or `DIST@variant`: a build directory and the config it runs with. */
+function parseBuild(spec: string, fallback: Variant): { distDir: string; variant: Variant } {
+  const at = spec.lastIndexOf('@');
+  if (at <= spec.lastIndexOf('/')) return { distDir: spec, variant: fallback };
+  const variant = spec.slice(at + 1);
+  if (!isVariant(variant)) throw new Error(`unknown variant "${variant}" in ${spec}; one of ${VARIANTS.join(', ')}`);
+  return { distDir: spec.slice(0, at), variant };
+}
+
+async function startBuild(spec: string, fallback: Variant, mockUrl: string, workDir: string, index: number): Promise<Target> {
+  const { distDir, variant } = parseBuild(spec, fallback);
   const cli = join(resolve(distDir), 'src/cli/main.js');
   const dir = join(workDir, String(index));
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const configFile = join(dir, 'portcullis.yaml');
-  const lines = ['logging:', '  level: warn', 'server:', '  host: 127.0.0.1', `  port: ${port}`, 'routes:', '  - model: bench', '    targets:', '      - provider: openai', `        baseUrl: ${mockUrl}/v1`, '        model: bench', '    guards: { enabled: false }'];
-  writeFileSync(configFile, [...lines, ...(audit ? [] : ['audit:', '  enabled: false']), ''].join('\n'));
+  writeFileSync(configFile, benchConfig(variant, port, mockUrl));
   const { key } = JSON.parse(execFileSync(process.execPath, [cli, 'keys', 'create', '--config', configFile, '--name', 'bench', '--json'], { encoding: 'utf8' })) as { key: string };
   const child = spawn(process.execPath, [cli, 'start', '--config', configFile], { stdio: ['ignore', 'ignore', 'inherit'] });
   const origin = `http://127.0.0.1:${port}`;
-  await waitHealthy(distDir, origin, child);
-  return { name: distDir, child, origin, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, cpu: [] };
+  await waitHealthy(spec, origin, child);
+  return { name: spec, variant, child, origin, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, cpu: [] };
 }
 
 async function startFloor(mockUrl: string): Promise<Target> {
@@ -113,13 +127,14 @@ async function main(): Promise<void> {
   const rounds = Number(values.rounds ?? 8);
   const requests = Number(values.requests ?? 8000);
   if (positionals.length === 0 || !(rounds >= 1) || !(requests >= 100)) {
-    throw new Error('usage: node dist/bench/compare.js [--audit] [--rounds N] [--requests N] (floor | DIST_DIR)...');
+    throw new Error(`usage: node dist/bench/compare.js [--audit] [--rounds N] [--requests N] (floor | DIST_DIR[@${VARIANTS.join('|')}])...`);
   }
   const mock = await spawnMock();
   const workDir = mkdtempSync(join(tmpdir(), 'portcullis-compare-'));
   const targets: Target[] = [];
   try {
-    for (const [i, name] of positionals.entries()) targets.push(name === 'floor' ? await startFloor(mock.url) : await startBuild(name, mock.url, workDir, values.audit === true, i));
+    const fallback: Variant = values.audit === true ? 'default' : 'audit-off';
+    for (const [i, name] of positionals.entries()) targets.push(name === 'floor' ? await startFloor(mock.url) : await startBuild(name, fallback, mock.url, workDir, i));
     // Warm-up: the JIT settles and caches fill before anything is counted.
     for (const t of targets) await load(t, Math.min(requests, 5000));
     for (let round = 0; round < rounds; round++) {
@@ -133,10 +148,13 @@ async function main(): Promise<void> {
       console.error(`round ${round + 1}: ${targets.map((t) => `${t.name} ${(t.cpu.at(-1) as number).toFixed(1)}`).join(', ')} (load ${(l1 ?? 0).toFixed(2)})`);
     }
     const first = targets[0] as Target;
-    console.log(`audit ${values.audit === true ? 'on' : 'off'}; ${rounds} rounds x ${requests} requests; server CPU per request, median over rounds:`);
+    console.log(`default variant ${fallback}; ${rounds} rounds x ${requests} requests; server CPU per request, median over rounds:`);
+    const ratio = (t: Target, to: Target): string => median(t.cpu.map((v, i) => v / (to.cpu[i] as number))).toFixed(3);
     for (const t of targets) {
-      const ratio = median(t.cpu.map((v, i) => v / (first.cpu[i] as number)));
-      console.log(`  ${t.name.padEnd(30)} ${(median(t.cpu)).toFixed(1).padStart(7)} us   ratio to ${first.name}: ${ratio.toFixed(3)}`);
+      // Builds compared under the same config: the per-round ratio to the first of them too.
+      const base = targets.find((o) => o.variant !== undefined && o.variant === t.variant);
+      const same = base !== undefined && base !== t && base !== first ? `, to ${base.name}: ${ratio(t, base)}` : '';
+      console.log(`  ${t.name.padEnd(30)} ${(median(t.cpu)).toFixed(1).padStart(7)} us   ratio to ${first.name}: ${ratio(t, first)}${same}`);
     }
   } finally {
     for (const t of targets) t.child.kill('SIGTERM');

@@ -24,6 +24,7 @@ import { MOCK_ENTRY, spawnMock, type MockProcess } from '../src/cli/mock-process
 import { runGuardBench, type GuardBenchResult } from './guards.js';
 import { runIdentityBench, type IdentityCase } from './identity.js';
 import { runPolicyBench } from './policy.js';
+import { benchConfig, type Variant } from './portcullis-config.js';
 import { choosePinning, coreTimes, cpuMs, killAllNow, pinSelf, spawnTracked, stopAll, track, type Pinning } from './procs.js';
 import type { LoadResult, LoadSpec, LoadTarget } from './protocol.js';
 import {
@@ -85,6 +86,9 @@ const USAGE = `usage: npm run bench -- [options]
   --rate R            open-loop request rate (default 500; BENCH_RATE)
   --chunks N          chunks per streamed answer (default 50; BENCH_CHUNKS)
   --guard-seconds S   measured seconds per guard case, plus a third as warm-up (default 1.5; BENCH_GUARD_SECONDS)
+  --targets LIST      which servers to measure, any of ${TARGETS.join(',')} (default all; BENCH_TARGETS);
+                      the mock is always measured, since the added figures are relative to it;
+                      a run of some targets writes no doc unless --out
   --metrics LIST      any of throughput,latency,ttfb,guards,identity,policy (default all; BENCH_METRICS);
                       "guards" and "identity" alone start no server and write no doc unless --out
   --quick             one short round of everything; writes no doc unless --out (BENCH_QUICK=1)
@@ -108,6 +112,7 @@ function parseOptions(argv: readonly string[]): Options {
       chunks: { type: 'string' },
       'guard-seconds': { type: 'string' },
       metrics: { type: 'string' },
+      targets: { type: 'string' },
       quick: { type: 'boolean' },
       out: { type: 'string' },
       'no-pin': { type: 'boolean' },
@@ -123,6 +128,11 @@ function parseOptions(argv: readonly string[]): Options {
   const metricsText = values.metrics ?? process.env['BENCH_METRICS'];
   const metrics = metricsText === undefined || metricsText === '' ? [...METRICS] : metricsText.split(',').map((m) => m.trim());
   for (const m of metrics) if (!(METRICS as readonly string[]).includes(m)) throw new BenchError(`--metrics: unknown metric "${m}"`);
+  const targetsText = values.targets ?? process.env['BENCH_TARGETS'];
+  const named = targetsText === undefined || targetsText === '' ? [...TARGETS] : targetsText.split(',').map((t) => t.trim());
+  for (const t of named) if (!(TARGETS as readonly string[]).includes(t)) throw new BenchError(`--targets: unknown target "${t}"`);
+  // In the table's order, the mock always among them.
+  const targets = TARGETS.filter((t) => t === 'mock' || named.includes(t));
   // Quick changes the defaults only: explicit flags still win, so a quick run can be shaped.
   const full = FULL_DEFAULTS;
   const d = quick
@@ -140,9 +150,10 @@ function parseOptions(argv: readonly string[]): Options {
     chunks: Math.round(numberOption('chunks', values.chunks, 'BENCH_CHUNKS', full.chunks, 1, 10_000)),
     guardSeconds: numberOption('guard-seconds', values['guard-seconds'], 'BENCH_GUARD_SECONDS', d.guard, 0.05, 60),
     metrics: metrics as Metric[],
+    targets,
     quick,
     // A quick run's figures mean little, so it does not overwrite the committed report by default.
-    out: values.out ?? process.env['BENCH_OUT'] ?? (quick || !httpMetrics ? undefined : DEFAULT_OUT),
+    out: values.out ?? process.env['BENCH_OUT'] ?? (quick || !httpMetrics || targets.length < TARGETS.length ? undefined : DEFAULT_OUT),
     noPin: values['no-pin'] === true || process.env['BENCH_NO_PIN'] === '1',
     profileDir: values.profile,
   };
@@ -210,52 +221,35 @@ function chatBody(stream: boolean, chunks: number): string {
   return JSON.stringify({ model: 'bench', ...(stream ? { stream: true } : {}), messages: [{ role: 'user', content }] });
 }
 
-/** `audit: false` is the same config with `audit: { enabled: false }`, in a directory of its own. */
-async function startPortcullis(pinning: Pinning, mockUrl: string, workDir: string, profileDir: string | undefined, audit: boolean): Promise<Server> {
+/** The bench target each config variant (`portcullis-config.ts`) is measured as. */
+const VARIANT_TARGET = { default: 'portcullis', 'audit-off': 'portcullisNoAudit', core: 'portcullisCore' } as const satisfies Record<Variant, TargetName>;
+
+/** One Portcullis process with the config of `variant`, in a directory of its own. */
+async function startPortcullis(pinning: Pinning, mockUrl: string, workDir: string, profileDir: string | undefined, variant: Variant): Promise<Server> {
   const port = await freePort();
-  const dir = join(workDir, audit ? 'audit-on' : 'audit-off');
+  const dir = join(workDir, variant);
   mkdirSync(dir, { recursive: true });
   const configFile = join(dir, 'portcullis.yaml');
-  // Logging at warn: at info every request writes a line, and the benchmark would measure pino.
-  writeFileSync(
-    configFile,
-    [
-      'logging:',
-      '  level: warn',
-      'server:',
-      '  host: 127.0.0.1',
-      `  port: ${port}`,
-      'routes:',
-      '  - model: bench',
-      '    targets:',
-      '      - provider: openai',
-      `        baseUrl: ${mockUrl}/v1`,
-      '        model: bench',
-      // Issue 2's targets are for key check + routing: the inline guards stay off in both
-      // variants (their cost is measured by the guard-latency section instead).
-      '    guards: { enabled: false }',
-      ...(audit ? [] : ['audit:', '  enabled: false']),
-      // BENCH_AUDIT_COMMIT_DELAY_MS: the audit's group-commit window (audit.commitDelayMs), to measure its trade-off.
-      ...(audit && process.env['BENCH_AUDIT_COMMIT_DELAY_MS'] ? ['audit:', `  commitDelayMs: ${Number(process.env['BENCH_AUDIT_COMMIT_DELAY_MS'])}`] : []),
-      '',
-    ].join('\n'),
-  );
+  // BENCH_AUDIT_COMMIT_DELAY_MS: the audit's group-commit window (audit.commitDelayMs), to measure its trade-off.
+  const commitDelay = process.env['BENCH_AUDIT_COMMIT_DELAY_MS'];
+  writeFileSync(configFile, benchConfig(variant, port, mockUrl, variant === 'default' && commitDelay ? ['audit:', `  commitDelayMs: ${Number(commitDelay)}`] : []));
   const created = execFileSync(process.execPath, [CLI, 'keys', 'create', '--config', configFile, '--name', 'bench', '--json'], { encoding: 'utf8' });
   const { key } = JSON.parse(created) as { key: string };
-  const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${audit ? profileDir : join(profileDir, 'audit-off')}`];
+  const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, variant)}`];
   const child = spawnTracked([...pinning.prefix(SERVER_CORE), process.execPath, ...profile, CLI, 'start', '--config', configFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = captureOutput(child);
   const origin = `http://127.0.0.1:${port}`;
-  await waitReady(audit ? 'Portcullis' : 'Portcullis (audit off)', child, output, async () => {
+  const name = VARIANT_TARGET[variant];
+  await waitReady(LABELS[name], child, output, async () => {
     const res = await request(`${origin}/healthz`, { headersTimeout: 1_000 });
     await res.body.dump();
     return res.statusCode === 200;
   });
   if (child.pid === undefined) throw new BenchError('Portcullis has no pid');
   return {
-    name: audit ? 'portcullis' : 'portcullisNoAudit',
+    name,
     pid: child.pid,
     target: { origin, path: '/v1/chat/completions', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` } },
   };
@@ -363,7 +357,7 @@ function packageVersion(file: string): string {
 }
 
 function emptyRounds(): Rounds {
-  const per = <T>(): Record<TargetName, T[]> => ({ mock: [], floor: [], portcullis: [], portcullisNoAudit: [], portkey: [] });
+  const per = <T>(): Record<TargetName, T[]> => ({ mock: [], floor: [], portcullis: [], portcullisNoAudit: [], portcullisCore: [], portkey: [] });
   return { throughput: per(), latency: per(), ttfb: per() };
 }
 
@@ -389,21 +383,32 @@ async function runHttp(options: Options, pinning: Pinning, warnings: string[]): 
     track(mock.child);
     if (mock.child.pid === undefined) throw new BenchError('the mock has no pid');
     const mockServer: Server = { name: 'mock', pid: mock.child.pid, target: { origin: mock.url, path: '/v1/chat/completions', headers: { 'content-type': 'application/json' } } };
-    const [floor, portcullis, portcullisNoAudit, portkey] = await Promise.all([
-      startFloor(pinning, mock.url),
-      startPortcullis(pinning, mock.url, workDir, options.profileDir, true),
-      startPortcullis(pinning, mock.url, workDir, options.profileDir, false),
-      startPortkey(pinning, mock.url),
+    const mockUrl = mock.url;
+    const targets = options.targets;
+    const start = (name: Exclude<TargetName, 'mock'>, run: () => Promise<Server>): Promise<Server | undefined> => (targets.includes(name) ? run() : Promise.resolve(undefined));
+    const started = await Promise.all([
+      start('floor', () => startFloor(pinning, mockUrl)),
+      start('portcullis', () => startPortcullis(pinning, mockUrl, workDir, options.profileDir, 'default')),
+      start('portcullisNoAudit', () => startPortcullis(pinning, mockUrl, workDir, options.profileDir, 'audit-off')),
+      start('portcullisCore', () => startPortcullis(pinning, mockUrl, workDir, options.profileDir, 'core')),
+      start('portkey', () => startPortkey(pinning, mockUrl)),
     ]);
-    const servers: Record<TargetName, Server> = { mock: mockServer, floor, portcullis, portcullisNoAudit, portkey };
-    for (const name of TARGETS) await verify(servers[name], options.chunks);
-    console.log(`all ${TARGETS.length} answer correctly (${TARGETS.map((t) => `${LABELS[t]} ${servers[t].target.origin}`).join(', ')})`);
+    const servers = new Map<TargetName, Server>([['mock', mockServer]]);
+    for (const server of started) if (server !== undefined) servers.set(server.name, server);
+    const serverOf = (name: TargetName): Server => {
+      const server = servers.get(name);
+      if (server === undefined) throw new BenchError(`${LABELS[name]} was not started`);
+      return server;
+    };
+
+    for (const name of targets) await verify(serverOf(name), options.chunks);
+    console.log(`all ${targets.length} answer correctly (${targets.map((t) => `${LABELS[t]} ${serverOf(t).target.origin}`).join(', ')})`);
 
     // One unmeasured closed-loop run per target first: otherwise the first round would also time
     // V8 compiling each server's hot paths, and charge that CPU to the first target measured.
     const plainBody = chatBody(false, options.chunks);
-    for (const name of TARGETS) {
-      const warm = await runLoad(pinning, { mode: 'throughput', target: servers[name].target, body: plainBody, expect: EXPECT, seconds: options.quick ? 0.5 : 2, warmupSeconds: 0, connections: options.connections });
+    for (const name of targets) {
+      const warm = await runLoad(pinning, { mode: 'throughput', target: serverOf(name).target, body: plainBody, expect: EXPECT, seconds: options.quick ? 0.5 : 2, warmupSeconds: 0, connections: options.connections });
       if (failures(warm) > 0) throw new BenchError(`${LABELS[name]} failed during the warm-up: ${JSON.stringify(warm.errors)}`);
     }
     console.log('warm-up done');
@@ -411,7 +416,7 @@ async function runHttp(options: Options, pinning: Pinning, warnings: string[]): 
     const rounds = emptyRounds();
     const cpu = emptyCpu();
     const cores0 = coreTimes();
-    const serverCpu0 = TARGETS.reduce((a, t) => a + cpuMs(servers[t].pid), 0);
+    const serverCpu0 = targets.reduce((a, t) => a + cpuMs(serverOf(t).pid), 0);
     let loadCpuMs = 0;
     const plain = plainBody;
     const streamed = chatBody(true, options.chunks);
@@ -419,9 +424,9 @@ async function runHttp(options: Options, pinning: Pinning, warnings: string[]): 
     for (const metric of httpMetrics) {
       for (let round = 0; round < options.rounds; round += 1) {
         // Rotate the order each round so no target always runs first (right after a pause) or last.
-        const order = TARGETS.map((_, i) => TARGETS[(i + round) % TARGETS.length] as TargetName);
+        const order = targets.map((_, i) => targets[(i + round) % targets.length] as TargetName);
         for (const name of order) {
-          const server = servers[name];
+          const server = serverOf(name);
           const base = { target: server.target, warmupSeconds: options.warmupSeconds, expect: EXPECT };
           const spec: LoadSpec =
             metric === 'throughput'
@@ -461,7 +466,7 @@ async function runHttp(options: Options, pinning: Pinning, warnings: string[]): 
     }
 
     const cores1 = coreTimes();
-    const serverCpu = TARGETS.reduce((a, t) => a + cpuMs(servers[t].pid), 0) - serverCpu0;
+    const serverCpu = targets.reduce((a, t) => a + cpuMs(serverOf(t).pid), 0) - serverCpu0;
     const ours: Record<number, number> = pinning.enabled ? { [SERVER_CORE]: serverCpu, [LOAD_CORE]: loadCpuMs } : {};
     const cores: { core: number; busyPct: number; oursPct: number }[] = [];
     if (pinning.enabled) {
@@ -476,7 +481,7 @@ async function runHttp(options: Options, pinning: Pinning, warnings: string[]): 
     for (const c of cores) {
       if (c.busyPct - c.oursPct > 10) warnings.push(`Other processes kept core ${c.core} about ${Math.round(c.busyPct - c.oursPct)}% busy during the measurements.`);
     }
-    for (const name of TARGETS) {
+    for (const name of targets) {
       const runs = rounds.throughput[name];
       const cpuShare = runs.reduce((a, r) => a + r.loadCpuMs, 0) / Math.max(1, runs.reduce((a, r) => a + r.wallMs, 0));
       if (cpuShare > 0.9) warnings.push(`The load generator used ${Math.round(cpuShare * 100)}% of its core during ${LABELS[name]} throughput runs: that figure may be the client's limit, not the server's.`);
@@ -491,7 +496,7 @@ async function runHttp(options: Options, pinning: Pinning, warnings: string[]): 
 
 function emptyCpu(): Record<TargetName, CpuTally> {
   const tally = (): CpuTally => ({ cpuMs: 0, responses: 0 });
-  return { mock: tally(), floor: tally(), portcullis: tally(), portcullisNoAudit: tally(), portkey: tally() };
+  return { mock: tally(), floor: tally(), portcullis: tally(), portcullisNoAudit: tally(), portcullisCore: tally(), portkey: tally() };
 }
 
 async function main(): Promise<number> {

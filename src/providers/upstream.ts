@@ -13,6 +13,7 @@ import type { Logger } from '../log.js';
 import type { Adapter, Target } from './adapters.js';
 import type { CircuitBreaker } from './breaker.js';
 import { tlsFailureOf } from '../tls/upstream.js';
+import { requestWhole } from './whole-request.js';
 
 export interface RouteTarget {
   readonly target: Target;
@@ -174,20 +175,24 @@ function endpointOf(entry: RouteTarget, p: Prepared, operation: Operation): { re
   return endpoint;
 }
 
-async function post(entry: RouteTarget, operation: Operation, payload: object, signal: AbortSignal, extraHeaders?: Readonly<Record<string, string>>): Promise<Dispatcher.ResponseData> {
-  const { target } = entry;
+/** The dispatch options of one attempt: the target's prepared URL and headers, the payload as JSON. */
+function attemptOptions(entry: RouteTarget, operation: Operation, payload: object, extraHeaders?: Readonly<Record<string, string>>): Dispatcher.DispatchOptions {
   const p = preparedFor(entry);
   const { origin, path } = endpointOf(entry, p, operation);
-  const res = await entry.dispatcher.request({
+  return {
     origin,
     path,
     method: 'POST',
     headers: extraHeaders ? { ...p.headers, ...extraHeaders } : p.headers,
     body: JSON.stringify(payload),
-    signal,
-    headersTimeout: target.firstByteTimeoutMs,
-    bodyTimeout: target.idleTimeoutMs,
-  });
+    headersTimeout: entry.target.firstByteTimeoutMs,
+    bodyTimeout: entry.target.idleTimeoutMs,
+  };
+}
+
+/** A streamed answer: the body stays a stream. */
+async function post(entry: RouteTarget, operation: Operation, payload: object, signal: AbortSignal, extraHeaders?: Readonly<Record<string, string>>): Promise<Dispatcher.ResponseData> {
+  const res = await entry.dispatcher.request({ ...attemptOptions(entry, operation, payload, extraHeaders), signal });
   if (res.statusCode >= 300) {
     await res.body.dump().catch(() => undefined);
     throw statusFailure(res.statusCode, res.headers);
@@ -195,8 +200,13 @@ async function post(entry: RouteTarget, operation: Operation, payload: object, s
   return res;
 }
 
-async function readJson(res: Dispatcher.ResponseData): Promise<unknown> {
-  const text = await res.body.text();
+/** A whole answer (whole-request.ts), parsed as JSON. */
+async function postForJson(entry: RouteTarget, operation: Operation, payload: object, signal: AbortSignal, extraHeaders?: Readonly<Record<string, string>>): Promise<unknown> {
+  const res = await requestWhole(entry.dispatcher, attemptOptions(entry, operation, payload, extraHeaders), signal);
+  if (res.statusCode >= 300) throw statusFailure(res.statusCode, res.headers);
+  // Like undici's body.text(): UTF-8, a byte-order mark dropped.
+  let text = res.body.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -215,8 +225,7 @@ function decoded<T>(decode: () => T): T {
 
 export async function sendChat(route: RuntimeRoute, chat: ChatRequest, options: CallOptions): Promise<ChatResponse> {
   return withFallback(route, options, async (entry) => {
-    const res = await post(entry, 'chat', entry.adapter.encodeChat(chat, entry.target), options.signal, options.headers);
-    const body = await readJson(res);
+    const body = await postForJson(entry, 'chat', entry.adapter.encodeChat(chat, entry.target), options.signal, options.headers);
     return decoded(() => entry.adapter.decodeChat(body, route.model));
   });
 }
@@ -226,8 +235,7 @@ export async function sendEmbeddings(route: RuntimeRoute, embed: EmbeddingsReque
     route,
     options,
     async (entry) => {
-      const res = await post(entry, 'embeddings', entry.adapter.encodeEmbeddings(embed, entry.target), options.signal, options.headers);
-      const body = await readJson(res);
+      const body = await postForJson(entry, 'embeddings', entry.adapter.encodeEmbeddings(embed, entry.target), options.signal, options.headers);
       return decoded(() => entry.adapter.decodeEmbeddings(body, route.model));
     },
     (entry) => entry.adapter.embeddingsUrl(entry.target) !== undefined,

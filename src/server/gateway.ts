@@ -23,6 +23,7 @@ import type { AuthRoutes } from './auth-routes.js';
 import { clientCertOf, clientCertOptions } from './client-cert.js';
 import { guardScan } from './guard-scan.js';
 import { holdEnd, type CompletionHook } from './completion.js';
+import { lazyChild } from './request-log.js';
 import { parseJsonBody, readBody, sendError, sendJson } from './http.js';
 import { createTlsServer } from '../tls/listener.js';
 import { traceUpstream, traceUpstreamStream, type RequestTrace, type Tracing } from '../telemetry/tracing.js';
@@ -115,9 +116,6 @@ export function createGateway(deps: GatewayDeps): Gateway {
       if (!res.writableFinished) abort.abort();
     });
     const trace = deps.tracing?.start(req, requestId, endpoint.operation, started);
-    // Most requests log nothing (the request line is at info, the default benchmark level is
-    // warn): the request's child logger is made on first use only.
-    let requestLog: Logger | undefined;
     const state: RequestState = {
       requestId,
       api,
@@ -128,9 +126,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       headers: req.headers,
       principal: undefined, context: undefined,
       signal: abort.signal,
-      get log(): Logger {
-        return (requestLog ??= log.child({ requestId }));
-      },
+      // Most requests log nothing: the child logger with the request id is made on first use.
+      log: lazyChild(log, { requestId }),
       decisions: trace ? trace.decisions : [],
     };
     const startedAt = Date.now();

@@ -1,0 +1,56 @@
+/**
+ * The Portcullis configurations the benchmarks run (`gateway.ts`, `compare.ts`), in one place so
+ * both measure the same thing. Every variant has one route `bench` to the mock LLM with the inline
+ * guards off (their cost is measured by the guard-latency section instead) and logs at `warn` (at
+ * `info` every request writes a line, and the benchmark would measure pino).
+ *
+ * The variants differ only in ordinary, documented settings of the config file, so what is
+ * measured is what a user who writes the same settings gets:
+ * - `default`: everything else as shipped (audit trail, monitoring, context, authorization);
+ * - `audit-off`: the same with `audit: { enabled: false }` (issue 7's cost is the difference);
+ * - `core`: what issue 2's targets name, "key check + routing": audit off and `monitor: {
+ *   enabled: false }` too. Authorization (the Cedar policy set and the context facts it reads)
+ *   stays on: there is no setting that turns it off and there should not be one in a zero-trust
+ *   gateway, where an API key alone must not grant every model; its cost is part of the figure.
+ */
+
+export const VARIANTS = ['default', 'audit-off', 'core'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+export function isVariant(name: string): name is Variant {
+  return (VARIANTS as readonly string[]).includes(name);
+}
+
+/** What a variant switches off, for labels and the report. */
+export const VARIANT_NOTES: Readonly<Record<Variant, string>> = {
+  default: 'guards off, everything else as shipped',
+  'audit-off': 'guards and audit off',
+  core: 'guards, audit and monitoring off: key check, authorization and routing',
+};
+
+/**
+ * The YAML of one variant. `extra` lines are appended (the benchmark's audit group-commit window,
+ * `BENCH_AUDIT_COMMIT_DELAY_MS`, goes there).
+ */
+export function benchConfig(variant: Variant, port: number, mockUrl: string, extra: readonly string[] = []): string {
+  const audit = variant === 'default' ? [] : ['audit:', '  enabled: false'];
+  const monitor = variant === 'core' ? ['monitor:', '  enabled: false'] : [];
+  return [
+    'logging:',
+    '  level: warn',
+    'server:',
+    '  host: 127.0.0.1',
+    `  port: ${port}`,
+    'routes:',
+    '  - model: bench',
+    '    targets:',
+    '      - provider: openai',
+    `        baseUrl: ${mockUrl}/v1`,
+    '        model: bench',
+    '    guards: { enabled: false }',
+    ...audit,
+    ...monitor,
+    ...extra,
+    '',
+  ].join('\n');
+}
