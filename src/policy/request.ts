@@ -5,24 +5,50 @@
  */
 import type { RequestContextFacts } from '../context/types.js';
 import type { Principal } from '../pipeline/types.js';
-import type { CedarValue, Entity } from './engine.js';
+import type { CedarValue, Entity, EntityRef } from './engine.js';
 
 const principalEntities = new WeakMap<Principal, Entity>();
 
 const PRINCIPAL_TYPE = { user: 'User', service: 'ServiceAccount', operator: 'Operator' } as const;
 
+/** What principals with the same roles, teams and tenant share. */
+interface Shape {
+  readonly parents: readonly EntityRef[];
+  readonly roles: readonly string[];
+  readonly teams: readonly string[];
+}
+
+/**
+ * One frozen parents array per (roles, teams, tenant): the engine remembers per parents array
+ * which policies' scopes match (engine.ts), so a principal never seen before, with a known
+ * combination of groups, skips the matching. Bounded; a shape dropped here stays valid for the
+ * entities that hold it and is made again for new ones.
+ */
+const shapes = new Map<string, Shape>();
+const SHAPES_KEPT = 4096;
+
+function shapeOf(principal: Principal): Shape {
+  const teams = principal.teams ?? [];
+  const key = JSON.stringify([principal.roles, teams, principal.tenant]);
+  let shape = shapes.get(key);
+  if (!shape) {
+    const refs = [...principal.roles.map((id) => ({ type: 'Role', id })), ...teams.map((id) => ({ type: 'Team', id })), { type: 'Tenant', id: principal.tenant }];
+    shape = { parents: Object.freeze(refs.map((ref) => Object.freeze(ref))), roles: Object.freeze([...principal.roles]), teams: Object.freeze([...teams]) };
+    if (shapes.size >= SHAPES_KEPT) shapes.clear();
+    shapes.set(key, shape);
+  }
+  return shape;
+}
+
 export function principalEntity(principal: Principal): Entity {
   let entity = principalEntities.get(principal);
   if (!entity) {
-    const teams = principal.teams ?? [];
-    // Frozen through uid and parents: the engine remembers per entity object which policies
-    // its scopes match (engine.ts), which is only right while these cannot change.
+    const shape = shapeOf(principal);
+    // Frozen through uid and parents: the engine's memo is only right while these cannot change.
     entity = Object.freeze({
       uid: Object.freeze({ type: PRINCIPAL_TYPE[principal.kind], id: principal.id }),
-      attrs: { tenant: principal.tenant, roles: [...principal.roles], teams: [...teams], credential: principal.credentialId },
-      parents: Object.freeze(
-        [...principal.roles.map((id) => ({ type: 'Role', id })), ...teams.map((id) => ({ type: 'Team', id })), { type: 'Tenant', id: principal.tenant }].map((ref) => Object.freeze(ref)),
-      ),
+      attrs: Object.freeze({ tenant: principal.tenant, roles: shape.roles as CedarValue[], teams: shape.teams as CedarValue[], credential: principal.credentialId }),
+      parents: shape.parents,
     });
     principalEntities.set(principal, entity);
   }
