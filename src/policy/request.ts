@@ -65,10 +65,20 @@ const POSTURE_FLAGS = ['managed', 'diskEncrypted', 'osPatched', 'compliant'] as 
 
 const NO_POSTURE_TAGS: readonly string[] = [];
 
-function postureRecord(facts: RequestContextFacts): Record<string, CedarValue> {
+/** The record without a posture, one per reason (a handful: `missing`, `expired`, …), frozen and shared. */
+const noPosture = new Map<string, Readonly<Record<string, CedarValue>>>();
+
+function postureRecord(facts: RequestContextFacts): Readonly<Record<string, CedarValue>> {
   const p = facts.posture;
   if (!p) {
-    return { verified: false, error: facts.postureError ?? 'missing', source: '', managed: false, diskEncrypted: false, osPatched: false, compliant: false, tags: NO_POSTURE_TAGS as CedarValue[] };
+    const error = facts.postureError ?? 'missing';
+    let record = noPosture.get(error);
+    if (!record) {
+      record = Object.freeze({ verified: false, error, source: '', managed: false, diskEncrypted: false, osPatched: false, compliant: false, tags: NO_POSTURE_TAGS as CedarValue[] });
+      // Reasons are the verifier's own codes; bounded all the same.
+      if (noPosture.size < 64) noPosture.set(error, record);
+    }
+    return record;
   }
   const tags: string[] = [];
   for (const [k, v] of Object.entries(p.attributes)) {
@@ -94,21 +104,23 @@ export interface RequestAttributes {
  * when the credential involved an MFA proof.
  */
 export function cedarContext(facts: RequestContextFacts, authMethod: string, request: RequestAttributes, mfaAgeSec?: number): Record<string, CedarValue> {
-  return {
+  // Optional fields are added only when known (Cedar's `has`), without spreading a temporary.
+  const context: Record<string, CedarValue> = {
     ip: { __extn: { fn: 'ip', arg: facts.clientIp } },
-    ...(facts.country !== undefined ? { country: facts.country } : {}),
     posture: postureRecord(facts),
     hour: facts.hour ?? new Date().getUTCHours(),
     weekday: facts.weekday ?? isoWeekday(new Date()),
     authMethod,
-    ...(mfaAgeSec !== undefined ? { mfaAgeSec: Math.max(0, Math.floor(mfaAgeSec)) } : {}),
     risk: Math.round(Math.min(1, Math.max(0, facts.risk)) * 100),
     operation: request.operation,
     model: request.model,
-    ...(request.maxTokens !== undefined ? { maxTokens: request.maxTokens } : {}),
     stream: request.stream,
     tools: request.tools as CedarValue[],
   };
+  if (facts.country !== undefined) context['country'] = facts.country;
+  if (mfaAgeSec !== undefined) context['mfaAgeSec'] = Math.max(0, Math.floor(mfaAgeSec));
+  if (request.maxTokens !== undefined) context['maxTokens'] = request.maxTokens;
+  return context;
 }
 
 function isoWeekday(d: Date): number {
