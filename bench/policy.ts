@@ -13,7 +13,7 @@
  *   facts, the Cedar context record, principal entity, evaluation or cache hit), with the 100
  *   policies, and with only the default templates (which read no address, so no `ipaddr`).
  *
- * Standalone: `node dist/bench/policy.js [--seconds N]`; `runPolicyBench` is exported so the main
+ * Standalone: `node dist/bench/policy.js [--seconds N] [--clock wall|cpu] [--case TEXT]` (`--help`); `runPolicyBench` is exported so the main
  * benchmark can include it (`npm run bench -- --metrics policy`).
  */
 import { fileURLToPath } from 'node:url';
@@ -56,12 +56,26 @@ export function hundredPolicies(): PolicySource {
   return { origin: 'bench-100.cedar', text: lines.join('\n') };
 }
 
-function time(name: string, seconds: number, warmupSeconds: number, call: (i: number) => void): PolicyCase {
+/**
+ * Wall time per call by default. `cpu` times each call by the process's CPU time instead
+ * (`process.cpuUsage`, 1 µs resolution): on a shared machine a call descheduled midway then
+ * counts what it ran, not how long it waited, so before/after runs compare even under load.
+ */
+export type Clock = 'wall' | 'cpu';
+
+function time(name: string, seconds: number, warmupSeconds: number, clock: Clock, call: (i: number) => void): PolicyCase {
   if (process.env['POLICY_BENCH_DEBUG']) console.error(`running ${name}`);
   const until = (ms: number, sample: boolean, samples: number[]) => {
     const end = performance.now() + ms;
     let i = 0;
     while (performance.now() < end) {
+      if (clock === 'cpu') {
+        const c = process.cpuUsage();
+        call(i++);
+        const d = process.cpuUsage(c);
+        if (sample) samples.push(d.user + d.system);
+        continue;
+      }
       const t = process.hrtime.bigint();
       call(i++);
       if (sample) samples.push(Number(process.hrtime.bigint() - t) / 1000);
@@ -80,7 +94,18 @@ function principal(n: number): Principal {
   return { id: `key:${n}`, kind: 'service', tenant: 'acme', roles: ['app', `role-${n % 30}`], teams: [`team-${n % 40}`], authMethod: 'api_key', credentialId: `k${n}`, models: [] };
 }
 
-export async function runPolicyBench(opts: { seconds: number; warmupSeconds: number }): Promise<PolicyCase[]> {
+export interface PolicyBenchOptions {
+  readonly seconds: number;
+  readonly warmupSeconds: number;
+  readonly clock?: Clock;
+  /** Only the cases whose name contains this. */
+  readonly only?: string;
+}
+
+export async function runPolicyBench(opts: PolicyBenchOptions): Promise<PolicyCase[]> {
+  const clock = opts.clock ?? 'wall';
+  const only = opts.only ?? process.env['POLICY_BENCH_ONLY'];
+  const wanted = (name: string): boolean => only === undefined || name.includes(only);
   const schema = await builtinSchema();
   const defaults = configSchema.parse({}).policy;
   const { sources: templates } = await readPolicySources(defaults, '.');
@@ -103,16 +128,17 @@ export async function runPolicyBench(opts: { seconds: number; warmupSeconds: num
     context: cedarContext({ clientIp: ip, country: 'DE', risk: 0, hour: 11, weekday: 3 }, 'api_key', { operation: 'chat', model: 'model-3', stream: false, tools: [] }),
   });
   const cases: PolicyCase[] = [];
-  if (process.env['POLICY_BENCH_ONLY'] === undefined) {
-  cases.push(time(`cedar, no cache (${loaded} policies)`, opts.seconds, opts.warmupSeconds, (i) => uncached.authorize(query(principals[i % 1000] as Principal, `10.${i % 40}.${(i >> 8) % 256}.${i % 256}`))));
-  const warm = (i: number) => cached.authorize(query(principals[i % 1000] as Principal, `10.${i % 40}.1.${(i >> 10) % 4}`));
-  // Every principal × address pair once, so the timed run sees a warm gateway's cache.
-  for (let i = 0; i < 4096; i++) warm(i);
-  cases.push(time(`cedar, cached, 1k principals`, opts.seconds, opts.warmupSeconds, warm));
+  const noCache = `cedar, no cache (${loaded} policies)`;
+  if (wanted(noCache)) cases.push(time(noCache, opts.seconds, opts.warmupSeconds, clock, (i) => uncached.authorize(query(principals[i % 1000] as Principal, `10.${i % 40}.${(i >> 8) % 256}.${i % 256}`))));
+  if (wanted('cedar, cached, 1k principals')) {
+    const warm = (i: number) => cached.authorize(query(principals[i % 1000] as Principal, `10.${i % 40}.1.${(i >> 10) % 4}`));
+    // Every principal × address pair once, so the timed run sees a warm gateway's cache.
+    for (let i = 0; i < 4096; i++) warm(i);
+    cases.push(time(`cedar, cached, 1k principals`, opts.seconds, opts.warmupSeconds, clock, warm));
+  }
   // A principal never seen before on every call (its id is part of every decision), so every
   // call misses; a new address alone would not, when no policy that applies reads it.
-  cases.push(time(`cedar, cached, all misses`, opts.seconds, opts.warmupSeconds, (i) => missing.authorize(query(principal(1_000_000 + i), `10.${(i >> 16) % 256}.${(i >> 8) % 256}.${i % 256}`))));
-  }
+  if (wanted('cedar, cached, all misses')) cases.push(time(`cedar, cached, all misses`, opts.seconds, opts.warmupSeconds, clock, (i) => missing.authorize(query(principal(1_000_000 + i), `10.${(i >> 16) % 256}.${(i >> 8) % 256}.${i % 256}`))));
 
   // The two stages as the gateway runs them, with the default templates plus the 100 policies.
   const config = configSchema.parse({ context: { trustedProxies: ['127.0.0.1'] } });
@@ -133,14 +159,13 @@ export async function runPolicyBench(opts: { seconds: number; warmupSeconds: num
     };
   };
   const request: ChatRequest = { kind: 'chat', model: 'model-3', messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }], stream: false, includeUsage: false };
-  const only = process.env['POLICY_BENCH_ONLY'];
   const stageCases = [
     ['stages, cached', 10_000, true],
     ['stages, no cache', 0, true],
     [`stages, default templates, no cache`, 0, false],
   ] as const;
   for (const [label, cacheSize, hundred] of stageCases) {
-    if (only !== undefined && !label.includes(only)) continue;
+    if (!wanted(label)) continue;
     const { context: cs, authorize } = await stagesFor(cacheSize, hundred);
     const controller = new AbortController();
     const states = principals.slice(0, 100).map((p, n) => ({
@@ -156,7 +181,7 @@ export async function runPolicyBench(opts: { seconds: number; warmupSeconds: num
       decisions: [],
     }));
     cases.push(
-      time(label, opts.seconds, opts.warmupSeconds, (i) => {
+      time(label, opts.seconds, opts.warmupSeconds, clock, (i) => {
         const state = states[i % 100] as (typeof states)[number];
         const v = cs.onHeaders?.(state);
         if (v && !(v instanceof Promise) && v.action === 'pass') state.context = v.facts?.context;
@@ -169,11 +194,22 @@ export async function runPolicyBench(opts: { seconds: number; warmupSeconds: num
   return cases;
 }
 
+const USAGE = `node dist/bench/policy.js [--seconds N] [--clock wall|cpu] [--case TEXT]
+
+  --seconds N    timed seconds per case (default 3), after a warm-up of a third of that (at most 1 s)
+  --clock cpu    time each call by process CPU time instead of wall time (for a shared machine)
+  --case TEXT    only the cases whose name contains TEXT (e.g. "all misses", "stages, no cache")`;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '3' }, clock: { type: 'string', default: 'wall' }, case: { type: 'string' }, help: { type: 'boolean' } } });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const seconds = Number(values.seconds);
   if (!(seconds > 0 && seconds <= 60)) throw new Error('--seconds: 0 < N <= 60');
-  for (const c of await runPolicyBench({ seconds, warmupSeconds: Math.min(1, seconds / 3) })) {
+  if (values.clock !== 'wall' && values.clock !== 'cpu') throw new Error('--clock: wall or cpu');
+  for (const c of await runPolicyBench({ seconds, warmupSeconds: Math.min(1, seconds / 3), clock: values.clock, ...(values.case !== undefined ? { only: values.case } : {}) })) {
     console.log(`[policy] ${c.name.padEnd(40)} median ${c.medianUs} µs, p99 ${c.p99Us} µs, ${c.perSecond}/s (${c.iterations} calls)`);
   }
 }

@@ -92,7 +92,7 @@ export function adminAuthorizer(options: AdminAuthorizerOptions): AdminAuthorize
     const mfaAgeSec = request.verifiedAt > 0 ? (at - request.verifiedAt) / 1000 : undefined;
     const context = cedarContext(facts, 'operator_session', { operation: 'admin', model: '', stream: false, tools: [] }, mfaAgeSec);
     const principal = operatorEntity(request.operator, policy.operatorRoles(request.operator));
-    const result = decide(policy, { principal, action: what.action, resource: { uid: { type: 'AdminResource', id: what.resource }, attrs: {}, parents: [] }, context }, options.log, options.shadowStats);
+    const result = decide(policy, { principal, action: what.action, resource: { uid: { type: 'AdminResource', id: what.resource }, attrs: {}, parents: [] }, context }, options, options.shadowStats);
     return { allowed: result.allowed, action: what.action, reasons: result.reasons };
   };
 }

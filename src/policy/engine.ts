@@ -12,6 +12,8 @@ import { createHash } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
 import type { PolicyReads } from './ast.js';
+import { RecentCache } from './recent-cache.js';
+import { contextFor, entitiesFor, planInputs, type Inputs, type Subject } from './inputs.js';
 import { entityKey, scopePolicy, unionOf, type EntityKey, type ScopedPolicy, type ScopeSubject } from './slice.js';
 
 export interface PolicySource {
@@ -67,7 +69,7 @@ export interface CompiledPolicySet {
 export type CompileResult = { readonly ok: true; readonly set: CompiledPolicySet } | { readonly ok: false; readonly issues: readonly PolicyIssue[] };
 
 export interface CompileOptions {
-  /** Decisions kept per set (LRU); 0 turns the cache off. */
+  /** Decisions kept per set (at most this many, the recently used ones: recent-cache.ts); 0 turns the cache off. */
   readonly cacheSize?: number;
 }
 
@@ -225,12 +227,10 @@ interface LoadedSubset {
   /** Policies without conditions: satisfied whenever the subset is used. */
   readonly permits: readonly string[];
   readonly forbids: readonly string[];
-  /** What the conditional policies read and name. */
+  /** What the conditional policies read (in the form loaded, see ip-text.ts) and name. */
   readonly reads: PolicyReads;
   readonly literals: ReadonlySet<EntityKey>;
 }
-
-type Subject = ScopeSubject & { readonly closure: ReadonlyMap<EntityKey, EntityRef> };
 
 /** The policies that apply to a request (by its scopes) and the key of that subset. */
 interface Selection {
@@ -240,9 +240,12 @@ interface Selection {
   readonly resource: Subject;
   /** Principal and resource are the same entity (passed once). */
   readonly same: boolean;
+  /** What an engine call for it is given, worked out on its first evaluation. */
+  inputs?: Inputs;
 }
 
-const SELECTIONS_PER_PRINCIPAL = 256;
+/** Selections remembered per principal shape (its parents), across actions and resources. */
+const SELECTIONS_PER_SHAPE = 256;
 
 /** Distinct policy subsets kept loaded per set; each is a few policies, a few kB in the engine. */
 const SUBSETS_KEPT = 1024;
@@ -250,10 +253,17 @@ const SUBSETS_KEPT = 1024;
 class PreparsedSet implements CompiledPolicySet {
   readonly policyIds: readonly string[];
   readonly reads: PolicyReads;
-  private readonly cache = new Map<string, AuthorizationResult>();
+  private readonly cache: RecentCache<string, AuthorizationResult>;
   private readonly slices = new Map<string, ActionSlice>();
   private readonly subsets = new Map<string, LoadedSubset>();
-  private readonly selections = new WeakMap<Entity, Map<string, Selection>>();
+  /**
+   * Selections by the principal's (frozen) parents array: request.ts shares one array between
+   * the principals of one kind with the same roles, teams and tenant, so a principal never seen
+   * before still finds the policies that apply to it without matching scopes.
+   */
+  private readonly selections = new WeakMap<readonly EntityRef[], Map<string, Selection>>();
+  /** Entities some policy's principal scope names (`==`, `in`): for those, the id matters too. */
+  private readonly principalNames: ReadonlySet<EntityKey>;
   /** Engine ids of evicted subsets, reused so the engine's table stays bounded. */
   private readonly freeSlots: string[] = [];
   private nextSlot = 0;
@@ -266,6 +276,8 @@ class PreparsedSet implements CompiledPolicySet {
   ) {
     this.policyIds = policies.map((p) => p.id);
     this.reads = unionOf(policies).reads;
+    this.cache = new RecentCache(cacheSize);
+    this.principalNames = new Set(policies.flatMap((p) => [...p.principalNames]));
     for (const [name, ancestors] of actions) {
       const subject: ScopeSubject = { type: 'Action', key: entityKey('Action', name), ancestors: new Set(ancestors.map((a) => entityKey(a.type, a.id))) };
       this.slices.set(name, { policies: policies.filter((p) => p.action(subject)), key: subject.key, ancestors });
@@ -295,55 +307,52 @@ class PreparsedSet implements CompiledPolicySet {
     const slice = this.slices.get(query.action);
     // An action the schema does not know can match nothing: deny without asking.
     if (!slice) return { allowed: false, reasons: ['unknown-action'] };
-    const { key: subsetKey, policies, principal, resource, same } = this.select(query, slice);
-    if (policies.length === 0) return DEFAULT_DENY;
-    const subset = this.subset(subsetKey, policies);
+    const selection = this.select(query, slice);
+    if (selection.policies.length === 0) return DEFAULT_DENY;
+    const subset = this.subset(selection.key, selection.policies);
     if (subset.failed) return { allowed: false, reasons: ['engine-error'] };
     if (subset.id === undefined) return combine(subset, NO_ANSWER);
-    const keep = (key: EntityKey): boolean => subset.literals.has(key) || key === principal.key || key === resource.key || key === slice.key;
-    const entities: cedar.EntityJson[] = [];
-    addEntity(entities, query.principal, principal, subset.reads, keep);
-    if (!same) addEntity(entities, query.resource, resource, subset.reads, keep);
-    const actionParents = slice.ancestors.filter((a) => keep(entityKey(a.type, a.id)));
-    if (actionParents.length > 0) entities.push({ uid: { type: 'Action', id: query.action }, attrs: {}, parents: actionParents });
-    const context = prune(query.context, subset.reads);
-    const key = useCache ? JSON.stringify([subsetKey, query.principal.uid, query.resource.uid, entities, context]) : '';
+    const inputs = (selection.inputs ??= planInputs({ ...selection, subsetKey: selection.key, action: query.action, actionKey: slice.key, actionAncestors: slice.ancestors, reads: subset.reads, literals: subset.literals }));
+    const context = contextFor(inputs, query.context);
+    // An `ip` that is not an address: what the schema would refuse.
+    if (context === undefined) return { allowed: false, reasons: ['request-error'] };
+    const entities = entitiesFor(inputs, query);
+    // The inputs' key names the subset and every ancestor passed; the rest is the request's own.
+    const p = query.principal.uid;
+    const r = query.resource.uid;
+    const key = useCache ? `${inputs.key}\n${JSON.stringify([p.type, p.id, r.type, r.id, inputs.attrs.length > 0 ? entities.map((e) => e.attrs) : 0, context])}` : '';
     if (useCache) {
       const hit = this.cache.get(key);
-      if (hit) {
-        // Re-inserting keeps the Map in least-recently-used order.
-        this.cache.delete(key);
-        this.cache.set(key, hit);
-        return hit;
-      }
+      if (hit) return hit;
     }
     const result = combine(subset, evaluate(subset.id, query, context, entities));
-    if (useCache) {
-      this.cache.set(key, result);
-      if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
-    }
+    if (useCache) this.cache.set(key, result);
     return result;
   }
 
   /**
-   * The policies whose scopes hold for this request. The answer depends only on the principal's
-   * and resource's uids and parents and the action, so for a principal entity that cannot change
-   * (frozen, as request.ts builds them) and a resource without parents it is remembered.
+   * The policies whose scopes hold for this request. With a resource without parents the answer
+   * depends only on the principal's type and parents, the action and the resource — and on the
+   * principal's id only when a principal scope names it, or it is the resource itself, or its
+   * own ancestor — so it is remembered per frozen parents array (request.ts builds them so).
    */
   private select(query: AuthorizationQuery, slice: ActionSlice): Selection {
     const p = query.principal;
-    const memo = Object.isFrozen(p) && Object.isFrozen(p.uid) && Object.isFrozen(p.parents) && p.parents.every((r) => Object.isFrozen(r)) && query.resource.parents.length === 0;
+    const r = query.resource;
+    const memo = r.parents.length === 0;
+    const same = p.uid.type === r.uid.type && p.uid.id === r.uid.id;
+    const byId = same || p.uid.type === 'Action' || this.principalNames.has(entityKey(p.uid.type, p.uid.id));
+    // Unambiguous: no type or action name holds a NUL, and the resource id's length is given.
+    const memoKey = `${p.uid.type}\0${query.action}\0${r.uid.type}\0${r.uid.id.length}\0${r.uid.id}${byId ? `\0${p.uid.id}` : ''}`;
     let known: Map<string, Selection> | undefined;
-    const memoKey = `${query.action}\0${query.resource.uid.type}\0${query.resource.uid.id}`;
     if (memo) {
-      known = this.selections.get(p);
+      known = this.selections.get(p.parents);
       const hit = known?.get(memoKey);
       if (hit) return hit;
     }
-    const same = p.uid.type === query.resource.uid.type && p.uid.id === query.resource.uid.id;
     const graph = new EntityGraph(query, slice, same);
     const principal = graph.subject(p.uid);
-    const resource = graph.subject(query.resource.uid);
+    const resource = graph.subject(r.uid);
     let key = query.action;
     const policies: ScopedPolicy[] = [];
     slice.policies.forEach((policy, n) => {
@@ -353,10 +362,12 @@ class PreparsedSet implements CompiledPolicySet {
       }
     });
     const selection: Selection = { key, policies, principal, resource, same };
-    if (memo) {
-      if (!known) this.selections.set(p, (known = new Map<string, Selection>()));
-      // Bounded by actions × resources a principal uses; the entry goes with the principal.
-      if (known.size < SELECTIONS_PER_PRINCIPAL) known.set(memoKey, selection);
+    // A principal among its own ancestors: the answer would hold for it alone; not remembered.
+    const shared = byId || ![...principal.closure.values()].some((ref) => ref.type === p.uid.type);
+    if (memo && shared && (known !== undefined || frozenRefs(p.parents))) {
+      if (!known) this.selections.set(p.parents, (known = new Map<string, Selection>()));
+      // Bounded by actions × resources a shape of principal uses; the entry goes with the array.
+      if (known.size < SELECTIONS_PER_SHAPE) known.set(memoKey, selection);
     }
     return selection;
   }
@@ -376,7 +387,10 @@ class PreparsedSet implements CompiledPolicySet {
     this.subsets.clear();
   }
 
-  /** The loaded subset for these policies, loading it (a few hundred µs) on first use. */
+  /**
+   * The loaded subset for these policies, loading it (a few hundred µs) on first use. Policies
+   * read the client address as text (ip-text.ts) unless one of them reads the context whole.
+   */
   private subset(key: string, policies: readonly ScopedPolicy[]): LoadedSubset {
     const known = this.subsets.get(key);
     if (known) {
@@ -397,17 +411,24 @@ class PreparsedSet implements CompiledPolicySet {
     const conditional = policies.filter((p) => !p.unconditional);
     const permits = policies.filter((p) => p.unconditional && p.effect === 'permit').map((p) => p.id);
     const forbids = policies.filter((p) => p.unconditional && p.effect === 'forbid').map((p) => p.id);
+    const asText = !unionOf(conditional).reads.allContext;
     let failed = false;
     if (conditional.length > 0) {
-      const loaded = cedar.preparsePolicySet(slot, { staticPolicies: Object.fromEntries(conditional.map((p) => [p.id, p.loadable as cedar.Policy])) });
+      const loadable = (p: ScopedPolicy): cedar.Policy => ((asText ? p.ipText?.loadable : undefined) ?? p.loadable) as cedar.Policy;
+      const loaded = cedar.preparsePolicySet(slot, { staticPolicies: Object.fromEntries(conditional.map((p) => [p.id, loadable(p)])) });
       failed = loaded.type === 'failure';
     }
     const id = conditional.length > 0 && !failed ? slot : undefined;
-    const subset: LoadedSubset = { id, failed, permits, forbids, ...unionOf(conditional) };
+    const subset: LoadedSubset = { id, failed, permits, forbids, ...unionOf(conditional, asText) };
     if (id === undefined) this.freeSlots.push(slot);
     if (!failed) this.subsets.set(key, subset);
     return subset;
   }
+}
+
+/** Every reference of a parents array frozen, and the array: what it says cannot change. */
+function frozenRefs(parents: readonly EntityRef[]): boolean {
+  return Object.isFrozen(parents) && parents.every((ref) => Object.isFrozen(ref));
 }
 
 const DEFAULT_DENY: AuthorizationResult = Object.freeze({ allowed: false, reasons: Object.freeze(['default-deny']) });
@@ -443,32 +464,6 @@ class EntityGraph {
     const closure = this.closure(key);
     return { type: uid.type, key, ancestors: new Set(closure.keys()), closure };
   }
-}
-
-/** The entity with only the attributes read and the ancestors that can be asked about; left out when that is nothing. */
-function addEntity(into: cedar.EntityJson[], e: Entity, subject: Subject, reads: PolicyReads, keep: (key: EntityKey) => boolean): void {
-  const attrs: Record<string, CedarValue> = {};
-  let any = false;
-  for (const name of reads.entityAttrs) {
-    const value = e.attrs[name];
-    if (value !== undefined) {
-      attrs[name] = value;
-      any = true;
-    }
-  }
-  const parents: cedar.EntityUidJson[] = [];
-  for (const [key, ref] of subject.closure) if (keep(key)) parents.push({ type: ref.type, id: ref.id });
-  if (any || parents.length > 0 || reads.entityAttrs.size > 0) into.push({ uid: { type: e.uid.type, id: e.uid.id }, attrs, parents });
-}
-
-function prune(context: Readonly<Record<string, CedarValue>>, reads: PolicyReads): cedar.Context {
-  if (reads.allContext) return context;
-  const out: cedar.Context = {};
-  for (const field of reads.contextFields) {
-    const value = context[field];
-    if (value !== undefined) out[field] = value;
-  }
-  return out;
 }
 
 /** Cedar's answer about a subset's conditional policies: errors, or the decision and the policies behind it. */

@@ -5,24 +5,50 @@
  */
 import type { RequestContextFacts } from '../context/types.js';
 import type { Principal } from '../pipeline/types.js';
-import type { CedarValue, Entity } from './engine.js';
+import type { CedarValue, Entity, EntityRef } from './engine.js';
 
 const principalEntities = new WeakMap<Principal, Entity>();
 
 const PRINCIPAL_TYPE = { user: 'User', service: 'ServiceAccount', operator: 'Operator' } as const;
 
+/** What principals with the same roles, teams and tenant share. */
+interface Shape {
+  readonly parents: readonly EntityRef[];
+  readonly roles: readonly string[];
+  readonly teams: readonly string[];
+}
+
+/**
+ * One frozen parents array per (roles, teams, tenant): the engine remembers per parents array
+ * which policies' scopes match (engine.ts), so a principal never seen before, with a known
+ * combination of groups, skips the matching. Bounded; a shape dropped here stays valid for the
+ * entities that hold it and is made again for new ones.
+ */
+const shapes = new Map<string, Shape>();
+const SHAPES_KEPT = 4096;
+
+function shapeOf(principal: Principal): Shape {
+  const teams = principal.teams ?? [];
+  const key = JSON.stringify([principal.roles, teams, principal.tenant]);
+  let shape = shapes.get(key);
+  if (!shape) {
+    const refs = [...principal.roles.map((id) => ({ type: 'Role', id })), ...teams.map((id) => ({ type: 'Team', id })), { type: 'Tenant', id: principal.tenant }];
+    shape = { parents: Object.freeze(refs.map((ref) => Object.freeze(ref))), roles: Object.freeze([...principal.roles]), teams: Object.freeze([...teams]) };
+    if (shapes.size >= SHAPES_KEPT) shapes.clear();
+    shapes.set(key, shape);
+  }
+  return shape;
+}
+
 export function principalEntity(principal: Principal): Entity {
   let entity = principalEntities.get(principal);
   if (!entity) {
-    const teams = principal.teams ?? [];
-    // Frozen through uid and parents: the engine remembers per entity object which policies
-    // its scopes match (engine.ts), which is only right while these cannot change.
+    const shape = shapeOf(principal);
+    // Frozen through uid and parents: the engine's memo is only right while these cannot change.
     entity = Object.freeze({
       uid: Object.freeze({ type: PRINCIPAL_TYPE[principal.kind], id: principal.id }),
-      attrs: { tenant: principal.tenant, roles: [...principal.roles], teams: [...teams], credential: principal.credentialId },
-      parents: Object.freeze(
-        [...principal.roles.map((id) => ({ type: 'Role', id })), ...teams.map((id) => ({ type: 'Team', id })), { type: 'Tenant', id: principal.tenant }].map((ref) => Object.freeze(ref)),
-      ),
+      attrs: Object.freeze({ tenant: principal.tenant, roles: shape.roles as CedarValue[], teams: shape.teams as CedarValue[], credential: principal.credentialId }),
+      parents: shape.parents,
     });
     principalEntities.set(principal, entity);
   }
@@ -39,10 +65,20 @@ const POSTURE_FLAGS = ['managed', 'diskEncrypted', 'osPatched', 'compliant'] as 
 
 const NO_POSTURE_TAGS: readonly string[] = [];
 
-function postureRecord(facts: RequestContextFacts): Record<string, CedarValue> {
+/** The record without a posture, one per reason (a handful: `missing`, `expired`, …), frozen and shared. */
+const noPosture = new Map<string, Readonly<Record<string, CedarValue>>>();
+
+function postureRecord(facts: RequestContextFacts): Readonly<Record<string, CedarValue>> {
   const p = facts.posture;
   if (!p) {
-    return { verified: false, error: facts.postureError ?? 'missing', source: '', managed: false, diskEncrypted: false, osPatched: false, compliant: false, tags: NO_POSTURE_TAGS as CedarValue[] };
+    const error = facts.postureError ?? 'missing';
+    let record = noPosture.get(error);
+    if (!record) {
+      record = Object.freeze({ verified: false, error, source: '', managed: false, diskEncrypted: false, osPatched: false, compliant: false, tags: NO_POSTURE_TAGS as CedarValue[] });
+      // Reasons are the verifier's own codes; bounded all the same.
+      if (noPosture.size < 64) noPosture.set(error, record);
+    }
+    return record;
   }
   const tags: string[] = [];
   for (const [k, v] of Object.entries(p.attributes)) {
@@ -68,21 +104,23 @@ export interface RequestAttributes {
  * when the credential involved an MFA proof.
  */
 export function cedarContext(facts: RequestContextFacts, authMethod: string, request: RequestAttributes, mfaAgeSec?: number): Record<string, CedarValue> {
-  return {
+  // Optional fields are added only when known (Cedar's `has`), without spreading a temporary.
+  const context: Record<string, CedarValue> = {
     ip: { __extn: { fn: 'ip', arg: facts.clientIp } },
-    ...(facts.country !== undefined ? { country: facts.country } : {}),
     posture: postureRecord(facts),
     hour: facts.hour ?? new Date().getUTCHours(),
     weekday: facts.weekday ?? isoWeekday(new Date()),
     authMethod,
-    ...(mfaAgeSec !== undefined ? { mfaAgeSec: Math.max(0, Math.floor(mfaAgeSec)) } : {}),
     risk: Math.round(Math.min(1, Math.max(0, facts.risk)) * 100),
     operation: request.operation,
     model: request.model,
-    ...(request.maxTokens !== undefined ? { maxTokens: request.maxTokens } : {}),
     stream: request.stream,
     tools: request.tools as CedarValue[],
   };
+  if (facts.country !== undefined) context['country'] = facts.country;
+  if (mfaAgeSec !== undefined) context['mfaAgeSec'] = Math.max(0, Math.floor(mfaAgeSec));
+  if (request.maxTokens !== undefined) context['maxTokens'] = request.maxTokens;
+  return context;
 }
 
 function isoWeekday(d: Date): number {

@@ -33,6 +33,8 @@ const CONDITIONS = [
   'context.risk < 50',
   'context has country && context.country == "DE"',
   'context.ip.isInRange(ip("10.0.0.0/8"))',
+  'context.ip.isIpv6() || context.ip == ip("192.0.2.1")',
+  'context has ip && context.ip.isLoopback()',
   'context.posture.verified',
   'context has mfaAgeSec && context.mfaAgeSec <= 300',
   'principal in Team::"t2"',
@@ -62,7 +64,7 @@ const refArb = fc.constantFrom(...GROUP_REFS).map((r): EntityRef => {
 
 type Of<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
-const principalArb = fc.record({ type: fc.constantFrom('User', 'ServiceAccount', 'Operator'), id: fc.constantFrom('a', 'b'), parents: fc.uniqueArray(refArb, { selector: (r) => `${r.type}:${r.id}`, maxLength: 4 }), tenant: fc.constantFrom('x', 'y') });
+const principalArb = fc.record({ type: fc.constantFrom('User', 'ServiceAccount', 'Operator'), id: fc.constantFrom('a', 'b', 'c'), parents: fc.uniqueArray(refArb, { selector: (r) => `${r.type}:${r.id}`, maxLength: 4 }), tenant: fc.constantFrom('x', 'y') });
 const resourceArb = fc.constantFrom<Entity>(
   { uid: { type: 'Model', id: 'm1' }, attrs: { regulated: true }, parents: [] },
   { uid: { type: 'Model', id: 'm2' }, attrs: { regulated: false }, parents: [] },
@@ -72,19 +74,28 @@ const resourceArb = fc.constantFrom<Entity>(
 const contextArb = fc.record({
   risk: fc.integer({ min: 0, max: 100 }),
   country: fc.option(fc.constantFrom('DE', 'US'), { nil: undefined }),
-  ip: fc.constantFrom('10.1.2.3', '192.0.2.1'),
+  // Hexadecimal IPv6 goes to the engine as text; a prefix takes the exact path (ip-text.ts).
+  ip: fc.constantFrom('10.1.2.3', '127.0.0.1', '192.0.2.1', '::1', '2001:db8::1', '10.0.0.0/8'),
   verified: fc.boolean(),
   mfaAgeSec: fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }),
   tools: fc.subarray(['shell', 'search']),
 });
 
+/**
+ * Principals with the same parents share one frozen parents array, as request.ts builds them, so
+ * the engine's memo per parents array is exercised across principals of different ids and types.
+ */
+const sharedParents = new Map<string, readonly EntityRef[]>();
+
 function entityOf(p: Of<typeof principalArb>): Entity {
   const attrs: Record<string, CedarValue> =
     p.type === 'Operator' ? { name: p.id, roles: ['r1'] } : { tenant: p.tenant, roles: p.parents.filter((r) => r.type === 'Role').map((r) => r.id), teams: [], credential: 'c' };
   // Operators are only `in` roles (schema); other parents would not validate as data.
-  const parents = (p.type === 'Operator' ? p.parents.filter((r) => r.type === 'Role') : p.parents).map((r) => Object.freeze({ ...r }));
-  // Frozen like request.ts's principals, so the engine's per-entity memo is exercised too.
-  return Object.freeze({ uid: Object.freeze({ type: p.type, id: p.id }), attrs, parents: Object.freeze(parents) });
+  const own = p.type === 'Operator' ? p.parents.filter((r) => r.type === 'Role') : p.parents;
+  const key = JSON.stringify(own);
+  let parents = sharedParents.get(key);
+  if (!parents) sharedParents.set(key, (parents = Object.freeze(own.map((r) => Object.freeze({ ...r })))));
+  return Object.freeze({ uid: Object.freeze({ type: p.type, id: p.id }), attrs, parents });
 }
 
 function contextOf(c: Of<typeof contextArb>): Record<string, CedarValue> {
@@ -165,5 +176,47 @@ describe('policy slicing is exact', () => {
     );
     // Most generated sets must validate, or the property says little.
     assert.ok(compiled > 60, `only ${compiled} of 120 generated sets validated`);
+  });
+});
+
+/**
+ * The two places where requests share work they might not share: principals with the same
+ * parents share what their scopes select (unless a scope names one of them), and policies read
+ * the address as text (ip-text.ts). Few policies, concentrated on exactly those.
+ */
+describe('shared selections and the address as text are exact', () => {
+  it('decides like one Cedar call', () => {
+    const IP_CONDITIONS = ['context.ip.isInRange(ip("10.0.0.0/8"))', 'context has ip && context.ip.isLoopback()', 'context.ip.isIpv6() || context.ip == ip("192.0.2.1")', 'context.risk < 50'];
+    const focused = fc.record({
+      effect: fc.constantFrom('permit', 'forbid'),
+      principal: fc.constantFrom('principal == User::"a"', 'principal == User::"c"', 'principal in Role::"r1"', 'principal', 'principal is User'),
+      when: fc.option(fc.constantFrom(...IP_CONDITIONS), { nil: undefined, freq: 4 }),
+      unless: fc.option(fc.constantFrom(...IP_CONDITIONS), { nil: undefined, freq: 2 }),
+    });
+    const roles = Object.freeze([Object.freeze({ type: 'Role', id: 'r1' })]);
+    const user = (id: string): Entity => Object.freeze({ uid: Object.freeze({ type: 'User', id }), attrs: { tenant: 'x', roles: ['r1'], teams: [], credential: 'c' }, parents: roles });
+    const users = ['a', 'b', 'c'].map(user);
+    fc.assert(
+      fc.property(
+        fc.array(focused, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.record({ user: fc.nat(2), ip: fc.constantFrom('10.1.2.3', '127.0.0.1', '192.0.2.1', '::1', '2001:db8::1', '10.0.0.0/8'), risk: fc.constantFrom(0, 70) }), { minLength: 1, maxLength: 12 }),
+        (policyList, requests) => {
+          const policies: Record<string, string> = {};
+          policyList.forEach((p, n) => {
+            policies[`f${n}`] = `@id("f${n}") ${p.effect} (${p.principal}, action == Action::"chat", resource)${p.when ? ` when { ${p.when} }` : ''}${p.unless ? ` unless { ${p.unless} }` : ''};`;
+          });
+          const result = compilePolicySet(schema, [{ origin: 'focused.cedar', text: Object.values(policies).join('\n') }], { cacheSize: 100 });
+          assert.ok(result.ok, JSON.stringify(!result.ok && result.issues));
+          if (!result.ok) return;
+          for (const r of requests) {
+            const context = { ...contextOf({ risk: r.risk, country: undefined, ip: r.ip, verified: false, mfaAgeSec: undefined, tools: [] }) };
+            const q: AuthorizationQuery = { principal: users[r.user] as Entity, action: 'chat', resource: { uid: { type: 'Model', id: 'm1' }, attrs: { regulated: false }, parents: [] }, context };
+            const got = result.set.authorize(q);
+            assert.deepEqual({ allowed: got.allowed, reasons: [...got.reasons].sort() }, reference(policies, q), JSON.stringify({ policies, q }));
+          }
+        },
+      ),
+      { numRuns: 150, seed: 7 },
+    );
   });
 });

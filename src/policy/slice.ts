@@ -19,6 +19,7 @@
  * Matching errs on the side of keeping: a scope shape this file does not recognise matches.
  */
 import { collectReads, emptyReads, type PolicyReads } from './ast.js';
+import { rewriteIpReads } from './ip-text.js';
 
 /** `Type\0id`: entity ids may contain anything but a type name cannot contain NUL. */
 export type EntityKey = string;
@@ -45,6 +46,11 @@ export interface ScopedPolicy {
   readonly action: Matcher;
   readonly resource: Matcher;
   readonly reads: PolicyReads;
+  /**
+   * The same policy reading the client address as text (ip-text.ts), when it reads `context.ip`
+   * and can be rewritten: what a subset loads unless one of its policies reads `context` whole.
+   */
+  readonly ipText: { readonly loadable: object; readonly reads: PolicyReads } | undefined;
   readonly effect: 'permit' | 'forbid';
   /**
    * Satisfied by every request its scopes match (no conditions): its subset need not ask the
@@ -53,6 +59,8 @@ export interface ScopedPolicy {
   readonly unconditional: boolean;
   /** Entities the policy's conditions name. */
   readonly literals: ReadonlySet<EntityKey>;
+  /** Entities its principal scope names. */
+  readonly principalNames: ReadonlySet<EntityKey>;
 }
 
 const always: Matcher = () => true;
@@ -130,22 +138,37 @@ export function scopePolicy(id: string, text: string, json: object): ScopedPolic
   const exact = !hasInexactNumber(json);
   literalsOf(exact ? j.conditions : json, literals);
   const loadable = exact ? { ...json, principal: ANY, action: ANY, resource: ANY } : text;
+  const principalNames = new Set<EntityKey>();
+  literalsOf(j.principal, principalNames);
   const unconditional = exact && Array.isArray(j.conditions) && j.conditions.length === 0;
   const effect = (json as { effect?: unknown }).effect === 'permit' ? 'permit' : 'forbid';
-  return { id, loadable, effect, unconditional, principal: scopeMatcher(j.principal), action: scopeMatcher(j.action), resource: scopeMatcher(j.resource), reads, literals };
+  return { id, loadable, ipText: exact && reads.contextFields.has('ip') ? ipTextForm(loadable as object) : undefined, effect, unconditional, principal: scopeMatcher(j.principal), action: scopeMatcher(j.action), resource: scopeMatcher(j.resource), reads, literals, principalNames };
 }
 
-/** What a set of policies reads and names, together. */
-export function unionOf(policies: readonly ScopedPolicy[]): { reads: PolicyReads; literals: ReadonlySet<EntityKey> } {
+function ipTextForm(loadable: object): ScopedPolicy['ipText'] {
+  const conditions = rewriteIpReads((loadable as { conditions?: unknown }).conditions);
+  if (conditions === undefined) return undefined;
+  const rewritten = { ...loadable, conditions };
+  const reads = emptyReads();
+  collectReads(rewritten, reads);
+  return { loadable: rewritten, reads };
+}
+
+/**
+ * What a set of policies reads and names, together; with `ipText`, as loaded in their ip-text
+ * form (those that have one).
+ */
+export function unionOf(policies: readonly ScopedPolicy[], ipText = false): { reads: PolicyReads; literals: ReadonlySet<EntityKey> } {
   const contextFields = new Set<string>();
   const entityAttrs = new Set<string>();
   const literals = new Set<EntityKey>();
   let allContext = false;
   for (const p of policies) {
-    for (const f of p.reads.contextFields) contextFields.add(f);
-    for (const a of p.reads.entityAttrs) entityAttrs.add(a);
+    const reads = (ipText ? p.ipText?.reads : undefined) ?? p.reads;
+    for (const f of reads.contextFields) contextFields.add(f);
+    for (const a of reads.entityAttrs) entityAttrs.add(a);
     for (const l of p.literals) literals.add(l);
-    allContext ||= p.reads.allContext;
+    allContext ||= reads.allContext;
   }
   return { reads: { contextFields, entityAttrs, allContext }, literals };
 }

@@ -115,8 +115,8 @@ describe('shadow mode', async () => {
       resource: { uid: { type: 'Model', id: 'gpt' }, attrs: {}, parents: [] },
       context: {},
     });
-    assert.equal(decide(policy, q(['app']), captured, stats).allowed, true, 'the active set decides');
-    assert.equal(decide(policy, q(['research']), captured, stats).allowed, true);
+    assert.equal(decide(policy, q(['app']), { log: captured }, stats).allowed, true, 'the active set decides');
+    assert.equal(decide(policy, q(['research']), { log: captured }, stats).allowed, true);
     assert.deepEqual(stats, { differences: 1, evaluations: 2 });
     assert.ok(lines.some((l) => l.includes('shadow policy disagrees') && l.includes('"candidate":"deny"')), lines.join('\n'));
   });

@@ -14,7 +14,7 @@ import type { CanonicalRequest, ChatRequest } from '../../canonical/types.js';
 import type { Logger } from '../../log.js';
 import type { AuthorizationQuery, AuthorizationResult, CedarValue, Entity } from '../../policy/engine.js';
 import type { CompiledPolicy } from '../../policy/load.js';
-import { cedarContext, principalEntity } from '../../policy/request.js';
+import { cedarContext, principalEntity, type RequestAttributes } from '../../policy/request.js';
 import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
 import { mayUseModel } from './model-scope.js';
 
@@ -49,8 +49,16 @@ export interface AuthorizeStageOptions {
   readonly shadowStats?: ShadowStats;
 }
 
+/**
+ * Where a disagreement is logged: read only when there is one, because a request's `log` makes
+ * its pino child logger on first use (docs/performance.md), which most requests never need.
+ */
+export interface LogSource {
+  readonly log: Logger;
+}
+
 /** Asks the active set and, when configured, the shadow set; logs shadow disagreements. */
-export function decide(policy: CompiledPolicy, query: AuthorizationQuery, log: Logger, stats?: ShadowStats): AuthorizationResult {
+export function decide(policy: CompiledPolicy, query: AuthorizationQuery, logTo: LogSource, stats?: ShadowStats): AuthorizationResult {
   const result = policy.active.authorize(query);
   if (policy.shadow) {
     let candidate: AuthorizationResult;
@@ -62,7 +70,7 @@ export function decide(policy: CompiledPolicy, query: AuthorizationQuery, log: L
     if (stats) stats.evaluations++;
     if (candidate.allowed !== result.allowed) {
       if (stats) stats.differences++;
-      log.warn(
+      logTo.log.warn(
         { shadow: true, action: query.action, resource: `${query.resource.uid.type}::${query.resource.uid.id}`, principal: query.principal.uid.id, active: result.allowed ? 'allow' : 'deny', candidate: candidate.allowed ? 'allow' : 'deny', activeReasons: result.reasons, candidateReasons: candidate.reasons },
         'shadow policy disagrees',
       );
@@ -71,8 +79,15 @@ export function decide(policy: CompiledPolicy, query: AuthorizationQuery, log: L
   return result;
 }
 
-function toolNames(request: ChatRequest): string[] {
-  return request.tools ? request.tools.map((t) => t.name) : [];
+const NO_TOOLS: readonly string[] = Object.freeze([]);
+
+function toolNames(request: ChatRequest): readonly string[] {
+  return request.tools && request.tools.length > 0 ? request.tools.map((t) => t.name) : NO_TOOLS;
+}
+
+function requestAttributes(operation: string, model: string, chat: ChatRequest | undefined, tools: readonly string[]): RequestAttributes {
+  const stream = chat?.stream ?? false;
+  return chat?.maxTokens !== undefined ? { operation, model, maxTokens: chat.maxTokens, stream, tools } : { operation, model, stream, tools };
 }
 
 /** The request without the tools it may not offer; a tool choice naming one of them falls back to `auto` or goes. */
@@ -98,18 +113,18 @@ export function authorizeStage(options: AuthorizeStageOptions): Stage {
       const policy = options.policy();
       const chat = request.kind === 'chat' ? request : undefined;
       const operation = request.kind === 'embed' ? 'embed' : ctx.operation === 'messages' ? 'messages' : 'chat';
-      const tools = chat ? toolNames(chat) : [];
-      const context = cedarContext(ctx.context, principal.authMethod, { operation, model: request.model, ...(chat?.maxTokens !== undefined ? { maxTokens: chat.maxTokens } : {}), stream: chat?.stream ?? false, tools });
+      const tools = chat ? toolNames(chat) : NO_TOOLS;
+      const context = cedarContext(ctx.context, principal.authMethod, requestAttributes(operation, request.model, chat, tools));
       const subject = principalEntity(principal);
       const model = policy.modelEntity(request.model);
-      const ask = (action: string, resource: Entity): AuthorizationResult => decide(policy, { principal: subject, action, resource, context }, ctx.log, options.shadowStats);
+      const { shadowStats } = options;
 
       const reasons: string[] = [];
-      const main = ask(operation, model);
+      const main = decide(policy, { principal: subject, action: operation, resource: model, context }, ctx, shadowStats);
       for (const r of main.reasons) reasons.push(`${operation}:${r}`);
       if (!main.allowed) return { action: 'deny', code: 'PC_ERR_MODEL_NOT_FOUND', reasons };
       if (chat?.stream) {
-        const s = ask('stream', model);
+        const s = decide(policy, { principal: subject, action: 'stream', resource: model, context }, ctx, shadowStats);
         for (const r of s.reasons) reasons.push(`stream:${r}`);
         if (!s.allowed) return { action: 'deny', code: 'PC_ERR_POLICY_DENIED', reasons };
       }
@@ -117,7 +132,7 @@ export function authorizeStage(options: AuthorizeStageOptions): Stage {
       if (!chat || tools.length === 0) return { action: 'pass', reasons };
       const denied = new Set<string>();
       for (const name of new Set(tools)) {
-        const t = ask('use_tool', { uid: { type: 'Tool', id: name }, attrs: {}, parents: [] });
+        const t = decide(policy, { principal: subject, action: 'use_tool', resource: { uid: { type: 'Tool', id: name }, attrs: {}, parents: [] }, context }, ctx, shadowStats);
         if (!t.allowed) {
           denied.add(name);
           // Tool names are the caller's text: recorded as a count, not verbatim.

@@ -28,7 +28,7 @@ function mayUseFor(ctx: StageContext, options: ToolCallStageOptions): MayUse {
   return (tool) => {
     let ok = verdicts.get(tool);
     if (ok === undefined) {
-      ok = decide(auth.policy, { principal: auth.principal, action: 'use_tool', resource: { uid: { type: 'Tool', id: tool }, attrs: {}, parents: [] }, context: auth.context }, ctx.log, options.shadowStats).allowed;
+      ok = decide(auth.policy, { principal: auth.principal, action: 'use_tool', resource: { uid: { type: 'Tool', id: tool }, attrs: {}, parents: [] }, context: auth.context }, ctx, options.shadowStats).allowed;
       verdicts.set(tool, ok);
     }
     return ok;

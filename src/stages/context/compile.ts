@@ -5,12 +5,11 @@
 import { resolve } from 'node:path';
 import maxmind, { type CountryResponse, type Reader } from 'maxmind';
 import type { ContextConfig } from '../../config/policy.js';
-import type { BlockList } from 'node:net';
-import { trustedProxyList } from './client-ip.js';
+import { trustedProxyList, type TrustedProxies } from './client-ip.js';
 import { createPostureVerifier, type PostureVerifier } from './posture.js';
 
 export interface CompiledContext {
-  readonly trustedProxies: BlockList | undefined;
+  readonly trustedProxies: TrustedProxies | undefined;
   readonly geoip: Reader<CountryResponse> | undefined;
   /** Lower-cased; believed only from a trusted proxy. */
   readonly countryHeader: string | undefined;
