@@ -37,43 +37,98 @@ export interface Token {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
 
-function isWordCode(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (c >= 0xd800 && c <= 0xdfff) return false;
-  return LETTER_OR_DIGIT.test(text[i] ?? '');
+/** Character classes of the tokenizer. */
+const OTHER = 0;
+const WORD = 1;
+const SPACE = 2;
+const BREAK = 3;
+/** Classes of the ASCII code units (a table: the tokenizer asks once per character). */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  ASCII_CLASS[c] = word ? WORD : c === 10 || c === 13 ? BREAK : c === 32 || (c >= 9 && c <= 12) ? SPACE : OTHER;
 }
 
-function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029;
+/** Class of the code unit `c` at `text[i]`: letters, marks and digits are words; lone surrogate halves are not. */
+function codeClass(text: string, i: number, c: number): number {
+  if (c < 128) return ASCII_CLASS[c] ?? OTHER;
+  if (c === 0x2028 || c === 0x2029) return BREAK;
+  if (c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a)) return SPACE;
+  if (c >= 0xd800 && c <= 0xdfff) return OTHER;
+  return LETTER_OR_DIGIT.test(text[i] ?? '') ? WORD : OTHER;
+}
+
+function isWordCode(text: string, i: number): boolean {
+  return codeClass(text, i, text.charCodeAt(i)) === WORD;
+}
+
+/**
+ * Token boundaries of a text as parallel arrays: token k spans `[start[k], end[k])`, and
+ * `nl[k]` is 1 when a line break lies between token k-1 and token k. The tagger reads these
+ * directly (no object, no substring per token); {@link tokenize} builds tokens from them.
+ */
+export interface TokenSpans {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  nl: Uint8Array;
+}
+
+/** A new, empty {@link TokenSpans} with room for `capacity` tokens (it grows as needed). */
+export function tokenSpans(capacity = 256): TokenSpans {
+  const c = Math.max(16, capacity);
+  return { count: 0, start: new Int32Array(c), end: new Int32Array(c), nl: new Uint8Array(c) };
+}
+
+function pushSpan(out: TokenSpans, start: number, end: number, nl: boolean): void {
+  const k = out.count;
+  if (k === out.start.length) {
+    const grow = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    out.start = grow(out.start);
+    out.end = grow(out.end);
+    const n = new Uint8Array(out.nl.length * 2);
+    n.set(out.nl);
+    out.nl = n;
+  }
+  out.start[k] = start;
+  out.end[k] = end;
+  out.nl[k] = nl ? 1 : 0;
+  out.count = k + 1;
 }
 
 /**
  * Splits text into word tokens (letters, marks and digits, with inner hyphens and apostrophes)
  * and single-character punctuation tokens. A trailing possessive "'s" is its own token.
+ * Fills `out` (reset first) and returns it.
  */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+export function scanTokens(text: string, out: TokenSpans): TokenSpans {
+  out.count = 0;
   let i = 0;
   let nl = false;
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isSpaceCode(c)) {
-      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) nl = true;
+    const k = c < 128 ? (ASCII_CLASS[c] ?? OTHER) : codeClass(text, i, c);
+    if (k >= SPACE) {
+      if (k === BREAK) nl = true;
       i++;
       continue;
     }
     const start = i;
-    if (isWordCode(text, i)) {
+    if (k === WORD) {
       i++;
-      for (;;) {
-        if (i < n && isWordCode(text, i)) {
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if ((d < 128 ? ASCII_CLASS[d] : codeClass(text, i, d)) === WORD) {
           i++;
           continue;
         }
-        const j = text[i];
-        if ((j === '-' || j === "'" || j === '’') && i + 1 < n && isWordCode(text, i + 1)) {
+        // '-', "'" and '’' join two word parts.
+        if ((d === 45 || d === 39 || d === 0x2019) && i + 1 < n && isWordCode(text, i + 1)) {
           i += 2;
           continue;
         }
@@ -82,21 +137,39 @@ export function tokenize(text: string): Token[] {
       let end = i;
       // Possessive: "Yefremova's" -> "Yefremova" + "'s".
       if (end - start > 3) {
-        const tail = text.slice(end - 2, end);
-        if (tail === "'s" || tail === '’s' || tail === "'S") end -= 2;
+        const a = text.charCodeAt(end - 2);
+        const b = text.charCodeAt(end - 1);
+        if ((a === 39 && (b === 115 || b === 83)) || (a === 0x2019 && b === 115)) end -= 2;
       }
-      const t = text.slice(start, end);
-      tokens.push({ text: t, lower: t.toLowerCase(), start, end, nlBefore: nl });
-      if (end < i) {
-        const p = text.slice(end, i);
-        tokens.push({ text: p, lower: p.toLowerCase(), start: end, end: i, nlBefore: false });
-      }
+      pushSpan(out, start, end, nl);
+      if (end < i) pushSpan(out, end, i, false);
     } else {
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-      const t = text.slice(start, i);
-      tokens.push({ text: t, lower: t, start, end: i, nlBefore: nl });
+      pushSpan(out, start, i, nl);
     }
     nl = false;
+  }
+  return out;
+}
+
+/**
+ * The lower-cased form of a token text: words and the possessive "'s" are lower-cased,
+ * single punctuation tokens are kept as they are (a circled letter is a symbol, not a word).
+ */
+export function tokenLower(t: string): string {
+  const c = t.charCodeAt(0);
+  return isWordCode(t, 0) || (t.length === 2 && (c === 39 || c === 0x2019)) ? t.toLowerCase() : t;
+}
+
+/** The tokens of `text` as objects (training and feature extraction; the tagger uses {@link scanTokens}). */
+export function tokenize(text: string): Token[] {
+  const s = scanTokens(text, tokenSpans(text.length >> 2));
+  const tokens: Token[] = new Array<Token>(s.count);
+  for (let k = 0; k < s.count; k++) {
+    const start = s.start[k] ?? 0;
+    const end = s.end[k] ?? 0;
+    const t = text.slice(start, end);
+    tokens[k] = { text: t, lower: tokenLower(t), start, end, nlBefore: s.nl[k] === 1 };
   }
   return tokens;
 }
@@ -143,11 +216,12 @@ const [COUNTRY_IDX, CITY_IDX, REGION_IDX] = PHRASE_INDEXES as [PhraseIndex, Phra
 /**
  * Longest gazetteer phrase (in words, at most {@link MAX_PHRASE}) that starts at word `i`, or 0.
  * A phrase that is no word-prefix of any entry cannot grow into one, so the search stops there.
+ * Only the first `count` words are read.
  */
-export function phraseLength(words: readonly Token[], i: number, idx: PhraseIndex): number {
+export function phraseLength(words: readonly { readonly lower: string }[], i: number, idx: PhraseIndex, count = words.length): number {
   let phrase = '';
   let best = 0;
-  for (let k = 0; k < MAX_PHRASE && i + k < words.length; k++) {
+  for (let k = 0; k < MAX_PHRASE && i + k < count; k++) {
     const w = words[i + k];
     if (w === undefined) break;
     phrase = k === 0 ? w.lower : `${phrase} ${w.lower}`;
