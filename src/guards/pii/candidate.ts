@@ -1,6 +1,6 @@
 /** Internal shape shared by the PII detectors before overlaps are resolved. */
-import RE2 from 're2';
-import { PatternSet } from '../pattern-set.js';
+import type RE2 from 're2';
+import { PatternSet, locateMatches, type Match } from '../pattern-set.js';
 import { keepNonOverlapping } from '../spans.js';
 
 /**
@@ -71,87 +71,20 @@ export function resolveOverlaps(cands: readonly Candidate[], textLength: number)
 const PII_PATTERNS = new PatternSet();
 
 /**
- * Patterns without assertions (`^`, `$`, `\b`, `\B`, `\A`, `\z`): where such a pattern's
- * matched string occurs in a text, some match of the pattern starts (nothing outside the match
- * decides whether it matches), which {@link allMatches} relies on.
- */
-const ASSERTION_FREE = new WeakSet<RE2>();
-
-/** Whether an RE2 source has no assertion outside character classes. */
-export function assertionFree(source: string): boolean {
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      const n = source[i + 1];
-      if (!inClass && (n === 'b' || n === 'B' || n === 'A' || n === 'z')) return false;
-      i++;
-    } else if (inClass) {
-      if (c === ']') inClass = false;
-    } else if (c === '[') {
-      inClass = true;
-      // "[^" negates and "[]" or "[^]" starts with a literal "]".
-      if (source[i + 1] === '^') i++;
-      if (source[i + 1] === ']') i++;
-    } else if (c === '^' || c === '$') return false;
-  }
-  return true;
-}
-
-function vet(re: RE2, source: string): RE2 {
-  if (assertionFree(source)) ASSERTION_FREE.add(re);
-  return re;
-}
-
-/**
  * A global RE2 expression that {@link matches} and {@link allMatches} run on whole texts only
  * when the shared Set pass finds a match of it. `flags`: "g" plus optionally "i" and "u".
  */
 export function scanPattern(source: string, flags: string): RE2 {
-  return vet(PII_PATTERNS.add(source, flags), source);
-}
-
-/** A global RE2 expression scanned directly (not behind the Set), for {@link allMatches}. */
-export function directPattern(source: string, flags: string): RE2 {
-  return vet(new RE2(source, flags), source);
-}
-
-/** A match: where it starts and the matched text. */
-export interface Match {
-  readonly index: number;
-  readonly value: string;
+  return PII_PATTERNS.add(source, flags);
 }
 
 /**
- * Every match of a global RE2 expression in `text`, in order, as the exec loop of
- * {@link matches} finds them, but in one native call: RE2's `String.prototype.match` returns all
- * matched strings (an exec call per match costs microseconds each), and each is located with
- * `indexOf` from the end of the previous one. For an assertion-free pattern that is exact: had
- * the string occurred earlier (after the previous match), a match would start there, and the
- * leftmost scan would have reported it. `doubtful(value, index)` names occurrences that a
- * pattern with an assertion might not match at; if it says so, or the pattern has an assertion
- * and no `doubtful`, every match is found with exec instead.
+ * Every match of a global RE2 expression in `text`, in order, collected in one native call
+ * (see {@link locateMatches}); skipped when the shared Set pass finds none.
  */
 export function* allMatches(re: RE2, text: string, doubtful?: (value: string, index: number) => boolean): Generator<Match> {
   if (!PII_PATTERNS.mayMatch(re, text)) return;
-  if (ASSERTION_FREE.has(re) || doubtful !== undefined) {
-    re.lastIndex = 0;
-    const found = text.match(re);
-    if (found === null) return;
-    const located: Match[] = [];
-    let from = 0;
-    for (const value of found) {
-      const index = value === '' ? -1 : text.indexOf(value, from);
-      if (index < 0 || doubtful?.(value, index) === true) break;
-      located.push({ index, value });
-      from = index + value.length;
-    }
-    if (located.length === found.length) {
-      yield* located;
-      return;
-    }
-  }
-  for (const m of matches(re, text)) yield { index: m.index, value: m[0] };
+  yield* locateMatches(re, text, doubtful);
 }
 
 /** Iterates the matches of a global RE2 expression from the start of `text`. */

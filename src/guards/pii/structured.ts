@@ -6,7 +6,7 @@
 
 import RE2 from 're2';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { Rank, allMatches, directPattern, isDigitAt, isWordAt, matches, scanPattern, type Candidate } from './candidate.js';
+import { Rank, allMatches, isDigitAt, isWordAt, matches, scanPattern, type Candidate } from './candidate.js';
 import {
   creditCardValid,
   dateValid,
@@ -34,7 +34,7 @@ function contextBefore(text: string, start: number, re: RegExp, window = 48): bo
 
 // ---------------------------------------------------------------- e-mail
 
-export const EMAIL = directPattern('[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)+', 'gu');
+export const EMAIL = new RE2('[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)+', 'gu');
 
 /** Addresses per RFC 5321 section 4.1.2 / 4.5.3.1 limits with the dot-atom local part. */
 function detectEmail(text: string, emit: Emit): void {
@@ -66,7 +66,7 @@ function detectEmail(text: string, emit: Emit): void {
 const URL_RE = scanPattern('(?:(?:https?|ftp|wss?)://|www\\.)[^\\s<>"\'`\\\\{}|^]+', 'gi');
 const TLDS =
   'com|org|net|edu|gov|mil|int|info|biz|io|ai|app|dev|co|me|tv|us|uk|de|fr|it|es|nl|be|ch|at|se|no|dk|fi|pl|cz|sk|pt|ie|gr|hu|ro|ru|ua|jp|cn|in|au|nz|ca|br|mx|ar|cl|za|eu|xyz|online|site|tech|cloud';
-export const DOMAIN = directPattern(
+export const DOMAIN = new RE2(
   `[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?){0,6}\\.(?:${TLDS})(?:/[^\\s<>"'\`]*)?`,
   'g',
 );
@@ -112,7 +112,7 @@ function detectUrl(text: string, emit: Emit): void {
 // ---------------------------------------------------------------- IP addresses
 
 const IPV4 = scanPattern('\\d{1,3}(?:\\.\\d{1,3}){3}', 'g');
-export const IPV6 = directPattern('[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?:\\.\\d{1,3}){3})?(?:%[0-9A-Za-z]{1,16})?', 'g');
+export const IPV6 = new RE2('[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?:\\.\\d{1,3}){3})?(?:%[0-9A-Za-z]{1,16})?', 'g');
 
 function detectIp(text: string, emit: Emit): void {
   for (const m of allMatches(IPV4, text)) {
@@ -251,7 +251,7 @@ function detectSsn(text: string, emit: Emit): void {
 
 // ---------------------------------------------------------------- phone numbers
 
-export const PHONE = directPattern(
+export const PHONE = new RE2(
   '(?:\\+|\\b00)?\\(?\\d[\\d \\-.()/]{4,24}\\d(?: ?(?:x|ext\\.?|extension|#) ?\\d{1,6})?',
   'gi',
 );
