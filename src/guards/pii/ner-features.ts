@@ -72,15 +72,27 @@ export interface TokenSpans {
   start: Int32Array;
   end: Int32Array;
   nl: Uint8Array;
+  /** FNV-1a of the token's code units ({@link hashCodeUnits}), for the tagger's word memo. */
+  hash: Int32Array;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the UTF-16 code units of `text[start, end)`, as {@link scanTokens} hashes tokens. */
+export function hashCodeUnits(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
 /** A new, empty {@link TokenSpans} with room for `capacity` tokens (it grows as needed). */
 export function tokenSpans(capacity = 256): TokenSpans {
   const c = Math.max(16, capacity);
-  return { count: 0, start: new Int32Array(c), end: new Int32Array(c), nl: new Uint8Array(c) };
+  return { count: 0, start: new Int32Array(c), end: new Int32Array(c), nl: new Uint8Array(c), hash: new Int32Array(c) };
 }
 
-function pushSpan(out: TokenSpans, start: number, end: number, nl: boolean): void {
+function pushSpan(out: TokenSpans, start: number, end: number, nl: boolean, hash: number): void {
   const k = out.count;
   if (k === out.start.length) {
     const grow = (a: Int32Array): Int32Array => {
@@ -90,6 +102,7 @@ function pushSpan(out: TokenSpans, start: number, end: number, nl: boolean): voi
     };
     out.start = grow(out.start);
     out.end = grow(out.end);
+    out.hash = grow(out.hash);
     const n = new Uint8Array(out.nl.length * 2);
     n.set(out.nl);
     out.nl = n;
@@ -97,6 +110,7 @@ function pushSpan(out: TokenSpans, start: number, end: number, nl: boolean): voi
   out.start[k] = start;
   out.end[k] = end;
   out.nl[k] = nl ? 1 : 0;
+  out.hash[k] = hash;
   out.count = k + 1;
 }
 
@@ -120,32 +134,43 @@ export function scanTokens(text: string, out: TokenSpans): TokenSpans {
     }
     const start = i;
     if (k === WORD) {
+      // The hash is built as the word is read; `before` is the hash before the last step.
+      let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+      let before = h;
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
         if ((d < 128 ? ASCII_CLASS[d] : codeClass(text, i, d)) === WORD) {
+          before = h;
+          h = Math.imul(h ^ d, FNV_PRIME);
           i++;
           continue;
         }
         // '-', "'" and '’' join two word parts.
         if ((d === 45 || d === 39 || d === 0x2019) && i + 1 < n && isWordCode(text, i + 1)) {
+          before = h;
+          h = Math.imul(Math.imul(h ^ d, FNV_PRIME) ^ text.charCodeAt(i + 1), FNV_PRIME);
           i += 2;
           continue;
         }
         break;
       }
-      let end = i;
-      // Possessive: "Yefremova's" -> "Yefremova" + "'s".
-      if (end - start > 3) {
-        const a = text.charCodeAt(end - 2);
-        const b = text.charCodeAt(end - 1);
-        if ((a === 39 && (b === 115 || b === 83)) || (a === 0x2019 && b === 115)) end -= 2;
+      // Possessive: "Yefremova's" -> "Yefremova" + "'s". The apostrophe and the "s" were the
+      // last step (an apostrophe only joins), so the word's hash is the one before it.
+      if (i - start > 3) {
+        const a = text.charCodeAt(i - 2);
+        const b = text.charCodeAt(i - 1);
+        if ((a === 39 && (b === 115 || b === 83)) || (a === 0x2019 && b === 115)) {
+          pushSpan(out, start, i - 2, nl, before);
+          pushSpan(out, i - 2, i, false, Math.imul(Math.imul(FNV_OFFSET ^ a, FNV_PRIME) ^ b, FNV_PRIME));
+          nl = false;
+          continue;
+        }
       }
-      pushSpan(out, start, end, nl);
-      if (end < i) pushSpan(out, end, i, false);
+      pushSpan(out, start, i, nl, h);
     } else {
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-      pushSpan(out, start, i, nl);
+      pushSpan(out, start, i, nl, hashCodeUnits(text, start, i));
     }
     nl = false;
   }
@@ -195,19 +220,32 @@ export function shape(t: string): string {
 /** Maximal phrase length (in tokens) of the multi-word gazetteers. */
 const MAX_PHRASE = 5;
 
-/** A multi-word gazetteer: its phrases, and every word-prefix of a phrase (to stop extending early). */
+/** A node of a phrase trie: the phrases continue with the words of `next`; `end`: one ends here. */
+export interface PhraseNode {
+  end: boolean;
+  readonly next: Map<string, PhraseNode>;
+}
+
+/** A multi-word gazetteer as a trie of words, so matching builds no phrase strings. */
 export interface PhraseIndex {
-  readonly phrases: ReadonlySet<string>;
-  readonly prefixes: ReadonlySet<string>;
+  readonly root: PhraseNode;
 }
 
 function phraseIndex(list: readonly string[]): PhraseIndex {
-  const prefixes = new Set<string>();
+  const root: PhraseNode = { end: false, next: new Map() };
   for (const p of list) {
-    prefixes.add(p);
-    for (let i = p.indexOf(' '); i >= 0; i = p.indexOf(' ', i + 1)) prefixes.add(p.slice(0, i));
+    let node = root;
+    for (const w of p.split(' ')) {
+      let child = node.next.get(w);
+      if (child === undefined) {
+        child = { end: false, next: new Map() };
+        node.next.set(w, child);
+      }
+      node = child;
+    }
+    node.end = true;
   }
-  return { phrases: new Set(list), prefixes };
+  return { root };
 }
 /** The country, city and region gazetteers, in the order of their features. */
 export const PHRASE_INDEXES: readonly PhraseIndex[] = [phraseIndex(COUNTRIES), phraseIndex(CITIES), phraseIndex(REGIONS)];
@@ -219,14 +257,15 @@ const [COUNTRY_IDX, CITY_IDX, REGION_IDX] = PHRASE_INDEXES as [PhraseIndex, Phra
  * Only the first `count` words are read.
  */
 export function phraseLength(words: readonly { readonly lower: string }[], i: number, idx: PhraseIndex, count = words.length): number {
-  let phrase = '';
+  let node = idx.root;
   let best = 0;
   for (let k = 0; k < MAX_PHRASE && i + k < count; k++) {
     const w = words[i + k];
     if (w === undefined) break;
-    phrase = k === 0 ? w.lower : `${phrase} ${w.lower}`;
-    if (!idx.prefixes.has(phrase)) break;
-    if (idx.phrases.has(phrase)) best = k + 1;
+    const next = node.next.get(w.lower);
+    if (next === undefined) break;
+    node = next;
+    if (node.end) best = k + 1;
   }
   return best;
 }

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import model from './ner-model.json' with { type: 'json' };
-import { NER_LABELS, features, observe, tokenize } from './ner-features.js';
+import fc from 'fast-check';
+import { NER_LABELS, features, hashCodeUnits, observe, scanTokens, tokenSpans, tokenize } from './ner-features.js';
 import { compileNerModel, tagEntities, type TaggedSpan } from './ner.js';
 
 /**
@@ -118,6 +119,19 @@ describe('entity tagger', () => {
         [':', ':', false],
         ['x', 'x', true],
       ],
+    );
+  });
+
+  it('hashes each token as its code units are hashed alone', () => {
+    const piece = fc.constantFrom('a', 'Bé', "'", "'s", '\u2019s', "'S", '-', 'x-y', ' ', '\n', '.', '😀', '\ud800', '4', 'Ⓐ');
+    const spans = tokenSpans(4);
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const s = scanTokens(text, spans);
+        for (let k = 0; k < s.count; k++) assert.equal(s.hash[k], hashCodeUnits(text, s.start[k] ?? 0, s.end[k] ?? 0));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -7,7 +7,7 @@
 
 import model from './ner-model.json' with { type: 'json' };
 import { Rank, type Candidate } from './candidate.js';
-import { NEIGHBOURS, NER_LABELS, PHRASE_INDEXES, phraseLength, scanTokens, tokenLower, tokenSpans, wordObservation } from './ner-features.js';
+import { NEIGHBOURS, NER_LABELS, PHRASE_INDEXES, hashCodeUnits, phraseLength, scanTokens, tokenLower, tokenSpans, wordObservation } from './ner-features.js';
 
 /** Shape of the committed model file. */
 export interface NerModelFile {
@@ -120,7 +120,7 @@ class WordTable {
     const old = this.slots;
     this.slots = new Array<WordEntry | undefined>(capacity);
     this.size = 0;
-    for (const e of old) if (e !== undefined) this.add(e, hashRange(e.text, 0, e.text.length));
+    for (const e of old) if (e !== undefined) this.add(e, hashCodeUnits(e.text, 0, e.text.length));
   }
 }
 
@@ -130,12 +130,6 @@ function sameText(key: string, text: string, start: number): boolean {
   return true;
 }
 
-/** FNV-1a over the UTF-16 code units of `text[start, end)`. */
-function hashRange(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
 
 /** The compiled runtime form of a model file. */
 export interface NerModel {
@@ -322,7 +316,7 @@ function newWordEntry(m: NerModel, text: string): WordEntry {
   });
   let phrase = 0;
   PHRASE_INDEXES.forEach((idx, j) => {
-    if (idx.prefixes.has(lower)) phrase |= 1 << j;
+    if (idx.root.next.has(lower)) phrase |= 1 << j;
   });
   const c = text.charCodeAt(0);
   return {
@@ -362,9 +356,17 @@ let spans = tokenSpans(1024);
 let entries: WordEntry[] = [];
 let marks = new Uint8Array(1024);
 let lineDigit = new Uint8Array(1024);
-/** Rows summed for the current token (at most 27: see the loop). */
-const list = new Int32Array(64);
+/** Per token: buffer offsets (row x N) of its own row, its first neighbour row and its history rows. */
+let ownAt = new Int32Array(1024);
+let ctxAt = new Int32Array(1024);
+let histAt = new Int32Array(1024);
+let phraseBits = new Uint8Array(1024);
+/** Rows beyond the seven every token has (phrase marks, line and text boundaries; at most 20). */
+const extra = new Int32Array(32);
 const sc = new Float64Array(N);
+
+// The decoder reads the neighbour slots at fixed offsets.
+if (NEIGHBOURS.map(([d]) => d).join() !== '-1,1,-2,2') throw new Error('ner: neighbour slots changed; update tagEntities');
 
 /**
  * Tags PERSON / STREET_ADDRESS / LOCATION / ORGANIZATION spans. `m` defaults to the committed
@@ -386,18 +388,26 @@ export function tagEntities(text: string, m: NerModel = DEFAULT_MODEL): TaggedSp
   if (marks.length < T + 1) {
     marks = new Uint8Array(T * 2 + 1);
     lineDigit = new Uint8Array(T * 2 + 1);
+    ownAt = new Int32Array(T * 2 + 1);
+    ctxAt = new Int32Array(T * 2 + 1);
+    histAt = new Int32Array(T * 2 + 1);
+    phraseBits = new Uint8Array(T * 2 + 1);
   }
   let anyPhrase = 0;
   for (let i = 0; i < T; i++) {
     const s = starts[i] ?? 0;
     const e = ends[i] ?? 0;
-    const h = hashRange(text, s, e);
+    const h = tok.hash[i] ?? 0;
     let w = m.words.find(text, s, e, h);
     if (w === undefined) {
       w = newWordEntry(m, text.slice(s, e));
       m.words.add(w, h);
     }
     entries[i] = w;
+    ownAt[i] = w.own * N;
+    ctxAt[i] = w.ctx * N;
+    histAt[i] = w.hist * N;
+    phraseBits[i] = w.phrase;
     anyPhrase |= w.phrase;
   }
   const words = entries;
@@ -405,19 +415,24 @@ export function tagEntities(text: string, m: NerModel = DEFAULT_MODEL): TaggedSp
   const rows = m.buffer;
   const tb = m.tables;
   // Gazetteer phrase marks, two bits per list; only tokens that start a phrase look further.
+  // One pass for the three lists: each list resumes after its own last phrase.
   marks.fill(0, 0, T);
-  for (let j = 0; j < PHRASE_INDEXES.length; j++) {
-    if ((anyPhrase & (1 << j)) === 0) continue;
-    const idx = PHRASE_INDEXES[j];
-    if (idx === undefined) continue;
+  if (anyPhrase !== 0) {
+    const resume = [0, 0, 0];
     for (let i = 0; i < T; i++) {
-      if (((words[i]?.phrase ?? 0) & (1 << j)) === 0) continue;
-      // The scratch array may be longer than this text: entries past T are stale.
-      const best = phraseLength(words, i, idx, T);
-      if (best > 0) {
-        marks[i] = (marks[i] ?? 0) | (1 << (2 * j));
-        for (let k = 1; k < best; k++) marks[i + k] = (marks[i + k] ?? 0) | (2 << (2 * j));
-        i += best - 1;
+      const bits = phraseBits[i] ?? 0;
+      if (bits === 0) continue;
+      for (let j = 0; j < PHRASE_INDEXES.length; j++) {
+        if ((bits & (1 << j)) === 0 || i < (resume[j] ?? 0)) continue;
+        const idx = PHRASE_INDEXES[j];
+        if (idx === undefined) continue;
+        // The scratch array may be longer than this text: entries past T are stale.
+        const best = phraseLength(words, i, idx, T);
+        if (best > 0) {
+          marks[i] = (marks[i] ?? 0) | (1 << (2 * j));
+          for (let k = 1; k < best; k++) marks[i + k] = (marks[i + k] ?? 0) | (2 << (2 * j));
+          resume[j] = i + best;
+        }
       }
     }
   }
@@ -447,48 +462,54 @@ export function tagEntities(text: string, m: NerModel = DEFAULT_MODEL): TaggedSp
     out.push({ type: openType, start: openStart, end: openEnd, score });
     openType = '';
   };
-  const slots = NEIGHBOURS.length;
+  const none0 = (tb.none[0] ?? 0) * N;
+  const none1 = (tb.none[1] ?? 0) * N;
+  const none2 = (tb.none[2] ?? 0) * N;
+  const none3 = (tb.none[3] ?? 0) * N;
+  const t12 = tb.t12 * N;
+  const anyMarks = anyPhrase !== 0;
   for (let i = 0; i < T; i++) {
     const e = words[i];
     if (e === undefined) break;
-    // Own features, then per neighbour its row, then the label history (the order is free:
-    // integer sums are exact).
-    let c = 0;
-    list[c++] = e.own;
-    const mk = marks[i] ?? 0;
-    if (mk !== 0) c = pushMarks(list, c, tb.ownGaz, 0, mk);
-    if (e.firstGaz < 0 && mk !== 0) list[c++] = tb.gazCap[firstMark(mk) * CAPS.length + e.cap] ?? 0;
-    if (nls[i] === 1) list[c++] = tb.nl;
-    if (i === 0) list[c++] = tb.bos;
-    if (i + 1 === T) list[c++] = tb.eos;
-    else if (nls[i + 1] === 1) list[c++] = tb.nla;
-    if (lineDigit[i] === 1) list[c++] = tb.ld;
-    for (let j = 0; j < slots; j++) {
-      const p = i + (NEIGHBOURS[j]?.[0] ?? 0);
-      if (p < 0 || p >= T) {
-        list[c++] = tb.none[j] ?? 0;
-        continue;
+    // Every token: its own row, one row per neighbour slot (-1, +1, -2, +2; slot j of word p is
+    // row ctx + j) or that slot's "none", and the two history rows. Integer sums are exact, so
+    // the order of the additions is free.
+    const a = ownAt[i] ?? 0;
+    const b = i >= 1 ? (ctxAt[i - 1] ?? 0) : none0;
+    const c = i + 1 < T ? (ctxAt[i + 1] ?? 0) + N : none1;
+    const d = i >= 2 ? (ctxAt[i - 2] ?? 0) + 2 * N : none2;
+    const f = i + 2 < T ? (ctxAt[i + 2] ?? 0) + 3 * N : none3;
+    const g = t12 + (prev2 * N + prev1) * N;
+    const h = (histAt[i] ?? 0) + (i === 0 ? N : prev1) * N;
+    // Then the rows of position: phrase marks (own and neighbours'), line and text boundaries.
+    let x = 0;
+    if (anyMarks) {
+      const mk = marks[i] ?? 0;
+      if (mk !== 0) {
+        x = pushMarks(extra, x, tb.ownGaz, 0, mk);
+        if (e.firstGaz < 0) extra[x++] = tb.gazCap[firstMark(mk) * CAPS.length + e.cap] ?? 0;
       }
-      const nb = words[p];
-      list[c++] = (nb?.ctx ?? 0) + j;
-      const pm = marks[p] ?? 0;
-      if (pm !== 0) c = pushMarks(list, c, tb.ctxGaz, j * GAZ.length, pm);
+      if (i >= 1 && marks[i - 1] !== 0) x = pushMarks(extra, x, tb.ctxGaz, 0, marks[i - 1] ?? 0);
+      if (i + 1 < T && marks[i + 1] !== 0) x = pushMarks(extra, x, tb.ctxGaz, GAZ.length, marks[i + 1] ?? 0);
+      if (i >= 2 && marks[i - 2] !== 0) x = pushMarks(extra, x, tb.ctxGaz, 2 * GAZ.length, marks[i - 2] ?? 0);
+      if (i + 2 < T && marks[i + 2] !== 0) x = pushMarks(extra, x, tb.ctxGaz, 3 * GAZ.length, marks[i + 2] ?? 0);
     }
-    list[c++] = tb.t12 + prev2 * N + prev1;
-    list[c++] = e.hist + (i === 0 ? N : prev1);
-    // Unrolled over the nine labels.
-    let o = (list[0] ?? 0) * N;
-    let s0 = rows[o] ?? 0;
-    let s1 = rows[o + 1] ?? 0;
-    let s2 = rows[o + 2] ?? 0;
-    let s3 = rows[o + 3] ?? 0;
-    let s4 = rows[o + 4] ?? 0;
-    let s5 = rows[o + 5] ?? 0;
-    let s6 = rows[o + 6] ?? 0;
-    let s7 = rows[o + 7] ?? 0;
-    let s8 = rows[o + 8] ?? 0;
-    for (let q = 1; q < c; q++) {
-      o = (list[q] ?? 0) * N;
+    if (nls[i] === 1) extra[x++] = tb.nl;
+    if (i === 0) extra[x++] = tb.bos;
+    if (i + 1 === T) extra[x++] = tb.eos;
+    else if (nls[i + 1] === 1) extra[x++] = tb.nla;
+    if (lineDigit[i] === 1) extra[x++] = tb.ld;
+    let s0 = (rows[a] ?? 0) + (rows[b] ?? 0) + (rows[c] ?? 0) + (rows[d] ?? 0) + (rows[f] ?? 0) + (rows[g] ?? 0) + (rows[h] ?? 0);
+    let s1 = (rows[a + 1] ?? 0) + (rows[b + 1] ?? 0) + (rows[c + 1] ?? 0) + (rows[d + 1] ?? 0) + (rows[f + 1] ?? 0) + (rows[g + 1] ?? 0) + (rows[h + 1] ?? 0);
+    let s2 = (rows[a + 2] ?? 0) + (rows[b + 2] ?? 0) + (rows[c + 2] ?? 0) + (rows[d + 2] ?? 0) + (rows[f + 2] ?? 0) + (rows[g + 2] ?? 0) + (rows[h + 2] ?? 0);
+    let s3 = (rows[a + 3] ?? 0) + (rows[b + 3] ?? 0) + (rows[c + 3] ?? 0) + (rows[d + 3] ?? 0) + (rows[f + 3] ?? 0) + (rows[g + 3] ?? 0) + (rows[h + 3] ?? 0);
+    let s4 = (rows[a + 4] ?? 0) + (rows[b + 4] ?? 0) + (rows[c + 4] ?? 0) + (rows[d + 4] ?? 0) + (rows[f + 4] ?? 0) + (rows[g + 4] ?? 0) + (rows[h + 4] ?? 0);
+    let s5 = (rows[a + 5] ?? 0) + (rows[b + 5] ?? 0) + (rows[c + 5] ?? 0) + (rows[d + 5] ?? 0) + (rows[f + 5] ?? 0) + (rows[g + 5] ?? 0) + (rows[h + 5] ?? 0);
+    let s6 = (rows[a + 6] ?? 0) + (rows[b + 6] ?? 0) + (rows[c + 6] ?? 0) + (rows[d + 6] ?? 0) + (rows[f + 6] ?? 0) + (rows[g + 6] ?? 0) + (rows[h + 6] ?? 0);
+    let s7 = (rows[a + 7] ?? 0) + (rows[b + 7] ?? 0) + (rows[c + 7] ?? 0) + (rows[d + 7] ?? 0) + (rows[f + 7] ?? 0) + (rows[g + 7] ?? 0) + (rows[h + 7] ?? 0);
+    let s8 = (rows[a + 8] ?? 0) + (rows[b + 8] ?? 0) + (rows[c + 8] ?? 0) + (rows[d + 8] ?? 0) + (rows[f + 8] ?? 0) + (rows[g + 8] ?? 0) + (rows[h + 8] ?? 0);
+    for (let q = 0; q < x; q++) {
+      const o = (extra[q] ?? 0) * N;
       s0 += rows[o] ?? 0;
       s1 += rows[o + 1] ?? 0;
       s2 += rows[o + 2] ?? 0;

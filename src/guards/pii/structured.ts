@@ -114,6 +114,22 @@ function detectUrl(text: string, emit: Emit): void {
 const IPV4 = scanPattern('\\d{1,3}(?:\\.\\d{1,3}){3}', 'g');
 export const IPV6 = new RE2('[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?:\\.\\d{1,3}){3})?(?:%[0-9A-Za-z]{1,16})?', 'g');
 
+function isHexCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** Whether `text` holds ":", up to four hex digits, ":" — a part of every {@link IPV6} match. */
+export function hasColonPair(text: string): boolean {
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+    for (let k = i + 1; k <= i + 5 && k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 58) return true;
+      if (!isHexCode(c)) break;
+    }
+  }
+  return false;
+}
+
 function detectIp(text: string, emit: Emit): void {
   for (const m of allMatches(IPV4, text)) {
     const end = m.index + m.value.length;
@@ -122,8 +138,8 @@ function detectIp(text: string, emit: Emit): void {
     if (!ipv4Valid(m.value)) continue;
     emit({ type: 'IP_ADDRESS', start: m.index, end, score: 0.95, rank: Rank.Checked });
   }
-  // Every match has at least two colons; most texts have none.
-  if (!text.includes(':')) return;
+  // Every match holds two colons with at most four hex digits between them; most texts have none.
+  if (!hasColonPair(text)) return;
   for (const m of allMatches(IPV6, text)) {
     const value = m.value;
     const end = m.index + value.length;
