@@ -36,9 +36,38 @@ interface Rule {
   readonly folded: boolean;
 }
 
+/** Scratch counts for ASCII values and their characters in order of first occurrence. */
+const ASCII_COUNTS = new Int32Array(128);
+const FIRST_SEEN = new Int32Array(128);
+
 /** Shannon entropy in bits per character (Shannon 1948), over the value's own characters. */
 export function shannonEntropy(value: string): number {
   if (value.length === 0) return 0;
+  // ASCII values (nearly all keys) count into an array; the terms are summed in the order of
+  // first occurrence, as the Map below iterates, so the result is bit-for-bit the same.
+  let distinct = 0;
+  let ascii = true;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 128) {
+      ascii = false;
+      break;
+    }
+    if (ASCII_COUNTS[c] === 0) FIRST_SEEN[distinct++] = c;
+    ASCII_COUNTS[c] = (ASCII_COUNTS[c] ?? 0) + 1;
+  }
+  if (ascii) {
+    let h = 0;
+    const n = value.length;
+    for (let k = 0; k < distinct; k++) {
+      const c = FIRST_SEEN[k] ?? 0;
+      const p = (ASCII_COUNTS[c] ?? 0) / n;
+      h -= p * Math.log2(p);
+    }
+    for (let k = 0; k < distinct; k++) ASCII_COUNTS[FIRST_SEEN[k] ?? 0] = 0;
+    return h;
+  }
+  for (let k = 0; k < distinct; k++) ASCII_COUNTS[FIRST_SEEN[k] ?? 0] = 0;
   const counts = new Map<string, number>();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let h = 0;
