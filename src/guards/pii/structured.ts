@@ -157,29 +157,19 @@ function detectIp(text: string, emit: Emit): void {
 // ---------------------------------------------------------------- payment cards
 
 /**
- * The leftmost match at or after `from` of /\d(?:[ -]?\d){11,18}/ (12 to 19 digits, single
- * spaces or dashes between them) as [start, end], found by hand: the pattern has one way to match
- * from a given start (a separator is taken only before a digit), so a left-to-right walk gives
- * RE2's leftmost-first match without its per-match call cost. Linear: a start that falls short
- * skips to where its walk stopped, as every later start inside that walk stops there too.
+ * 12 to 19 digits with single spaces or dashes between them. A JavaScript expression rather than
+ * RE2: it is linear by construction (a separator must be followed by a digit and a digit can only
+ * be the `\d`, so a start has one way to match and gives up after at most 37 steps), and a
+ * JavaScript match costs no call into native code, which a per-character walk or an RE2 exec did.
+ * The property test in structured.test.ts checks it against RE2 with the same expression.
  */
+const CARD_RUN = /\d(?:[ -]?\d){11,18}/g;
+
+/** The leftmost match at or after `from` of {@link CARD_RUN} as [start, end]. */
 export function nextDigitRun(text: string, from: number): [number, number] | undefined {
-  const n = text.length;
-  for (let s = from; s < n; s++) {
-    if (!isDigitAt(text, s)) continue;
-    let p = s + 1;
-    let reps = 0;
-    while (reps < 18) {
-      const c = text.charCodeAt(p);
-      if ((c === 32 || c === 45) && isDigitAt(text, p + 1)) p += 2;
-      else if (c >= 48 && c <= 57) p += 1;
-      else break;
-      reps++;
-    }
-    if (reps >= 11) return [s, p];
-    s = p - 1;
-  }
-  return undefined;
+  CARD_RUN.lastIndex = from;
+  const m = CARD_RUN.exec(text);
+  return m === null ? undefined : [m.index, m.index + m[0].length];
 }
 
 function detectCreditCard(text: string, emit: Emit): void {
