@@ -6,7 +6,7 @@
  */
 
 import RE2 from 're2';
-import { Rank, isWordAt, matches, scanPattern, type Candidate } from './candidate.js';
+import { Rank, allMatches, isWordAt, matches, scanPattern, type Candidate } from './candidate.js';
 import { DEMONYMS, FAITHS, JOB_ENDINGS, JOB_HEADS, POLITICAL } from './groups.js';
 
 type Emit = (c: Candidate) => void;
@@ -96,11 +96,17 @@ const JOB_APPOSITIVE = scanPattern(
   ', the (\\p{L}[\\p{L} ,\\-]{0,60}?), (?:said|says|wrote|writes|told|tells|explained|explains|added|adds|noted|notes|replied|replies|stated|states)\\b',
   'gu',
 );
-// "I worked at Acme as Rolling machine operator", "als Ingenieurin", "comme infirmière".
-const JOB_AS = scanPattern(
-  '(?i)\\b(?:as|als|comme|como|come)[ ]+(?:(?:an?|the|un|une|una|uno|um|uma|ein|eine|een)[ ]+)?((?:[\\p{L}\\-]+[ ]+){0,4}[\\p{L}\\-]+)',
-  'gu',
-);
+// "I worked at Acme as Rolling machine operator", "als Ingenieurin", "comme infirmière". The
+// character before the anchor word is part of the match instead of a \b, so the expression has
+// no assertion and no group and all its matches come from one native call (allMatches); a
+// title at the very start of the text is found by JOB_AS_START.
+const JOB_AS_SOURCE =
+  '(?:as|als|comme|como|come)[ ]+(?:(?:an?|the|un|une|una|uno|um|uma|ein|eine|een)[ ]+)?(?:[\\p{L}\\-]+[ ]+){0,4}[\\p{L}\\-]+';
+const JOB_AS = scanPattern(`(?i)[^\\p{L}\\p{N}_]${JOB_AS_SOURCE}`, 'gu');
+/** The same at the start of the text (run on at most 200 characters; anchored, bounded: linear). */
+const JOB_AS_START = new RegExp(`^${JOB_AS_SOURCE}`, 'iu');
+/** The anchor word and article at the start of such a match (a short string: linear). */
+const JOB_AS_LEAD = /^\p{L}+ +(?:(?:an?|the|un|une|una|uno|um|uma|ein|eine|een) +)?/iu;
 // A line that is only a title ("Staff development specialist"), as in a CV or e-mail signature.
 const TITLE_LINE = scanPattern('(?m)^[ \\t]*(\\p{L}[\\p{L}\\-]*(?:,?[ ]+[\\p{L}\\-]+){0,6})[ \\t\\r]*$', 'gu');
 /** A line of two to five words or initials ("Karin M. Beike", "Maika van de Noort"). */
@@ -132,11 +138,13 @@ function detectJobTitle(text: string, emit: Emit): void {
     const words = phrase.split(/[ ,]+/);
     if (jobHead(words[words.length - 1] ?? '')) emit({ type: 'TITLE', start, end: start + phrase.length, score: 0.8, rank: Rank.Format });
   }
-  for (const m of matches(JOB_AS, text)) {
-    const phrase = m[1];
-    if (phrase === undefined) continue;
-    titleAt(m.index + m[0].length - phrase.length, phrase, 0.7);
-  }
+  const asTitle = (index: number, value: string): void => {
+    const lead = JOB_AS_LEAD.exec(value)?.[0].length ?? 0;
+    titleAt(index + lead, value.slice(lead), 0.7);
+  };
+  const first = JOB_AS_START.exec(text.slice(0, 200));
+  if (first !== null) asTitle(0, first[0]);
+  for (const m of allMatches(JOB_AS, text)) asTitle(m.index + 1, m.value.slice(1));
   for (const m of matches(TITLE_LINE, text)) {
     const phrase = m[1];
     if (phrase === undefined) continue;
