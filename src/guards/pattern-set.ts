@@ -99,7 +99,10 @@ export function locateMatches(re: RE2, text: string, doubtful?: (value: string, 
     const located: Match[] = [];
     let from = 0;
     for (const value of found) {
-      const index = value === '' ? -1 : text.indexOf(value, from);
+      // RE2 reads a lone surrogate as U+FFFD, so such a match's string is not in `text` as
+      // reported (and a U+FFFD in `text` could be found in its place): exec decides those.
+      if (value === '' || value.includes('\uFFFD')) break;
+      const index = text.indexOf(value, from);
       if (index < 0 || doubtful?.(value, index) === true) break;
       located.push({ index, value });
       from = index + value.length;

@@ -58,7 +58,7 @@ describe('allMatches', () => {
   // separators, e-mail and domain parts, IPv6 groups, non-ASCII letters.
   const piece = fc.constantFrom(
     '0', '00', '1', '7', '42', ' ', '-', '.', '/', '(', ')', '+', 'x', 'ext', 'a', 'Ab', '_', '@', 'com', 'co', 'uk',
-    ':', '::', 'fe', 'é', 'ü', '\n', '%', 'eth0', 'www.', 'mail', 'ß',
+    ':', '::', 'fe', 'é', 'ü', '\n', '%', 'eth0', 'www.', 'mail', 'ß', '\ud800', '\ufffd', '😀',
   );
   const cases: [string, RE2, ((text: string) => (v: string, i: number) => boolean) | undefined][] = [
     ['e-mail', EMAIL, undefined],
