@@ -11,6 +11,17 @@ interface Span {
  * occupancy is a byte per code unit.
  */
 export function keepNonOverlapping<T extends Span>(preferred: readonly T[], textLength: number): T[] {
+  // Few spans (the common case): compare with the kept ones rather than mark a text-sized array.
+  // Both ways a span (inside the text) is taken unless it shares a position with a kept one.
+  if (preferred.length <= 32) {
+    const kept: T[] = [];
+    for (const span of preferred) {
+      const from = Math.max(span.start, 0);
+      const to = Math.min(span.end, textLength);
+      if (!kept.some((k) => Math.max(from, k.start) < Math.min(to, k.end))) kept.push(span);
+    }
+    return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
   const taken = new Uint8Array(textLength);
   const kept: T[] = [];
   for (const span of preferred) {

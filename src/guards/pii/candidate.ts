@@ -1,6 +1,6 @@
 /** Internal shape shared by the PII detectors before overlaps are resolved. */
 import type RE2 from 're2';
-import { PatternSet } from '../pattern-set.js';
+import { PatternSet, locateMatches, type Match } from '../pattern-set.js';
 import { keepNonOverlapping } from '../spans.js';
 
 /**
@@ -71,11 +71,20 @@ export function resolveOverlaps(cands: readonly Candidate[], textLength: number)
 const PII_PATTERNS = new PatternSet();
 
 /**
- * A global RE2 expression that {@link matches} runs on whole texts only when the shared Set pass
- * finds a match of it. `flags`: "g" plus optionally "i" and "u".
+ * A global RE2 expression that {@link matches} and {@link allMatches} run on whole texts only
+ * when the shared Set pass finds a match of it. `flags`: "g" plus optionally "i" and "u".
  */
 export function scanPattern(source: string, flags: string): RE2 {
   return PII_PATTERNS.add(source, flags);
+}
+
+/**
+ * Every match of a global RE2 expression in `text`, in order, collected in one native call
+ * (see {@link locateMatches}); skipped when the shared Set pass finds none.
+ */
+export function* allMatches(re: RE2, text: string, doubtful?: (value: string, index: number) => boolean): Generator<Match> {
+  if (!PII_PATTERNS.mayMatch(re, text)) return;
+  yield* locateMatches(re, text, doubtful);
 }
 
 /** Iterates the matches of a global RE2 expression from the start of `text`. */

@@ -14,6 +14,18 @@ describe('contextual PII detectors', () => {
     assert.deepEqual(found('a 300 year old oak', 'AGE'), []);
   });
 
+  it('finds job titles in title contexts only', () => {
+    assert.deepEqual(found('Lena Ortiz, the Senior data engineer, said the rollout slipped.', 'TITLE'), ['Senior data engineer']);
+    assert.deepEqual(found('I worked at Initech as a Quality assurance analyst until May.', 'TITLE'), ['Quality assurance analyst']);
+    assert.deepEqual(found('Sie arbeitet als Ingenieurin in Köln.', 'TITLE'), ['Ingenieurin']);
+    assert.deepEqual(found('Jane Q. Doe\nClinical psychologist\nPhone: 555-0100', 'TITLE'), ['Clinical psychologist']);
+    assert.deepEqual(found('tomas de la cruz\n\npharmacist\n', 'TITLE'), ['pharmacist']);
+    // No occupation word, or no title context: nothing.
+    assert.deepEqual(found('As soon as possible, please. Treat this as urgent.', 'TITLE'), []);
+    assert.deepEqual(found('The engineer fixed it. Engineers like tests.', 'TITLE'), []);
+    assert.deepEqual(found('Quarterly report\nRevenue analyst notes follow', 'TITLE'), []);
+  });
+
   it('finds honorifics before a name, not street abbreviations', () => {
     assert.deepEqual(found('Please ask Mrs. Harris or Dr Burke', 'TITLE'), ['Mrs.', 'Dr']);
     assert.deepEqual(found('Herr Müller and Sra. Gómez', 'TITLE'), ['Herr', 'Sra.']);

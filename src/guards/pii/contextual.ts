@@ -6,8 +6,8 @@
  */
 
 import RE2 from 're2';
-import { Rank, isWordAt, matches, scanPattern, type Candidate } from './candidate.js';
-import { DEMONYMS, FAITHS, POLITICAL } from './groups.js';
+import { Rank, allMatches, isWordAt, matches, scanPattern, type Candidate } from './candidate.js';
+import { DEMONYMS, FAITHS, JOB_ENDINGS, JOB_HEADS, POLITICAL } from './groups.js';
 
 type Emit = (c: Candidate) => void;
 
@@ -65,6 +65,97 @@ function detectTitle(text: string, emit: Emit): void {
     // "Cheriton Dr Reuquén" is a street: a dotless "Dr" right after a capitalised word is not a title.
     if ((title === 'Dr' || title === 'dr') && /\p{Lu}\p{L}*[ ]+$/u.test(text.slice(Math.max(0, start - 24), start))) continue;
     emit({ type: 'TITLE', start, end: start + title.length, score: 0.9, rank: Rank.Format });
+  }
+}
+
+// ---------------------------------------------------------------- job titles
+
+const JOB_HEAD_SET: ReadonlySet<string> = new Set(JOB_HEADS);
+
+/** Whether a word can end a job title: a listed occupation or an occupational ending. */
+function jobHead(word: string): boolean {
+  const w = word.toLowerCase();
+  if (JOB_HEAD_SET.has(w)) return true;
+  return w.length >= 7 && JOB_ENDINGS.some((e) => w.endsWith(e));
+}
+
+/**
+ * The job title at the start of `words` (a phrase from a title context): the words up to and
+ * including the first occupation word, if any. Returns its length in characters, or 0.
+ */
+function titleLength(phrase: string): number {
+  const re = /[\p{L}][\p{L}-]*/gu;
+  for (let m = re.exec(phrase); m !== null; m = re.exec(phrase)) {
+    if (jobHead(m[0])) return m.index + m[0].length;
+  }
+  return 0;
+}
+
+// "Ana Ruiz, the Technical writer, said": an appositive between "the" and a verb of saying.
+const JOB_APPOSITIVE = scanPattern(
+  ', the (\\p{L}[\\p{L} ,\\-]{0,60}?), (?:said|says|wrote|writes|told|tells|explained|explains|added|adds|noted|notes|replied|replies|stated|states)\\b',
+  'gu',
+);
+// "I worked at Acme as Rolling machine operator", "als Ingenieurin", "comme infirmière". The
+// character before the anchor word is part of the match instead of a \b, so the expression has
+// no assertion and no group and all its matches come from one native call (allMatches); a
+// title at the very start of the text is found by JOB_AS_START.
+const JOB_AS_SOURCE =
+  '(?:as|als|comme|como|come)[ ]+(?:(?:an?|the|un|une|una|uno|um|uma|ein|eine|een)[ ]+)?(?:[\\p{L}\\-]+[ ]+){0,4}[\\p{L}\\-]+';
+const JOB_AS = scanPattern(`(?i)[^\\p{L}\\p{N}_]${JOB_AS_SOURCE}`, 'gu');
+/** The same at the start of the text (run on at most 200 characters; anchored, bounded: linear). */
+const JOB_AS_START = new RegExp(`^${JOB_AS_SOURCE}`, 'iu');
+/** The anchor word and article at the start of such a match (a short string: linear). */
+const JOB_AS_LEAD = /^\p{L}+ +(?:(?:an?|the|un|une|una|uno|um|uma|ein|eine|een) +)?/iu;
+// A line that is only a title ("Staff development specialist"), as in a CV or e-mail signature.
+const TITLE_LINE = scanPattern('(?m)^[ \\t]*(\\p{L}[\\p{L}\\-]*(?:,?[ ]+[\\p{L}\\-]+){0,6})[ \\t\\r]*$', 'gu');
+/** A line of two to five words or initials ("Karin M. Beike", "Maika van de Noort"). */
+const NAME_LINE = /^[ \t]*[\p{L}][\p{L}'’-]*\.?(?:[ ]+[\p{L}][\p{L}'’-]*\.?){1,4}[ \t\r]*$/u;
+/** Lower-case name particles: "van", "de", "von", "da", "di", "del", "dos", "la", "le", "bin", "al". */
+const PARTICLES: ReadonlySet<string> = new Set(['van', 'de', 'der', 'den', 'von', 'zu', 'da', 'di', 'del', 'della', 'dos', 'das', 'do', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'y', 'e']);
+
+/**
+ * Whether a line names a person: a {@link NAME_LINE} whose words are all capitalised (particles
+ * aside), or all lower-case when the title under it is too (text typed without capitals).
+ */
+function nameLine(line: string, titleLower: boolean): boolean {
+  if (!NAME_LINE.test(line)) return false;
+  const words = line.trim().split(/[ ]+/);
+  if (titleLower) return line === line.toLowerCase();
+  return words.every((w) => PARTICLES.has(w) || /^\p{Lu}/u.test(w)) && /^\p{Lu}/u.test(words[0] ?? '');
+}
+
+function detectJobTitle(text: string, emit: Emit): void {
+  const titleAt = (start: number, phrase: string, score: number): void => {
+    const len = titleLength(phrase);
+    if (len > 0) emit({ type: 'TITLE', start, end: start + len, score, rank: Rank.Format });
+  };
+  for (const m of matches(JOB_APPOSITIVE, text)) {
+    const phrase = m[1];
+    if (phrase === undefined) continue;
+    const start = m.index + 6;
+    // The whole appositive is the title when it ends with an occupation word.
+    const words = phrase.split(/[ ,]+/);
+    if (jobHead(words[words.length - 1] ?? '')) emit({ type: 'TITLE', start, end: start + phrase.length, score: 0.8, rank: Rank.Format });
+  }
+  const asTitle = (index: number, value: string): void => {
+    const lead = JOB_AS_LEAD.exec(value)?.[0].length ?? 0;
+    titleAt(index + lead, value.slice(lead), 0.7);
+  };
+  const first = JOB_AS_START.exec(text.slice(0, 200));
+  if (first !== null) asTitle(0, first[0]);
+  for (const m of allMatches(JOB_AS, text)) asTitle(m.index + 1, m.value.slice(1));
+  for (const m of matches(TITLE_LINE, text)) {
+    const phrase = m[1];
+    if (phrase === undefined) continue;
+    const words = phrase.split(/[ ,]+/);
+    if (!jobHead(words[words.length - 1] ?? '')) continue;
+    // The previous non-empty line must name a person.
+    const before = text.slice(Math.max(0, m.index - 120), m.index).replace(/\s+$/, '');
+    const prevLine = before.slice(before.lastIndexOf('\n') + 1);
+    if (!nameLine(prevLine, phrase === phrase.toLowerCase())) continue;
+    const start = m.index + m[0].indexOf(phrase);
+    emit({ type: 'TITLE', start, end: start + phrase.length, score: 0.75, rank: Rank.Format });
   }
 }
 
@@ -137,6 +228,7 @@ function detectDriverLicence(text: string, emit: Emit): void {
 export const CONTEXTUAL_DETECTORS: readonly { readonly types: readonly string[]; readonly run: (text: string, emit: Emit) => void }[] = [
   { types: ['AGE'], run: detectAge },
   { types: ['TITLE'], run: detectTitle },
+  { types: ['TITLE'], run: detectJobTitle },
   { types: ['NRP'], run: detectGroups },
   { types: ['ZIP_CODE'], run: detectPostalCode },
   { types: ['US_DRIVER_LICENSE'], run: detectDriverLicence },

@@ -45,3 +45,35 @@ Democrat | Republican | Communist | Socialist | Social Democrat | Christian Demo
 Green Party | Libertarian | Marxist | Leninist | Maoist | Trotskyist | Fascist | Nazi | Neo-Nazi | Peronist | Gaullist |
 Zionist | Islamist | Anarchist
 `);
+
+/**
+ * Occupations as the head (last word) of a job title, in English, German, French, Spanish,
+ * Italian, Dutch and Portuguese: "systems administrator", "Bankkaufmann", "infirmière". Matched
+ * only in a title context (see detectJobTitle), never on their own.
+ */
+export const JOB_HEADS: readonly string[] = list(`
+accountant | actor | actress | administrator | adviser | advisor | agent | analyst | architect | artist | assistant |
+associate | attendant | auditor | author | baker | banker | barber | bartender | biologist | bookkeeper | builder | buyer |
+carpenter | cashier | chef | chemist | cleaner | clerk | coach | consultant | controller | cook | coordinator | counselor |
+counsellor | dentist | designer | developer | director | doctor | driver | economist | editor | educator | electrician |
+engineer | executive | farmer | firefighter | gardener | guard | hairdresser | head | inspector | installer | instructor |
+intern | investigator | janitor | journalist | judge | labourer | laborer | lawyer | lecturer | librarian | machinist |
+manager | mechanic | midwife | miner | musician | nurse | officer | operator | packager | painter | paramedic | pharmacist |
+photographer | physician | physicist | pilot | planner | plumber | police officer | porter | president | producer | professor |
+programmer | psychologist | receptionist | recruiter | reporter | representative | researcher | salesman | saleswoman |
+scientist | secretary | singer | soldier | specialist | statistician | steward | stewardess | student | supervisor | surgeon |
+surveyor | tailor | teacher | technician | technologist | therapist | trainer | translator | tutor | veterinarian | waiter |
+waitress | welder | worker | writer |
+arzt | ärztin | ingenieur | ingenieurin | lehrer | lehrerin | kaufmann | kauffrau | verkäufer | verkäuferin | krankenpfleger |
+krankenschwester | entwickler | entwicklerin | berater | beraterin | leiter | leiterin | mechaniker | techniker | sekretärin |
+médecin | infirmier | infirmière | ingénieur | ingénieure | enseignant | enseignante | professeur | avocat | avocate |
+comptable | vendeur | vendeuse | directeur | directrice | conseiller | conseillère | développeur | technicienne |
+médico | médica | enfermero | enfermera | ingeniero | ingeniera | profesor | profesora | abogado | abogada | contable |
+contador | contadora | vendedor | vendedora | director | directora | gerente | asesor | asesora | desarrollador | técnico |
+medico | infermiere | infermiera | ingegnere | insegnante | avvocato | commercialista | direttore | direttrice | tecnico |
+arts | verpleegkundige | leraar | lerares | advocaat | boekhouder | verkoper | directeur | ontwikkelaar | monteur |
+enfermeiro | engenheiro | engenheira | professora | advogado | advogada | contabilista | vendedora | diretor | diretora
+`);
+
+/** Endings of occupation words outside the list ("echocardiographer", "cinematographer", "dietitian"). */
+export const JOB_ENDINGS: readonly string[] = ['grapher', 'ologist', 'ician', 'itian', 'ist', 'wife', 'smith', 'wright'];

@@ -14,10 +14,7 @@ import { CONTEXTUAL_DETECTORS } from './contextual.js';
 const RULE_DETECTORS = [...STRUCTURED_DETECTORS, ...CONTEXTUAL_DETECTORS];
 
 /** Every type {@link detectPii} can report. */
-export const PII_TYPES: readonly string[] = [
-  ...RULE_DETECTORS.flatMap((d) => d.types),
-  ...NER_TYPES,
-];
+export const PII_TYPES: readonly string[] = [...new Set([...RULE_DETECTORS.flatMap((d) => d.types), ...NER_TYPES])];
 
 /** Options of {@link detectPii}. */
 export interface DetectPiiOptions {

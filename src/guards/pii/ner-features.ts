@@ -37,66 +37,164 @@ export interface Token {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
 
-function isWordCode(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (c >= 0xd800 && c <= 0xdfff) return false;
-  return LETTER_OR_DIGIT.test(text[i] ?? '');
+/** Character classes of the tokenizer. */
+const OTHER = 0;
+const WORD = 1;
+const SPACE = 2;
+const BREAK = 3;
+/** Classes of the ASCII code units (a table: the tokenizer asks once per character). */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  ASCII_CLASS[c] = word ? WORD : c === 10 || c === 13 ? BREAK : c === 32 || (c >= 9 && c <= 12) ? SPACE : OTHER;
 }
 
-function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029;
+/** Class of the code unit `c` at `text[i]`: letters, marks and digits are words; lone surrogate halves are not. */
+function codeClass(text: string, i: number, c: number): number {
+  if (c < 128) return ASCII_CLASS[c] ?? OTHER;
+  if (c === 0x2028 || c === 0x2029) return BREAK;
+  if (c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a)) return SPACE;
+  if (c >= 0xd800 && c <= 0xdfff) return OTHER;
+  return LETTER_OR_DIGIT.test(text[i] ?? '') ? WORD : OTHER;
+}
+
+function isWordCode(text: string, i: number): boolean {
+  return codeClass(text, i, text.charCodeAt(i)) === WORD;
+}
+
+/**
+ * Token boundaries of a text as parallel arrays: token k spans `[start[k], end[k])`, and
+ * `nl[k]` is 1 when a line break lies between token k-1 and token k. The tagger reads these
+ * directly (no object, no substring per token); {@link tokenize} builds tokens from them.
+ */
+export interface TokenSpans {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  nl: Uint8Array;
+  /** FNV-1a of the token's code units ({@link hashCodeUnits}), for the tagger's word memo. */
+  hash: Int32Array;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the UTF-16 code units of `text[start, end)`, as {@link scanTokens} hashes tokens. */
+export function hashCodeUnits(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** A new, empty {@link TokenSpans} with room for `capacity` tokens (it grows as needed). */
+export function tokenSpans(capacity = 256): TokenSpans {
+  const c = Math.max(16, capacity);
+  return { count: 0, start: new Int32Array(c), end: new Int32Array(c), nl: new Uint8Array(c), hash: new Int32Array(c) };
+}
+
+function pushSpan(out: TokenSpans, start: number, end: number, nl: boolean, hash: number): void {
+  const k = out.count;
+  if (k === out.start.length) {
+    const grow = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    out.start = grow(out.start);
+    out.end = grow(out.end);
+    out.hash = grow(out.hash);
+    const n = new Uint8Array(out.nl.length * 2);
+    n.set(out.nl);
+    out.nl = n;
+  }
+  out.start[k] = start;
+  out.end[k] = end;
+  out.nl[k] = nl ? 1 : 0;
+  out.hash[k] = hash;
+  out.count = k + 1;
 }
 
 /**
  * Splits text into word tokens (letters, marks and digits, with inner hyphens and apostrophes)
  * and single-character punctuation tokens. A trailing possessive "'s" is its own token.
+ * Fills `out` (reset first) and returns it.
  */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+export function scanTokens(text: string, out: TokenSpans): TokenSpans {
+  out.count = 0;
   let i = 0;
   let nl = false;
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isSpaceCode(c)) {
-      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) nl = true;
+    const k = c < 128 ? (ASCII_CLASS[c] ?? OTHER) : codeClass(text, i, c);
+    if (k >= SPACE) {
+      if (k === BREAK) nl = true;
       i++;
       continue;
     }
     const start = i;
-    if (isWordCode(text, i)) {
+    if (k === WORD) {
+      // The hash is built as the word is read; `before` is the hash before the last step.
+      let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+      let before = h;
       i++;
-      for (;;) {
-        if (i < n && isWordCode(text, i)) {
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if ((d < 128 ? ASCII_CLASS[d] : codeClass(text, i, d)) === WORD) {
+          before = h;
+          h = Math.imul(h ^ d, FNV_PRIME);
           i++;
           continue;
         }
-        const j = text[i];
-        if ((j === '-' || j === "'" || j === '’') && i + 1 < n && isWordCode(text, i + 1)) {
+        // '-', "'" and '’' join two word parts.
+        if ((d === 45 || d === 39 || d === 0x2019) && i + 1 < n && isWordCode(text, i + 1)) {
+          before = h;
+          h = Math.imul(Math.imul(h ^ d, FNV_PRIME) ^ text.charCodeAt(i + 1), FNV_PRIME);
           i += 2;
           continue;
         }
         break;
       }
-      let end = i;
-      // Possessive: "Yefremova's" -> "Yefremova" + "'s".
-      if (end - start > 3) {
-        const tail = text.slice(end - 2, end);
-        if (tail === "'s" || tail === '’s' || tail === "'S") end -= 2;
+      // Possessive: "Yefremova's" -> "Yefremova" + "'s". The apostrophe and the "s" were the
+      // last step (an apostrophe only joins), so the word's hash is the one before it.
+      if (i - start > 3) {
+        const a = text.charCodeAt(i - 2);
+        const b = text.charCodeAt(i - 1);
+        if ((a === 39 && (b === 115 || b === 83)) || (a === 0x2019 && b === 115)) {
+          pushSpan(out, start, i - 2, nl, before);
+          pushSpan(out, i - 2, i, false, Math.imul(Math.imul(FNV_OFFSET ^ a, FNV_PRIME) ^ b, FNV_PRIME));
+          nl = false;
+          continue;
+        }
       }
-      const t = text.slice(start, end);
-      tokens.push({ text: t, lower: t.toLowerCase(), start, end, nlBefore: nl });
-      if (end < i) {
-        const p = text.slice(end, i);
-        tokens.push({ text: p, lower: p.toLowerCase(), start: end, end: i, nlBefore: false });
-      }
+      pushSpan(out, start, i, nl, h);
     } else {
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-      const t = text.slice(start, i);
-      tokens.push({ text: t, lower: t, start, end: i, nlBefore: nl });
+      pushSpan(out, start, i, nl, hashCodeUnits(text, start, i));
     }
     nl = false;
+  }
+  return out;
+}
+
+/**
+ * The lower-cased form of a token text: words and the possessive "'s" are lower-cased,
+ * single punctuation tokens are kept as they are (a circled letter is a symbol, not a word).
+ */
+export function tokenLower(t: string): string {
+  const c = t.charCodeAt(0);
+  return isWordCode(t, 0) || (t.length === 2 && (c === 39 || c === 0x2019)) ? t.toLowerCase() : t;
+}
+
+/** The tokens of `text` as objects (training and feature extraction; the tagger uses {@link scanTokens}). */
+export function tokenize(text: string): Token[] {
+  const s = scanTokens(text, tokenSpans(text.length >> 2));
+  const tokens: Token[] = new Array<Token>(s.count);
+  for (let k = 0; k < s.count; k++) {
+    const start = s.start[k] ?? 0;
+    const end = s.end[k] ?? 0;
+    const t = text.slice(start, end);
+    tokens[k] = { text: t, lower: tokenLower(t), start, end, nlBefore: s.nl[k] === 1 };
   }
   return tokens;
 }
@@ -122,19 +220,32 @@ export function shape(t: string): string {
 /** Maximal phrase length (in tokens) of the multi-word gazetteers. */
 const MAX_PHRASE = 5;
 
-/** A multi-word gazetteer: its phrases, and every word-prefix of a phrase (to stop extending early). */
+/** A node of a phrase trie: the phrases continue with the words of `next`; `end`: one ends here. */
+export interface PhraseNode {
+  end: boolean;
+  readonly next: Map<string, PhraseNode>;
+}
+
+/** A multi-word gazetteer as a trie of words, so matching builds no phrase strings. */
 export interface PhraseIndex {
-  readonly phrases: ReadonlySet<string>;
-  readonly prefixes: ReadonlySet<string>;
+  readonly root: PhraseNode;
 }
 
 function phraseIndex(list: readonly string[]): PhraseIndex {
-  const prefixes = new Set<string>();
+  const root: PhraseNode = { end: false, next: new Map() };
   for (const p of list) {
-    prefixes.add(p);
-    for (let i = p.indexOf(' '); i >= 0; i = p.indexOf(' ', i + 1)) prefixes.add(p.slice(0, i));
+    let node = root;
+    for (const w of p.split(' ')) {
+      let child = node.next.get(w);
+      if (child === undefined) {
+        child = { end: false, next: new Map() };
+        node.next.set(w, child);
+      }
+      node = child;
+    }
+    node.end = true;
   }
-  return { phrases: new Set(list), prefixes };
+  return { root };
 }
 /** The country, city and region gazetteers, in the order of their features. */
 export const PHRASE_INDEXES: readonly PhraseIndex[] = [phraseIndex(COUNTRIES), phraseIndex(CITIES), phraseIndex(REGIONS)];
@@ -143,16 +254,18 @@ const [COUNTRY_IDX, CITY_IDX, REGION_IDX] = PHRASE_INDEXES as [PhraseIndex, Phra
 /**
  * Longest gazetteer phrase (in words, at most {@link MAX_PHRASE}) that starts at word `i`, or 0.
  * A phrase that is no word-prefix of any entry cannot grow into one, so the search stops there.
+ * Only the first `count` words are read.
  */
-export function phraseLength(words: readonly Token[], i: number, idx: PhraseIndex): number {
-  let phrase = '';
+export function phraseLength(words: readonly { readonly lower: string }[], i: number, idx: PhraseIndex, count = words.length): number {
+  let node = idx.root;
   let best = 0;
-  for (let k = 0; k < MAX_PHRASE && i + k < words.length; k++) {
+  for (let k = 0; k < MAX_PHRASE && i + k < count; k++) {
     const w = words[i + k];
     if (w === undefined) break;
-    phrase = k === 0 ? w.lower : `${phrase} ${w.lower}`;
-    if (!idx.prefixes.has(phrase)) break;
-    if (idx.phrases.has(phrase)) best = k + 1;
+    const next = node.next.get(w.lower);
+    if (next === undefined) break;
+    node = next;
+    if (node.end) best = k + 1;
   }
   return best;
 }

@@ -7,7 +7,7 @@
 
 import model from './ner-model.json' with { type: 'json' };
 import { Rank, type Candidate } from './candidate.js';
-import { NEIGHBOURS, NER_LABELS, PHRASE_INDEXES, phraseLength, tokenize, wordObservation } from './ner-features.js';
+import { NEIGHBOURS, NER_LABELS, PHRASE_INDEXES, hashCodeUnits, phraseLength, scanTokens, tokenLower, tokenSpans, wordObservation } from './ner-features.js';
 
 /** Shape of the committed model file. */
 export interface NerModelFile {
@@ -27,34 +27,42 @@ const GAZ = ['fn', 'sn', 'nsx', 'hon', 'org', 'orgp', 'st', 'cue', 'ctryB', 'ctr
 const PHRASE_GAZ = [8, 10, 12] as const;
 const CAPS = ['T', 'I', 'U', 'L', 'D', 'P'] as const;
 
+/** Labels (NER_LABELS); the scorer is unrolled for this many (checked when compiling). */
+const N = 9;
+
 /**
- * What the tagger needs of one token text, compiled once: summed weight vectors of the text-only
- * features and weight rows of the features that also depend on position or on previous labels.
+ * What the tagger needs of one token text, compiled once. Every weight that depends on the text
+ * alone is summed into a row ahead of time; only what depends on position (phrase marks, line
+ * and text boundaries) or on the previous labels is added per token.
  */
 interface WordEntry {
+  readonly text: string;
+  readonly lower: string;
   /**
-   * First of this text's {@link WORD_ROWS} rows in the model's row buffer: the sum of its own
-   * text-only feature rows, then per neighbour slot of {@link NEIGHBOURS} the sum of the rows it
-   * contributes as that neighbour.
+   * Row of the token's own text-only features: its word features, its single-word lists and,
+   * when a single-word list holds it, the list-and-case feature.
    */
-  readonly row: number;
-  /** Indices into {@link GAZ} of the single-word lists that hold the token. */
-  readonly gaz: readonly number[];
+  readonly own: number;
+  /** First of the rows it contributes as neighbour slot j of {@link NEIGHBOURS} (row own + 1 + j). */
+  readonly ctx: number;
   /** Index into {@link CAPS}. */
   readonly cap: number;
+  /** The first single-word list holding it ({@link GAZ} index), or -1. */
+  readonly firstGaz: number;
   /** The token contains an ASCII digit (address lines do). */
   readonly digit: boolean;
   /** Bit j: the lower-cased token starts some phrase of PHRASE_INDEXES[j]. */
   readonly phrase: number;
-  /** Per previous label: row of `t1s=<label>|s=<shape>`, or -1. */
-  readonly t1s: Int32Array;
-  /** Per previous label: row of `t1w=<label>|w=<word>`, or undefined without an identity feature. */
-  readonly t1w: Int32Array | undefined;
+  /**
+   * History rows: row `hist + p` = `t1s=<p>|<shape>` + `t1w=<p>|<word>` after label p, row
+   * `hist + N` = `t1s=O|<shape>` alone (the first token has no previous word).
+   */
+  readonly hist: number;
 }
 
 /** Feature rows that depend on position or labels only, resolved once per model. */
 interface Tables {
-  /** [label]: allowed after the previous label (BIO: I-X only after B-X or I-X). */
+  /** [prev * N + label]: allowed after the previous label (BIO: I-X only after B-X or I-X). */
   readonly allowed: Uint8Array;
   /** Row of `g=<gaz>` per {@link GAZ} entry. */
   readonly ownGaz: Int32Array;
@@ -69,44 +77,88 @@ interface Tables {
   readonly eos: number;
   readonly nla: number;
   readonly ld: number;
-  /** Row of `t1=<prev1>`. */
-  readonly t1: Int32Array;
-  /** Row of `t2=<prev2>|<prev1>`, indexed prev2 * labels + prev1. */
-  readonly t2: Int32Array;
+  /** Row of `t1=<prev1>` + `t2=<prev2>|<prev1>`: base + prev2 * N + prev1. */
+  readonly t12: number;
   /** Entity type of each label ('' for O) and whether it begins a span. */
   readonly type: readonly string[];
   readonly begins: readonly boolean[];
 }
 
-/** Rows per memoised word: its own vector and one per neighbour slot. */
-const WORD_ROWS = 1 + NEIGHBOURS.length;
-/** The scorer is unrolled for this many labels (NER_LABELS; checked when compiling). */
-const N = 9;
+/**
+ * Open-addressing table of {@link WordEntry} keyed by token text, looked up by a range of the
+ * input so that a known word costs no substring.
+ */
+class WordTable {
+  slots: (WordEntry | undefined)[] = new Array<WordEntry | undefined>(1024);
+  size = 0;
+
+  find(text: string, start: number, end: number, h: number): WordEntry | undefined {
+    const mask = this.slots.length - 1;
+    const len = end - start;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const e = this.slots[i];
+      if (e === undefined) return undefined;
+      if (e.text.length === len && sameText(e.text, text, start)) return e;
+    }
+  }
+
+  add(e: WordEntry, h: number): void {
+    if ((this.size + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    const mask = this.slots.length - 1;
+    let i = h & mask;
+    while (this.slots[i] !== undefined) i = (i + 1) & mask;
+    this.slots[i] = e;
+    this.size++;
+  }
+
+  clear(): void {
+    this.slots = new Array<WordEntry | undefined>(1024);
+    this.size = 0;
+  }
+
+  private rehash(capacity: number): void {
+    const old = this.slots;
+    this.slots = new Array<WordEntry | undefined>(capacity);
+    this.size = 0;
+    for (const e of old) if (e !== undefined) this.add(e, hashCodeUnits(e.text, 0, e.text.length));
+  }
+}
+
+/** Whether `text` holds `key` at `start` (a loop: short keys, and `startsWith` with a position is slower). */
+function sameText(key: string, text: string, start: number): boolean {
+  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
 
 /** The compiled runtime form of a model file. */
 export interface NerModel {
   readonly labels: readonly string[];
   readonly vocab: ReadonlySet<string>;
-  /** Row index of every feature in the row buffer. */
+  /** Row of every feature in the row buffer (row 0 is all zeros and stands for a missing one). */
   readonly featureIds: ReadonlyMap<string, number>;
-  /** Number of feature rows; word rows follow them in the buffer. */
-  readonly featureCount: number;
+  /** Rows fixed at compile time; memoised word and history rows follow them. */
+  readonly fixedRows: number;
   /**
-   * Weights, {@link N} per row: the feature rows (exactly `weight x 1000 / 1000` as in the file),
-   * then the summed rows of memoised words. Grows as words are memoised.
+   * Integer weights (the file's weight x 1000), {@link N} per row: integer sums are exact, so
+   * their order does not matter and rows can be summed ahead of time. Grows as words are memoised.
    */
-  buffer: Float64Array;
+  buffer: Int32Array;
   /** Rows in use in {@link NerModel.buffer}. */
   used: number;
   readonly tables: Tables;
   /** Memo of {@link WordEntry} per token text; a pure function of the text and this model. */
-  readonly words: Map<string, WordEntry>;
+  readonly words: WordTable;
+  /** History rows per `shape \0 word` key (see {@link WordEntry.hist}). */
+  readonly hist: Map<string, number>;
 }
 
 /** Bound on the per-model word memo; when full it is emptied (memory stays bounded, output is unaffected). */
 const MAX_WORDS = 16_384;
-/** Word rows allocated up front (grown by doubling). */
-const INITIAL_WORD_ROWS = 1024 * WORD_ROWS;
+/** Memo rows allocated up front (grown by doubling). */
+const INITIAL_MEMO_ROWS = 8192;
+/** Rows per memoised word: its own row and one per neighbour slot. */
+const WORD_ROWS = 1 + NEIGHBOURS.length;
 
 /** Compiles a model file into lookup tables; throws on a malformed file (at start-up). */
 export function compileNerModel(file: NerModelFile): NerModel {
@@ -117,30 +169,36 @@ export function compileNerModel(file: NerModelFile): NerModel {
   const n = file.labels.length;
   if (n !== N) throw new Error('ner model is malformed');
   const featureIds = new Map<string, number>();
-  const rows = new Float64Array(file.features.length * n);
+  const featureRows = 1 + file.features.length;
+  const fixedRows = featureRows + N * N;
+  const buffer = new Int32Array((fixedRows + INITIAL_MEMO_ROWS) * N);
   file.features.forEach((f, r) => {
     const pairs = file.weights[r] ?? [];
+    const row = r + 1;
     for (let j = 0; j + 1 < pairs.length; j += 2) {
       const k = pairs[j] ?? 0;
-      if (!Number.isInteger(k) || k < 0 || k >= n) throw new Error('ner model is malformed');
-      rows[r * n + k] = (pairs[j + 1] ?? 0) / 1000;
+      const v = pairs[j + 1] ?? 0;
+      if (!Number.isInteger(k) || k < 0 || k >= n || !Number.isInteger(v) || Math.abs(v) >= 2 ** 24) {
+        throw new Error('ner model is malformed');
+      }
+      buffer[row * N + k] = v;
     }
     // A repeated feature keeps its last row, as the Map of the string-keyed form did.
-    featureIds.set(f, r);
+    featureIds.set(f, row);
   });
-  const id = (f: string): number => featureIds.get(f) ?? -1;
+  const id = (f: string): number => featureIds.get(f) ?? 0;
   const labels = file.labels;
   const allowed = new Uint8Array(n * n);
-  const t1 = new Int32Array(n);
-  const t2 = new Int32Array(n * n);
+  const t12 = featureRows;
   for (let p = 0; p < n; p++) {
     const prev = labels[p] ?? 'O';
-    t1[p] = id(`t1=${prev}`);
     for (let k = 0; k < n; k++) {
       const lab = labels[k] ?? 'O';
       const type = lab.slice(2);
       allowed[p * n + k] = !lab.startsWith('I-') || prev === `B-${type}` || prev === `I-${type}` ? 1 : 0;
-      t2[k * n + p] = id(`t2=${lab}|${prev}`);
+      // Row t12 + k * N + p: previous labels (k, p) = (prev2, prev1).
+      addRowTo(buffer, t12 + k * N + p, id(`t1=${prev}`));
+      addRowTo(buffer, t12 + k * N + p, id(`t2=${lab}|${prev}`));
     }
   }
   const ownGaz = Int32Array.from(GAZ, (g) => id(`g=${g}`));
@@ -159,23 +217,42 @@ export function compileNerModel(file: NerModelFile): NerModel {
     eos: id('eos'),
     nla: id('nla'),
     ld: id('ld'),
-    t1,
-    t2,
+    t12,
     type: labels.map((l) => (l === 'O' ? '' : l.slice(2))),
     begins: labels.map((l) => l.startsWith('B-')),
   };
-  const buffer = new Float64Array((file.features.length + INITIAL_WORD_ROWS) * n);
-  buffer.set(rows);
   return {
     labels,
     vocab: new Set(file.vocab),
     featureIds,
-    featureCount: file.features.length,
+    fixedRows,
     buffer,
-    used: file.features.length,
+    used: fixedRows,
     tables,
-    words: new Map(),
+    words: new WordTable(),
+    hist: new Map(),
   };
+}
+
+/** `rows[dst] += rows[src]`, label by label. */
+function addRowTo(rows: Int32Array, dst: number, src: number): void {
+  const d = dst * N;
+  const s = src * N;
+  for (let k = 0; k < N; k++) rows[d + k] = (rows[d + k] ?? 0) + (rows[s + k] ?? 0);
+}
+
+/** Reserves `count` zeroed rows in the memo region and returns the first. */
+function allocRows(m: NerModel, count: number): number {
+  if ((m.used + count) * N > m.buffer.length) {
+    const grown = new Int32Array(Math.max(m.buffer.length * 2, (m.used + count) * N));
+    grown.set(m.buffer);
+    m.buffer = grown;
+  }
+  const row = m.used;
+  m.used += count;
+  // The region may hold sums of words memoised before the last trim.
+  m.buffer.fill(0, row * N, m.used * N);
+  return row;
 }
 
 const DEFAULT_MODEL: NerModel = compileNerModel(model);
@@ -188,13 +265,6 @@ export interface TaggedSpan {
   readonly score: number;
 }
 
-/** `acc += rows[row]` label by label; a missing feature (-1) adds nothing. */
-function addRow(acc: Float64Array, rows: Float64Array, row: number): void {
-  if (row < 0) return;
-  const o = row * N;
-  for (let k = 0; k < N; k++) acc[k] = (acc[k] ?? 0) + (rows[o + k] ?? 0);
-}
-
 /**
  * Empties the word memo once it exceeds {@link MAX_WORDS} and gives back the grown buffer. Only
  * called between texts: within one text, entries already handed out must keep their rows.
@@ -202,75 +272,78 @@ function addRow(acc: Float64Array, rows: Float64Array, row: number): void {
 function trimMemo(m: NerModel): void {
   if (m.words.size <= MAX_WORDS) return;
   m.words.clear();
-  m.used = m.featureCount;
-  m.buffer = m.buffer.slice(0, (m.featureCount + INITIAL_WORD_ROWS) * N);
+  m.hist.clear();
+  m.used = m.fixedRows;
+  m.buffer = m.buffer.slice(0, (m.fixedRows + INITIAL_MEMO_ROWS) * N);
 }
 
-function wordEntry(m: NerModel, text: string, lower: string): WordEntry {
-  let e = m.words.get(text);
-  if (e !== undefined) return e;
-  if ((m.used + WORD_ROWS) * N > m.buffer.length) {
-    const grown = new Float64Array(m.buffer.length * 2);
-    grown.set(m.buffer);
-    m.buffer = grown;
-  }
-  const row = m.used;
-  m.used += WORD_ROWS;
-  const rows = m.buffer;
-  const id = (f: string): number => m.featureIds.get(f) ?? -1;
+function histRows(m: NerModel, shape: string, word: string | undefined): number {
+  const key = `${shape}\u0000${word ?? ''}`;
+  let row = m.hist.get(key);
+  if (row !== undefined) return row;
+  row = allocRows(m, N + 1);
+  const id = (f: string): number => m.featureIds.get(f) ?? 0;
+  const buf = m.buffer;
+  m.labels.forEach((l, p) => {
+    const s = id(`t1s=${l}|${shape}`);
+    addRowTo(buf, row + p, s);
+    if (word !== undefined) addRowTo(buf, row + p, id(`t1w=${l}|${word}`));
+    if (p === 0) addRowTo(buf, row + N, s);
+  });
+  m.hist.set(key, row);
+  return row;
+}
+
+function newWordEntry(m: NerModel, text: string): WordEntry {
+  const lower = tokenLower(text);
   const wo = wordObservation(text, lower, m.vocab);
-  // Sums start from zero, feature by feature, as the string-keyed scorer summed them.
-  const own = rows.subarray(row * N, row * N + N);
-  own.fill(0);
-  for (const f of wo.own) addRow(own, rows, id(f));
+  const tb = m.tables;
+  const id = (f: string): number => m.featureIds.get(f) ?? 0;
+  const gaz = wo.gaz.map((g) => GAZ.indexOf(g as (typeof GAZ)[number]));
+  const cap = CAPS.indexOf(wo.cap as (typeof CAPS)[number]);
+  const sh = wo.ctx[0] ?? '';
+  const pw = wo.ctx.find((f) => f.startsWith('w='));
+  const hist = histRows(m, sh, pw);
+  const own = allocRows(m, WORD_ROWS);
+  const buf = m.buffer;
+  for (const f of wo.own) addRowTo(buf, own, id(f));
+  for (const g of gaz) addRowTo(buf, own, tb.ownGaz[g] ?? 0);
+  const g0 = gaz[0];
+  if (g0 !== undefined) addRowTo(buf, own, tb.gazCap[g0 * CAPS.length + cap] ?? 0);
   NEIGHBOURS.forEach(([, tag], j) => {
-    const v = rows.subarray((row + 1 + j) * N, (row + 2 + j) * N);
-    v.fill(0);
-    for (const f of wo.ctx) addRow(v, rows, id(`${tag}:${f}`));
+    for (const f of wo.ctx) addRowTo(buf, own + 1 + j, id(`${tag}:${f}`));
+    for (const g of gaz) addRowTo(buf, own + 1 + j, tb.ctxGaz[j * GAZ.length + g] ?? 0);
   });
   let phrase = 0;
   PHRASE_INDEXES.forEach((idx, j) => {
-    if (idx.prefixes.has(lower)) phrase |= 1 << j;
+    if (idx.root.next.has(lower)) phrase |= 1 << j;
   });
-  const sh = wo.ctx[0] ?? '';
-  const pw = wo.ctx.find((f) => f.startsWith('w='));
   const c = text.charCodeAt(0);
-  e = {
-    row,
-    gaz: wo.gaz.map((g) => GAZ.indexOf(g as (typeof GAZ)[number])),
-    cap: CAPS.indexOf(wo.cap as (typeof CAPS)[number]),
+  return {
+    text,
+    lower,
+    own,
+    ctx: own + 1,
+    cap,
+    firstGaz: g0 ?? -1,
     digit: (c >= 48 && c <= 57) || /\d/.test(text),
     phrase,
-    t1s: Int32Array.from(m.labels, (l) => id(`t1s=${l}|${sh}`)),
-    t1w: pw === undefined ? undefined : Int32Array.from(m.labels, (l) => id(`t1w=${l}|${pw}`)),
+    hist,
   };
-  m.words.set(text, e);
-  return e;
 }
 
-/** Appends the word-list rows of token `i` from `table` (own: GAZ-indexed; neighbour: slot offset). */
-function pushGaz(list: Int32Array, c: number, table: Int32Array, offset: number, e: WordEntry, marks: Uint8Array, i: number): number {
-  for (const g of e.gaz) {
-    const r = table[offset + g] ?? -1;
-    if (r >= 0) list[c++] = r;
-  }
-  const mk = marks[i] ?? 0;
-  if (mk === 0) return c;
+/** Appends the phrase-mark rows of `mk` from `table` (own: GAZ-indexed; neighbour: slot offset). */
+function pushMarks(list: Int32Array, c: number, table: Int32Array, offset: number, mk: number): number {
   // marks: two bits per phrase list, 1 = B, 2 = I, in list order.
   for (let j = 0; j < PHRASE_GAZ.length; j++) {
     const b = (mk >> (2 * j)) & 3;
-    if (b === 0) continue;
-    const r = table[offset + (PHRASE_GAZ[j] ?? 0) + b - 1] ?? -1;
-    if (r >= 0) list[c++] = r;
+    if (b !== 0) list[c++] = table[offset + (PHRASE_GAZ[j] ?? 0) + b - 1] ?? 0;
   }
   return c;
 }
 
-/** First word-list feature of token `i` (as a GAZ index), or -1. */
-function firstGaz(e: WordEntry, marks: Uint8Array, i: number): number {
-  const g = e.gaz[0];
-  if (g !== undefined) return g;
-  const mk = marks[i] ?? 0;
+/** First phrase-mark feature of a mark set (as a GAZ index), or -1. */
+function firstMark(mk: number): number {
   for (let j = 0; j < PHRASE_GAZ.length; j++) {
     const b = (mk >> (2 * j)) & 3;
     if (b !== 0) return (PHRASE_GAZ[j] ?? 0) + b - 1;
@@ -278,61 +351,102 @@ function firstGaz(e: WordEntry, marks: Uint8Array, i: number): number {
   return -1;
 }
 
+// Scratch space reused across calls (tagging is synchronous, so calls never interleave).
+let spans = tokenSpans(1024);
+let entries: WordEntry[] = [];
+let marks = new Uint8Array(1024);
+let lineDigit = new Uint8Array(1024);
+/** Per token: buffer offsets (row x N) of its own row, its first neighbour row and its history rows. */
+let ownAt = new Int32Array(1024);
+let ctxAt = new Int32Array(1024);
+let histAt = new Int32Array(1024);
+let phraseBits = new Uint8Array(1024);
+/** Rows beyond the seven every token has (phrase marks, line and text boundaries; at most 20). */
+const extra = new Int32Array(32);
+const sc = new Float64Array(N);
+
+// The decoder reads the neighbour slots at fixed offsets.
+if (NEIGHBOURS.map(([d]) => d).join() !== '-1,1,-2,2') throw new Error('ner: neighbour slots changed; update tagEntities');
+
 /**
  * Tags PERSON / STREET_ADDRESS / LOCATION / ORGANIZATION spans. `m` defaults to the committed
  * model; the training script passes its own.
  *
  * The features are those of `observe`/`features` in ner-features.ts (which training uses), but
- * resolved to weight rows once per distinct token text and added in exactly the order the
- * string-keyed scorer added them, so the floating-point sums, and thus the output, are the same.
+ * resolved to weight rows once per distinct token text; the weights are the file's integers, so
+ * every label score is the exact sum the string-keyed scorer approximates in floating point.
  */
 export function tagEntities(text: string, m: NerModel = DEFAULT_MODEL): TaggedSpan[] {
-  const tokens = tokenize(text);
-  const T = tokens.length;
-  const tb = m.tables;
   trimMemo(m);
-  const entries: WordEntry[] = new Array<WordEntry>(T);
+  const tok = scanTokens(text, spans);
+  spans = tok;
+  const T = tok.count;
+  const starts = tok.start;
+  const ends = tok.end;
+  const nls = tok.nl;
+  if (entries.length < T) entries = new Array<WordEntry>(T * 2);
+  if (marks.length < T + 1) {
+    marks = new Uint8Array(T * 2 + 1);
+    lineDigit = new Uint8Array(T * 2 + 1);
+    ownAt = new Int32Array(T * 2 + 1);
+    ctxAt = new Int32Array(T * 2 + 1);
+    histAt = new Int32Array(T * 2 + 1);
+    phraseBits = new Uint8Array(T * 2 + 1);
+  }
   let anyPhrase = 0;
   for (let i = 0; i < T; i++) {
-    const t = tokens[i];
-    if (t === undefined) continue;
-    const e = wordEntry(m, t.text, t.lower);
-    entries[i] = e;
-    anyPhrase |= e.phrase;
+    const s = starts[i] ?? 0;
+    const e = ends[i] ?? 0;
+    const h = tok.hash[i] ?? 0;
+    let w = m.words.find(text, s, e, h);
+    if (w === undefined) {
+      w = newWordEntry(m, text.slice(s, e));
+      m.words.add(w, h);
+    }
+    entries[i] = w;
+    ownAt[i] = w.own * N;
+    ctxAt[i] = w.ctx * N;
+    histAt[i] = w.hist * N;
+    phraseBits[i] = w.phrase;
+    anyPhrase |= w.phrase;
   }
+  const words = entries;
   // Read after the entries: memoising words may have grown the buffer.
   const rows = m.buffer;
-  // Gazetteer phrase marks, two bits per list (see addGaz); only tokens that start a phrase look further.
-  const marks = new Uint8Array(T);
-  for (let j = 0; j < PHRASE_INDEXES.length; j++) {
-    if ((anyPhrase & (1 << j)) === 0) continue;
-    const idx = PHRASE_INDEXES[j];
-    if (idx === undefined) continue;
+  const tb = m.tables;
+  // Gazetteer phrase marks, two bits per list; only tokens that start a phrase look further.
+  // One pass for the three lists: each list resumes after its own last phrase.
+  marks.fill(0, 0, T);
+  if (anyPhrase !== 0) {
+    const resume = [0, 0, 0];
     for (let i = 0; i < T; i++) {
-      if (((entries[i]?.phrase ?? 0) & (1 << j)) === 0) continue;
-      const best = phraseLength(tokens, i, idx);
-      if (best > 0) {
-        marks[i] = (marks[i] ?? 0) | (1 << (2 * j));
-        for (let k = 1; k < best; k++) marks[i + k] = (marks[i + k] ?? 0) | (2 << (2 * j));
-        i += best - 1;
+      const bits = phraseBits[i] ?? 0;
+      if (bits === 0) continue;
+      for (let j = 0; j < PHRASE_INDEXES.length; j++) {
+        if ((bits & (1 << j)) === 0 || i < (resume[j] ?? 0)) continue;
+        const idx = PHRASE_INDEXES[j];
+        if (idx === undefined) continue;
+        // The scratch array may be longer than this text: entries past T are stale.
+        const best = phraseLength(words, i, idx, T);
+        if (best > 0) {
+          marks[i] = (marks[i] ?? 0) | (1 << (2 * j));
+          for (let k = 1; k < best; k++) marks[i + k] = (marks[i + k] ?? 0) | (2 << (2 * j));
+          resume[j] = i + best;
+        }
       }
     }
   }
   // Per line: does it contain a digit.
-  const lineDigit = new Uint8Array(T);
   for (let i = 0; i < T; ) {
     let j = i + 1;
-    while (j < T && tokens[j]?.nlBefore !== true) j++;
+    while (j < T && nls[j] !== 1) j++;
     let has = 0;
-    for (let k = i; k < j; k++) if (entries[k]?.digit === true) has = 1;
-    if (has === 1) lineDigit.fill(1, i, j);
+    for (let k = i; k < j; k++) if (words[k]?.digit === true) has = 1;
+    lineDigit.fill(has, i, j);
     i = j;
   }
 
-  const sc = new Float64Array(N);
-  // Rows summed for the current token, in the order the string-keyed scorer added them.
-  const list = new Int32Array(64);
-  const spans: TaggedSpan[] = [];
+  const out: TaggedSpan[] = [];
   let prev1 = 0;
   let prev2 = 0;
   let openType = '';
@@ -342,66 +456,60 @@ export function tagEntities(text: string, m: NerModel = DEFAULT_MODEL): TaggedSp
   let openCount = 0;
   const close = (): void => {
     if (openType === '') return;
-    const mean = openMargin / openCount;
-    // Margins map to a confidence through a logistic squash; the tagger is never certain.
+    // Margins (in thousandths) map to a confidence through a logistic squash; never certain.
+    const mean = openMargin / 1000 / openCount;
     const score = Math.min(0.95, 1 / (1 + Math.exp(-mean)));
-    spans.push({ type: openType, start: openStart, end: openEnd, score });
+    out.push({ type: openType, start: openStart, end: openEnd, score });
     openType = '';
   };
+  const none0 = (tb.none[0] ?? 0) * N;
+  const none1 = (tb.none[1] ?? 0) * N;
+  const none2 = (tb.none[2] ?? 0) * N;
+  const none3 = (tb.none[3] ?? 0) * N;
+  const t12 = tb.t12 * N;
+  const anyMarks = anyPhrase !== 0;
   for (let i = 0; i < T; i++) {
-    const tok = tokens[i];
-    const e = entries[i];
-    if (tok === undefined || e === undefined) break;
-    // Own features: text-only (the word's summed row), then positional (word lists, line and
-    // text boundaries); then per neighbour its summed text-only row and its word-list rows;
-    // then the label-history features.
-    let c = 0;
-    list[c++] = e.row;
-    c = pushGaz(list, c, tb.ownGaz, 0, e, marks, i);
-    const g0 = firstGaz(e, marks, i);
-    const rgc = g0 >= 0 ? (tb.gazCap[g0 * CAPS.length + e.cap] ?? -1) : -1;
-    if (rgc >= 0) list[c++] = rgc;
-    if (tok.nlBefore && tb.nl >= 0) list[c++] = tb.nl;
-    if (i === 0 && tb.bos >= 0) list[c++] = tb.bos;
-    const next = tokens[i + 1];
-    if (next === undefined) {
-      if (tb.eos >= 0) list[c++] = tb.eos;
-    } else if (next.nlBefore && tb.nla >= 0) list[c++] = tb.nla;
-    if (lineDigit[i] === 1 && tb.ld >= 0) list[c++] = tb.ld;
-    for (let j = 0; j < NEIGHBOURS.length; j++) {
-      const p = i + (NEIGHBOURS[j]?.[0] ?? 0);
-      const nb = p >= 0 && p < T ? entries[p] : undefined;
-      if (nb === undefined) {
-        const r = tb.none[j] ?? -1;
-        if (r >= 0) list[c++] = r;
-        continue;
+    const e = words[i];
+    if (e === undefined) break;
+    // Every token: its own row, one row per neighbour slot (-1, +1, -2, +2; slot j of word p is
+    // row ctx + j) or that slot's "none", and the two history rows. Integer sums are exact, so
+    // the order of the additions is free.
+    const a = ownAt[i] ?? 0;
+    const b = i >= 1 ? (ctxAt[i - 1] ?? 0) : none0;
+    const c = i + 1 < T ? (ctxAt[i + 1] ?? 0) + N : none1;
+    const d = i >= 2 ? (ctxAt[i - 2] ?? 0) + 2 * N : none2;
+    const f = i + 2 < T ? (ctxAt[i + 2] ?? 0) + 3 * N : none3;
+    const g = t12 + (prev2 * N + prev1) * N;
+    const h = (histAt[i] ?? 0) + (i === 0 ? N : prev1) * N;
+    // Then the rows of position: phrase marks (own and neighbours'), line and text boundaries.
+    let x = 0;
+    if (anyMarks) {
+      const mk = marks[i] ?? 0;
+      if (mk !== 0) {
+        x = pushMarks(extra, x, tb.ownGaz, 0, mk);
+        if (e.firstGaz < 0) extra[x++] = tb.gazCap[firstMark(mk) * CAPS.length + e.cap] ?? 0;
       }
-      list[c++] = nb.row + 1 + j;
-      c = pushGaz(list, c, tb.ctxGaz, j * GAZ.length, nb, marks, p);
+      if (i >= 1 && marks[i - 1] !== 0) x = pushMarks(extra, x, tb.ctxGaz, 0, marks[i - 1] ?? 0);
+      if (i + 1 < T && marks[i + 1] !== 0) x = pushMarks(extra, x, tb.ctxGaz, GAZ.length, marks[i + 1] ?? 0);
+      if (i >= 2 && marks[i - 2] !== 0) x = pushMarks(extra, x, tb.ctxGaz, 2 * GAZ.length, marks[i - 2] ?? 0);
+      if (i + 2 < T && marks[i + 2] !== 0) x = pushMarks(extra, x, tb.ctxGaz, 3 * GAZ.length, marks[i + 2] ?? 0);
     }
-    const h1 = tb.t1[prev1] ?? -1;
-    if (h1 >= 0) list[c++] = h1;
-    const h2 = tb.t2[prev2 * N + prev1] ?? -1;
-    if (h2 >= 0) list[c++] = h2;
-    const h3 = e.t1s[prev1] ?? -1;
-    if (h3 >= 0) list[c++] = h3;
-    if (e.t1w !== undefined && i > 0) {
-      const h4 = e.t1w[prev1] ?? -1;
-      if (h4 >= 0) list[c++] = h4;
-    }
-    // Unrolled over the nine labels: each label's sum is its own chain of additions, in list order.
-    let o = (list[0] ?? 0) * N;
-    let s0 = rows[o] ?? 0;
-    let s1 = rows[o + 1] ?? 0;
-    let s2 = rows[o + 2] ?? 0;
-    let s3 = rows[o + 3] ?? 0;
-    let s4 = rows[o + 4] ?? 0;
-    let s5 = rows[o + 5] ?? 0;
-    let s6 = rows[o + 6] ?? 0;
-    let s7 = rows[o + 7] ?? 0;
-    let s8 = rows[o + 8] ?? 0;
-    for (let q = 1; q < c; q++) {
-      o = (list[q] ?? 0) * N;
+    if (nls[i] === 1) extra[x++] = tb.nl;
+    if (i === 0) extra[x++] = tb.bos;
+    if (i + 1 === T) extra[x++] = tb.eos;
+    else if (nls[i + 1] === 1) extra[x++] = tb.nla;
+    if (lineDigit[i] === 1) extra[x++] = tb.ld;
+    let s0 = (rows[a] ?? 0) + (rows[b] ?? 0) + (rows[c] ?? 0) + (rows[d] ?? 0) + (rows[f] ?? 0) + (rows[g] ?? 0) + (rows[h] ?? 0);
+    let s1 = (rows[a + 1] ?? 0) + (rows[b + 1] ?? 0) + (rows[c + 1] ?? 0) + (rows[d + 1] ?? 0) + (rows[f + 1] ?? 0) + (rows[g + 1] ?? 0) + (rows[h + 1] ?? 0);
+    let s2 = (rows[a + 2] ?? 0) + (rows[b + 2] ?? 0) + (rows[c + 2] ?? 0) + (rows[d + 2] ?? 0) + (rows[f + 2] ?? 0) + (rows[g + 2] ?? 0) + (rows[h + 2] ?? 0);
+    let s3 = (rows[a + 3] ?? 0) + (rows[b + 3] ?? 0) + (rows[c + 3] ?? 0) + (rows[d + 3] ?? 0) + (rows[f + 3] ?? 0) + (rows[g + 3] ?? 0) + (rows[h + 3] ?? 0);
+    let s4 = (rows[a + 4] ?? 0) + (rows[b + 4] ?? 0) + (rows[c + 4] ?? 0) + (rows[d + 4] ?? 0) + (rows[f + 4] ?? 0) + (rows[g + 4] ?? 0) + (rows[h + 4] ?? 0);
+    let s5 = (rows[a + 5] ?? 0) + (rows[b + 5] ?? 0) + (rows[c + 5] ?? 0) + (rows[d + 5] ?? 0) + (rows[f + 5] ?? 0) + (rows[g + 5] ?? 0) + (rows[h + 5] ?? 0);
+    let s6 = (rows[a + 6] ?? 0) + (rows[b + 6] ?? 0) + (rows[c + 6] ?? 0) + (rows[d + 6] ?? 0) + (rows[f + 6] ?? 0) + (rows[g + 6] ?? 0) + (rows[h + 6] ?? 0);
+    let s7 = (rows[a + 7] ?? 0) + (rows[b + 7] ?? 0) + (rows[c + 7] ?? 0) + (rows[d + 7] ?? 0) + (rows[f + 7] ?? 0) + (rows[g + 7] ?? 0) + (rows[h + 7] ?? 0);
+    let s8 = (rows[a + 8] ?? 0) + (rows[b + 8] ?? 0) + (rows[c + 8] ?? 0) + (rows[d + 8] ?? 0) + (rows[f + 8] ?? 0) + (rows[g + 8] ?? 0) + (rows[h + 8] ?? 0);
+    for (let q = 0; q < x; q++) {
+      const o = (extra[q] ?? 0) * N;
       s0 += rows[o] ?? 0;
       s1 += rows[o + 1] ?? 0;
       s2 += rows[o + 2] ?? 0;
@@ -436,17 +544,17 @@ export function tagEntities(text: string, m: NerModel = DEFAULT_MODEL): TaggedSp
       } else if (v > second) second = v;
     }
     const label = best < 0 ? 0 : best;
-    const margin = Number.isFinite(second) ? bestScore - second : 1;
+    const margin = Number.isFinite(second) ? bestScore - second : 1000;
     if (label === 0) close();
     else if (tb.begins[label] === true) {
       close();
       openType = tb.type[label] ?? '';
-      openStart = tok.start;
-      openEnd = tok.end;
+      openStart = starts[i] ?? 0;
+      openEnd = ends[i] ?? 0;
       openMargin = margin;
       openCount = 1;
     } else if (openType !== '') {
-      openEnd = tok.end;
+      openEnd = ends[i] ?? 0;
       openMargin += margin;
       openCount++;
     }
@@ -455,7 +563,7 @@ export function tagEntities(text: string, m: NerModel = DEFAULT_MODEL): TaggedSp
   }
   close();
   trimMemo(m);
-  return spans;
+  return out;
 }
 
 /** Tagger output as detection candidates. */

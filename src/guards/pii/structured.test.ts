@@ -2,7 +2,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import RE2 from 're2';
-import { nextDigitRun } from './structured.js';
+import { EMAIL, DOMAIN, IPV6, PHONE, nextDigitRun, phoneDoubtful } from './structured.js';
+import { allMatches, matches } from './candidate.js';
+import { assertionFree } from '../pattern-set.js';
 
 /** The expression the hand-written walk stands for, run by RE2 itself. */
 const CARD = new RE2('\\d(?:[ \\-]?\\d){11,18}', 'g');
@@ -41,5 +43,48 @@ describe('nextDigitRun', () => {
     assert.deepEqual(viaWalk(text), viaRe2(text));
     assert.deepEqual(viaWalk(text)[0], [0, 19]);
     assert.equal(viaWalk(text).length, 3);
+  });
+});
+
+describe('allMatches', () => {
+  const viaExec = (re: RE2, text: string): [number, string][] => {
+    const out: [number, string][] = [];
+    for (const m of matches(re, text)) out.push([m.index, m[0]]);
+    return out;
+  };
+  const viaMatch = (re: RE2, text: string, doubtful?: (v: string, i: number) => boolean): [number, string][] =>
+    [...allMatches(re, text, doubtful)].map((m) => [m.index, m.value]);
+  // Pieces that make the patterns match, fail and overlap: digit groups, "00" after letters,
+  // separators, e-mail and domain parts, IPv6 groups, non-ASCII letters.
+  const piece = fc.constantFrom(
+    '0', '00', '1', '7', '42', ' ', '-', '.', '/', '(', ')', '+', 'x', 'ext', 'a', 'Ab', '_', '@', 'com', 'co', 'uk',
+    ':', '::', 'fe', 'é', 'ü', '\n', '%', 'eth0', 'www.', 'mail', 'ß', '\ud800', '\ufffd', '😀',
+  );
+  const cases: [string, RE2, ((text: string) => (v: string, i: number) => boolean) | undefined][] = [
+    ['e-mail', EMAIL, undefined],
+    ['domain', DOMAIN, undefined],
+    ['IPv6', IPV6, undefined],
+    ['phone', PHONE, phoneDoubtful],
+  ];
+  for (const [name, re, doubtful] of cases) {
+    it(`locates every ${name} match where the exec loop finds it`, () => {
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+          const text = parts.join('');
+          assert.deepEqual(viaMatch(re, text, doubtful?.(text)), viaExec(re, text));
+        }),
+        { numRuns: 2000 },
+      );
+    });
+  }
+
+  it('falls back to exec for patterns with assertions', () => {
+    const re = new RE2('\\b00\\d', 'g');
+    assert.deepEqual(viaMatch(re, 'a001 001'), [[5, '001']]);
+    assert.equal(assertionFree('[^$]x'), true);
+    assert.equal(assertionFree('a$'), false);
+    assert.equal(assertionFree('^a'), false);
+    assert.equal(assertionFree('[\\]^]\\b'), false);
+    assert.equal(assertionFree('\\\\b'), true);
   });
 });

@@ -10,6 +10,7 @@ import RE2 from 're2';
 import type { Finding } from '../types.js';
 import { normalizeForDetection } from '../normalize.js';
 import { keepNonOverlapping } from '../spans.js';
+import { locateMatches } from '../pattern-set.js';
 
 interface Hit {
   readonly type: string;
@@ -35,9 +36,38 @@ interface Rule {
   readonly folded: boolean;
 }
 
+/** Scratch counts for ASCII values and their characters in order of first occurrence. */
+const ASCII_COUNTS = new Int32Array(128);
+const FIRST_SEEN = new Int32Array(128);
+
 /** Shannon entropy in bits per character (Shannon 1948), over the value's own characters. */
 export function shannonEntropy(value: string): number {
   if (value.length === 0) return 0;
+  // ASCII values (nearly all keys) count into an array; the terms are summed in the order of
+  // first occurrence, as the Map below iterates, so the result is bit-for-bit the same.
+  let distinct = 0;
+  let ascii = true;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 128) {
+      ascii = false;
+      break;
+    }
+    if (ASCII_COUNTS[c] === 0) FIRST_SEEN[distinct++] = c;
+    ASCII_COUNTS[c] = (ASCII_COUNTS[c] ?? 0) + 1;
+  }
+  if (ascii) {
+    let h = 0;
+    const n = value.length;
+    for (let k = 0; k < distinct; k++) {
+      const c = FIRST_SEEN[k] ?? 0;
+      const p = (ASCII_COUNTS[c] ?? 0) / n;
+      h -= p * Math.log2(p);
+    }
+    for (let k = 0; k < distinct; k++) ASCII_COUNTS[FIRST_SEEN[k] ?? 0] = 0;
+    return h;
+  }
+  for (let k = 0; k < distinct; k++) ASCII_COUNTS[FIRST_SEEN[k] ?? 0] = 0;
   const counts = new Map<string, number>();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let h = 0;
@@ -221,18 +251,29 @@ const BEARER = new RE2('(?i)bearer\\s{1,4}([^\\s"\'`,;<>]{16,256})', 'g');
 /** Anything after "password" is a secret at lower entropy than an API key. */
 const PASSWORD_WORD = /pass|pwd/i;
 
+/**
+ * The same expressions, not global: run on one match's text alone they parse it as they did in
+ * place (no assertions, so nothing outside the match took part), which gives the captured value
+ * without an exec call over the whole text per match.
+ */
+const GENERIC_PARSE = [new RE2(GENERIC.source), new RE2(BEARER.source)] as const;
+
 function detectGeneric(text: string, hits: Hit[]): void {
-  for (const re of [GENERIC, BEARER]) scanGeneric(re, text, hits);
+  scanGeneric(GENERIC, GENERIC_PARSE[0], text, hits);
+  scanGeneric(BEARER, GENERIC_PARSE[1], text, hits);
 }
 
-function scanGeneric(re: RE2, text: string, hits: Hit[]): void {
-  re.lastIndex = 0;
-  for (;;) {
-    const m = re.exec(text);
-    if (m === null) break;
-    const value = m[1] ?? '';
-    const start = m.index + m[0].length - value.length;
-    const keyword = m[0].slice(0, m[0].length - value.length);
+function scanGeneric(re: RE2, parse: RE2, text: string, hits: Hit[]): void {
+  for (const { index, value: matched } of locateMatches(re, text)) {
+    let m = parse.exec(matched);
+    if (m?.index !== 0 || m[0] !== matched) {
+      // Not expected (see GENERIC_PARSE); the exec in place is the definition.
+      re.lastIndex = index;
+      m = re.exec(text);
+    }
+    const value = m?.[1] ?? '';
+    const start = index + matched.length - value.length;
+    const keyword = matched.slice(0, matched.length - value.length);
     if (PLACEHOLDER.test(value)) continue;
     const password = PASSWORD_WORD.test(keyword);
     const h = shannonEntropy(value);
@@ -268,14 +309,11 @@ function detectAwsSecretNear(text: string, hits: Hit[]): void {
   for (const id of ids) {
     const from = Math.max(0, id.start - 200);
     const window = text.slice(from, Math.min(text.length, id.end + 300));
-    AWS_SECRET_NEAR.lastIndex = 0;
-    for (;;) {
-      const m = AWS_SECRET_NEAR.exec(window);
-      if (m === null) break;
+    for (const m of locateMatches(AWS_SECRET_NEAR, window)) {
       const start = from + m.index;
       const end = start + 40;
       if (isTokenChar(text, start - 1) || isTokenChar(text, end) || text[end] === '/' || text[end] === '+') continue;
-      if (!looksRandom(m[0], 4)) continue;
+      if (!looksRandom(m.value, 4)) continue;
       hits.push({ type: 'SECRET_AWS_SECRET_KEY', start, end, score: 0.9 });
     }
   }
@@ -295,14 +333,11 @@ export function detectSecrets(text: string): Finding[] {
   for (let k = 0; k < RULES.length; k++) {
     const r = RULES[k] as Rule;
     if (may[k] === 0) continue;
-    r.re.lastIndex = 0;
-    for (;;) {
-      const m = r.re.exec(t);
-      if (m === null) break;
+    for (const m of locateMatches(r.re, t)) {
       const start = m.index;
-      const end = start + m[0].length;
+      const end = start + m.value.length;
       if (r.bounded && (isTokenChar(t, start - 1) || isTokenChar(t, end))) continue;
-      if (r.check !== undefined && !r.check(m[0])) continue;
+      if (r.check !== undefined && !r.check(m.value)) continue;
       hits.push({ type: `SECRET_${r.kind}`, start, end, score: r.score });
     }
   }

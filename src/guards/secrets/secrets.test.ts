@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { detectSecrets, shannonEntropy } from './index.js';
 
 const b64url = (s: string): string => Buffer.from(s).toString('base64url');
@@ -87,6 +88,27 @@ describe('detectSecrets', () => {
   it('computes Shannon entropy', () => {
     assert.equal(shannonEntropy('aaaa'), 0);
     assert.equal(shannonEntropy('abcd'), 2);
+  });
+
+  it('computes Shannon entropy bit for bit as a count per code point in first-seen order', () => {
+    const reference = (value: string): number => {
+      const counts = new Map<string, number>();
+      for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+      const n = [...value].length;
+      let h = 0;
+      for (const c of counts.values()) h -= (c / n) * Math.log2(c / n);
+      return h;
+    };
+    const chars = fc.constantFrom('a', 'b', 'Z', '0', '/', '+', '=', '_', 'é', '😀', '\u0000');
+    fc.assert(
+      fc.property(fc.array(chars, { minLength: 1, maxLength: 80 }), (parts) => {
+        const v = parts.join('');
+        assert.equal(shannonEntropy(v), reference(v));
+        // Twice: the scratch counts must be clean after each call.
+        assert.equal(shannonEntropy(v), reference(v));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
