@@ -5,14 +5,21 @@
  *   mkdir /tmp/before && cp -r dist /tmp/before/          # the build before the change; it finds
  *   ln -s $PWD/config $PWD/package.json $PWD/node_modules /tmp/before/   # its policies and packages
  *   npx tsc -p tsconfig.json                                # the build after
- *   node dist/bench/compare.js [--audit] [--rounds 8] [--requests 8000] floor /tmp/before/dist dist
+ *   node dist/bench/compare.js [--audit] [--rounds 8] [--requests 8000] [--connections 16] floor /tmp/before/dist dist
  *
  * Each build runs `portcullis start` from its own dist directory, with the benchmark's config (one
  * route to the mock LLM, guards off, logging at warn, audit off unless --audit). Every round sends
  * the same number of requests to each target in turn (the order reversed every other round) and
  * reads the server's utime+stime from /proc before and after. CPU time per request is far less
  * disturbed by other load than throughput, and the per-round ratio to the first target cancels
- * most of the drift that remains; the medians of both are printed.
+ * most of the drift that remains; the medians of both are printed, with the per-round range.
+ *
+ * A build directory may end in `:audit-on` or `:audit-off` to override `--audit` for that target,
+ * so one run compares the audit trail on and off in the same build (issue 7's cost):
+ *
+ *   node dist/bench/compare.js --connections 64 --rounds 8 dist:audit-off dist:audit-on /tmp/before/dist:audit-on
+ *
+ * With the server CPU-bound, the throughput lost to the audit is about 1 − 1/ratio.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +33,6 @@ import { cpuMs } from './procs.js';
 import { median } from './stats.js';
 
 const FLOOR = fileURLToPath(new URL('./floor-proxy.js', import.meta.url));
-const CONNECTIONS = 16;
 const BODY = JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: 'Say hello' }] });
 const EXPECT = 'Mock answer to: Say hello';
 
@@ -63,7 +69,14 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startBuild(distDir: string, mockUrl: string, workDir: string, audit: boolean, index: number): Promise<Target> {
+/** `DIST`, `DIST:audit-on` or `DIST:audit-off`. */
+function parseBuild(spec: string, auditDefault: boolean): { distDir: string; audit: boolean } {
+  const match = /^(.*):audit-(on|off)$/.exec(spec);
+  return match ? { distDir: match[1] as string, audit: match[2] === 'on' } : { distDir: spec, audit: auditDefault };
+}
+
+async function startBuild(spec: string, mockUrl: string, workDir: string, auditDefault: boolean, index: number): Promise<Target> {
+  const { distDir, audit } = parseBuild(spec, auditDefault);
   const cli = join(resolve(distDir), 'src/cli/main.js');
   const dir = join(workDir, String(index));
   mkdirSync(dir, { recursive: true });
@@ -74,8 +87,8 @@ async function startBuild(distDir: string, mockUrl: string, workDir: string, aud
   const { key } = JSON.parse(execFileSync(process.execPath, [cli, 'keys', 'create', '--config', configFile, '--name', 'bench', '--json'], { encoding: 'utf8' })) as { key: string };
   const child = spawn(process.execPath, [cli, 'start', '--config', configFile], { stdio: ['ignore', 'ignore', 'inherit'] });
   const origin = `http://127.0.0.1:${port}`;
-  await waitHealthy(distDir, origin, child);
-  return { name: distDir, child, origin, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, cpu: [] };
+  await waitHealthy(spec, origin, child);
+  return { name: spec, child, origin, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, cpu: [] };
 }
 
 async function startFloor(mockUrl: string): Promise<Target> {
@@ -87,8 +100,8 @@ async function startFloor(mockUrl: string): Promise<Target> {
 }
 
 /** Sends `count` requests over keep-alive connections; every answer must be the mock's. */
-async function load(target: Target, count: number): Promise<void> {
-  const pool = new Pool(target.origin, { connections: CONNECTIONS, keepAliveTimeout: 30_000 });
+async function load(target: Target, count: number, connections: number): Promise<void> {
+  const pool = new Pool(target.origin, { connections, keepAliveTimeout: 30_000 });
   let sent = 0;
   const worker = async (): Promise<void> => {
     while (sent < count) {
@@ -99,7 +112,7 @@ async function load(target: Target, count: number): Promise<void> {
     }
   };
   try {
-    await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+    await Promise.all(Array.from({ length: connections }, worker));
   } finally {
     await pool.close();
   }
@@ -108,12 +121,13 @@ async function load(target: Target, count: number): Promise<void> {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { audit: { type: 'boolean' }, rounds: { type: 'string' }, requests: { type: 'string' } },
+    options: { audit: { type: 'boolean' }, rounds: { type: 'string' }, requests: { type: 'string' }, connections: { type: 'string' } },
   });
   const rounds = Number(values.rounds ?? 8);
   const requests = Number(values.requests ?? 8000);
-  if (positionals.length === 0 || !(rounds >= 1) || !(requests >= 100)) {
-    throw new Error('usage: node dist/bench/compare.js [--audit] [--rounds N] [--requests N] (floor | DIST_DIR)...');
+  const connections = Number(values.connections ?? 16);
+  if (positionals.length === 0 || !(rounds >= 1) || !(requests >= 100) || !(connections >= 1 && connections <= 1024)) {
+    throw new Error('usage: node dist/bench/compare.js [--audit] [--rounds N] [--requests N] [--connections N] (floor | DIST_DIR[:audit-on|:audit-off])...');
   }
   const mock = await spawnMock();
   const workDir = mkdtempSync(join(tmpdir(), 'portcullis-compare-'));
@@ -121,22 +135,23 @@ async function main(): Promise<void> {
   try {
     for (const [i, name] of positionals.entries()) targets.push(name === 'floor' ? await startFloor(mock.url) : await startBuild(name, mock.url, workDir, values.audit === true, i));
     // Warm-up: the JIT settles and caches fill before anything is counted.
-    for (const t of targets) await load(t, Math.min(requests, 5000));
+    for (const t of targets) await load(t, Math.min(requests, 5000), connections);
     for (let round = 0; round < rounds; round++) {
       for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {
         const pid = t.child.pid as number;
         const before = cpuMs(pid);
-        await load(t, requests);
+        await load(t, requests, connections);
         t.cpu.push(((cpuMs(pid) - before) * 1000) / requests);
       }
       const [l1] = loadavg();
       console.error(`round ${round + 1}: ${targets.map((t) => `${t.name} ${(t.cpu.at(-1) as number).toFixed(1)}`).join(', ')} (load ${(l1 ?? 0).toFixed(2)})`);
     }
     const first = targets[0] as Target;
-    console.log(`audit ${values.audit === true ? 'on' : 'off'}; ${rounds} rounds x ${requests} requests; server CPU per request, median over rounds:`);
+    console.log(`audit ${values.audit === true ? 'on' : 'off'} unless said; ${rounds} rounds x ${requests} requests over ${connections} connections; server CPU per request, median over rounds:`);
     for (const t of targets) {
-      const ratio = median(t.cpu.map((v, i) => v / (first.cpu[i] as number)));
-      console.log(`  ${t.name.padEnd(30)} ${(median(t.cpu)).toFixed(1).padStart(7)} us   ratio to ${first.name}: ${ratio.toFixed(3)}`);
+      const ratios = t.cpu.map((v, i) => v / (first.cpu[i] as number));
+      const range = `${Math.min(...ratios).toFixed(3)} … ${Math.max(...ratios).toFixed(3)}`;
+      console.log(`  ${t.name.padEnd(36)} ${(median(t.cpu)).toFixed(1).padStart(7)} us   ratio to ${first.name}: ${median(ratios).toFixed(3)} (rounds ${range})`);
     }
   } finally {
     for (const t of targets) t.child.kill('SIGTERM');
