@@ -15,7 +15,15 @@ import { randomUUID } from 'node:crypto';
  * the `4`; its variant bits are already those v7 needs.
  */
 export function timeOrderedId(now: number = Date.now()): string {
-  const random = randomUUID();
-  const ms = Math.max(0, Math.min(Math.trunc(now), 0xffff_ffff_ffff)).toString(16).padStart(12, '0');
-  return `${ms.slice(0, 8)}-${ms.slice(8)}-7${random.slice(15)}`;
+  const ms = Math.max(0, Math.min(Math.trunc(now), 0xffff_ffff_ffff));
+  // Requests under load share milliseconds: the formatted prefix is kept for the next call.
+  if (ms !== prefixMs) {
+    const hex = ms.toString(16).padStart(12, '0');
+    prefix = `${hex.slice(0, 8)}-${hex.slice(8)}-7`;
+    prefixMs = ms;
+  }
+  return prefix + randomUUID().slice(15);
 }
+
+let prefixMs = -1;
+let prefix = '';
