@@ -27,8 +27,8 @@ export interface AuditLogOptions {
   /**
    * Group-commit window: the most the writer lets records gather before a commit (0: commit as
    * soon as the previous one is done). It waits only under load — when records arrive fast
-   * enough that at least `GATHER_MIN` more are expected within the window — and only while new
-   * records keep arriving (`gather`). Fewer, larger fsynced commits cost less CPU per record; the price
+   * enough that at least two more are expected within the window — and only while new records
+   * keep arriving (`gather`). Fewer, larger fsynced commits cost less CPU per record; the price
    * is up to this much more latency before an answer completes under load.
    */
   readonly commitDelayMs?: number;
@@ -67,19 +67,8 @@ export class AuditUnavailableError extends Error {
 
 /** How long a failed store is left alone before the spool is replayed again. */
 const RETRY_MS = 1_000;
-/**
- * Records per commit the group-commit window aims for. A commit costs ~200 µs of CPU whatever it
- * holds (the fsync's kernel work, two thread hand-offs, the transaction); at 64 records that is
- * ~3 µs each, below the ~10 µs every record costs anyway (docs/audit.md).
- */
-const COMMIT_TARGET = 64;
-/**
- * The window is used only when at least this many records are expected within it: a wait is
- * paid by every answer in the batch, so it must buy a batch worth having. With the default 5 ms
- * window that is above ~1,600 records/s; below, commits start at once (the open-loop latency
- * runs at 500 req/s see no added wait).
- */
-const GATHER_MIN = 8;
+/** Records per commit the group-commit window aims for: beyond this the fsync's share is small. */
+const COMMIT_TARGET = 16;
 
 export class AuditLog {
   private readonly queue: Pending[] = [];
@@ -240,9 +229,9 @@ export class AuditLog {
   private async gather(): Promise<void> {
     const window = this.options.commitDelayMs ?? 0;
     const enough = Math.min(COMMIT_TARGET, this.options.maxBatch);
-    // Light load: fewer than GATHER_MIN more records expected within the window, so waiting would
-    // add latency and save little.
-    if (window <= 0 || window < GATHER_MIN * this.arrivalGap) return;
+    // Light load: fewer than two more records expected within the window, so waiting would add
+    // latency and save nothing.
+    if (window <= 0 || window < 2 * this.arrivalGap) return;
     const deadline = performance.now() + window;
     for (;;) {
       const queued = this.queue.length;

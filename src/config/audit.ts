@@ -84,11 +84,11 @@ export const auditSchema = z
     /** Most records in one group commit. */
     maxBatch: z.number().int().min(1).max(100_000).default(1000),
     /**
-     * Group-commit window in ms: under load (records arriving faster than eight per window) records
+     * Group-commit window in ms: under load (records arriving faster than two per window) records
      * gather up to this long before a durable commit, so one fsync covers more of them; when
      * traffic is light, commits start at once. 0 always commits at once (docs/audit.md).
      */
-    commitDelayMs: z.number().min(0).max(100).default(5),
+    commitDelayMs: z.number().min(0).max(100).default(2),
     /** SIEM export of every durable record as it happens (audit/export.ts); never blocks the data plane. */
     export: exportSchema.prefault({}),
   })
