@@ -57,8 +57,8 @@ describe('audit log', () => {
       await log.write(entry(0), 'spool');
       assert.ok(performance.now() - started < 250, `a lone record waited ${Math.round(performance.now() - started)} ms`);
       // Load: records in twos about a millisecond apart (a gateway under load finishes several
-      // requests per timer tick), so at least eight are expected within the window even when a
-      // busy machine stretches the ticks several-fold. They share commits.
+      // requests per timer tick), so the writer still sees load when a busy machine stretches
+      // the ticks several-fold. They share commits.
       const before = t.repo.appends;
       const writes: Promise<void>[] = [];
       for (let i = 1; i <= 40; i++) {
