@@ -5,7 +5,7 @@
  *   mkdir /tmp/before && cp -r dist /tmp/before/          # the build before the change; it finds
  *   ln -s $PWD/config $PWD/package.json $PWD/node_modules /tmp/before/   # its policies and packages
  *   npx tsc -p tsconfig.json                                # the build after
- *   node dist/bench/compare.js [--audit] [--rounds 8] [--requests 8000] floor /tmp/before/dist dist
+ *   node dist/bench/compare.js [--audit] [--rounds 8] [--requests 8000] [--connections 16] floor /tmp/before/dist dist
  *   node dist/bench/compare.js floor dist@core dist@audit-off dist@default   # the config variants
  *
  * Each build runs `portcullis start` from its own dist directory, with one of the benchmark's
@@ -14,7 +14,14 @@
  * the same number of requests to each target in turn (the order reversed every other round) and
  * reads the server's utime+stime from /proc before and after. CPU time per request is far less
  * disturbed by other load than throughput, and the per-round ratio to the first target cancels
- * most of the drift that remains; the medians of both are printed.
+ * most of the drift that remains; the medians of both are printed, with the per-round range.
+ *
+ * `DIST@default` (audit on) beside `DIST@audit-off` compares the audit trail on and off in the same
+ * build (issue 7's cost):
+ *
+ *   node dist/bench/compare.js --connections 64 --rounds 8 dist@audit-off dist@default /tmp/before/dist@default
+ *
+ * With the server CPU-bound, the throughput lost to the audit is about 1 − 1/ratio.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +36,6 @@ import { cpuMs } from './procs.js';
 import { median } from './stats.js';
 
 const FLOOR = fileURLToPath(new URL('./floor-proxy.js', import.meta.url));
-const CONNECTIONS = 16;
 const BODY = JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: 'Say hello' }] });
 const EXPECT = 'Mock answer to: Say hello';
 
@@ -101,8 +107,8 @@ async function startFloor(mockUrl: string): Promise<Target> {
 }
 
 /** Sends `count` requests over keep-alive connections; every answer must be the mock's. */
-async function load(target: Target, count: number): Promise<void> {
-  const pool = new Pool(target.origin, { connections: CONNECTIONS, keepAliveTimeout: 30_000 });
+async function load(target: Target, count: number, connections: number): Promise<void> {
+  const pool = new Pool(target.origin, { connections, keepAliveTimeout: 30_000 });
   let sent = 0;
   const worker = async (): Promise<void> => {
     while (sent < count) {
@@ -113,7 +119,7 @@ async function load(target: Target, count: number): Promise<void> {
     }
   };
   try {
-    await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+    await Promise.all(Array.from({ length: connections }, worker));
   } finally {
     await pool.close();
   }
@@ -122,12 +128,13 @@ async function load(target: Target, count: number): Promise<void> {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { audit: { type: 'boolean' }, rounds: { type: 'string' }, requests: { type: 'string' } },
+    options: { audit: { type: 'boolean' }, rounds: { type: 'string' }, requests: { type: 'string' }, connections: { type: 'string' } },
   });
   const rounds = Number(values.rounds ?? 8);
   const requests = Number(values.requests ?? 8000);
-  if (positionals.length === 0 || !(rounds >= 1) || !(requests >= 100)) {
-    throw new Error(`usage: node dist/bench/compare.js [--audit] [--rounds N] [--requests N] (floor | DIST_DIR[@${VARIANTS.join('|')}])...`);
+  const connections = Number(values.connections ?? 16);
+  if (positionals.length === 0 || !(rounds >= 1) || !(requests >= 100) || !(connections >= 1 && connections <= 1024)) {
+    throw new Error(`usage: node dist/bench/compare.js [--audit] [--rounds N] [--requests N] [--connections N] (floor | DIST_DIR[@${VARIANTS.join('|')}])...`);
   }
   const mock = await spawnMock();
   const workDir = mkdtempSync(join(tmpdir(), 'portcullis-compare-'));
@@ -136,25 +143,28 @@ async function main(): Promise<void> {
     const fallback: Variant = values.audit === true ? 'default' : 'audit-off';
     for (const [i, name] of positionals.entries()) targets.push(name === 'floor' ? await startFloor(mock.url) : await startBuild(name, fallback, mock.url, workDir, i));
     // Warm-up: the JIT settles and caches fill before anything is counted.
-    for (const t of targets) await load(t, Math.min(requests, 5000));
+    for (const t of targets) await load(t, Math.min(requests, 5000), connections);
     for (let round = 0; round < rounds; round++) {
       for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {
         const pid = t.child.pid as number;
         const before = cpuMs(pid);
-        await load(t, requests);
+        await load(t, requests, connections);
         t.cpu.push(((cpuMs(pid) - before) * 1000) / requests);
       }
       const [l1] = loadavg();
       console.error(`round ${round + 1}: ${targets.map((t) => `${t.name} ${(t.cpu.at(-1) as number).toFixed(1)}`).join(', ')} (load ${(l1 ?? 0).toFixed(2)})`);
     }
     const first = targets[0] as Target;
-    console.log(`default variant ${fallback}; ${rounds} rounds x ${requests} requests; server CPU per request, median over rounds:`);
-    const ratio = (t: Target, to: Target): string => median(t.cpu.map((v, i) => v / (to.cpu[i] as number))).toFixed(3);
+    console.log(`default variant ${fallback}; ${rounds} rounds x ${requests} requests over ${connections} connections; server CPU per request, median over rounds:`);
+    const ratios = (t: Target, to: Target): number[] => t.cpu.map((v, i) => v / (to.cpu[i] as number));
+    const ratio = (t: Target, to: Target): string => median(ratios(t, to)).toFixed(3);
     for (const t of targets) {
+      const toFirst = ratios(t, first);
+      const range = `${Math.min(...toFirst).toFixed(3)} … ${Math.max(...toFirst).toFixed(3)}`;
       // Builds compared under the same config: the per-round ratio to the first of them too.
       const base = targets.find((o) => o.variant !== undefined && o.variant === t.variant);
       const same = base !== undefined && base !== t && base !== first ? `, to ${base.name}: ${ratio(t, base)}` : '';
-      console.log(`  ${t.name.padEnd(30)} ${(median(t.cpu)).toFixed(1).padStart(7)} us   ratio to ${first.name}: ${ratio(t, first)}${same}`);
+      console.log(`  ${t.name.padEnd(36)} ${(median(t.cpu)).toFixed(1).padStart(7)} us   ratio to ${first.name}: ${ratio(t, first)} (rounds ${range})${same}`);
     }
   } finally {
     for (const t of targets) t.child.kill('SIGTERM');

@@ -6,7 +6,7 @@
  * step-up within the window.
  * Errors use the one registry and the same body shape as the data plane.
  */
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +25,7 @@ import type { AdminAuthorizer } from '../policy/admin.js';
 import { createTlsServer, HSTS } from '../tls/listener.js';
 import { adminCallAction, attachNote, attemptedUsername, auditPayloadRoute, noteOf, type AdminAuditSink } from '../audit/admin-audit.js';
 import { incidentRoutes, type IncidentAdmin } from '../incidents/admin-routes.js';
+import { timeOrderedId } from '../lib/request-id.js';
 
 export interface AdminDeps {
   readonly config: AdminConfig;
@@ -308,7 +309,7 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    const requestId = randomUUID();
+    const requestId = timeOrderedId();
     res.setHeader('x-request-id', requestId);
     res.setHeader('cache-control', 'no-store');
     // Browsers (the console) must never fall back to plain HTTP for this host once they saw TLS.

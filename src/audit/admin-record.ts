@@ -11,8 +11,8 @@
  * Never put a secret into `details` (passwords, TOTP codes, session tokens, API keys, payload
  * text): it is exported to SIEMs as it happens. Callers pass identifiers and machine codes only.
  */
-import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
+import { timeOrderedId } from '../lib/request-id.js';
 import type { AuditRepo } from '../store/types.js';
 import { canonicalJson } from './canonical.js';
 import type { AuditEntry, AuditOutcome } from './chain.js';
@@ -64,7 +64,7 @@ export function adminEntry(a: AdminAction, now: number = Date.now()): AuditEntry
   if (!ACTION.test(a.action) || a.action.length > 64) throw new TypeError(`not an admin action name: ${a.action}`);
   const ts = a.ts ?? now;
   const status = a.status ?? (a.outcome === 'error' ? 500 : a.outcome === 'deny' ? 403 : 200);
-  const requestId = a.requestId ?? randomUUID();
+  const requestId = a.requestId ?? timeOrderedId();
   const body = canonicalJson({
     v: 1,
     kind: 'admin',

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalJson, canonicalJsonOfData } from './canonical.js';
+import { canonicalJson, canonicalJsonOfData, jsonString } from './canonical.js';
 import { encodeHeader, linkEntries, EMPTY_HEAD } from './chain.js';
 
 describe('canonical JSON', () => {
@@ -43,4 +43,12 @@ describe('canonical JSON of parsed data', () => {
     it(`equals canonicalJson after a JSON round trip (${i})`, () => assert.equal(canonicalJsonOfData(v), canonicalJson(JSON.parse(JSON.stringify(v)))));
   }
   it('refuses what is not plain data', () => assert.throws(() => canonicalJsonOfData({ d: new Date(0) }), TypeError));
+});
+
+describe('jsonString', () => {
+  // Every class of character JSON.stringify treats specially, alone and inside plain text.
+  const cases = ['', 'api-key', '/v1/chat/completions', 'q"uote', 'back\\slash', 'new\nline', '\u0000', '\u001f', '\u007f', '\u2028\u2029', 'é ü 中文', '\u{1F600}', '\ud800', 'x\udfffy', '\udbff\udfff'];
+  for (const s of cases) {
+    it(`writes ${JSON.stringify(s)} exactly as JSON.stringify does`, () => assert.equal(jsonString(s), JSON.stringify(s)));
+  }
 });

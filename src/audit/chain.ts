@@ -14,6 +14,7 @@
  * the columns the store indexes, so a query column cannot be edited without breaking the chain.
  */
 import { hash } from 'node:crypto';
+import { jsonString } from './canonical.js';
 
 /** `prev` of the first record ever written. */
 export const GENESIS = '0'.repeat(64);
@@ -61,9 +62,9 @@ export function sha256Hex(text: string): string {
  */
 export function encodeHeader(row: Omit<AuditRow, 'hash' | 'body'>): string {
   return (
-    `{"bodyHash":${JSON.stringify(row.bodyHash)},"outcome":${JSON.stringify(row.outcome)},"prev":${JSON.stringify(row.prev)},` +
-    `"principal":${row.principal === null ? 'null' : JSON.stringify(row.principal)},"requestId":${JSON.stringify(row.requestId)},` +
-    `"route":${row.route === null ? 'null' : JSON.stringify(row.route)},"seq":${String(row.seq)},"status":${String(row.status)},"ts":${String(row.ts)},"v":1}`
+    `{"bodyHash":${jsonString(row.bodyHash)},"outcome":${jsonString(row.outcome)},"prev":${jsonString(row.prev)},` +
+    `"principal":${row.principal === null ? 'null' : jsonString(row.principal)},"requestId":${jsonString(row.requestId)},` +
+    `"route":${row.route === null ? 'null' : jsonString(row.route)},"seq":${String(row.seq)},"status":${String(row.status)},"ts":${String(row.ts)},"v":1}`
   );
 }
 

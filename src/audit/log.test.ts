@@ -56,15 +56,17 @@ describe('audit log', () => {
       const started = performance.now();
       await log.write(entry(0), 'spool');
       assert.ok(performance.now() - started < 250, `a lone record waited ${Math.round(performance.now() - started)} ms`);
-      // A burst of records about a millisecond apart: they share commits.
+      // Load: records in twos about a millisecond apart (a gateway under load finishes several
+      // requests per timer tick), so the writer still sees load when a busy machine stretches
+      // the ticks several-fold. They share commits.
       const before = t.repo.appends;
       const writes: Promise<void>[] = [];
       for (let i = 1; i <= 40; i++) {
         writes.push(log.write(entry(i), 'spool'));
-        await new Promise((r) => setTimeout(r, 1));
+        if (i % 2 === 0) await new Promise((r) => setTimeout(r, 1));
       }
       await Promise.all(writes);
-      assert.ok(t.repo.appends - before <= 10, `40 records a millisecond apart took ${t.repo.appends - before} commits`);
+      assert.ok(t.repo.appends - before <= 10, `40 records in pairs a millisecond apart took ${t.repo.appends - before} commits`);
       await log.close();
     } finally {
       await t.cleanup();

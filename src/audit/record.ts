@@ -8,7 +8,7 @@
 import type { CanonicalResponse, ChatChunk, ToolCall, Usage } from '../canonical/types.js';
 import { seal, type SealingKey } from '../crypto/seal.js';
 import type { RequestSummary } from '../server/completion.js';
-import { canonicalJson, canonicalJsonOfData } from './canonical.js';
+import { canonicalJson, canonicalJsonOfData, jsonString } from './canonical.js';
 import { sha256Hex, type AuditEntry, type AuditOutcome } from './chain.js';
 
 export type PayloadMode = 'none' | 'hash' | 'encrypted';
@@ -136,7 +136,7 @@ function encodeHashPayload(summary: RequestSummary, answer: AnswerView | undefin
   return '{"alg":"sha256","answer":' + digest + ',"mode":"hash","request":' + request + '}';
 }
 
-const str = (s: string): string => JSON.stringify(s);
+const str = jsonString;
 /** Numbers as canonical JSON writes them, refusing what it refuses. */
 function num(n: number): string {
   if (!Number.isFinite(n) || Object.is(n, -0)) return canonicalJson(n);

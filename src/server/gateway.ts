@@ -3,7 +3,6 @@
  * identity → authorize → … → provider → output — and back. This is the only layer that knows
  * HTTP; stages and providers see the canonical form.
  */
-import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
@@ -27,6 +26,7 @@ import { lazyChild } from './request-log.js';
 import { parseJsonBody, readBody, sendError, sendJson } from './http.js';
 import { createTlsServer } from '../tls/listener.js';
 import { traceUpstream, traceUpstreamStream, type RequestTrace, type Tracing } from '../telemetry/tracing.js';
+import { timeOrderedId } from '../lib/request-id.js';
 
 export interface GatewayDeps {
   readonly runtime: Runtime;
@@ -84,7 +84,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const serverConfig = runtime.config.server;
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    const requestId = randomUUID();
+    const requestId = timeOrderedId();
     res.setHeader('x-request-id', requestId);
     void handle(req, res, requestId).catch((err: unknown) => {
       // handle() answers its own errors; reaching here is a bug, and still must not crash.
