@@ -163,8 +163,11 @@ export class OperatorService {
     const wait = Math.max(this.users.retryAfter(userKey, now), this.sources.retryAfter(sourceKey, now));
     if (wait > 0) return { ok: false, code: 'PC_ERR_LOCKED_OUT', retryAfterSec: Math.ceil(wait / 1000), reason: 'locked' };
     const fail = (reason: string): SignInResult => {
-      this.users.fail(userKey, now);
-      this.sources.fail(sourceKey, now);
+      // The backoff runs from the answer, not from the arrival: scrypt takes tens of milliseconds
+      // (more under load), and a lock started before it could be mostly spent when the caller hears of it.
+      const at = this.now();
+      this.users.fail(userKey, at);
+      this.sources.fail(sourceKey, at);
       return { ok: false, code: 'PC_ERR_UNAUTHENTICATED', reason };
     };
     const operator = NAME.test(input.username) ? await this.options.store.operators.getByName(input.username) : undefined;
@@ -217,8 +220,9 @@ export class OperatorService {
     const fresh = await this.options.store.operators.get(operator.id);
     // Step-up is TOTP only: a recovery code signs in but does not authorise sensitive actions.
     if (!fresh || isRecoveryCodeShape(code) || (await this.secondFactor(fresh, code, now)) !== 'totp') {
-      this.users.fail(userKey, now);
-      this.sources.fail(`ip:${sourceIp}`, now);
+      const at = this.now();
+      this.users.fail(userKey, at);
+      this.sources.fail(`ip:${sourceIp}`, at);
       return { ok: false, code: 'PC_ERR_UNAUTHENTICATED', reason: 'bad-step-up' };
     }
     await this.options.store.adminSessions.stepUp(session.tokenHash, now);
