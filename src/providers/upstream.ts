@@ -9,6 +9,7 @@ import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { Dispatcher } from 'undici';
 import type { ChatChunk, ChatRequest, ChatResponse, EmbeddingsRequest, EmbeddingsResponse } from '../canonical/types.js';
 import { GatewayError, type ErrorCode } from '../errors.js';
+import { abortSignalOf, type CancelSource } from '../lib/cancel.js';
 import type { Logger } from '../log.js';
 import type { Adapter, Target } from './adapters.js';
 import type { CircuitBreaker } from './breaker.js';
@@ -31,7 +32,8 @@ export interface RuntimeRoute {
 }
 
 export interface CallOptions {
-  readonly signal: AbortSignal;
+  /** Stops the call (client gone, request over). A request's `Cancellation` makes no `AbortSignal` unless one is needed. */
+  readonly signal: CancelSource;
   readonly log: Logger;
   /** Bounds the SSE parser's buffer: one upstream event larger than this breaks the stream. */
   readonly maxEventBytes?: number;
@@ -80,7 +82,7 @@ async function withFallback<T>(route: RuntimeRoute, options: CallOptions, call: 
         if (!failure.retry || attempt + 1 >= route.retry.attempts) break;
         const backoff = backoffMs(route.retry, attempt, failure.retryAfterMs);
         if (backoff === undefined) break;
-        await sleep(backoff, undefined, { signal: options.signal });
+        await sleep(backoff, undefined, { signal: abortSignalOf(options.signal) });
       }
     }
   }
@@ -191,8 +193,8 @@ function attemptOptions(entry: RouteTarget, operation: Operation, payload: objec
 }
 
 /** A streamed answer: the body stays a stream. */
-async function post(entry: RouteTarget, operation: Operation, payload: object, signal: AbortSignal, extraHeaders?: Readonly<Record<string, string>>): Promise<Dispatcher.ResponseData> {
-  const res = await entry.dispatcher.request({ ...attemptOptions(entry, operation, payload, extraHeaders), signal });
+async function post(entry: RouteTarget, operation: Operation, payload: object, signal: CancelSource, extraHeaders?: Readonly<Record<string, string>>): Promise<Dispatcher.ResponseData> {
+  const res = await entry.dispatcher.request({ ...attemptOptions(entry, operation, payload, extraHeaders), signal: abortSignalOf(signal) });
   if (res.statusCode >= 300) {
     await res.body.dump().catch(() => undefined);
     throw statusFailure(res.statusCode, res.headers);
@@ -201,7 +203,7 @@ async function post(entry: RouteTarget, operation: Operation, payload: object, s
 }
 
 /** A whole answer (whole-request.ts), parsed as JSON. */
-async function postForJson(entry: RouteTarget, operation: Operation, payload: object, signal: AbortSignal, extraHeaders?: Readonly<Record<string, string>>): Promise<unknown> {
+async function postForJson(entry: RouteTarget, operation: Operation, payload: object, signal: CancelSource, extraHeaders?: Readonly<Record<string, string>>): Promise<unknown> {
   const res = await requestWhole(entry.dispatcher, attemptOptions(entry, operation, payload, extraHeaders), signal);
   if (res.statusCode >= 300) throw statusFailure(res.statusCode, res.headers);
   // Like undici's body.text(): UTF-8, a byte-order mark dropped.

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { Agent } from 'undici';
+import { Cancellation } from '../lib/cancel.js';
 import { requestWhole } from './whole-request.js';
 
 let server: Server;
@@ -83,4 +84,14 @@ test('aborting mid-body rejects and leaves no pending request', async () => {
 
 test('undici timeouts reject with their code', async () => {
   await assert.rejects(requestWhole(agent, { origin, path: '/stall', method: 'GET', bodyTimeout: 50 }, new AbortController().signal), (err: NodeJS.ErrnoException) => err.code === 'UND_ERR_BODY_TIMEOUT');
+});
+
+test('a Cancellation aborts mid-body like a signal; aborting it after the answer changes nothing', async () => {
+  const cancel = new Cancellation();
+  const pending = requestWhole(agent, { origin, path: '/stall', method: 'GET' }, cancel);
+  setTimeout(() => cancel.abort(new Error('client gone')), 20);
+  await assert.rejects(pending, /client gone/);
+  const done = new Cancellation();
+  await requestWhole(agent, { origin, path: '/pieces', method: 'GET' }, done);
+  done.abort(new Error('after the answer'));
 });

@@ -11,6 +11,7 @@
  * connection is given up (as `dump()` does) rather than read without end.
  */
 import type { Dispatcher } from 'undici';
+import { onAbort, type CancelSource } from '../lib/cancel.js';
 
 export interface WholeResponse {
   readonly statusCode: number;
@@ -25,7 +26,7 @@ const DROP_LIMIT = 128 * 1024;
 const EMPTY = Buffer.alloc(0);
 
 /** Sends `options` and resolves with the whole answer; rejects with undici's error or the signal's reason. */
-export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: AbortSignal): Promise<WholeResponse> {
+export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: CancelSource): Promise<WholeResponse> {
   return new Promise<WholeResponse>((resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason as Error);
@@ -37,22 +38,21 @@ export function requestWhole(dispatcher: Dispatcher, options: Dispatcher.Dispatc
     let headers: WholeResponse['headers'] = {};
     const parts: Buffer[] = [];
     let size = 0;
-    const onAbort = (): void => {
+    const stopListening = onAbort(signal, () => {
       // undici answers the abort with onResponseError(reason), which settles the promise.
       if (controller) controller.abort(signal.reason as Error);
       else fail(signal.reason as Error);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
+    });
     function fail(err: Error): void {
       if (settled) return;
       settled = true;
-      signal.removeEventListener('abort', onAbort);
+      stopListening();
       reject(err);
     }
     function succeed(body: Buffer): void {
       if (settled) return;
       settled = true;
-      signal.removeEventListener('abort', onAbort);
+      stopListening();
       resolve({ statusCode, headers, body });
     }
     dispatcher.dispatch(options, {

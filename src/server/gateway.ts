@@ -26,6 +26,7 @@ import { lazyChild } from './request-log.js';
 import { parseJsonBody, readBody, sendError, sendJson } from './http.js';
 import { createTlsServer } from '../tls/listener.js';
 import { traceUpstream, traceUpstreamStream, type RequestTrace, type Tracing } from '../telemetry/tracing.js';
+import { Cancellation } from '../lib/cancel.js';
 import { timeOrderedId } from '../lib/request-id.js';
 
 export interface GatewayDeps {
@@ -111,9 +112,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
     if (endpoint.operation === 'jwks') return deps.auth ? deps.auth.jwks(res) : sendError(res, api, new GatewayError('PC_ERR_NOT_FOUND'), requestId);
 
     const current = runtime;
-    const abort = new AbortController();
+    // Not an AbortController: most requests are never cancelled, and the upstream call accepts
+    // this cheaper form (lib/cancel.ts); stages that read ctx.signal get a real signal on demand.
+    const cancel = new Cancellation();
     res.once('close', () => {
-      if (!res.writableFinished) abort.abort();
+      if (!res.writableFinished) cancel.abort();
     });
     const trace = deps.tracing?.start(req, requestId, endpoint.operation, started);
     const state: RequestState = {
@@ -125,7 +128,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
       ...(serverConfig.tls?.clientCa ? { clientCert: clientCertOf(req.socket) } : {}),
       headers: req.headers,
       principal: undefined, context: undefined,
-      signal: abort.signal,
+      get signal() {
+        return cancel.signal;
+      },
       // Most requests log nothing: the child logger with the request id is made on first use.
       log: lazyChild(log, { requestId }),
       decisions: trace ? trace.decisions : [],
@@ -156,12 +161,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
       if (!route || !mayUseModel(state.principal, decoded.model)) throw new GatewayError('PC_ERR_MODEL_NOT_FOUND');
       const request = await pipeline.runRequest(state, decoded);
       if (state.responseHeaders) for (const name in state.responseHeaders) res.setHeader(name, state.responseHeaders[name] as string);
-      if (request.kind === 'embed') await embeddings(res, route, request, state, seen);
-      else if (request.stream) status = await stream(res, route, request, state, seen);
-      else await chat(res, route, request, state, seen);
+      if (request.kind === 'embed') await embeddings(res, route, request, state, seen, cancel);
+      else if (request.stream) status = await stream(res, route, request, state, seen, cancel);
+      else await chat(res, route, request, state, seen, cancel);
     } catch (err) {
       const error = toGatewayError(err);
-      if (abort.signal.aborted) {
+      if (cancel.aborted) {
         status = 499;
         code = 'client_closed';
       } else {
@@ -174,7 +179,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       // Anything still running for this request (an upstream call behind a denial, a retry
       // backoff) stops now. A finished request has nothing left, and aborting is not free
       // (it builds a DOMException), so only unfinished ones pay for it.
-      if (status !== 200 && !abort.signal.aborted) abort.abort();
+      if (status !== 200 && !cancel.aborted) cancel.abort();
       if (log.isLevelEnabled('info')) {
         state.log.info(
           { method: req.method, path, status, code, model, principal: state.principal?.id, ms: Math.round((performance.now() - started) * 100) / 100, decisions: state.decisions.length },
@@ -216,17 +221,17 @@ export function createGateway(deps: GatewayDeps): Gateway {
     sendJson(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'portcullis' })) });
   }
 
-  async function chat(res: ServerResponse, route: RuntimeRoute, request: ChatRequest, state: RequestState, seen: Seen): Promise<void> {
-    const answer = await traceUpstream(seen.trace, route.model, (headers) => sendChat(route, request, { signal: state.signal, log: state.log, headers }));
+  async function chat(res: ServerResponse, route: RuntimeRoute, request: ChatRequest, state: RequestState, seen: Seen, cancel: Cancellation): Promise<void> {
+    const answer = await traceUpstream(seen.trace, route.model, (headers) => sendChat(route, request, { signal: cancel, log: state.log, headers }));
     const checked = await pipeline.runResponse(state, answer);
     if (checked.kind !== 'chat') throw new GatewayError('PC_ERR_INTERNAL', { detail: 'an output stage changed the response kind' });
     seen.response = checked;
     sendJson(res, 200, state.api === 'anthropic' ? anthropic.encodeMessagesResponse(checked) : openai.encodeChatResponse(checked));
   }
 
-  async function embeddings(res: ServerResponse, route: RuntimeRoute, request: EmbeddingsRequest, state: RequestState, seen: Seen): Promise<void> {
+  async function embeddings(res: ServerResponse, route: RuntimeRoute, request: EmbeddingsRequest, state: RequestState, seen: Seen, cancel: Cancellation): Promise<void> {
     if (!route.embeddings) throw new GatewayError('PC_ERR_UNSUPPORTED_OPERATION');
-    const answer = await traceUpstream(seen.trace, route.model, (headers) => sendEmbeddings(route, request, { signal: state.signal, log: state.log, headers }));
+    const answer = await traceUpstream(seen.trace, route.model, (headers) => sendEmbeddings(route, request, { signal: cancel, log: state.log, headers }));
     const checked = await pipeline.runResponse(state, answer);
     if (checked.kind !== 'embed') throw new GatewayError('PC_ERR_INTERNAL', { detail: 'an output stage changed the response kind' });
     seen.response = checked;
@@ -238,8 +243,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
    * on a failure is sent as an error event in the client's format, followed by a clean end.
    * Returns the status to log.
    */
-  async function stream(res: ServerResponse, route: RuntimeRoute, request: ChatRequest, state: RequestState, seen: Seen): Promise<number> {
-    const chunks = await traceUpstreamStream(seen.trace, route.model, (headers) => openChatStream(route, request, { signal: state.signal, log: state.log, maxEventBytes: 16 * 1024 * 1024, headers }));
+  async function stream(res: ServerResponse, route: RuntimeRoute, request: ChatRequest, state: RequestState, seen: Seen, cancel: Cancellation): Promise<number> {
+    const chunks = await traceUpstreamStream(seen.trace, route.model, (headers) => openChatStream(route, request, { signal: cancel, log: state.log, maxEventBytes: 16 * 1024 * 1024, headers }));
     const inspect = pipeline.streamsUninspected ? undefined : pipeline.openStream(state);
     const encoder = streamEncoder(state.api, request.includeUsage);
     res.writeHead(200, SSE_HEADERS);
@@ -248,7 +253,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     let flushed = false;
     const write = async (text: string): Promise<void> => {
       if (text.length === 0) return;
-      if (!res.write(text)) await once(res, 'drain', { signal: state.signal });
+      if (!res.write(text)) await once(res, 'drain', { signal: cancel.signal });
       else if (!flushed) {
         // Node corks the socket on a write and uncorks on the next tick, which waits for every
         // microtask: when an upstream read holds many events, the whole batch would be encoded
@@ -274,7 +279,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       res.end(encoder.end());
       return 200;
     } catch (err) {
-      if (state.signal.aborted) throw err;
+      if (cancel.aborted) throw err;
       const error = toGatewayError(err);
       state.log.warn({ code: error.code, err }, 'stream ended with an error');
       res.end(encoder.error(error, state.requestId));
