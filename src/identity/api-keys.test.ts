@@ -5,9 +5,22 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { ApiKeyRepo } from '../store/types.js';
-import { createApiKey, createKeyVerifier, generateApiKey, hashApiKey, parseApiKey, rotateApiKey, verifyApiKey } from './api-keys.js';
+import { crc32 } from 'node:zlib';
+import { apiKeyIdOf, createApiKey, createKeyVerifier, generateApiKey, hashApiKey, parseApiKey, rotateApiKey, verifyApiKey } from './api-keys.js';
 
 const pepper = Buffer.alloc(32, 7);
+
+/** `body` (prefix and 34 random characters) with its 6-character base62 CRC-32, as generateApiKey makes it. */
+function withChecksum(body: string): string {
+  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  let value = crc32(body);
+  let check = '';
+  for (let i = 0; i < 6; i++) {
+    check = alphabet[value % 62] + check;
+    value = Math.floor(value / 62);
+  }
+  return body + check;
+}
 
 describe('API keys', () => {
   it('have the pc_live_ prefix, 40 base62 characters and a valid checksum', () => {
@@ -23,6 +36,13 @@ describe('API keys', () => {
     const typo = key.slice(0, -10) + last + key.slice(-9);
     assert.equal(parseApiKey(typo), undefined);
     assert.equal(parseApiKey('sk-not-ours'), undefined);
+  });
+
+  it('apiKeyIdOf: the id of any key of the right shape, checksum or not', () => {
+    const { key, id } = generateApiKey();
+    assert.equal(apiKeyIdOf(key), id);
+    assert.equal(apiKeyIdOf(`${key.slice(0, -1)}${key.endsWith('a') ? 'b' : 'a'}`), id);
+    for (const bad of ['', 'garbage', `${key}x`, key.slice(1), key.replace('pc_live_', 'pc_prod_'), `${key.slice(0, -1)}-`]) assert.equal(apiKeyIdOf(bad), undefined, bad);
   });
 
   it('are stored only as a keyed hash', async () => {
@@ -128,6 +148,36 @@ describe('API keys', () => {
       const before = repo.gets;
       assert.deepEqual(await verify(unknown, 2000), { ok: false, reason: 'unknown' });
       assert.equal(repo.gets, before + 1);
+      await store.close();
+    });
+
+    it('lets a key with a cached key\'s id but another secret reach neither the entry nor evict it', async () => {
+      const store = openSqliteStore(':memory:');
+      const repo = counting(store.apiKeys, true);
+      const { key, record } = await createApiKey(repo, pepper, { name: 'k' }, 1000);
+      const verify = createKeyVerifier(repo, pepper);
+      assert.equal((await verify(key, 2000)).ok, true);
+      // Same prefix and id, other random characters, a valid checksum: only the secret differs.
+      const guess = withChecksum(`${key.slice(0, 20)}${'x'.repeat(22)}`);
+      assert.equal(apiKeyIdOf(guess), record.id);
+      assert.notEqual(guess, key);
+      const before = repo.gets;
+      assert.deepEqual(await verify(guess, 2000), { ok: false, reason: 'mismatch' });
+      assert.equal(repo.gets, before + 1, 'the guess was checked against the store');
+      assert.equal((await verify(key, 2000)).ok, true);
+      assert.equal(repo.gets, before + 1, 'the real key is still cached');
+      await store.close();
+    });
+
+    it('sees a rotation at once: the old key ends with its overlap, the new key verifies', async () => {
+      const store = openSqliteStore(':memory:');
+      const { key, record } = await createApiKey(store.apiKeys, pepper, { name: 'k' }, 1000);
+      const verify = createKeyVerifier(store.apiKeys, pepper, { clock: () => 0 });
+      assert.equal((await verify(key, 2000)).ok, true);
+      const rotated = await rotateApiKey(store.apiKeys, pepper, record.id, 0, 2000);
+      assert.ok(rotated);
+      assert.deepEqual(await verify(key, 2000), { ok: false, reason: 'expired' });
+      assert.equal((await verify(rotated.key, 2000)).ok, true);
       await store.close();
     });
 

@@ -4,7 +4,7 @@
  * key and reject a mistyped one without a lookup. The first 12 random characters are the key's
  * public id; only HMAC-SHA256(pepper, key) is stored, and hashes are compared in constant time.
  */
-import { createHmac, hash, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { ApiKeyRecord, ApiKeyRepo } from '../store/types.js';
 import { checkCidrs, checkOperations } from './scopes.js';
@@ -13,7 +13,7 @@ const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 const RANDOM_LENGTH = 34;
 const CHECK_LENGTH = 6;
 const ID_LENGTH = 12;
-const KEY_PATTERN = /^pc_(live|test)_([0-9A-Za-z]{40})$/;
+const KEY_PATTERN = /^pc_(?:live|test)_[0-9A-Za-z]{40}$/;
 
 export type KeyEnvironment = 'live' | 'test';
 
@@ -38,14 +38,24 @@ export function generateApiKey(environment: KeyEnvironment = 'live'): { key: str
   return { key: body + checksum(body), id: random.slice(0, ID_LENGTH) };
 }
 
+/** Where the random part (and so the public id) starts: after `pc_live_` or `pc_test_`. */
+const RANDOM_START = 8;
+
+/**
+ * The public id of a key of the right shape, without checking its checksum: enough to find the
+ * key's record or cache entry, which the full key must then match. Undefined for any other string.
+ */
+export function apiKeyIdOf(key: string): string | undefined {
+  return KEY_PATTERN.test(key) ? key.slice(RANDOM_START, RANDOM_START + ID_LENGTH) : undefined;
+}
+
 /** The public id of a well-formed key with a valid checksum, or undefined. */
 export function parseApiKey(key: string): { id: string } | undefined {
-  const match = KEY_PATTERN.exec(key);
-  if (!match) return undefined;
-  const tail = match[2] as string;
+  const id = apiKeyIdOf(key);
+  if (id === undefined) return undefined;
   const body = key.slice(0, key.length - CHECK_LENGTH);
-  if (checksum(body) !== tail.slice(RANDOM_LENGTH)) return undefined;
-  return { id: tail.slice(0, ID_LENGTH) };
+  if (checksum(body) !== key.slice(key.length - CHECK_LENGTH)) return undefined;
+  return { id };
 }
 
 export function hashApiKey(pepper: Buffer, key: string): string {
@@ -85,6 +95,8 @@ export interface KeyVerifierOptions {
 }
 
 interface VerifiedKey {
+  /** The very key that verified: a hit needs the presented key to equal it. */
+  readonly key: string;
   readonly record: ApiKeyRecord;
   readonly mark: number | undefined;
   readonly checkedAt: number;
@@ -95,8 +107,14 @@ interface VerifiedKey {
  * lookup nor an HMAC on every request. A cached key is reused only while the store's
  * `changeMark` is unchanged (SQLite: any key write, here or in another process, clears the way at
  * once) and for at most `ttlMs`; revocation and expiry are still checked against `now` on every
- * call. Failures are never cached. The cache is keyed by the SHA-256 of the presented key, so it
- * holds no secret, and an entry can only be reached by presenting the very key that verified.
+ * call. Failures are never cached.
+ *
+ * The cache is keyed by the key's public id and holds the full key that verified; a hit needs the
+ * presented key to equal it, compared in constant time. Hashing the presented key instead (so the
+ * cache held no secret) cost a SHA-256 per request; the process holds every presented key in
+ * memory anyway while it handles the request, and an entry lives no longer than the cache.
+ * A presented key that differs from the cached one with the same id (a guess, or the old secret
+ * of a key) is checked against the store as if nothing were cached, and leaves the entry alone.
  */
 export function createKeyVerifier(repo: ApiKeyRepo, pepper: Buffer, options: KeyVerifierOptions = {}): (key: string, now: number) => KeyCheck | Promise<KeyCheck> {
   const ttlMs = options.ttlMs ?? 500;
@@ -106,26 +124,41 @@ export function createKeyVerifier(repo: ApiKeyRepo, pepper: Buffer, options: Key
   if (!(Number.isInteger(maxEntries) && maxEntries > 0)) throw new TypeError('maxEntries must be a positive integer');
   const verified = new Map<string, VerifiedKey>();
 
-  async function lookUp(key: string, digest: string, mark: number | undefined, at: number, now: number): Promise<KeyCheck> {
+  async function lookUp(key: string, mark: number | undefined, at: number, now: number): Promise<KeyCheck> {
     const check = await verifyApiKey(repo, pepper, key, now);
     if (check.ok) {
+      const id = check.record.id;
       // Map iteration is in insertion order: the first key is the oldest entry.
-      if (verified.size >= maxEntries) verified.delete(verified.keys().next().value as string);
-      verified.set(digest, { record: check.record, mark, checkedAt: at });
+      if (!verified.delete(id) && verified.size >= maxEntries) verified.delete(verified.keys().next().value as string);
+      verified.set(id, { key, record: check.record, mark, checkedAt: at });
     }
     return check;
   }
 
   // Synchronous on a hit, so the caller need not wait for anything.
   return function verifyCachedApiKey(key: string, now: number): KeyCheck | Promise<KeyCheck> {
-    const digest = hash('sha256', key, 'base64');
     const mark = repo.changeMark?.();
     const at = clock();
-    const hit = verified.get(digest);
-    if (hit !== undefined && hit.mark === mark && at - hit.checkedAt < ttlMs) return usable(hit.record, now);
-    if (hit !== undefined) verified.delete(digest);
-    return lookUp(key, digest, mark, at, now);
+    const id = apiKeyIdOf(key);
+    const hit = id === undefined ? undefined : verified.get(id);
+    if (hit !== undefined && sameKey(hit.key, key)) {
+      if (hit.mark === mark && at - hit.checkedAt < ttlMs) return usable(hit.record, now);
+      verified.delete(id as string);
+    }
+    return lookUp(key, mark, at, now);
   };
+}
+
+/**
+ * Constant-time equality of two keys: the time depends on the length only, never on where they
+ * differ. Keys of the right shape all have the same length; `timingSafeEqual` would first need
+ * both copied into buffers, on every request.
+ */
+function sameKey(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
 }
 
 function usable(record: ApiKeyRecord, now: number): KeyCheck {

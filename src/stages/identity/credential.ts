@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ClientCertificate, Deny, Principal, Stage, StageContext, Verdict } from '../../pipeline/types.js';
-import { parseApiKey } from '../../identity/api-keys.js';
+import { apiKeyIdOf } from '../../identity/api-keys.js';
 import { verifyDpopProof } from '../../identity/dpop.js';
 import { checkJwtShape, looksLikeJwt } from '../../identity/jwt-shape.js';
 import type { OidcIssuer } from '../../identity/oidc.js';
@@ -218,7 +218,9 @@ export function credentialStage(options: CredentialStageOptions): CredentialStag
       // Backoff per source address, and per API key id: a known key probed with wrong secrets or
       // from outside its networks is throttled whichever addresses the attempts come from.
       const sourceKey = `ip:${ctx.sourceIp}`;
-      const keyId = isApiKey ? parseApiKey(presented.credential)?.id : undefined;
+      // The id alone (no checksum): a key with a wrong checksum is refused as malformed, which
+      // does not count against the id, and throttling it anyway refuses nothing that would pass.
+      const keyId = isApiKey ? apiKeyIdOf(presented.credential) : undefined;
       const principalKey = keyId === undefined ? undefined : `key:${keyId}`;
       const at = now();
       const bySource = options.failures?.retryAfter(sourceKey, at) ?? 0;
