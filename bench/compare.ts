@@ -7,6 +7,7 @@
  *   npx tsc -p tsconfig.json                                # the build after
  *   node dist/bench/compare.js [--audit] [--rounds 8] [--requests 8000] [--connections 16] floor /tmp/before/dist dist
  *   node dist/bench/compare.js floor dist@core dist@audit-off dist@default   # the config variants
+ *   node dist/bench/compare.js floor floor-translate dist@core   # what JSON translation alone costs
  *
  * Each build runs `portcullis start` from its own dist directory, with one of the benchmark's
  * configs (`portcullis-config.ts`: one route to the mock LLM, guards off, logging at warn): the
@@ -98,12 +99,14 @@ async function startBuild(spec: string, fallback: Variant, mockUrl: string, work
   return { name: spec, variant, child, origin, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, cpu: [] };
 }
 
-async function startFloor(mockUrl: string): Promise<Target> {
+/** The floor proxy; `floor-translate` runs it with `--translate` (JSON in and out, floor-proxy.ts). */
+async function startFloor(name: 'floor' | 'floor-translate', mockUrl: string): Promise<Target> {
   const port = await freePort();
-  const child = spawn(process.execPath, [FLOOR, mockUrl, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const flags = name === 'floor-translate' ? ['--translate'] : [];
+  const child = spawn(process.execPath, [FLOOR, ...flags, mockUrl, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
   const origin = `http://127.0.0.1:${port}`;
-  await waitHealthy('floor', origin, child);
-  return { name: 'floor', child, origin, headers: { 'content-type': 'application/json' }, cpu: [] };
+  await waitHealthy(name, origin, child);
+  return { name, child, origin, headers: { 'content-type': 'application/json' }, cpu: [] };
 }
 
 /** Sends `count` requests over keep-alive connections; every answer must be the mock's. */
@@ -134,14 +137,14 @@ async function main(): Promise<void> {
   const requests = Number(values.requests ?? 8000);
   const connections = Number(values.connections ?? 16);
   if (positionals.length === 0 || !(rounds >= 1) || !(requests >= 100) || !(connections >= 1 && connections <= 1024)) {
-    throw new Error(`usage: node dist/bench/compare.js [--audit] [--rounds N] [--requests N] [--connections N] (floor | DIST_DIR[@${VARIANTS.join('|')}])...`);
+    throw new Error(`usage: node dist/bench/compare.js [--audit] [--rounds N] [--requests N] [--connections N] (floor | floor-translate | DIST_DIR[@${VARIANTS.join('|')}])...`);
   }
   const mock = await spawnMock();
   const workDir = mkdtempSync(join(tmpdir(), 'portcullis-compare-'));
   const targets: Target[] = [];
   try {
     const fallback: Variant = values.audit === true ? 'default' : 'audit-off';
-    for (const [i, name] of positionals.entries()) targets.push(name === 'floor' ? await startFloor(mock.url) : await startBuild(name, fallback, mock.url, workDir, i));
+    for (const [i, name] of positionals.entries()) targets.push(name === 'floor' || name === 'floor-translate' ? await startFloor(name, mock.url) : await startBuild(name, fallback, mock.url, workDir, i));
     // Warm-up: the JIT settles and caches fill before anything is counted.
     for (const t of targets) await load(t, Math.min(requests, 5000), connections);
     for (let round = 0; round < rounds; round++) {

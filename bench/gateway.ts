@@ -65,6 +65,8 @@ interface Options extends RunSettings {
   readonly out: string | undefined;
   readonly noPin: boolean;
   readonly profileDir: string | undefined;
+  /** The floor proxy translates JSON both ways (`floor-proxy.ts --translate`). */
+  readonly floorTranslate: boolean;
 }
 
 class BenchError extends Error {}
@@ -95,6 +97,9 @@ const USAGE = `usage: npm run bench -- [options]
   --out FILE          where to write the Markdown report (default docs/benchmarks.md; BENCH_OUT)
   --no-pin            do not pin processes with taskset (BENCH_NO_PIN=1)
   --profile DIR       run Portcullis under node --cpu-prof, profiles land in DIR
+  --floor-translate   run the floor proxy with --translate (JSON parsed and rebuilt both ways,
+                      floor-proxy.ts): the floor of a gateway with a canonical form; the report
+                      says so in its warnings
 `;
 
 function parseOptions(argv: readonly string[]): Options {
@@ -117,6 +122,7 @@ function parseOptions(argv: readonly string[]): Options {
       out: { type: 'string' },
       'no-pin': { type: 'boolean' },
       profile: { type: 'string' },
+      'floor-translate': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -156,6 +162,7 @@ function parseOptions(argv: readonly string[]): Options {
     out: values.out ?? process.env['BENCH_OUT'] ?? (quick || !httpMetrics || targets.length < TARGETS.length ? undefined : DEFAULT_OUT),
     noPin: values['no-pin'] === true || process.env['BENCH_NO_PIN'] === '1',
     profileDir: values.profile,
+    floorTranslate: values['floor-translate'] === true,
   };
 }
 
@@ -279,9 +286,9 @@ async function startPortkey(pinning: Pinning, mockUrl: string): Promise<Server> 
 }
 
 /** The Node floor proxy (`floor-proxy.ts`): node:http + undici in front of the mock, nothing else. */
-async function startFloor(pinning: Pinning, mockUrl: string): Promise<Server> {
+async function startFloor(pinning: Pinning, mockUrl: string, translate: boolean): Promise<Server> {
   const port = await freePort();
-  const child = spawnTracked([...pinning.prefix(SERVER_CORE), process.execPath, FLOOR, mockUrl, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTracked([...pinning.prefix(SERVER_CORE), process.execPath, FLOOR, ...(translate ? ['--translate'] : []), mockUrl, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const output = captureOutput(child);
   const origin = `http://127.0.0.1:${port}`;
   await waitReady('the Node floor proxy', child, output, async () => {
@@ -387,7 +394,7 @@ async function runHttp(options: Options, pinning: Pinning, warnings: string[]): 
     const targets = options.targets;
     const start = (name: Exclude<TargetName, 'mock'>, run: () => Promise<Server>): Promise<Server | undefined> => (targets.includes(name) ? run() : Promise.resolve(undefined));
     const started = await Promise.all([
-      start('floor', () => startFloor(pinning, mockUrl)),
+      start('floor', () => startFloor(pinning, mockUrl, options.floorTranslate)),
       start('portcullis', () => startPortcullis(pinning, mockUrl, workDir, options.profileDir, 'default')),
       start('portcullisNoAudit', () => startPortcullis(pinning, mockUrl, workDir, options.profileDir, 'audit-off')),
       start('portcullisCore', () => startPortcullis(pinning, mockUrl, workDir, options.profileDir, 'core')),
@@ -507,6 +514,7 @@ async function main(): Promise<number> {
   const t0 = Date.now();
   const loadBefore = loadavg()[0] ?? Number.NaN;
   const warnings: string[] = [];
+  if (options.floorTranslate) warnings.push('The Node floor proxy ran with --translate: request and answer JSON parsed and rebuilt (floor-proxy.ts), the floor of a gateway with a canonical form.');
   if (!pinning.enabled) {
     warnings.push(`Processes were not pinned (${pinning.reason}); client and servers shared the cores.`);
     console.warn(`warning: running unpinned: ${pinning.reason}`);
