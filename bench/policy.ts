@@ -13,9 +13,14 @@
  *   facts, the Cedar context record, principal entity, evaluation or cache hit), with the 100
  *   policies, and with only the default templates (which read no address, so no `ipaddr`).
  *
+ * Each case also counts the garbage collections inside its timed window, how many of its calls at
+ * or above the p99 overlapped one, and the p99 of the calls that overlapped none: whether GC sets
+ * the tail.
+ *
  * Standalone: `node dist/bench/policy.js [--seconds N] [--clock wall|cpu] [--case TEXT]` (`--help`); `runPolicyBench` is exported so the main
  * benchmark can include it (`npm run bench -- --metrics policy`).
  */
+import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ChatRequest } from '../src/canonical/types.js';
@@ -29,14 +34,6 @@ import { AuthorizationRegistry, authorizeStage } from '../src/stages/authorize/p
 import { compileContext } from '../src/stages/context/compile.js';
 import { contextStage } from '../src/stages/context/stage.js';
 import { percentile, round } from './stats.js';
-
-export interface PolicyCase {
-  readonly name: string;
-  readonly iterations: number;
-  readonly medianUs: number;
-  readonly p99Us: number;
-  readonly perSecond: number;
-}
 
 /** 100 policies of the kinds users write: per-team model grants bound to networks and countries, forbids by hour and risk. */
 export function hundredPolicies(): PolicySource {
@@ -56,6 +53,27 @@ export function hundredPolicies(): PolicySource {
   return { origin: 'bench-100.cedar', text: lines.join('\n') };
 }
 
+/** Garbage collections that ran inside a timed window, and whether they explain its slow calls. */
+export interface GcCount {
+  /** Collections that started inside the window, and their total pause. */
+  readonly count: number;
+  readonly pauseMs: number;
+  /** Calls at or above the p99, and how many of them overlapped a collection. */
+  readonly slowCalls: number;
+  readonly slowInGc: number;
+  /** The p99 of the calls that overlapped no collection: what the tail is without GC. */
+  readonly p99WithoutGcUs: number;
+}
+
+export interface PolicyCase {
+  readonly name: string;
+  readonly iterations: number;
+  readonly medianUs: number;
+  readonly p99Us: number;
+  readonly perSecond: number;
+  readonly gc: GcCount;
+}
+
 /**
  * Wall time per call by default. `cpu` times each call by the process's CPU time instead
  * (`process.cpuUsage`, 1 µs resolution): on a shared machine a call descheduled midway then
@@ -63,31 +81,82 @@ export function hundredPolicies(): PolicySource {
  */
 export type Clock = 'wall' | 'cpu';
 
-function time(name: string, seconds: number, warmupSeconds: number, clock: Clock, call: (i: number) => void): PolicyCase {
-  if (process.env['POLICY_BENCH_DEBUG']) console.error(`running ${name}`);
-  const until = (ms: number, sample: boolean, samples: number[]) => {
-    const end = performance.now() + ms;
-    let i = 0;
-    while (performance.now() < end) {
-      if (clock === 'cpu') {
-        const c = process.cpuUsage();
-        call(i++);
-        const d = process.cpuUsage(c);
-        if (sample) samples.push(d.user + d.system);
-        continue;
-      }
-      const t = process.hrtime.bigint();
+/** Every call of a timed window: its measured cost and its wall interval (performance.now(), ms). */
+interface Calls {
+  readonly cost: number[];
+  readonly start: number[];
+  readonly end: number[];
+}
+
+function record(calls: Calls, cost: number, start: number, end: number): void {
+  calls.cost.push(cost);
+  calls.start.push(start);
+  calls.end.push(end);
+}
+
+function run(ms: number, clock: Clock, call: (i: number) => void, calls?: Calls): void {
+  const until = performance.now() + ms;
+  let i = 0;
+  while (performance.now() < until) {
+    if (clock === 'cpu') {
+      const start = performance.now();
+      const c = process.cpuUsage();
       call(i++);
-      if (sample) samples.push(Number(process.hrtime.bigint() - t) / 1000);
+      const d = process.cpuUsage(c);
+      if (calls) record(calls, d.user + d.system, start, performance.now());
+      continue;
     }
-  };
-  until(warmupSeconds * 1000, false, []);
-  const samples: number[] = [];
+    const start = performance.now();
+    call(i++);
+    const end = performance.now();
+    if (calls) record(calls, (end - start) * 1000, start, end);
+  }
+}
+
+/** Collections in the window, and which calls (by index) overlapped one. */
+function gcCount(calls: Calls, gcs: readonly PerformanceEntry[], from: number, to: number): GcCount {
+  const inWindow = gcs.filter((g) => g.startTime + g.duration >= from && g.startTime <= to);
+  const sorted = [...calls.cost].sort((a, b) => a - b);
+  const p99 = percentile(sorted, 99);
+  // Calls and collections are both in time order: one pass over each.
+  const clean: number[] = [];
+  let slowCalls = 0;
+  let slowInGc = 0;
+  let g = 0;
+  for (let n = 0; n < calls.cost.length; n++) {
+    const start = calls.start[n] as number;
+    const end = calls.end[n] as number;
+    let gc = inWindow[g];
+    while (gc !== undefined && gc.startTime + gc.duration < start) gc = inWindow[++g];
+    const overlaps = gc !== undefined && gc.startTime <= end;
+    const cost = calls.cost[n] as number;
+    if (!overlaps) clean.push(cost);
+    if (cost >= p99) {
+      slowCalls++;
+      if (overlaps) slowInGc++;
+    }
+  }
+  clean.sort((a, b) => a - b);
+  const pauseMs = inWindow.reduce((sum, e) => sum + e.duration, 0);
+  return { count: inWindow.length, pauseMs: round(pauseMs, 2), slowCalls, slowInGc, p99WithoutGcUs: round(percentile(clean, 99), 1) };
+}
+
+async function time(name: string, seconds: number, warmupSeconds: number, clock: Clock, call: (i: number) => void): Promise<PolicyCase> {
+  if (process.env['POLICY_BENCH_DEBUG']) console.error(`running ${name}`);
+  run(warmupSeconds * 1000, clock, call);
+  const gcs: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => gcs.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  const calls: Calls = { cost: [], start: [], end: [] };
   const started = performance.now();
-  until(seconds * 1000, true, samples);
+  run(seconds * 1000, clock, call, calls);
   const elapsed = performance.now() - started;
-  samples.sort((a, b) => a - b);
-  return { name, iterations: samples.length, medianUs: round(percentile(samples, 50), 1), p99Us: round(percentile(samples, 99), 1), perSecond: Math.round(samples.length / (elapsed / 1000)) };
+  // The observer is told of collections asynchronously: let the event loop deliver them.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  const gc = gcCount(calls, gcs, started, started + elapsed);
+  const sorted = calls.cost.sort((a, b) => a - b);
+  return { name, iterations: sorted.length, medianUs: round(percentile(sorted, 50), 1), p99Us: round(percentile(sorted, 99), 1), perSecond: Math.round(sorted.length / (elapsed / 1000)), gc };
 }
 
 function principal(n: number): Principal {
@@ -129,16 +198,16 @@ export async function runPolicyBench(opts: PolicyBenchOptions): Promise<PolicyCa
   });
   const cases: PolicyCase[] = [];
   const noCache = `cedar, no cache (${loaded} policies)`;
-  if (wanted(noCache)) cases.push(time(noCache, opts.seconds, opts.warmupSeconds, clock, (i) => uncached.authorize(query(principals[i % 1000] as Principal, `10.${i % 40}.${(i >> 8) % 256}.${i % 256}`))));
+  if (wanted(noCache)) cases.push(await time(noCache, opts.seconds, opts.warmupSeconds, clock, (i) => uncached.authorize(query(principals[i % 1000] as Principal, `10.${i % 40}.${(i >> 8) % 256}.${i % 256}`))));
   if (wanted('cedar, cached, 1k principals')) {
     const warm = (i: number) => cached.authorize(query(principals[i % 1000] as Principal, `10.${i % 40}.1.${(i >> 10) % 4}`));
     // Every principal × address pair once, so the timed run sees a warm gateway's cache.
     for (let i = 0; i < 4096; i++) warm(i);
-    cases.push(time(`cedar, cached, 1k principals`, opts.seconds, opts.warmupSeconds, clock, warm));
+    cases.push(await time(`cedar, cached, 1k principals`, opts.seconds, opts.warmupSeconds, clock, warm));
   }
   // A principal never seen before on every call (its id is part of every decision), so every
   // call misses; a new address alone would not, when no policy that applies reads it.
-  if (wanted('cedar, cached, all misses')) cases.push(time(`cedar, cached, all misses`, opts.seconds, opts.warmupSeconds, clock, (i) => missing.authorize(query(principal(1_000_000 + i), `10.${(i >> 16) % 256}.${(i >> 8) % 256}.${i % 256}`))));
+  if (wanted('cedar, cached, all misses')) cases.push(await time(`cedar, cached, all misses`, opts.seconds, opts.warmupSeconds, clock, (i) => missing.authorize(query(principal(1_000_000 + i), `10.${(i >> 16) % 256}.${(i >> 8) % 256}.${i % 256}`))));
 
   // The two stages as the gateway runs them, with the default templates plus the 100 policies.
   const config = configSchema.parse({ context: { trustedProxies: ['127.0.0.1'] } });
@@ -181,7 +250,7 @@ export async function runPolicyBench(opts: PolicyBenchOptions): Promise<PolicyCa
       decisions: [],
     }));
     cases.push(
-      time(label, opts.seconds, opts.warmupSeconds, clock, (i) => {
+      await time(label, opts.seconds, opts.warmupSeconds, clock, (i) => {
         const state = states[i % 100] as (typeof states)[number];
         const v = cs.onHeaders?.(state);
         if (v && !(v instanceof Promise) && v.action === 'pass') state.context = v.facts?.context;
@@ -210,7 +279,8 @@ async function main(): Promise<void> {
   if (!(seconds > 0 && seconds <= 60)) throw new Error('--seconds: 0 < N <= 60');
   if (values.clock !== 'wall' && values.clock !== 'cpu') throw new Error('--clock: wall or cpu');
   for (const c of await runPolicyBench({ seconds, warmupSeconds: Math.min(1, seconds / 3), clock: values.clock, ...(values.case !== undefined ? { only: values.case } : {}) })) {
-    console.log(`[policy] ${c.name.padEnd(40)} median ${c.medianUs} µs, p99 ${c.p99Us} µs, ${c.perSecond}/s (${c.iterations} calls)`);
+    const gc = `${c.gc.count} GCs ${c.gc.pauseMs} ms, ${c.gc.slowInGc}/${c.gc.slowCalls} slow calls in a GC, p99 without them ${c.gc.p99WithoutGcUs} µs`;
+    console.log(`[policy] ${c.name.padEnd(40)} median ${c.medianUs} µs, p99 ${c.p99Us} µs, ${c.perSecond}/s (${c.iterations} calls; ${gc})`);
   }
 }
 
