@@ -214,11 +214,11 @@ const RULES: readonly Rule[] = [
 ];
 
 /** Keyword-anchored assignments: `password = "…"`, `api_key: …`, `"client_secret": "…"`. */
-const GENERIC = new RE2(
-  '(?i)(?:password|passwd|passphrase|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|bearer|client[_-]?secret|private[_-]?key|token|credentials?)["\']?\\s{0,4}(?:=|:|=>|:=|is)\\s{0,4}["\']?([^\\s"\'`,;<>]{6,256})',
-  'g',
-);
-/** Every keyword of {@link GENERIC} and {@link BEARER} contains one of these (case-insensitively). */
+const GENERIC_SOURCE =
+  '(?i)(?:password|passwd|passphrase|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|bearer|client[_-]?secret|private[_-]?key|token|credentials?)["\']?\\s{0,4}(?:=|:|=>|:=|is)\\s{0,4}["\']?([^\\s"\'`,;<>]{6,256})';
+/** `Authorization: Bearer <opaque token>`: the scheme is followed by a space, not `=` or `:`. */
+const BEARER_SOURCE = '(?i)bearer\\s{1,4}([^\\s"\'`,;<>]{16,256})';
+/** Every keyword of {@link GENERIC_SOURCE} and {@link BEARER_SOURCE} contains one of these (case-insensitively). */
 const GENERIC_NEEDS = { needs: ['pass', 'pwd', 'secret', 'api', 'access', 'token', 'bearer', 'private', 'credential'], folded: true };
 
 /**
@@ -246,46 +246,122 @@ function literalHits(text: string): Uint8Array {
   }
   return hits;
 }
-/** `Authorization: Bearer <opaque token>`: the scheme is followed by a space, not `=` or `:`. */
-const BEARER = new RE2('(?i)bearer\\s{1,4}([^\\s"\'`,;<>]{16,256})', 'g');
 /** Anything after "password" is a secret at lower entropy than an API key. */
 const PASSWORD_WORD = /pass|pwd/i;
 
-/**
- * The same expressions, not global: run on one match's text alone they parse it as they did in
- * place (no assertions, so nothing outside the match took part), which gives the captured value
- * without an exec call over the whole text per match.
- */
-const GENERIC_PARSE = [new RE2(GENERIC.source), new RE2(BEARER.source)] as const;
+/** RE2's `\s`: JavaScript's also takes \v and Unicode spaces. */
+const RE2_SPACE = '\\t\\n\\f\\r ';
 
-function detectGeneric(text: string, hits: Hit[]): void {
-  scanGeneric(GENERIC, GENERIC_PARSE[0], text, hits);
-  scanGeneric(BEARER, GENERIC_PARSE[1], text, hits);
+/**
+ * The JavaScript expression that matches exactly what the RE2 `source` matches, and in the same
+ * place, on ASCII text. Only a subset is accepted (literals, classes, `(?:…)` and `(…)` groups,
+ * alternation, quantifiers, `\s`, a leading `(?i)`), where the two engines agree once the text is
+ * ASCII: both pick the leftmost match and, there, the first alternative and the greediest
+ * quantifier that lead to a match (RE2 emulates backtracking's choice); `(?i)` folds only ASCII
+ * letters among ASCII characters (RE2 also folds k with U+212A and s with U+017F, absent from
+ * ASCII text); `\s` is spelled out as RE2's set. Anything else (`.`, which differs on \r, `\p`,
+ * assertions, flags groups) is refused, so a new rule cannot silently take a path that differs.
+ */
+export function asciiCopy(source: string): RegExp {
+  const folded = source.startsWith('(?i)');
+  const body = folded ? source.slice(4) : source;
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] as string;
+    if (c === '\\') {
+      const n = body[i + 1];
+      if (n === 's') out += inClass ? RE2_SPACE : `[${RE2_SPACE}]`;
+      else if (n !== undefined && /[\\\-"'`[\]().*+?{}|/^$]/.test(n)) out += c + n;
+      else throw new Error(`asciiCopy: unsupported escape \\${n ?? ''} in ${source}`);
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+    } else {
+      if (c === '.' || c === '^' || c === '$' || (c === '(' && body[i + 1] === '?' && body[i + 2] !== ':')) {
+        throw new Error(`asciiCopy: unsupported construct ${c} in ${source}`);
+      }
+      out += c;
+      if (c === '[') {
+        inClass = true;
+        if (body[i + 1] === '^') out += body[++i];
+        if (body[i + 1] === ']') throw new Error(`asciiCopy: leading ] in a class in ${source}`);
+      }
+    }
+  }
+  return new RegExp(out, folded ? 'gi' : 'g');
 }
 
-function scanGeneric(re: RE2, parse: RE2, text: string, hits: Hit[]): void {
-  for (const { index, value: matched } of locateMatches(re, text)) {
-    let m = parse.exec(matched);
-    if (m?.index !== 0 || m[0] !== matched) {
-      // Not expected (see GENERIC_PARSE); the exec in place is the definition.
-      re.lastIndex = index;
-      m = re.exec(text);
-    }
-    const value = m?.[1] ?? '';
-    const start = index + matched.length - value.length;
-    const keyword = matched.slice(0, matched.length - value.length);
-    if (PLACEHOLDER.test(value)) continue;
-    const password = PASSWORD_WORD.test(keyword);
-    const h = shannonEntropy(value);
-    // Thresholds: random base64/hex of 16+ characters is >= 3.5 bits/char; human passwords
-    // are shorter and lower, so they get a lower bar but must mix character classes.
-    const strong = value.length >= 16 && h >= 3.5;
-    const pw = password && value.length >= 6 && h >= 2.5 && /\d|[^A-Za-z]/.test(value) && /[A-Za-z]/.test(value);
-    if (!strong && !pw) continue;
-    // Prose like "the password is correct" is not an assignment of a secret.
-    if (/^[a-z]+$/.test(value)) continue;
-    hits.push({ type: 'SECRET_GENERIC', start, end: start + value.length, score: strong ? 0.8 : 0.6 });
+/**
+ * A keyword-anchored expression: `scan` finds matches; `parse`, the same expression not global,
+ * run on one located match's text alone parses it as it did in place (no assertions, so nothing
+ * outside the match took part), which gives the captured value without an exec call over the
+ * whole text per match; `ascii` is its JavaScript copy.
+ *
+ * On ASCII text the JavaScript copy runs instead of RE2: no native call per scan, and the capture
+ * comes with each match (3–5× faster on a 4 KB prompt). That is safe only for an expression whose
+ * backtracking is bounded, which holds for both below: after the keyword every quantifier is
+ * bounded ({0,4}, ?), and each is followed by something its characters cannot match (spaces by an
+ * operator or a quote or the value, none of which starts with a space; a quote by a value that
+ * excludes quotes), so at most one of its lengths gets past the next character; the value comes
+ * last, so the first length of 6 (16) or more ends the attempt in a match. An attempt at one
+ * position therefore costs a bounded number of steps, plus the match's length when it succeeds,
+ * and the scan resumes after a match: time linear in the text, like RE2's. Other text (non-ASCII)
+ * keeps RE2, whose folding and classes JavaScript does not reproduce.
+ */
+interface KeywordScan {
+  readonly scan: RE2;
+  readonly parse: RE2;
+  readonly ascii: RegExp;
+}
+
+const keywordScan = (source: string): KeywordScan => ({ scan: new RE2(source, 'g'), parse: new RE2(source), ascii: asciiCopy(source) });
+
+const GENERIC = keywordScan(GENERIC_SOURCE);
+const BEARER = keywordScan(BEARER_SOURCE);
+
+/** The RE2 sources that run as JavaScript on ASCII text (for the equivalence tests). */
+export const ASCII_COPIED_SOURCES: readonly string[] = [GENERIC_SOURCE, BEARER_SOURCE];
+
+function detectGeneric(text: string, ascii: boolean, hits: Hit[]): void {
+  scanGeneric(GENERIC, text, ascii, hits);
+  scanGeneric(BEARER, text, ascii, hits);
+}
+
+function scanGeneric(k: KeywordScan, text: string, ascii: boolean, hits: Hit[]): void {
+  if (ascii) {
+    const re = k.ascii;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) judgeGeneric(m.index, m[0], m[1] ?? '', hits);
+    return;
   }
+  for (const { index, value: matched } of locateMatches(k.scan, text)) {
+    let m = k.parse.exec(matched);
+    if (m?.index !== 0 || m[0] !== matched) {
+      // Not expected (see KeywordScan); the exec in place is the definition.
+      k.scan.lastIndex = index;
+      m = k.scan.exec(text);
+    }
+    judgeGeneric(index, matched, m?.[1] ?? '', hits);
+  }
+}
+
+/** Whether the keyword-anchored `matched` at `index`, ending in `value`, holds a secret. */
+function judgeGeneric(index: number, matched: string, value: string, hits: Hit[]): void {
+  const start = index + matched.length - value.length;
+  const keyword = matched.slice(0, matched.length - value.length);
+  if (PLACEHOLDER.test(value)) return;
+  const password = PASSWORD_WORD.test(keyword);
+  const h = shannonEntropy(value);
+  // Thresholds: random base64/hex of 16+ characters is >= 3.5 bits/char; human passwords
+  // are shorter and lower, so they get a lower bar but must mix character classes.
+  const strong = value.length >= 16 && h >= 3.5;
+  const pw = password && value.length >= 6 && h >= 2.5 && /\d|[^A-Za-z]/.test(value) && /[A-Za-z]/.test(value);
+  if (!strong && !pw) return;
+  // Prose like "the password is correct" is not an assignment of a secret.
+  if (/^[a-z]+$/.test(value)) return;
+  hits.push({ type: 'SECRET_GENERIC', start, end: start + value.length, score: strong ? 0.8 : 0.6 });
 }
 
 /**
@@ -342,7 +418,7 @@ export function detectSecrets(text: string): Finding[] {
     }
   }
   detectAwsSecretNear(t, hits);
-  if (may[RULES.length] === 1) detectGeneric(t, hits);
+  if (may[RULES.length] === 1) detectGeneric(t, Buffer.byteLength(t) === t.length, hits);
   nameGenericByRule(hits);
 
   hits.sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score || a.start - b.start);

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { detectSecrets, shannonEntropy } from './index.js';
+import RE2 from 're2';
+import { ASCII_COPIED_SOURCES, asciiCopy, detectSecrets, shannonEntropy } from './index.js';
 
 const b64url = (s: string): string => Buffer.from(s).toString('base64url');
 const jwt = `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url('{"sub":"1234567890","name":"x"}')}.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c`;
@@ -133,5 +134,70 @@ describe('detectSecrets: misses found by scripts/eval-secrets.ts', () => {
   it('a keyword-anchored value a specific rule recognises takes that rule type', () => {
     const sas = 'sv=2022-11-02&ss=b&srt=o&sp=r&se=2026-12-31T00:00:00Z&spr=https&sig=q7Zk2Lm9Xp4Rt8Vw3Ny6Bc1Hd5Gf0JsA%2Bq7Zk2Lm9X';
     assert.deepEqual(detectSecrets(`SAS token: ?${sas}`).map((f) => f.type), ['SECRET_AZURE_SAS_TOKEN']);
+  });
+});
+
+describe('detectSecrets: the JavaScript copies of the keyword-anchored expressions', () => {
+  /** Every match (start, text, capture) of a global expression, by an exec loop from the start. */
+  const matches = (re: RE2 | RegExp, text: string): string[] => {
+    const out: string[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(`${m.index}:${m[0]}|${m[1] ?? ''}`);
+    return out;
+  };
+  // Pieces that exercise every branch: keywords in any case, operators, quotes, every ASCII space
+  // (RE2's \s has no \v), value characters and the characters that end a value.
+  const piece = fc.oneof(
+    fc.constantFrom('password', 'PassWd', 'passphrase', 'pwd', 'secret', 'api_key', 'API-KEY', 'apikey', 'access_token', 'auth-token', 'bearer', 'Bearer', 'client_secret', 'private_key', 'token', 'credential', 'credentials'),
+    fc.constantFrom('=', ':', '=>', ':=', 'is', ' is ', '"', "'", '`', ',', ';', '<', '>', ' ', '  ', '\t', '\v', '\n', '\r', '\f'),
+    fc.stringMatching(/^[A-Za-z0-9+/=_.-]{1,40}$/),
+    fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 6 }),
+  );
+  const asciiText = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
+
+  for (const source of ASCII_COPIED_SOURCES) {
+    it(`finds exactly what RE2 finds on ASCII text: ${source.slice(0, 40)}…`, () => {
+      const re2 = new RE2(source, 'g');
+      const js = asciiCopy(source);
+      fc.assert(
+        fc.property(asciiText, (text) => {
+          assert.deepEqual(matches(js, text), matches(re2, text));
+        }),
+        { numRuns: 3000 },
+      );
+    });
+  }
+
+  it('gives the same findings as the RE2 path (taken by any non-ASCII text)', () => {
+    // A trailing " é" sends the text down the RE2 path and cannot change a finding before it: a
+    // space ends every value and is not part of any token.
+    fc.assert(
+      fc.property(asciiText, (text) => {
+        assert.deepEqual(detectSecrets(text), detectSecrets(`${text} \u00e9`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('stays linear on adversarial ASCII input', () => {
+    // Keywords, operators and spaces repeated without a value long enough: each start position
+    // tries its bounded set of choices and fails.
+    const unit = 'password = "x" token:\t\t\t\tbearer    abc ';
+    const time = (n: number): number => {
+      const text = unit.repeat(Math.ceil(n / unit.length));
+      const t0 = performance.now();
+      for (const s of ASCII_COPIED_SOURCES) matches(asciiCopy(s), text);
+      return performance.now() - t0;
+    };
+    time(20_000);
+    // Best of two per size; the 20 ms allowance keeps a sub-millisecond small run from deciding.
+    const small = Math.min(time(1_000_000), time(1_000_000));
+    const large = Math.min(time(4_000_000), time(4_000_000));
+    assert.ok(large < small * 10 + 20, `4 MB took ${large.toFixed(0)} ms, 1 MB ${small.toFixed(0)} ms`);
+  });
+
+  it('refuses constructs where the engines differ', () => {
+    for (const s of ['a.b', '^a', 'a$', '\\bword', '\\p{L}', '(?s:a)', '\\d', '[]a]']) assert.throws(() => asciiCopy(s), /asciiCopy/, s);
+    assert.equal(asciiCopy('(?i)a\\s[^\\s"]').source, 'a[\\t\\n\\f\\r ][^\\t\\n\\f\\r "]');
   });
 });
