@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval/classify.js';
 import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, writtenPromptRows, type DevRow } from '../src/guards/injection/dataset.js';
 import { documentSegments } from '../src/guards/injection/document.js';
+import { formatProbe } from '../src/guards/injection/probe-multilingual.js';
 import { addNgrams, extractInput, extractOutput, HASH_BITS, ngramKeys, type FeatureVector } from '../src/guards/injection/features.js';
 import { deobfuscate } from '../src/guards/injection/deobfuscate.js';
 import { calibrate, fitPlatt, predict, serialize, train, DEFAULT_TRAIN_OPTIONS, type Calibration, type LinearModel, type TrainExample, type TrainOptions } from '../src/guards/injection/linear.js';
@@ -40,6 +41,8 @@ const OUT = join(ROOT, 'src', 'guards', 'injection', 'model.json');
 const K = 5;
 /** Cap on benign false positives when choosing a threshold (the issue's target is ≤ 2%). */
 const MAX_FPR = 0.02;
+/** Cap on each benign source's own false-positive rate when choosing the direct threshold. */
+const SOURCE_CAP = Number(argAfter('--source-cap') ?? '1');
 
 const t0 = Date.now();
 const log = (s: string): void => {
@@ -66,25 +69,39 @@ function balance<R>(rows: readonly R[], label: (r: R) => 0 | 1, source: (r: R) =
   return rows.map((r, i) => ((raw[i] ?? 0) * rows.length * (label(r) === 1 ? POS_SHARE : 1 - POS_SHARE)) / (tot[label(r)] ?? 1));
 }
 
-/** Threshold maximising balanced accuracy subject to FPR ≤ maxFpr (ties → the higher one). */
-function chooseThreshold(scores: readonly { p: number; y: boolean; w?: number }[], maxFpr: number): number {
+/**
+ * Threshold maximising balanced accuracy subject to FPR ≤ maxFpr (ties → the higher one). With
+ * `groupCap`, the benign rows of every group (`g`, a source) must also stay at or under that FPR
+ * on their own: a pooled cap lets one small benign source be over-flagged, and a new deployment's
+ * traffic is one source, not the mix.
+ */
+function chooseThreshold(scores: readonly { p: number; y: boolean; w?: number; g?: string }[], maxFpr: number, groupCap = 1): number {
   let best = 0.5;
   let bestBa = -1;
   for (let t = 0.05; t <= 0.951; t += 0.01) {
     let tp = 0, fn = 0, fp = 0, tn = 0;
+    const groups = new Map<string, [number, number]>();
     for (const s of scores) {
       const w = s.w ?? 1;
       if (s.y) { if (s.p >= t) tp += w; else fn += w; } else if (s.p >= t) fp += w; else tn += w;
+      if (!s.y && s.g !== undefined) {
+        const c = groups.get(s.g) ?? [0, 0];
+        c[s.p >= t ? 0 : 1] += 1;
+        groups.set(s.g, c);
+      }
     }
     const fpr = fp / Math.max(fp + tn, 1e-9);
     const ba = (tp / Math.max(tp + fn, 1e-9) + tn / Math.max(tn + fp, 1e-9)) / 2;
-    if (fpr <= maxFpr && ba >= bestBa - 1e-12) {
+    const groupsOk = [...groups.values()].every(([f, n]) => f / (f + n) <= groupCap);
+    if (fpr <= maxFpr && groupsOk && ba >= bestBa - 1e-12) {
       bestBa = ba;
       best = Math.round(t * 100) / 100;
     }
   }
   return best;
 }
+
+const trainSourcesOf = (rows: readonly DevRow[]): string[] => [...new Set(rows.map((r) => r.source))].sort();
 
 const summary = (r: BinaryReport): string => {
   const o = r.overall;
@@ -147,7 +164,14 @@ const logit = (p: number): number => Math.log(Math.max(p, 1e-12) / Math.max(1 - 
 const directCalibration = fitPlatt(directTrain.map((r, i) => ({ z: logit(oofDirect.get(r) ?? 0.5), y: r.label === 'attack' ? 1 : 0, w: directWeights[i] ?? 1 })));
 for (const [r, p] of oofDirect) oofDirect.set(r, 1 / (1 + Math.exp(-(directCalibration.a * logit(p) + directCalibration.b))));
 log(`direct: Platt calibration a=${directCalibration.a.toFixed(4)} b=${directCalibration.b.toFixed(4)}`);
-const directThreshold = chooseThreshold(directTrain.map((r, i) => ({ p: oofDirect.get(r) ?? 0, y: r.label === 'attack', w: directWeights[i] ?? 1 })), MAX_FPR);
+const directThreshold = chooseThreshold(directTrain.map((r, i) => ({ p: oofDirect.get(r) ?? 0, y: r.label === 'attack', w: directWeights[i] ?? 1, g: r.source })), MAX_FPR, SOURCE_CAP);
+{
+  const perSource = trainSourcesOf(directTrain).filter((s) => directTrain.some((r) => r.source === s && r.label !== 'attack')).map((s) => {
+    const neg = directTrain.filter((r) => r.source === s && r.label !== 'attack');
+    return `${s} ${((neg.filter((r) => (oofDirect.get(r) ?? 0) >= directThreshold).length / neg.length) * 100).toFixed(1)}%`;
+  });
+  log(`direct: threshold ${directThreshold} (pooled CV FPR ≤ ${MAX_FPR * 100}%, each benign source ≤ ${SOURCE_CAP * 100}%); CV benign flagged per source: ${perSource.join(', ')}`);
+}
 // Reported on the dev rows only, so the figures compare with runs without the written prompts.
 const devTrain = directTrain.filter((r) => r.source !== 'written-prompts');
 const cvDirect = scoreBinary(devTrain, (r) => (oofDirect.get(r) ?? 0) >= directThreshold);
@@ -155,7 +179,7 @@ log(formatReport(`direct: ${K}-fold CV on the training part (threshold ${directT
 
 // Leave one source out: train on every other source, score the left-out one.
 const loso = new Map<DevRow, number>();
-const trainSources = [...new Set(directTrain.map((r) => r.source))].sort();
+const trainSources = trainSourcesOf(directTrain);
 if (!args.includes('--quick')) {
   for (const s of trainSources) {
     const m = trainDirect(directTrain.filter((r) => r.source !== s), directCalibration);
@@ -175,12 +199,16 @@ if (!args.includes('--quick')) {
 }
 
 const directModel = trainDirect(directTrain, directCalibration);
+// The multilingual probe (never trained on): summary lines only; `portcullis eval injection` lists the misses.
+log(formatProbe((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)) >= directThreshold).split('\n').slice(0, 2).join('\n'));
 const heldDirect = direct.filter((r) => directHeld.has(r) || NO_TRAIN_SOURCES.has(r.source));
 if (args.includes('--direct-only')) {
   // Experiments (hyper-parameters, features) are chosen on CV and leave-one-source-out above; the
   // held-out line is printed for the record, not to choose by.
   const directOut = argAfter('--direct-out');
   if (directOut !== undefined) writeFileSync(directOut, JSON.stringify({ direct: serialize(directModel), threshold: directThreshold }));
+  // The held-out lines are read once, at the end: experiments do not print them unless asked.
+  if (!args.includes('--show-held-out')) process.exit(0);
   if (written.held.length > 0) log(`HELD-OUT written prompts: ${summary(scoreBinary(written.held, (r) => predict(directModel, directX.get(r) as FeatureVector) >= directThreshold))}`);
   log(`HELD-OUT direct summary: ${summary(scoreBinary(heldDirect, (r) => predict(directModel, directX.get(r) as FeatureVector) >= directThreshold))}`);
   process.exit(0);

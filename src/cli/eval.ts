@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { GuardsConfig } from '../config/guards.js';
 import { formatReport, scoreBinary, type BinaryMetrics, type BinaryReport, type LabelledRow } from '../guards/eval/classify.js';
 import { formatPiiReport, scorePii, type PiiReport, type PiiRow } from '../guards/eval/pii.js';
+import { formatProbe } from '../guards/injection/probe-multilingual.js';
 import { createScanner, type ScanResult, type Scanner } from '../guards/scan.js';
 import type { Finding, TextRole } from '../guards/types.js';
 import { guardsFromArgs } from './scan.js';
@@ -164,7 +165,9 @@ export function evaluate(kind: EvalKind, file: string, guards: GuardsConfig): Ev
     return {
       kind, data: file, rows: rows.length, role, config, latency,
       binary: binaryJson(report),
-      text: `${formatReport(title, report)}\n${formatLatency(latency)}`,
+      // The multilingual probe rides along with the direct evaluation: the dev file is nearly all
+      // English and German, so it is the only check here on the other languages.
+      text: [formatReport(title, report), formatLatency(latency), ...(kind === 'injection' ? [formatProbe((text) => scanner.scan({ text, role }).flagged)] : [])].join('\n'),
     };
   }
   const rows = asPiiRows(raw, file);

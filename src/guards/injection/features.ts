@@ -200,8 +200,12 @@ export function textShape(raw: string, text: string): TextShape {
  * taught "short means attack" and scored "Say hello." 0.60. Without it leave-one-source-out
  * balanced accuracy rose from 0.806 to 0.859 and its benign false positives fell from 17% to 7%
  * (docs/detection.md). Segments keep it: their lengths come from the segmenter, not from a source.
+ *
+ * Script features (`withScript`) are left out of the direct model for the same kind of reason:
+ * every Chinese row of injection-dev is benign, so `script:cjk` learned "Chinese means harmless"
+ * (weight −1.65 in the session-4 model) — the language of a data set, not a property of attacks.
  */
-export function shapeFeatures(s: TextShape, named: Map<string, number>, withLength = true): void {
+export function shapeFeatures(s: TextShape, named: Map<string, number>, withLength = true, withScript = true): void {
   if (withLength) {
     named.set('len:log', Math.min(Math.log1p(s.len) / 10, 1.2));
     if (s.len < 40) named.set('len:short', 1);
@@ -209,6 +213,7 @@ export function shapeFeatures(s: TextShape, named: Map<string, number>, withLeng
   }
   if (s.letters > 20 && s.upper / s.letters > 0.5) named.set('shape:shouting', 1);
   if (s.words > 0) named.set('shape:second-person', Math.min((s.you / s.words) * 10, 1));
+  if (!withScript) return;
   if (s.cjk) named.set('script:cjk', 1);
   else if (s.cyrillic) named.set('script:cyrillic', 1);
   else if (s.otherScript) named.set('script:other', 1);
@@ -255,7 +260,7 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
   const families = kind === 'segment' ? SEGMENT_RULES : PROMPT_RULES;
   const rules = ruleHits(d, families);
   ruleFeatures(rules, named, kind === 'segment');
-  shapeFeatures(textShape(raw, d.text), named, kind === 'segment');
+  shapeFeatures(textShape(raw, d.text), named, kind === 'segment', kind === 'segment');
   return { vector: { hashed, named }, rules };
 }
 
