@@ -16,11 +16,11 @@ import type { AcquireResult, Adjustment, CounterBackend, LimitOp, Reading, SlotR
  * request's refusal does not affect the next), so every request stays all-or-nothing and atomic
  * against every other instance, as if each had its own call.
  *
- * KEYS: every request's ops' keys in order (window: curr, prev; slots and fixed: key).
- * ARGV[1]: one JSON array — request count, then per request: now, op count, then per op — window:
- * 'w', limit, cost, windowMs, elapsedMs; slots: 's', limit, ttlMs, member; fixed: 'f', limit,
- * cost, ttlMs. One string rather than an ARGV entry per value: ioredis builds, and Redis parses,
- * one argument instead of five per op, and cjson hands the script numbers (no tonumber per value).
+ * KEYS: every counter the batch touches, once each. ARGV[1]: one JSON array — request count, then
+ * per request: now, op count, then per op (a key is its index in KEYS) — window: 'w', curr, prev,
+ * limit, cost, windowMs, elapsedMs; slots: 's', key, limit, ttlMs, member; fixed: 'f', key,
+ * limit, cost, ttlMs. One string rather than an ARGV entry per value: ioredis builds, and Redis
+ * parses, one argument instead of five per op, and cjson hands the script numbers (no tonumber).
  * Returns per request, concatenated: {ok, failedIndex (1-based, 0 when ok), two readings per op}.
  *
  * Written for few server calls, since Redis shares the machine and every call is time a request
@@ -32,39 +32,39 @@ import type { AcquireResult, Adjustment, CounterBackend, LimitOp, Reading, SlotR
 const ACQUIRE = `
 local arg = cjson.decode(ARGV[1])
 local out = {}
-local a, k = 2, 1
+local a = 2
 for r = 1, arg[1] do
   local now = arg[a]
   local n = arg[a+1]
   local head = #out + 1
   out[head] = 1
   out[head+1] = 0
-  local a0, k0 = a + 2, k
+  local a0 = a + 2
   a = a0
   for i = 1, n do
     local kind = arg[a]
     local fits
     if kind == 'w' then
-      local v = redis.call('MGET', KEYS[k], KEYS[k+1])
+      local v = redis.call('MGET', KEYS[arg[a+1]], KEYS[arg[a+2]])
       local curr, prev = tonumber(v[1] or '0'), tonumber(v[2] or '0')
-      local limit, cost, win, elapsed = arg[a+1], arg[a+2], arg[a+3], arg[a+4]
+      local limit, cost, win, elapsed = arg[a+3], arg[a+4], arg[a+5], arg[a+6]
       out[#out+1] = curr
       out[#out+1] = prev
       fits = cost <= 0 or prev * (win - elapsed) / win + curr + cost <= limit
-      a, k = a + 5, k + 2
+      a = a + 7
     elseif kind == 's' then
-      local alive = redis.call('ZCOUNT', KEYS[k], '(' .. string.format('%d', now), '+inf')
+      local alive = redis.call('ZCOUNT', KEYS[arg[a+1]], '(' .. string.format('%d', now), '+inf')
       out[#out+1] = alive
       out[#out+1] = 0
-      fits = alive + 1 <= arg[a+1]
-      a, k = a + 4, k + 1
+      fits = alive + 1 <= arg[a+2]
+      a = a + 5
     else
-      local cost = arg[a+2]
-      local used = tonumber(redis.call('GET', KEYS[k]) or '0')
+      local cost = arg[a+3]
+      local used = tonumber(redis.call('GET', KEYS[arg[a+1]]) or '0')
       out[#out+1] = used
       out[#out+1] = 0
-      fits = cost <= 0 or used + cost <= arg[a+1]
-      a, k = a + 4, k + 1
+      fits = cost <= 0 or used + cost <= arg[a+2]
+      a = a + 5
     end
     if not fits and out[head] == 1 then
       out[head] = 0
@@ -72,26 +72,26 @@ for r = 1, arg[1] do
     end
   end
   if out[head] == 1 then
-    local a1, k1 = a, k
-    a, k = a0, k0
+    local a1 = a
+    a = a0
     for i = 1, n do
-      local kind = arg[a]
+      local kind, key = arg[a], KEYS[arg[a+1]]
       if kind == 'w' then
-        local cost = arg[a+2]
-        if cost > 0 and redis.call('INCRBY', KEYS[k], cost) == cost then redis.call('PEXPIRE', KEYS[k], arg[a+3] * 2) end
-        a, k = a + 5, k + 2
+        local cost = arg[a+4]
+        if cost > 0 and redis.call('INCRBY', key, cost) == cost then redis.call('PEXPIRE', key, arg[a+5] * 2) end
+        a = a + 7
       elseif kind == 's' then
-        local ttl = arg[a+2]
-        redis.call('ZADD', KEYS[k], now + ttl, arg[a+3])
-        redis.call('PEXPIRE', KEYS[k], ttl)
-        a, k = a + 4, k + 1
+        local ttl = arg[a+3]
+        redis.call('ZADD', key, now + ttl, arg[a+4])
+        redis.call('PEXPIRE', key, ttl)
+        a = a + 5
       else
-        local cost = arg[a+2]
-        if cost > 0 and redis.call('INCRBY', KEYS[k], cost) == cost then redis.call('PEXPIRE', KEYS[k], arg[a+3]) end
-        a, k = a + 4, k + 1
+        local cost = arg[a+3]
+        if cost > 0 and redis.call('INCRBY', key, cost) == cost then redis.call('PEXPIRE', key, arg[a+4]) end
+        a = a + 5
       end
     end
-    a, k = a1, k1
+    a = a1
   end
 end
 return out
@@ -218,30 +218,34 @@ export class RedisBackend implements CounterBackend {
   }
 
   private send(batch: readonly PendingAcquire[]): void {
-    const keys: string[] = [];
+    // Requests made together mostly share counters (one principal's, a tenant's, a global one):
+    // each key goes once, and the ops refer to it by its 1-based place in KEYS.
+    const keys = new Map<string, number>();
+    const at = (key: string): number => {
+      let i = keys.get(key);
+      if (i === undefined) keys.set(key, (i = keys.size + 1));
+      return i;
+    };
     const args: (string | number)[] = [batch.length];
     for (const { ops, now } of batch) {
       args.push(now, ops.length);
       for (const op of ops) {
         switch (op.kind) {
           case 'window':
-            keys.push(op.curr, op.prev);
-            args.push('w', op.limit, op.cost, op.windowMs, op.elapsedMs);
+            args.push('w', at(op.curr), at(op.prev), op.limit, op.cost, op.windowMs, op.elapsedMs);
             break;
           case 'slots':
-            keys.push(op.key);
-            args.push('s', op.limit, op.ttlMs, op.member);
+            args.push('s', at(op.key), op.limit, op.ttlMs, op.member);
             break;
           case 'fixed':
-            keys.push(op.key);
-            args.push('f', op.limit, op.cost, op.ttlMs);
+            args.push('f', at(op.key), op.limit, op.cost, op.ttlMs);
             break;
         }
       }
     }
     let reply: Promise<unknown>;
     try {
-      reply = this.commands.pcLimitsAcquire(keys.length, ...keys, JSON.stringify(args));
+      reply = this.commands.pcLimitsAcquire(keys.size, ...keys.keys(), JSON.stringify(args));
     } catch (err) {
       // Sent from the tick or immediate queue: a throw here would take the process down. Every
       // request in the batch fails instead (the stage then refuses it, closed).
