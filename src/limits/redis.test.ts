@@ -122,6 +122,26 @@ describe('redis backend: batched calls', () => {
     await redis.del(op.key);
   });
 
+  it('releases leases of several sets ended in one turn, each set with its own leases only', async (t) => {
+    if (skip !== undefined) return t.skip(skip);
+    const prefix = `pc:test:${randomBytes(6).toString('hex')}:`;
+    const now = 3_000_000;
+    const slot = (set: string, member: string): SlotOp => ({ kind: 'slots', key: `${prefix}${set}`, limit: 10, ttlMs: 60_000, member });
+    for (const m of ['a', 'b', 'c']) assert.equal((await backend.acquire([slot('c', m), slot('s', m)], now)).ok, true);
+    calls = 0;
+    // Interleaved across the two sets; `c` keeps lease b, `s` keeps a and c.
+    const releases = [
+      [`${prefix}c`, 'a'],
+      [`${prefix}s`, 'b'],
+      [`${prefix}c`, 'c'],
+    ].map(([key = '', member = '']) => backend.settle([], [{ key, member }], now + 1));
+    await Promise.all(releases);
+    assert.equal(calls, 1);
+    assert.deepEqual(await redis.zrange(`${prefix}c`, '0', '-1'), ['b']);
+    assert.deepEqual(await redis.zrange(`${prefix}s`, '0', '-1'), ['a', 'c']);
+    await redis.del(`${prefix}c`, `${prefix}s`);
+  });
+
   it('prunes expired leases when releasing, so a dead instance leaves nothing behind', async (t) => {
     if (skip !== undefined) return t.skip(skip);
     const prefix = `pc:test:${randomBytes(6).toString('hex')}:`;

@@ -16,52 +16,55 @@ import type { AcquireResult, Adjustment, CounterBackend, LimitOp, Reading, SlotR
  * request's refusal does not affect the next), so every request stays all-or-nothing and atomic
  * against every other instance, as if each had its own call.
  *
- * KEYS: every request's ops' keys in order (window: curr, prev; slots and fixed: key).
- * ARGV: request count, then per request: now, op count, then per op — window: 'w', limit, cost,
- * windowMs, elapsedMs; slots: 's', limit, ttlMs, member; fixed: 'f', limit, cost, ttlMs.
+ * KEYS: every counter the batch touches, once each. ARGV[1]: one JSON array — request count, then
+ * per request: now, op count, then per op (a key is its index in KEYS) — window: 'w', curr, prev,
+ * limit, cost, windowMs, elapsedMs; slots: 's', key, limit, ttlMs, member; fixed: 'f', key,
+ * limit, cost, ttlMs. One string rather than an ARGV entry per value: ioredis builds, and Redis
+ * parses, one argument instead of five per op, and cjson hands the script numbers (no tonumber).
  * Returns per request, concatenated: {ok, failedIndex (1-based, 0 when ok), two readings per op}.
  *
  * Written for few server calls, since Redis shares the machine and every call is time a request
  * waits: a window is one MGET to check and one INCRBY to charge (PEXPIRE only when INCRBY created
  * the key: a window counter lives for two windows from its first charge, which covers its time as
  * `prev`); live leases are counted with ZCOUNT above `now` (expired ones are pruned on release,
- * off the request path); the apply pass re-reads ARGV rather than keeping a table per op.
+ * off the request path); the apply pass re-reads the arguments rather than keeping a table per op.
  */
 const ACQUIRE = `
+local arg = cjson.decode(ARGV[1])
 local out = {}
-local a, k = 2, 1
-for r = 1, tonumber(ARGV[1]) do
-  local now = ARGV[a]
-  local n = tonumber(ARGV[a+1])
+local a = 2
+for r = 1, arg[1] do
+  local now = arg[a]
+  local n = arg[a+1]
   local head = #out + 1
   out[head] = 1
   out[head+1] = 0
-  local a0, k0 = a + 2, k
+  local a0 = a + 2
   a = a0
   for i = 1, n do
-    local kind = ARGV[a]
+    local kind = arg[a]
     local fits
     if kind == 'w' then
-      local v = redis.call('MGET', KEYS[k], KEYS[k+1])
+      local v = redis.call('MGET', KEYS[arg[a+1]], KEYS[arg[a+2]])
       local curr, prev = tonumber(v[1] or '0'), tonumber(v[2] or '0')
-      local limit, cost, win, elapsed = tonumber(ARGV[a+1]), tonumber(ARGV[a+2]), tonumber(ARGV[a+3]), tonumber(ARGV[a+4])
+      local limit, cost, win, elapsed = arg[a+3], arg[a+4], arg[a+5], arg[a+6]
       out[#out+1] = curr
       out[#out+1] = prev
       fits = cost <= 0 or prev * (win - elapsed) / win + curr + cost <= limit
-      a, k = a + 5, k + 2
+      a = a + 7
     elseif kind == 's' then
-      local alive = redis.call('ZCOUNT', KEYS[k], '(' .. now, '+inf')
+      local alive = redis.call('ZCOUNT', KEYS[arg[a+1]], '(' .. string.format('%d', now), '+inf')
       out[#out+1] = alive
       out[#out+1] = 0
-      fits = alive + 1 <= tonumber(ARGV[a+1])
-      a, k = a + 4, k + 1
+      fits = alive + 1 <= arg[a+2]
+      a = a + 5
     else
-      local cost = tonumber(ARGV[a+2])
-      local used = tonumber(redis.call('GET', KEYS[k]) or '0')
+      local cost = arg[a+3]
+      local used = tonumber(redis.call('GET', KEYS[arg[a+1]]) or '0')
       out[#out+1] = used
       out[#out+1] = 0
-      fits = cost <= 0 or used + cost <= tonumber(ARGV[a+1])
-      a, k = a + 4, k + 1
+      fits = cost <= 0 or used + cost <= arg[a+2]
+      a = a + 5
     end
     if not fits and out[head] == 1 then
       out[head] = 0
@@ -69,54 +72,57 @@ for r = 1, tonumber(ARGV[1]) do
     end
   end
   if out[head] == 1 then
-    local a1, k1 = a, k
-    a, k = a0, k0
+    local a1 = a
+    a = a0
     for i = 1, n do
-      local kind = ARGV[a]
+      local kind, key = arg[a], KEYS[arg[a+1]]
       if kind == 'w' then
-        local cost = tonumber(ARGV[a+2])
-        if cost > 0 and redis.call('INCRBY', KEYS[k], cost) == cost then redis.call('PEXPIRE', KEYS[k], tonumber(ARGV[a+3]) * 2) end
-        a, k = a + 5, k + 2
+        local cost = arg[a+4]
+        if cost > 0 and redis.call('INCRBY', key, cost) == cost then redis.call('PEXPIRE', key, arg[a+5] * 2) end
+        a = a + 7
       elseif kind == 's' then
-        local ttl = tonumber(ARGV[a+2])
-        redis.call('ZADD', KEYS[k], tonumber(now) + ttl, ARGV[a+3])
-        redis.call('PEXPIRE', KEYS[k], ttl)
-        a, k = a + 4, k + 1
+        local ttl = arg[a+3]
+        redis.call('ZADD', key, now + ttl, arg[a+4])
+        redis.call('PEXPIRE', key, ttl)
+        a = a + 5
       else
-        local cost = tonumber(ARGV[a+2])
-        if cost > 0 and redis.call('INCRBY', KEYS[k], cost) == cost then redis.call('PEXPIRE', KEYS[k], ARGV[a+3]) end
-        a, k = a + 4, k + 1
+        local cost = arg[a+3]
+        if cost > 0 and redis.call('INCRBY', key, cost) == cost then redis.call('PEXPIRE', key, arg[a+4]) end
+        a = a + 5
       end
     end
-    a, k = a1, k1
+    a = a1
   end
 end
 return out
 `;
 
 /**
- * KEYS: adjusted counters, then slot sets. ARGV: now, adjustment count, (delta, ttlMs) per
- * adjustment, then one lease id per slot set. A counter never goes below zero. Releasing a lease
- * also prunes the set's expired leases (acquire only counts live ones and leaves pruning here).
- * Several requests' corrections arrive in one call (RedisBackend batches them).
+ * KEYS: adjusted counters, then slot sets, each set once. ARGV[1]: one JSON array — now, then
+ * [delta, ttlMs] per adjustment, then per slot set the list of lease ids to release. A counter
+ * never goes below zero. A set's releases are one ZREM for all its leases, and the set's expired
+ * leases are pruned once (acquire only counts live ones and leaves pruning here): under load the
+ * requests ending in one turn mostly share a few sets. Several requests' corrections arrive in one
+ * call (RedisBackend batches them).
  */
 const SETTLE = `
-local now = ARGV[1]
-local na = tonumber(ARGV[2])
-local a = 3
+local arg = cjson.decode(ARGV[1])
+local now = string.format('%d', arg[1])
+local adjust, release = arg[2], arg[3]
+local na = #adjust
 for i = 1, na do
-  local v = redis.call('INCRBY', KEYS[i], ARGV[a])
+  local delta, ttl = adjust[i][1], adjust[i][2]
+  local v = redis.call('INCRBY', KEYS[i], delta)
   if v <= 0 then
     redis.call('DEL', KEYS[i])
   elseif redis.call('PTTL', KEYS[i]) < 0 then
-    redis.call('PEXPIRE', KEYS[i], ARGV[a+1])
+    redis.call('PEXPIRE', KEYS[i], ttl)
   end
-  a = a + 2
 end
-for i = na + 1, #KEYS do
-  redis.call('ZREM', KEYS[i], ARGV[a])
-  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now)
-  a = a + 1
+for i = 1, #release do
+  local key = KEYS[na + i]
+  redis.call('ZREM', key, unpack(release[i]))
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
 end
 return 1
 `;
@@ -212,32 +218,34 @@ export class RedisBackend implements CounterBackend {
   }
 
   private send(batch: readonly PendingAcquire[]): void {
-    const keys: (string | number)[] = [];
+    // Requests made together mostly share counters (one principal's, a tenant's, a global one):
+    // each key goes once, and the ops refer to it by its 1-based place in KEYS.
+    const keys = new Map<string, number>();
+    const at = (key: string): number => {
+      let i = keys.get(key);
+      if (i === undefined) keys.set(key, (i = keys.size + 1));
+      return i;
+    };
     const args: (string | number)[] = [batch.length];
     for (const { ops, now } of batch) {
       args.push(now, ops.length);
       for (const op of ops) {
         switch (op.kind) {
           case 'window':
-            keys.push(op.curr, op.prev);
-            args.push('w', op.limit, op.cost, op.windowMs, op.elapsedMs);
+            args.push('w', at(op.curr), at(op.prev), op.limit, op.cost, op.windowMs, op.elapsedMs);
             break;
           case 'slots':
-            keys.push(op.key);
-            args.push('s', op.limit, op.ttlMs, op.member);
+            args.push('s', at(op.key), op.limit, op.ttlMs, op.member);
             break;
           case 'fixed':
-            keys.push(op.key);
-            args.push('f', op.limit, op.cost, op.ttlMs);
+            args.push('f', at(op.key), op.limit, op.cost, op.ttlMs);
             break;
         }
       }
     }
-    const numKeys = keys.length;
-    for (const arg of args) keys.push(arg);
     let reply: Promise<unknown>;
     try {
-      reply = this.commands.pcLimitsAcquire(numKeys, ...keys);
+      reply = this.commands.pcLimitsAcquire(keys.size, ...keys.keys(), JSON.stringify(args));
     } catch (err) {
       // Sent from the tick or immediate queue: a throw here would take the process down. Every
       // request in the batch fails instead (the stage then refuses it, closed).
@@ -286,14 +294,17 @@ export class RedisBackend implements CounterBackend {
   private flush(batch: SettleBatch): void {
     if (this.batch !== batch) return;
     this.batch = undefined;
-    const args: (string | number)[] = [];
-    for (const a of batch.adjustments) args.push(a.key);
-    for (const r of batch.releases) args.push(r.key);
-    const numKeys = args.length;
-    args.push(batch.now, batch.adjustments.length);
-    for (const a of batch.adjustments) args.push(Math.round(a.delta), a.ttlMs);
-    for (const r of batch.releases) args.push(r.member);
-    this.commands.pcLimitsSettle(numKeys, ...args).then(
+    // One entry per lease set: the requests ending in a turn mostly release from the same few sets.
+    const sets = new Map<string, string[]>();
+    for (const r of batch.releases) {
+      const members = sets.get(r.key);
+      if (members) members.push(r.member);
+      else sets.set(r.key, [r.member]);
+    }
+    const keys = batch.adjustments.map((a) => a.key);
+    for (const key of sets.keys()) keys.push(key);
+    const args = [batch.now, batch.adjustments.map((a) => [Math.round(a.delta), a.ttlMs]), [...sets.values()]];
+    this.commands.pcLimitsSettle(keys.length, ...keys, JSON.stringify(args)).then(
       () => batch.resolve(),
       (err: unknown) => batch.reject(err),
     );
