@@ -97,10 +97,12 @@ describe('LLM judge with the mock LLM as the judge route', () => {
   };
 
   it('a judge that times out denies by default (fail closed)', async () => {
-    const runtime = await make('route: llama-guard, timeoutMs: 200', 'mock-latency-ms-3000');
+    // The upstream would answer after 20 s; finishing well before that shows the 200 ms budget
+    // decided. A bound near the budget itself failed on a loaded machine, which proves nothing.
+    const runtime = await make('route: llama-guard, timeoutMs: 200', 'mock-latency-ms-20000');
     const started = performance.now();
     const v = await ask(runtime, 'Hello there');
-    assert.ok(performance.now() - started < 1500, 'the judge budget, not the upstream, decides');
+    assert.ok(performance.now() - started < 15_000, 'the judge budget, not the upstream, decides');
     assert.equal(v.action === 'deny' && v.code, 'PC_ERR_GUARD_TIMEOUT');
     assert.deepEqual(v.reasons, ['judge:timeout:deny@m0']);
   });
