@@ -9,7 +9,9 @@
  * --dump-loso FILE (out-of-fold and leave-one-source-out score per row), --no-written (leave out
  * written-prompts.ts), --ablate words,chars,rules,shape,script,obf (drop feature groups; n-grams of
  * decoded payloads are not rebuilt), --l2-hashed X, --l2-named X, --balance-power X, --pos-share X
- * (share of the total weight given to attacks; 0.5 by default).
+ * (share of the total weight given to attacks; 0.5 by default), --source-cap X (each benign source's
+ * CV false-positive cap for the direct threshold; 0.02 by default), --show-held-out (with
+ * --direct-only: also print the held-out summary; for the final run only).
  *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
@@ -41,8 +43,13 @@ const OUT = join(ROOT, 'src', 'guards', 'injection', 'model.json');
 const K = 5;
 /** Cap on benign false positives when choosing a threshold (the issue's target is ≤ 2%). */
 const MAX_FPR = 0.02;
-/** Cap on each benign source's own false-positive rate when choosing the direct threshold. */
-const SOURCE_CAP = Number(argAfter('--source-cap') ?? '1');
+/**
+ * Cap on each benign source's own CV false-positive rate when choosing the direct threshold: the
+ * issue's 2% applied to every source on its own (session 6; --source-cap 1 is the old pooled-only
+ * rule). It picks the same threshold (0.80) as "best leave-one-source-out balanced accuracy with
+ * LOSO benign FPR ≤ 2%"; a pooled cap let one benign source sit at 5% (docs/detection.md).
+ */
+const SOURCE_CAP = Number(argAfter('--source-cap') ?? '0.02');
 
 const t0 = Date.now();
 const log = (s: string): void => {

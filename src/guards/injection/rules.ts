@@ -395,6 +395,46 @@ export const COUNTER_EVIDENCE: ReadonlySet<string> = new Set(['ordinary-object',
 
 export const DIRECT_RULES: readonly RuleFamily[] = [
   {
+    // More phrasings of the ATTACK_RULES concept, for user prompts only (segments and the indirect
+    // model are untouched): the same name, so the weight learned mostly from English "ignore the
+    // previous instructions" carries over. (1) Declaring the instructions void ("the previous
+    // instructions are cancelled") instead of telling the model to ignore them; (2) verb-final
+    // word order, where the object comes first and the verb last (German infinitives, Dutch,
+    // Turkish, Japanese, Korean, Hindi); (3) "ignore what you were told before".
+    name: 'ignore-previous',
+    patterns: [
+      re(`\\b(?:previous|prior|above|earlier|preceding|former|original|initial|old|all|your|the|these|those|any)\\b${g(30)}\\b(?:instructions?|rules|directives?|guidelines|prompts?|orders|commands|constraints|restrictions)\\b${g(40)}\\b(?:(?:are|is|were|have been|has been|become|becomes)(?: now| hereby| henceforth| officially)? (?:null and void|void|null|invalid|cancell?ed|revoked|rescinded|obsolete|lifted|suspended|deactivated|disabled|overridden|superseded|withdrawn|no longer (?:valid|in (?:effect|force)|applicable|relevant|binding))|no longer (?:apply|applies|count|matter|hold|stand)|(?:do|does) not (?:apply|count|matter) any ?more)\\b`),
+      re(`(?:anweisung|instruktion|regel|vorgabe|befehl|richtlinie)\\w*${g(40)}(?:ungultig|nichtig|aufgehoben|hinfallig|widerrufen|annulliert|gelten nicht mehr|gilt nicht mehr|nicht mehr (?:gultig|gelten|relevant|wichtig|verbindlich)|au(?:ss|ß)er kraft)`),
+      re(`(?:instructions?|consignes?|regles|directives|ordres)${g(40)}(?:ne sont plus (?:valables|valides|en vigueur|applicables|d'actualite)|ne s'appliquent plus|ne comptent plus|sont (?:annulees|caduques|nulles|invalides|revoquees|obsoletes|levees)|n'ont plus (?:cours|d'effet))`),
+      re(`(?:instrucciones|indicaciones|reglas|ordenes|directrices|normas|istruzioni|regole|indicazioni|direttive|instrucoes|regras|diretrizes|ordens)${g(40)}(?:quedan? (?:anuladas?|sin efecto|revocadas?|canceladas?)|(?:estan|son|fueron|han sido|sono|sono state|foram|sao|estao) (?:anuladas|annullate|invalidas|invalide|canceladas|canceladas|revocadas|revocate|revogadas|nulas|nulle|obsoletas|obsolete)|ya no (?:son validas|valen|aplican|se aplican|cuentan|estan vigentes)|non (?:sono piu (?:valide|in vigore)|valgono piu|si applicano piu|contano piu)|nao (?:sao|estao) mais (?:validas|em vigor)|ja nao (?:valem|sao validas|se aplicam)|nao valem mais|sin (?:validez|efecto)|sem efeito)`),
+      re(`(?:instructies|regels|opdrachten|richtlijnen|instruktion|instruktioner|regler|direktiv|instruksjon)\\w*${g(40)}(?:zijn (?:vervallen|ongeldig|nietig|ingetrokken|geannuleerd)|vervallen|gelden niet meer|niet (?:meer|langer) (?:geldig|van toepassing)|galler inte (?:langre|langer)|ar (?:ogiltiga|upphavda|annullerade|makulerade)|gjelder ikke lenger|galder ikke laengere|er (?:ugyldige|opphevet|annullert))`),
+      re(`(?:instrukcj|polecen|zasady|regu[lł]|wytyczn)\\p{L}*${g(40)}(?:niewazn|anulowan|uniewaznion|odwo[lł]an|nie obowiazuj|przesta[lł]y obowiazywac)`),
+      re(`(?:инструкци|указани|правил|команд|установк|директив|інструкці|вказівк)\\p{L}*${g(40)}(?:больше не (?:действу|применя|актуальн|име)|недействительн|отмен[её]н|аннулирован|утратил|не действуют|більше не діють|скасован|недійсн)`),
+      re(`(?:talimat|kural|komut|yonerge|direktif|emir)\\p{L}*${g(40)}(?:gecersiz|iptal edil|hukumsuz|art[iı]k gecerli degil|gecerlili[gğ]ini yitir|kald[iı]r[iı]ld[iı])`),
+      re(`(?:指示|命令|ルール|指令|プロンプト|設定|制約|規則)${g(12)}(?:無効|取り消|取消|撤回|破棄され|廃止|適用されません|効力を失)|(?:指令|指示|说明|說明|规则|規則|提示|命令|要求|设定|設定)${g(8)}(?:作废|作廢|无效|無效|失效|不再适用|不再適用|不再有效|取消了|已取消|被取消|撤销|撤銷)`),
+      re(`(?:지시|명령|규칙|지침|프롬프트|설정)${g(15)}(?:취소되|무효|폐기되|철회되|더 이상 유효하지|더 이상 적용되지|효력을 잃)|(?:निर्देश|नियम|आदेश)${g(30)}(?:रद्द|अमान्य|निरस्त|लागू नहीं|मान्य नहीं)|(?:التعليمات|الأوامر|القواعد|الإرشادات|تعليمات)${g(30)}(?:لم تعد (?:صالحة|سارية|مطبقة)|ملغاة|ملغية|باطلة|غير صالحة)`),
+      re(`(?:instruksi|perintah|aturan|petunjuk|arahan)${g(40)}(?:(?:sudah |sekarang )?tidak (?:lagi )?berlaku|dibatalkan|tidak sah)|(?:huong dan|chi dan|chi thi|quy tac|menh lenh)${g(40)}(?:bi huy|đa huy|khong con hieu luc|vo hieu|khong con (?:ap dung|gia tri))`),
+      // Object first, verb last.
+      re(`(?:vorherig|vorig|bisherig|obig|vorangegangen|fruher|ursprunglich|alle|deine|ihre|eure)\\w* ${g(20)}(?:anweisung|instruktion|regel|vorgabe|befehl|richtlinie)\\w*${g(40)}(?:ignorieren|ignoriert|(?<!nicht )vergessen|missachten|ubergehen|verwerfen|beiseite ?(?:lassen|legen)|nicht (?:mehr )?(?:beachten|befolgen|berucksichtigen))|(?:vorige|eerdere|bovenstaande|alle|je|jouw) ${g(15)}(?:instructies|opdrachten|regels)${g(30)}(?:negeren|vergeten|naast je neer)`),
+      re(`(?:onceki|yukar[iı]daki|t[uü]m|b[uü]t[uü]n|ilk)${g(20)}(?:talimat|kural|komut|yonerge)\\p{L}*${g(30)}(?:gormezden gel|yok say|unut|dikkate alma|umursama|bo[sş]ver|uyma)`),
+      re(`(?:指示|命令|ルール|指令|プロンプト|設定|制約|規則)(?:は|を|なんか|など)${g(10)}(?:気にしない|気にせず|従わない|従わず|守らなくて|無視|忘れ)|(?:지시|명령|규칙|지침|프롬프트)${g(10)}(?:신경 ?쓰지 ?마|신경 ?쓰지 ?말|무시하|잊어|따르지 ?마|따르지 ?말)|(?:निर्देश|नियम|आदेश)${g(30)}(?:भूल जा|अनदेखा|नजरअंदाज|नज़रअंदाज़|मत मान|पालन मत|पालन न कर)`),
+      re(`(?:ignor\\p{L}*|forget|disregard|dimentica|trascura|oublie[zs]?|olvida|desconsidere|esque[cç]a|esquece|vergiss|vergessen sie)${g(20)}(?:what (?:you were|you've been|you have been|i) (?:told|said|gave you)|quello che ti (?:e stato detto|hanno detto|ho detto)|tudo o que (?:foi dito|te disseram|lhe foi dito)|(?:tout )?ce qu'on t'a dit|ce que (?:je t'ai|l'on t'a) dit|lo que te (?:dijeron|han dicho|dije)|was (?:dir|man dir|ich dir) (?:vorher |zuvor |bisher )?gesagt)`),
+    ],
+  },
+  {
+    // More phrasings of the ATTACK_RULES extraction concept, for user prompts only: the model's
+    // own instructions asked for word for word, or "the instructions you received", in the
+    // languages whose word order the English patterns miss. Second person only: "the
+    // instructions I received with the shelf" are not the model's.
+    name: 'prompt-leak',
+    patterns: [
+      re(`(?:anweisung|instruktion|vorgabe|prompt|consigne|instruction|instruccion|indicacion|istruzion|instruc|instructie|instrukcj|polecen|инструкци|указани|промпт|talimat|komut|指示|指令|プロンプト|提示|지시|지침|프롬프트|निर्देश|प्रॉम्प्ट|التعليمات|instruksi|huong dan|chi dan)${span(80)}(?:wortlich|wort fur wort|mot pour mot|mot a mot|textuellement|palabra por palabra|parola per parola|palavra por palavra|woord voor woord|ord for ord|slowo w slowo|doslown|дословно|слово в слово|kelimesi kelimesine|harfi harfine|一字一句|逐字|原封不动|原封不動|한 글자도|글자 그대로|शब्दशः|حرفيا|kata demi kata|tung chu)`),
+      re(`(?:wortlich|wort fur wort|mot pour mot|textuellement|palabra por palabra|parola per parola|palavra por palavra|woord voor woord|дословно|слово в слово|kelimesi kelimesine|一字一句|逐字|한 글자도|शब्दशः)${span(60)}(?:anweisung|instruktion|vorgabe|prompt|consigne|instruction|instruccion|istruzion|instruc|instructie|инструкци|промпт|talimat|指示|指令|プロンプト|提示|지시|지침|프롬프트|निर्देश)`),
+      re(`(?:anweisungen|vorgaben|consignes|instructions|instrucciones|istruzioni|instrucoes|instructies|инструкци\\p{L}*|указани\\p{L}*)${g(50)}(?:du ${g(30)}(?:bekommen|erhalten)|as-tu recu|tu as recu|vous avez recu|avez-vous recu|recibiste|te (?:dieron|han dado)|hai ricevuto|ti (?:sono state date|hanno dato)|voce recebeu|te deram|lhe foram dadas|je (?:hebt|kreeg) gekregen|ты получил|тебе (?:дали|были даны))`),
+      re(`(?:sana|size)${g(20)}verilen${g(10)}(?:talimat|kural|komut)|あなたに${g(10)}与えられた${g(4)}(?:指示|命令|ルール|プロンプト)|(?:너에게|당신에게|네게)${g(10)}주어진${g(6)}(?:지시|명령|규칙|지침|프롬프트)|(?:तुम्हें|आपको)${g(30)}(?:निर्देश|नियम)${g(20)}दिए गए`),
+    ],
+  },
+  {
     // Closing the current task and opening another: praise or "that is enough", then "now a new
     // task", "start over", "leave the previous information behind".
     name: 'task-switch',
