@@ -142,6 +142,17 @@ describe('redis backend: batched calls', () => {
     await redis.del(`${prefix}c`, `${prefix}s`);
   });
 
+  it('keeps large counters exact through the JSON arguments (spend in billionths)', async (t) => {
+    if (skip !== undefined) return t.skip(skip);
+    const key = `pc:test:${randomBytes(6).toString('hex')}:sm`;
+    const cost = 123_456_789_012_345;
+    const op: FixedOp = { kind: 'fixed', key, limit: 4 * cost, cost, ttlMs: 60_000 };
+    assert.equal((await backend.acquire([op], 1_000)).ok, true);
+    assert.deepEqual((await backend.acquire([op], 1_000)).readings, [[cost, 0]]);
+    assert.equal(await redis.get(key), String(2 * cost));
+    await redis.del(key);
+  });
+
   it('prunes expired leases when releasing, so a dead instance leaves nothing behind', async (t) => {
     if (skip !== undefined) return t.skip(skip);
     const prefix = `pc:test:${randomBytes(6).toString('hex')}:`;

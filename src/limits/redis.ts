@@ -27,11 +27,14 @@ import type { AcquireResult, Adjustment, CounterBackend, LimitOp, Reading, SlotR
  * waits: a window is one MGET to check and one INCRBY to charge (PEXPIRE only when INCRBY created
  * the key: a window counter lives for two windows from its first charge, which covers its time as
  * `prev`); live leases are counted with ZCOUNT above `now` (expired ones are pruned on release,
- * off the request path); the apply pass re-reads the arguments rather than keeping a table per op.
+ * off the request path); a lease set's expiry is pushed out once per call, not once per request
+ * (the requests of a batch share their sets, and a TTL measured from the same moment gives the
+ * same expiry); the apply pass re-reads the arguments rather than keeping a table per op.
  */
 const ACQUIRE = `
 local arg = cjson.decode(ARGV[1])
 local out = {}
+local extended = {}
 local a = 2
 for r = 1, arg[1] do
   local now = arg[a]
@@ -83,7 +86,10 @@ for r = 1, arg[1] do
       elseif kind == 's' then
         local ttl = arg[a+3]
         redis.call('ZADD', key, now + ttl, arg[a+4])
-        redis.call('PEXPIRE', key, ttl)
+        if (extended[key] or 0) < ttl then
+          redis.call('PEXPIRE', key, ttl)
+          extended[key] = ttl
+        end
         a = a + 5
       else
         local cost = arg[a+3]
