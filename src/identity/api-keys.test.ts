@@ -5,22 +5,9 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { ApiKeyRepo } from '../store/types.js';
-import { crc32 } from 'node:zlib';
-import { apiKeyIdOf, createApiKey, createKeyVerifier, generateApiKey, hashApiKey, parseApiKey, rotateApiKey, verifyApiKey } from './api-keys.js';
+import { apiKeyIdOf, createApiKey, createKeyVerifier, generateApiKey, hashApiKey, parseApiKey, rotateApiKey, verifyApiKey, withChecksum } from './api-keys.js';
 
 const pepper = Buffer.alloc(32, 7);
-
-/** `body` (prefix and 34 random characters) with its 6-character base62 CRC-32, as generateApiKey makes it. */
-function withChecksum(body: string): string {
-  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-  let value = crc32(body);
-  let check = '';
-  for (let i = 0; i < 6; i++) {
-    check = alphabet[value % 62] + check;
-    value = Math.floor(value / 62);
-  }
-  return body + check;
-}
 
 describe('API keys', () => {
   it('have the pc_live_ prefix, 40 base62 characters and a valid checksum', () => {

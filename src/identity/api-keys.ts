@@ -34,8 +34,12 @@ function checksum(body: string): string {
 export function generateApiKey(environment: KeyEnvironment = 'live'): { key: string; id: string } {
   let random = '';
   for (let i = 0; i < RANDOM_LENGTH; i++) random += ALPHABET[randomInt(62)];
-  const body = `pc_${environment}_${random}`;
-  return { key: body + checksum(body), id: random.slice(0, ID_LENGTH) };
+  return { key: withChecksum(`pc_${environment}_${random}`), id: random.slice(0, ID_LENGTH) };
+}
+
+/** A key's prefix and random part with its checksum appended: the key. Exported for tests that need a well-formed key with a chosen id. */
+export function withChecksum(body: string): string {
+  return body + checksum(body);
 }
 
 /** Where the random part (and so the public id) starts: after `pc_live_` or `pc_test_`. */

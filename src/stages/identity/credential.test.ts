@@ -1,8 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { crc32 } from 'node:zlib';
 import { sealingKey } from '../../crypto/seal.js';
-import { createApiKey } from '../../identity/api-keys.js';
+import { createApiKey, withChecksum } from '../../identity/api-keys.js';
 import { AttemptLimiter } from '../../identity/operators.js';
 import { MemoryReplayCache } from '../../identity/replay.js';
 import { SigningKeyring } from '../../identity/signing-keys.js';
@@ -52,16 +51,8 @@ function ctx(headers: Record<string, string>, operation: Operation, sourceIp: st
 
 /** A well-formed key (valid checksum) with the given public id and a secret nobody was given. */
 function forgeKey(id: string): string {
-  const body = `pc_live_${id}${'Q'.repeat(22)}`;
-  let sum = crc32(body);
-  let check = '';
-  for (let i = 0; i < 6; i++) {
-    check = BASE62[sum % 62] + check;
-    sum = Math.floor(sum / 62);
-  }
-  return body + check;
+  return withChecksum(`pc_live_${id}${'Q'.repeat(22)}`);
 }
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 const reasonOf = (v: Verdict): [string, readonly string[] | undefined] => (v.action === 'deny' ? [v.code, v.reasons] : ['pass', v.reasons]);
 
