@@ -7,8 +7,10 @@
  * - `cedar, no cache`: one evaluation in the WebAssembly engine per request, every time.
  * - `cedar, cached, 1k principals`: the default decision cache, traffic from 1,000 principals
  *   cycling over 4 source addresses each (a warm gateway).
- * - `cedar, cached, all misses`: a new principal per request, so every call misses the cache and
- *   pays for the lookup, the evaluation and an eviction (worst case).
+ * - `cedar, cached, new principals`: a never-seen principal per request (of one of 120 shapes of
+ *   roles and teams) with the usual context: a hit unless its policies read the address.
+ * - `cedar, cached, all misses`: a new principal and a new country per request, so
+ *   every call misses the cache and pays for the lookup, the evaluation and an eviction (worst case).
  * - `stages, ...`: the context and authorize stages together, as the gateway runs them (context
  *   facts, the Cedar context record, principal entity, evaluation or cache hit), with the 100
  *   policies, and with only the default templates (which read no address, so no `ipaddr`).
@@ -187,6 +189,7 @@ export async function runPolicyBench(opts: PolicyBenchOptions): Promise<PolicyCa
   const uncached = build(0);
   const cached = build(10_000);
   const missing = build(10_000);
+  const seen = build(10_001);
   const loaded = uncached.policyIds.length;
 
   const principals = Array.from({ length: 1000 }, (_, n) => principal(n));
@@ -205,9 +208,21 @@ export async function runPolicyBench(opts: PolicyBenchOptions): Promise<PolicyCa
     for (let i = 0; i < 4096; i++) warm(i);
     cases.push(await time(`cedar, cached, 1k principals`, opts.seconds, opts.warmupSeconds, clock, warm));
   }
-  // A principal never seen before on every call (its id is part of every decision), so every
-  // call misses; a new address alone would not, when no policy that applies reads it.
-  if (wanted('cedar, cached, all misses')) cases.push(await time(`cedar, cached, all misses`, opts.seconds, opts.warmupSeconds, clock, (i) => missing.authorize(query(principal(1_000_000 + i), `10.${(i >> 16) % 256}.${(i >> 8) % 256}.${i % 256}`))));
+  // A principal never seen before on every call, with the context the others send: its decision
+  // is shared with the principals of its shape (roles, teams, tenant) unless a policy reads the
+  // address, which is new on every call too.
+  if (wanted('cedar, cached, new principals')) cases.push(await time(`cedar, cached, new principals`, opts.seconds, opts.warmupSeconds, clock, (i) => seen.authorize(query(principal(1_000_000 + i), `10.${(i >> 16) % 256}.${(i >> 8) % 256}.${i % 256}`))));
+  // Every call a miss: a new principal and a country no call before it sent (every chat subset
+  // reads the country), so its decision cannot be in the cache. Outside DE, FR and NL the role
+  // grants do not hold (the app template's grant still allows); the same policies are evaluated.
+  if (wanted('cedar, cached, all misses')) {
+    cases.push(
+      await time(`cedar, cached, all misses`, opts.seconds, opts.warmupSeconds, clock, (i) => {
+        const q = query(principal(1_000_000 + i), `10.${(i >> 16) % 256}.${(i >> 8) % 256}.${i % 256}`);
+        return missing.authorize({ ...q, context: { ...q.context, country: `X${i}` } });
+      }),
+    );
+  }
 
   // The two stages as the gateway runs them, with the default templates plus the 100 policies.
   const config = configSchema.parse({ context: { trustedProxies: ['127.0.0.1'] } });

@@ -240,6 +240,8 @@ interface Selection {
   readonly resource: Subject;
   /** Principal and resource are the same entity (passed once). */
   readonly same: boolean;
+  /** A principal scope names the principal, or it is among its own ancestors: its id is kept in decision keys. */
+  readonly named: boolean;
   /** What an engine call for it is given, worked out on its first evaluation. */
   inputs?: Inputs;
 }
@@ -320,7 +322,9 @@ class PreparsedSet implements CompiledPolicySet {
     // The inputs' key names the subset and every ancestor passed; the rest is the request's own.
     const p = query.principal.uid;
     const r = query.resource.uid;
-    const key = useCache ? `${inputs.key}\n${JSON.stringify([p.type, p.id, r.type, r.id, inputs.attrs.length > 0 ? entities.map((e) => e.attrs) : 0, context])}` : '';
+    // The principal's id only where a policy could tell it apart (inputs.ts): principals of one
+    // shape then share their decisions, so a principal never seen before is not a miss.
+    const key = useCache ? `${inputs.key}\n${JSON.stringify([p.type, inputs.principalId ? p.id : 0, r.type, r.id, inputs.attrs.length > 0 ? entities.map((e) => e.attrs) : 0, context])}` : '';
     if (useCache) {
       const hit = this.cache.get(key);
       if (hit) return hit;
@@ -361,9 +365,10 @@ class PreparsedSet implements CompiledPolicySet {
         key += `,${n}`;
       }
     });
-    const selection: Selection = { key, policies, principal, resource, same };
     // A principal among its own ancestors: the answer would hold for it alone; not remembered.
-    const shared = byId || ![...principal.closure.values()].some((ref) => ref.type === p.uid.type);
+    const ownType = [...principal.closure.values()].some((ref) => ref.type === p.uid.type);
+    const shared = byId || !ownType;
+    const selection: Selection = { key, policies, principal, resource, same, named: byId || ownType };
     if (memo && shared && (known !== undefined || frozenRefs(p.parents))) {
       if (!known) this.selections.set(p.parents, (known = new Map<string, Selection>()));
       // Bounded by actions × resources a shape of principal uses; the entry goes with the array.

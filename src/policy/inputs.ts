@@ -24,6 +24,8 @@ export interface Inputs {
   /** Context fields passed; every field when `allContext`. */
   readonly fields: readonly string[];
   readonly allContext: boolean;
+  /** A decision can depend on the principal's id (see planInputs), so decision keys include it. */
+  readonly principalId: boolean;
 }
 
 export interface InputsPlan {
@@ -35,6 +37,8 @@ export interface InputsPlan {
   readonly resource: Subject;
   /** Principal and resource are the same entity (passed once). */
   readonly same: boolean;
+  /** A principal scope names the principal, or it is among its own ancestors. */
+  readonly named: boolean;
   /** What the subset's conditional policies read, and the entities they name. */
   readonly reads: PolicyReads;
   readonly literals: ReadonlySet<EntityKey>;
@@ -60,7 +64,24 @@ export function planInputs(plan: InputsPlan): Inputs {
   const action = actionParents.length > 0 ? { uid: { type: 'Action', id: plan.action }, attrs: {}, parents: actionParents } : undefined;
   const fields = [...plan.reads.contextFields];
   const key = JSON.stringify([plan.subsetKey, principalParents ?? null, resourceParents ?? null, actionParents, attrs, plan.reads.allContext ? null : fields]);
-  return { key, principalParents, resourceParents, action, attrs, fields, allContext: plan.reads.allContext };
+  return { key, principalParents, resourceParents, action, attrs, fields, allContext: plan.reads.allContext, principalId: readsPrincipalId(plan) };
+}
+
+/**
+ * Whether the subset can tell two principals apart that differ only in id. Cedar has no way to
+ * read an entity's id; it can only compare entities (`==`, `in`, `contains`), and the only
+ * entities a condition can reach are the principal, the action, the resource and the entities it
+ * names (the schema has no entity-typed attributes or context fields). Everything else about the
+ * principal the engine sees — its type, the ancestors passed, the attributes read — is in the
+ * decision key already. So the id matters only when a named entity has the principal's type, the
+ * resource has it too, or the selection itself depended on the id.
+ */
+function readsPrincipalId(plan: InputsPlan): boolean {
+  const type = plan.principal.type;
+  if (plan.same || plan.named || type === 'Action' || type === plan.resource.type) return true;
+  const prefix = entityKey(type, '');
+  for (const literal of plan.literals) if (literal.startsWith(prefix)) return true;
+  return false;
 }
 
 function picked(attrs: Readonly<Record<string, CedarValue>>, names: readonly string[]): Record<string, CedarValue> {

@@ -41,6 +41,9 @@ const CONDITIONS = [
   'principal in Tenant::"x"',
   'principal is ServiceAccount && principal.tenant == "x"',
   'principal has roles && principal.roles.contains("r1")',
+  'principal == User::"a"',
+  'principal in User::"c"',
+  'principal is ServiceAccount && [ServiceAccount::"b"].contains(principal)',
   'resource is Model && resource.regulated',
   'action in Action::"inference"',
   'action == Action::"stream"',
@@ -180,13 +183,14 @@ describe('policy slicing is exact', () => {
 });
 
 /**
- * The two places where requests share work they might not share: principals with the same
- * parents share what their scopes select (unless a scope names one of them), and policies read
- * the address as text (ip-text.ts). Few policies, concentrated on exactly those.
+ * The places where requests share work they might not share: principals with the same parents
+ * share what their scopes select (unless a scope names one of them) and their cached decisions
+ * (unless a condition names one of them), and policies read the address as text (ip-text.ts). Few policies, concentrated on exactly those.
  */
 describe('shared selections and the address as text are exact', () => {
   it('decides like one Cedar call', () => {
-    const IP_CONDITIONS = ['context.ip.isInRange(ip("10.0.0.0/8"))', 'context has ip && context.ip.isLoopback()', 'context.ip.isIpv6() || context.ip == ip("192.0.2.1")', 'context.risk < 50'];
+    // The last two tell principals of one shape apart by id: their decisions must not be shared.
+    const IP_CONDITIONS = ['context.ip.isInRange(ip("10.0.0.0/8"))', 'context has ip && context.ip.isLoopback()', 'context.ip.isIpv6() || context.ip == ip("192.0.2.1")', 'context.risk < 50', 'principal == User::"a"', 'principal is User && [User::"b"].contains(principal)'];
     const focused = fc.record({
       effect: fc.constantFrom('permit', 'forbid'),
       principal: fc.constantFrom('principal == User::"a"', 'principal == User::"c"', 'principal in Role::"r1"', 'principal', 'principal is User'),
