@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import RE2 from 're2';
-import { EMAIL, DOMAIN, IPV6, PHONE, PHONE_ASCII, nextDigitRun, phoneDoubtful } from './structured.js';
+import { EMAIL, DOMAIN, IPV6, PHONE, PHONE_ASCII, emailMatches, nextDigitRun, phoneDoubtful } from './structured.js';
 import { allMatches, matches } from './candidate.js';
 import { assertionFree } from '../pattern-set.js';
 
@@ -77,6 +77,20 @@ describe('allMatches', () => {
       );
     });
   }
+
+  it('finds on the stretches around "@" every e-mail match the whole-text scan finds', () => {
+    const ascii = fc.constantFrom('0', '1', 'a', 'Ab', 'x.y', '.', '..', '-', '_', '%', '+', '@', '@@', 'com', 'co', 'uk', ' ', ',', ';', '<', '>', '\n', '(', ')', 'mail', 'www.', '#', '!');
+    fc.assert(
+      fc.property(fc.array(ascii, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        assert.deepEqual([...emailMatches(text)].map((m) => [m.index, m.value]), viaExec(EMAIL, text));
+      }),
+      { numRuns: 3000 },
+    );
+    // Stretches longer than the JavaScript path takes go to RE2, with the same result.
+    const long = `x ${'a.'.repeat(40)}b@${'c-'.repeat(100)}d.com y`;
+    assert.deepEqual([...emailMatches(long)].map((m) => [m.index, m.value]), viaExec(EMAIL, long));
+  });
 
   it('finds with the JavaScript phone expression what RE2 finds, on ASCII text', () => {
     // Words and separators, and long runs of digits and separators (where the {4,24} bound bites).
