@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import RE2 from 're2';
-import { EMAIL, DOMAIN, IPV6, PHONE, PHONE_ASCII, emailMatches, nextDigitRun, phoneDoubtful } from './structured.js';
+import { EMAIL, DOMAIN, IPV6, PHONE, PHONE_ASCII, domainMatches, emailMatches, nextDigitRun, phoneDoubtful } from './structured.js';
 import { allMatches, matches } from './candidate.js';
 import { assertionFree } from '../pattern-set.js';
 
@@ -90,6 +90,23 @@ describe('allMatches', () => {
     // Stretches longer than the JavaScript path takes go to RE2, with the same result.
     const long = `x ${'a.'.repeat(40)}b@${'c-'.repeat(100)}d.com y`;
     assert.deepEqual([...emailMatches(long)].map((m) => [m.index, m.value]), viaExec(EMAIL, long));
+  });
+
+  it('finds on the stretches around "." every domain match the whole-text scan finds', () => {
+    const ascii = fc.oneof(
+      fc.constantFrom('a', 'Ab', 'x-y', '-', '0', '9', '.', '..', 'com', 'co', 'uk', 'org', 'www.', 'b.org/', '/', '/p?q=1', ' ', '\t', '\v', '\vz', '\n', '<', '>', '"', "'", '`', ',', '@', '_', '(', ')'),
+      fc.stringMatching(/^[a-z0-9-]{30,70}$/),
+    );
+    const via = (text: string): [number, string][] => [...domainMatches(text)].map((m) => [m.index, m.value]);
+    fc.assert(
+      fc.property(fc.array(ascii, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        assert.deepEqual(via(text), viaExec(DOMAIN, text));
+      }),
+      { numRuns: 3000 },
+    );
+    const long = `x ${'ab.'.repeat(30)}com/${'p'.repeat(80)} y`;
+    assert.deepEqual(via(long), viaExec(DOMAIN, long));
   });
 
   it('finds with the JavaScript phone expression what RE2 finds, on ASCII text', () => {
