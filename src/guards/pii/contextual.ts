@@ -103,6 +103,17 @@ const JOB_APPOSITIVE = scanPattern(
 const JOB_AS_SOURCE =
   '(?:as|als|comme|como|come)[ ]+(?:(?:an?|the|un|une|una|uno|um|uma|ein|eine|een)[ ]+)?(?:[\\p{L}\\-]+[ ]+){0,4}[\\p{L}\\-]+';
 const JOB_AS = scanPattern(`(?i)[^\\p{L}\\p{N}_]${JOB_AS_SOURCE}`, 'gu');
+/**
+ * The same in JavaScript, run instead on ASCII text (a native RE2 pass over a 4 KB prompt costs
+ * ~9 µs; this ~2). On ASCII text the two agree: both take the leftmost match and, there, the
+ * first alternative and greediest quantifier that succeed; `\p{L}` and `\p{N}` meet ASCII only in
+ * letters and digits, and case folding among ASCII characters is the same. Backtracking stays
+ * linear: words and the spaces between them are disjoint classes, so a word, or a run of spaces,
+ * can only be given back character by character, each step failing at once; an attempt ends in a
+ * match as soon as one word follows the anchor, and the scan resumes after it, or fails within
+ * the anchor's run of spaces, which no other start reaches.
+ */
+const JOB_AS_ASCII = new RegExp(`[^\\p{L}\\p{N}_]${JOB_AS_SOURCE}`, 'giu');
 /** The same at the start of the text (run on at most 200 characters; anchored, bounded: linear). */
 const JOB_AS_START = new RegExp(`^${JOB_AS_SOURCE}`, 'iu');
 /** The anchor word and article at the start of such a match (a short string: linear). */
@@ -144,7 +155,12 @@ function detectJobTitle(text: string, emit: Emit): void {
   };
   const first = JOB_AS_START.exec(text.slice(0, 200));
   if (first !== null) asTitle(0, first[0]);
-  for (const m of allMatches(JOB_AS, text)) asTitle(m.index + 1, m.value.slice(1));
+  if (Buffer.byteLength(text) === text.length) {
+    JOB_AS_ASCII.lastIndex = 0;
+    for (let m = JOB_AS_ASCII.exec(text); m !== null; m = JOB_AS_ASCII.exec(text)) asTitle(m.index + 1, m[0].slice(1));
+  } else {
+    for (const m of allMatches(JOB_AS, text)) asTitle(m.index + 1, m.value.slice(1));
+  }
   for (const m of matches(TITLE_LINE, text)) {
     const phrase = m[1];
     if (phrase === undefined) continue;

@@ -95,6 +95,25 @@ describe('entity tagger', () => {
     }
   });
 
+  it('tags what the reference decoder tags on random word sequences (the O shortcut included)', () => {
+    // Prose words (where the shortcut after O applies) mixed with names, places, organisations,
+    // address parts, digits and line breaks (where it must not).
+    const word = fc.constantFrom('the', 'report', 'was', 'sent', 'to', 'and', 'in', 'at', 'on', 'Maria', 'Rossi', 'Daniel', 'Okafor', 'Mr.', 'Dr', 'Berlin', 'Paris', 'New', 'York', 'France', 'Globex', 'Corporation', 'Inc', 'Bank', '221B', 'Baker', 'Street', 'Rue', 'de', 'la', 'Paix', '5', '10115', ',', '.', ';', '\n', 'call', 'lives', 'office', 'branch', 'of');
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), (words) => {
+        const text = words.join(' ');
+        const got = tagEntities(text);
+        const want = referenceTag(text);
+        assert.deepEqual(
+          got.map((s) => [s.type, s.start, s.end]),
+          want.map((s) => [s.type, s.start, s.end]),
+        );
+        got.forEach((s, k) => assert.ok(Math.abs(s.score - (want[k]?.score ?? -1)) < 1e-9));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('gives the same output after its word memo was emptied', () => {
     const m = compileNerModel(model);
     const before = TEXTS.map((t) => tagEntities(t, m));

@@ -51,6 +51,15 @@ interface WordEntry {
   readonly firstGaz: number;
   /** The token contains an ASCII digit (address lines do). */
   readonly digit: boolean;
+  /** {@link rowLift} of its own row, of its history row after O, and after nothing (first token). */
+  readonly ownLift: number;
+  readonly histLiftO: number;
+  readonly histLiftFirst: number;
+  /** {@link rowLift} of its row as neighbour slot 0..3 of {@link NEIGHBOURS}. */
+  readonly ctxLift0: number;
+  readonly ctxLift1: number;
+  readonly ctxLift2: number;
+  readonly ctxLift3: number;
   /** Bit j: the lower-cased token starts some phrase of PHRASE_INDEXES[j]. */
   readonly phrase: number;
   /**
@@ -82,6 +91,8 @@ interface Tables {
   /** Entity type of each label ('' for O) and whether it begins a span. */
   readonly type: readonly string[];
   readonly begins: readonly boolean[];
+  /** {@link rowLift} of every fixed row (features, then the t1/t2 rows). */
+  readonly lift: Int32Array;
 }
 
 /**
@@ -206,8 +217,11 @@ export function compileNerModel(file: NerModelFile): NerModel {
   GAZ.forEach((g, gi) => CAPS.forEach((c, ci) => (gazCap[gi * CAPS.length + ci] = id(`gc=${g}|${c}`))));
   const ctxGaz = new Int32Array(NEIGHBOURS.length * GAZ.length);
   NEIGHBOURS.forEach(([, tag], j) => GAZ.forEach((g, gi) => (ctxGaz[j * GAZ.length + gi] = id(`${tag}:g=${g}`))));
+  const lift = new Int32Array(fixedRows);
+  for (let r = 0; r < fixedRows; r++) lift[r] = rowLift(buffer, r, allowed);
   const tables: Tables = {
     allowed,
+    lift,
     ownGaz,
     gazCap,
     ctxGaz,
@@ -232,6 +246,20 @@ export function compileNerModel(file: NerModelFile): NerModel {
     words: new WordTable(),
     hist: new Map(),
   };
+}
+
+/**
+ * How much a row can raise a label that may follow O above O: the largest row[k] - row[O] over
+ * the labels allowed after O. When the labels before a token are O and the lifts of the rows it
+ * adds sum below zero, every allowed label scores below O, so the decoder picks O without
+ * summing the nine scores (an exact shortcut: integer weights, and O, first, wins ties).
+ */
+function rowLift(rows: Int32Array, row: number, allowed: Uint8Array): number {
+  const o = row * N;
+  const base = rows[o] ?? 0;
+  let most = -(2 ** 30);
+  for (let k = 1; k < N; k++) if (allowed[k] === 1) most = Math.max(most, (rows[o + k] ?? 0) - base);
+  return most;
 }
 
 /** `rows[dst] += rows[src]`, label by label. */
@@ -319,6 +347,7 @@ function newWordEntry(m: NerModel, text: string): WordEntry {
     if (idx.root.next.has(lower)) phrase |= 1 << j;
   });
   const c = text.charCodeAt(0);
+  const al = tb.allowed;
   return {
     text,
     lower,
@@ -329,6 +358,13 @@ function newWordEntry(m: NerModel, text: string): WordEntry {
     digit: (c >= 48 && c <= 57) || /\d/.test(text),
     phrase,
     hist,
+    ownLift: rowLift(buf, own, al),
+    histLiftO: rowLift(m.buffer, hist, al),
+    histLiftFirst: rowLift(m.buffer, hist + N, al),
+    ctxLift0: rowLift(buf, own + 1, al),
+    ctxLift1: rowLift(buf, own + 2, al),
+    ctxLift2: rowLift(buf, own + 3, al),
+    ctxLift3: rowLift(buf, own + 4, al),
   };
 }
 
@@ -499,6 +535,23 @@ export function tagEntities(text: string, m: NerModel = DEFAULT_MODEL): TaggedSp
     if (i + 1 === T) extra[x++] = tb.eos;
     else if (nls[i + 1] === 1) extra[x++] = tb.nla;
     if (lineDigit[i] === 1) extra[x++] = tb.ld;
+    if (prev1 === 0) {
+      let bound =
+        e.ownLift +
+        (i === 0 ? e.histLiftFirst : e.histLiftO) +
+        (i >= 1 ? (words[i - 1] as WordEntry).ctxLift0 : (tb.lift[tb.none[0] ?? 0] ?? 0)) +
+        (i + 1 < T ? (words[i + 1] as WordEntry).ctxLift1 : (tb.lift[tb.none[1] ?? 0] ?? 0)) +
+        (i >= 2 ? (words[i - 2] as WordEntry).ctxLift2 : (tb.lift[tb.none[2] ?? 0] ?? 0)) +
+        (i + 2 < T ? (words[i + 2] as WordEntry).ctxLift3 : (tb.lift[tb.none[3] ?? 0] ?? 0)) +
+        (tb.lift[tb.t12 + prev2 * N] ?? 0);
+      for (let q = 0; q < x; q++) bound += tb.lift[extra[q] ?? 0] ?? 0;
+      if (bound < 0) {
+        // O for certain (see rowLift): what the scoring below would conclude.
+        close();
+        prev2 = 0;
+        continue;
+      }
+    }
     let s0 = (rows[a] ?? 0) + (rows[b] ?? 0) + (rows[c] ?? 0) + (rows[d] ?? 0) + (rows[f] ?? 0) + (rows[g] ?? 0) + (rows[h] ?? 0);
     let s1 = (rows[a + 1] ?? 0) + (rows[b + 1] ?? 0) + (rows[c + 1] ?? 0) + (rows[d + 1] ?? 0) + (rows[f + 1] ?? 0) + (rows[g + 1] ?? 0) + (rows[h + 1] ?? 0);
     let s2 = (rows[a + 2] ?? 0) + (rows[b + 2] ?? 0) + (rows[c + 2] ?? 0) + (rows[d + 2] ?? 0) + (rows[f + 2] ?? 0) + (rows[g + 2] ?? 0) + (rows[h + 2] ?? 0);

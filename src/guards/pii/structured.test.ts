@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import RE2 from 're2';
-import { EMAIL, DOMAIN, IPV6, PHONE, nextDigitRun, phoneDoubtful } from './structured.js';
+import { EMAIL, DOMAIN, IPV6, PHONE, PHONE_ASCII, domainMatches, emailMatches, nextDigitRun, phoneDoubtful } from './structured.js';
 import { allMatches, matches } from './candidate.js';
 import { assertionFree } from '../pattern-set.js';
 
@@ -77,6 +77,69 @@ describe('allMatches', () => {
       );
     });
   }
+
+  it('finds on the stretches around "@" every e-mail match the whole-text scan finds', () => {
+    const ascii = fc.constantFrom('0', '1', 'a', 'Ab', 'x.y', '.', '..', '-', '_', '%', '+', '@', '@@', 'com', 'co', 'uk', ' ', ',', ';', '<', '>', '\n', '(', ')', 'mail', 'www.', '#', '!');
+    fc.assert(
+      fc.property(fc.array(ascii, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        assert.deepEqual([...emailMatches(text)].map((m) => [m.index, m.value]), viaExec(EMAIL, text));
+      }),
+      { numRuns: 3000 },
+    );
+    // Stretches longer than the JavaScript path takes go to RE2, with the same result.
+    const long = `x ${'a.'.repeat(40)}b@${'c-'.repeat(100)}d.com y`;
+    assert.deepEqual([...emailMatches(long)].map((m) => [m.index, m.value]), viaExec(EMAIL, long));
+  });
+
+  it('finds on the stretches around "." every domain match the whole-text scan finds', () => {
+    const ascii = fc.oneof(
+      fc.constantFrom('a', 'Ab', 'x-y', '-', '0', '9', '.', '..', 'com', 'co', 'uk', 'org', 'www.', 'b.org/', '/', '/p?q=1', ' ', '\t', '\v', '\vz', '\n', '<', '>', '"', "'", '`', ',', '@', '_', '(', ')'),
+      fc.stringMatching(/^[a-z0-9-]{30,70}$/),
+    );
+    const via = (text: string): [number, string][] => [...domainMatches(text)].map((m) => [m.index, m.value]);
+    fc.assert(
+      fc.property(fc.array(ascii, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        assert.deepEqual(via(text), viaExec(DOMAIN, text));
+      }),
+      { numRuns: 3000 },
+    );
+    const long = `x ${'ab.'.repeat(30)}com/${'p'.repeat(80)} y`;
+    assert.deepEqual(via(long), viaExec(DOMAIN, long));
+  });
+
+  it('finds with the JavaScript phone expression what RE2 finds, on ASCII text', () => {
+    // Words and separators, and long runs of digits and separators (where the {4,24} bound bites).
+    const ascii = fc.oneof(
+      fc.constantFrom('0', '00', '1', '7', '42', '555', ' ', '  ', '-', '.', '/', '(', ')', '+', 'x', 'X', 'ext', 'ext.', 'EXTENSION', 'extension', '#', 'a', 'Ab', '_', '\n', '\t', '\v', 'tel:'),
+      fc.array(fc.constantFrom('0', '1', '7', '9', ' ', '-', '.', '(', ')', '/'), { maxLength: 40 }).map((p) => p.join('')),
+    );
+    const viaJs = (text: string): [number, string][] => {
+      const out: [number, string][] = [];
+      PHONE_ASCII.lastIndex = 0;
+      for (let m = PHONE_ASCII.exec(text); m !== null; m = PHONE_ASCII.exec(text)) out.push([m.index, m[0]]);
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.array(ascii, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        assert.deepEqual(viaJs(text), viaExec(PHONE, text));
+      }),
+      { numRuns: 3000 },
+    );
+    // Linear: digit and separator runs that almost match, at every position.
+    const time = (n: number): number => {
+      const text = '(0 0 0 0 0 0 0 0 0 0 0 0 0 -. '.repeat(Math.ceil(n / 30));
+      const t0 = performance.now();
+      viaJs(text);
+      return performance.now() - t0;
+    };
+    time(20_000);
+    const small = Math.min(time(250_000), time(250_000));
+    const large = Math.min(time(1_000_000), time(1_000_000));
+    assert.ok(large < small * 10 + 20, `1 MB took ${large.toFixed(0)} ms, 250 KB ${small.toFixed(0)} ms`);
+  });
 
   it('falls back to exec for patterns with assertions', () => {
     const re = new RE2('\\b00\\d', 'g');

@@ -7,6 +7,7 @@
 import RE2 from 're2';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { Rank, allMatches, isDigitAt, isWordAt, matches, scanPattern, type Candidate } from './candidate.js';
+import { locateMatches, type Match } from '../pattern-set.js';
 import {
   creditCardValid,
   dateValid,
@@ -34,12 +35,66 @@ function contextBefore(text: string, start: number, re: RegExp, window = 48): bo
 
 // ---------------------------------------------------------------- e-mail
 
-export const EMAIL = new RE2('[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)+', 'gu');
+const EMAIL_SOURCE = '[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)+';
+export const EMAIL = new RE2(EMAIL_SOURCE, 'gu');
+/**
+ * The same in JavaScript, for short ASCII stretches (see {@link stretchMatches}). On ASCII text
+ * the engines agree (leftmost match, first alternative and greediest quantifier that succeed;
+ * `\p{L}` and `\p{N}` meet ASCII in letters and digits).
+ */
+const EMAIL_ASCII = new RegExp(EMAIL_SOURCE, 'gu');
+
+/** An ASCII character of {@link EMAIL}'s classes, or "@". */
+function emailCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 64 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+}
+
+/**
+ * Stretches up to this long are scanned in JavaScript, longer ones with RE2. Backtracking can
+ * cost the square of a stretch's length (an attempt may read to its end, from every start), so
+ * the cap bounds the steps per character of the text (1 MB of 63-character e-mail stretches:
+ * ~0.1 s, against ~3 ms for RE2).
+ */
+const STRETCH_JS_MAX = 64;
+
+/**
+ * The matches of `re` in ASCII `text`, found only in the maximal stretches of characters for which
+ * `inside` holds that contain `mark`: short ones with `js`, its JavaScript copy, others with RE2
+ * (a call into RE2 costs microseconds however short its input: one pass over a fresh 4 KB prompt
+ * ~10 µs). Exact when every character of every match satisfies `inside`, every match contains
+ * `mark` and `re` has no assertion: each match then lies inside one such stretch, and scanning the
+ * stretches in order, each from its start, finds what the scan of the whole text finds.
+ */
+function stretchMatches(text: string, mark: string, inside: (c: number) => boolean, re: RE2, js: RegExp): Match[] {
+  const out: Match[] = [];
+  let from = 0;
+  for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, from)) {
+    let start = at;
+    while (start > from && inside(text.charCodeAt(start - 1))) start--;
+    let end = at + 1;
+    while (end < text.length && inside(text.charCodeAt(end))) end++;
+    const stretch = text.slice(start, end);
+    if (stretch.length <= STRETCH_JS_MAX) {
+      js.lastIndex = 0;
+      for (let m = js.exec(stretch); m !== null; m = js.exec(stretch)) out.push({ index: start + m.index, value: m[0] });
+    } else {
+      for (const m of locateMatches(re, stretch)) out.push({ index: start + m.index, value: m.value });
+    }
+    from = end;
+  }
+  return out;
+}
+
+/** The matches of {@link EMAIL} in `text` (on ASCII text, by {@link stretchMatches} around "@"). */
+export function emailMatches(text: string): Iterable<Match> {
+  if (Buffer.byteLength(text) !== text.length) return allMatches(EMAIL, text);
+  return stretchMatches(text, '@', emailCode, EMAIL, EMAIL_ASCII);
+}
 
 /** Addresses per RFC 5321 section 4.1.2 / 4.5.3.1 limits with the dot-atom local part. */
 function detectEmail(text: string, emit: Emit): void {
   if (!text.includes('@')) return;
-  for (const m of allMatches(EMAIL, text)) {
+  for (const m of emailMatches(text)) {
     let start = m.index;
     let value = m.value;
     // Leading dots or dashes belong to the sentence, not the address.
@@ -66,10 +121,21 @@ function detectEmail(text: string, emit: Emit): void {
 const URL_RE = scanPattern('(?:(?:https?|ftp|wss?)://|www\\.)[^\\s<>"\'`\\\\{}|^]+', 'gi');
 const TLDS =
   'com|org|net|edu|gov|mil|int|info|biz|io|ai|app|dev|co|me|tv|us|uk|de|fr|it|es|nl|be|ch|at|se|no|dk|fi|pl|cz|sk|pt|ie|gr|hu|ro|ru|ua|jp|cn|in|au|nz|ca|br|mx|ar|cl|za|eu|xyz|online|site|tech|cloud';
-export const DOMAIN = new RE2(
-  `[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?){0,6}\\.(?:${TLDS})(?:/[^\\s<>"'\`]*)?`,
-  'g',
-);
+const DOMAIN_SOURCE = `[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?){0,6}\\.(?:${TLDS})(?:/[^\\s<>"'\`]*)?`;
+export const DOMAIN = new RE2(DOMAIN_SOURCE, 'g');
+/** The same in JavaScript for {@link stretchMatches}: RE2's `\s` spelled out (JavaScript's takes \v too). */
+const DOMAIN_ASCII = new RegExp(DOMAIN_SOURCE.replace('[^\\s', '[^\\t\\n\\f\\r '), 'g');
+
+/** An ASCII character a {@link DOMAIN} match may hold: anything but RE2's spaces and <>"'`. */
+function domainCode(c: number): boolean {
+  return c !== 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 60 && c !== 62 && c !== 34 && c !== 39 && c !== 96;
+}
+
+/** The matches of {@link DOMAIN} in `text` (on ASCII text, by {@link stretchMatches} around "."). */
+export function domainMatches(text: string): Iterable<Match> {
+  if (Buffer.byteLength(text) !== text.length) return allMatches(DOMAIN, text);
+  return stretchMatches(text, '.', domainCode, DOMAIN, DOMAIN_ASCII);
+}
 const TRAILING_PUNCT = new Set(['.', ',', ';', ':', '!', '?', "'", '"', ']', ')', '}', '>']);
 
 function trimUrl(value: string): string {
@@ -96,7 +162,7 @@ function detectUrl(text: string, emit: Emit): void {
     if (host === '' || !(host.includes('.') || host === 'localhost' || host.startsWith('['))) continue;
     emit({ type: 'URL', start: m.index, end: m.index + value.length, score: 0.95, rank: Rank.Checked });
   }
-  for (const m of allMatches(DOMAIN, text)) {
+  for (const m of domainMatches(text)) {
     const before = text[m.index - 1] ?? ' ';
     // Part of an e-mail address, a longer dotted token or a URL already found above.
     if (before === '@' || before === '.' || before === '/' || before === '-' || isWordAt(text, m.index - 1)) continue;
@@ -257,10 +323,17 @@ function detectSsn(text: string, emit: Emit): void {
 
 // ---------------------------------------------------------------- phone numbers
 
-export const PHONE = new RE2(
-  '(?:\\+|\\b00)?\\(?\\d[\\d \\-.()/]{4,24}\\d(?: ?(?:x|ext\\.?|extension|#) ?\\d{1,6})?',
-  'gi',
-);
+const PHONE_SOURCE = '(?:\\+|\\b00)?\\(?\\d[\\d \\-.()/]{4,24}\\d(?: ?(?:x|ext\\.?|extension|#) ?\\d{1,6})?';
+export const PHONE = new RE2(PHONE_SOURCE, 'gi');
+/**
+ * The same expression in JavaScript, run instead on ASCII text (one RE2 pass over a fresh 4 KB
+ * prompt costs ~10 µs). On ASCII text the two agree: both take the leftmost match and, there,
+ * the first alternative and greediest quantifier that succeed; `\d` is [0-9] and `\b` the ASCII
+ * word boundary in both, and case folding among ASCII characters is the same. Backtracking is
+ * bounded: every quantifier is bounded (`?`, {4,24}, {1,6}), so an attempt at one position tries
+ * at most a few hundred ways to match at most 48 characters: time linear in the text.
+ */
+export const PHONE_ASCII = new RegExp(PHONE_SOURCE, 'gi');
 /**
  * A plain alternation of words, only ever run on slices of at most 40 characters: linear however
  * it is matched, so a JavaScript expression (no call into RE2, no copy of the slice) is safe here.
@@ -335,10 +408,19 @@ function phoneShapeOk(raw: string): { digits: number; international: boolean } |
   return { digits: digits.length, international };
 }
 
+/** The matches of {@link PHONE} in `text`, by {@link PHONE_ASCII} when the text is ASCII. */
+function phoneMatches(text: string): Iterable<Match> {
+  if (Buffer.byteLength(text) !== text.length) return allMatches(PHONE, text, phoneDoubtful(text));
+  const out: Match[] = [];
+  PHONE_ASCII.lastIndex = 0;
+  for (let m = PHONE_ASCII.exec(text); m !== null; m = PHONE_ASCII.exec(text)) out.push({ index: m.index, value: m[0] });
+  return out;
+}
+
 function detectPhone(text: string, emit: Emit): void {
   let budget = PHONE_BUDGET;
   const cache = new Map<string, number>();
-  for (const m of allMatches(PHONE, text, phoneDoubtful(text))) {
+  for (const m of phoneMatches(text)) {
     let raw = m.value;
     let start = m.index;
     // A dangling "(" at the end or ")" at the start comes from the sentence.
