@@ -5,6 +5,7 @@
  * (bounded small maps), so it fits on the request path.
  */
 import type { AnomalyConfig } from '../config/monitor.js';
+import type { Score } from './scorer.js';
 import { fingerprint, MINHASH_SIZE, RecentSet, similarity } from './shingles.js';
 import { DecayedCounter, EwStats, ramp } from './stats.js';
 
@@ -12,6 +13,8 @@ const MAX_COUNTRIES = 16;
 const MAX_IPS = 64;
 const RECENT_SIGNATURES = 8;
 const PREFIX_RING = 32;
+/** How many top contributions a score names as its reasons. */
+export const REASONS = 3;
 /** A burst of N is reached at 0.9·N decayed events (N events close together). */
 export const BURST_SLACK = 0.9;
 
@@ -57,6 +60,10 @@ export class PrincipalProfile {
   outcome: Readonly<Features> = NO_FEATURES;
   risk = 0;
   riskAt = 0;
+  /** The principal's last score, handed out again while its features repeat (scorer.ts). */
+  lastScore: Score | undefined;
+  /** Hundredths each of the last score's reasons prints, in order (NaN where unsure). */
+  readonly lastCents = new Float64Array(REASONS);
 
   constructor(private readonly cfg: AnomalyConfig) {
     const long = cfg.baselineHalfLifeSec * 1000;
