@@ -189,22 +189,25 @@ function hundredths(c: number): number {
   return Math.abs(x - Math.floor(x) - 0.5) < 1e-9 ? Number.NaN : Math.round(x);
 }
 
+/** Where a principal keeps its last score (PrincipalProfile). */
+export type ScoreMemo = Pick<PrincipalProfile, 'lastScore' | 'lastCents'>;
+
 /**
  * The score of `{ ...base, ...over }`: the principal's previous score object when it is exactly
  * what {@link combine} would build again, else a new one. A sustained spike (the same features,
  * nearly the same values, request after request) then makes no objects at all; a score built per
  * request lives as long as its request and was a large share of what survives young collections.
  */
-function scoreOf(profile: PrincipalProfile, base: Readonly<Features>, over: Readonly<Features>): Score {
-  const last = profile.lastScore;
-  if (last !== undefined && sameScore(last, profile.lastCents, base, over)) return last;
+export function scoreOf(memo: ScoreMemo, base: Readonly<Features>, over: Readonly<Features>): Score {
+  const last = memo.lastScore;
+  if (last !== undefined && sameScore(last, memo.lastCents, base, over)) return last;
   const score = combine(isEmpty(base) ? over : isEmpty(over) ? base : { ...base, ...over });
   let i = 0;
   for (const name in score.features) {
     if (i === REASONS) break;
-    profile.lastCents[i++] = hundredths(contribution(name, valueIn(name, base, over)));
+    memo.lastCents[i++] = hundredths(contribution(name, valueIn(name, base, over)));
   }
-  profile.lastScore = score;
+  memo.lastScore = score;
   return score;
 }
 
