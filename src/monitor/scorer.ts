@@ -75,6 +75,8 @@ export class AnomalyScorer implements RiskSource {
   private readonly sources: Lru<string, SourceProfile>;
   private readonly riskHalfLifeMs: number;
   private readonly now: () => number;
+  /** Made once: an arrow written at each lookup would be a new closure per request. */
+  private readonly newProfile = (): PrincipalProfile => new PrincipalProfile(this.options.config);
 
   constructor(private readonly options: ScorerOptions) {
     this.principals = new Lru(options.maxPrincipals);
@@ -91,7 +93,7 @@ export class AnomalyScorer implements RiskSource {
   observeRequest(e: RequestEvent): Score {
     const principal = e.principal;
     if (!principal) return EMPTY;
-    const profile = this.principals.touch(principal.id, () => new PrincipalProfile(this.options.config));
+    const profile = this.principals.touch(principal.id, this.newProfile);
     const fresh = profile.observe(e);
     const quiet = isEmpty(fresh);
     // Most requests raise nothing and carry no burst: no combining at all.
@@ -123,7 +125,7 @@ export class AnomalyScorer implements RiskSource {
       }
       return;
     }
-    const profile = this.principals.touch(e.principal.id, () => new PrincipalProfile(this.options.config));
+    const profile = this.principals.touch(e.principal.id, this.newProfile);
     const f = profile.outcomeOf(e.at, e.denied, e.guardHit, e.outputTokens);
     if (isEmpty(f)) return;
     const score = combine(f);
