@@ -5,6 +5,7 @@
  * (bounded small maps), so it fits on the request path.
  */
 import type { AnomalyConfig } from '../config/monitor.js';
+import type { Score } from './scorer.js';
 import { fingerprint, MINHASH_SIZE, RecentSet, similarity } from './shingles.js';
 import { DecayedCounter, EwStats, ramp } from './stats.js';
 
@@ -12,6 +13,8 @@ const MAX_COUNTRIES = 16;
 const MAX_IPS = 64;
 const RECENT_SIGNATURES = 8;
 const PREFIX_RING = 32;
+/** How many top contributions a score names as its reasons. */
+export const REASONS = 3;
 /** A burst of N is reached at 0.9·N decayed events (N events close together). */
 export const BURST_SLACK = 0.9;
 
@@ -32,6 +35,8 @@ export interface RequestFacts {
 export type Features = Record<string, number>;
 
 const NO_FEATURES: Readonly<Features> = Object.freeze({});
+/** Scratch for the prompt's MinHash signature; copied into a profile's ring only when kept. */
+const promptMinhash = new Uint32Array(MINHASH_SIZE);
 
 export class PrincipalProfile {
   requests = 0;
@@ -50,13 +55,19 @@ export class PrincipalProfile {
   private novelty = 0;
   private readonly prefixes = new Uint32Array(PREFIX_RING);
   private prefixAt = 0;
+  /** Ring of the last RECENT_SIGNATURES signatures, overwritten in place once full. */
   private readonly signatures: Uint32Array[] = [];
+  private signatureAt = 0;
   private readonly nearDuplicates: DecayedCounter;
   private readonly sampling: DecayedCounter;
   /** Features of the last outcome (bursts), carried into the next request's score. */
   outcome: Readonly<Features> = NO_FEATURES;
   risk = 0;
   riskAt = 0;
+  /** The principal's last score, handed out again while its features repeat (scorer.ts). */
+  lastScore: Score | undefined;
+  /** Hundredths each of the last score's reasons prints, in order (NaN where unsure). */
+  readonly lastCents = new Float64Array(REASONS);
 
   constructor(private readonly cfg: AnomalyConfig) {
     const long = cfg.baselineHalfLifeSec * 1000;
@@ -127,7 +138,7 @@ export class PrincipalProfile {
 
   /** Extraction (volume × novelty × template or sampling) and inversion (near-duplicates). */
   private probing(r: RequestFacts, short: number, f: Features): void {
-    const fp = fingerprint(r.prompt);
+    const fp = fingerprint(r.prompt, promptMinhash);
     const fresh = this.seen.novelty(fp.shingles);
     this.novelty += 0.1 * (fresh - this.novelty);
     let template = 0;
@@ -150,8 +161,11 @@ export class PrincipalProfile {
       // Near-identical but not the same: one attribute varied. Exact repeats are retries.
       const near = best >= 0.4 && best < 1 ? this.nearDuplicates.add(r.at) : this.nearDuplicates.read(r.at);
       if (near >= 4) f.inversion = ramp(near, 3, 8);
-      if (this.signatures.length >= RECENT_SIGNATURES) this.signatures.shift();
-      this.signatures.push(fp.minhash.length === MINHASH_SIZE ? fp.minhash : new Uint32Array(MINHASH_SIZE));
+      if (this.signatures.length < RECENT_SIGNATURES) this.signatures.push(fp.minhash.slice());
+      else {
+        (this.signatures[this.signatureAt] as Uint32Array).set(fp.minhash);
+        this.signatureAt = (this.signatureAt + 1) % RECENT_SIGNATURES;
+      }
     }
   }
 

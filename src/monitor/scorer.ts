@@ -8,8 +8,8 @@
 import type { AnomalyConfig, SignalName } from '../config/monitor.js';
 import type { RiskSource } from '../context/types.js';
 import type { Principal } from '../pipeline/types.js';
-import { BURST_SLACK, PrincipalProfile, type Features, type RequestFacts } from './profile.js';
-import type { SignalSink } from './signals.js';
+import { BURST_SLACK, PrincipalProfile, REASONS, type Features, type RequestFacts } from './profile.js';
+import type { Signal, SignalSink } from './signals.js';
 import { DecayedCounter, Lru, ramp } from './stats.js';
 
 /** How much each feature can add to the score on its own. */
@@ -75,6 +75,8 @@ export class AnomalyScorer implements RiskSource {
   private readonly sources: Lru<string, SourceProfile>;
   private readonly riskHalfLifeMs: number;
   private readonly now: () => number;
+  /** Made once: an arrow written at each lookup would be a new closure per request. */
+  private readonly newProfile = (): PrincipalProfile => new PrincipalProfile(this.options.config);
 
   constructor(private readonly options: ScorerOptions) {
     this.principals = new Lru(options.maxPrincipals);
@@ -91,17 +93,16 @@ export class AnomalyScorer implements RiskSource {
   observeRequest(e: RequestEvent): Score {
     const principal = e.principal;
     if (!principal) return EMPTY;
-    const profile = this.principals.touch(principal.id, () => new PrincipalProfile(this.options.config));
+    const profile = this.principals.touch(principal.id, this.newProfile);
     const fresh = profile.observe(e);
     const quiet = isEmpty(fresh);
-    // Most requests raise nothing and carry no burst: no merged copy, no combining.
-    const score = quiet && isEmpty(profile.outcome) ? EMPTY : combine(quiet ? profile.outcome : { ...profile.outcome, ...fresh });
+    // Most requests raise nothing and carry no burst: no combining at all.
+    const score = quiet && isEmpty(profile.outcome) ? EMPTY : scoreOf(profile, profile.outcome, fresh);
     this.raise(profile, score.score, e.at);
     const sink = this.options.onSignal;
     if (sink && (!quiet || score.score > 0)) {
-      const base = { subjectKind: 'principal' as const, subject: principal.id, at: e.at, requestId: e.requestId, principalId: principal.id, keyId: principal.credentialId, ip: e.ip, ...(e.route ? { route: e.route } : {}) };
-      for (const [name, v] of Object.entries(fresh)) sink({ ...base, name: name as SignalName, strength: v, features: score.features });
-      if (score.score > 0) sink({ ...base, name: 'anomaly', strength: score.score, features: score.features });
+      for (const name in fresh) sink(principalSignal(name as SignalName, fresh[name] as number, e, principal, score.features));
+      if (score.score > 0) sink(principalSignal('anomaly', score.score, e, principal, score.features));
     }
     return score;
   }
@@ -124,28 +125,13 @@ export class AnomalyScorer implements RiskSource {
       }
       return;
     }
-    const profile = this.principals.touch(e.principal.id, () => new PrincipalProfile(this.options.config));
+    const profile = this.principals.touch(e.principal.id, this.newProfile);
     const f = profile.outcomeOf(e.at, e.denied, e.guardHit, e.outputTokens);
     if (isEmpty(f)) return;
-    const names = Object.keys(f);
     const score = combine(f);
     this.raise(profile, score.score, e.at);
     if (!sink) return;
-    for (const name of names) {
-      sink({
-        name: name as SignalName,
-        subjectKind: 'principal',
-        subject: e.principal.id,
-        strength: f[name] as number,
-        at: e.at,
-        requestId: e.requestId,
-        principalId: e.principal.id,
-        keyId: e.principal.credentialId,
-        ip: e.ip,
-        ...(e.route ? { route: e.route } : {}),
-        features: score.features,
-      });
-    }
+    for (const name in f) sink(principalSignal(name as SignalName, f[name] as number, e, e.principal, score.features));
   }
 
   /** The current risk of a principal and of the address it calls from, whichever is higher. */
@@ -178,12 +164,106 @@ function decay(value: number, elapsedMs: number, halfLifeMs: number): number {
   return elapsedMs <= 0 ? value : value * 2 ** (-elapsedMs / halfLifeMs);
 }
 
+/**
+ * One signal about a principal, built as a single object: at several signals per request on a
+ * sustained spike, spreading a shared base into each was most of the scorer's garbage.
+ */
+function principalSignal(name: SignalName, strength: number, e: Pick<OutcomeEvent, 'at' | 'requestId' | 'ip' | 'route'>, principal: Principal, features: Readonly<Features>): Signal {
+  const { at, requestId, ip, route } = e;
+  const subject = principal.id;
+  return route === undefined
+    ? { name, subjectKind: 'principal', subject, strength, at, requestId, principalId: subject, keyId: principal.credentialId, ip, features }
+    : { name, subjectKind: 'principal', subject, strength, at, requestId, principalId: subject, keyId: principal.credentialId, ip, route, features };
+}
+
+function contribution(name: string, value: number): number {
+  return (WEIGHTS[name] ?? 0.5) * Math.min(1, Math.max(0, value));
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * What `c.toFixed(2)` prints, in hundredths; NaN when c·100 lies so close to a half that the
+ * rounded float product might land on the other side of it than the exact decimal toFixed uses.
+ */
+function hundredths(c: number): number {
+  const x = c * 100;
+  return Math.abs(x - Math.floor(x) - 0.5) < 1e-9 ? Number.NaN : Math.round(x);
+}
+
+/** Where a principal keeps its last score (PrincipalProfile). */
+export type ScoreMemo = Pick<PrincipalProfile, 'lastScore' | 'lastCents'>;
+
+/**
+ * The score of `{ ...base, ...over }`: the principal's previous score object when it is exactly
+ * what {@link combine} would build again, else a new one. A sustained spike (the same features,
+ * nearly the same values, request after request) then makes no objects at all; a score built per
+ * request lives as long as its request and was a large share of what survives young collections.
+ */
+export function scoreOf(memo: ScoreMemo, base: Readonly<Features>, over: Readonly<Features>): Score {
+  const last = memo.lastScore;
+  if (last !== undefined && sameScore(last, memo.lastCents, base, over)) return last;
+  const score = combine(isEmpty(base) ? over : isEmpty(over) ? base : { ...base, ...over });
+  let i = 0;
+  for (const name in score.features) {
+    if (i === REASONS) break;
+    memo.lastCents[i++] = hundredths(contribution(name, valueIn(name, base, over)));
+  }
+  memo.lastScore = score;
+  return score;
+}
+
+/** The value `{ ...base, ...over }` holds for `name` (NaN when neither has it). */
+function valueIn(name: string, base: Readonly<Features>, over: Readonly<Features>): number {
+  return (name in over ? over[name] : name in base ? base[name] : Number.NaN) as number;
+}
+
+/**
+ * Whether `last` is exactly what combine() builds from `{ ...base, ...over }`, read without
+ * allocating: the same contributing features with the same rounded contributions, the same
+ * rounded score (the product runs in the merged object's key order, as in combine, since float
+ * rounding depends on it), the same strongest-first order — strictly decreasing, as a tie could
+ * sort either way — and reasons printing the same hundredths. Rounding to three decimals hides
+ * a value crossing a hundredths boundary, which would change a reason's text: `cents` checks it.
+ */
+function sameScore(last: Score, cents: Float64Array, base: Readonly<Features>, over: Readonly<Features>): boolean {
+  let keep = 1;
+  let parts = 0;
+  for (const name in base) {
+    const c = contribution(name, valueIn(name, base, over));
+    if (c <= 0) continue;
+    if (last.features[name] !== round3(c)) return false;
+    keep *= 1 - c;
+    parts++;
+  }
+  for (const name in over) {
+    if (name in base) continue;
+    const c = contribution(name, over[name] as number);
+    if (c <= 0) continue;
+    if (last.features[name] !== round3(c)) return false;
+    keep *= 1 - c;
+    parts++;
+  }
+  if (round3(1 - keep) !== last.score) return false;
+  // last.features holds the contributions strongest first.
+  let i = 0;
+  let previous = Number.POSITIVE_INFINITY;
+  for (const name in last.features) {
+    const c = contribution(name, valueIn(name, base, over));
+    if (!(c < previous)) return false;
+    if (i < REASONS && hundredths(c) !== cents[i]) return false;
+    previous = c;
+    i++;
+  }
+  return i === parts;
+}
+
 /** Combines features as independent evidence; reasons are the top three contributions. */
 export function combine(features: Readonly<Features>): Score {
   let keep = 1;
   const parts: [string, number][] = [];
-  for (const [name, v] of Object.entries(features)) {
-    const c = (WEIGHTS[name] ?? 0.5) * Math.min(1, Math.max(0, v));
+  for (const name in features) {
+    const c = contribution(name, features[name] as number);
     if (c <= 0) continue;
     keep *= 1 - c;
     parts.push([name, c]);
@@ -191,6 +271,11 @@ export function combine(features: Readonly<Features>): Score {
   if (parts.length === 0) return EMPTY;
   parts.sort((a, b) => b[1] - a[1]);
   const rounded: Features = {};
-  for (const [name, c] of parts) rounded[name] = Math.round(c * 1000) / 1000;
-  return { score: Math.round((1 - keep) * 1000) / 1000, reasons: parts.slice(0, 3).map(([n, c]) => `${n}:${c.toFixed(2)}`), features: rounded };
+  const reasons: string[] = [];
+  for (const [name, c] of parts) {
+    rounded[name] = round3(c);
+    if (reasons.length < REASONS) reasons.push(`${name}:${c.toFixed(2)}`);
+  }
+  // Frozen: the same score object may be handed out for many requests.
+  return Object.freeze({ score: round3(1 - keep), reasons: Object.freeze(reasons), features: Object.freeze(rounded) });
 }

@@ -84,31 +84,40 @@ function lowerCasedWordHashes(text: string, maxChars: number, out: Uint32Array):
   return n;
 }
 
-function shinglesOf(words: Uint32Array, count: number, max: number, into?: Uint32Array): Uint32Array {
-  const n = count < 3 ? count : Math.min(count - 2, max);
-  const shingles = into ? into.subarray(0, n) : new Uint32Array(n);
+/** Writes the word 3-gram hashes of `count` words into `out` (single words when under three); returns how many. */
+function shinglesInto(words: Uint32Array, count: number, out: Uint32Array): number {
+  const n = Math.min(count < 3 ? count : count - 2, out.length);
   for (let i = 0; i < n; i++) {
-    shingles[i] = count < 3 ? (words[i] as number) : (Math.imul((words[i] as number) ^ Math.imul(words[i + 1] as number, 0x85ebca6b), 0xc2b2ae35) ^ (words[i + 2] as number)) >>> 0;
+    out[i] = count < 3 ? (words[i] as number) : (Math.imul((words[i] as number) ^ Math.imul(words[i + 1] as number, 0x85ebca6b), 0xc2b2ae35) ^ (words[i + 2] as number)) >>> 0;
   }
-  return shingles;
+  return n;
 }
 
 /** Room for every word of a prompt's first MAX_CHARS (a word takes at least one character and a separator). */
 const promptWords = new Uint32Array(MAX_CHARS / 2 + 1);
 const promptShingles = new Uint32Array(MAX_SHINGLES);
+/** A view of `promptShingles` for each length, made once: a view per call was per-request garbage. */
+const shingleViews = Array.from({ length: MAX_SHINGLES + 1 }, (_, n) => promptShingles.subarray(0, n));
 
 /** Every word 3-gram hash of `text` up to `maxChars` (grounding reads whole documents). */
 export function allShingles(text: string, maxChars: number): Uint32Array {
   const words = new Uint32Array(Math.ceil(Math.min(text.length, maxChars) / 2) + 1);
   const count = wordHashes(text, maxChars, words);
-  return shinglesOf(words, count, Number.MAX_SAFE_INTEGER);
+  const shingles = new Uint32Array(count < 3 ? count : count - 2);
+  shinglesInto(words, count, shingles);
+  return shingles;
 }
 
-export function fingerprint(text: string): Fingerprint {
+/**
+ * The fingerprint of `text`. The MinHash signature goes into `minhashInto` when given (a caller
+ * that keeps only some signatures passes a scratch buffer and copies those it keeps), else into a
+ * new array.
+ */
+export function fingerprint(text: string, minhashInto: Uint32Array = new Uint32Array(MINHASH_SIZE)): Fingerprint {
   const count = wordHashes(text, MAX_CHARS, promptWords);
-  const shingles = shinglesOf(promptWords, count, MAX_SHINGLES, promptShingles);
-  const n = shingles.length;
-  const minhash = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
+  const n = shinglesInto(promptWords, count, promptShingles);
+  const shingles = shingleViews[n] as Uint32Array;
+  const minhash = minhashInto.fill(0xffffffff);
   for (let i = 0; i < n; i++) {
     const s = shingles[i] as number;
     const mixed = s ^ (s >>> 15);

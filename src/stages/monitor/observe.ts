@@ -15,18 +15,29 @@ export interface ObserveStageOptions {
   readonly onScore?: (ctx: StageContext, score: Score) => void;
 }
 
+const PASS: Verdict<CanonicalRequest> = Object.freeze({ action: 'pass' });
+
 export function observeStage(options: ObserveStageOptions): Stage {
   const now = options.now ?? Date.now;
   const { scorer } = options;
+  // A principal on a sustained spike gets the same score object request after request
+  // (scorer.ts); its verdict is then the same too, so it is built once, not per request.
+  let lastScore: Score | undefined;
+  let lastVerdict: Verdict<CanonicalRequest> = PASS;
   return {
     name: 'monitor-score',
     phase: 'input',
     failOpen: true,
     onRequest(ctx: StageContext, request: CanonicalRequest): Verdict<CanonicalRequest> {
-      if (!ctx.principal) return { action: 'pass' };
+      if (!ctx.principal) return PASS;
       const score = scorer.observeRequest(requestEvent(ctx, request, now(), ctx.context?.clientIp ?? ctx.sourceIp, ctx.context?.country));
       options.onScore?.(ctx, score);
-      return score.score > 0 ? { action: 'pass', reasons: [`risk:${score.score}`, ...score.reasons] } : { action: 'pass' };
+      if (score.score === 0) return PASS;
+      if (score !== lastScore) {
+        lastScore = score;
+        lastVerdict = Object.freeze({ action: 'pass', reasons: Object.freeze([`risk:${score.score}`, ...score.reasons]) });
+      }
+      return lastVerdict;
     },
   };
 }
