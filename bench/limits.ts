@@ -39,7 +39,7 @@ import { redisReady } from '../src/limits/assemble.js';
 import { MemoryBackend } from '../src/limits/memory.js';
 import { compileLimits } from '../src/limits/plan.js';
 import { RedisBackend } from '../src/limits/redis.js';
-import { chunkTokens, inputTokensOf } from '../src/limits/tokens.js';
+import { chunkTokens, inputTokensOf, loadTokenizer } from '../src/limits/tokens.js';
 import type { CounterBackend } from '../src/limits/types.js';
 import { createLogger } from '../src/log.js';
 import { createMonitoring, type Monitoring } from '../src/monitor/assemble.js';
@@ -400,6 +400,7 @@ async function limitsAndMonitoring(name: string, rules: unknown, backend: Counte
 }
 
 async function main(): Promise<void> {
+  await loadTokenizer();
   const rows: Row[] = [];
   if (wanted('tokenizer')) {
     const tokenSamples: number[] = [];

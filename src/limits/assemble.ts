@@ -13,6 +13,7 @@ import { limitsStage } from '../stages/limits/stage.js';
 import { MemoryBackend } from './memory.js';
 import { compileLimits, unpricedModels, type CompiledLimits } from './plan.js';
 import { RedisBackend } from './redis.js';
+import { loadTokenizer } from './tokens.js';
 import type { CounterBackend } from './types.js';
 import type { Redis } from 'ioredis';
 
@@ -49,6 +50,8 @@ export async function redisReady(redis: Redis, ms: number): Promise<boolean> {
 /** Undefined when no limit rules are configured. `currentConfig` follows reloads. */
 export async function createLimits(config: Config, log: Logger, currentConfig: () => Config): Promise<Limits | undefined> {
   if (config.limits.rules.length === 0) return undefined;
+  // Any rule set may count tokens after a reload, so the tokenizer comes with the stage.
+  await loadTokenizer();
   let backend: CounterBackend;
   if (config.state.redis) {
     const redis = openRedis(config.state.redis, log, { name: 'portcullis-limits' });

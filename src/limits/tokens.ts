@@ -3,10 +3,14 @@
  * encoding), loaded once through its own entry point so no other encoding is loaded. For other
  * model families it is an estimate, corrected from the provider's `usage` after the call.
  *
+ * The encoding is about 20 MB of small objects on the JavaScript heap, nearly 40% of a gateway's
+ * live heap, and every full garbage collection marks all of it: a pause that lands on requests.
+ * So it is loaded only where limits are configured ({@link loadTokenizer}, from createLimits);
+ * counting before that throws, which the limits stage turns into a denial.
+ *
  * Chat prompts follow OpenAI's published counting rule: each message costs its content plus 3
  * tokens of framing (1 more with a `name`), and every reply is primed with 3 more.
  */
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import type { CanonicalRequest, ChatChunk, Message } from '../canonical/types.js';
 
 const PER_MESSAGE = 3;
@@ -15,8 +19,17 @@ const REPLY_PRIMING = 3;
 /** An image's cost depends on its size, unknown here; 85 is OpenAI's low-detail base cost. */
 const IMAGE_TOKENS = 85;
 
+let countTokens: ((text: string) => number) | undefined;
+
+/** Loads the encoding; later calls return at once. */
+export async function loadTokenizer(): Promise<void> {
+  countTokens ??= (await import('gpt-tokenizer/encoding/o200k_base')).countTokens;
+}
+
 export function countText(text: string): number {
-  return text.length === 0 ? 0 : countTokens(text);
+  if (text.length === 0) return 0;
+  if (countTokens === undefined) throw new Error('token counting before loadTokenizer()');
+  return countTokens(text);
 }
 
 function messageTokens(message: Message): number {

@@ -10,12 +10,13 @@ import type { ChatChunk, ChatRequest, ChatResponse } from '../../canonical/types
 import { limitsSchema } from '../../config/limits.js';
 import { MemoryBackend } from '../../limits/memory.js';
 import { compileLimits } from '../../limits/plan.js';
-import { countText } from '../../limits/tokens.js';
+import { countText, loadTokenizer } from '../../limits/tokens.js';
 import type { CounterBackend } from '../../limits/types.js';
 import { silentLogger } from '../../log.js';
 import type { Principal, Stage, StageContext, StreamInspector, Verdict } from '../../pipeline/types.js';
 import { limitsStage } from './stage.js';
 
+await loadTokenizer();
 const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
 const alice: Principal = { id: 'alice', kind: 'user', tenant: 'team-a', roles: ['dev'], authMethod: 'api_key', credentialId: 'k1', models: [] };
 
