@@ -16,6 +16,22 @@ describe('Cancellation', () => {
     assert.equal(cancel.reason, reason);
   });
 
+  it('runs every callback and aborts its signal when one callback throws, then throws the first error', () => {
+    const cancel = new Cancellation();
+    const signal = cancel.signal;
+    const calls: string[] = [];
+    cancel.onAbort(() => {
+      throw new Error('first');
+    });
+    cancel.onAbort(() => calls.push('b'));
+    cancel.onAbort(() => {
+      throw new Error('second');
+    });
+    assert.throws(() => cancel.abort(), /first/);
+    assert.deepEqual(calls, ['b']);
+    assert.equal(signal.aborted, true);
+  });
+
   it('gives an AbortError like AbortController when no reason is given', () => {
     const cancel = new Cancellation();
     cancel.abort();

@@ -35,7 +35,11 @@ export class Cancellation {
     return this.#controller.signal;
   }
 
-  /** Aborts once: later calls do nothing. Callbacks run in the order they were added. */
+  /**
+   * Aborts once: later calls do nothing. Callbacks run in the order they were added. A callback
+   * that throws does not stop the others or the signal (each one may be what stops an upstream
+   * call); the first error is thrown once all have run.
+   */
   abort(reason?: unknown): void {
     if (this.#aborted) return;
     this.#aborted = true;
@@ -43,8 +47,16 @@ export class Cancellation {
     this.#reason = reason ?? new DOMException('This operation was aborted', 'AbortError');
     const listeners = this.#listeners;
     this.#listeners = [];
-    for (const listener of listeners) listener();
+    let failed: { error: unknown } | undefined;
+    for (const listener of listeners) {
+      try {
+        listener();
+      } catch (error) {
+        failed ??= { error };
+      }
+    }
     this.#controller?.abort(this.#reason);
+    if (failed) throw failed.error;
   }
 
   /**
