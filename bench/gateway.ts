@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
 import { MOCK_ENTRY, spawnMock, type MockProcess } from '../src/cli/mock-process.js';
+import { NODE_FLAGS } from '../src/cli/node-flags.js';
 import { runGuardBench, type GuardBenchResult } from './guards.js';
 import { runIdentityBench, type IdentityCase } from './identity.js';
 import { runPolicyBench } from './policy.js';
@@ -243,7 +244,7 @@ async function startPortcullis(pinning: Pinning, mockUrl: string, workDir: strin
   const created = execFileSync(process.execPath, [CLI, 'keys', 'create', '--config', configFile, '--name', 'bench', '--json'], { encoding: 'utf8' });
   const { key } = JSON.parse(created) as { key: string };
   const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, variant)}`];
-  const child = spawnTracked([...pinning.prefix(SERVER_CORE), process.execPath, ...profile, CLI, 'start', '--config', configFile], {
+  const child = spawnTracked([...pinning.prefix(SERVER_CORE), process.execPath, ...NODE_FLAGS, ...profile, CLI, 'start', '--config', configFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = captureOutput(child);

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 /**
  * `portcullis` command line. Each command lives in its own module; this file only dispatches.
  * The CLI is the one place that writes to the terminal directly.

@@ -3,6 +3,7 @@ import { ConfigError, startGateway } from '../app.js';
 import { loadConfigFile } from '../config/load.js';
 import { requireMasterKey } from '../crypto/config.js';
 import { MasterKeyError } from '../crypto/server-secrets.js';
+import { youngGenerationSet } from './node-flags.js';
 import { CliError, loadConfigOrFail, parse, untilSignal } from './util.js';
 
 export async function runStart(args: readonly string[]): Promise<number> {
@@ -18,6 +19,9 @@ export async function runStart(args: readonly string[]): Promise<number> {
     throw err;
   }
   running.log.info({ url: running.url, routes: config.routes.length }, 'portcullis listening');
+  if (!youngGenerationSet()) {
+    running.log.info('started without the launcher\'s --max-semi-space-size=64: expect a higher p99 under steady load (README, "Tail latency")');
+  }
   const signal = await untilSignal();
   running.log.info({ signal }, 'shutting down');
   await running.close();
