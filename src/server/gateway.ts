@@ -13,7 +13,7 @@ import * as anthropic from '../formats/anthropic.js';
 import * as openai from '../formats/openai.js';
 import type { Logger } from '../log.js';
 import type { Pipeline, RequestState } from '../pipeline/runner.js';
-import type { Api, Operation } from '../pipeline/types.js';
+import type { Api, ClientCertificate, Decision, Operation } from '../pipeline/types.js';
 import { openChatStream, sendChat, sendEmbeddings, type RuntimeRoute } from '../providers/upstream.js';
 import { mayUseModel } from '../stages/authorize/model-scope.js';
 import { mayUseModelByPolicy } from '../stages/authorize/policy.js';
@@ -77,6 +77,44 @@ const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map([
   ['/.well-known/jwks.json', { method: 'GET', api: 'openai', operation: 'jwks' }],
 ]);
 
+/**
+ * A data-plane request's state. A class, not an object literal: the literal had a `get signal()`
+ * accessor closing over the request, and V8 keeps an accessor of a literal in the object's hidden
+ * class, so every request made a new hidden class (in old space) that held the request's whole
+ * graph — request, response, state, closures — through every young-generation collection until
+ * the next full one. That promoted about 3 KB per request (docs/performance.md, "Session 7");
+ * here the getter is on the prototype and every request shares one hidden class.
+ */
+class DataPlaneState implements RequestState {
+  readonly sourceIp: string;
+  readonly headers: IncomingMessage['headers'];
+  readonly clientCert?: ClientCertificate;
+  principal: RequestState['principal'] = undefined;
+  context: RequestState['context'] = undefined;
+  responseHeaders?: Record<string, string>;
+
+  constructor(
+    readonly requestId: string,
+    readonly api: Api,
+    readonly operation: Operation,
+    req: IncomingMessage,
+    readonly http: NonNullable<RequestState['http']>,
+    clientCert: ClientCertificate | undefined,
+    private readonly cancel: Cancellation,
+    readonly log: Logger,
+    readonly decisions: Decision[],
+  ) {
+    this.sourceIp = req.socket.remoteAddress ?? '';
+    this.headers = req.headers;
+    if (clientCert !== undefined) this.clientCert = clientCert;
+  }
+
+  /** A real `AbortSignal` only for a stage that asks (lib/cancel.ts). */
+  get signal(): AbortSignal {
+    return this.cancel.signal;
+  }
+}
+
 const SSE_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' };
 
 export function createGateway(deps: GatewayDeps): Gateway {
@@ -119,22 +157,18 @@ export function createGateway(deps: GatewayDeps): Gateway {
       if (!res.writableFinished) cancel.abort();
     });
     const trace = deps.tracing?.start(req, requestId, endpoint.operation, started);
-    const state: RequestState = {
+    const state = new DataPlaneState(
       requestId,
       api,
-      operation: endpoint.operation,
-      sourceIp: req.socket.remoteAddress ?? '',
-      http: { method: req.method ?? '', path, scheme: serverConfig.tls ? 'https' : 'http' },
-      ...(serverConfig.tls?.clientCa ? { clientCert: clientCertOf(req.socket) } : {}),
-      headers: req.headers,
-      principal: undefined, context: undefined,
-      get signal() {
-        return cancel.signal;
-      },
+      endpoint.operation,
+      req,
+      { method: req.method ?? '', path, scheme: serverConfig.tls ? 'https' : 'http' },
+      serverConfig.tls?.clientCa ? clientCertOf(req.socket) : undefined,
+      cancel,
       // Most requests log nothing: the child logger with the request id is made on first use.
-      log: lazyChild(log, { requestId }),
-      decisions: trace ? trace.decisions : [],
-    };
+      lazyChild(log, { requestId }),
+      trace ? trace.decisions : [],
+    );
     const startedAt = Date.now();
     const seen: Seen = trace ? { trace } : {};
     const release = deps.onComplete ? holdEnd(res) : undefined;
