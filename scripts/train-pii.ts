@@ -6,7 +6,10 @@
  * training, not for choosing settings). The training part is cross-validated (5 folds by hash)
  * to report how well the settings generalise. Deterministic: fixed seed, no clock.
  *
- *   node --import tsx scripts/train-pii.ts [--data FILE] [--epochs N] [--no-cv]
+ *   node --import tsx scripts/train-pii.ts [--data FILE] [--epochs N] [--no-cv] [--dump-cv FILE]
+ *
+ * --dump-cv FILE writes one JSON line per training-part row with the out-of-fold tagger spans
+ * (`{"id", "pred": [{start, end, type}]}`, JavaScript string offsets) for error analysis.
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -229,6 +232,7 @@ console.log(`rows: ${all.length}; train ${trainRows.length}; held out ${all.leng
 if (!args.includes('--no-cv')) {
   const folds = 5;
   const reports = [];
+  const dump: string[] = [];
   for (let f = 0; f < folds; f++) {
     const inFold = (r: PiiRow): boolean => (fnv1a(`cv:${r.id}`) % folds) === f;
     const model = train(trainRows.filter((r) => !inFold(r)), EPOCHS, 1);
@@ -236,7 +240,13 @@ if (!args.includes('--no-cv')) {
     reports.push(
       scorePii(trainRows.filter(inFold), (t) => tagEntities(t, m), { types: [...NER_TYPES] }),
     );
+    for (const r of trainRows.filter(inFold)) {
+      const pred = tagEntities(r.text, m).map(({ start, end, type }) => ({ start, end, type }));
+      dump.push(JSON.stringify({ id: r.id, pred }));
+    }
   }
+  const dumpPath = opt('--dump-cv', '');
+  if (dumpPath !== '') writeFileSync(dumpPath, `${dump.join('\n')}\n`);
   console.log(`\n${folds}-fold cross-validation on the training part (tagger only, ${EPOCHS} epochs):`);
   for (const t of NER_TYPES) {
     let tp = 0, fp = 0, fn = 0, rtp = 0, rfp = 0, rfn = 0;
