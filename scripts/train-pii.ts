@@ -32,7 +32,7 @@ const opt = (name: string, def: string): string => {
   return i >= 0 ? (args[i + 1] ?? def) : def;
 };
 const DATA = opt('--data', fileURLToPath(new URL('../../shared/datasets/pii-dev.jsonl', import.meta.url)));
-const EPOCHS = Number(opt('--epochs', '8'));
+const EPOCHS = Number(opt('--epochs', '16'));
 const OUT = fileURLToPath(new URL('../src/guards/pii/ner-model.json', import.meta.url));
 
 /** FNV-1a 32-bit: the split must not depend on file order or on a random seed. */
