@@ -21,7 +21,7 @@ import {
   ORG_SUFFIXES,
   STREET_WORDS,
 } from '../src/guards/pii/gazetteer.js';
-import { NER_LABELS, NER_TYPES, features, observe, tokenize, type Sentence } from '../src/guards/pii/ner-features.js';
+import { NER_LABELS, NER_TYPES, allowedAtLineStart, features, observe, tokenize, type Sentence } from '../src/guards/pii/ner-features.js';
 import { compileNerModel, tagEntities, type NerModelFile } from '../src/guards/pii/ner.js';
 import { codePointOffsetsToUtf16, formatPiiReport, scorePii, type PiiRow } from '../src/guards/eval/pii.js';
 import { mulberry32 } from '../src/lib/random.js';
@@ -186,7 +186,8 @@ function train(rows: readonly PiiRow[], epochs: number, seed: number): NerModelF
         let best = 0;
         let bestV = -Infinity;
         for (let k = 0; k < p.n; k++) {
-          if (!allowed(NER_LABELS[k] ?? 'O', prev1)) continue;
+          const lab = NER_LABELS[k] ?? 'O';
+          if (!allowed(lab, prev1) || (ex.s.tokens[i]?.nlBefore === true && !allowedAtLineStart(lab))) continue;
           if ((sc[k] ?? 0) > bestV) {
             bestV = sc[k] ?? 0;
             best = k;

@@ -7,7 +7,7 @@
 
 import model from './ner-model.json' with { type: 'json' };
 import { Rank, type Candidate } from './candidate.js';
-import { NEIGHBOURS, NER_LABELS, PHRASE_INDEXES, hashCodeUnits, phraseLength, scanTokens, tokenLower, tokenSpans, wordObservation } from './ner-features.js';
+import { NEIGHBOURS, NER_LABELS, PHRASE_INDEXES, allowedAtLineStart, hashCodeUnits, phraseLength, scanTokens, tokenLower, tokenSpans, wordObservation } from './ner-features.js';
 
 /** Shape of the committed model file. */
 export interface NerModelFile {
@@ -73,6 +73,8 @@ interface WordEntry {
 interface Tables {
   /** [prev * N + label]: allowed after the previous label (BIO: I-X only after B-X or I-X). */
   readonly allowed: Uint8Array;
+  /** [label]: 1 when the label may start a line ({@link allowedAtLineStart}). */
+  readonly lineStart: Uint8Array;
   /** Row of `g=<gaz>` per {@link GAZ} entry. */
   readonly ownGaz: Int32Array;
   /** Row of `gc=<gaz>|<cap>`, indexed gaz * CAPS.length + cap. */
@@ -221,6 +223,7 @@ export function compileNerModel(file: NerModelFile): NerModel {
   for (let r = 0; r < fixedRows; r++) lift[r] = rowLift(buffer, r, allowed);
   const tables: Tables = {
     allowed,
+    lineStart: Uint8Array.from(labels, (l) => (allowedAtLineStart(l) ? 1 : 0)),
     lift,
     ownGaz,
     gazCap,
@@ -587,8 +590,9 @@ export function tagEntities(text: string, m: NerModel = DEFAULT_MODEL): TaggedSp
     let bestScore = -Infinity;
     let second = -Infinity;
     const allowedRow = prev1 * N;
+    const lineStart = nls[i] === 1;
     for (let k = 0; k < N; k++) {
-      if (tb.allowed[allowedRow + k] === 0) continue;
+      if (tb.allowed[allowedRow + k] === 0 || (lineStart && tb.lineStart[k] === 0)) continue;
       const v = sc[k] ?? 0;
       if (v > bestScore) {
         second = bestScore;
