@@ -23,6 +23,7 @@ import {
 } from '../src/guards/pii/gazetteer.js';
 import { NER_LABELS, NER_TYPES, allowedAtLineStart, features, observe, tokenize, type Sentence } from '../src/guards/pii/ner-features.js';
 import { compileNerModel, tagEntities, type NerModelFile } from '../src/guards/pii/ner.js';
+import { refineEntities } from '../src/guards/pii/refine.js';
 import { codePointOffsetsToUtf16, formatPiiReport, scorePii, type PiiRow } from '../src/guards/eval/pii.js';
 import { mulberry32 } from '../src/lib/random.js';
 
@@ -233,6 +234,7 @@ console.log(`rows: ${all.length}; train ${trainRows.length}; held out ${all.leng
 if (!args.includes('--no-cv')) {
   const folds = 5;
   const reports = [];
+  const refined = [];
   const dump: string[] = [];
   for (let f = 0; f < folds; f++) {
     const inFold = (r: PiiRow): boolean => (fnv1a(`cv:${r.id}`) % folds) === f;
@@ -241,6 +243,9 @@ if (!args.includes('--no-cv')) {
     reports.push(
       scorePii(trainRows.filter(inFold), (t) => tagEntities(t, m), { types: [...NER_TYPES] }),
     );
+    refined.push(
+      scorePii(trainRows.filter(inFold), (t) => refineEntities(t, tagEntities(t, m)), { types: [...NER_TYPES] }),
+    );
     for (const r of trainRows.filter(inFold)) {
       const pred = tagEntities(r.text, m).map(({ start, end, type }) => ({ start, end, type }));
       dump.push(JSON.stringify({ id: r.id, pred }));
@@ -248,17 +253,22 @@ if (!args.includes('--no-cv')) {
   }
   const dumpPath = opt('--dump-cv', '');
   if (dumpPath !== '') writeFileSync(dumpPath, `${dump.join('\n')}\n`);
-  console.log(`\n${folds}-fold cross-validation on the training part (tagger only, ${EPOCHS} epochs):`);
-  for (const t of NER_TYPES) {
-    let tp = 0, fp = 0, fn = 0, rtp = 0, rfp = 0, rfn = 0;
-    for (const r of reports) {
-      const x = r.perType[t];
-      if (x === undefined) continue;
-      tp += x.exact.tp; fp += x.exact.fp; fn += x.exact.fn;
-      rtp += x.relaxed.tp; rfp += x.relaxed.fp; rfn += x.relaxed.fn;
+  const f1 = (a: number, b: number, c: number): string => (a === 0 ? 0 : (2 * a) / (2 * a + b + c)).toFixed(3);
+  for (const [title, reps] of [
+    ['tagger only', reports],
+    ['tagger + boundary rules of refine.ts', refined],
+  ] as const) {
+    console.log(`\n${folds}-fold cross-validation on the training part (${title}, ${EPOCHS} epochs):`);
+    for (const t of NER_TYPES) {
+      let tp = 0, fp = 0, fn = 0, rtp = 0, rfp = 0, rfn = 0;
+      for (const r of reps) {
+        const x = r.perType[t];
+        if (x === undefined) continue;
+        tp += x.exact.tp; fp += x.exact.fp; fn += x.exact.fn;
+        rtp += x.relaxed.tp; rfp += x.relaxed.fp; rfn += x.relaxed.fn;
+      }
+      console.log(`  ${t.padEnd(16)} exact F1 ${f1(tp, fp, fn)}  relaxed F1 ${f1(rtp, rfp, rfn)}  (gold ${tp + fn})`);
     }
-    const f1 = (a: number, b: number, c: number): string => (a === 0 ? 0 : (2 * a) / (2 * a + b + c)).toFixed(3);
-    console.log(`  ${t.padEnd(16)} exact F1 ${f1(tp, fp, fn)}  relaxed F1 ${f1(rtp, rfp, rfn)}  (gold ${tp + fn})`);
   }
 }
 

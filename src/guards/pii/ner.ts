@@ -7,6 +7,7 @@
 
 import model from './ner-model.json' with { type: 'json' };
 import { Rank, type Candidate } from './candidate.js';
+import { refineEntities } from './refine.js';
 import { NEIGHBOURS, NER_LABELS, PHRASE_INDEXES, allowedAtLineStart, hashCodeUnits, phraseLength, scanTokens, tokenLower, tokenSpans, wordObservation } from './ner-features.js';
 
 /** Shape of the committed model file. */
@@ -623,10 +624,10 @@ export function tagEntities(text: string, m: NerModel = DEFAULT_MODEL): TaggedSp
   return out;
 }
 
-/** Tagger output as detection candidates. */
+/** Tagger output, with the boundary rules of refine.ts applied, as detection candidates. */
 export function detectEntities(text: string, types: ReadonlySet<string> | undefined): Candidate[] {
   const out: Candidate[] = [];
-  for (const s of tagEntities(text)) {
+  for (const s of refineEntities(text, tagEntities(text))) {
     if (types !== undefined && !types.has(s.type)) continue;
     out.push({ type: s.type, start: s.start, end: s.end, score: s.score, rank: Rank.Model });
   }
