@@ -6,7 +6,10 @@
  * training, not for choosing settings). The training part is cross-validated (5 folds by hash)
  * to report how well the settings generalise. Deterministic: fixed seed, no clock.
  *
- *   node --import tsx scripts/train-pii.ts [--data FILE] [--epochs N] [--no-cv]
+ *   node --import tsx scripts/train-pii.ts [--data FILE] [--epochs N] [--no-cv] [--dump-cv FILE]
+ *
+ * --dump-cv FILE writes one JSON line per training-part row with the out-of-fold tagger spans
+ * (`{"id", "pred": [{start, end, type}]}`, JavaScript string offsets) for error analysis.
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -18,8 +21,9 @@ import {
   ORG_SUFFIXES,
   STREET_WORDS,
 } from '../src/guards/pii/gazetteer.js';
-import { NER_LABELS, NER_TYPES, features, observe, tokenize, type Sentence } from '../src/guards/pii/ner-features.js';
+import { NER_LABELS, NER_TYPES, allowedAtLineStart, features, observe, tokenize, type Sentence } from '../src/guards/pii/ner-features.js';
 import { compileNerModel, tagEntities, type NerModelFile } from '../src/guards/pii/ner.js';
+import { refineEntities } from '../src/guards/pii/refine.js';
 import { codePointOffsetsToUtf16, formatPiiReport, scorePii, type PiiRow } from '../src/guards/eval/pii.js';
 import { mulberry32 } from '../src/lib/random.js';
 
@@ -29,7 +33,7 @@ const opt = (name: string, def: string): string => {
   return i >= 0 ? (args[i + 1] ?? def) : def;
 };
 const DATA = opt('--data', fileURLToPath(new URL('../../shared/datasets/pii-dev.jsonl', import.meta.url)));
-const EPOCHS = Number(opt('--epochs', '8'));
+const EPOCHS = Number(opt('--epochs', '16'));
 const OUT = fileURLToPath(new URL('../src/guards/pii/ner-model.json', import.meta.url));
 
 /** FNV-1a 32-bit: the split must not depend on file order or on a random seed. */
@@ -183,7 +187,8 @@ function train(rows: readonly PiiRow[], epochs: number, seed: number): NerModelF
         let best = 0;
         let bestV = -Infinity;
         for (let k = 0; k < p.n; k++) {
-          if (!allowed(NER_LABELS[k] ?? 'O', prev1)) continue;
+          const lab = NER_LABELS[k] ?? 'O';
+          if (!allowed(lab, prev1) || (ex.s.tokens[i]?.nlBefore === true && !allowedAtLineStart(lab))) continue;
           if ((sc[k] ?? 0) > bestV) {
             bestV = sc[k] ?? 0;
             best = k;
@@ -229,6 +234,8 @@ console.log(`rows: ${all.length}; train ${trainRows.length}; held out ${all.leng
 if (!args.includes('--no-cv')) {
   const folds = 5;
   const reports = [];
+  const refined = [];
+  const dump: string[] = [];
   for (let f = 0; f < folds; f++) {
     const inFold = (r: PiiRow): boolean => (fnv1a(`cv:${r.id}`) % folds) === f;
     const model = train(trainRows.filter((r) => !inFold(r)), EPOCHS, 1);
@@ -236,18 +243,32 @@ if (!args.includes('--no-cv')) {
     reports.push(
       scorePii(trainRows.filter(inFold), (t) => tagEntities(t, m), { types: [...NER_TYPES] }),
     );
-  }
-  console.log(`\n${folds}-fold cross-validation on the training part (tagger only, ${EPOCHS} epochs):`);
-  for (const t of NER_TYPES) {
-    let tp = 0, fp = 0, fn = 0, rtp = 0, rfp = 0, rfn = 0;
-    for (const r of reports) {
-      const x = r.perType[t];
-      if (x === undefined) continue;
-      tp += x.exact.tp; fp += x.exact.fp; fn += x.exact.fn;
-      rtp += x.relaxed.tp; rfp += x.relaxed.fp; rfn += x.relaxed.fn;
+    refined.push(
+      scorePii(trainRows.filter(inFold), (t) => refineEntities(t, tagEntities(t, m)), { types: [...NER_TYPES] }),
+    );
+    for (const r of trainRows.filter(inFold)) {
+      const pred = tagEntities(r.text, m).map(({ start, end, type }) => ({ start, end, type }));
+      dump.push(JSON.stringify({ id: r.id, pred }));
     }
-    const f1 = (a: number, b: number, c: number): string => (a === 0 ? 0 : (2 * a) / (2 * a + b + c)).toFixed(3);
-    console.log(`  ${t.padEnd(16)} exact F1 ${f1(tp, fp, fn)}  relaxed F1 ${f1(rtp, rfp, rfn)}  (gold ${tp + fn})`);
+  }
+  const dumpPath = opt('--dump-cv', '');
+  if (dumpPath !== '') writeFileSync(dumpPath, `${dump.join('\n')}\n`);
+  const f1 = (a: number, b: number, c: number): string => (a === 0 ? 0 : (2 * a) / (2 * a + b + c)).toFixed(3);
+  for (const [title, reps] of [
+    ['tagger only', reports],
+    ['tagger + boundary rules of refine.ts', refined],
+  ] as const) {
+    console.log(`\n${folds}-fold cross-validation on the training part (${title}, ${EPOCHS} epochs):`);
+    for (const t of NER_TYPES) {
+      let tp = 0, fp = 0, fn = 0, rtp = 0, rfp = 0, rfn = 0;
+      for (const r of reps) {
+        const x = r.perType[t];
+        if (x === undefined) continue;
+        tp += x.exact.tp; fp += x.exact.fp; fn += x.exact.fn;
+        rtp += x.relaxed.tp; rfp += x.relaxed.fp; rfn += x.relaxed.fn;
+      }
+      console.log(`  ${t.padEnd(16)} exact F1 ${f1(tp, fp, fn)}  relaxed F1 ${f1(rtp, rfp, rfn)}  (gold ${tp + fn})`);
+    }
   }
 }
 

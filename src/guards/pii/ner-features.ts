@@ -25,6 +25,15 @@ export type NerType = (typeof NER_TYPES)[number];
 /** BIO labels: index 0 is O, then B-/I- per type. */
 export const NER_LABELS: readonly string[] = ['O', ...NER_TYPES.flatMap((t) => [`B-${t}`, `I-${t}`])];
 
+/**
+ * Whether label `label` may be given to a token that starts a new line. Names, places and
+ * organisations do not run across a line break (in signatures, letterheads and forms each line
+ * is its own field: "Jane Doe\nAcme Inc."); only a street address continues over lines.
+ */
+export function allowedAtLineStart(label: string): boolean {
+  return !label.startsWith('I-') || label === 'I-STREET_ADDRESS';
+}
+
 /** A token of the input with its offsets. */
 export interface Token {
   readonly text: string;

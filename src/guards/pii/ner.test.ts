@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import model from './ner-model.json' with { type: 'json' };
 import fc from 'fast-check';
-import { NER_LABELS, features, hashCodeUnits, observe, scanTokens, tokenSpans, tokenize } from './ner-features.js';
+import { NER_LABELS, allowedAtLineStart, features, hashCodeUnits, observe, scanTokens, tokenSpans, tokenize } from './ner-features.js';
 import { compileNerModel, tagEntities, type TaggedSpan } from './ner.js';
 
 /**
@@ -39,7 +39,9 @@ function referenceTag(text: string): TaggedSpan[] {
     let bestV = -Infinity;
     let second = -Infinity;
     NER_LABELS.forEach((l, k) => {
-      const ok = !l.startsWith('I-') || prev1 === `B-${l.slice(2)}` || prev1 === `I-${l.slice(2)}`;
+      const ok =
+        (!l.startsWith('I-') || prev1 === `B-${l.slice(2)}` || prev1 === `I-${l.slice(2)}`) &&
+        (!tok.nlBefore || allowedAtLineStart(l));
       if (!ok) return;
       const v = sc[k] ?? 0;
       if (v > bestV) {
@@ -122,6 +124,27 @@ describe('entity tagger', () => {
     tagEntities(flood, m);
     tagEntities('one more text', m);
     assert.deepEqual(TEXTS.map((t) => tagEntities(t, m)), before);
+  });
+
+  it('never runs a name, place or organisation over a line break; an address may', () => {
+    // Signature blocks and letterheads: each line is a field of its own.
+    const texts = [
+      'Katrina Mota\nKnowledge Agency\n55470 Acheron Road\nApt. 237\nBundalaguah VIC',
+      'Accountant\nOpportunityspace Inc.\nTiffany Kilfoyle\nNera Economic Consulting',
+      'Grüße,\nJürgen Weiß\nMüller & Söhne GmbH\nHauptstraße 5\n10115 Berlin',
+    ];
+    let multiLineAddress = false;
+    for (const text of texts) {
+      for (const s of tagEntities(text)) {
+        const crosses = text.slice(s.start, s.end).includes('\n');
+        if (s.type === 'STREET_ADDRESS') multiLineAddress ||= crosses;
+        else assert.equal(crosses, false, `${s.type} ${JSON.stringify(text.slice(s.start, s.end))}`);
+      }
+    }
+    assert.equal(allowedAtLineStart('I-PERSON'), false);
+    assert.equal(allowedAtLineStart('B-PERSON'), true);
+    assert.equal(allowedAtLineStart('I-STREET_ADDRESS'), true);
+    assert.ok(multiLineAddress, 'a street address still spans its lines');
   });
 
   it('splits tokens at spaces, punctuation and possessives, keeping inner hyphens and apostrophes', () => {

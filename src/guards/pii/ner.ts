@@ -7,7 +7,8 @@
 
 import model from './ner-model.json' with { type: 'json' };
 import { Rank, type Candidate } from './candidate.js';
-import { NEIGHBOURS, NER_LABELS, PHRASE_INDEXES, hashCodeUnits, phraseLength, scanTokens, tokenLower, tokenSpans, wordObservation } from './ner-features.js';
+import { refineEntities } from './refine.js';
+import { NEIGHBOURS, NER_LABELS, PHRASE_INDEXES, allowedAtLineStart, hashCodeUnits, phraseLength, scanTokens, tokenLower, tokenSpans, wordObservation } from './ner-features.js';
 
 /** Shape of the committed model file. */
 export interface NerModelFile {
@@ -73,6 +74,8 @@ interface WordEntry {
 interface Tables {
   /** [prev * N + label]: allowed after the previous label (BIO: I-X only after B-X or I-X). */
   readonly allowed: Uint8Array;
+  /** [label]: 1 when the label may start a line ({@link allowedAtLineStart}). */
+  readonly lineStart: Uint8Array;
   /** Row of `g=<gaz>` per {@link GAZ} entry. */
   readonly ownGaz: Int32Array;
   /** Row of `gc=<gaz>|<cap>`, indexed gaz * CAPS.length + cap. */
@@ -221,6 +224,7 @@ export function compileNerModel(file: NerModelFile): NerModel {
   for (let r = 0; r < fixedRows; r++) lift[r] = rowLift(buffer, r, allowed);
   const tables: Tables = {
     allowed,
+    lineStart: Uint8Array.from(labels, (l) => (allowedAtLineStart(l) ? 1 : 0)),
     lift,
     ownGaz,
     gazCap,
@@ -587,8 +591,9 @@ export function tagEntities(text: string, m: NerModel = DEFAULT_MODEL): TaggedSp
     let bestScore = -Infinity;
     let second = -Infinity;
     const allowedRow = prev1 * N;
+    const lineStart = nls[i] === 1;
     for (let k = 0; k < N; k++) {
-      if (tb.allowed[allowedRow + k] === 0) continue;
+      if (tb.allowed[allowedRow + k] === 0 || (lineStart && tb.lineStart[k] === 0)) continue;
       const v = sc[k] ?? 0;
       if (v > bestScore) {
         second = bestScore;
@@ -619,10 +624,10 @@ export function tagEntities(text: string, m: NerModel = DEFAULT_MODEL): TaggedSp
   return out;
 }
 
-/** Tagger output as detection candidates. */
+/** Tagger output, with the boundary rules of refine.ts applied, as detection candidates. */
 export function detectEntities(text: string, types: ReadonlySet<string> | undefined): Candidate[] {
   const out: Candidate[] = [];
-  for (const s of tagEntities(text)) {
+  for (const s of refineEntities(text, tagEntities(text))) {
     if (types !== undefined && !types.has(s.type)) continue;
     out.push({ type: s.type, start: s.start, end: s.end, score: s.score, rank: Rank.Model });
   }

@@ -1,0 +1,162 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertLinearTime } from '../../lib/testing.js';
+import type { TaggedSpan } from './ner.js';
+import { refineEntities } from './refine.js';
+
+/** A span over the first occurrence of `part` in `text`. */
+function span(text: string, part: string, type: string): TaggedSpan {
+  const start = text.indexOf(part);
+  assert.ok(start >= 0, part);
+  return { type, start, end: start + part.length, score: 0.8 };
+}
+
+/** The refined spans as [type, covered text]. */
+function refined(text: string, spans: TaggedSpan[]): [string, string][] {
+  return refineEntities(text, spans).map((s) => [s.type, text.slice(s.start, s.end)]);
+}
+
+describe('entity boundary rules', () => {
+  it('starts an address after the clause that introduces it', () => {
+    const t = 'The address of Compliance And Risks is 9554 62 Rue Gafsa Apt. 981, Toronto';
+    assert.deepEqual(refined(t, [span(t, 'Compliance And Risks is 9554 62 Rue Gafsa Apt. 981, Toronto', 'STREET_ADDRESS')]), [
+      ['STREET_ADDRESS', '9554 62 Rue Gafsa Apt. 981, Toronto'],
+    ]);
+    const de = 'Die Firma ist Hauptstraße 5, 10115 Berlin';
+    assert.deepEqual(refined(de, [span(de, 'Firma ist Hauptstraße 5, 10115 Berlin', 'STREET_ADDRESS')]), [
+      ['STREET_ADDRESS', 'Hauptstraße 5, 10115 Berlin'],
+    ]);
+  });
+
+  it('keeps address words that look like clause words', () => {
+    // "Address" capitalised is a label, "de"/"do" are part of street names, "u" is Czech.
+    for (const a of ['Rua do Arenque 1634, Goiânia', '36 rue de pologne, cite de l\u2019interieur', 'Dašická 688, Turkovice u Prelouce']) {
+      const t = `Send it to ${a}`;
+      assert.deepEqual(refined(t, [span(t, a, 'STREET_ADDRESS')]), [['STREET_ADDRESS', a]]);
+    }
+    const corner = 'the corner of Via Nuova del Campo 85 and Baranyay Mill';
+    const t = `It is at ${corner}`;
+    assert.deepEqual(refined(t, [span(t, corner, 'STREET_ADDRESS')]), [['STREET_ADDRESS', corner]]);
+  });
+
+  it('ends an address before the sentence goes on', () => {
+    const t = 'Please update the billing address with 0912 P.O. Box 287 Apt. 051, Tallinn, Estonia for this card';
+    assert.deepEqual(refined(t, [span(t, '0912 P.O. Box 287 Apt. 051, Tallinn, Estonia for this card', 'STREET_ADDRESS')]), [
+      ['STREET_ADDRESS', '0912 P.O. Box 287 Apt. 051, Tallinn, Estonia'],
+    ]);
+    const u = 'The letter arrived at 760 Passauer Strasse 33, Cite Guedouala, Tunisia last night.';
+    assert.deepEqual(refined(u, [span(u, '760 Passauer Strasse 33, Cite Guedouala, Tunisia last', 'STREET_ADDRESS')]), [
+      ['STREET_ADDRESS', '760 Passauer Strasse 33, Cite Guedouala, Tunisia'],
+    ]);
+    const v = "Call me at 027 896 92 86 I'd like to join accounts";
+    assert.deepEqual(refined(v, [span(v, "027 896 92 86 I'd like", 'STREET_ADDRESS')]), [['STREET_ADDRESS', '027 896 92 86']]);
+  });
+
+  it('extends a place name over its particles, in several languages', () => {
+    const cases: [string, string][] = [
+      ['Villafranca', ' del Cid'],
+      ['Chiclana', ' de la Frontera'],
+      ['Ústí', ' nad Labem'],
+      ['Newcastle', ' upon Tyne'],
+      ['Reguengos', ' de Monsaraz'],
+      ['Châlons', '-en-Champagne'],
+    ];
+    for (const [head, tail] of cases) {
+      const t = `She moved to ${head}${tail} last year.`;
+      const want = tail.startsWith('-') ? head : `${head}${tail}`;
+      assert.deepEqual(refined(t, [span(t, head, 'LOCATION')]), [['LOCATION', want]], head);
+    }
+    // The span that covered the particle's name goes.
+    const t = 'Born in Chiclana de la Frontera.';
+    assert.deepEqual(refined(t, [span(t, 'Chiclana', 'LOCATION'), span(t, 'Frontera', 'PERSON')]), [['LOCATION', 'Chiclana de la Frontera']]);
+  });
+
+  it('does not extend a place over a lower-case word or into the next sentence', () => {
+    for (const t of ['We met in Paris de facto every year.', 'They live in Porto. De Silva called.', 'Flights to Madrid del mes']) {
+      const place = /Paris|Porto|Madrid/.exec(t)?.[0] ?? '';
+      assert.deepEqual(refined(t, [span(t, place, 'LOCATION')]), [['LOCATION', place]], t);
+    }
+  });
+
+  it('reads "A, B and C" of surnames as one firm', () => {
+    const t = 'The address of Glover, Ruiz and Armstrong is the corner of Main St and 5th Ave';
+    assert.deepEqual(
+      refined(t, [span(t, 'Glover', 'PERSON'), span(t, 'Ruiz', 'PERSON'), span(t, 'Armstrong', 'PERSON')]),
+      [['ORGANIZATION', 'Glover, Ruiz and Armstrong']],
+    );
+    const fr = 'Il travaille chez Dupont & Moreau depuis 2019.';
+    assert.deepEqual(refined(fr, [span(fr, 'Dupont', 'PERSON')]), [['ORGANIZATION', 'Dupont & Moreau']]);
+    const es = 'Compramos en Hernández y Hijos.';
+    assert.deepEqual(refined(es, [span(es, 'Hernández', 'PERSON')]), [['ORGANIZATION', 'Hernández y Hijos']]);
+    const co = 'Shares of Baring & Co. fell.';
+    assert.deepEqual(refined(co, [span(co, 'Baring', 'PERSON')]), [['ORGANIZATION', 'Baring & Co.']]);
+    const poss = "I read Owens, Duran and Oneal's report.";
+    assert.deepEqual(refined(poss, [span(poss, 'Owens', 'PERSON')]), [['ORGANIZATION', 'Owens, Duran and Oneal']]);
+  });
+
+  it('leaves lists of people and lists of firms alone', () => {
+    const cases: [string, string[]][] = [
+      ['Please invite Maria, Daniel and Sophie to the call.', ['Maria', 'Daniel', 'Sophie']],
+      ['Opencounter is the brainchild of our 3 founders: Rudi, Jackson and Campos.', ['Rudi', 'Jackson', 'Campos']],
+      ['Dr Smith and Jones will see you.', ['Smith', 'Jones']],
+      ['We buy from Ranku, Biovia and Miller Ltd. every year.', ['Ranku', 'Biovia']],
+      ['Mr Smith, Jones and Brown arrived.', ['Smith', 'Jones', 'Brown']],
+    ];
+    for (const [t, names] of cases) {
+      const spans = names.map((n) => span(t, n, 'PERSON'));
+      assert.deepEqual(refined(t, spans), names.map((n) => ['PERSON', n]), t);
+    }
+  });
+
+  it('returns sorted, disjoint spans and never an empty one', () => {
+    const t = 'for';
+    assert.deepEqual(refined(t, [{ type: 'STREET_ADDRESS', start: 0, end: 3, score: 0.5 }]), [['STREET_ADDRESS', 'for']]);
+    const u = 'We meet Glover, Ruiz and Armstrong in Soto del Barco at 12 Main St for lunch';
+    const out = refineEntities(u, [
+      span(u, 'Glover', 'PERSON'),
+      span(u, 'Ruiz', 'PERSON'),
+      span(u, 'Soto', 'LOCATION'),
+      span(u, '12 Main St for', 'STREET_ADDRESS'),
+    ]);
+    for (let k = 0; k < out.length; k++) {
+      const s = out[k] as TaggedSpan;
+      assert.ok(s.end > s.start);
+      if (k > 0) assert.ok(s.start >= (out[k - 1] as TaggedSpan).end);
+    }
+    assert.deepEqual(out.map((s) => u.slice(s.start, s.end)), ['Glover, Ruiz and Armstrong', 'Soto del Barco', '12 Main St']);
+  });
+
+  it('runs in linear time on many names and long addresses', () => {
+    assertLinearTime(
+      (n) => {
+        const text = 'Smith, Jones, Brown, Clark, '.repeat(n) + 'x';
+        const spans: TaggedSpan[] = [];
+        for (let k = 0; k < n * 4; k++) spans.push({ type: 'PERSON', start: k * 7, end: k * 7 + 5, score: 0.5 });
+        return { text, spans };
+      },
+      ({ text, spans }) => refineEntities(text, spans),
+      2000,
+      'name list',
+    );
+    assertLinearTime(
+      (n) => {
+        const text = `${'12 a b c '.repeat(n)}for`;
+        return { text, spans: [{ type: 'STREET_ADDRESS', start: 0, end: text.length, score: 0.5 }] };
+      },
+      ({ text, spans }) => refineEntities(text, spans),
+      20_000,
+      'address',
+    );
+    assertLinearTime(
+      (n) => {
+        const text = 'Soto del Barco de '.repeat(n);
+        const spans: TaggedSpan[] = [];
+        for (let k = 0; k < n; k++) spans.push({ type: 'LOCATION', start: k * 18, end: k * 18 + 4, score: 0.5 });
+        return { text, spans };
+      },
+      ({ text, spans }) => refineEntities(text, spans),
+      2000,
+      'places',
+    );
+  });
+});

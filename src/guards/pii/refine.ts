@@ -1,0 +1,218 @@
+/**
+ * Boundary rules applied to the entity tagger's spans (src/guards/pii/ner.ts). Each rule states
+ * something true of names and addresses in general, not of one data set's templates:
+ *
+ * - A street address does not begin with the clause that introduces it ("… is 12 Main St",
+ *   "… lives at 4 Rue X") and does not end in a function word ("…, Tallinn, Estonia for").
+ * - A place name continues over its connecting particles: "Villafranca del Cid", "Chiclana de la
+ *   Frontera", "Ústí nad Labem", "Newcastle upon Tyne".
+ * - "Barnett, Melton and Garcia", "Lopez & Sons": surnames joined by a comma list and "and"/"&"
+ *   (or "and Sons") name a firm, not three people, when none of them is a given name.
+ *
+ * Pure, and linear in the text: every rule reads a bounded window at a span's edges.
+ */
+
+import { FIRST_NAMES, ORG_SUFFIXES } from './gazetteer.js';
+import type { TaggedSpan } from './ner.js';
+
+/**
+ * Words that introduce an address inside a clause. A span tagged as an address that contains one
+ * before its first digit starts after it.
+ */
+const ADDRESS_LEADS: ReadonlySet<string> = new Set([
+  'is', 'are', 'was', 'were', 'at', 'to', 'live', 'lives', 'lived', 'located', 'address', 'ist', 'est', 'es', 'är', 'er', 'é', 'è',
+]);
+
+/** Words that never end an address, place or name (English and common European function words). */
+const TRAILING_STOP: ReadonlySet<string> = new Set([
+  'for', 'last', 'the', 'and', 'or', 'to', 'in', 'on', 'at', 'with', 'after', 'before', 'since', 'please', 'if', 'it',
+  'is', 'was', 'as', 'but', 'so', 'then', 'this', 'that', 'tonight', 'today', 'tomorrow', 'yesterday', 'next', 'where',
+  'which', 'who', 'when', 'by', 'from', 'und', 'für', 'et', 'pour', 'para', 'per', 'och', 'og',
+]);
+
+/**
+ * Words that do not occur inside an address: once the address has begun (after its first
+ * number), the span ends before one ("…, Estonia for this card", "…, Tunisia last night").
+ * "and", "of", "the" and prepositions are left out: "the corner of 5th Avenue and Main Street".
+ */
+const ADDRESS_BREAK: ReadonlySet<string> = new Set([
+  'for', 'last', 'this', 'that', 'please', 'if', 'it', 'is', 'was', 'are', 'were', 'tonight', 'today', 'tomorrow',
+  'yesterday', 'next', 'where', 'which', 'who', 'when', 'after', 'before', 'since', 'but', 'so', 'then', 'i', 'we',
+  'you', 'he', 'she', 'they', 'my', 'our', 'your', 'his', 'her', 'their',
+]);
+
+/** Particles inside place names, longest first ("de la" before "de"). */
+const PLACE_PARTICLE =
+  /[ \t]+(?:de[ \t]+(?:la|las|los)|de|del|della|delle|dello|degli|da|das|do|dos|di|du|des|sur|sous|nad|pod|upon|sul|sulla)[ \t]+(\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)/uy;
+
+/** Firm words that make "X and Sons" a firm. */
+const FIRM_TAIL = /^(?:sons|söhne|fils|hijos|figli|filhos|brothers|bros|partners|associates|co|company)$/iu;
+
+/** A capitalised single word (letters, marks, inner apostrophe or hyphen). */
+const CAP_WORD = /^\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*$/u;
+
+/** Word tokens of `text[from, to)` with their offsets. */
+function words(text: string, from: number, to: number): { w: string; s: number; e: number }[] {
+  const out: { w: string; s: number; e: number }[] = [];
+  const re = /[^\s,;:()]+/gu;
+  re.lastIndex = from;
+  for (;;) {
+    const m = re.exec(text);
+    if (m === null || m.index >= to) break;
+    out.push({ w: m[0], s: m.index, e: Math.min(to, m.index + m[0].length) });
+  }
+  return out;
+}
+
+/** Strips surrounding punctuation and lower-cases. */
+function bare(w: string): string {
+  return w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
+}
+
+const HAS_DIGIT = /\d/;
+
+/** Moves an address's start past the clause that introduces it. */
+function trimAddressLead(text: string, s: TaggedSpan): TaggedSpan {
+  const ws = words(text, s.start, s.end);
+  const firstDigit = ws.findIndex((x) => HAS_DIGIT.test(x.w));
+  if (firstDigit <= 0) return s;
+  for (let k = firstDigit - 1; k >= 0; k--) {
+    const x = ws[k];
+    const next = ws[k + 1];
+    if (x === undefined || next === undefined) continue;
+    // Only a lower-case word introduces (an "Address:" label or a capitalised "Is" does not open a clause mid-span).
+    if (x.w === x.w.toLowerCase() && ADDRESS_LEADS.has(bare(x.w))) return { ...s, start: next.s };
+  }
+  return s;
+}
+
+/** Ends an address before a word that cannot be part of it (see {@link ADDRESS_BREAK}). */
+function cutAddressTail(text: string, s: TaggedSpan): TaggedSpan {
+  const ws = words(text, s.start, s.end);
+  const firstDigit = ws.findIndex((x) => HAS_DIGIT.test(x.w));
+  if (firstDigit < 0) return s;
+  for (let k = firstDigit + 1; k < ws.length; k++) {
+    const x = ws[k];
+    if (x === undefined) break;
+    // Lower-case only: "I" and sentence-initial words are not address words either, but a
+    // capitalised "This" could start a place name.
+    const b = bare(x.w);
+    if ((x.w === b || x.w === 'I' || x.w.startsWith("I'") || x.w.startsWith('I’')) && ADDRESS_BREAK.has(b.replace(/['’].*$/u, ''))) {
+      const prev = ws[k - 1];
+      return prev === undefined ? s : { ...s, end: prev.e };
+    }
+  }
+  return s;
+}
+
+/** Drops trailing function words (and the separators before them) from a span. */
+function trimTrailing(text: string, s: TaggedSpan): TaggedSpan {
+  let end = s.end;
+  const ws = words(text, s.start, s.end);
+  for (let k = ws.length - 1; k >= 1; k--) {
+    const x = ws[k];
+    if (x === undefined || x.e !== end) break;
+    const b = bare(x.w);
+    if (x.w !== b || !TRAILING_STOP.has(b)) break;
+    end = (ws[k - 1]?.e ?? s.start);
+  }
+  if (end === s.end) return s;
+  return { ...s, end };
+}
+
+/** Extends a place name over its particles ("Villafranca" + " del Cid"). */
+function extendPlace(text: string, s: TaggedSpan): TaggedSpan {
+  let end = s.end;
+  for (let k = 0; k < 3; k++) {
+    PLACE_PARTICLE.lastIndex = end;
+    const m = PLACE_PARTICLE.exec(text);
+    if (m === null) break;
+    end = m.index + m[0].length;
+  }
+  return end === s.end ? s : { ...s, end };
+}
+
+/**
+ * Finds firm names of surnames ("A, B and C", "A, B & C", "A & B", "A and Sons") around the
+ * tagger's PERSON/ORGANIZATION spans; returns them as ORGANIZATION spans.
+ */
+function firmNames(text: string, spans: readonly TaggedSpan[]): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  let after = 0;
+  for (const s of spans) {
+    if ((s.type !== 'PERSON' && s.type !== 'ORGANIZATION') || s.start < after) continue;
+    // The window: the text around the span, bounded, never before the last firm found.
+    const lo = Math.max(after, s.start - 80);
+    const hi = Math.min(text.length, s.end + 80);
+    const firm = findFirm(text, lo, hi, s.start, s.end);
+    if (firm !== undefined) {
+      out.push({ type: 'ORGANIZATION', start: firm[0], end: firm[1], score: s.score });
+      after = firm[1];
+    }
+  }
+  return out;
+}
+
+/** A firm of surnames in `text[lo, hi)` that covers `[start, end)`, as [start, end], or undefined. */
+function findFirm(text: string, lo: number, hi: number, start: number, end: number): [number, number] | undefined {
+  // Comma list of capitalised words, then "and"/"&" and a last capitalised word. Run on the
+  // window only, so a text with many names costs a bounded amount per name.
+  const win = text.slice(lo, hi);
+  const re = /(\p{Lu}[\p{L}\p{M}'’-]*)((?:,[ \t]*\p{Lu}[\p{L}\p{M}'’-]*){0,3}),?[ \t]+(?:and|&|und|et|y|e)[ \t]+(\p{Lu}[\p{L}\p{M}'’-]*\.?)/gu;
+  for (;;) {
+    const m = re.exec(win);
+    if (m === null) return undefined;
+    const mStart = lo + m.index;
+    const mEnd = mStart + m[0].length;
+    // Retry from the next name of this match (lists may hold a firm after a first item).
+    re.lastIndex = m.index + (m[1]?.length ?? 1);
+    if (mEnd <= start || mStart >= end) continue;
+    const first = m[1] ?? '';
+    const middle = (m[2] ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '');
+    let lastRaw = m[3] ?? '';
+    // A possessive belongs to the sentence, not to the name.
+    const possessive = /['’]s$/u.test(lastRaw) ? 2 : 0;
+    lastRaw = lastRaw.slice(0, lastRaw.length - possessive);
+    const last = lastRaw.replace(/\.$/, '');
+    const names = [first, ...middle];
+    const tailIsFirm = FIRM_TAIL.test(last);
+    // "A and Sons" needs the firm word; otherwise a list of at least two names joined by a comma
+    // ("A, B and C") or by "&" ("A & B").
+    const amp = /[ \t]&[ \t]/.test(m[0]);
+    if (!tailIsFirm && middle.length === 0 && !amp) continue;
+    const all = tailIsFirm ? names : [...names, last];
+    if (!all.every((w) => CAP_WORD.test(w) && !FIRST_NAMES.has(w.toLowerCase()))) continue;
+    // Not the tail of a longer capitalised name ("Mr Smith, Jones and Brown" is a list of people),
+    // not a list announced by a colon ("our founders: Smith, Jones and Brown"), and not a list
+    // whose last item is a firm of its own ("Ranku, Biovia and Miller Ltd.").
+    const before = /(\p{L}+|:)[ \t]*$/u.exec(text.slice(Math.max(0, mStart - 30), mStart));
+    if (before !== null && (before[1] === ':' || /^\p{Lu}/u.test(before[1] ?? ''))) continue;
+    const next = /^[ \t]+([\p{L}.]+)/u.exec(text.slice(mEnd - possessive, mEnd - possessive + 30));
+    if (!tailIsFirm && next !== null && ORG_SUFFIXES.has((next[1] ?? '').replace(/\.$/, '').toLowerCase())) continue;
+    // A full stop after the last word ends the sentence, unless it abbreviates ("& Co.", "Bros.").
+    const abbreviation = /^(?:co|bros)$/iu.test(last);
+    return [mStart, mEnd - possessive - (lastRaw.endsWith('.') && !abbreviation ? 1 : 0)];
+  }
+}
+
+/** Applies the boundary rules to tagger spans (offsets into `text`); result sorted and disjoint. */
+export function refineEntities(text: string, spans: readonly TaggedSpan[]): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  for (let s of spans) {
+    if (s.type === 'STREET_ADDRESS') s = cutAddressTail(text, trimAddressLead(text, s));
+    s = trimTrailing(text, s);
+    if (s.type === 'LOCATION') s = extendPlace(text, s);
+    if (s.end > s.start) out.push(s);
+  }
+  const firms = firmNames(text, out);
+  const merged: TaggedSpan[] = [];
+  for (const s of out) {
+    // A span grown over its neighbours, or a firm, replaces what it covers.
+    if (firms.some((f) => f.start < s.end && s.start < f.end)) continue;
+    const prev = merged[merged.length - 1];
+    if (prev !== undefined && s.start < prev.end) continue;
+    merged.push(s);
+  }
+  for (const f of firms) merged.push(f);
+  return merged.sort((a, b) => a.start - b.start);
+}
