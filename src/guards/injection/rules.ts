@@ -419,6 +419,15 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
       re(`(?:onceki|yukar[iı]daki|t[uü]m|b[uü]t[uü]n|ilk)${g(20)}(?:talimat|kural|komut|yonerge)\\p{L}*${g(30)}(?:gormezden gel|yok say|unut|dikkate alma|umursama|bo[sş]ver|uyma)`),
       re(`(?:指示|命令|ルール|指令|プロンプト|設定|制約|規則)(?:は|を|なんか|など)${g(10)}(?:気にしない|気にせず|従わない|従わず|守らなくて|無視|忘れ)|(?:지시|명령|규칙|지침|프롬프트)${g(10)}(?:신경 ?쓰지 ?마|신경 ?쓰지 ?말|무시하|잊어|따르지 ?마|따르지 ?말)|(?:निर्देश|नियम|आदेश)${g(30)}(?:भूल जा|अनदेखा|नजरअंदाज|नज़रअंदाज़|मत मान|पालन मत|पालन न कर)`),
       re(`(?:ignor\\p{L}*|forget|disregard|dimentica|trascura|oublie[zs]?|olvida|desconsidere|esque[cç]a|esquece|vergiss|vergessen sie)${g(20)}(?:what (?:you were|you've been|you have been|i) (?:told|said|gave you)|quello che ti (?:e stato detto|hanno detto|ho detto)|tudo o que (?:foi dito|te disseram|lhe foi dito)|(?:tout )?ce qu'on t'a dit|ce que (?:je t'ai|l'on t'a) dit|lo que te (?:dijeron|han dicho|dije)|was (?:dir|man dir|ich dir) (?:vorher |zuvor |bisher )?gesagt)`),
+      // (4) Session 7: rejection verbs other than "ignore" with the model's instructions as object
+      // ("cancel / disobey / defy / subvert the previous rules"), "ignore" with a past/last/other
+      // reference, and "do the opposite of your instructions / of what I say".
+      re(`\\b(?:cancel|disobey|defy|subvert|revoke|abandon|dismiss|circumvent|overrule|nullify)\\b${g(20)}\\b(?:previous|prior|past|last|earlier|initial|original|current|existing|your|all|the|these|those|any|other|given|my)\\b${g(20)}\\b(?:instructions?|directives?|directions|rules|guidelines|prompts?|programming|protocols?|restrictions|constraints)\\b`),
+      re(`\\b(?:ignor(?:e|ing)|disregard(?:ing)?|forget(?:ting)?|skip|drop|discard|neglect)\\b${g(15)}\\b(?:past|last|other|current|existing|given|standing|remaining)\\b${g(20)}\\b(?:instructions?|directives?|directions|rules|guidelines|prompts?|programming|protocols?|orders|commands)\\b`),
+      re(`\\b(?:do|does|doing|say|answer) (?:exactly |just )?(?:the )?opp?osite (?:of|to|from|as)\\b${g(30)}\\b(?:instr\\p{L}*|rules|directives|guidelines|what (?:i|you|they) (?:say|said|ask|asked|tell|told|want)|(?:i|you) (?:say|said|ask|asked|tell|were told))`),
+      re(`(?:desobedece|desobedezca|anula|cancela|annule[zs]?|desobei[sz]|desobeissez|annulla|disobbedisci|desobede[cç]a|отмени\\p{L}*|ослушайся|нарушь|违背|違背|撤销|撤銷)${g(30)}(?:instruc|istruzion|reglas|regras|regole|consignes|regles|инструкц|указани|правил|指令|指示|规则|規則)`),
+      // Pretending there were no instructions at all.
+      re(`\\b(?:pretend|imagine|act as if|assume|suppose)\\b${g(15)}\\b(?:there (?:are|were|is) no|you (?:have|had) no|you (?:did ?n[o']t|never|do ?n[o']t) (?:receive|get|have|got))\\b${g(15)}\\b(?:instructions?|rules|guidelines|restrictions|directives|limits|constraints|programming)\\b`),
     ],
   },
   {
@@ -432,6 +441,9 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
       re(`(?:wortlich|wort fur wort|mot pour mot|textuellement|palabra por palabra|parola per parola|palavra por palavra|woord voor woord|дословно|слово в слово|kelimesi kelimesine|一字一句|逐字|한 글자도|शब्दशः)${span(60)}(?:anweisung|instruktion|vorgabe|prompt|consigne|instruction|instruccion|istruzion|instruc|instructie|инструкци|промпт|talimat|指示|指令|プロンプト|提示|지시|지침|프롬프트|निर्देश)`),
       re(`(?:anweisungen|vorgaben|consignes|instructions|instrucciones|istruzioni|instrucoes|instructies|инструкци\\p{L}*|указани\\p{L}*)${g(50)}(?:du ${g(30)}(?:bekommen|erhalten)|as-tu recu|tu as recu|vous avez recu|avez-vous recu|recibiste|te (?:dieron|han dado)|hai ricevuto|ti (?:sono state date|hanno dato)|voce recebeu|te deram|lhe foram dadas|je (?:hebt|kreeg) gekregen|ты получил|тебе (?:дали|были даны))`),
       re(`(?:sana|size)${g(20)}verilen${g(10)}(?:talimat|kural|komut)|あなたに${g(10)}与えられた${g(4)}(?:指示|命令|ルール|プロンプト)|(?:너에게|당신에게|네게)${g(10)}주어진${g(6)}(?:지시|명령|규칙|지침|프롬프트)|(?:तुम्हें|आपको)${g(30)}(?:निर्देश|नियम)${g(20)}दिए गए`),
+      // Session 7: "what instructions were you given", "the rules (that were) given to you".
+      re(`\\b(?:what|which)\\b${g(25)}\\b(?:instr\\p{L}*|directions|directives|rules|guidelines|prompts?|orders)\\b${g(25)}\\b(?:you|u|ya)\\b${g(20)}\\b(?:given|received?|told|provided|programmed|instructed|assigned|fed)\\b`),
+      re(`\\b(?:instr\\p{L}*|directions|directives|rules|guidelines|prompts?)\\b (?:that |which )?(?:(?:were|was|have been|has been|are|is|got) )?(?:given|provided|told|programmed|assigned|fed|sent) (?:to |into )?(?:you|u)\\b`),
     ],
   },
   {
