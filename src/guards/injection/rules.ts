@@ -488,6 +488,22 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
     patterns: [
       re(`\\b(?:the|other|another|all|previous|every|this|that) (?:users?|customers?|clients?|patients?|members?)(?:'s?)? (?:e-?mail|address(?:es)?|phone|passwords?|data|information|info|details|location|conversations?|messages|records|names?|history|accounts?)\\b|\\b(?:your|the) (?:database|user (?:data|records|table|list)|customer (?:data|records|list)|internal (?:data|documents|files))\\b|\\bwhere (?:is|does) the user (?:live|living|located)`),
       re(`(?:(?:daten|adresse|e-mail|telefonnummer|passwort) (?:des|der|anderer|aller) (?:nutzer|benutzer|kunden)|datos de (?:los|otros) (?:usuarios|clientes)|donnees (?:des|d'autres) (?:utilisateurs|clients)|dati (?:degli|di altri) (?:utenti|clienti)|данные (?:других )?(?:пользовател|клиент)|(?:其他)?用户的(?:数据|信息|邮箱|地址|密码)|他のユーザーの)`),
+      // Session 7: a named third party's personal data ("Nancy's email address", "where does Jane
+      // Smith live", "the user's birth year"): an assistant holding such data must not hand it out.
+      re(`\\b\\p{L}+(?:'s|s') (?:e-?mail address|e-?mail|home address|current (?:address|location|city)|city of residence|phone number|mobile number|social security(?: number)?|ssn|bank (?:balance|account(?: number)?|details)|credit card(?: number| details)?|date of birth|birth (?:date|year|month|day)|password|salary|medical (?:records?|history)|passport number)\\b|\\bwhere (?:does|did) (?!the\\b|a\\b|an\\b|it\\b|this\\b|that\\b)\\p{L}+(?: \\p{L}+)? (?:live|reside)\\b|\\b(?:users?|customers?|clients?|patients?|employees?)(?:'s|s')? (?:birth|favou?rite|current|home|full|real|maiden)\\b`),
+      re(`(?:(?:e-?mail-adresse|telefonnummer|handynummer|kontonummer|kontostand|geburtsdatum|wohnadresse|wohnort) (?:von|des|der) (?!der |dem |den |meine|deine|ihre )\\p{L}+|wo wohnt (?!der |die |das )\\p{L}+|(?:direccion de correo|correo electronico|numero de telefono|saldo bancario|fecha de nacimiento|domicilio) de (?!la |el |los |las |mi |tu |su |un |una )\\p{L}+|donde vive (?!el |la )\\p{L}+|(?:adresse e-?mail|numero de telephone|solde bancaire|date de naissance|adresse postale) de (?!la |le |l'|mon |ton |son |un |une )\\p{L}+|ou habite (?!le |la )\\p{L}+|(?:адрес|телефон|номер телефона|пароль|баланс|дата рождения)\\p{L}* (?:пользовател|клиент)\\p{L}*)`),
+    ],
+  },
+  {
+    // Session 7: payload splitting (Kang et al., 2023, "Exploiting programmatic behavior of LLMs"):
+    // the request is cut into parts or strings that the model is asked to put back together and
+    // act on, so no single part reads as an attack.
+    name: 'payload-split',
+    patterns: [
+      re(`\\b(?:part|piece|string|segment|fragment|chunk) ?(?:1|one|a|i)\\b${span(160)}\\b(?:part|piece|string|segment|fragment|chunk) ?(?:2|two|b|ii)\\b${span(160)}\\b(?:combine|concatenat\\w*|join|merge|put (?:them )?together|interlace|answer|follow|execute|respond)\\b`),
+      re(`\\b(?:combine|concatenate|join|merge|put together|interlace)\\b${g(30)}\\b(?:[a-z], [a-z],? and [a-z]|[a-z] and [a-z]|the (?:parts|pieces|strings|fragments))\\b${span(160)}\\b(?:answer|follow|execute|obey|respond to|do what|carry out)\\b`),
+      re(`\\b[a-z] ?= ?["“'][^"”'\\n]{1,120}["”']${span(300)}\\b[a-z] ?= ?[a-z] ?\\+ ?[a-z]\\b`),
+      re(`(?:teil (?:1|a|eins)${span(160)}teil (?:2|b|zwei)${span(160)}(?:zusammen|kombinier|verbind|befolg|beantwort)|parte (?:1|a|uno)${span(160)}parte (?:2|b|dos|due)${span(160)}(?:une|junta|combina|unisci|sigue|segui|responde|rispondi)|partie (?:1|a|un)${span(160)}partie (?:2|b|deux)${span(160)}(?:assemble|combine|reunis|suis|reponds)|часть (?:1|а|первая)${span(160)}часть (?:2|б|вторая)${span(160)}(?:объедин|соедин|выполни|ответь))`),
     ],
   },
   {
