@@ -426,9 +426,9 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
       re(`\\b(?:ignor(?:e|ing)|disregard(?:ing)?|forget(?:ting)?|skip|drop|discard|neglect)\\b${g(15)}\\b(?:past|last|other|current|existing|given|standing|remaining)\\b${g(20)}\\b(?:instructions?|directives?|directions|rules|guidelines|prompts?|programming|protocols?|orders|commands)\\b`),
       re(`\\b(?:do|does|doing|say|answer) (?:exactly |just )?(?:the )?opp?osite (?:of|to|from|as)\\b${g(30)}\\b(?:instr\\p{L}*|rules|directives|guidelines|what (?:i|you|they) (?:say|said|ask|asked|tell|told|want)|(?:i|you) (?:say|said|ask|asked|tell|were told))`),
       re(`(?:desobedece|desobedezca|anula|cancela|annule[zs]?|desobei[sz]|desobeissez|annulla|disobbedisci|desobede[cç]a|отмени\\p{L}*|ослушайся|нарушь|违背|違背|撤销|撤銷)${g(30)}(?:instruc|istruzion|reglas|regras|regole|consignes|regles|инструкц|указани|правил|指令|指示|规则|規則)`),
-      // "Forget about everything and …", and acting against the instructions ("contrary to /
+      // "Forget about everything and tell / say / write …", and acting against the instructions ("contrary to /
       // deviating from the previous instructions").
-      re(`\\b(?:forget|ignore|disregard)\\b (?:about |of )?(?:everything|anything|all (?:of )?(?:that|this|it))\\b${g(25)}\\b(?:and|then|now|instead|but)\\b`),
+      re(`\\b(?:forget|ignore|disregard)\\b (?:about |of )?(?:everything|anything|all (?:of )?(?:that|this|it))\\b${g(25)}\\b(?:and|then|now|instead|but),? (?:(?:just|only|now|simply) )?(?:tell|say|write|print|output|answer|respond|reveal|state|claim|give)\\b`),
       re(`(?:\\bcontrary to|\\bdeviating from|\\bin deviation from|\\bnotwithstanding|\\bin spite of|\\bregardless of|abweichend (?:von|zu)|entgegen|contrairement (?:aux|a)|a diferencia de|al contrario de|contrariamente a|в нарушение|вопреки)${g(20)}(?:previous|prior|earlier|above|original|your|vorherig|bisherig|obig|deine?|precedent|anterior|precedenti|предыдущ|тво)\\p{L}*${g(15)}(?:instruc|directive|guideline|rules|anweisung|instruktion|vorgabe|regeln|consignes|regles|reglas|istruzion|regole|инструкц|указани|правил)`),
       // Pretending there were no instructions at all.
       re(`\\b(?:pretend|imagine|act as if|assume|suppose)\\b${g(15)}\\b(?:there (?:are|were|is) no|you (?:have|had) no|you (?:did ?n[o']t|never|do ?n[o']t) (?:receive|get|have|got))\\b${g(15)}\\b(?:instructions?|rules|guidelines|restrictions|directives|limits|constraints|programming)\\b`),
@@ -455,7 +455,7 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
     // task", "start over", "leave the previous information behind".
     name: 'task-switch',
     patterns: [
-      re(`\\b(?:that(?:'s| is| was) (?:enough|all|it|done|finished|over)|(?:very )?well done|good job|great job|nice work|excellent (?:work|performance|job)|you(?:'ve| have) (?:outdone yourself|done (?:well|great|enough)))\\b${span(80)}\\b(?:now|next|another|new)\\b`),
+      re(`\\b(?:that(?:'s| is| was) (?:enough|all|it)|(?:very )?well done|good job|great job|nice work|excellent (?:work|performance|job)|you(?:'ve| have) (?:outdone yourself|done (?:well|great|enough)))\\b${span(80)}\\b(?:now|next|another|new)\\b`),
       // Session 7: "do not answer this question, just output …" (the question was a decoy).
       re(`\\b(?:do not|don'?t|never|no need to) (?:answer|respond to|reply to|address) (?:this|the|that|my|any|the above) (?:question|request|prompt|query|message)\\b${g(20)}\\b(?:but|instead|just|only|rather)\\b|(?:beantworte|beantworten sie) (?:die|diese|meine) frage nicht${g(20)}(?:sondern|nur|stattdessen)|no respondas (?:a )?(?:la|esta) pregunta${g(20)}(?:sino|solo|solamente)|ne reponds? pas a (?:la|cette) question${g(20)}(?:mais|seulement|juste)`),
       re(`\\bnow (?:comes?|follows?|follow|there (?:is|are)|we (?:have|start|begin|move)|let'?s (?:move|switch|start|do))\\b${g(30)}\\b(?:tasks?|challenge|assignment|exercise|job)\\b|\\b(?:new|further|another|next|different|other) (?:tasks?|challenge|assignment) (?:follows?|comes?|is|for you)\\b|\\bstart (?:over|again|afresh|from (?:scratch|the (?:beginning|front)))\\b|\\bclean slate\\b`),
