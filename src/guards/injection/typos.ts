@@ -86,7 +86,31 @@ function splitWord(word: string): string | undefined {
 export function restoreKeywords(text: string, limit = 8192): string {
   const head = text.length > limit ? text.slice(0, limit) : text;
   let changed = false;
-  const out = head.replace(/\p{L}+/gu, (w) => {
+  // A key word broken in two by a space ("ig nore", "previ ous", "guide lines"): joined when the
+  // two pieces together are (or are one typo away from) a key word and the second is not a word
+  // of its own that the first could precede ("pass word" joins; "the rules" has no key word).
+  let out = '';
+  let last = 0;
+  // Each word with the one after it, overlapping: \S+ pieces separated by one space.
+  const words = [...head.matchAll(/\p{L}{2,12}/gu)];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const x = words[i];
+    const y = words[i + 1];
+    if (x === undefined || y === undefined || x.index === undefined || y.index === undefined) continue;
+    const a = x[0];
+    const b = y[0];
+    if (y.index !== x.index + a.length + 1 || head.charCodeAt(x.index + a.length) !== 32) continue;
+    const joined = `${a}${b}`;
+    if (joined.length < 6 || REAL_WORDS.has(a) || KEYWORDS.includes(a) || KEYWORDS.includes(b)) continue;
+    const k = KEYWORDS.includes(joined) ? joined : correctWord(joined);
+    if (k === undefined) continue;
+    out += `${head.slice(last, x.index)}${k}`;
+    last = y.index + b.length;
+    changed = true;
+    i++;
+  }
+  out += head.slice(last);
+  out = out.replace(/\p{L}+/gu, (w) => {
     const fixed = correctWord(w) ?? splitWord(w);
     if (fixed === undefined) return w;
     changed = true;
