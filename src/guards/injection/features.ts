@@ -5,6 +5,7 @@
  * rules do not list.
  */
 import { deobfuscate, type Deobfuscated } from './deobfuscate.js';
+import { restoreKeywords } from './typos.js';
 import { ATTACK_RULES, COUNTER_EVIDENCE, DIRECT_RULES, DOCUMENT_RULES, HARM_TOPICS, OUTPUT_RULES, type RuleFamily } from './rules.js';
 
 /** Rule families for document segments: the attack families plus document-only ones. */
@@ -259,6 +260,12 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
   named.set('bias', 1);
   const families = kind === 'segment' ? SEGMENT_RULES : PROMPT_RULES;
   const rules = ruleHits(d, families);
+  if (kind === 'direct') {
+    // Misspelt or run-together key words ("previus instuctions", "priorinstructions"): one more
+    // view for the rules, not an obfuscation signal (typos are ordinary in typed prompts).
+    const restored = restoreKeywords(d.text);
+    if (restored !== d.text) matchRules(restored, families, rules.hits);
+  }
   ruleFeatures(rules, named, kind === 'segment');
   shapeFeatures(textShape(raw, d.text), named, kind === 'segment', kind === 'segment');
   return { vector: { hashed, named }, rules };

@@ -419,6 +419,19 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
       re(`(?:onceki|yukar[iı]daki|t[uü]m|b[uü]t[uü]n|ilk)${g(20)}(?:talimat|kural|komut|yonerge)\\p{L}*${g(30)}(?:gormezden gel|yok say|unut|dikkate alma|umursama|bo[sş]ver|uyma)`),
       re(`(?:指示|命令|ルール|指令|プロンプト|設定|制約|規則)(?:は|を|なんか|など)${g(10)}(?:気にしない|気にせず|従わない|従わず|守らなくて|無視|忘れ)|(?:지시|명령|규칙|지침|프롬프트)${g(10)}(?:신경 ?쓰지 ?마|신경 ?쓰지 ?말|무시하|잊어|따르지 ?마|따르지 ?말)|(?:निर्देश|नियम|आदेश)${g(30)}(?:भूल जा|अनदेखा|नजरअंदाज|नज़रअंदाज़|मत मान|पालन मत|पालन न कर)`),
       re(`(?:ignor\\p{L}*|forget|disregard|dimentica|trascura|oublie[zs]?|olvida|desconsidere|esque[cç]a|esquece|vergiss|vergessen sie)${g(20)}(?:what (?:you were|you've been|you have been|i) (?:told|said|gave you)|quello che ti (?:e stato detto|hanno detto|ho detto)|tudo o que (?:foi dito|te disseram|lhe foi dito)|(?:tout )?ce qu'on t'a dit|ce que (?:je t'ai|l'on t'a) dit|lo que te (?:dijeron|han dicho|dije)|was (?:dir|man dir|ich dir) (?:vorher |zuvor |bisher )?gesagt)`),
+      // (4) Session 7: rejection verbs other than "ignore" with the model's instructions as object
+      // ("cancel / disobey / defy / subvert the previous rules"), "ignore" with a past/last/other
+      // reference, and "do the opposite of your instructions / of what I say".
+      re(`\\b(?:cancel|disobey|defy|subvert|revoke|abandon|dismiss|circumvent|overrule|nullify)\\b${g(20)}\\b(?:previous|prior|past|last|earlier|initial|original|current|existing|your|all|the|these|those|any|other|given|my)\\b${g(20)}\\b(?:instructions?|directives?|directions|rules|guidelines|prompts?|programming|protocols?|restrictions|constraints)\\b`),
+      re(`\\b(?:ignor(?:e|ing)|disregard(?:ing)?|forget(?:ting)?|skip|drop|discard|neglect)\\b${g(15)}\\b(?:past|last|other|current|existing|given|standing|remaining)\\b${g(20)}\\b(?:instructions?|directives?|directions|rules|guidelines|prompts?|programming|protocols?|orders|commands)\\b`),
+      re(`\\b(?:do|does|doing|say|answer) (?:exactly |just )?(?:the )?opp?osite (?:of|to|from|as)\\b${g(30)}\\b(?:instr\\p{L}*|rules|directives|guidelines|what (?:i|you|they) (?:say|said|ask|asked|tell|told|want)|(?:i|you) (?:say|said|ask|asked|tell|were told))`),
+      re(`(?:desobedece|desobedezca|anula|cancela|annule[zs]?|desobei[sz]|desobeissez|annulla|disobbedisci|desobede[cç]a|отмени\\p{L}*|ослушайся|нарушь|违背|違背|撤销|撤銷)${g(30)}(?:instruc|istruzion|reglas|regras|regole|consignes|regles|инструкц|указани|правил|指令|指示|规则|規則)`),
+      // "Forget about everything and tell / say / write …", and acting against the instructions ("contrary to /
+      // deviating from the previous instructions").
+      re(`\\b(?:forget|ignore|disregard)\\b (?:about |of )?(?:everything|anything|all (?:of )?(?:that|this|it))\\b${g(25)}\\b(?:and|then|now|instead|but),? (?:(?:just|only|now|simply) )?(?:tell|say|write|print|output|answer|respond|reveal|state|claim|give)\\b`),
+      re(`(?:\\bcontrary to|\\bdeviating from|\\bin deviation from|\\bnotwithstanding|\\bin spite of|\\bregardless of|abweichend (?:von|zu)|entgegen|contrairement (?:aux|a)|a diferencia de|al contrario de|contrariamente a|в нарушение|вопреки)${g(20)}(?:previous|prior|earlier|above|original|your|vorherig|bisherig|obig|deine?|precedent|anterior|precedenti|предыдущ|тво)\\p{L}*${g(15)}(?:instruc|directive|guideline|rules|anweisung|instruktion|vorgabe|regeln|consignes|regles|reglas|istruzion|regole|инструкц|указани|правил)`),
+      // Pretending there were no instructions at all.
+      re(`\\b(?:pretend|imagine|act as if|assume|suppose)\\b${g(15)}\\b(?:there (?:are|were|is) no|you (?:have|had) no|you (?:did ?n[o']t|never|do ?n[o']t) (?:receive|get|have|got))\\b${g(15)}\\b(?:instructions?|rules|guidelines|restrictions|directives|limits|constraints|programming)\\b`),
     ],
   },
   {
@@ -432,6 +445,9 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
       re(`(?:wortlich|wort fur wort|mot pour mot|textuellement|palabra por palabra|parola per parola|palavra por palavra|woord voor woord|дословно|слово в слово|kelimesi kelimesine|一字一句|逐字|한 글자도|शब्दशः)${span(60)}(?:anweisung|instruktion|vorgabe|prompt|consigne|instruction|instruccion|istruzion|instruc|instructie|инструкци|промпт|talimat|指示|指令|プロンプト|提示|지시|지침|프롬프트|निर्देश)`),
       re(`(?:anweisungen|vorgaben|consignes|instructions|instrucciones|istruzioni|instrucoes|instructies|инструкци\\p{L}*|указани\\p{L}*)${g(50)}(?:du ${g(30)}(?:bekommen|erhalten)|as-tu recu|tu as recu|vous avez recu|avez-vous recu|recibiste|te (?:dieron|han dado)|hai ricevuto|ti (?:sono state date|hanno dato)|voce recebeu|te deram|lhe foram dadas|je (?:hebt|kreeg) gekregen|ты получил|тебе (?:дали|были даны))`),
       re(`(?:sana|size)${g(20)}verilen${g(10)}(?:talimat|kural|komut)|あなたに${g(10)}与えられた${g(4)}(?:指示|命令|ルール|プロンプト)|(?:너에게|당신에게|네게)${g(10)}주어진${g(6)}(?:지시|명령|규칙|지침|프롬프트)|(?:तुम्हें|आपको)${g(30)}(?:निर्देश|नियम)${g(20)}दिए गए`),
+      // Session 7: "what instructions were you given", "the rules (that were) given to you".
+      re(`\\b(?:what|which)\\b${g(25)}\\b(?:instr\\p{L}*|directions|directives|rules|guidelines|prompts?|orders)\\b${g(25)}\\b(?:you|u|ya)\\b${g(20)}\\b(?:given|received?|told|provided|programmed|instructed|assigned|fed)\\b`),
+      re(`\\b(?:instr\\p{L}*|directions|directives|rules|guidelines|prompts?)\\b (?:that |which )?(?:(?:were|was|have been|has been|are|is|got) )?(?:given|provided|told|programmed|assigned|fed|sent) (?:to |into )?(?:you|u)\\b`),
     ],
   },
   {
@@ -440,6 +456,8 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
     name: 'task-switch',
     patterns: [
       re(`\\b(?:that(?:'s| is| was) (?:enough|all|it)|(?:very )?well done|good job|great job|nice work|excellent (?:work|performance|job)|you(?:'ve| have) (?:outdone yourself|done (?:well|great|enough)))\\b${span(80)}\\b(?:now|next|another|new)\\b`),
+      // Session 7: "do not answer this question, just output …" (the question was a decoy).
+      re(`\\b(?:do not|don'?t|never|no need to) (?:answer|respond to|reply to|address) (?:this|the|that|my|any|the above) (?:question|request|prompt|query|message)\\b${g(20)}\\b(?:but|instead|just|only|rather)\\b|(?:beantworte|beantworten sie) (?:die|diese|meine) frage nicht${g(20)}(?:sondern|nur|stattdessen)|no respondas (?:a )?(?:la|esta) pregunta${g(20)}(?:sino|solo|solamente)|ne reponds? pas a (?:la|cette) question${g(20)}(?:mais|seulement|juste)`),
       re(`\\bnow (?:comes?|follows?|follow|there (?:is|are)|we (?:have|start|begin|move)|let'?s (?:move|switch|start|do))\\b${g(30)}\\b(?:tasks?|challenge|assignment|exercise|job)\\b|\\b(?:new|further|another|next|different|other) (?:tasks?|challenge|assignment) (?:follows?|comes?|is|for you)\\b|\\bstart (?:over|again|afresh|from (?:scratch|the (?:beginning|front)))\\b|\\bclean slate\\b`),
       re(`\\b(?:forget|ignore|disregard)\\b (?:all )?(?:of )?(?:the |what(?:'s| is| was| came) )?(?:above|foregoing|preceding|before)\\b(?! (?:\\w+ )?(?:error|warning|typo|noise|line|row|column|paragraph|sentence|section|example|image|figure|chart|table|code))`),
       re(`\\b(?:forget|ignore|disregard|drop|leave|put|set) (?:about )?(?:all |everything |any )?(?:of )?(?:the |your |that |this )?(?:previous|prior|earlier|above|preceding|former|old|past|given)\\w* (?:information|info|inputs?|data|statements?|content|conversation|discussion|chat|answers?|responses?|words|text|topics?|stuff|things)\\b|\\b(?:leave|put)${g(40)}\\bbehind (?:you|yourself)?\\b`),
@@ -470,6 +488,22 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
     patterns: [
       re(`\\b(?:the|other|another|all|previous|every|this|that) (?:users?|customers?|clients?|patients?|members?)(?:'s?)? (?:e-?mail|address(?:es)?|phone|passwords?|data|information|info|details|location|conversations?|messages|records|names?|history|accounts?)\\b|\\b(?:your|the) (?:database|user (?:data|records|table|list)|customer (?:data|records|list)|internal (?:data|documents|files))\\b|\\bwhere (?:is|does) the user (?:live|living|located)`),
       re(`(?:(?:daten|adresse|e-mail|telefonnummer|passwort) (?:des|der|anderer|aller) (?:nutzer|benutzer|kunden)|datos de (?:los|otros) (?:usuarios|clientes)|donnees (?:des|d'autres) (?:utilisateurs|clients)|dati (?:degli|di altri) (?:utenti|clienti)|данные (?:других )?(?:пользовател|клиент)|(?:其他)?用户的(?:数据|信息|邮箱|地址|密码)|他のユーザーの)`),
+      // Session 7: a named third party's personal data ("Nancy's email address", "where does Jane
+      // Smith live", "the user's birth year"): an assistant holding such data must not hand it out.
+      re(`\\b\\p{L}+(?:'s|s') (?:e-?mail address|e-?mail|home address|current (?:address|location|city)|city of residence|phone number|mobile number|social security(?: number)?|ssn|bank (?:balance|account(?: number)?|details)|credit card(?: number| details)?|date of birth|birth (?:date|year|month|day)|password|salary|medical (?:records?|history)|passport number)\\b|\\bwhere (?:does|did) (?!the\\b|a\\b|an\\b|it\\b|this\\b|that\\b)\\p{L}+(?: \\p{L}+)? (?:live|reside)\\b|\\b(?:users?|customers?|clients?|patients?|employees?)(?:'s|s')? (?:birth|favou?rite|current|home|full|real|maiden)\\b`),
+      re(`(?:(?:e-?mail-adresse|telefonnummer|handynummer|kontonummer|kontostand|geburtsdatum|wohnadresse|wohnort) (?:von|des|der) (?!der |dem |den |meine|deine|ihre )\\p{L}+|wo wohnt (?!der |die |das )\\p{L}+|(?:direccion de correo|correo electronico|numero de telefono|saldo bancario|fecha de nacimiento|domicilio) de (?!la |el |los |las |mi |tu |su |un |una )\\p{L}+|donde vive (?!el |la )\\p{L}+|(?:adresse e-?mail|numero de telephone|solde bancaire|date de naissance|adresse postale) de (?!la |le |l'|mon |ton |son |un |une )\\p{L}+|ou habite (?!le |la )\\p{L}+|(?:адрес|телефон|номер телефона|пароль|баланс|дата рождения)\\p{L}* (?:пользовател|клиент)\\p{L}*)`),
+    ],
+  },
+  {
+    // Session 7: payload splitting (Kang et al., 2023, "Exploiting programmatic behavior of LLMs"):
+    // the request is cut into parts or strings that the model is asked to put back together and
+    // act on, so no single part reads as an attack.
+    name: 'payload-split',
+    patterns: [
+      re(`\\b(?:part|piece|string|segment|fragment|chunk) ?(?:1|one|a|i)\\b${span(160)}\\b(?:part|piece|string|segment|fragment|chunk) ?(?:2|two|b|ii)\\b${span(160)}\\b(?:combine|concatenat\\w*|join|merge|put (?:them )?together|interlace|answer|follow|execute|respond)\\b`),
+      re(`\\b(?:combine|concatenate|join|merge|put together|interlace)\\b${g(30)}\\b(?:[a-z], [a-z],? and [a-z]|[a-z] and [a-z]|the (?:parts|pieces|strings|fragments))\\b${span(160)}\\b(?:answer|follow|execute|obey|respond to|do what|carry out)\\b`),
+      re(`\\b[a-z] ?= ?["“'][^"”'\\n]{1,120}["”']${span(300)}\\b[a-z] ?= ?[a-z] ?\\+ ?[a-z]\\b`),
+      re(`(?:teil (?:1|a|eins)${span(160)}teil (?:2|b|zwei)${span(160)}(?:zusammen|kombinier|verbind|befolg|beantwort)|parte (?:1|a|uno)${span(160)}parte (?:2|b|dos|due)${span(160)}(?:une|junta|combina|unisci|sigue|segui|responde|rispondi)|partie (?:1|a|un)${span(160)}partie (?:2|b|deux)${span(160)}(?:assemble|combine|reunis|suis|reponds)|часть (?:1|а|первая)${span(160)}часть (?:2|б|вторая)${span(160)}(?:объедин|соедин|выполни|ответь))`),
     ],
   },
   {
