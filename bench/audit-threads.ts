@@ -31,8 +31,8 @@ interface Target {
   readonly origin: string;
   readonly headers: Record<string, string>;
   /** Per round: µs of CPU per request by role, and GC events per 10k requests. */
-  readonly rounds: { cpu: Record<Role, number>; scavenges: number; markCompacts: number; pauseUs: number }[];
-  gc: { scavenges: number; markCompacts: number; pauseMs: number };
+  readonly rounds: { cpu: Record<Role, number>; scavenges: number; markCompacts: number; pauseUs: number; workerGc: number }[];
+  gc: { scavenges: number; markCompacts: number; pauseMs: number; workerEvents: number };
 }
 
 const TICK_MS = 10; // CLK_TCK is 100 on Linux x86-64 and arm64
@@ -108,14 +108,22 @@ async function startBuild(spec: string, mockUrl: string, workDir: string, index:
   writeFileSync(configFile, benchConfig(variant, port, mockUrl));
   const { key } = JSON.parse(execFileSync(process.execPath, [cli, 'keys', 'create', '--config', configFile, '--name', 'bench', '--json'], { encoding: 'utf8' })) as { key: string };
   const child = spawn(process.execPath, ['--trace-gc', ...nodeFlags, cli, 'start', '--config', configFile], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const target: Target = { name: spec, child, origin: `http://127.0.0.1:${port}`, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, rounds: [], gc: { scavenges: 0, markCompacts: 0, pauseMs: 0 } };
+  const target: Target = { name: spec, child, origin: `http://127.0.0.1:${port}`, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, rounds: [], gc: { scavenges: 0, markCompacts: 0, pauseMs: 0, workerEvents: 0 } };
   let rest = '';
+  let mainIsolate: string | undefined;
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     const lines = (rest + chunk).split('\n');
     rest = lines.pop() ?? '';
     for (const line of lines) {
       // "... Scavenge 10.2 (12.3) -> 9.8 (13.3) MB, pooled: 0 MB, 0.52 / 0.00 ms ...": the first figure is the pause.
       const pause = Number(/MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ /.exec(line)?.[1] ?? 0);
+      // Each isolate prints its own address; the first one seen (at start-up) is the main thread's.
+      const isolate = /^\[\d+:(0x[0-9a-f]+)\]/.exec(line)?.[1];
+      if (isolate !== undefined && mainIsolate === undefined) mainIsolate = isolate;
+      if (isolate !== undefined && isolate !== mainIsolate) {
+        target.gc.workerEvents++;
+        continue;
+      }
       if (line.includes('Scavenge')) {
         target.gc.scavenges++;
         target.gc.pauseMs += pause;
@@ -178,17 +186,18 @@ async function main(): Promise<void> {
           scavenges: ((t.gc.scavenges - gc0.scavenges) * 10_000) / requests,
           markCompacts: ((t.gc.markCompacts - gc0.markCompacts) * 10_000) / requests,
           pauseUs: ((t.gc.pauseMs - gc0.pauseMs) * 1000) / requests,
+          workerGc: ((t.gc.workerEvents - gc0.workerEvents) * 10_000) / requests,
         });
       }
       console.error(`round ${round + 1} done (load ${(loadavg()[0] ?? 0).toFixed(2)})`);
     }
-    console.log(`${rounds} rounds x ${requests} requests over ${connections} connections; medians over rounds (us of CPU per request; GC events per 10k requests)`);
-    console.log(`${'target'.padEnd(34)} ${ROLES.map((r) => r.padStart(7)).join(' ')}   total  scav/10k  mc/10k  gc pause us/req`);
+    console.log(`${rounds} rounds x ${requests} requests over ${connections} connections; medians over rounds (us of CPU per request by thread; the main isolate's GC events per 10k requests and their pauses; the append thread's isolate's GC events)`);
+    console.log(`${'target'.padEnd(34)} ${ROLES.map((r) => r.padStart(7)).join(' ')}   total  scav/10k  mc/10k  gc pause us/req  worker gc/10k`);
     for (const t of targets) {
       const m = (f: (r: Target['rounds'][number]) => number): number => median(t.rounds.map(f));
       const total = m((r) => ROLES.reduce((a, k) => a + r.cpu[k], 0));
       console.log(
-        `${t.name.padEnd(34)} ${ROLES.map((k) => m((r) => r.cpu[k]).toFixed(1).padStart(7)).join(' ')} ${total.toFixed(1).padStart(7)} ${m((r) => r.scavenges).toFixed(1).padStart(9)} ${m((r) => r.markCompacts).toFixed(2).padStart(7)} ${m((r) => r.pauseUs).toFixed(1).padStart(8)}`,
+        `${t.name.padEnd(34)} ${ROLES.map((k) => m((r) => r.cpu[k]).toFixed(1).padStart(7)).join(' ')} ${total.toFixed(1).padStart(7)} ${m((r) => r.scavenges).toFixed(1).padStart(9)} ${m((r) => r.markCompacts).toFixed(2).padStart(7)} ${m((r) => r.pauseUs).toFixed(1).padStart(8)} ${m((r) => r.workerGc).toFixed(1).padStart(8)}`,
       );
     }
   } finally {
