@@ -1,0 +1,213 @@
+/**
+ * Where the audit trail's CPU goes in the gateway, per thread, and what it does to the garbage
+ * collector: runs builds of Portcullis side by side (as `compare.ts` does: `DIST@variant`, rounds
+ * interleaved, the order reversed every other round), and for every round reads each server's
+ * threads from /proc/<pid>/task/<tid>/stat (utime + stime) grouped by role, and counts the GC
+ * events `--trace-gc` prints (scavenges and mark-compacts, per 10k requests).
+ *
+ *   npx tsc -p tsconfig.json
+ *   node dist/bench/audit-threads.js --connections 64 --rounds 6 --requests 6000 dist@audit-off dist@default /tmp/before/dist@default
+ *
+ * Roles (`byRole`): `main` (the event loop), `v8` (V8's platform workers: GC and compilation
+ * helpers), `audit` (threads started later: the SQLite append thread and libuv's pool), `other`. `--node-flags` passes extra flags to the servers (e.g. "--max-semi-space-size=16").
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Pool, request } from 'undici';
+import { spawnMock } from '../src/cli/mock-process.js';
+import { benchConfig, isVariant } from './portcullis-config.js';
+import { median } from './stats.js';
+
+const BODY = JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: 'Say hello' }] });
+const ROLES = ['main', 'audit', 'v8', 'other'] as const;
+type Role = (typeof ROLES)[number];
+
+interface Target {
+  readonly name: string;
+  readonly child: ChildProcess;
+  readonly origin: string;
+  readonly headers: Record<string, string>;
+  /** Per round: µs of CPU per request by role, and GC events per 10k requests. */
+  readonly rounds: { cpu: Record<Role, number>; scavenges: number; markCompacts: number; pauseUs: number; workerGc: number }[];
+  gc: { scavenges: number; markCompacts: number; pauseMs: number; workerEvents: number };
+}
+
+const TICK_MS = 10; // CLK_TCK is 100 on Linux x86-64 and arm64
+
+function threadCpu(pid: number): Map<number, { comm: string; ms: number }> {
+  const out = new Map<number, { comm: string; ms: number }>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), { comm, ms: (Number(f[11]) + Number(f[12])) * TICK_MS });
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return out;
+}
+
+/**
+ * Every thread of a Node server is named "node", so roles go by creation order (tids grow): the
+ * main thread (tid = pid), the platform's delayed-task scheduler, V8's 4 platform workers (GC and
+ * compiler helpers; `--v8-pool-size` 4 is Node's default), then everything created later: libuv's
+ * pool and the SQLite audit append thread (the only worker thread; `perf stat --per-thread -e
+ * syscalls:sys_enter_fsync` shows it is the one issuing the fsyncs). With audit off `audit` is ~0.
+ */
+function byRole(pid: number, before: Map<number, { ms: number }>, after: Map<number, { comm: string; ms: number }>): Record<Role, number> {
+  const sums: Record<Role, number> = { main: 0, audit: 0, v8: 0, other: 0 };
+  const tids = [...after.keys()].sort((a, b) => a - b);
+  tids.forEach((tid, i) => {
+    const ms = (after.get(tid)?.ms ?? 0) - (before.get(tid)?.ms ?? 0);
+    const r: Role = tid === pid ? 'main' : i === 1 ? 'other' : i <= 5 ? 'v8' : 'audit';
+    sums[r] += ms;
+  });
+  return sums;
+}
+
+async function waitHealthy(origin: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${String(child.exitCode)}`);
+    try {
+      const res = await request(`${origin}/healthz`, { headersTimeout: 1_000 });
+      await res.body.dump();
+      if (res.statusCode === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not become healthy');
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+async function startBuild(spec: string, mockUrl: string, workDir: string, index: number, nodeFlags: string[]): Promise<Target> {
+  const at = spec.lastIndexOf('@');
+  const distDir = at > spec.lastIndexOf('/') ? spec.slice(0, at) : spec;
+  const variant = at > spec.lastIndexOf('/') ? spec.slice(at + 1) : 'default';
+  if (!isVariant(variant)) throw new Error(`unknown variant in ${spec}`);
+  const cli = join(resolve(distDir), 'src/cli/main.js');
+  const dir = join(workDir, String(index));
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const configFile = join(dir, 'portcullis.yaml');
+  writeFileSync(configFile, benchConfig(variant, port, mockUrl));
+  const { key } = JSON.parse(execFileSync(process.execPath, [cli, 'keys', 'create', '--config', configFile, '--name', 'bench', '--json'], { encoding: 'utf8' })) as { key: string };
+  const child = spawn(process.execPath, ['--trace-gc', ...nodeFlags, cli, 'start', '--config', configFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const target: Target = { name: spec, child, origin: `http://127.0.0.1:${port}`, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, rounds: [], gc: { scavenges: 0, markCompacts: 0, pauseMs: 0, workerEvents: 0 } };
+  let rest = '';
+  let mainIsolate: string | undefined;
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      // "... Scavenge 10.2 (12.3) -> 9.8 (13.3) MB, pooled: 0 MB, 0.52 / 0.00 ms ...": the first figure is the pause.
+      const pause = Number(/MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ /.exec(line)?.[1] ?? 0);
+      // Each isolate prints its own address; the first one seen (at start-up) is the main thread's.
+      const isolate = /^\[\d+:(0x[0-9a-f]+)\]/.exec(line)?.[1];
+      if (isolate !== undefined && mainIsolate === undefined) mainIsolate = isolate;
+      if (isolate !== undefined && isolate !== mainIsolate) {
+        target.gc.workerEvents++;
+        continue;
+      }
+      if (line.includes('Scavenge')) {
+        target.gc.scavenges++;
+        target.gc.pauseMs += pause;
+      } else if (line.includes('Mark-Compact') || line.includes('Mark-sweep')) {
+        target.gc.markCompacts++;
+        target.gc.pauseMs += pause;
+      }
+    }
+  });
+  await waitHealthy(target.origin, child);
+  return target;
+}
+
+async function load(target: Target, count: number, connections: number): Promise<void> {
+  const pool = new Pool(target.origin, { connections, keepAliveTimeout: 30_000 });
+  let sent = 0;
+  const worker = async (): Promise<void> => {
+    while (sent < count) {
+      sent += 1;
+      const res = await pool.request({ method: 'POST', path: '/v1/chat/completions', headers: target.headers, body: BODY });
+      const text = await res.body.text();
+      if (res.statusCode !== 200) throw new Error(`${target.name} answered ${res.statusCode}: ${text.slice(0, 200)}`);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: connections }, worker));
+  } finally {
+    await pool.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { rounds: { type: 'string' }, requests: { type: 'string' }, connections: { type: 'string' }, 'node-flags': { type: 'string' } },
+  });
+  const rounds = Number(values.rounds ?? 6);
+  const requests = Number(values.requests ?? 6000);
+  const connections = Number(values.connections ?? 64);
+  const nodeFlags = (values['node-flags'] ?? '').split(' ').filter((f) => f !== '');
+  if (positionals.length === 0 || !(rounds >= 1) || !(requests >= 100)) throw new Error('usage: node dist/bench/audit-threads.js [--rounds N] [--requests N] [--connections N] [--node-flags "..."] DIST@variant...');
+  const mock = await spawnMock();
+  const workDir = mkdtempSync(join(tmpdir(), 'portcullis-threads-'));
+  const targets: Target[] = [];
+  try {
+    for (const [i, spec] of positionals.entries()) targets.push(await startBuild(spec, mock.url, workDir, i, nodeFlags));
+    for (const t of targets) await load(t, Math.min(requests, 5000), connections);
+    for (let round = 0; round < rounds; round++) {
+      for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {
+        const pid = t.child.pid as number;
+        const gc0 = { ...t.gc };
+        const before = threadCpu(pid);
+        await load(t, requests, connections);
+        // Let the last trace lines arrive before counting.
+        await new Promise((r) => setTimeout(r, 50));
+        const sums = byRole(pid, before, threadCpu(pid));
+        const per = (ms: number): number => (ms * 1000) / requests;
+        t.rounds.push({
+          cpu: { main: per(sums.main), audit: per(sums.audit), v8: per(sums.v8), other: per(sums.other) },
+          scavenges: ((t.gc.scavenges - gc0.scavenges) * 10_000) / requests,
+          markCompacts: ((t.gc.markCompacts - gc0.markCompacts) * 10_000) / requests,
+          pauseUs: ((t.gc.pauseMs - gc0.pauseMs) * 1000) / requests,
+          workerGc: ((t.gc.workerEvents - gc0.workerEvents) * 10_000) / requests,
+        });
+      }
+      console.error(`round ${round + 1} done (load ${(loadavg()[0] ?? 0).toFixed(2)})`);
+    }
+    console.log(`${rounds} rounds x ${requests} requests over ${connections} connections; medians over rounds (us of CPU per request by thread; the main isolate's GC events per 10k requests and their pauses; the append thread's isolate's GC events)`);
+    console.log(`${'target'.padEnd(34)} ${ROLES.map((r) => r.padStart(7)).join(' ')}   total  scav/10k  mc/10k  gc pause us/req  worker gc/10k`);
+    for (const t of targets) {
+      const m = (f: (r: Target['rounds'][number]) => number): number => median(t.rounds.map(f));
+      const total = m((r) => ROLES.reduce((a, k) => a + r.cpu[k], 0));
+      console.log(
+        `${t.name.padEnd(34)} ${ROLES.map((k) => m((r) => r.cpu[k]).toFixed(1).padStart(7)).join(' ')} ${total.toFixed(1).padStart(7)} ${m((r) => r.scavenges).toFixed(1).padStart(9)} ${m((r) => r.markCompacts).toFixed(2).padStart(7)} ${m((r) => r.pauseUs).toFixed(1).padStart(8)} ${m((r) => r.workerGc).toFixed(1).padStart(8)}`,
+      );
+    }
+  } finally {
+    for (const t of targets) t.child.kill('SIGTERM');
+    await mock.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
