@@ -17,6 +17,12 @@
  * disturbed by other load than throughput, and the per-round ratio to the first target cancels
  * most of the drift that remains; the medians of both are printed, with the per-round range.
  *
+ * `--gc` starts every server with `--trace-gc-nvp` and also prints the heap bytes per request
+ * each one allocated and promoted to the old generation (V8's own counts, so they hardly depend
+ * on the machine's load): promoted bytes are what full collections, and so the p99, pay for.
+ *
+ *   node dist/bench/compare.js --gc --rounds 4 --requests 20000 floor /tmp/before/dist@core dist@core
+ *
  * `DIST@default` (audit on) beside `DIST@audit-off` compares the audit trail on and off in the same
  * build (issue 7's cost):
  *
@@ -48,6 +54,39 @@ interface Target {
   readonly origin: string;
   readonly headers: Record<string, string>;
   readonly cpu: number[];
+  /** With --gc: V8's running totals from the server's `--trace-gc-nvp` lines, and per-round bytes per request. */
+  readonly gc?: GcTotals;
+  readonly allocated: number[];
+  readonly promoted: number[];
+}
+
+/** Sums of the `allocated=` and `promoted=` fields of every collection the server reported so far. */
+interface GcTotals {
+  allocated: number;
+  promoted: number;
+}
+
+/** The Node options a server starts with: `--trace-gc-nvp` with --gc (one line per collection on stdout). */
+function nodeFlags(gc: boolean): string[] {
+  return gc ? ['--trace-gc-nvp'] : [];
+}
+
+/** Reads the server's stdout for `--trace-gc-nvp` lines and keeps running totals (lines split across reads are joined). */
+function watchGc(child: ChildProcess): GcTotals {
+  const totals: GcTotals = { allocated: 0, promoted: 0 };
+  let rest = '';
+  child.stdout?.setEncoding('utf8');
+  child.stdout?.on('data', (text: string) => {
+    const lines = (rest + text).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      const allocated = /\ballocated=(\d+)/.exec(line);
+      const promoted = /\bpromoted=(\d+)/.exec(line);
+      if (allocated?.[1] !== undefined) totals.allocated += Number(allocated[1]);
+      if (promoted?.[1] !== undefined) totals.promoted += Number(promoted[1]);
+    }
+  });
+  return totals;
 }
 
 async function waitHealthy(name: string, origin: string, child: ChildProcess): Promise<void> {
@@ -84,7 +123,7 @@ function parseBuild(spec: string, fallback: Variant): { distDir: string; variant
   return { distDir: spec.slice(0, at), variant };
 }
 
-async function startBuild(spec: string, fallback: Variant, mockUrl: string, workDir: string, index: number): Promise<Target> {
+async function startBuild(spec: string, fallback: Variant, mockUrl: string, workDir: string, index: number, gc: boolean): Promise<Target> {
   const { distDir, variant } = parseBuild(spec, fallback);
   const cli = join(resolve(distDir), 'src/cli/main.js');
   const dir = join(workDir, String(index));
@@ -93,20 +132,22 @@ async function startBuild(spec: string, fallback: Variant, mockUrl: string, work
   const configFile = join(dir, 'portcullis.yaml');
   writeFileSync(configFile, benchConfig(variant, port, mockUrl));
   const { key } = JSON.parse(execFileSync(process.execPath, [cli, 'keys', 'create', '--config', configFile, '--name', 'bench', '--json'], { encoding: 'utf8' })) as { key: string };
-  const child = spawn(process.execPath, [cli, 'start', '--config', configFile], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeFlags(gc), cli, 'start', '--config', configFile], { stdio: ['ignore', gc ? 'pipe' : 'ignore', 'inherit'] });
+  const totals = gc ? watchGc(child) : undefined;
   const origin = `http://127.0.0.1:${port}`;
   await waitHealthy(spec, origin, child);
-  return { name: spec, variant, child, origin, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, cpu: [] };
+  return { name: spec, variant, child, origin, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, cpu: [], allocated: [], promoted: [], ...(totals ? { gc: totals } : {}) };
 }
 
 /** The floor proxy; `floor-translate` runs it with `--translate` (JSON in and out, floor-proxy.ts). */
-async function startFloor(name: 'floor' | 'floor-translate', mockUrl: string): Promise<Target> {
+async function startFloor(name: 'floor' | 'floor-translate', mockUrl: string, gc: boolean): Promise<Target> {
   const port = await freePort();
   const flags = name === 'floor-translate' ? ['--translate'] : [];
-  const child = spawn(process.execPath, [FLOOR, ...flags, mockUrl, String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeFlags(gc), FLOOR, ...flags, mockUrl, String(port)], { stdio: ['ignore', gc ? 'pipe' : 'ignore', 'inherit'] });
+  const totals = gc ? watchGc(child) : undefined;
   const origin = `http://127.0.0.1:${port}`;
   await waitHealthy(name, origin, child);
-  return { name, child, origin, headers: { 'content-type': 'application/json' }, cpu: [] };
+  return { name, child, origin, headers: { 'content-type': 'application/json' }, cpu: [], allocated: [], promoted: [], ...(totals ? { gc: totals } : {}) };
 }
 
 /** Sends `count` requests over keep-alive connections; every answer must be the mock's. */
@@ -131,28 +172,37 @@ async function load(target: Target, count: number, connections: number): Promise
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { audit: { type: 'boolean' }, rounds: { type: 'string' }, requests: { type: 'string' }, connections: { type: 'string' } },
+    options: { audit: { type: 'boolean' }, gc: { type: 'boolean' }, rounds: { type: 'string' }, requests: { type: 'string' }, connections: { type: 'string' } },
   });
   const rounds = Number(values.rounds ?? 8);
   const requests = Number(values.requests ?? 8000);
   const connections = Number(values.connections ?? 16);
+  const gc = values.gc === true;
   if (positionals.length === 0 || !(rounds >= 1) || !(requests >= 100) || !(connections >= 1 && connections <= 1024)) {
-    throw new Error(`usage: node dist/bench/compare.js [--audit] [--rounds N] [--requests N] [--connections N] (floor | floor-translate | DIST_DIR[@${VARIANTS.join('|')}])...`);
+    throw new Error(`usage: node dist/bench/compare.js [--audit] [--gc] [--rounds N] [--requests N] [--connections N] (floor | floor-translate | DIST_DIR[@${VARIANTS.join('|')}])...`);
   }
   const mock = await spawnMock();
   const workDir = mkdtempSync(join(tmpdir(), 'portcullis-compare-'));
   const targets: Target[] = [];
   try {
     const fallback: Variant = values.audit === true ? 'default' : 'audit-off';
-    for (const [i, name] of positionals.entries()) targets.push(name === 'floor' || name === 'floor-translate' ? await startFloor(name, mock.url) : await startBuild(name, fallback, mock.url, workDir, i));
+    for (const [i, name] of positionals.entries()) targets.push(name === 'floor' || name === 'floor-translate' ? await startFloor(name, mock.url, gc) : await startBuild(name, fallback, mock.url, workDir, i, gc));
     // Warm-up: the JIT settles and caches fill before anything is counted.
     for (const t of targets) await load(t, Math.min(requests, 5000), connections);
     for (let round = 0; round < rounds; round++) {
       for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {
         const pid = t.child.pid as number;
         const before = cpuMs(pid);
+        const gcBefore = t.gc ? { ...t.gc } : undefined;
         await load(t, requests, connections);
         t.cpu.push(((cpuMs(pid) - before) * 1000) / requests);
+        if (t.gc && gcBefore) {
+          // Collections are reported as they end: what the round allocated is counted by the
+          // collections that ran in it, a fair estimate over thousands of requests.
+          await new Promise((r) => setTimeout(r, 50));
+          t.allocated.push((t.gc.allocated - gcBefore.allocated) / requests);
+          t.promoted.push((t.gc.promoted - gcBefore.promoted) / requests);
+        }
       }
       const [l1] = loadavg();
       console.error(`round ${round + 1}: ${targets.map((t) => `${t.name} ${(t.cpu.at(-1) as number).toFixed(1)}`).join(', ')} (load ${(l1 ?? 0).toFixed(2)})`);
@@ -168,6 +218,10 @@ async function main(): Promise<void> {
       const base = targets.find((o) => o.variant !== undefined && o.variant === t.variant);
       const same = base !== undefined && base !== t && base !== first ? `, to ${base.name}: ${ratio(t, base)}` : '';
       console.log(`  ${t.name.padEnd(36)} ${(median(t.cpu)).toFixed(1).padStart(7)} us   ratio to ${first.name}: ${ratio(t, first)} (rounds ${range})${same}`);
+    }
+    if (gc) {
+      console.log('heap per request (--trace-gc-nvp), median over rounds: allocated in the young generation, promoted to the old one');
+      for (const t of targets) console.log(`  ${t.name.padEnd(36)} allocated ${(median(t.allocated) / 1024).toFixed(1).padStart(6)} KB   promoted ${median(t.promoted).toFixed(0).padStart(6)} B (rounds ${Math.min(...t.promoted).toFixed(0)} … ${Math.max(...t.promoted).toFixed(0)})`);
     }
   } finally {
     for (const t of targets) t.child.kill('SIGTERM');

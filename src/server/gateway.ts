@@ -79,11 +79,11 @@ const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map([
 
 /**
  * A data-plane request's state. A class, not an object literal: the literal had a `get signal()`
- * accessor closing over the request, and V8 keeps an accessor of a literal in the object's hidden
- * class, so every request made a new hidden class (in old space) that held the request's whole
- * graph — request, response, state, closures — through every young-generation collection until
- * the next full one. That promoted about 3 KB per request (docs/performance.md, "Session 7");
- * here the getter is on the prototype and every request shares one hidden class.
+ * accessor closing over the request, and V8 allocates the accessor pair of every such property
+ * in the old generation. That old object pointed at the getter, its closure context and so the
+ * request's whole graph — request, response, state, closures — and kept all of it through every
+ * young-generation collection until the next full one: about 3 KB promoted per request
+ * (docs/performance.md, "Session 7"). Here the getter is on the prototype, made once.
  */
 class DataPlaneState implements RequestState {
   readonly sourceIp: string;

@@ -3,10 +3,10 @@
  * `Authorization: Bearer <key>` or `x-api-key: <key>`, loopback included. Any failure is the same
  * PC_ERR_UNAUTHENTICATED to the client; the precise reason goes to the decision record.
  */
-import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
+import type { Principal, Stage, StageContext, Verdict } from '../../pipeline/types.js';
 import { createKeyVerifier, type KeyCheck } from '../../identity/api-keys.js';
 import { sourceAllowed } from '../../identity/scopes.js';
-import type { ApiKeyRepo } from '../../store/types.js';
+import type { ApiKeyRecord, ApiKeyRepo } from '../../store/types.js';
 
 export interface ApiKeyStageOptions {
   readonly repo: ApiKeyRepo;
@@ -74,21 +74,37 @@ export function apiKeyStage(options: ApiKeyStageOptions): ApiKeyStage {
     return {
       action: 'pass',
       reasons: [`key:${r.id}`],
-      facts: {
-        principal: {
-          id: r.principalId,
-          kind: r.principalKind,
-          tenant: r.tenant,
-          roles: r.roles,
-          authMethod: 'api_key',
-          credentialId: r.id,
-          models: r.models,
-          operations: r.operations,
-          cidrs: r.cidrs,
-        },
-      },
+      facts: { principal: principalOf(r) },
     };
   }
+}
+
+/**
+ * One frozen principal per verified key record. The key cache hands back the same record for as
+ * long as it trusts it (identity/api-keys.ts: at most its TTL, and never past a change to the
+ * keys), so requests with that key share the principal, and authorization finds the principal's
+ * Cedar entity already made (policy/request.ts) instead of building it per request. A record read
+ * again from the store is a new object and gets a new principal.
+ */
+const principals = new WeakMap<ApiKeyRecord, Principal>();
+
+function principalOf(r: ApiKeyRecord): Principal {
+  let principal = principals.get(r);
+  if (principal === undefined) {
+    principal = Object.freeze({
+      id: r.principalId,
+      kind: r.principalKind,
+      tenant: r.tenant,
+      roles: r.roles,
+      authMethod: 'api_key',
+      credentialId: r.id,
+      models: r.models,
+      operations: r.operations,
+      cidrs: r.cidrs,
+    });
+    principals.set(r, principal);
+  }
+  return principal;
 }
 
 function presentedKey(headers: StageContext['headers']): string | undefined {

@@ -70,6 +70,32 @@ describe('identity stage (credential shape → verifier)', () => {
     await store.close();
   });
 
+  it('an API key\'s principal is one frozen object while the key cache trusts its record, and a new one once the keys change', async () => {
+    const { store, apiKeys, run } = await setup();
+    const { key, record } = await createApiKey(store.apiKeys, pepper, { name: 'k', roles: ['dev'], models: ['m1'] }, NOW);
+    const { key: other } = await createApiKey(store.apiKeys, pepper, { name: 'o', roles: ['ops'] }, NOW);
+    const principalOf = async (k: string) => {
+      const v = await run({ authorization: `Bearer ${k}` });
+      assert.equal(v.action, 'pass');
+      return v.action === 'pass' ? v.facts?.principal : undefined;
+    };
+    const first = await principalOf(key);
+    assert.ok(first && Object.isFrozen(first));
+    assert.deepEqual({ id: first.id, roles: first.roles, models: first.models, credentialId: first.credentialId, authMethod: first.authMethod }, { id: record.principalId, roles: ['dev'], models: ['m1'], credentialId: record.id, authMethod: 'api_key' });
+    assert.equal(await principalOf(key), first, 'the cached record gives the same principal');
+    const second = await principalOf(other);
+    assert.notEqual(second, first);
+    assert.deepEqual(second?.roles, ['ops']);
+    // Any key write changes the store's mark: the record is read again and the principal made anew.
+    const next = await createApiKey(store.apiKeys, pepper, { name: 'n' }, NOW);
+    assert.ok(await store.apiKeys.rotate(record.id, next.record, NOW + 60_000, NOW));
+    const after = await principalOf(key);
+    assert.notEqual(after, first);
+    assert.deepEqual(after, first);
+    await apiKeys.close();
+    await store.close();
+  });
+
   it('gateway JWT as Bearer; unknown issuer; a DPoP scheme for an unbound token', async () => {
     const { store, keyring, apiKeys, run } = await setup();
     const { record } = await createApiKey(store.apiKeys, pepper, { name: 'k' }, NOW);
