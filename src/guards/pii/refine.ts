@@ -12,7 +12,7 @@
  * Pure, and linear in the text: every rule reads a bounded window at a span's edges.
  */
 
-import { FIRST_NAMES, ORG_SUFFIXES } from './gazetteer.js';
+import { FIRST_NAMES, ORG_SUFFIXES, STREET_WORDS } from './gazetteer.js';
 import type { TaggedSpan } from './ner.js';
 
 /**
@@ -40,6 +40,13 @@ const ADDRESS_BREAK: ReadonlySet<string> = new Set([
   'yesterday', 'next', 'where', 'which', 'who', 'when', 'after', 'before', 'since', 'but', 'so', 'then', 'i', 'we',
   'you', 'he', 'she', 'they', 'my', 'our', 'your', 'his', 'her', 'their',
 ]);
+
+/**
+ * A line that holds contact details (a signature's "Office:", "Fax", "Tel.", "Mobile: …"): an
+ * address that runs onto it ends with the line before.
+ */
+const CONTACT_LINE =
+  /(?:^|[^\p{L}])(?:office|fax|tel|tél|telefon|telephone|téléphone|teléfono|telefone|phone|mobile|mob|cell|handy|desk|direct|e-?mail|web|www|https?)(?:[^\p{L}]|$)|^[ \t>]*[+(]\d/iu;
 
 /** Particles inside place names, longest first ("de la" before "de"). */
 const PLACE_PARTICLE =
@@ -103,6 +110,35 @@ function cutAddressTail(text: string, s: TaggedSpan): TaggedSpan {
     }
   }
   return s;
+}
+
+/** Ends a multi-line address before a line of contact details (see {@link CONTACT_LINE}). */
+function cutContactLines(text: string, s: TaggedSpan): TaggedSpan {
+  let nl = text.indexOf('\n', s.start);
+  while (nl >= 0 && nl < s.end) {
+    // The whole line (bounded), even where the span ends inside it.
+    const window = text.slice(nl + 1, nl + 201);
+    const lineEnd = window.indexOf('\n');
+    if (CONTACT_LINE.test(lineEnd < 0 ? window : window.slice(0, lineEnd))) {
+      let end = nl;
+      while (end > s.start && /\s/u.test(text[end - 1] ?? '')) end--;
+      return { ...s, end };
+    }
+    nl = text.indexOf('\n', nl + 1);
+  }
+  return s;
+}
+
+/**
+ * Drops a sentence's full stop from the end of an address: "… Montehermoso Cáceres." ends the
+ * sentence, but "Str.", "Ave." abbreviate and "útja 62." is a Hungarian house number.
+ */
+function dropFullStop(text: string, s: TaggedSpan): TaggedSpan {
+  if (text[s.end - 1] !== '.') return s;
+  const m = /(\p{L}+)\.$/u.exec(text.slice(Math.max(s.start, s.end - 40), s.end));
+  const w = m?.[1];
+  if (w === undefined || w.length < 3 || STREET_WORDS.has(w.toLowerCase())) return s;
+  return { ...s, end: s.end - 1 };
 }
 
 /** Drops trailing function words (and the separators before them) from a span. */
@@ -195,19 +231,75 @@ function findFirm(text: string, lo: number, hi: number, start: number, end: numb
   }
 }
 
+/** "(the) corner of", "esquina de/con", "angle de": an intersection names one place. */
+const CORNER = /(?:\b(?:the|la|a)[ \t]+)?(?:\bcorner[ \t]+of|\besquina[ \t]+(?:de|con|com)|\bl['’]angle[ \t]+de)[ \t]+/giu;
+/** The word joining the two streets. */
+const JOIN = new Set(['and', '&', 'y', 'con', 'com', 'e', 'et']);
+/** Words after which an intersection's second street has ended. */
+const STREET_END = new Set([...TRAILING_STOP, ...ADDRESS_BREAK]);
+
+/**
+ * Intersections ("the corner of Via Nuova del Campo 85 and Baranyay Mill") as STREET_ADDRESS
+ * spans, from the cue to the end of the second street. Both streets must look like names (start
+ * with a capital or a number) or one of them hold a number: "the corner of my eye and …" is none.
+ */
+function intersections(text: string): TaggedSpan[] {
+  if (!/orner of|squina|angle de/iu.test(text)) return [];
+  const out: TaggedSpan[] = [];
+  CORNER.lastIndex = 0;
+  for (;;) {
+    const m = CORNER.exec(text);
+    if (m === null) break;
+    const from = m.index + m[0].length;
+    // Both streets lie on the cue's line, within a bounded window.
+    const lineEnd = text.slice(from, from + 160).indexOf('\n');
+    const ws = words(text, from, lineEnd < 0 ? Math.min(text.length, from + 160) : from + lineEnd);
+    const j = ws.findIndex((x, k) => k > 0 && k <= 6 && JOIN.has(x.w.toLowerCase()));
+    if (j < 0) continue;
+    const a = ws.slice(0, j);
+    let end = j + 1;
+    // The second street: up to five words, ending at punctuation or a word of the sentence.
+    while (end < ws.length && end - j - 1 < 5) {
+      const x = ws[end];
+      const prev = ws[end - 1];
+      if (x === undefined || prev === undefined) break;
+      if (STREET_END.has(x.w.toLowerCase())) break;
+      // A separator (",", ";", "?") between the words ends the street.
+      if (end > j + 1 && /[^\s]/u.test(text.slice(prev.e, x.s))) break;
+      end++;
+      if (/[.?!]$/u.test(x.w) && !STREET_WORDS.has(bare(x.w))) break;
+    }
+    const b = ws.slice(j + 1, end);
+    const first = a[0];
+    const second = b[0];
+    const last = b[b.length - 1];
+    if (first === undefined || second === undefined || last === undefined) continue;
+    const named = (w: string): boolean => /^[\p{Lu}\p{N}]/u.test(w);
+    const numbered = [...a, ...b].some((x) => HAS_DIGIT.test(x.w));
+    if (!((named(first.w) && named(second.w)) || numbered)) continue;
+    let stop = last.e;
+    // Sentence punctuation goes; a full stop stays after an abbreviated street word ("Str.").
+    while (stop > last.s && /[,;:?!]/u.test(text[stop - 1] ?? '')) stop--;
+    if (text[stop - 1] === '.' && !STREET_WORDS.has(bare(text.slice(last.s, stop)))) stop--;
+    out.push({ type: 'STREET_ADDRESS', start: m.index, end: stop, score: 0.8 });
+    CORNER.lastIndex = stop;
+  }
+  return out;
+}
+
 /** Applies the boundary rules to tagger spans (offsets into `text`); result sorted and disjoint. */
 export function refineEntities(text: string, spans: readonly TaggedSpan[]): TaggedSpan[] {
   const out: TaggedSpan[] = [];
   for (let s of spans) {
-    if (s.type === 'STREET_ADDRESS') s = cutAddressTail(text, trimAddressLead(text, s));
+    if (s.type === 'STREET_ADDRESS') s = dropFullStop(text, cutContactLines(text, cutAddressTail(text, trimAddressLead(text, s))));
     s = trimTrailing(text, s);
     if (s.type === 'LOCATION') s = extendPlace(text, s);
     if (s.end > s.start) out.push(s);
   }
-  const firms = firmNames(text, out);
+  const firms = [...firmNames(text, out), ...intersections(text)];
   const merged: TaggedSpan[] = [];
   for (const s of out) {
-    // A span grown over its neighbours, or a firm, replaces what it covers.
+    // A span grown over its neighbours, a firm or an intersection replaces what it covers.
     if (firms.some((f) => f.start < s.end && s.start < f.end)) continue;
     const prev = merged[merged.length - 1];
     if (prev !== undefined && s.start < prev.end) continue;
