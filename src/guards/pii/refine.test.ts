@@ -114,6 +114,30 @@ describe('entity boundary rules', () => {
     assert.deepEqual(refined(t, [span(t, 'Chiclana', 'LOCATION'), span(t, 'Frontera', 'PERSON')]), [['LOCATION', 'Chiclana de la Frontera']]);
   });
 
+  it('extends a name over family-name particles and a middle initial', () => {
+    const cases: [string, string, string][] = [
+      ['Contact Maika van de Noort today.', 'Maika', 'Maika van de Noort'],
+      ['Willemine ten Pas signed.', 'Willemine', 'Willemine ten Pas'],
+      ['Signed: Ursula von der Leyen', 'Ursula', 'Ursula von der Leyen'],
+      ['Pregunte por María de los Ángeles', 'María', 'María de los Ángeles'],
+      ['أرسلها إلى Ahmad bin Said غدا', 'Ahmad', 'Ahmad bin Said'],
+      ['hi, this is eric g. samoylova\'s account', 'eric g', 'eric g. samoylova'],
+      ['customer hyuuma t. maida called', 'hyuuma', 'hyuuma t. maida'],
+      ['Ask Tom I. Holzman about it', 'Tom', 'Tom I. Holzman'],
+    ];
+    for (const [t, head, want] of cases) assert.deepEqual(refined(t, [span(t, head, 'PERSON')]), [['PERSON', want]], t);
+  });
+
+  it('does not extend a name into the sentence', () => {
+    const cases: [string, string][] = [
+      ['Ask Anna T. and the others', 'Anna'],
+      ['Then Anna T. said no', 'Anna'],
+      ['Sophie de facto runs it', 'Sophie'],
+      ['Paul van the driver', 'Paul'],
+    ];
+    for (const [t, head] of cases) assert.deepEqual(refined(t, [span(t, head, 'PERSON')]), [['PERSON', head]], t);
+  });
+
   it('does not extend a place over a lower-case word or into the next sentence', () => {
     for (const t of ['We met in Paris de facto every year.', 'They live in Porto. De Silva called.', 'Flights to Madrid del mes']) {
       const place = /Paris|Porto|Madrid/.exec(t)?.[0] ?? '';

@@ -327,6 +327,41 @@ function intersections(text: string): TaggedSpan[] {
   return out;
 }
 
+/**
+ * Particles of family names (Dutch, German, French, Spanish, Portuguese, Italian, Arabic),
+ * longest first: "Maika van de Noort", "Willemine ten Pas", "Ahmad bin Said".
+ */
+const NAME_PARTICLE =
+  /[ \t]+(?:van[ \t]+(?:de|der|den|het)|von[ \t]+(?:der|dem|und[ \t]+zu)|de[ \t]+(?:la|las|los)|van|von|vom|zu|ten|ter|te|de|del|della|di|da|das|do|dos|du|des|le|la|bin|ibn|bint|al|el|ap|af)[ \t]+(\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)/uy;
+
+/** A middle initial and the family name after it: " m. jørgensen", " T. Holzman". */
+const INITIAL_THEN_NAME = /[ \t]+\p{L}\.?[ \t]+(\p{L}[\p{L}\p{M}]+(?:['’-]\p{L}[\p{L}\p{M}]*)*)/uy;
+/** The span ends in an initial; the family name follows: "eric g" + ". samoylova". */
+const NAME_AFTER_INITIAL = /\.?[ \t]+(\p{L}[\p{L}\p{M}]+(?:['’-]\p{L}[\p{L}\p{M}]*)*)/uy;
+
+/** Extends a person's name over family-name particles and over "initial + family name". */
+function extendPerson(text: string, s: TaggedSpan): TaggedSpan {
+  let end = s.end;
+  // Ends in a lone initial ("eric g")?
+  const initialAtEnd = end - s.start >= 3 && /[ \t]\p{L}$/u.test(text.slice(end - 2, end));
+  for (const re of initialAtEnd ? [NAME_AFTER_INITIAL] : [INITIAL_THEN_NAME, NAME_PARTICLE]) {
+    re.lastIndex = end;
+    const m = re.exec(text);
+    const w = m?.[1];
+    if (m === null || w === undefined) continue;
+    const lw = w.toLowerCase();
+    // The name must not be a word of the sentence ("Anna g. and", "Tom I. was").
+    if (TRAILING_STOP.has(lw) || ADDRESS_BREAK.has(lw)) continue;
+    // A lower-case family name only after a lower-case name ("eric g. samoylova"), so that
+    // "Anna T. said" is not read as a name; a particle needs a capitalised name.
+    if (re !== NAME_PARTICLE && /^\p{Ll}/u.test(w) && !/^\p{Ll}/u.test(text.slice(s.start, s.start + 1))) continue;
+    // A possessive belongs to the sentence.
+    end = m.index + m[0].length - (/['’]s$/u.test(w) ? 2 : 0);
+    break;
+  }
+  return end === s.end ? s : { ...s, end };
+}
+
 /** Applies the boundary rules to tagger spans (offsets into `text`); result sorted and disjoint. */
 export function refineEntities(text: string, spans: readonly TaggedSpan[]): TaggedSpan[] {
   const out: TaggedSpan[] = [];
@@ -334,6 +369,7 @@ export function refineEntities(text: string, spans: readonly TaggedSpan[]): Tagg
     if (s.type === 'STREET_ADDRESS') s = dropFullStop(text, cutContactLines(text, trimAddress(text, s)));
     s = trimTrailing(text, s);
     if (s.type === 'LOCATION') s = extendPlace(text, s);
+    if (s.type === 'PERSON') s = extendPerson(text, s);
     if (s.end > s.start) out.push(s);
   }
   const firms = [...firmNames(text, out), ...intersections(text)];
