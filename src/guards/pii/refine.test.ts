@@ -52,6 +52,49 @@ describe('entity boundary rules', () => {
     assert.deepEqual(refined(v, [span(v, "027 896 92 86 I'd like", 'STREET_ADDRESS')]), [['STREET_ADDRESS', '027 896 92 86']]);
   });
 
+  it('ends an address before a line of contact details', () => {
+    const t = 'Selina Eldarkhanov\nSmith Ltd.\n30102 Kaevu 94\nNicosia\n 61089\n28-64-66-98 office\n930.167.3943 fax';
+    assert.deepEqual(refined(t, [span(t, '30102 Kaevu 94\nNicosia\n 61089\n28-64-66-98 office\n930.167.3943', 'STREET_ADDRESS')]), [
+      ['STREET_ADDRESS', '30102 Kaevu 94\nNicosia\n 61089'],
+    ]);
+    const de = 'Hauptstraße 5\n10115 Berlin\nTelefon: 030 1234567';
+    assert.deepEqual(refined(de, [span(de, 'Hauptstraße 5\n10115 Berlin\nTelefon', 'STREET_ADDRESS')]), [['STREET_ADDRESS', 'Hauptstraße 5\n10115 Berlin']]);
+    const plus = '5 Rue X\n75001 Paris\n+33 1 23 45 67 89';
+    assert.deepEqual(refined(plus, [span(plus, plus, 'STREET_ADDRESS')]), [['STREET_ADDRESS', '5 Rue X\n75001 Paris']]);
+    // A town line is not a contact line, even when it holds "Tel" inside a word.
+    const keep = '12 Hotel Road\nTelford\nTF1 2AB';
+    assert.deepEqual(refined(keep, [span(keep, keep, 'STREET_ADDRESS')]), [['STREET_ADDRESS', keep]]);
+  });
+
+  it('drops a sentence full stop from an address but not an abbreviation or house number', () => {
+    for (const [a, want] of [
+      ['0645 Reyes Católicos 17 Apt. 209 Montehermoso Cáceres.', '0645 Reyes Católicos 17 Apt. 209 Montehermoso Cáceres'],
+      ['136 Filadelfeos Str.', '136 Filadelfeos Str.'],
+      ['Árpád fejedelem útja 62.', 'Árpád fejedelem útja 62.'],
+    ] as const) {
+      const t = `It is ${a}`;
+      assert.deepEqual(refined(t, [span(t, a, 'STREET_ADDRESS')]), [['STREET_ADDRESS', want]]);
+    }
+  });
+
+  it('reads an intersection as one address', () => {
+    const t = 'What is your address? it is the corner of Dalbraut 99 and Frederikke Coves?';
+    assert.deepEqual(refined(t, [span(t, 'Dalbraut', 'LOCATION'), span(t, 'Frederikke Coves', 'PERSON')]), [
+      ['STREET_ADDRESS', 'the corner of Dalbraut 99 and Frederikke Coves'],
+    ]);
+    const es = 'Vivo en la esquina de Calle Mayor y Avenida Libertad, cerca del parque.';
+    assert.deepEqual(refined(es, []), [['STREET_ADDRESS', 'la esquina de Calle Mayor y Avenida Libertad']]);
+    const abbr = 'Meet me at the corner of 35 Pentelis Str. and Waechter Turnpike for lunch';
+    assert.deepEqual(refined(abbr, []), [['STREET_ADDRESS', 'the corner of 35 Pentelis Str. and Waechter Turnpike']]);
+    for (const no of [
+      'I saw it from the corner of my eye and left.',
+      'Put the desk in the corner of the room and the lamp next to it.',
+      'the corner of\nMain and Elm',
+    ]) {
+      assert.deepEqual(refined(no, []), [], no);
+    }
+  });
+
   it('extends a place name over its particles, in several languages', () => {
     const cases: [string, string][] = [
       ['Villafranca', ' del Cid'],
@@ -71,6 +114,30 @@ describe('entity boundary rules', () => {
     assert.deepEqual(refined(t, [span(t, 'Chiclana', 'LOCATION'), span(t, 'Frontera', 'PERSON')]), [['LOCATION', 'Chiclana de la Frontera']]);
   });
 
+  it('extends a name over family-name particles and a middle initial', () => {
+    const cases: [string, string, string][] = [
+      ['Contact Maika van de Noort today.', 'Maika', 'Maika van de Noort'],
+      ['Willemine ten Pas signed.', 'Willemine', 'Willemine ten Pas'],
+      ['Signed: Ursula von der Leyen', 'Ursula', 'Ursula von der Leyen'],
+      ['Pregunte por María de los Ángeles', 'María', 'María de los Ángeles'],
+      ['أرسلها إلى Ahmad bin Said غدا', 'Ahmad', 'Ahmad bin Said'],
+      ['hi, this is eric g. samoylova\'s account', 'eric g', 'eric g. samoylova'],
+      ['customer hyuuma t. maida called', 'hyuuma', 'hyuuma t. maida'],
+      ['Ask Tom I. Holzman about it', 'Tom', 'Tom I. Holzman'],
+    ];
+    for (const [t, head, want] of cases) assert.deepEqual(refined(t, [span(t, head, 'PERSON')]), [['PERSON', want]], t);
+  });
+
+  it('does not extend a name into the sentence', () => {
+    const cases: [string, string][] = [
+      ['Ask Anna T. and the others', 'Anna'],
+      ['Then Anna T. said no', 'Anna'],
+      ['Sophie de facto runs it', 'Sophie'],
+      ['Paul van the driver', 'Paul'],
+    ];
+    for (const [t, head] of cases) assert.deepEqual(refined(t, [span(t, head, 'PERSON')]), [['PERSON', head]], t);
+  });
+
   it('does not extend a place over a lower-case word or into the next sentence', () => {
     for (const t of ['We met in Paris de facto every year.', 'They live in Porto. De Silva called.', 'Flights to Madrid del mes']) {
       const place = /Paris|Porto|Madrid/.exec(t)?.[0] ?? '';
@@ -82,7 +149,10 @@ describe('entity boundary rules', () => {
     const t = 'The address of Glover, Ruiz and Armstrong is the corner of Main St and 5th Ave';
     assert.deepEqual(
       refined(t, [span(t, 'Glover', 'PERSON'), span(t, 'Ruiz', 'PERSON'), span(t, 'Armstrong', 'PERSON')]),
-      [['ORGANIZATION', 'Glover, Ruiz and Armstrong']],
+      [
+        ['ORGANIZATION', 'Glover, Ruiz and Armstrong'],
+        ['STREET_ADDRESS', 'the corner of Main St and 5th Ave'],
+      ],
     );
     const fr = 'Il travaille chez Dupont & Moreau depuis 2019.';
     assert.deepEqual(refined(fr, [span(fr, 'Dupont', 'PERSON')]), [['ORGANIZATION', 'Dupont & Moreau']]);
@@ -127,6 +197,21 @@ describe('entity boundary rules', () => {
   });
 
   it('runs in linear time on many names and long addresses', () => {
+    assertLinearTime(
+      (n) => ({ text: 'the corner of A and '.repeat(n), spans: [] as TaggedSpan[] }),
+      ({ text, spans }) => refineEntities(text, spans),
+      2000,
+      'intersections',
+    );
+    assertLinearTime(
+      (n) => {
+        const text = `1 A\n${'x '.repeat(n)}\nfax`;
+        return { text, spans: [{ type: 'STREET_ADDRESS', start: 0, end: text.length, score: 0.5 }] };
+      },
+      ({ text, spans }) => refineEntities(text, spans),
+      20_000,
+      'contact lines',
+    );
     assertLinearTime(
       (n) => {
         const text = 'Smith, Jones, Brown, Clark, '.repeat(n) + 'x';

@@ -12,7 +12,7 @@
  * Pure, and linear in the text: every rule reads a bounded window at a span's edges.
  */
 
-import { FIRST_NAMES, ORG_SUFFIXES } from './gazetteer.js';
+import { FIRST_NAMES, ORG_SUFFIXES, STREET_WORDS } from './gazetteer.js';
 import type { TaggedSpan } from './ner.js';
 
 /**
@@ -41,6 +41,13 @@ const ADDRESS_BREAK: ReadonlySet<string> = new Set([
   'you', 'he', 'she', 'they', 'my', 'our', 'your', 'his', 'her', 'their',
 ]);
 
+/**
+ * A line that holds contact details (a signature's "Office:", "Fax", "Tel.", "Mobile: …"): an
+ * address that runs onto it ends with the line before.
+ */
+const CONTACT_LINE =
+  /(?:^|[^\p{L}])(?:office|fax|tel|tél|telefon|telephone|téléphone|teléfono|telefone|phone|mobile|mob|cell|handy|desk|direct|e-?mail|web|www|https?)(?:[^\p{L}]|$)|^[ \t>]*[+(]\d/iu;
+
 /** Particles inside place names, longest first ("de la" before "de"). */
 const PLACE_PARTICLE =
   /[ \t]+(?:de[ \t]+(?:la|las|los)|de|del|della|delle|dello|degli|da|das|do|dos|di|du|des|sur|sous|nad|pod|upon|sul|sulla)[ \t]+(\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)/uy;
@@ -51,10 +58,13 @@ const FIRM_TAIL = /^(?:sons|söhne|fils|hijos|figli|filhos|brothers|bros|partner
 /** A capitalised single word (letters, marks, inner apostrophe or hyphen). */
 const CAP_WORD = /^\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*$/u;
 
+/** A word for the rules: what lies between spaces and list punctuation. */
+const WORD_RE = /[^\s,;:()]+/gu;
+
 /** Word tokens of `text[from, to)` with their offsets. */
 function words(text: string, from: number, to: number): { w: string; s: number; e: number }[] {
   const out: { w: string; s: number; e: number }[] = [];
-  const re = /[^\s,;:()]+/gu;
+  const re = WORD_RE;
   re.lastIndex = from;
   for (;;) {
     const m = re.exec(text);
@@ -71,42 +81,76 @@ function bare(w: string): string {
 
 const HAS_DIGIT = /\d/;
 
-/** Moves an address's start past the clause that introduces it. */
-function trimAddressLead(text: string, s: TaggedSpan): TaggedSpan {
+/**
+ * Moves an address's start past the clause that introduces it, and ends it before a word that
+ * cannot be part of it (see {@link ADDRESS_LEADS} and {@link ADDRESS_BREAK}). One word pass.
+ */
+function trimAddress(text: string, s: TaggedSpan): TaggedSpan {
   const ws = words(text, s.start, s.end);
   const firstDigit = ws.findIndex((x) => HAS_DIGIT.test(x.w));
-  if (firstDigit <= 0) return s;
+  if (firstDigit < 0) return s;
+  let start = s.start;
   for (let k = firstDigit - 1; k >= 0; k--) {
     const x = ws[k];
     const next = ws[k + 1];
     if (x === undefined || next === undefined) continue;
     // Only a lower-case word introduces (an "Address:" label or a capitalised "Is" does not open a clause mid-span).
-    if (x.w === x.w.toLowerCase() && ADDRESS_LEADS.has(bare(x.w))) return { ...s, start: next.s };
+    if (x.w === x.w.toLowerCase() && ADDRESS_LEADS.has(bare(x.w))) {
+      start = next.s;
+      break;
+    }
+  }
+  let end = s.end;
+  for (let k = firstDigit + 1; k < ws.length; k++) {
+    const x = ws[k];
+    if (x === undefined) break;
+    // Lower-case words, and "I": a capitalised "This" could start a place name.
+    const c = x.w.charCodeAt(0);
+    if (!(c >= 97 && c <= 122) && c !== 73) continue;
+    const b = bare(x.w);
+    if ((x.w === b || x.w === 'I' || x.w.startsWith("I'") || x.w.startsWith('I’')) && ADDRESS_BREAK.has(b.replace(/['’].*$/u, ''))) {
+      end = ws[k - 1]?.e ?? end;
+      break;
+    }
+  }
+  return start === s.start && end === s.end ? s : { ...s, start, end };
+}
+
+/** Ends a multi-line address before a line of contact details (see {@link CONTACT_LINE}). */
+function cutContactLines(text: string, s: TaggedSpan): TaggedSpan {
+  let nl = text.indexOf('\n', s.start);
+  while (nl >= 0 && nl < s.end) {
+    // The whole line (bounded), even where the span ends inside it.
+    const window = text.slice(nl + 1, nl + 201);
+    const lineEnd = window.indexOf('\n');
+    if (CONTACT_LINE.test(lineEnd < 0 ? window : window.slice(0, lineEnd))) {
+      let end = nl;
+      while (end > s.start && /\s/u.test(text[end - 1] ?? '')) end--;
+      return { ...s, end };
+    }
+    nl = text.indexOf('\n', nl + 1);
   }
   return s;
 }
 
-/** Ends an address before a word that cannot be part of it (see {@link ADDRESS_BREAK}). */
-function cutAddressTail(text: string, s: TaggedSpan): TaggedSpan {
-  const ws = words(text, s.start, s.end);
-  const firstDigit = ws.findIndex((x) => HAS_DIGIT.test(x.w));
-  if (firstDigit < 0) return s;
-  for (let k = firstDigit + 1; k < ws.length; k++) {
-    const x = ws[k];
-    if (x === undefined) break;
-    // Lower-case only: "I" and sentence-initial words are not address words either, but a
-    // capitalised "This" could start a place name.
-    const b = bare(x.w);
-    if ((x.w === b || x.w === 'I' || x.w.startsWith("I'") || x.w.startsWith('I’')) && ADDRESS_BREAK.has(b.replace(/['’].*$/u, ''))) {
-      const prev = ws[k - 1];
-      return prev === undefined ? s : { ...s, end: prev.e };
-    }
-  }
-  return s;
+/**
+ * Drops a sentence's full stop from the end of an address: "… Montehermoso Cáceres." ends the
+ * sentence, but "Str.", "Ave." abbreviate and "útja 62." is a Hungarian house number.
+ */
+function dropFullStop(text: string, s: TaggedSpan): TaggedSpan {
+  if (text[s.end - 1] !== '.') return s;
+  const m = /(\p{L}+)\.$/u.exec(text.slice(Math.max(s.start, s.end - 40), s.end));
+  const w = m?.[1];
+  if (w === undefined || w.length < 3 || STREET_WORDS.has(w.toLowerCase())) return s;
+  return { ...s, end: s.end - 1 };
 }
 
 /** Drops trailing function words (and the separators before them) from a span. */
 function trimTrailing(text: string, s: TaggedSpan): TaggedSpan {
+  // Fast exit (most spans): the last word is not a lower-case stop word.
+  let i = s.end;
+  while (i > s.start && isLowerLetter(text, i - 1)) i--;
+  if (i === s.end || i === s.start || !TRAILING_STOP.has(text.slice(i, s.end))) return s;
   let end = s.end;
   const ws = words(text, s.start, s.end);
   for (let k = ws.length - 1; k >= 1; k--) {
@@ -118,6 +162,34 @@ function trimTrailing(text: string, s: TaggedSpan): TaggedSpan {
   }
   if (end === s.end) return s;
   return { ...s, end };
+}
+
+/** Whether `text[i]` is a lower-case letter (a BMP code unit). */
+function isLowerLetter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 97 && c <= 122;
+  const ch = text[i] ?? '';
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/** Words joining the last name of a firm ("A, B and C", "A y Hijos"); "&" is checked apart. */
+const FIRM_JOIN: ReadonlySet<string> = new Set(['and', 'und', 'et', 'y', 'e']);
+
+/** Whether a comma, "&" or a joining word ({@link FIRM_JOIN}) is next to the span, or inside it. */
+function nearJoin(text: string, s: TaggedSpan): boolean {
+  let a = s.end;
+  while (a < text.length && a < s.end + 3 && (text[a] === ' ' || text[a] === '\t')) a++;
+  const after = text[a];
+  if (after === ',' || after === '&') return true;
+  let b = s.start;
+  while (b > 0 && b > s.start - 3 && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
+  const before = text[b - 1];
+  if (before === ',' || before === '&') return true;
+  const next = /^\p{L}+/u.exec(text.slice(a, a + 4));
+  if (a > s.end && next !== null && FIRM_JOIN.has(next[0].toLowerCase())) return true;
+  const prev = /\p{L}+$/u.exec(text.slice(Math.max(0, b - 4), b));
+  if (b < s.start && prev !== null && FIRM_JOIN.has(prev[0].toLowerCase())) return true;
+  return s.end - s.start < 200 && /,|&|\s(?:and|y|e|et|und)\s/u.test(text.slice(s.start, s.end));
 }
 
 /** Extends a place name over its particles ("Villafranca" + " del Cid"). */
@@ -140,7 +212,7 @@ function firmNames(text: string, spans: readonly TaggedSpan[]): TaggedSpan[] {
   const out: TaggedSpan[] = [];
   let after = 0;
   for (const s of spans) {
-    if ((s.type !== 'PERSON' && s.type !== 'ORGANIZATION') || s.start < after) continue;
+    if ((s.type !== 'PERSON' && s.type !== 'ORGANIZATION') || s.start < after || !nearJoin(text, s)) continue;
     // The window: the text around the span, bounded, never before the last firm found.
     const lo = Math.max(after, s.start - 80);
     const hi = Math.min(text.length, s.end + 80);
@@ -195,19 +267,115 @@ function findFirm(text: string, lo: number, hi: number, start: number, end: numb
   }
 }
 
+/** "(the) corner of", "esquina de/con", "angle de": an intersection names one place. */
+const CORNER = /(?:\b(?:the|la|a)[ \t]+)?(?:\bcorner[ \t]+of|\besquina[ \t]+(?:de|con|com)|\bl['’]angle[ \t]+de)[ \t]+/giu;
+/** Prefilter of {@link CORNER}. */
+const CORNER_CUE = /orner of|ORNER OF|squina|SQUINA|angle de|ANGLE DE/;
+/** The word joining the two streets. */
+const JOIN = new Set(['and', '&', 'y', 'con', 'com', 'e', 'et']);
+/** Words after which an intersection's second street has ended. */
+const STREET_END = new Set([...TRAILING_STOP, ...ADDRESS_BREAK]);
+
+/**
+ * Intersections ("the corner of Via Nuova del Campo 85 and Baranyay Mill") as STREET_ADDRESS
+ * spans, from the cue to the end of the second street. Both streets must look like names (start
+ * with a capital or a number) or one of them hold a number: "the corner of my eye and …" is none.
+ */
+function intersections(text: string): TaggedSpan[] {
+  // A cheap test first: a case-sensitive expression without Unicode classes scans the text
+  // several times faster than {@link CORNER} (or six `includes`).
+  if (!CORNER_CUE.test(text)) return [];
+  const out: TaggedSpan[] = [];
+  CORNER.lastIndex = 0;
+  for (;;) {
+    const m = CORNER.exec(text);
+    if (m === null) break;
+    const from = m.index + m[0].length;
+    // Both streets lie on the cue's line, within a bounded window.
+    const lineEnd = text.slice(from, from + 160).indexOf('\n');
+    const ws = words(text, from, lineEnd < 0 ? Math.min(text.length, from + 160) : from + lineEnd);
+    const j = ws.findIndex((x, k) => k > 0 && k <= 6 && JOIN.has(x.w.toLowerCase()));
+    if (j < 0) continue;
+    const a = ws.slice(0, j);
+    let end = j + 1;
+    // The second street: up to five words, ending at punctuation or a word of the sentence.
+    while (end < ws.length && end - j - 1 < 5) {
+      const x = ws[end];
+      const prev = ws[end - 1];
+      if (x === undefined || prev === undefined) break;
+      if (STREET_END.has(x.w.toLowerCase())) break;
+      // A separator (",", ";", "?") between the words ends the street.
+      if (end > j + 1 && /[^\s]/u.test(text.slice(prev.e, x.s))) break;
+      end++;
+      if (/[.?!]$/u.test(x.w) && !STREET_WORDS.has(bare(x.w))) break;
+    }
+    const b = ws.slice(j + 1, end);
+    const first = a[0];
+    const second = b[0];
+    const last = b[b.length - 1];
+    if (first === undefined || second === undefined || last === undefined) continue;
+    const named = (w: string): boolean => /^[\p{Lu}\p{N}]/u.test(w);
+    const numbered = [...a, ...b].some((x) => HAS_DIGIT.test(x.w));
+    if (!((named(first.w) && named(second.w)) || numbered)) continue;
+    let stop = last.e;
+    // Sentence punctuation goes; a full stop stays after an abbreviated street word ("Str.").
+    while (stop > last.s && /[,;:?!]/u.test(text[stop - 1] ?? '')) stop--;
+    if (text[stop - 1] === '.' && !STREET_WORDS.has(bare(text.slice(last.s, stop)))) stop--;
+    out.push({ type: 'STREET_ADDRESS', start: m.index, end: stop, score: 0.8 });
+    CORNER.lastIndex = stop;
+  }
+  return out;
+}
+
+/**
+ * Particles of family names (Dutch, German, French, Spanish, Portuguese, Italian, Arabic),
+ * longest first: "Maika van de Noort", "Willemine ten Pas", "Ahmad bin Said".
+ */
+const NAME_PARTICLE =
+  /[ \t]+(?:van[ \t]+(?:de|der|den|het)|von[ \t]+(?:der|dem|und[ \t]+zu)|de[ \t]+(?:la|las|los)|van|von|vom|zu|ten|ter|te|de|del|della|di|da|das|do|dos|du|des|le|la|bin|ibn|bint|al|el|ap|af)[ \t]+(\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*)/uy;
+
+/** A middle initial and the family name after it: " m. jørgensen", " T. Holzman". */
+const INITIAL_THEN_NAME = /[ \t]+\p{L}\.?[ \t]+(\p{L}[\p{L}\p{M}]+(?:['’-]\p{L}[\p{L}\p{M}]*)*)/uy;
+/** The span ends in an initial; the family name follows: "eric g" + ". samoylova". */
+const NAME_AFTER_INITIAL = /\.?[ \t]+(\p{L}[\p{L}\p{M}]+(?:['’-]\p{L}[\p{L}\p{M}]*)*)/uy;
+
+/** Extends a person's name over family-name particles and over "initial + family name". */
+function extendPerson(text: string, s: TaggedSpan): TaggedSpan {
+  let end = s.end;
+  // Ends in a lone initial ("eric g")?
+  const initialAtEnd = end - s.start >= 3 && /[ \t]\p{L}$/u.test(text.slice(end - 2, end));
+  for (const re of initialAtEnd ? [NAME_AFTER_INITIAL] : [INITIAL_THEN_NAME, NAME_PARTICLE]) {
+    re.lastIndex = end;
+    const m = re.exec(text);
+    const w = m?.[1];
+    if (m === null || w === undefined) continue;
+    const lw = w.toLowerCase();
+    // The name must not be a word of the sentence ("Anna g. and", "Tom I. was").
+    if (TRAILING_STOP.has(lw) || ADDRESS_BREAK.has(lw)) continue;
+    // A lower-case family name only after a lower-case name ("eric g. samoylova"), so that
+    // "Anna T. said" is not read as a name; a particle needs a capitalised name.
+    if (re !== NAME_PARTICLE && /^\p{Ll}/u.test(w) && !/^\p{Ll}/u.test(text.slice(s.start, s.start + 1))) continue;
+    // A possessive belongs to the sentence.
+    end = m.index + m[0].length - (/['’]s$/u.test(w) ? 2 : 0);
+    break;
+  }
+  return end === s.end ? s : { ...s, end };
+}
+
 /** Applies the boundary rules to tagger spans (offsets into `text`); result sorted and disjoint. */
 export function refineEntities(text: string, spans: readonly TaggedSpan[]): TaggedSpan[] {
   const out: TaggedSpan[] = [];
   for (let s of spans) {
-    if (s.type === 'STREET_ADDRESS') s = cutAddressTail(text, trimAddressLead(text, s));
+    if (s.type === 'STREET_ADDRESS') s = dropFullStop(text, cutContactLines(text, trimAddress(text, s)));
     s = trimTrailing(text, s);
     if (s.type === 'LOCATION') s = extendPlace(text, s);
+    if (s.type === 'PERSON') s = extendPerson(text, s);
     if (s.end > s.start) out.push(s);
   }
-  const firms = firmNames(text, out);
+  const firms = [...firmNames(text, out), ...intersections(text)];
   const merged: TaggedSpan[] = [];
   for (const s of out) {
-    // A span grown over its neighbours, or a firm, replaces what it covers.
+    // A span grown over its neighbours, a firm or an intersection replaces what it covers.
     if (firms.some((f) => f.start < s.end && s.start < f.end)) continue;
     const prev = merged[merged.length - 1];
     if (prev !== undefined && s.start < prev.end) continue;
