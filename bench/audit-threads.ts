@@ -9,10 +9,12 @@
  *   node dist/bench/audit-threads.js --connections 64 --rounds 6 --requests 6000 dist@audit-off dist@default /tmp/before/dist@default
  *
  * Roles (`byRole`): `main` (the event loop), `v8` (V8's platform workers: GC and compilation
- * helpers), `audit` (threads started later: the SQLite append thread and libuv's pool), `other`. `--node-flags` passes extra flags to the servers (e.g. "--max-semi-space-size=16").
+ * helpers), `audit` (threads started later: the SQLite append thread and libuv's pool), `other`.
+ * `DIST@variant#--flag,--flag` gives one server extra Node flags (e.g. `#--max-semi-space-size=64`);
+ * `--stdout-dir DIR` keeps each server's stdout (the GC trace, `--trace-deopt`, ...) as DIR/server-N.txt. `--node-flags` passes extra flags to the servers (e.g. "--max-semi-space-size=16").
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -95,7 +97,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startBuild(spec: string, mockUrl: string, workDir: string, index: number, nodeFlags: string[]): Promise<Target> {
+async function startBuild(name: string, mockUrl: string, workDir: string, index: number, allFlags: string[], stdoutDir: string | undefined): Promise<Target> {
+  // `DIST@variant#--flag,--flag`: Node flags for this server only.
+  const hash = name.indexOf('#');
+  const spec = hash < 0 ? name : name.slice(0, hash);
+  const nodeFlags = [...allFlags, ...(hash < 0 ? [] : name.slice(hash + 1).split(',').filter((f) => f !== ''))];
   const at = spec.lastIndexOf('@');
   const distDir = at > spec.lastIndexOf('/') ? spec.slice(0, at) : spec;
   const variant = at > spec.lastIndexOf('/') ? spec.slice(at + 1) : 'default';
@@ -108,10 +114,11 @@ async function startBuild(spec: string, mockUrl: string, workDir: string, index:
   writeFileSync(configFile, benchConfig(variant, port, mockUrl));
   const { key } = JSON.parse(execFileSync(process.execPath, [cli, 'keys', 'create', '--config', configFile, '--name', 'bench', '--json'], { encoding: 'utf8' })) as { key: string };
   const child = spawn(process.execPath, ['--trace-gc', ...nodeFlags, cli, 'start', '--config', configFile], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const target: Target = { name: spec, child, origin: `http://127.0.0.1:${port}`, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, rounds: [], gc: { scavenges: 0, markCompacts: 0, pauseMs: 0, workerEvents: 0 } };
+  const target: Target = { name, child, origin: `http://127.0.0.1:${port}`, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, rounds: [], gc: { scavenges: 0, markCompacts: 0, pauseMs: 0, workerEvents: 0 } };
   let rest = '';
   let mainIsolate: string | undefined;
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    if (stdoutDir !== undefined) appendFileSync(join(stdoutDir, `server-${index}.txt`), chunk);
     const lines = (rest + chunk).split('\n');
     rest = lines.pop() ?? '';
     for (const line of lines) {
@@ -158,7 +165,7 @@ async function load(target: Target, count: number, connections: number): Promise
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { rounds: { type: 'string' }, requests: { type: 'string' }, connections: { type: 'string' }, 'node-flags': { type: 'string' } },
+    options: { rounds: { type: 'string' }, requests: { type: 'string' }, connections: { type: 'string' }, 'node-flags': { type: 'string' }, 'stdout-dir': { type: 'string' } },
   });
   const rounds = Number(values.rounds ?? 6);
   const requests = Number(values.requests ?? 6000);
@@ -169,7 +176,7 @@ async function main(): Promise<void> {
   const workDir = mkdtempSync(join(tmpdir(), 'portcullis-threads-'));
   const targets: Target[] = [];
   try {
-    for (const [i, spec] of positionals.entries()) targets.push(await startBuild(spec, mock.url, workDir, i, nodeFlags));
+    for (const [i, spec] of positionals.entries()) targets.push(await startBuild(spec, mock.url, workDir, i, nodeFlags, values['stdout-dir']));
     for (const t of targets) await load(t, Math.min(requests, 5000), connections);
     for (let round = 0; round < rounds; round++) {
       for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {

@@ -60,7 +60,9 @@ export function auditCompletionHook(log: AuditLog, currentConfig: () => Config, 
   const settings = settingsCache(currentConfig);
   return function recordRequest(summary) {
     const s = settings().forRoute(summary.model);
-    return log.write(buildEntry(summary, s.payloads, sealing), s.onStoreDown);
+    // Built when its batch is written (log.ts, `EntrySource`); the summary is plain data that
+    // nothing changes after completion, and the gateway holds it until this promise settles anyway.
+    return log.write(() => buildEntry(summary, s.payloads, sealing), s.onStoreDown);
   };
 }
 
