@@ -29,14 +29,28 @@ const REAL_WORDS: ReadonlySet<string> = new Set([
 const PREFIXES: ReadonlySet<string> = new Set(['all', 'prior', 'previous', 'your', 'the', 'my', 'these', 'those', 'ignore', 'system', 'secret', 'any', 'every', 'old', 'initial', 'original', 'ur']);
 
 const MAX_WORD = 24;
+const KEYSET: ReadonlySet<string> = new Set(KEYWORDS);
+/** Key words and their plurals, for splitting run-together words. */
+const FORMS: ReadonlySet<string> = new Set(KEYWORDS.flatMap((k) => [k, `${k}s`]));
+/**
+ * First letter with the second or third of each key word, as one number ("ig", "in" for
+ * "ignore"): any word starting otherwise is let go at once.
+ */
+const FIRST2: ReadonlySet<number> = new Set(KEYWORDS.flatMap((k) => [k.charCodeAt(0) * 65536 + k.charCodeAt(1), k.charCodeAt(0) * 65536 + k.charCodeAt(2)]));
+
+// Rows of the distance table, reused between calls (no allocation per word).
+const ROW0 = new Int32Array(MAX_WORD + 2);
+const ROW1 = new Int32Array(MAX_WORD + 2);
+const ROW2 = new Int32Array(MAX_WORD + 2);
 
 /** Damerau–Levenshtein (optimal string alignment) distance, or `max + 1` once it exceeds `max`. */
 function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const prev2 = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_v, j) => j);
+  if (Math.abs(a.length - b.length) > max || a.length > MAX_WORD || b.length > MAX_WORD) return max + 1;
+  let prev2 = ROW0;
+  let prev = ROW1;
+  let cur = ROW2;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = new Array<number>(b.length + 1).fill(0);
     cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
@@ -47,18 +61,23 @@ function distance(a: string, b: string, max: number): number {
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
-    for (let j = 0; j <= b.length; j++) prev2[j] = prev[j] ?? 0;
+    const t = prev2;
+    prev2 = prev;
     prev = cur;
+    cur = t;
   }
   return prev[b.length] ?? max + 1;
 }
 
 /** The key word `word` is a misspelling of, or undefined. */
 function correctWord(word: string): string | undefined {
-  if (word.length < 5 || word.length > MAX_WORD || REAL_WORDS.has(word) || KEYWORDS.includes(word)) return undefined;
+  // Typos seldom hit the first letter; checking it first keeps ordinary words cheap.
+  if (word.length < 5 || word.length > MAX_WORD || !FIRST2.has(word.charCodeAt(0) * 65536 + word.charCodeAt(1)) || REAL_WORDS.has(word) || KEYSET.has(word)) return undefined;
   for (const k of KEYWORDS) {
-    // Typos seldom hit the first letter; checking it first keeps ordinary words cheap.
     if (k.length < 6 || k.charCodeAt(0) !== word.charCodeAt(0)) continue;
+    // Nor, mostly, the second (or it is swapped with the third): most words are let go here.
+    const w1 = word.charCodeAt(1);
+    if (w1 !== k.charCodeAt(1) && !(w1 === k.charCodeAt(2) && word.charCodeAt(2) === k.charCodeAt(1))) continue;
     const max = k.length >= 10 ? 2 : 1;
     if (distance(word, k, max) <= max) return k;
   }
@@ -67,54 +86,77 @@ function correctWord(word: string): string | undefined {
 
 /** A word run together with a prefix ("allprevious"), split; or undefined. */
 function splitWord(word: string): string | undefined {
-  if (word.length > MAX_WORD) return undefined;
-  for (const k of KEYWORDS) {
-    if (word.length <= k.length + 1) continue;
-    for (const form of [k, `${k}s`]) {
-      if (!word.endsWith(form)) continue;
-      const head = word.slice(0, word.length - form.length);
-      if (PREFIXES.has(head)) return `${head} ${form}`;
-    }
+  if (word.length < 8 || word.length > MAX_WORD) return undefined;
+  for (const head of PREFIXES) {
+    if (word.length - head.length < 6 || !word.startsWith(head)) continue;
+    const rest = word.slice(head.length);
+    if (FORMS.has(rest)) return `${head} ${rest}`;
   }
   return undefined;
 }
 
 /**
- * `text` (canonical) with misspelt or run-together key words restored, or `text` itself when
- * nothing changed. Only the first `limit` characters are looked at.
+ * A key word broken in two by a space ("ig nore", "previ ous", "guide lines"): the joined word
+ * when the two pieces together are (or are a typo away from) a key word and neither piece is a
+ * key word or a listed real word of its own ("the rules" has no key word to join).
+ */
+function joinPair(a: string, b: string): string | undefined {
+  const n = a.length + b.length;
+  if (a.length < 2 || b.length < 2 || a.length > 12 || b.length > 12 || n < 6 || n > MAX_WORD || !FIRST2.has(a.charCodeAt(0) * 65536 + a.charCodeAt(1))) return undefined;
+  if (REAL_WORDS.has(a) || KEYSET.has(a) || KEYSET.has(b)) return undefined;
+  const joined = `${a}${b}`;
+  return KEYSET.has(joined) ? joined : correctWord(joined);
+}
+
+/**
+ * `text` (canonical) with misspelt, split or run-together key words restored, or `text` itself
+ * when nothing changed. Only the first `limit` characters are looked at; one pass over the words.
  */
 export function restoreKeywords(text: string, limit = 8192): string {
   const head = text.length > limit ? text.slice(0, limit) : text;
-  let changed = false;
-  // A key word broken in two by a space ("ig nore", "previ ous", "guide lines"): joined when the
-  // two pieces together are (or are one typo away from) a key word and the second is not a word
-  // of its own that the first could precede ("pass word" joins; "the rules" has no key word).
   let out = '';
   let last = 0;
-  // Each word with the one after it, overlapping: \S+ pieces separated by one space.
-  const words = [...head.matchAll(/\p{L}{2,12}/gu)];
-  for (let i = 0; i + 1 < words.length; i++) {
-    const x = words[i];
-    const y = words[i + 1];
-    if (x === undefined || y === undefined || x.index === undefined || y.index === undefined) continue;
-    const a = x[0];
-    const b = y[0];
-    if (y.index !== x.index + a.length + 1 || head.charCodeAt(x.index + a.length) !== 32) continue;
-    const joined = `${a}${b}`;
-    if (joined.length < 6 || REAL_WORDS.has(a) || KEYWORDS.includes(a) || KEYWORDS.includes(b)) continue;
-    const k = KEYWORDS.includes(joined) ? joined : correctWord(joined);
-    if (k === undefined) continue;
-    out += `${head.slice(last, x.index)}${k}`;
-    last = y.index + b.length;
+  let changed = false;
+  // The previous word, not yet written out: it may join the current one.
+  let pStart = -1;
+  let pWord = '';
+  const flush = (): void => {
+    if (pStart < last) return;
+    const fixed = correctWord(pWord) ?? splitWord(pWord);
+    if (fixed === undefined) return;
+    out += `${head.slice(last, pStart)}${fixed}`;
+    last = pStart + pWord.length;
     changed = true;
-    i++;
+  };
+  // Words are runs of ASCII letters: the key words are ASCII (the canonical text has no Latin
+  // accents), and a plain character scan is several times cheaper than a Unicode regex.
+  const n = head.length;
+  let i = 0;
+  while (i < n) {
+    let c = head.charCodeAt(i);
+    if (c < 97 || c > 122) {
+      i++;
+      continue;
+    }
+    const start = i;
+    do c = head.charCodeAt(++i);
+    while (i < n && c >= 97 && c <= 122);
+    const w = head.slice(start, i);
+    if (pStart >= last && start === pStart + pWord.length + 1 && head.charCodeAt(start - 1) === 32) {
+      const k = joinPair(pWord, w);
+      if (k !== undefined) {
+        out += `${head.slice(last, pStart)}${k}`;
+        last = i;
+        changed = true;
+        pStart = -1;
+        continue;
+      }
+    }
+    flush();
+    pStart = start;
+    pWord = w;
   }
-  out += head.slice(last);
-  out = out.replace(/\p{L}+/gu, (w) => {
-    const fixed = correctWord(w) ?? splitWord(w);
-    if (fixed === undefined) return w;
-    changed = true;
-    return fixed;
-  });
-  return changed ? out : text;
+  flush();
+  if (!changed) return text;
+  return out + head.slice(last);
 }
