@@ -128,6 +128,28 @@ describe('entity boundary rules', () => {
     for (const [t, head, want] of cases) assert.deepEqual(refined(t, [span(t, head, 'PERSON')]), [['PERSON', want]], t);
   });
 
+  it('reads a name or place with a legal form or firm word as an organisation', () => {
+    const cases: [string, string, string][] = [
+      ['I work for Nera Economic Consulting now', 'Nera Economic', 'Nera Economic Consulting'],
+      ['Abt Associates hired her', 'Abt Associates', 'Abt Associates'],
+      ['Wir beauftragen Müller Bau GmbH morgen', 'Müller Bau', 'Müller Bau GmbH'],
+      ['Kontrakten med Hansen Eiendom AS er klar', 'Hansen Eiendom', 'Hansen Eiendom AS'],
+      ['Shares of Globex Inc. rose', 'Globex', 'Globex Inc.'],
+    ];
+    for (const [t, head, want] of cases) {
+      assert.deepEqual(refined(t, [span(t, head, 'PERSON')]), [['ORGANIZATION', want]], t);
+    }
+    // Lower-case words and names that merely precede a capitalised word stay as they are.
+    for (const [t, head] of [
+      ['John Smith as manager', 'John Smith'],
+      ['Anna Berg Ltd', 'Anna Berg Ltd'],
+      ['Ask Maria Garcia Today', 'Maria Garcia'],
+    ] as const) {
+      const want = head.endsWith('Ltd') ? 'ORGANIZATION' : 'PERSON';
+      assert.deepEqual(refined(t, [span(t, head, 'PERSON')]), [[want, head]], t);
+    }
+  });
+
   it('does not extend a name into the sentence', () => {
     const cases: [string, string][] = [
       ['Ask Anna T. and the others', 'Anna'],

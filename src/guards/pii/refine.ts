@@ -362,6 +362,34 @@ function extendPerson(text: string, s: TaggedSpan): TaggedSpan {
   return end === s.end ? s : { ...s, end };
 }
 
+/** The capitalised word right after a span, on its line: " Consulting", " GmbH". */
+const NEXT_WORD = /[ \t]+(\p{Lu}[\p{L}\p{M}.&]*)/uy;
+
+/** A legal form or firm word written as one ("Inc", "GmbH", "Consulting", "AS"; not "as"). */
+function orgSuffix(w: string): boolean {
+  const b = w.replace(/\.$/, '');
+  if (!ORG_SUFFIXES.has(b.toLowerCase())) return false;
+  return b.length >= 3 ? /^\p{Lu}/u.test(b) : b === b.toUpperCase();
+}
+
+/**
+ * A name or place followed by, or ending in, a legal form or firm word is an organisation:
+ * "Nera Economic" + " Consulting", "Abt Associates", "Kroll Bond Ratings" + " Agency".
+ */
+function firmBySuffix(text: string, s: TaggedSpan): TaggedSpan {
+  NEXT_WORD.lastIndex = s.end;
+  const m = NEXT_WORD.exec(text);
+  const next = m?.[1];
+  if (m !== null && next !== undefined && orgSuffix(next)) {
+    // Keep an abbreviation's full stop ("Inc."), not a sentence's.
+    const end = m.index + m[0].length - (next.endsWith('.') && next.length > 4 ? 1 : 0);
+    return { ...s, type: 'ORGANIZATION', end };
+  }
+  const last = /[ \t](\p{Lu}[\p{L}\p{M}.&]*)$/u.exec(text.slice(Math.max(s.start, s.end - 40), s.end));
+  if (last?.[1] !== undefined && orgSuffix(last[1])) return { ...s, type: 'ORGANIZATION' };
+  return s;
+}
+
 /** Applies the boundary rules to tagger spans (offsets into `text`); result sorted and disjoint. */
 export function refineEntities(text: string, spans: readonly TaggedSpan[]): TaggedSpan[] {
   const out: TaggedSpan[] = [];
@@ -369,6 +397,7 @@ export function refineEntities(text: string, spans: readonly TaggedSpan[]): Tagg
     if (s.type === 'STREET_ADDRESS') s = dropFullStop(text, cutContactLines(text, trimAddress(text, s)));
     s = trimTrailing(text, s);
     if (s.type === 'LOCATION') s = extendPlace(text, s);
+    if (s.type === 'PERSON' || s.type === 'LOCATION') s = firmBySuffix(text, s);
     if (s.type === 'PERSON') s = extendPerson(text, s);
     if (s.end > s.start) out.push(s);
   }
