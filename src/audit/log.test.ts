@@ -98,6 +98,37 @@ describe('audit log', () => {
     }
   });
 
+  it('builds deferred entries once, with their batch; a builder that throws fails only its own write', async () => {
+    const t = await setup();
+    try {
+      const log = await t.open();
+      const calls = new Map<number, number>();
+      const builder = (i: number) => (): AuditEntry => {
+        calls.set(i, (calls.get(i) ?? 0) + 1);
+        if (i === 3) throw new TypeError('canonical JSON has no form for a bigint');
+        return entry(i);
+      };
+      const writes = [1, 2, 3, 4].map((i) => log.write(builder(i), i === 2 ? 'fail-closed' : 'spool'));
+      // Nothing is built until the batch is taken from the queue.
+      assert.equal(calls.size, 0);
+      const settled = await Promise.allSettled(writes);
+      assert.deepEqual(settled.map((s) => s.status), ['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      assert.match(String((settled[2] as PromiseRejectedResult).reason), /bigint/);
+      assert.deepEqual([...calls.values()], [1, 1, 1, 1], 'every builder ran exactly once');
+      // Deferred entries go down the spool path like any other.
+      t.repo.down = true;
+      await log.write(builder(5), 'spool');
+      await assert.rejects(log.write(builder(6), 'fail-closed'), AuditUnavailableError);
+      t.repo.down = false;
+      await log.close();
+      const again = await t.open();
+      await again.close();
+      assert.deepEqual((await t.store.audit.page(0, 10)).map((r) => r.requestId), ['r1', 'r2', 'r4', 'r5']);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
   it('spools while the store is down, refuses fail-closed records, and replays in order', async () => {
     const t = await setup();
     try {

@@ -83,6 +83,13 @@ describe('audit record', () => {
       ['streamed', { ...summary, response: undefined, chunks }],
       ['denied, no principal', { ...summary, status: 401, code: 'PC_ERR_UNAUTHENTICATED', principal: undefined, model: undefined, request: undefined, response: undefined }],
       ['decision with code and reasons', { ...summary, decisions: [{ stage: 'g"\u2028', phase: 'input', outcome: 'deny', code: 'PC_ERR_FORBIDDEN', reasons: ['b', 'a'], durationMs: -0.0001 }] }],
+      // The encoder keeps quoted short strings and the last timestamp's text: records that share
+      // them, follow each other or differ by a millisecond must each still come out exactly.
+      ['same strings again', { ...summary }],
+      ['next millisecond', { ...summary, startedAt: summary.startedAt + 1 }],
+      ['back to the first millisecond', { ...summary, requestId: 'req-2' }],
+      ['long and escaped caller strings', { ...summary, path: `/v1/${'x'.repeat(100)}"\\`, model: `m\n${'y'.repeat(70)}`, sourceIp: '::1' }],
+      ['long caller strings again', { ...summary, path: `/v1/${'x'.repeat(100)}"\\`, model: `m\n${'y'.repeat(70)}`, sourceIp: '::1' }],
     ];
     for (const [name, s] of variants) {
       for (const mode of ['none', 'hash'] as const) assert.equal(buildEntry(s, mode).body, canonicalJson(recordBody(s, mode)), `${name}, ${mode}`);

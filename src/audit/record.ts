@@ -97,33 +97,33 @@ function encodeBody(summary: RequestSummary, mode: PayloadMode, sealing: Sealing
     const d = summary.decisions[i] as RequestSummary['decisions'][number];
     decisions +=
       (i > 0 ? ',{"code":' : '{"code":') +
-      (d.code === undefined ? 'null' : str(d.code)) +
+      (d.code === undefined ? 'null' : quoted(d.code)) +
       ',"ms":' + num(round(d.durationMs)) +
-      ',"outcome":' + str(d.outcome) +
-      ',"phase":' + str(d.phase) +
+      ',"outcome":' + quoted(d.outcome) +
+      ',"phase":' + quoted(d.phase) +
       ',"reasons":' + (d.reasons ? canonicalJson(d.reasons) : '[]') +
-      ',"stage":' + str(d.stage) + '}';
+      ',"stage":' + quoted(d.stage) + '}';
   }
   decisions += ']';
   const principal = p
-    ? '{"authMethod":' + str(p.authMethod) + ',"credentialId":' + str(p.credentialId) + ',"id":' + str(p.id) + ',"kind":' + str(p.kind) + ',"tenant":' + str(p.tenant) + '}'
+    ? '{"authMethod":' + quoted(p.authMethod) + ',"credentialId":' + quoted(p.credentialId) + ',"id":' + quoted(p.id) + ',"kind":' + quoted(p.kind) + ',"tenant":' + quoted(p.tenant) + '}'
     : 'null';
   return (
-    '{"api":' + str(summary.api) +
-    ',"code":' + (summary.code === undefined ? 'null' : str(summary.code)) +
+    '{"api":' + quoted(summary.api) +
+    ',"code":' + (summary.code === undefined ? 'null' : quoted(summary.code)) +
     ',"decisions":' + decisions +
     ',"kind":"request","latencyMs":' + num(round(summary.latencyMs)) +
-    ',"method":' + str(summary.method) +
-    ',"model":' + (summary.model === undefined ? 'null' : str(summary.model)) +
-    ',"operation":' + str(summary.operation) +
-    ',"path":' + str(summary.path) +
+    ',"method":' + quoted(summary.method) +
+    ',"model":' + (summary.model === undefined ? 'null' : quoted(summary.model)) +
+    ',"operation":' + quoted(summary.operation) +
+    ',"path":' + quoted(summary.path) +
     ',"payload":' + (mode === 'hash' ? encodeHashPayload(summary, answer) : canonicalJson(payload(summary, answer, mode, sealing))) +
     ',"principal":' + principal +
     ',"requestId":' + str(summary.requestId) +
-    ',"sourceIp":' + str(summary.sourceIp) +
+    ',"sourceIp":' + quoted(summary.sourceIp) +
     ',"status":' + num(summary.status) +
     ',"streamed":' + (summary.chunks !== undefined ? 'true' : 'false') +
-    ',"time":' + str(new Date(summary.startedAt).toISOString()) +
+    ',"time":' + isoTime(summary.startedAt) +
     ',"usage":' + (usage ? '{"inputTokens":' + num(usage.inputTokens) + ',"outputTokens":' + num(usage.outputTokens) + '}' : 'null') +
     ',"v":1}'
   );
@@ -137,6 +137,36 @@ function encodeHashPayload(summary: RequestSummary, answer: AnswerView | undefin
 }
 
 const str = jsonString;
+
+/**
+ * `str` for the fields that repeat from record to record (stage names, phases, outcomes, codes,
+ * the method, path, API, model and the caller's ids): quoted once and looked up after that. Some
+ * of them come from the caller (path, model), so only short strings are kept, and the table is
+ * dropped whole when it fills: at most `QUOTED_MAX` strings of `QUOTED_LENGTH` characters.
+ */
+const quotedCache = new Map<string, string>();
+const QUOTED_MAX = 4096;
+const QUOTED_LENGTH = 64;
+function quoted(s: string): string {
+  if (s.length > QUOTED_LENGTH) return jsonString(s);
+  let q = quotedCache.get(s);
+  if (q === undefined) {
+    if (quotedCache.size >= QUOTED_MAX) quotedCache.clear();
+    quotedCache.set(s, (q = jsonString(s)));
+  }
+  return q;
+}
+
+/** `toISOString` of the last timestamp seen: records of a batch often share their millisecond. */
+let isoAt = Number.NaN;
+let isoText = '';
+function isoTime(ms: number): string {
+  if (ms !== isoAt) {
+    isoText = str(new Date(ms).toISOString());
+    isoAt = ms;
+  }
+  return isoText;
+}
 /** Numbers as canonical JSON writes them, refusing what it refuses. */
 function num(n: number): string {
   if (!Number.isFinite(n) || Object.is(n, -0)) return canonicalJson(n);
