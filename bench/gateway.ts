@@ -98,6 +98,8 @@ const USAGE = `usage: npm run bench -- [options]
   --out FILE          where to write the Markdown report (default docs/benchmarks.md; BENCH_OUT)
   --no-pin            do not pin processes with taskset (BENCH_NO_PIN=1)
   --profile DIR       run Portcullis under node --cpu-prof, profiles land in DIR
+  --v8-defaults       start Portcullis without its launcher's Node options (src/cli/node-flags.ts),
+                      as a bare \`node dist/src/cli/main.js start\` would; the report says so
   --floor-translate   run the floor proxy with --translate (JSON parsed and rebuilt both ways,
                       floor-proxy.ts): the floor of a gateway with a canonical form; the report
                       says so in its warnings
@@ -124,6 +126,7 @@ function parseOptions(argv: readonly string[]): Options {
       'no-pin': { type: 'boolean' },
       profile: { type: 'string' },
       'floor-translate': { type: 'boolean' },
+      'v8-defaults': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -164,6 +167,7 @@ function parseOptions(argv: readonly string[]): Options {
     noPin: values['no-pin'] === true || process.env['BENCH_NO_PIN'] === '1',
     profileDir: values.profile,
     floorTranslate: values['floor-translate'] === true,
+    portcullisNodeFlags: values['v8-defaults'] === true ? [] : NODE_FLAGS,
   };
 }
 
@@ -233,7 +237,8 @@ function chatBody(stream: boolean, chunks: number): string {
 const VARIANT_TARGET = { default: 'portcullis', 'audit-off': 'portcullisNoAudit', core: 'portcullisCore' } as const satisfies Record<Variant, TargetName>;
 
 /** One Portcullis process with the config of `variant`, in a directory of its own. */
-async function startPortcullis(pinning: Pinning, mockUrl: string, workDir: string, profileDir: string | undefined, variant: Variant): Promise<Server> {
+async function startPortcullis(pinning: Pinning, mockUrl: string, workDir: string, options: Options, variant: Variant): Promise<Server> {
+  const { profileDir, portcullisNodeFlags } = options;
   const port = await freePort();
   const dir = join(workDir, variant);
   mkdirSync(dir, { recursive: true });
@@ -244,7 +249,7 @@ async function startPortcullis(pinning: Pinning, mockUrl: string, workDir: strin
   const created = execFileSync(process.execPath, [CLI, 'keys', 'create', '--config', configFile, '--name', 'bench', '--json'], { encoding: 'utf8' });
   const { key } = JSON.parse(created) as { key: string };
   const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, variant)}`];
-  const child = spawnTracked([...pinning.prefix(SERVER_CORE), process.execPath, ...NODE_FLAGS, ...profile, CLI, 'start', '--config', configFile], {
+  const child = spawnTracked([...pinning.prefix(SERVER_CORE), process.execPath, ...portcullisNodeFlags, ...profile, CLI, 'start', '--config', configFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = captureOutput(child);
@@ -396,9 +401,9 @@ async function runHttp(options: Options, pinning: Pinning, warnings: string[]): 
     const start = (name: Exclude<TargetName, 'mock'>, run: () => Promise<Server>): Promise<Server | undefined> => (targets.includes(name) ? run() : Promise.resolve(undefined));
     const started = await Promise.all([
       start('floor', () => startFloor(pinning, mockUrl, options.floorTranslate)),
-      start('portcullis', () => startPortcullis(pinning, mockUrl, workDir, options.profileDir, 'default')),
-      start('portcullisNoAudit', () => startPortcullis(pinning, mockUrl, workDir, options.profileDir, 'audit-off')),
-      start('portcullisCore', () => startPortcullis(pinning, mockUrl, workDir, options.profileDir, 'core')),
+      start('portcullis', () => startPortcullis(pinning, mockUrl, workDir, options, 'default')),
+      start('portcullisNoAudit', () => startPortcullis(pinning, mockUrl, workDir, options, 'audit-off')),
+      start('portcullisCore', () => startPortcullis(pinning, mockUrl, workDir, options, 'core')),
       start('portkey', () => startPortkey(pinning, mockUrl)),
     ]);
     const servers = new Map<TargetName, Server>([['mock', mockServer]]);
