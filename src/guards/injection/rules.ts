@@ -27,6 +27,9 @@ const IGNORE_VERB =
   '(?:\\bignor(?:e|ing|ed)?\\b|\\bdisregard|\\bforget\\b|\\bforgot|\\boverride|\\bbypass|\\bskip\\b|\\bneglect|\\bdiscard|\\bdrop\\b|\\bset aside|\\bpay no attention|\\bdon\'?t (?:follow|obey|listen)|\\bdo not (?:follow|obey|listen)|\\bstop following|\\bthrow away|\\bscrap\\b|\\bdelete\\b|\\bclear\\b|\\breset\\b)';
 const PRIOR_REF =
   '(?:previous|prior|above|earlier|preceding|former|original|initial|old|all (?:the |your |of )?|any |every |your |these |those |the )';
+/** Ordinary things one ignores that share a head noun with the instructions ("error message"). */
+const ORDINARY_NOUN =
+  '(?:errors?|warnings?|typos?|spam|junk|notifications?|alerts?|pop-?ups?|ads?|marketing|promotional|compiler|console|log|debug|lint(?:er)?|spelling|grammar|formatting)';
 const INSTR_NOUN =
   '(?:instructions?|directions?|directives?|rules?|prompts?|guidelines?|guidance|context|commands?|orders?|constraints?|restrictions?|programming|training|tasks?|assignments?|conversation|messages?|texts?|settings?|policies|limitations?|everything|all)';
 
@@ -35,8 +38,10 @@ export const ATTACK_RULES: readonly RuleFamily[] = [
   {
     name: 'ignore-previous',
     patterns: [
-      re(`${IGNORE_VERB}${g(30)}\\b${PRIOR_REF}${g(25)}${INSTR_NOUN}`),
-      re(`${IGNORE_VERB} (?:everything|all|that|this|what)(?: (?:above|before|i said|you were told|you know))?\\b`),
+      // The noun ends a word ("all" is not the start of "challenges"), and an ordinary object before
+      // it ("ignore the error message", "skip the warning messages") is not the model's instructions.
+      re(`${IGNORE_VERB}${g(30)}\\b${PRIOR_REF}(?!${g(25)}\\b${ORDINARY_NOUN}\\b)${g(25)}${INSTR_NOUN}\\b`),
+      re(`${IGNORE_VERB} (?:everything|all|that|this|what)(?: (?:above|before|i said|you were told|you know))?\\b(?! (?:\\w+ )?${ORDINARY_NOUN}\\b)`),
       // German, Dutch, Scandinavian
       re(`(?:ignorier|vergiss|vergesst|vergessen sie|missachte|uberspring|verwirf|negeer|vergeet|glem|glom)${g(40)}(?:anweisung|instruktion|befehl|regel|aufgabe|vorgabe|anordnung|alles|bisher|vorherig|vorangegangen|obig|instructie|opdracht|regels|alles|instruks|instruktion)`),
       // Spanish, Portuguese, Italian, French, Romanian, Catalan
@@ -100,7 +105,7 @@ export const ATTACK_RULES: readonly RuleFamily[] = [
   {
     name: 'secret-ask',
     patterns: [
-      re(`\\bpass ?words?\\b|\\bpass ?phrase|\\bpasscode|\\bsecret (?:word|key|code|phrase|token|value)\\b|\\bapi[ _-]?keys?\\b|\\bcredentials?\\b|\\baccess (?:code|token|key)|\\bthe (?:secret|hidden) (?:word|answer)\\b|\\bword you (?:are|were|'re) (?:not allowed|forbidden|told not)|\\bforbidden word|\\bconfidential (?:info|data|information)`),
+      re(`(?<!\\b(?:create|creating|generate|generating|choose|choosing|pick|set|setting|make|making|suggest|reset|resetting|change|changing|update|manage|store|protect|secure|strong|weak|good|safe|unique|random|complex) (?:(?:a|an|my|new|strong|secure|good|safe|unique|random|complex) ){0,3})\\bpass ?words?\\b|\\bpass ?phrase|\\bpasscode|\\bsecret (?:word|key|code|phrase|token|value)\\b|\\bapi[ _-]?keys?\\b|\\bcredentials?\\b|\\baccess (?:code|token|key)|\\bthe (?:secret|hidden) (?:word|answer)\\b|\\bword you (?:are|were|'re) (?:not allowed|forbidden|told not)|\\bforbidden word|\\bconfidential (?:info|data|information)`),
       re(`(?:passwort|kennwort|geheimwort|zugangsdaten|contrasena|clave secreta|mot de passe|mdp\\b|parola d'ordine|senha|wachtwoord|haslo|sifre|пароль|секретное слово|密码|密碼|口令|暗号|パスワード|合言葉|暗証|비밀번호|암호|كلمة السر|كلمة المرور|पासवर्ड)`),
     ],
   },
@@ -156,7 +161,7 @@ export const ATTACK_RULES: readonly RuleFamily[] = [
   {
     name: 'dual-response',
     patterns: [
-      re(`\\btwo (?:different |separate |distinct )?(?:responses|answers|ways|paragraphs|outputs)|\\[(?:gpt|chatgpt|jailbreak|classic|dan|normal|🔒|🔓)[^\\]]{0,20}\\]|🔓|🔒|\\b(?:normal|classic|standard) (?:response|answer|mode)\\b.{0,80}\\b(?:jailbreak|dan|unfiltered|developer|evil|uncensored)|\\bprefix(?:ed)? (?:your|each|every)? ?(?:response|answer|reply)`),
+      re(`\\btwo (?:different |separate |distinct )?(?:responses|answers|ways|paragraphs|outputs)|\\[(?:gpt|chatgpt|jailbreak|classic|dan|normal|🔒|🔓)[^\\]]{0,20}\\]|[🔓🔒] ?(?:normal|classic|developer|jailbreak|dan|unlocked|unfiltered|output|response|mode)\\b|\\b(?:normal|classic|standard) (?:response|answer|mode)\\b.{0,80}\\b(?:jailbreak|dan|unfiltered|developer|evil|uncensored)|\\bprefix(?:ed)? (?:your|each|every)? ?(?:response|answer|reply)`),
     ],
   },
   {
