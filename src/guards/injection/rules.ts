@@ -396,7 +396,7 @@ export const HARM_TOPICS: readonly RuleFamily[] = [
  * look-alike if something names the ordinary reading.
  */
 /** Direct-only families that argue *against* an attack (not counted as attack concepts). */
-export const COUNTER_EVIDENCE: ReadonlySet<string> = new Set(['ordinary-object', 'task-format']);
+export const COUNTER_EVIDENCE: ReadonlySet<string> = new Set(['ordinary-object', 'task-format', 'explain-request']);
 
 export const DIRECT_RULES: readonly RuleFamily[] = [
   {
@@ -525,6 +525,17 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
     patterns: [
       re(`\\bin this task\\b|\\bgiven (?:a|an|the|two|some|following)\\b${g(40)}\\b(?:classify|determine|decide|identify|find|predict|tell|output|generate|write)\\b|\\b(?:classify|label|categori[sz]e|rate) (?:the|this|each|these|whether|if)\\b|\\b(?:output|answer|respond with|reply with) (?:only )?(?:\\W?yes\\W? or \\W?no|true or false|[01] (?:or|for) [01]|a number|a score|the (?:label|category|class))\\b|\\b(?:the|this|these) (?:following|given) (?:\\w+ ){0,2}(?:sentences?|text|list|emails?|paragraph|passage|reviews?|code|snippet|dialogue|conversation|equations?|words?|numbers|data|table|articles?|story|poem|tweets?|statements?|utterance|recipe|function|query)\\b(?! (?:instead|and (?:then )?ignore))|\\b(?:tell (?:me )?|decide |determine |identify |check )(?:if|whether)\\b|\\bsort (?:the|this|these)\\b|\\bshow your (?:work|steps|reasoning)|\\bsolve (?:the|this|these)(?: following)? (?:equations?|problems?|system|puzzle)|\\bfind the value of\\b`),
       re(`(?:klassifizier|bestimme,? ob|antworte mit ja oder nein|lose die gleichung|clasifica|determina si|responde (?:con )?si o no|resuelve la ecuacion|classe[zr]? |determine[zr]? si|reponds? par oui ou non|resou[ds] l'equation|classifica|rispondi (?:con )?si o no|risolvi l'equazione|classifique|responda sim ou nao|resolva a equacao|классифицируй|ответь да или нет|реши уравнение|分类|判断(?:是否|下面)|回答是或否|解方程|分類して|はいかいいえで)`),
+    ],
+  },
+  {
+    // Asking for an explanation of a topic (session 7, second pass): the frame of most benign
+    // prompts that merely mention a trigger word ("can you explain why it is important not to
+    // disregard safety protocols", "explain the concept outlined in the paragraph above"). An
+    // explanation of something is not an order to the model about its own instructions.
+    name: 'explain-request',
+    patterns: [
+      re(`^(?:please |kindly )?(?:(?:can|could|would|will) you (?:please |kindly |briefly |expressly )?)?(?:explain|clarify|describe|elaborate on|summari[sz]e|outline|discuss|provide (?:an? )?(?:overview|summary|explanation|description|brief))\\b`),
+      re(`^(?:bitte )?(?:erklare|erlautere|beschreibe|fasse)\\b|^(?:por favor,? )?(?:explica|explicame|describe|resume)\\b|^(?:peux-tu |pouvez-vous )?(?:explique[rz]?|decri[st]|resume[rz]?)\\b`),
     ],
   },
 ];
