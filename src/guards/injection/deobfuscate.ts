@@ -14,6 +14,8 @@
  * get flagged for it.
  */
 
+import { despace, SPACED_CANDIDATE } from './spaced.js';
+
 /** Views of one input produced by {@link deobfuscate}. */
 export interface Deobfuscated {
   /**
@@ -141,6 +143,11 @@ const LATIN_COMBINING = /(?<=[A-Za-z])[\u0300-\u036F]+/g;
  * lower-cased, whitespace runs collapsed.
  */
 export function canonicalize(raw: string): { text: string; signals: string[] } {
+  return canonicalForm(raw, true);
+}
+
+/** {@link canonicalize}, optionally keeping runs of spaces (they mark word gaps in spaced-out text). */
+function canonicalForm(raw: string, collapse: boolean): { text: string; signals: string[] } {
   const signals: string[] = [];
   let text = raw;
   if (INVISIBLE_TEST.test(text)) {
@@ -157,8 +164,13 @@ export function canonicalize(raw: string): { text: string; signals: string[] } {
   if (mapped.changed) signals.push('unicode:homoglyph');
   text = mapped.text;
   text = text.normalize('NFD').replace(LATIN_COMBINING, '').normalize('NFC');
-  text = text.toLowerCase().replace(/[\t\f\v\r ]+/g, ' ');
+  text = text.toLowerCase();
+  if (collapse) text = collapseSpaces(text);
   return { text, signals };
+}
+
+function collapseSpaces(text: string): string {
+  return text.replace(/[\t\f\v\r ]+/g, ' ');
 }
 
 const LEET: Readonly<Record<string, string>> = {
@@ -345,7 +357,17 @@ function collectPayloads(
  */
 export function deobfuscate(raw: string): Deobfuscated {
   const canon = canonicalize(raw);
-  const text = canon.text;
+  let text = canon.text;
+  const signals = canon.signals;
+  // Spaced-out words ("s a y   t h a t") are read back into the canonical text itself, so the
+  // n-grams see the words too; the spacing of the raw text marks the word gaps (spaced.ts).
+  if (raw.length <= DEOBFUSCATION_LIMITS.maxVariantChars && SPACED_CANDIDATE.test(raw)) {
+    const read = despace(canonicalForm(raw, false).text);
+    if (read.runs > 0) {
+      text = collapseSpaces(read.text);
+      signals.push('obf:spaced');
+    }
+  }
   const head = text.length > DEOBFUSCATION_LIMITS.maxVariantChars ? text.slice(0, DEOBFUSCATION_LIMITS.maxVariantChars) : text;
   const variants: { kind: DeobfuscationKind; text: string }[] = [];
   const leet = undoLeet(head);
@@ -353,7 +375,7 @@ export function deobfuscate(raw: string): Deobfuscated {
   const spaced = joinSpacedLetters(head);
   if (spaced !== head) variants.push({ kind: 'spaced', text: spaced });
   if (ROT13_ENGLISH.test(head)) variants.push({ kind: 'rot13', text: rot13(head) });
-  return { text, variants, payloads: decodePayloads(raw), signals: canon.signals };
+  return { text, variants, payloads: decodePayloads(raw), signals };
 }
 
 /** Only the decoded payloads of {@link deobfuscate} (encodings, hidden markup), canonicalised. */

@@ -27,6 +27,9 @@ const IGNORE_VERB =
   '(?:\\bignor(?:e|ing|ed)?\\b|\\bdisregard|\\bforget\\b|\\bforgot|\\boverride|\\bbypass|\\bskip\\b|\\bneglect|\\bdiscard|\\bdrop\\b|\\bset aside|\\bpay no attention|\\bdon\'?t (?:follow|obey|listen)|\\bdo not (?:follow|obey|listen)|\\bstop following|\\bthrow away|\\bscrap\\b|\\bdelete\\b|\\bclear\\b|\\breset\\b)';
 const PRIOR_REF =
   '(?:previous|prior|above|earlier|preceding|former|original|initial|old|all (?:the |your |of )?|any |every |your |these |those |the )';
+/** Ordinary things one ignores that share a head noun with the instructions ("error message"). */
+const ORDINARY_NOUN =
+  '(?:errors?|warnings?|typos?|spam|junk|notifications?|alerts?|pop-?ups?|ads?|marketing|promotional|compiler|console|log|debug|lint(?:er)?|spelling|grammar|formatting)';
 const INSTR_NOUN =
   '(?:instructions?|directions?|directives?|rules?|prompts?|guidelines?|guidance|context|commands?|orders?|constraints?|restrictions?|programming|training|tasks?|assignments?|conversation|messages?|texts?|settings?|policies|limitations?|everything|all)';
 
@@ -35,8 +38,10 @@ export const ATTACK_RULES: readonly RuleFamily[] = [
   {
     name: 'ignore-previous',
     patterns: [
-      re(`${IGNORE_VERB}${g(30)}\\b${PRIOR_REF}${g(25)}${INSTR_NOUN}`),
-      re(`${IGNORE_VERB} (?:everything|all|that|this|what)(?: (?:above|before|i said|you were told|you know))?\\b`),
+      // The noun ends a word ("all" is not the start of "challenges"), and an ordinary object before
+      // it ("ignore the error message", "skip the warning messages") is not the model's instructions.
+      re(`${IGNORE_VERB}${g(30)}\\b${PRIOR_REF}(?!${g(25)}\\b${ORDINARY_NOUN}\\b)${g(25)}${INSTR_NOUN}\\b`),
+      re(`${IGNORE_VERB} (?:everything|all|that|this|what)(?: (?:above|before|i said|you were told|you know))?\\b(?! (?:\\w+ )?${ORDINARY_NOUN}\\b)`),
       // German, Dutch, Scandinavian
       re(`(?:ignorier|vergiss|vergesst|vergessen sie|missachte|uberspring|verwirf|negeer|vergeet|glem|glom)${g(40)}(?:anweisung|instruktion|befehl|regel|aufgabe|vorgabe|anordnung|alles|bisher|vorherig|vorangegangen|obig|instructie|opdracht|regels|alles|instruks|instruktion)`),
       // Spanish, Portuguese, Italian, French, Romanian, Catalan
@@ -100,7 +105,7 @@ export const ATTACK_RULES: readonly RuleFamily[] = [
   {
     name: 'secret-ask',
     patterns: [
-      re(`\\bpass ?words?\\b|\\bpass ?phrase|\\bpasscode|\\bsecret (?:word|key|code|phrase|token|value)\\b|\\bapi[ _-]?keys?\\b|\\bcredentials?\\b|\\baccess (?:code|token|key)|\\bthe (?:secret|hidden) (?:word|answer)\\b|\\bword you (?:are|were|'re) (?:not allowed|forbidden|told not)|\\bforbidden word|\\bconfidential (?:info|data|information)`),
+      re(`(?<!\\b(?:create|creating|generate|generating|choose|choosing|pick|set|setting|make|making|suggest|reset|resetting|change|changing|update|manage|store|protect|secure|strong|weak|good|safe|unique|random|complex) (?:(?:a|an|my|new|strong|secure|good|safe|unique|random|complex) ){0,3})\\bpass ?words?\\b|\\bpass ?phrase|\\bpasscode|\\bsecret (?:word|key|code|phrase|token|value)\\b|\\bapi[ _-]?keys?\\b|\\bcredentials?\\b|\\baccess (?:code|token|key)|\\bthe (?:secret|hidden) (?:word|answer)\\b|\\bword you (?:are|were|'re) (?:not allowed|forbidden|told not)|\\bforbidden word|\\bconfidential (?:info|data|information)`),
       re(`(?:passwort|kennwort|geheimwort|zugangsdaten|contrasena|clave secreta|mot de passe|mdp\\b|parola d'ordine|senha|wachtwoord|haslo|sifre|пароль|секретное слово|密码|密碼|口令|暗号|パスワード|合言葉|暗証|비밀번호|암호|كلمة السر|كلمة المرور|पासवर्ड)`),
     ],
   },
@@ -156,7 +161,7 @@ export const ATTACK_RULES: readonly RuleFamily[] = [
   {
     name: 'dual-response',
     patterns: [
-      re(`\\btwo (?:different |separate |distinct )?(?:responses|answers|ways|paragraphs|outputs)|\\[(?:gpt|chatgpt|jailbreak|classic|dan|normal|🔒|🔓)[^\\]]{0,20}\\]|🔓|🔒|\\b(?:normal|classic|standard) (?:response|answer|mode)\\b.{0,80}\\b(?:jailbreak|dan|unfiltered|developer|evil|uncensored)|\\bprefix(?:ed)? (?:your|each|every)? ?(?:response|answer|reply)`),
+      re(`\\btwo (?:different |separate |distinct )?(?:responses|answers|ways|paragraphs|outputs)|\\[(?:gpt|chatgpt|jailbreak|classic|dan|normal|🔒|🔓)[^\\]]{0,20}\\]|[🔓🔒] ?(?:normal|classic|developer|jailbreak|dan|unlocked|unfiltered|output|response|mode)\\b|\\b(?:normal|classic|standard) (?:response|answer|mode)\\b.{0,80}\\b(?:jailbreak|dan|unfiltered|developer|evil|uncensored)|\\bprefix(?:ed)? (?:your|each|every)? ?(?:response|answer|reply)`),
     ],
   },
   {
@@ -391,7 +396,7 @@ export const HARM_TOPICS: readonly RuleFamily[] = [
  * look-alike if something names the ordinary reading.
  */
 /** Direct-only families that argue *against* an attack (not counted as attack concepts). */
-export const COUNTER_EVIDENCE: ReadonlySet<string> = new Set(['ordinary-object', 'task-format']);
+export const COUNTER_EVIDENCE: ReadonlySet<string> = new Set(['ordinary-object', 'task-format', 'explain-request']);
 
 export const DIRECT_RULES: readonly RuleFamily[] = [
   {
@@ -520,6 +525,17 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
     patterns: [
       re(`\\bin this task\\b|\\bgiven (?:a|an|the|two|some|following)\\b${g(40)}\\b(?:classify|determine|decide|identify|find|predict|tell|output|generate|write)\\b|\\b(?:classify|label|categori[sz]e|rate) (?:the|this|each|these|whether|if)\\b|\\b(?:output|answer|respond with|reply with) (?:only )?(?:\\W?yes\\W? or \\W?no|true or false|[01] (?:or|for) [01]|a number|a score|the (?:label|category|class))\\b|\\b(?:the|this|these) (?:following|given) (?:\\w+ ){0,2}(?:sentences?|text|list|emails?|paragraph|passage|reviews?|code|snippet|dialogue|conversation|equations?|words?|numbers|data|table|articles?|story|poem|tweets?|statements?|utterance|recipe|function|query)\\b(?! (?:instead|and (?:then )?ignore))|\\b(?:tell (?:me )?|decide |determine |identify |check )(?:if|whether)\\b|\\bsort (?:the|this|these)\\b|\\bshow your (?:work|steps|reasoning)|\\bsolve (?:the|this|these)(?: following)? (?:equations?|problems?|system|puzzle)|\\bfind the value of\\b`),
       re(`(?:klassifizier|bestimme,? ob|antworte mit ja oder nein|lose die gleichung|clasifica|determina si|responde (?:con )?si o no|resuelve la ecuacion|classe[zr]? |determine[zr]? si|reponds? par oui ou non|resou[ds] l'equation|classifica|rispondi (?:con )?si o no|risolvi l'equazione|classifique|responda sim ou nao|resolva a equacao|классифицируй|ответь да или нет|реши уравнение|分类|判断(?:是否|下面)|回答是或否|解方程|分類して|はいかいいえで)`),
+    ],
+  },
+  {
+    // Asking for an explanation of a topic (session 7, second pass): the frame of most benign
+    // prompts that merely mention a trigger word ("can you explain why it is important not to
+    // disregard safety protocols", "explain the concept outlined in the paragraph above"). An
+    // explanation of something is not an order to the model about its own instructions.
+    name: 'explain-request',
+    patterns: [
+      re(`^(?:please |kindly )?(?:(?:can|could|would|will) you (?:please |kindly |briefly |expressly )?)?(?:explain|clarify|describe|elaborate on|summari[sz]e|outline|discuss|provide (?:an? )?(?:overview|summary|explanation|description|brief))\\b`),
+      re(`^(?:bitte )?(?:erklare|erlautere|beschreibe|fasse)\\b|^(?:por favor,? )?(?:explica|explicame|describe|resume)\\b|^(?:peux-tu |pouvez-vous )?(?:explique[rz]?|decri[st]|resume[rz]?)\\b`),
     ],
   },
 ];
