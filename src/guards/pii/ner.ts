@@ -7,7 +7,7 @@
 
 import model from './ner-model.json' with { type: 'json' };
 import { Rank, type Candidate } from './candidate.js';
-import { refineEntities } from './refine.js';
+import { INTERSECTION_CUE_WORDS, refineEntities } from './refine.js';
 import { NEIGHBOURS, NER_LABELS, PHRASE_INDEXES, allowedAtLineStart, hashCodeUnits, phraseLength, scanTokens, tokenLower, tokenSpans, wordObservation } from './ner-features.js';
 
 /** Shape of the committed model file. */
@@ -52,6 +52,8 @@ interface WordEntry {
   readonly firstGaz: number;
   /** The token contains an ASCII digit (address lines do). */
   readonly digit: boolean;
+  /** The word can open an intersection ("corner", "esquina"; see refine.ts). */
+  readonly cue: boolean;
   /** {@link rowLift} of its own row, of its history row after O, and after nothing (first token). */
   readonly ownLift: number;
   readonly histLiftO: number;
@@ -360,6 +362,7 @@ function newWordEntry(m: NerModel, text: string): WordEntry {
     cap,
     firstGaz: g0 ?? -1,
     digit: (c >= 48 && c <= 57) || /\d/.test(text),
+    cue: INTERSECTION_CUE_WORDS.has(lower),
     phrase,
     hist,
     ownLift: rowLift(buf, own, al),
@@ -390,6 +393,13 @@ function firstMark(mk: number): number {
   }
   return -1;
 }
+
+/**
+ * Whether the text last given to {@link tagEntities} holds a word that can open an intersection
+ * (tagging is synchronous, so this is the text just tagged). Lets the boundary rules skip a
+ * whole-text search on the texts (nearly all) without one.
+ */
+let lastTextHadCue = false;
 
 // Scratch space reused across calls (tagging is synchronous, so calls never interleave).
 let spans = tokenSpans(1024);
@@ -434,6 +444,7 @@ export function tagEntities(text: string, m: NerModel = DEFAULT_MODEL): TaggedSp
     phraseBits = new Uint8Array(T * 2 + 1);
   }
   let anyPhrase = 0;
+  let cue = false;
   for (let i = 0; i < T; i++) {
     const s = starts[i] ?? 0;
     const e = ends[i] ?? 0;
@@ -449,6 +460,7 @@ export function tagEntities(text: string, m: NerModel = DEFAULT_MODEL): TaggedSp
     histAt[i] = w.hist * N;
     phraseBits[i] = w.phrase;
     anyPhrase |= w.phrase;
+    if (w.cue) cue = true;
   }
   const words = entries;
   // Read after the entries: memoising words may have grown the buffer.
@@ -621,13 +633,15 @@ export function tagEntities(text: string, m: NerModel = DEFAULT_MODEL): TaggedSp
   }
   close();
   trimMemo(m);
+  lastTextHadCue = cue;
   return out;
 }
 
 /** Tagger output, with the boundary rules of refine.ts applied, as detection candidates. */
 export function detectEntities(text: string, types: ReadonlySet<string> | undefined): Candidate[] {
   const out: Candidate[] = [];
-  for (const s of refineEntities(text, tagEntities(text))) {
+  const tagged = tagEntities(text);
+  for (const s of refineEntities(text, tagged, lastTextHadCue)) {
     if (types !== undefined && !types.has(s.type)) continue;
     out.push({ type: s.type, start: s.start, end: s.end, score: s.score, rank: Rank.Model });
   }

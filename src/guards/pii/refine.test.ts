@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { assertLinearTime } from '../../lib/testing.js';
 import type { TaggedSpan } from './ner.js';
 import { refineEntities } from './refine.js';
+import { detectPii } from './index.js';
 
 /** A span over the first occurrence of `part` in `text`. */
 function span(text: string, part: string, type: string): TaggedSpan {
@@ -93,6 +94,20 @@ describe('entity boundary rules', () => {
     ]) {
       assert.deepEqual(refined(no, []), [], no);
     }
+  });
+
+  it('finds intersections through detectPii, whose tagger reports the cue word', () => {
+    for (const [t, want] of [
+      ['Meet at the CORNER OF Main St and 5th Ave', 'the CORNER OF Main St and 5th Ave'],
+      ['Vivo en la esquina de Calle Mayor y Avenida Libertad.', 'la esquina de Calle Mayor y Avenida Libertad'],
+    ] as const) {
+      const found = detectPii(t).filter((f) => f.type === 'STREET_ADDRESS').map((f) => t.slice(f.start, f.end));
+      assert.deepEqual(found, [want], t);
+    }
+    // The same text given without the cue flag searches the text itself.
+    const t = 'Meet at the corner of Main St and 5th Ave';
+    assert.deepEqual(refined(t, []), [['STREET_ADDRESS', 'the corner of Main St and 5th Ave']]);
+    assert.deepEqual(refineEntities(t, [], false), []);
   });
 
   it('extends a place name over its particles, in several languages', () => {

@@ -269,7 +269,13 @@ function findFirm(text: string, lo: number, hi: number, start: number, end: numb
 
 /** "(the) corner of", "esquina de/con", "angle de": an intersection names one place. */
 const CORNER = /(?:\b(?:the|la|a)[ \t]+)?(?:\bcorner[ \t]+of|\besquina[ \t]+(?:de|con|com)|\bl['’]angle[ \t]+de)[ \t]+/giu;
-/** Prefilter of {@link CORNER}. */
+/**
+ * Lower-cased tokens (as the tagger's tokenizer cuts them) without which {@link CORNER} cannot
+ * match: the tagger reports whether a text holds one, so most texts skip the search.
+ */
+export const INTERSECTION_CUE_WORDS: ReadonlySet<string> = new Set(['corner', 'esquina', "l'angle", 'l’angle']);
+
+/** Prefilter of {@link CORNER} when the caller does not know whether a cue word is present. */
 const CORNER_CUE = /orner of|ORNER OF|squina|SQUINA|angle de|ANGLE DE/;
 /** The word joining the two streets. */
 const JOIN = new Set(['and', '&', 'y', 'con', 'com', 'e', 'et']);
@@ -281,10 +287,10 @@ const STREET_END = new Set([...TRAILING_STOP, ...ADDRESS_BREAK]);
  * spans, from the cue to the end of the second street. Both streets must look like names (start
  * with a capital or a number) or one of them hold a number: "the corner of my eye and …" is none.
  */
-function intersections(text: string): TaggedSpan[] {
-  // A cheap test first: a case-sensitive expression without Unicode classes scans the text
-  // several times faster than {@link CORNER} (or six `includes`).
-  if (!CORNER_CUE.test(text)) return [];
+function intersections(text: string, cue: boolean | undefined): TaggedSpan[] {
+  // A cheap test first: the tagger's word lookup, or a case-sensitive expression without Unicode
+  // classes (several times faster than {@link CORNER} over the whole text).
+  if (cue === false || (cue === undefined && !CORNER_CUE.test(text))) return [];
   const out: TaggedSpan[] = [];
   CORNER.lastIndex = 0;
   for (;;) {
@@ -390,8 +396,12 @@ function firmBySuffix(text: string, s: TaggedSpan): TaggedSpan {
   return s;
 }
 
-/** Applies the boundary rules to tagger spans (offsets into `text`); result sorted and disjoint. */
-export function refineEntities(text: string, spans: readonly TaggedSpan[]): TaggedSpan[] {
+/**
+ * Applies the boundary rules to tagger spans (offsets into `text`); result sorted and disjoint.
+ * `intersectionCue`: whether `text` holds one of {@link INTERSECTION_CUE_WORDS} as a token, when
+ * the caller knows (the tagger does); otherwise the text is searched.
+ */
+export function refineEntities(text: string, spans: readonly TaggedSpan[], intersectionCue?: boolean): TaggedSpan[] {
   const out: TaggedSpan[] = [];
   for (let s of spans) {
     if (s.type === 'STREET_ADDRESS') s = dropFullStop(text, cutContactLines(text, trimAddress(text, s)));
@@ -401,7 +411,7 @@ export function refineEntities(text: string, spans: readonly TaggedSpan[]): Tagg
     if (s.type === 'PERSON') s = extendPerson(text, s);
     if (s.end > s.start) out.push(s);
   }
-  const firms = [...firmNames(text, out), ...intersections(text)];
+  const firms = [...firmNames(text, out), ...intersections(text, intersectionCue)];
   const merged: TaggedSpan[] = [];
   for (const s of out) {
     // A span grown over its neighbours, a firm or an intersection replaces what it covers.
