@@ -27,6 +27,8 @@ export interface RequestState extends StageContext {
   readonly decisions: Decision[];
   /** Headers stages asked for on a successful answer (Pass.headers); the server sets them. */
   responseHeaders?: Record<string, string>;
+  /** Values stages keep for this request (pipeline/slot.ts); made on the first one. */
+  slots?: unknown[] | undefined;
 }
 
 const HEADER_PHASES: ReadonlySet<string> = new Set(['identity', 'context']);

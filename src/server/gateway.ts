@@ -92,6 +92,8 @@ class DataPlaneState implements RequestState {
   principal: RequestState['principal'] = undefined;
   context: RequestState['context'] = undefined;
   responseHeaders?: Record<string, string>;
+  /** Declared so the first stage slot (pipeline/slot.ts) does not change the object's shape. */
+  slots: unknown[] | undefined = undefined;
 
   constructor(
     readonly requestId: string,
