@@ -24,6 +24,7 @@ import { guardScan } from './guard-scan.js';
 import { holdEnd, type CompletionHook } from './completion.js';
 import { lazyChild } from './request-log.js';
 import { parseJsonBody, readBody, sendError, sendJson } from './http.js';
+import { GatewayResponse } from './response.js';
 import { createTlsServer } from '../tls/listener.js';
 import { traceUpstream, traceUpstreamStream, type RequestTrace, type Tracing } from '../telemetry/tracing.js';
 import { Cancellation } from '../lib/cancel.js';
@@ -126,7 +127,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const requestId = timeOrderedId();
-    res.setHeader('x-request-id', requestId);
+    // Added as the head is written (response.ts); set here only on a response of another class.
+    if (res instanceof GatewayResponse) res.requestId = requestId;
+    else res.setHeader('x-request-id', requestId);
     void handle(req, res, requestId).catch((err: unknown) => {
       // handle() answers its own errors; reaching here is a bug, and still must not crash.
       log.error({ err, requestId }, 'unhandled error on the request path');
@@ -331,6 +334,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     // Node checks those timeouts on this interval (30 s by default), which would let a stalled
     // client hold a connection far longer than configured.
     connectionsCheckingInterval: Math.min(1_000, serverConfig.headersTimeoutMs),
+    ServerResponse: GatewayResponse,
   };
   const server = serverConfig.tls
     ? createTlsServer(serverConfig.tls, { ...timeouts, ...clientCertOptions(serverConfig.tls), reloadPollMs: serverConfig.tls.reloadPollMs }, handler, log)
