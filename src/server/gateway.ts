@@ -24,6 +24,7 @@ import { guardScan } from './guard-scan.js';
 import { holdEnd, type CompletionHook } from './completion.js';
 import { lazyChild } from './request-log.js';
 import { parseJsonBody, readBody, sendError, sendJson } from './http.js';
+import { GatewayResponse } from './response.js';
 import { createTlsServer } from '../tls/listener.js';
 import { traceUpstream, traceUpstreamStream, type RequestTrace, type Tracing } from '../telemetry/tracing.js';
 import { Cancellation } from '../lib/cancel.js';
@@ -92,6 +93,8 @@ class DataPlaneState implements RequestState {
   principal: RequestState['principal'] = undefined;
   context: RequestState['context'] = undefined;
   responseHeaders?: Record<string, string>;
+  /** Declared so the first stage slot (pipeline/slot.ts) does not change the object's shape. */
+  slots: unknown[] | undefined = undefined;
 
   constructor(
     readonly requestId: string,
@@ -124,7 +127,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const requestId = timeOrderedId();
-    res.setHeader('x-request-id', requestId);
+    // Added as the head is written (response.ts); set here only on a response of another class.
+    if (res instanceof GatewayResponse) res.requestId = requestId;
+    else res.setHeader('x-request-id', requestId);
     void handle(req, res, requestId).catch((err: unknown) => {
       // handle() answers its own errors; reaching here is a bug, and still must not crash.
       log.error({ err, requestId }, 'unhandled error on the request path');
@@ -176,7 +181,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
     let code: string | undefined;
     let model: string | undefined;
     try {
-      await pipeline.runHeaders(state);
+      // One turn of the microtask queue even when no header stage waits: a body that came in the
+      // same packet as the headers is parsed after this handler returns, and readBody then takes
+      // it whole, without a promise or timer (http.ts).
+      await pipeline.startHeaders(state);
       if (endpoint.operation === 'token') {
         if (!deps.auth) throw new GatewayError('PC_ERR_NOT_FOUND');
         await deps.auth.token(req, res, state, current.config.server);
@@ -193,7 +201,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       seen.request = decoded;
       const route = current.routes.get(decoded.model);
       if (!route || !mayUseModel(state.principal, decoded.model)) throw new GatewayError('PC_ERR_MODEL_NOT_FOUND');
-      const request = await pipeline.runRequest(state, decoded);
+      const pending = pipeline.startRequest(state, decoded);
+      const request = pending instanceof Promise ? await pending : pending;
       if (state.responseHeaders) for (const name in state.responseHeaders) res.setHeader(name, state.responseHeaders[name] as string);
       if (request.kind === 'embed') await embeddings(res, route, request, state, seen, cancel);
       else if (request.stream) status = await stream(res, route, request, state, seen, cancel);
@@ -329,6 +338,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     // Node checks those timeouts on this interval (30 s by default), which would let a stalled
     // client hold a connection far longer than configured.
     connectionsCheckingInterval: Math.min(1_000, serverConfig.headersTimeoutMs),
+    ServerResponse: GatewayResponse,
   };
   const server = serverConfig.tls
     ? createTlsServer(serverConfig.tls, { ...timeouts, ...clientCertOptions(serverConfig.tls), reloadPollMs: serverConfig.tls.reloadPollMs }, handler, log)

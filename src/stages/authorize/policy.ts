@@ -15,6 +15,7 @@ import type { Logger } from '../../log.js';
 import type { AuthorizationQuery, AuthorizationResult, CedarValue, Entity } from '../../policy/engine.js';
 import type { CompiledPolicy } from '../../policy/load.js';
 import { cedarContext, principalEntity, type RequestAttributes } from '../../policy/request.js';
+import { RequestSlot } from '../../pipeline/slot.js';
 import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
 import { mayUseModel } from './model-scope.js';
 
@@ -25,14 +26,14 @@ export interface RequestAuthorization {
   readonly context: Readonly<Record<string, CedarValue>>;
 }
 
-/** Per-request authorization state, dropped with the request (a WeakMap on its context). */
+/** Per-request authorization state, dropped with the request (a slot on its context, pipeline/slot.ts). */
 export class AuthorizationRegistry {
-  private readonly map = new WeakMap<StageContext, RequestAuthorization>();
+  private readonly slot = new RequestSlot<RequestAuthorization>();
   remember(ctx: StageContext, value: RequestAuthorization): void {
-    this.map.set(ctx, value);
+    this.slot.set(ctx, value);
   }
   get(ctx: StageContext): RequestAuthorization | undefined {
-    return this.map.get(ctx);
+    return this.slot.get(ctx);
   }
 }
 

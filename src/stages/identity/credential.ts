@@ -14,6 +14,7 @@
  * record and the log only.
  */
 import { createHash } from 'node:crypto';
+import { RequestSlot } from '../../pipeline/slot.js';
 import type { ClientCertificate, Deny, Principal, Stage, StageContext, Verdict } from '../../pipeline/types.js';
 import { apiKeyIdOf } from '../../identity/api-keys.js';
 import { verifyDpopProof } from '../../identity/dpop.js';
@@ -96,8 +97,8 @@ export function credentialStage(options: CredentialStageOptions): CredentialStag
   const now = options.now ?? Date.now;
   const issuers = new Map((options.oidc ?? []).map((i) => [i.issuer, i]));
   const tokens = options.tokens;
-  // Keyed by the request's context object, so a lease lives exactly as long as its request.
-  const leases = new WeakMap<StageContext, CredentialLease>();
+  // On the request's context object, so a lease lives exactly as long as its request.
+  const leases = new RequestSlot<CredentialLease>();
   // A gateway token's signature and claims verify the same way every time, so a verified token is
   // remembered (by its SHA-256) for up to a minute, never past its exp. Everything that can change
   // between requests — the source key's revocation, the DPoP proof, the certificate, the source

@@ -30,6 +30,7 @@ import {
   type RequestFacts,
 } from '../../limits/plan.js';
 import type { Adjustment, CounterBackend, Reading, SlotRelease } from '../../limits/types.js';
+import { RequestSlot } from '../../pipeline/slot.js';
 import type { Stage, StageContext, StreamInspector, Verdict } from '../../pipeline/types.js';
 
 export interface LimitsStageOptions {
@@ -86,8 +87,8 @@ function chargedOf(planned: readonly PlannedOp[]): Charged[] {
 export function limitsStage(options: LimitsStageOptions): Stage {
   const { backend } = options;
   const now = options.now ?? Date.now;
-  // Keyed by the request's context object, so a lease lives exactly as long as its request.
-  const leases = new WeakMap<StageContext, Lease>();
+  // On the request's context object, so a lease lives exactly as long as its request.
+  const leases = new RequestSlot<Lease>();
 
   /** Corrects the charge to what was used and releases the slots; once per request. */
   function settle(ctx: StageContext, lease: Lease, inputTokens: number, outputTokens: number): void {
