@@ -89,6 +89,19 @@ describe('audit record', () => {
       ['next millisecond', { ...summary, startedAt: summary.startedAt + 1 }],
       ['back to the first millisecond', { ...summary, requestId: 'req-2' }],
       ['long and escaped caller strings', { ...summary, path: `/v1/${'x'.repeat(100)}"\\`, model: `m\n${'y'.repeat(70)}`, sourceIp: '::1' }],
+      ['answer with tool calls, no content, two choices and escapes', {
+        ...summary,
+        response: {
+          ...response,
+          choices: [
+            { index: 1, message: { role: 'assistant', content: 'b"\u2028\n\ud800' }, finishReason: 'length' },
+            { index: 0, message: { role: 'assistant', content: null, toolCalls: [{ id: 'c1', name: 'f', arguments: '{"x":1}' }] }, finishReason: 'tool_calls' },
+          ],
+        },
+      }],
+      ['answer with no choices', { ...summary, response: { ...response, choices: [] } }],
+      ['answer with members of the wrong type at run time', { ...summary, response: { ...response, choices: [{ index: -0, message: { role: 'assistant', content: undefined as unknown as null, toolCalls: [] }, finishReason: null }] } }],
+      ['embeddings', { ...summary, operation: 'embed', response: { kind: 'embed', model: 'e', data: [[0.1], [0.2]] } as unknown as RequestSummary['response'] }],
       ['long caller strings again', { ...summary, path: `/v1/${'x'.repeat(100)}"\\`, model: `m\n${'y'.repeat(70)}`, sourceIp: '::1' }],
     ];
     for (const [name, s] of variants) {

@@ -90,7 +90,6 @@ export function buildEntry(summary: RequestSummary, mode: PayloadMode, sealing?:
  */
 function encodeBody(summary: RequestSummary, mode: PayloadMode, sealing: SealingKey | undefined): string {
   const p = summary.principal;
-  const answer = answerOf(summary.response, summary.chunks);
   const usage = summary.response?.usage ?? usageOf(summary.chunks);
   let decisions = '[';
   for (let i = 0; i < summary.decisions.length; i++) {
@@ -114,7 +113,7 @@ function encodeBody(summary: RequestSummary, mode: PayloadMode, sealing: Sealing
     ',"model":' + (summary.model === undefined ? 'null' : quoted(summary.model)) +
     ',"operation":' + quoted(summary.operation) +
     ',"path":' + quoted(summary.path) +
-    ',"payload":' + (mode === 'hash' ? encodeHashPayload(summary, answer) : canonicalJson(payload(summary, answer, mode, sealing))) +
+    ',"payload":' + (mode === 'hash' ? encodeHashPayload(summary) : canonicalJson(payload(summary, answerOf(summary.response, summary.chunks), mode, sealing))) +
     ',"principal":' + principal +
     ',"requestId":' + str(summary.requestId) +
     ',"sourceIp":' + quoted(summary.sourceIp) +
@@ -127,10 +126,38 @@ function encodeBody(summary: RequestSummary, mode: PayloadMode, sealing: Sealing
 }
 
 /** The `hash` payload (the default mode) in canonical form; `payload` is its reference. */
-function encodeHashPayload(summary: RequestSummary, answer: AnswerView | undefined): string {
+function encodeHashPayload(summary: RequestSummary): string {
   const request = summary.request ? '"' + sha256Hex(canonicalJsonOfData(summary.request)) + '"' : 'null';
-  const digest = answer ? '"' + sha256Hex(canonicalJsonOfData(answer)) + '"' : 'null';
+  const answer = answerJson(summary.response, summary.chunks);
+  const digest = answer !== undefined ? '"' + sha256Hex(answer) + '"' : 'null';
   return '{"alg":"sha256","answer":' + digest + ',"mode":"hash","request":' + request + '}';
+}
+
+/**
+ * `canonicalJsonOfData(answerOf(response, chunks))`: a whole chat answer (the common case) is
+ * written straight from the response, in sorted key order, without building the view; anything
+ * else, or a choice whose members are not of their declared types, goes through the view.
+ */
+function answerJson(response: CanonicalResponse | undefined, chunks: readonly ChatChunk[] | undefined): string | undefined {
+  if (response?.kind === 'chat') {
+    let out = '{"choices":[';
+    for (let i = 0; i < response.choices.length; i++) {
+      const c = response.choices[i] as (typeof response.choices)[number];
+      const content: unknown = c.message.content;
+      const finish: unknown = c.finishReason;
+      const calls = c.message.toolCalls;
+      if ((content !== null && typeof content !== 'string') || (finish !== null && typeof finish !== 'string') || typeof c.index !== 'number') break;
+      out +=
+        (i > 0 ? ',{"content":' : '{"content":') + (content === null ? 'null' : jsonString(content)) +
+        ',"finishReason":' + (finish === null ? 'null' : quoted(finish)) +
+        ',"index":' + canonicalJsonOfData(c.index) +
+        (calls && calls.length > 0 ? ',"toolCalls":' + canonicalJsonOfData(calls) : '') + '}';
+      if (i === response.choices.length - 1) return out + ']}';
+    }
+    if (response.choices.length === 0) return '{"choices":[]}';
+  }
+  const answer = answerOf(response, chunks);
+  return answer && canonicalJsonOfData(answer);
 }
 
 const str = jsonString;
