@@ -9,6 +9,8 @@ describe('canonical JSON', () => {
     ['nests and drops undefined members', { z: [1, { y: null, x: undefined }], a: 'q"\n' }, '{"a":"q\\"\\n","z":[1,{"y":null}]}'],
     ['uses ECMAScript number form (RFC 8785 §3.2.2.3)', [1e21, 1e-7, 0.1, 100, 5e-324], '[1e+21,1e-7,0.1,100,5e-324]'],
     ['writes literals', [true, false, null], '[true,false,null]'],
+    ['sorts keys given in reverse, and more keys than the short sort takes', Object.fromEntries([...'qponmlkjihgfedcbaZYX'].map((k, i) => [k, i])), `{${[...'XYZabcdefghijklmnopq'].map((k) => `"${k}":${'qponmlkjihgfedcbaZYX'.indexOf(k)}`).join(',')}}`],
+    ['escapes keys as JSON.stringify does', { 'a"b': 1, 'c\\d': 2, 'e\nf': 3, '\ud800': 4 }, '{"a\\"b":1,"c\\\\d":2,"e\\nf":3,"\\ud800":4}'],
   ];
   for (const [name, value, expected] of cases) {
     it(name, () => assert.equal(canonicalJson(value), expected));

@@ -89,11 +89,42 @@ describe('audit record', () => {
       ['next millisecond', { ...summary, startedAt: summary.startedAt + 1 }],
       ['back to the first millisecond', { ...summary, requestId: 'req-2' }],
       ['long and escaped caller strings', { ...summary, path: `/v1/${'x'.repeat(100)}"\\`, model: `m\n${'y'.repeat(70)}`, sourceIp: '::1' }],
+      ['answer with tool calls, no content, two choices and escapes', {
+        ...summary,
+        response: {
+          ...response,
+          choices: [
+            { index: 1, message: { role: 'assistant', content: 'b"\u2028\n\ud800' }, finishReason: 'length' },
+            { index: 0, message: { role: 'assistant', content: null, toolCalls: [{ id: 'c1', name: 'f', arguments: '{"x":1}' }] }, finishReason: 'tool_calls' },
+          ],
+        },
+      }],
+      ['answer with no choices', { ...summary, response: { ...response, choices: [] } }],
+      ['answer with members of the wrong type at run time', { ...summary, response: { ...response, choices: [{ index: -0, message: { role: 'assistant', content: undefined as unknown as null, toolCalls: [] }, finishReason: null }] } }],
+      ['embeddings', { ...summary, operation: 'embed', response: { kind: 'embed', model: 'e', data: [[0.1], [0.2]] } as unknown as RequestSummary['response'] }],
       ['long caller strings again', { ...summary, path: `/v1/${'x'.repeat(100)}"\\`, model: `m\n${'y'.repeat(70)}`, sourceIp: '::1' }],
     ];
     for (const [name, s] of variants) {
       for (const mode of ['none', 'hash'] as const) assert.equal(buildEntry(s, mode).body, canonicalJson(recordBody(s, mode)), `${name}, ${mode}`);
     }
+  });
+
+  it('writes times and durations as the reference does across days, years and rounding edges', () => {
+    // The encoder writes the time of day from tables within the last full conversion's UTC day,
+    // and durations from integer microseconds: hold both to toISOString and Number#toString.
+    const day = 86_400_000;
+    const times = [Date.UTC(2025, 0, 1) - 1, Date.UTC(2025, 0, 1), Date.UTC(2025, 0, 1) + day - 1, Date.UTC(2025, 0, 2), Date.UTC(1969, 11, 31, 23, 59, 59, 999), -1, 0, 8.64e15 - 1, 8.64e15, -8.64e15, Date.UTC(-1, 5, 5, 1, 2, 3, 4), 1.5];
+    // Mostly within a few days (the table path), then anywhere a Date reaches (full conversions).
+    for (let i = 0; i < 2000; i++) times.push(Date.UTC(2026, 0, 1) + Math.floor(Math.random() * 3 * day));
+    for (let i = 0; i < 500; i++) times.push(Math.floor((Math.random() - 0.5) * 1.7e16));
+    const durations = [0, -0, 0.0004, 0.0005, 0.0015, 0.1, 1, 999.9995, 1e6 - 0.0001, 1e6, 2e9, -3.25];
+    for (let i = 0; i < 2000; i++) durations.push(Math.random() * 10 ** (Math.floor(Math.random() * 9) - 3));
+    times.forEach((startedAt, i) => {
+      const latencyMs = durations[i % durations.length] as number;
+      const s: RequestSummary = { ...summary, startedAt, latencyMs, decisions: [{ ...summary.decisions[0]!, durationMs: durations[(i * 7) % durations.length] as number }] };
+      assert.equal(buildEntry(s, 'none').body, canonicalJson(recordBody(s, 'none')), `${startedAt}, ${latencyMs}`);
+    });
+    assert.throws(() => buildEntry({ ...summary, startedAt: 8.64e15 + 1 }, 'none'), RangeError);
   });
 
   it('refuses a non-finite latency rather than writing invalid JSON', () => {

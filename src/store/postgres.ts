@@ -85,6 +85,17 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: string }[] = [
    CREATE TABLE audit_checkpoints (seq BIGINT PRIMARY KEY, hash TEXT NOT NULL, ts BIGINT NOT NULL, key_id TEXT NOT NULL, signature TEXT NOT NULL);`,
   },
   ...POSTGRES_INCIDENT_MIGRATIONS,
+  {
+    // Parity with sqlite.ts: a counter bumped by every write to api_keys. This backend has no
+    // synchronous changeMark yet (the key cache relies on its TTL); the counter is what a poller
+    // would read, and keeps the two schemas alike.
+    id: '0002-api-key-change-counter',
+    sql: `CREATE TABLE api_key_changes (id INTEGER PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL);
+   INSERT INTO api_key_changes (id, version) VALUES (1, 0);
+   CREATE FUNCTION api_keys_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN UPDATE api_key_changes SET version = version + 1 WHERE id = 1; RETURN NULL; END $$;
+   CREATE TRIGGER api_keys_changed AFTER INSERT OR UPDATE OR DELETE ON api_keys FOR EACH STATEMENT EXECUTE FUNCTION api_keys_changed();`,
+  },
 ];
 
 /** Serialises migrations across instances starting at once (any constant; "pcmg" in ASCII). */

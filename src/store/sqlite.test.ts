@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AuditEntry } from '../audit/chain.js';
 import { verifyAudit } from '../audit/verify.js';
+import { createApiKey, createKeyVerifier } from '../identity/api-keys.js';
 import { openSqliteStore } from './sqlite.js';
 import { sampleKey, storeSuite } from './store-suite.js';
 
@@ -59,6 +60,40 @@ describe('SQLite store', () => {
     assert.equal((await store.apiKeys.list())[0]?.revokedAt, 60);
     assert.equal(await store.apiKeys.get('missing'), undefined);
     await store.close();
+  });
+
+  it('keeps verified keys cached across another connection\'s audit commits, but not its key writes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pc-store-'));
+    const file = join(dir, 'state.db');
+    const store = openSqliteStore(file);
+    const other = openSqliteStore(file);
+    try {
+      const pepper = Buffer.alloc(32, 3);
+      let gets = 0;
+      const repo = { ...store.apiKeys, changeMark: store.apiKeys.changeMark, get: (id: string) => ((gets += 1), store.apiKeys.get(id)) };
+      const { key, record: made } = await createApiKey(store.apiKeys, pepper, { name: 'k' }, 1000);
+      const verify = createKeyVerifier(repo, pepper, { clock: () => 0 });
+      assert.equal((await verify(key, 2000)).ok, true);
+      const probe = new Database(file, { readonly: true });
+      const before = probe.pragma('data_version', { simple: true });
+      const e = (id: string): AuditEntry => ({ requestId: id, ts: 1, principal: null, route: 'r', outcome: 'allow', status: 200, body: `{"id":"${id}"}` });
+      for (let i = 0; i < 3; i++) {
+        await other.audit.append([e(`a${i}`)]);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        assert.equal((await verify(key, 2000)).ok, true);
+      }
+      assert.notEqual(probe.pragma('data_version', { simple: true }), before, 'the audit commits did move data_version');
+      probe.close();
+      assert.equal(gets, 1, 'no look-up after audit commits');
+      await other.apiKeys.revoke(made.id, 2000);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      assert.deepEqual(await verify(key, 2000), { ok: false, reason: 'revoked' });
+      assert.equal(gets, 2);
+    } finally {
+      await other.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stores secrets by name', async () => {

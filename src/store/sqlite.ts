@@ -43,6 +43,16 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: string }[] = [
   ...IDENTITY_MIGRATIONS,
   ...AUDIT_MIGRATIONS,
   ...INCIDENT_MIGRATIONS,
+  {
+    // One counter row that every write to api_keys bumps, in the writer's own transaction: the
+    // key cache polls it (see changeMark) instead of taking any commit to the file as a key change.
+    id: '0002-api-key-change-counter',
+    sql: `CREATE TABLE api_key_changes (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL) STRICT;
+   INSERT INTO api_key_changes (id, version) VALUES (1, 0);
+   CREATE TRIGGER api_keys_changed_insert AFTER INSERT ON api_keys BEGIN UPDATE api_key_changes SET version = version + 1 WHERE id = 1; END;
+   CREATE TRIGGER api_keys_changed_update AFTER UPDATE ON api_keys BEGIN UPDATE api_key_changes SET version = version + 1 WHERE id = 1; END;
+   CREATE TRIGGER api_keys_changed_delete AFTER DELETE ON api_keys BEGIN UPDATE api_key_changes SET version = version + 1 WHERE id = 1; END;`,
+  },
 ];
 
 /** How often `apiKeys.changeMark()` looks for commits by other connections. */
@@ -72,13 +82,44 @@ export function openSqliteStore(file: string): Store {
   const keyShorten = db.prepare<[number, number, string, number]>(
     'UPDATE api_keys SET expires_at = MIN(COALESCE(expires_at, ?), ?) WHERE id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)',
   );
-  const rotateKey = db.transaction((oldId: string, next: ApiKeyRecord, oldExpiresAt: number, at: number): boolean => {
+  // api_key_changes.version as last seen by changeMark (undefined: unreadable, i.e. changed).
+  const keyVersion = db.prepare<[], number>('SELECT version FROM api_key_changes WHERE id = 1').pluck();
+  let lastKeyVersion: number | undefined = keyVersion.get();
+  let mark = 0;
+  /**
+   * A key write through this connection, in an immediate transaction that ends by reading the
+   * counter: that value covers every commit before ours, and the mark moves anyway, so the next
+   * poll need not take our own trigger's bump for another process's write. The counter is only
+   * taken once the transaction has committed; the mark moves even when it failed.
+   */
+  function keyWrite<A extends unknown[], R>(write: (...args: A) => R): (...args: A) => R {
+    const txn = db.transaction((...args: A): [R, number | undefined] => [write(...args), keyVersion.get()]);
+    return (...args: A): R => {
+      try {
+        const [result, version] = txn.immediate(...args);
+        lastKeyVersion = version;
+        return result;
+      } finally {
+        mark += 1;
+      }
+    };
+  }
+  const insertKey = keyWrite((row: ApiKeyRow): void => {
+    keyInsert.run(row);
+  });
+  const revokeKey = keyWrite((at: number, id: string): boolean => keyRevoke.run(at, id).changes > 0);
+  const rotateKey = keyWrite((oldId: string, next: ApiKeyRecord, oldExpiresAt: number, at: number): boolean => {
     if (keyShorten.run(oldExpiresAt, oldExpiresAt, oldId, at).changes === 0) return false;
     keyInsert.run(apiKeyToRow(next));
     return true;
   });
-  const touchMany = db.transaction((entries: ReadonlyMap<string, number>) => {
+  // Last-used times change nothing a verification reads, so they leave the mark alone; if nobody
+  // else wrote keys since the last poll (the counter is as last seen when our write lock is
+  // taken), the bumps of our own triggers are absorbed too.
+  const touchMany = db.transaction((entries: ReadonlyMap<string, number>): [number | undefined, number | undefined] => {
+    const before = keyVersion.get();
     for (const [id, at] of entries) keyTouch.run(at, id, at);
+    return [before, keyVersion.get()];
   });
   const secretPut = db.prepare<[string, string, number]>(
     'INSERT INTO secrets (name, sealed, updated_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at',
@@ -87,21 +128,20 @@ export function openSqliteStore(file: string): Store {
   const secretList = db.prepare<[], { name: string }>('SELECT name FROM secrets ORDER BY name');
   const secretDelete = db.prepare<[string]>('DELETE FROM secrets WHERE name = ?');
   const ping = db.prepare('SELECT 1');
-  // PRAGMA data_version changes when another connection (a CLI, the audit worker) commits; this
-  // connection's own key writes bump the mark at once. The pragma costs a few microseconds, so it
-  // is read at most every DATA_VERSION_POLL_MS: another process's revocation shows within that.
+  // Key writes through this connection bump the mark at once. Another connection's key write
+  // (a CLI, another gateway on the same file) bumps api_key_changes.version, by trigger, in its
+  // own transaction. Reading that row on every request would cost a read transaction, so the mark
+  // first looks at PRAGMA data_version (which changes when *any* other connection commits,
+  // including this process's audit append thread ~hundreds of times a second), at most every
+  // DATA_VERSION_POLL_MS, and only then at the counter: an audit commit costs one small read every
+  // 20 ms and no longer empties the key cache; another process's revocation shows within 20 ms.
   const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   let lastDataVersion = dataVersion.get();
   let polledAt = performance.now();
-  let mark = 0;
-  const keysWritten = (): void => {
-    mark += 1;
-  };
 
   const apiKeys: ApiKeyRepo = {
     async insert(record) {
-      keyInsert.run(apiKeyToRow(record));
-      keysWritten();
+      insertKey(apiKeyToRow(record));
     },
     async get(id) {
       const row = keyGet.get(id);
@@ -111,28 +151,33 @@ export function openSqliteStore(file: string): Store {
       return keyList.all().map(apiKeyFromRow);
     },
     async revoke(id, at) {
-      const changed = keyRevoke.run(at, id).changes > 0;
-      keysWritten();
-      return changed;
+      return revokeKey(at, id);
     },
     async touch(lastUsed) {
-      if (lastUsed.size > 0) touchMany(lastUsed);
+      if (lastUsed.size === 0) return;
+      const [before, after] = touchMany.immediate(lastUsed);
+      if (before !== undefined && before === lastKeyVersion) lastKeyVersion = after;
     },
     async rotate(oldId, next, oldExpiresAt, at) {
-      try {
-        return rotateKey.immediate(oldId, next, oldExpiresAt, at);
-      } finally {
-        keysWritten();
-      }
+      return rotateKey(oldId, next, oldExpiresAt, at);
     },
     changeMark() {
       const at = performance.now();
       if (at - polledAt < DATA_VERSION_POLL_MS) return mark;
       polledAt = at;
       const version = dataVersion.get();
-      if (version !== lastDataVersion) {
-        lastDataVersion = version;
-        keysWritten();
+      if (version === lastDataVersion) return mark;
+      lastDataVersion = version;
+      // Fails closed: a counter that cannot be read counts as a change.
+      let keys: number | undefined;
+      try {
+        keys = keyVersion.get();
+      } catch {
+        keys = undefined;
+      }
+      if (keys === undefined || keys !== lastKeyVersion) {
+        lastKeyVersion = keys;
+        mark += 1;
       }
       return mark;
     },
