@@ -23,4 +23,16 @@ describe('timeOrderedId', () => {
     assert.equal(timeOrderedId(2 ** 60).slice(0, 13), 'ffffffff-ffff');
     assert.match(timeOrderedId(Date.now()), V7);
   });
+  it('draws every random digit afresh: each random position takes all its values, the variant digit its four', () => {
+    const seen: Set<string>[] = Array.from({ length: 36 }, () => new Set<string>());
+    for (let i = 0; i < 5_000; i++) {
+      const id = timeOrderedId(1_700_000_000_000);
+      for (let c = 0; c < 36; c++) (seen[c] as Set<string>).add(id[c] as string);
+    }
+    const random = [15, 16, 17, 20, 21, 22, ...Array.from({ length: 12 }, (_, i) => 24 + i)];
+    for (const c of random) assert.equal(seen[c]?.size, 16, `position ${c}`);
+    assert.deepEqual([...(seen[19] as Set<string>)].sort(), ['8', '9', 'a', 'b']);
+    for (const c of [8, 13, 18, 23]) assert.deepEqual([...(seen[c] as Set<string>)], ['-']);
+    assert.deepEqual([...(seen[14] as Set<string>)], ['7']);
+  });
 });
