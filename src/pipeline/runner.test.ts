@@ -186,4 +186,36 @@ describe('Pipeline', () => {
     assert.equal((await run.chunk(chunk('ok'))).length, 1);
     await rejectsWith(run.chunk(chunk('bad')), 'PC_ERR_FORBIDDEN');
   });
+
+  it('runs synchronous stages without a promise, and the rest in order after a stage that waits', async () => {
+    const seen: string[] = [];
+    const now = (name: string, phase: Stage['phase']): Stage => ({ name, phase, onRequest: (_ctx, req): Verdict<ChatRequest> => (seen.push(name), { action: 'replace', value: { ...(req as ChatRequest), model: `${req.model}+${name}` } }) });
+    const later = (name: string, phase: Stage['phase']): Stage => ({ name, phase, onRequest: async (_ctx, req): Promise<Verdict<ChatRequest>> => (await Promise.resolve(), seen.push(name), { action: 'replace', value: { ...(req as ChatRequest), model: `${req.model}+${name}` } }) });
+    const sync = new Pipeline([now('a', 'authorize'), now('b', 'input')], { defaultTimeoutMs: 100 }).startRequest(state(), chat);
+    assert.ok(!(sync instanceof Promise));
+    assert.equal(sync.model, 'm+a+b');
+    seen.length = 0;
+    const s = state();
+    const mixed = new Pipeline([now('a', 'authorize'), later('w', 'limits'), now('b', 'input')], { defaultTimeoutMs: 100 }).startRequest(s, chat);
+    assert.ok(mixed instanceof Promise);
+    assert.deepEqual(seen, ['a']);
+    assert.equal((await mixed).model, 'm+a+w+b');
+    assert.deepEqual(seen, ['a', 'w', 'b']);
+    assert.deepEqual(s.decisions.map((d) => d.stage), ['a', 'w', 'b']);
+  });
+
+  it('throws a synchronous denial at once, and rejects one after a stage that waited', async () => {
+    const principal = { id: 'p', kind: 'user', tenant: 't', roles: [], authMethod: 'api_key', credentialId: 'k', models: [] } as const;
+    const id: Stage = { name: 'id', phase: 'identity', onHeaders: () => ({ action: 'pass', facts: { principal } }) };
+    const waits: Stage = { name: 'waits', phase: 'identity', onHeaders: async () => ({ action: 'pass', facts: { principal } }) };
+    const deny: Stage = { name: 'deny', phase: 'context', onHeaders: () => ({ action: 'deny', code: 'PC_ERR_FORBIDDEN' }) };
+    const s = state();
+    assert.equal(new Pipeline([id], { defaultTimeoutMs: 100 }).startHeaders(s), undefined);
+    assert.equal(s.principal?.id, 'p');
+    assert.throws(() => new Pipeline([id, deny], { defaultTimeoutMs: 100 }).startHeaders(state()), (err: unknown) => err instanceof GatewayError && err.code === 'PC_ERR_FORBIDDEN');
+    const afterWait = new Pipeline([waits, deny], { defaultTimeoutMs: 100 }).startHeaders(state());
+    assert.ok(afterWait instanceof Promise);
+    await rejectsWith(afterWait, 'PC_ERR_FORBIDDEN');
+    await rejectsWith(new Pipeline([id, deny], { defaultTimeoutMs: 100 }).runHeaders(state()), 'PC_ERR_FORBIDDEN');
+  });
 });

@@ -178,7 +178,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
     let code: string | undefined;
     let model: string | undefined;
     try {
-      await pipeline.runHeaders(state);
+      // One turn of the microtask queue even when no header stage waits: a body that came in the
+      // same packet as the headers is parsed after this handler returns, and readBody then takes
+      // it whole, without a promise or timer (http.ts).
+      await pipeline.startHeaders(state);
       if (endpoint.operation === 'token') {
         if (!deps.auth) throw new GatewayError('PC_ERR_NOT_FOUND');
         await deps.auth.token(req, res, state, current.config.server);
@@ -195,7 +198,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       seen.request = decoded;
       const route = current.routes.get(decoded.model);
       if (!route || !mayUseModel(state.principal, decoded.model)) throw new GatewayError('PC_ERR_MODEL_NOT_FOUND');
-      const request = await pipeline.runRequest(state, decoded);
+      const pending = pipeline.startRequest(state, decoded);
+      const request = pending instanceof Promise ? await pending : pending;
       if (state.responseHeaders) for (const name in state.responseHeaders) res.setHeader(name, state.responseHeaders[name] as string);
       if (request.kind === 'embed') await embeddings(res, route, request, state, seen, cancel);
       else if (request.stream) status = await stream(res, route, request, state, seen, cancel);
