@@ -19,6 +19,7 @@ interface WithSlots {
 
 let nextIndex = 0;
 
+/** Made once per stage (at start-up), never per request: each slot takes the next index of every context's array. */
 export class RequestSlot<T> {
   private readonly index = nextIndex++;
 
