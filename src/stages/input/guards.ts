@@ -20,6 +20,7 @@ import type { TextRole } from '../../guards/types.js';
 import { structuredChecks, UnsupportedRequestSchema, type StructuredCheck } from '../../guards/schema/structured.js';
 import { runDetectors } from '../../guards/judge/run.js';
 import type { Stage, StageContext, Verdict } from '../../pipeline/types.js';
+import { RequestSlot } from '../../pipeline/slot.js';
 import type { CanonicalRequest } from '../../canonical/types.js';
 import { conversationScope } from '../../vault/scope.js';
 import type { TokenSession } from '../../vault/session.js';
@@ -47,12 +48,15 @@ export interface RequestGuardsRegistry {
   recall(ctx: StageContext): RequestGuards | undefined;
 }
 
-/** Per-request guard state, dropped with the request (a WeakMap on its context). */
+/**
+ * Per-request guard state, dropped with the request: a slot on its context (`RequestSlot`; a
+ * WeakMap keyed by each young context cost ~0.7 µs per request). Made once per gateway.
+ */
 export function createRequestGuardsRegistry(): RequestGuardsRegistry {
-  const map = new WeakMap<StageContext, RequestGuards>();
+  const slot = new RequestSlot<RequestGuards>();
   return {
-    remember: (ctx, guards) => void map.set(ctx, guards),
-    recall: (ctx) => map.get(ctx),
+    remember: (ctx, guards) => slot.set(ctx, guards),
+    recall: (ctx) => slot.get(ctx),
   };
 }
 
