@@ -18,12 +18,11 @@ import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSy
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Pool, request } from 'undici';
 import { spawnMock } from '../src/cli/mock-process.js';
 import { benchConfig, isVariant } from './portcullis-config.js';
+import { freePort, sendChats, waitHealthy } from './chat-load.js';
 import { median } from './stats.js';
 
-const BODY = JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: 'Say hello' }] });
 const ROLES = ['main', 'audit', 'v8', 'other'] as const;
 type Role = (typeof ROLES)[number];
 
@@ -72,31 +71,6 @@ function byRole(pid: number, before: Map<number, { ms: number }>, after: Map<num
   return sums;
 }
 
-async function waitHealthy(origin: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with code ${String(child.exitCode)}`);
-    try {
-      const res = await request(`${origin}/healthz`, { headersTimeout: 1_000 });
-      await res.body.dump();
-      if (res.statusCode === 200) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not become healthy');
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
-
 async function startBuild(name: string, mockUrl: string, workDir: string, index: number, allFlags: string[], stdoutDir: string | undefined): Promise<Target> {
   // `DIST@variant#--flag,--flag`: Node flags for this server only.
   const hash = name.indexOf('#');
@@ -140,26 +114,8 @@ async function startBuild(name: string, mockUrl: string, workDir: string, index:
       }
     }
   });
-  await waitHealthy(target.origin, child);
+  await waitHealthy(target.name, target.origin, child);
   return target;
-}
-
-async function load(target: Target, count: number, connections: number): Promise<void> {
-  const pool = new Pool(target.origin, { connections, keepAliveTimeout: 30_000 });
-  let sent = 0;
-  const worker = async (): Promise<void> => {
-    while (sent < count) {
-      sent += 1;
-      const res = await pool.request({ method: 'POST', path: '/v1/chat/completions', headers: target.headers, body: BODY });
-      const text = await res.body.text();
-      if (res.statusCode !== 200) throw new Error(`${target.name} answered ${res.statusCode}: ${text.slice(0, 200)}`);
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: connections }, worker));
-  } finally {
-    await pool.close();
-  }
 }
 
 async function main(): Promise<void> {
@@ -177,13 +133,13 @@ async function main(): Promise<void> {
   const targets: Target[] = [];
   try {
     for (const [i, spec] of positionals.entries()) targets.push(await startBuild(spec, mock.url, workDir, i, nodeFlags, values['stdout-dir']));
-    for (const t of targets) await load(t, Math.min(requests, 5000), connections);
+    for (const t of targets) await sendChats(t, Math.min(requests, 5000), connections);
     for (let round = 0; round < rounds; round++) {
       for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {
         const pid = t.child.pid as number;
         const gc0 = { ...t.gc };
         const before = threadCpu(pid);
-        await load(t, requests, connections);
+        await sendChats(t, requests, connections);
         // Let the last trace lines arrive before counting.
         await new Promise((r) => setTimeout(r, 50));
         const sums = byRole(pid, before, threadCpu(pid));

@@ -36,15 +36,13 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Pool, request } from 'undici';
 import { spawnMock } from '../src/cli/mock-process.js';
 import { benchConfig, isVariant, VARIANTS, type Variant } from './portcullis-config.js';
+import { freePort, sendChats, waitHealthy } from './chat-load.js';
 import { cpuMs } from './procs.js';
 import { median } from './stats.js';
 
 const FLOOR = fileURLToPath(new URL('./floor-proxy.js', import.meta.url));
-const BODY = JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: 'Say hello' }] });
-const EXPECT = 'Mock answer to: Say hello';
 
 interface Target {
   readonly name: string;
@@ -89,31 +87,6 @@ function watchGc(child: ChildProcess): GcTotals {
   return totals;
 }
 
-async function waitHealthy(name: string, origin: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${String(child.exitCode)}`);
-    try {
-      const res = await request(`${origin}/healthz`, { headersTimeout: 1_000 });
-      await res.body.dump();
-      if (res.statusCode === 200) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${name} did not become healthy`);
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
-
 /** `DIST` or `DIST@variant`: a build directory and the config it runs with. */
 function parseBuild(spec: string, fallback: Variant): { distDir: string; variant: Variant } {
   const at = spec.lastIndexOf('@');
@@ -150,25 +123,6 @@ async function startFloor(name: 'floor' | 'floor-translate', mockUrl: string, gc
   return { name, child, origin, headers: { 'content-type': 'application/json' }, cpu: [], allocated: [], promoted: [], ...(totals ? { gc: totals } : {}) };
 }
 
-/** Sends `count` requests over keep-alive connections; every answer must be the mock's. */
-async function load(target: Target, count: number, connections: number): Promise<void> {
-  const pool = new Pool(target.origin, { connections, keepAliveTimeout: 30_000 });
-  let sent = 0;
-  const worker = async (): Promise<void> => {
-    while (sent < count) {
-      sent += 1;
-      const res = await pool.request({ method: 'POST', path: '/v1/chat/completions', headers: target.headers, body: BODY });
-      const text = await res.body.text();
-      if (res.statusCode !== 200 || !text.includes(EXPECT)) throw new Error(`${target.name} answered ${res.statusCode}: ${text.slice(0, 200)}`);
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: connections }, worker));
-  } finally {
-    await pool.close();
-  }
-}
-
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -188,13 +142,13 @@ async function main(): Promise<void> {
     const fallback: Variant = values.audit === true ? 'default' : 'audit-off';
     for (const [i, name] of positionals.entries()) targets.push(name === 'floor' || name === 'floor-translate' ? await startFloor(name, mock.url, gc) : await startBuild(name, fallback, mock.url, workDir, i, gc));
     // Warm-up: the JIT settles and caches fill before anything is counted.
-    for (const t of targets) await load(t, Math.min(requests, 5000), connections);
+    for (const t of targets) await sendChats(t, Math.min(requests, 5000), connections);
     for (let round = 0; round < rounds; round++) {
       for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {
         const pid = t.child.pid as number;
         const before = cpuMs(pid);
         const gcBefore = t.gc ? { ...t.gc } : undefined;
-        await load(t, requests, connections);
+        await sendChats(t, requests, connections);
         t.cpu.push(((cpuMs(pid) - before) * 1000) / requests);
         if (t.gc && gcBefore) {
           // Collections are reported as they end: what the round allocated is counted by the
