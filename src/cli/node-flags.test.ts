@@ -40,4 +40,5 @@ test('youngGenerationSet reads the command line and NODE_OPTIONS', () => {
   assert.equal(youngGenerationSet(['--max-semi-space-size=64'], ''), true);
   assert.equal(youngGenerationSet([], '--max_semi_space_size=32 --trace-gc'), true);
   assert.equal(youngGenerationSet(['--max-old-space-size=4096'], '--trace-gc'), false);
+  assert.equal(youngGenerationSet(['--semi-space-growth-factor=4'], ''), false, 'a growth factor does not raise the ceiling');
 });

@@ -13,8 +13,12 @@
  */
 export const NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
 
-/** Whether this process was started with a young-generation size of its own choosing. */
+/**
+ * Whether this process was started with a young-generation ceiling of its own choosing: only
+ * `--max-semi-space-size` sets it (`--semi-space-growth-factor` changes how fast the new space
+ * grows, not how far).
+ */
 export function youngGenerationSet(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env['NODE_OPTIONS'] ?? ''): boolean {
   const given = [...execArgv, ...nodeOptions.split(/\s+/)];
-  return given.some((arg) => /^--(max-semi-space-size|semi-space-growth-factor|max-young-generation-size)\b/.test(arg.replace(/_/g, '-')));
+  return given.some((arg) => /^--max-semi-space-size=/.test(arg.replace(/_/g, '-')));
 }
