@@ -5,6 +5,7 @@
  * reached the suite is skipped and says so — except on CI (CI=true), where that is a failure.
  */
 import { it } from 'node:test';
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPostgresStore } from './postgres.js';
@@ -55,4 +56,43 @@ storeSuite({
 it('PostgreSQL: the URL schema parameter is checked', async () => {
   const { throws } = await import('node:assert/strict');
   throws(() => openPostgresStore('postgres://127.0.0.1/test?schema=Robert%27);DROP'), /lower-case SQL identifier/);
+});
+
+it('PostgreSQL: a key revoked through another store is refused within a poll, and verified keys stay cached until then', async (t) => {
+  const reason = await reachable();
+  if (reason) {
+    t.skip(reason);
+    return;
+  }
+  const { createApiKey, createKeyVerifier } = await import('../identity/api-keys.js');
+  const { KEY_POLL_MS } = await import('./postgres-key-changes.js');
+  const name = `pc_test_${randomBytes(6).toString('hex')}`;
+  const url = new URL(BASE);
+  url.searchParams.set('schema', name);
+  const store = openPostgresStore(url.toString());
+  const other = openPostgresStore(url.toString());
+  const cleanup = new pg.Client({ connectionString: BASE });
+  try {
+    const pepper = Buffer.alloc(32, 3);
+    let gets = 0;
+    const repo = { ...store.apiKeys, changeMark: store.apiKeys.changeMark, get: (id: string) => ((gets += 1), store.apiKeys.get(id)) };
+    const { key, record } = await createApiKey(store.apiKeys, pepper, { name: 'k' }, 1000);
+    const verify = createKeyVerifier(repo, pepper, { clock: () => 0 });
+    assert.equal((await verify(key, 2000)).ok, true);
+    // Let the poll confirm the counter, then the key is served from the cache.
+    await new Promise((resolve) => setTimeout(resolve, 3 * KEY_POLL_MS));
+    assert.equal((await verify(key, 2000)).ok, true);
+    const cachedFrom = gets;
+    for (let i = 0; i < 5; i++) assert.equal((await verify(key, 2000)).ok, true);
+    assert.equal(gets, cachedFrom, 'no look-ups while no key changed');
+    await other.apiKeys.revoke(record.id, 2000);
+    await new Promise((resolve) => setTimeout(resolve, 3 * KEY_POLL_MS));
+    assert.deepEqual(await verify(key, 2000), { ok: false, reason: 'revoked' });
+  } finally {
+    await other.close();
+    await store.close();
+    await cleanup.connect();
+    await cleanup.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+    await cleanup.end();
+  }
 });

@@ -8,6 +8,7 @@
  * `?schema=NAME` in the URL puts every table in that schema (created if missing).
  */
 import { scanAudit } from './postgres-audit-scan.js';
+import { keyChangeWatch } from './postgres-key-changes.js';
 import pg from 'pg';
 import { postgresSealed } from './sealed.js';
 import { EMPTY_HEAD, linkEntries, type AuditOutcome, type AuditRow, type ChainHead } from '../audit/chain.js';
@@ -86,9 +87,8 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: string }[] = [
   },
   ...POSTGRES_INCIDENT_MIGRATIONS,
   {
-    // Parity with sqlite.ts: a counter bumped by every write to api_keys. This backend has no
-    // synchronous changeMark yet (the key cache relies on its TTL); the counter is what a poller
-    // would read, and keeps the two schemas alike.
+    // Parity with sqlite.ts: a counter bumped by every write to api_keys, read by the key
+    // cache's change mark (postgres-key-changes.ts).
     id: '0002-api-key-change-counter',
     sql: `CREATE TABLE api_key_changes (id INTEGER PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL);
    INSERT INTO api_key_changes (id, version) VALUES (1, 0);
@@ -151,10 +151,12 @@ export function openPostgresStore(url: string): Store {
     }
   };
 
+  const keyChanges = keyChangeWatch((text) => q<{ version: number }>(text));
   const apiKeys: ApiKeyRepo = {
     async insert(r) {
       await init();
       await insertKey(pool, r);
+      keyChanges.bump();
     },
     async get(id) {
       const { rows } = await q<ApiKeyRow>('SELECT * FROM api_keys WHERE id = $1', [id]);
@@ -164,7 +166,9 @@ export function openPostgresStore(url: string): Store {
       return (await q<ApiKeyRow>('SELECT * FROM api_keys ORDER BY created_at, id')).rows.map(apiKeyFromRow);
     },
     async revoke(id, at) {
-      return ((await q('UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])).rowCount ?? 0) > 0;
+      const revoked = ((await q('UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])).rowCount ?? 0) > 0;
+      keyChanges.bump();
+      return revoked;
     },
     async touch(lastUsed) {
       if (lastUsed.size === 0) return;
@@ -177,7 +181,7 @@ export function openPostgresStore(url: string): Store {
     async rotate(oldId, next, oldExpiresAt, at) {
       // Rolling back is how "false, inserting nothing" is kept when the old key is not active.
       try {
-        return await tx(async (c) => {
+        const rotated = await tx(async (c) => {
           const shortened = await c.query(
             'UPDATE api_keys SET expires_at = LEAST(COALESCE(expires_at, $1), $1) WHERE id = $2 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $3)',
             [oldExpiresAt, oldId, at],
@@ -186,11 +190,14 @@ export function openPostgresStore(url: string): Store {
           await insertKey(c, next);
           return true;
         });
+        keyChanges.bump();
+        return rotated;
       } catch (err) {
         if (err === NOT_ACTIVE) return false;
         throw err;
       }
     },
+    changeMark: () => keyChanges.mark(),
   };
 
   const secrets: SecretRepo = {
@@ -386,6 +393,7 @@ export function openPostgresStore(url: string): Store {
       await q('SELECT 1');
     },
     async close() {
+      keyChanges.stop();
       await pool.end();
     },
   };
