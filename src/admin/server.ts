@@ -113,6 +113,8 @@ export function createAdminServer(deps: AdminDeps): AdminServer {
       async run({ req, res }) {
         if (!store.audit.query) throw new GatewayError('PC_ERR_NOT_FOUND');
         const filter = auditFilter(new URL(req.url ?? '/', 'http://admin').searchParams);
+        // Read-your-writes: records acknowledged (journaled) before this call are in the store first.
+        if (deps.audit?.sync) await deps.audit.sync().catch(() => Promise.reject(new GatewayError('PC_ERR_AUDIT_UNAVAILABLE')));
         const rows = await store.audit.query({ ...filter, limit: filter.limit + 1 });
         const page = rows.slice(0, filter.limit);
         const last = page.at(-1);

@@ -72,7 +72,11 @@ describe('admin actions in the audit trail, and decrypt_payload', () => {
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   const totp = () => generate({ secret, epoch: Math.floor(clock.now / 1000) });
-  const rows = async (): Promise<AuditRow[]> => [...(await store.audit.page(0, 10_000))];
+  // Read-your-writes in process: records are acknowledged once journaled, the store follows.
+  const rows = async (): Promise<AuditRow[]> => {
+    await trail.log.sync();
+    return [...(await store.audit.page(0, 10_000))];
+  };
   const admins = async () => (await rows()).map((r) => JSON.parse(r.body as string) as { kind: string; action?: string; outcome: string; reasons: string[]; actor: { name: string | null }; target: { id: string } | null; details: Record<string, unknown> }).filter((b) => b.kind === 'admin');
 
   it('records failed and successful sign-ins, admin actions and audit reads, without secrets, in a chain that verifies', async () => {

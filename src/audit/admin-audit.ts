@@ -20,10 +20,12 @@ import { encodeHeader, sha256Hex, type AuditOutcome, type AuditRow } from './cha
 
 /** What the admin listener needs from the audit trail. */
 export interface AdminAuditSink {
-  /** Appends an admin record; resolves once it is durable (store or spool). */
+  /** Appends an admin record; resolves once it is durable (journal, log.ts). */
   record(action: AdminAction): Promise<void>;
   /** Opens the sealed payload of a stored record (AES-256-GCM, master key, bound to its request id). */
   openPayload(row: AuditRow, sealed: string): unknown;
+  /** Resolves once every record acknowledged so far is in the store (log.ts `sync`); readers call it first. */
+  sync?(): Promise<void>;
 }
 
 /** Filled in by a route while it runs, read when its record is written. Never a secret. */

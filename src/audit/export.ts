@@ -3,7 +3,7 @@
  * configured exporters as one JSON line — the record's header fields and its canonical body.
  * Exporters never block the data plane: each has a bounded queue, drops (and counts) what does
  * not fit, and works in the background. Records reach an exporter only after the audit log made
- * them durable (store or spool), so a SIEM never sees a record the trail does not hold.
+ * them durable (in the journal, which the store is fed from), so a SIEM never sees a record the trail will not hold.
  *
  * - `jsonl`: appends lines to a local file (for a log shipper to pick up).
  * - `webhook`: POSTs batches of lines (`application/x-ndjson`) to a URL, signed with

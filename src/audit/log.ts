@@ -1,17 +1,21 @@
 /**
- * The audit writer. Requests hand it entries and wait; it appends them to the store in batches
- * (group commit: one durable transaction, one fsync, for every entry that arrived while the
- * previous batch was being written), signs a checkpoint every N records or T milliseconds, and
- * when the store fails it either spools the entries to a local fsynced file (replayed in order
- * once the store answers again) or rejects them, per route (`onStoreDown`). A rejected entry
- * makes the gateway break off its response: no complete answer without a durable record.
+ * The audit writer. Requests hand it entries and wait; it appends them to a local journal
+ * (journal.ts: one fdatasync'ed frame for every entry that arrived while the previous frame was
+ * being written — group commit) and acknowledges them once that frame is durable. Behind the
+ * journal the store is fed from memory in large batches (every `storeDelayMs` or `storeBatch`
+ * records, whichever first), which computes the chain exactly as before; a journal file is
+ * deleted only after the store commit holding its records. While the store fails, the backlog
+ * simply grows in the journal and is retried every second. Routes with `onStoreDown:
+ * fail-closed` keep the stricter rule: their answer waits for the store commit itself (a batch
+ * holding one goes to the store at once), and is refused while the store is failing. Checkpoints
+ * are signed over the store's head every N records or T milliseconds.
  */
 import type { Logger } from '../log.js';
 import type { AuditRepo, SecretRepo } from '../store/types.js';
 import type { SealingKey } from '../crypto/seal.js';
 import type { AuditEntry, ChainHead } from './chain.js';
 import { signCheckpoint, signingKey, type AuditCheckpoint, type SigningKey } from './signing.js';
-import { Spool } from './spool.js';
+import { Journal, replayJournals, type Segment } from './journal.js';
 
 export type StoreDownMode = 'spool' | 'fail-closed';
 
@@ -20,34 +24,46 @@ export interface AuditLogOptions {
   readonly secrets: SecretRepo;
   readonly sealing: SealingKey;
   readonly log: Logger;
+  /** Base path of the journal files (`<spoolFile>.j-…`, journal.ts); a file of this name in the old spool format is replayed too. */
   readonly spoolFile: string;
   readonly checkpointEveryRecords: number;
   readonly checkpointEveryMs: number;
+  /** Most records in one journal frame. */
   readonly maxBatch: number;
   /**
-   * Group-commit window: the most the writer lets records gather before a commit (0: commit as
-   * soon as the previous one is done). It waits only under load — when records arrive fast
-   * enough that at least two more are expected within the window — and only while new records
-   * keep arriving (`gather`). Fewer, larger fsynced commits cost less CPU per record; the price
-   * is up to this much more latency before an answer completes under load.
+   * Group-commit window of the journal: the most the writer lets records gather before a frame
+   * (0: write as soon as the previous frame is durable). It waits only under load — when records
+   * arrive fast enough that at least two more are expected within the window — and only while
+   * new records keep arriving (`gather`).
    */
   readonly commitDelayMs?: number;
+  /** How long journaled records may wait in memory before they go to the store (default 100 ms). */
+  readonly storeDelayMs?: number;
+  /** Records per store transaction; this many waiting send a batch at once (default 500). */
+  readonly storeBatch?: number;
   readonly now?: () => number;
   /**
-   * Called with every batch once it is durable (in the store, or in the spool), in order; for
-   * exporters. Must not throw or block: it runs on the audit writer's path.
+   * Called with every batch once it is durable in the journal, in order; for exporters. Must not
+   * throw or block: it runs on the audit writer's path.
    */
   readonly onDurable?: (entries: readonly AuditEntry[]) => void;
 }
 
 export interface AuditStats {
+  /** Records not yet in the store (waiting for the journal, or journaled and waiting for the store). */
   readonly queued: number;
+  /** Records durable in the journal and not yet in the store. */
   readonly spooled: number;
   readonly written: number;
+  /** Store transactions since start. */
   readonly batches: number;
   readonly degraded: boolean;
   /** Duration of the last store append, in milliseconds. */
   readonly lastAppendMs: number;
+  /** Duration of the last journal write + fdatasync, in milliseconds. */
+  readonly lastJournalMs: number;
+  /** Journal frames (group commits) written since start. */
+  readonly frames: number;
 }
 
 /**
@@ -74,6 +90,13 @@ interface Pending extends Waiter {
   readonly entry: AuditEntry;
 }
 
+/** A journaled record waiting for the store; `waiter` only for fail-closed records, which wait for the store. */
+interface Journaled {
+  readonly entry: AuditEntry;
+  readonly segment: Segment;
+  waiter: Waiter | undefined;
+}
+
 /** Thrown to a waiting request when its record could not be made durable. */
 export class AuditUnavailableError extends Error {
   constructor(cause: unknown) {
@@ -82,50 +105,69 @@ export class AuditUnavailableError extends Error {
   }
 }
 
-/** How long a failed store is left alone before the spool is replayed again. */
+/** How long a failed store is left alone before it is tried again. */
 const RETRY_MS = 1_000;
-/** Records per commit the group-commit window aims for: beyond this the fsync's share is small. */
+/** Records per journal frame the group-commit window aims for: beyond this the fdatasync's share is small. */
 const COMMIT_TARGET = 16;
+const STORE_DELAY_MS = 100;
+const STORE_BATCH = 500;
 
 export class AuditLog {
   private readonly queue: Queued[] = [];
+  /** Journaled records not yet in the store, in journal order. */
+  private readonly backlog: Journaled[] = [];
+  /** Fail-closed records in the backlog: while there are any, the backlog goes to the store at once. */
+  private urgent = 0;
+  /** Records journaled / stored by this log since it opened: `sync` waits for the second to reach the first. */
+  private journaled = 0;
+  private stored = 0;
   private running = false;
   private closed = false;
   private sinceCheckpoint = 0;
   private lastCheckpointAt: number;
   private head: ChainHead | undefined;
-  private failedAt = 0;
+  private failedAt = Number.NEGATIVE_INFINITY;
+  private lastError: unknown;
   private written = 0;
   private batches = 0;
   private lastAppendMs = 0;
+  private lastJournalMs = 0;
+  private frames = 0;
   private storeDown = false;
+  /** Journal files of earlier processes that could not be replayed yet (the store was down). */
+  private orphans = false;
+  private storing: Promise<void> | undefined;
+  private storeTimer: NodeJS.Timeout | undefined;
   /** When the last record arrived, and the smoothed time between arrivals (ms): the load signal of the commit window. */
   private lastArrival = Number.NEGATIVE_INFINITY;
   private arrivalGap = Number.POSITIVE_INFINITY;
   private readonly timer: NodeJS.Timeout;
   private readonly now: () => number;
+  private readonly storeDelayMs: number;
+  private readonly storeBatch: number;
 
   private constructor(
     private readonly options: AuditLogOptions,
     private readonly key: SigningKey,
-    private readonly spool: Spool,
+    private readonly journal: Journal,
   ) {
     this.now = options.now ?? Date.now;
+    this.storeDelayMs = options.storeDelayMs ?? STORE_DELAY_MS;
+    this.storeBatch = options.storeBatch ?? STORE_BATCH;
     this.lastCheckpointAt = this.now();
-    // Checkpoints when idle, and spool replay while the store is down.
+    // Checkpoints when idle, and store retries while it is down.
     this.timer = setInterval(() => this.tick(), Math.min(options.checkpointEveryMs, RETRY_MS));
     this.timer.unref();
   }
 
-  /** Loads (or creates) the checkpoint key and replays whatever a previous run left in the spool. */
+  /** Loads (or creates) the checkpoint key and replays whatever earlier processes left in their journals. */
   static async open(options: AuditLogOptions): Promise<AuditLog> {
     if (!(options.maxBatch >= 1)) throw new TypeError('maxBatch must be at least 1');
+    if (options.storeBatch !== undefined && !(options.storeBatch >= 1)) throw new TypeError('storeBatch must be at least 1');
+    if (options.storeDelayMs !== undefined && !(options.storeDelayMs >= 0)) throw new TypeError('storeDelayMs must not be negative');
     const key = await signingKey(options.secrets, options.sealing, (options.now ?? Date.now)());
-    const log = new AuditLog(options, key, new Spool(options.spoolFile));
-    if (log.spool.size > 0) {
-      options.log.warn({ spooled: log.spool.size }, 'replaying audit records spooled while the store was down');
-      await log.drain();
-    }
+    const log = new AuditLog(options, key, new Journal(options.spoolFile));
+    await log.replayOrphans();
     return log;
   }
 
@@ -133,16 +175,29 @@ export class AuditLog {
     return this.key.keyId;
   }
 
-  /** True while the store is failing or the spool holds records: fail-closed routes refuse traffic then. */
+  /** True while the store is failing (or earlier journals are not yet replayed): fail-closed routes refuse traffic then. */
   get degraded(): boolean {
-    return this.storeDown || this.spool.size > 0;
+    return this.storeDown;
   }
 
   get stats(): AuditStats {
-    return { queued: this.queue.length, spooled: this.spool.size, written: this.written, batches: this.batches, degraded: this.degraded, lastAppendMs: this.lastAppendMs };
+    return {
+      queued: this.queue.length + this.backlog.length,
+      spooled: this.backlog.length,
+      written: this.written,
+      batches: this.batches,
+      degraded: this.degraded,
+      lastAppendMs: this.lastAppendMs,
+      lastJournalMs: this.lastJournalMs,
+      frames: this.frames,
+    };
   }
 
-  /** Resolves once the entry is durable in the store (or, by `mode`, in the spool). */
+  /**
+   * Resolves once the entry is durable in the journal (`spool`), or in the store (`fail-closed`,
+   * refused while the store is failing — its record still reaches the store later, as the record
+   * of an attempt whose answer was broken off).
+   */
   write(entry: EntrySource, mode: StoreDownMode): Promise<void> {
     if (this.closed) return Promise.reject(new AuditUnavailableError(new Error('the audit log is closed')));
     const t = performance.now();
@@ -157,10 +212,24 @@ export class AuditLog {
     });
   }
 
-  /** Writes everything queued, then signs a checkpoint over the head if records were added since the last. */
-  async flush(): Promise<void> {
+  /**
+   * Read-your-writes: resolves once every record written before the call is in the store (and
+   * earlier processes' journals are replayed). Rejects with `AuditUnavailableError` when the
+   * store fails. For readers in this process: the query API, checkpoints, retention.
+   */
+  async sync(): Promise<void> {
     await this.drain();
-    if (this.sinceCheckpoint > 0 && !this.storeDown) await this.checkpoint();
+    const target = this.journaled;
+    while (this.stored < target || this.orphans) {
+      await this.storeNow();
+      if (this.storeDown) throw new AuditUnavailableError(this.lastError);
+    }
+  }
+
+  /** Stores everything written so far, then signs a checkpoint over the head if records were added since the last. */
+  async flush(): Promise<void> {
+    await this.sync();
+    if (this.sinceCheckpoint > 0) await this.checkpoint();
   }
 
   /** Signs and stores a checkpoint over the current head. */
@@ -177,18 +246,19 @@ export class AuditLog {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.timer);
+    clearTimeout(this.storeTimer);
     try {
       await this.flush();
     } catch (err) {
-      this.options.log.error({ err }, 'final audit flush failed; records stay in the spool');
+      this.options.log.error({ err, records: this.backlog.length }, 'final audit flush failed; the records stay in the journal and are replayed when the log is next opened');
     }
-    this.spool.close();
+    await this.journal.close();
   }
 
   private kick(): void {
     if (this.running) return;
     this.running = true;
-    // One turn of the event loop lets every request finishing now join the same batch.
+    // One turn of the event loop lets every request finishing now join the same frame.
     setImmediate(() => {
       void this.drain().finally(() => {
         this.running = false;
@@ -198,18 +268,15 @@ export class AuditLog {
   }
 
   private tick(): void {
-    if (this.running) return;
-    if (this.spool.size > 0) {
-      this.kick();
-      return;
-    }
+    this.scheduleStore();
+    if (this.storing || this.storeDown) return;
     if (this.sinceCheckpoint > 0 && this.now() - this.lastCheckpointAt >= this.options.checkpointEveryMs) {
       this.checkpoint().catch((err: unknown) => this.options.log.warn({ err }, 'audit checkpoint failed'));
     }
   }
 
   private drainChain: Promise<void> = Promise.resolve();
-  /** Empties the queue; serialised, since close() and the scheduled run may both call it. Never rejects a caller's promise twice. */
+  /** Empties the queue into the journal; serialised, since sync() and the scheduled run may both call it. Never rejects. */
   private drain(): Promise<void> {
     const next = this.drainChain.then(() => this.drainNow());
     this.drainChain = next;
@@ -218,29 +285,54 @@ export class AuditLog {
 
   private async drainNow(): Promise<void> {
     for (;;) {
-      if (this.spool.size > 0 && this.now() - this.failedAt >= RETRY_MS) await this.replay();
       await this.gather();
       const taken = this.queue.splice(0, this.options.maxBatch);
       if (taken.length === 0) return;
       const batch = built(taken);
       if (batch.length === 0) continue;
-      if (this.spool.size === 0) {
-        try {
-          const entries = batch.map((p) => p.entry);
-          await this.append(entries);
-          for (const p of batch) p.resolve();
-          this.notify(entries);
-          continue;
-        } catch (err) {
-          this.markDown(err);
+      const entries = batch.map((p) => p.entry);
+      const started = performance.now();
+      let segment: Segment;
+      try {
+        segment = await this.journal.append(entries);
+      } catch (err) {
+        await this.journalFailed(batch, err);
+        continue;
+      }
+      this.lastJournalMs = performance.now() - started;
+      this.frames++;
+      for (const p of batch) {
+        if (p.mode === 'fail-closed') {
+          this.backlog.push({ entry: p.entry, segment, waiter: p });
+          this.urgent++;
+        } else {
+          this.backlog.push({ entry: p.entry, segment, waiter: undefined });
+          p.resolve();
         }
       }
-      this.degrade(batch);
+      this.journaled += batch.length;
+      this.notify(entries);
+      this.scheduleStore();
     }
   }
 
+  /** The local disk refused the frame: the store itself is the next durable place; failing that, the writes are refused. */
+  private async journalFailed(batch: readonly Pending[], err: unknown): Promise<void> {
+    this.options.log.error({ err, file: this.options.spoolFile }, 'audit journal write failed; writing to the store directly');
+    const entries = batch.map((p) => p.entry);
+    try {
+      await this.append(entries);
+    } catch (storeErr) {
+      this.markDown(storeErr);
+      for (const p of batch) p.reject(new AuditUnavailableError(err));
+      return;
+    }
+    for (const p of batch) p.resolve();
+    this.notify(entries);
+  }
+
   /**
-   * Lets the next batch gather while that pays: only under load, in steps of about one arrival
+   * Lets the next frame gather while that pays: only under load, in steps of about one arrival
    * gap (at least a timer tick), stopping at the first step that brought no new record (every
    * caller that could join is already waiting, e.g. a few clients in lock step), at
    * `COMMIT_TARGET` records, or when the window is used up.
@@ -261,28 +353,107 @@ export class AuditLog {
     }
   }
 
-  /** The store is down (or the spool is not yet replayed): spool what may be spooled, refuse the rest. */
-  private degrade(batch: readonly Pending[]): void {
-    const spoolable = batch.filter((p) => p.mode === 'spool');
-    try {
-      const entries = spoolable.map((p) => p.entry);
-      this.spool.append(entries);
-      for (const p of spoolable) p.resolve();
-      this.notify(entries);
-    } catch (err) {
-      this.options.log.error({ err, file: this.spool.file }, 'audit spool write failed');
-      for (const p of spoolable) p.reject(new AuditUnavailableError(err));
+  /**
+   * Decides when the backlog goes to the store: at once when a fail-closed record waits or a
+   * full batch is there, otherwise `storeDelayMs` after the first record; while the store is
+   * failing, every `RETRY_MS`, and fail-closed records are refused meanwhile.
+   */
+  private scheduleStore(): void {
+    if (this.storing || (this.backlog.length === 0 && !this.orphans)) return;
+    if (this.storeDown) {
+      if (this.now() - this.failedAt >= RETRY_MS) void this.storeNow();
+      else this.refuseUrgent(new Error('the audit store is down'));
+      return;
     }
-    for (const p of batch) if (p.mode === 'fail-closed') p.reject(new AuditUnavailableError(new Error('the audit store is down')));
+    if (this.urgent > 0 || this.backlog.length >= this.storeBatch || this.closed) {
+      void this.storeNow();
+      return;
+    }
+    if (this.storeTimer) return;
+    this.storeTimer = setTimeout(() => {
+      this.storeTimer = undefined;
+      if (!this.storing) void this.storeNow();
+    }, this.storeDelayMs);
+    // The journal holds every record: nothing is lost if the process exits before the timer.
+    this.storeTimer.unref();
   }
 
-  private async replay(): Promise<void> {
-    const entries = this.spool.read();
+  /** Runs one store batch, or joins the one running. Never rejects. */
+  private storeNow(): Promise<void> {
+    if (!this.storing) {
+      clearTimeout(this.storeTimer);
+      this.storeTimer = undefined;
+      this.storing = this.storeBatchNow().finally(() => {
+        this.storing = undefined;
+        this.scheduleStore();
+      });
+    }
+    return this.storing;
+  }
+
+  private async storeBatchNow(): Promise<void> {
+    if (this.orphans) {
+      await this.replayOrphans();
+      if (this.orphans) return;
+    }
+    const n = Math.min(this.backlog.length, this.storeBatch);
+    if (n === 0) return;
+    const chunk = this.backlog.slice(0, n);
     try {
-      for (let i = 0; i < entries.length; i += this.options.maxBatch) await this.append(entries.slice(i, i + this.options.maxBatch));
-      this.spool.clear();
-      this.options.log.info({ replayed: entries.length }, 'audit spool replayed into the store');
+      await this.append(chunk.map((j) => j.entry));
     } catch (err) {
+      this.markDown(err);
+      this.refuseUrgent(new Error('the audit store is down', { cause: err }));
+      return;
+    }
+    this.backlog.splice(0, n);
+    this.stored += n;
+    for (const j of chunk) {
+      if (!j.waiter) continue;
+      this.urgent--;
+      j.waiter.resolve();
+    }
+    // Journal files whose every record is now in the store can go.
+    let at = 0;
+    while (at < chunk.length) {
+      const segment = (chunk[at] as Journaled).segment;
+      let end = at + 1;
+      while (end < chunk.length && (chunk[end] as Journaled).segment === segment) end++;
+      try {
+        await this.journal.stored(segment, end - at);
+      } catch (err) {
+        this.options.log.warn({ err, file: segment.path }, 'could not remove a replayed audit journal file');
+      }
+      at = end;
+    }
+  }
+
+  /** Fail-closed records in the backlog are refused now (they stay in the journal and reach the store later). */
+  private refuseUrgent(cause: Error): void {
+    if (this.urgent === 0) return;
+    for (const j of this.backlog) {
+      if (!j.waiter) continue;
+      j.waiter.reject(new AuditUnavailableError(cause));
+      j.waiter = undefined;
+    }
+    this.urgent = 0;
+  }
+
+  private async replayOrphans(): Promise<void> {
+    try {
+      const result = await replayJournals(this.options.spoolFile, this.options.repo, this.storeBatch);
+      this.orphans = false;
+      for (const c of result.corrupt) this.options.log.error({ file: c.file, offset: c.offset, reason: c.reason }, 'corrupt audit journal frame: the records before it were replayed, the file is kept as .corrupt');
+      if (result.records > 0) {
+        this.options.log.warn({ records: result.records, files: result.files }, 'replayed audit records left in the journal by an earlier process');
+        this.head = undefined;
+        this.sinceCheckpoint += result.records;
+        this.written += result.records;
+      }
+      if (this.storeDown) this.options.log.info('audit store reachable again');
+      this.storeDown = false;
+    } catch (err) {
+      this.orphans = true;
       this.markDown(err);
     }
   }
@@ -317,6 +488,7 @@ export class AuditLog {
   private markDown(err: unknown): void {
     if (!this.storeDown) this.options.log.error({ err }, 'audit store append failed');
     this.storeDown = true;
+    this.lastError = err;
     this.failedAt = this.now();
   }
 }

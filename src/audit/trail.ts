@@ -28,7 +28,7 @@ export interface AuditTrail {
   readonly exporters: readonly AuditExporter[];
   /**
    * Appends an admin-action record to the same chain (audit/admin-record.ts) and resolves once it
-   * is durable (store, or the local spool while the store is down). For any module that acts on
+   * is durable (in the local journal, log.ts; the store follows within `storeDelayMs`). For any module that acts on
    * behalf of an operator or of the gateway itself, e.g. the incidents module:
    *   `await trail.recordAdminAction({ action: 'incident.open', actor: { kind: 'system' }, outcome: 'allow', target: { kind: 'incident', id } })`.
    * Rejects with a TypeError on a malformed action and with AuditUnavailableError when the
@@ -99,6 +99,7 @@ export async function openAuditTrail(options: {
     admin: {
       record: recordAdminAction,
       openPayload: (row, sealed) => JSON.parse(open(sealing, sealed, payloadContext(row.requestId))) as unknown,
+      sync: () => log.sync(),
     },
     hook: auditCompletionHook(log, options.currentConfig, sealing),
     stage: auditAvailableStage(log, options.currentConfig),

@@ -6,6 +6,10 @@ import type { Writable } from 'node:stream';
 import type { AuditRow } from '../audit/chain.js';
 import { pruneAudit } from '../audit/retention.js';
 import { recordCliAction } from '../audit/admin-record.js';
+import { replayJournals } from '../audit/journal.js';
+import { spoolFileOf } from '../audit/trail.js';
+import type { Config } from '../config/schema.js';
+import type { Store } from '../store/types.js';
 import { keyIdOf, loadSigningKeys, publicKeyPem, signingKey } from '../audit/signing.js';
 import { verifyAudit } from '../audit/verify.js';
 import { sealingKey } from '../crypto/seal.js';
@@ -36,6 +40,18 @@ export async function runAudit(args: readonly string[]): Promise<number> {
   }
 }
 
+/**
+ * Opening the audit log replays what gateways that are gone left in their journals (a crash, a
+ * kill, a power cut), so that the commands below see every record that was acknowledged. A
+ * running gateway's journal is its own: its records reach the store within its store interval.
+ */
+async function replayLeft(store: Store, config: Config, baseDir: string): Promise<void> {
+  if (!config.audit.enabled) return;
+  const result = await replayJournals(spoolFileOf(config, baseDir), store.audit, 500);
+  if (result.records > 0) process.stderr.write(`replayed ${result.records} audit records from ${result.files} journal file(s) left by a stopped gateway\n`);
+  for (const c of result.corrupt) process.stderr.write(`warning: ${c.file}: corrupt frame at byte ${c.offset} (${c.reason}); the records before it were replayed, the file is kept as ${c.file}.corrupt\n`);
+}
+
 function seqOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -53,7 +69,8 @@ async function verify(args: readonly string[]): Promise<number> {
   });
   const from = seqOption(values.from, 'from');
   const to = seqOption(values.to, 'to');
-  return withState(values.config, async ({ store, secrets }) => {
+  return withState(values.config, async ({ store, secrets, config, baseDir }) => {
+    await replayLeft(store, config, baseDir);
     const keys = new Map<string, KeyObject>();
     for (const [id, k] of await loadSigningKeys(store.secrets, sealingKey(secrets.masterKey))) keys.set(id, k.publicKey);
     // An auditor without the master key can pin the public keys instead.
@@ -119,7 +136,8 @@ async function tail(args: readonly string[]): Promise<number> {
   const { values } = parse(args, { config: { type: 'string', short: 'c' }, n: { type: 'string', short: 'n' }, follow: { type: 'boolean', short: 'f' } });
   const n = values.n === undefined ? 20 : Number(values.n);
   if (!Number.isSafeInteger(n) || n < 0) throw new CliError('-n takes a number of records');
-  return withState(values.config, async ({ store }) => {
+  return withState(values.config, async ({ store, config, baseDir }) => {
+    await replayLeft(store, config, baseDir);
     // Reading the trail is itself recorded, before anything is read.
     await recordCliAction(store.audit, { action: 'audit.tail', outcome: 'allow', details: { n, follow: values.follow === true } });
     const bounds = await store.audit.bounds();
@@ -146,7 +164,8 @@ async function exportLog(args: readonly string[]): Promise<number> {
   if ((values.format ?? 'jsonl') !== 'jsonl') throw new CliError('--format: only jsonl is supported');
   const from = seqOption(values.from, 'from') ?? 1;
   const to = seqOption(values.to, 'to');
-  return withState(values.config, async ({ store }) => {
+  return withState(values.config, async ({ store, config, baseDir }) => {
+    await replayLeft(store, config, baseDir);
     await recordCliAction(store.audit, { action: 'audit.export', outcome: 'allow', details: { format: 'jsonl', from, to: to ?? null, to_file: values.output !== undefined } });
     const out = values.output ? createWriteStream(values.output, { mode: 0o600 }) : process.stdout;
     await writeRange(store.audit, out, from - 1, to);
@@ -157,7 +176,8 @@ async function exportLog(args: readonly string[]): Promise<number> {
 
 async function prune(args: readonly string[]): Promise<number> {
   const { values } = parse(args, { config: { type: 'string', short: 'c' } });
-  return withState(values.config, async ({ store, secrets, config }) => {
+  return withState(values.config, async ({ store, secrets, config, baseDir }) => {
+    await replayLeft(store, config, baseDir);
     const key = await signingKey(store.secrets, sealingKey(secrets.masterKey), Date.now());
     const result = await pruneAudit(store.audit, config, key, Date.now());
     await recordCliAction(store.audit, { action: 'audit.prune', outcome: 'allow', details: { expired_bodies: result.expiredBodies, deleted_records: result.deletedRecords } });

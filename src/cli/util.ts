@@ -27,11 +27,11 @@ export async function loadConfigOrFail(file: string | undefined): Promise<{ conf
 }
 
 /** Opens the store and secrets of a config for an admin command, and closes them afterwards. */
-export async function withState<T>(file: string | undefined, fn: (state: { store: Store; secrets: ServerSecrets; config: Config }) => Promise<T>): Promise<T> {
+export async function withState<T>(file: string | undefined, fn: (state: { store: Store; secrets: ServerSecrets; config: Config; baseDir: string }) => Promise<T>): Promise<T> {
   const { config, baseDir } = await loadConfigOrFail(file);
   const { store, secrets } = openState(config, baseDir);
   try {
-    return await fn({ store, secrets, config });
+    return await fn({ store, secrets, config, baseDir });
   } finally {
     await store.close();
   }
