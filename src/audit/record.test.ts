@@ -40,6 +40,8 @@ const summary: RequestSummary = {
   request,
   response,
   chunks: undefined,
+  requestSha256: 'a'.repeat(64),
+  answerSha256: '0123456789abcdef'.repeat(4),
 };
 
 describe('audit record', () => {
@@ -48,17 +50,24 @@ describe('audit record', () => {
     assert.equal(entry.outcome, 'allow');
     assert.equal(entry.principal, 'svc-1');
     assert.ok(!entry.body.includes('4111') && !entry.body.includes('summarise') && !entry.body.includes('Hello'));
-    const body = JSON.parse(entry.body) as { payload: { request: string; answer: string }; usage: unknown; decisions: { ms: number }[] };
-    assert.match(body.payload.request, /^[0-9a-f]{64}$/);
+    const body = JSON.parse(entry.body) as { payload: unknown; usage: unknown; decisions: { ms: number }[] };
+    assert.deepEqual(body.payload, { alg: 'sha256', mode: 'hash', over: 'bytes', request: 'a'.repeat(64), answer: '0123456789abcdef'.repeat(4) });
     assert.deepEqual(body.usage, { inputTokens: 7, outputTokens: 2 });
     assert.equal(body.decisions[0]?.ms, 0.123);
   });
 
-  it('a streamed answer hashes like the same answer sent whole, and its usage is kept', () => {
-    const whole = JSON.parse(buildEntry(summary, 'hash').body) as { payload: { answer: string }; usage: unknown };
+  it('hash mode records the digests the gateway took of the raw bytes, null where none was taken, and refuses anything else', () => {
+    // The digests cover the bytes sent and received (server/gateway.ts takes them); the record
+    // does not hash the decoded request or answer, so a summary without digests records none.
     const streamed = JSON.parse(buildEntry({ ...summary, response: undefined, chunks }, 'hash').body) as { payload: { answer: string }; usage: unknown };
-    assert.equal(streamed.payload.answer, whole.payload.answer);
-    assert.deepEqual(streamed.usage, whole.usage);
+    assert.equal(streamed.payload.answer, summary.answerSha256);
+    assert.deepEqual(streamed.usage, { inputTokens: 7, outputTokens: 2 }, 'a streamed answer keeps its usage');
+    const bare = JSON.parse(buildEntry({ ...summary, requestSha256: undefined, answerSha256: undefined }, 'hash').body) as { payload: unknown };
+    assert.deepEqual(bare.payload, { alg: 'sha256', mode: 'hash', over: 'bytes', request: null, answer: null });
+    for (const bad of ['A'.repeat(64), 'a'.repeat(63), `${'a'.repeat(63)}"`, '']) {
+      assert.throws(() => buildEntry({ ...summary, answerSha256: bad }, 'hash'), TypeError, JSON.stringify(bad));
+      assert.throws(() => buildEntry({ ...summary, requestSha256: bad }, 'hash'), TypeError, JSON.stringify(bad));
+    }
   });
 
   it('encrypted mode seals the payload to the record; none records nothing', () => {
@@ -88,6 +97,7 @@ describe('audit record', () => {
       ['same strings again', { ...summary }],
       ['next millisecond', { ...summary, startedAt: summary.startedAt + 1 }],
       ['back to the first millisecond', { ...summary, requestId: 'req-2' }],
+      ['no digests', { ...summary, requestSha256: undefined, answerSha256: undefined }],
       ['long and escaped caller strings', { ...summary, path: `/v1/${'x'.repeat(100)}"\\`, model: `m\n${'y'.repeat(70)}`, sourceIp: '::1' }],
       ['answer with tool calls, no content, two choices and escapes', {
         ...summary,

@@ -9,7 +9,7 @@ import type { CanonicalResponse, ChatChunk, ToolCall, Usage } from '../canonical
 import { seal, type SealingKey } from '../crypto/seal.js';
 import type { RequestSummary } from '../server/completion.js';
 import { canonicalJson, canonicalJsonOfData, jsonString } from './canonical.js';
-import { sha256Hex, type AuditEntry, type AuditOutcome } from './chain.js';
+import type { AuditEntry, AuditOutcome } from './chain.js';
 
 export type PayloadMode = 'none' | 'hash' | 'encrypted';
 
@@ -127,38 +127,19 @@ function encodeBody(summary: RequestSummary, mode: PayloadMode, sealing: Sealing
 
 /** The `hash` payload (the default mode) in canonical form; `payload` is its reference. */
 function encodeHashPayload(summary: RequestSummary): string {
-  const request = summary.request ? '"' + sha256Hex(canonicalJsonOfData(summary.request)) + '"' : 'null';
-  const answer = answerJson(summary.response, summary.chunks);
-  const digest = answer !== undefined ? '"' + sha256Hex(answer) + '"' : 'null';
-  return '{"alg":"sha256","answer":' + digest + ',"mode":"hash","request":' + request + '}';
+  return (
+    '{"alg":"sha256","answer":' + hexOrNull(summary.answerSha256) +
+    ',"mode":"hash","over":"bytes","request":' + hexOrNull(summary.requestSha256) + '}'
+  );
 }
 
-/**
- * `canonicalJsonOfData(answerOf(response, chunks))`: a whole chat answer (the common case) is
- * written straight from the response, in sorted key order, without building the view; anything
- * else, or a choice whose members are not of their declared types, goes through the view.
- */
-function answerJson(response: CanonicalResponse | undefined, chunks: readonly ChatChunk[] | undefined): string | undefined {
-  if (response?.kind === 'chat') {
-    let out = '{"choices":[';
-    for (let i = 0; i < response.choices.length; i++) {
-      const c = response.choices[i] as (typeof response.choices)[number];
-      const content: unknown = c.message.content;
-      const finish: unknown = c.finishReason;
-      const calls = c.message.toolCalls;
-      if ((content !== null && typeof content !== 'string') || (finish !== null && typeof finish !== 'string') || typeof c.index !== 'number') break;
-      out +=
-        (i > 0 ? ',{"content":' : '{"content":') + (content === null ? 'null' : jsonString(content)) +
-        ',"finishReason":' + (finish === null ? 'null' : quoted(finish)) +
-        ',"index":' + canonicalJsonOfData(c.index) +
-        (calls && calls.length > 0 ? ',"toolCalls":' + canonicalJsonOfData(calls) : '') + '}';
-      if (i === response.choices.length - 1) return out + ']}';
-    }
-    if (response.choices.length === 0) return '{"choices":[]}';
-  }
-  const answer = answerOf(response, chunks);
-  return answer && canonicalJsonOfData(answer);
+/** A digest the gateway took, quoted; anything else is refused rather than written into the body. */
+function hexOrNull(digest: string | undefined): string {
+  if (digest === undefined) return 'null';
+  if (!HEX_256.test(digest)) throw new TypeError('a payload digest is not 64 lower-case hex digits');
+  return '"' + digest + '"';
 }
+const HEX_256 = /^[0-9a-f]{64}$/;
 
 const str = jsonString;
 
@@ -271,14 +252,16 @@ function payload(summary: RequestSummary, answer: AnswerView | undefined, mode: 
     case 'none':
       return { mode };
     case 'hash':
-      // What the digests cover (docs/audit.md, "Payloads"): SHA-256 of the canonical JSON of the
-      // decoded request, and of the caller-visible answer view (`answerOf`), each taken as JSON
-      // would carry it (`canonicalJsonOfData`).
+      // What the digests cover (docs/audit.md, "Payloads"): SHA-256 of the request body's bytes
+      // as the client sent them and of the answer's bytes as written to it, taken by the gateway
+      // where it reads and writes them (`requestSha256`, `answerSha256`). Records written before
+      // `over` existed hashed the canonical JSON of the decoded request and answer instead.
       return {
         mode,
         alg: 'sha256',
-        request: summary.request ? sha256Hex(canonicalJsonOfData(summary.request)) : null,
-        answer: answer ? sha256Hex(canonicalJsonOfData(answer)) : null,
+        over: 'bytes',
+        request: summary.requestSha256 ?? null,
+        answer: summary.answerSha256 ?? null,
       };
     case 'encrypted': {
       if (!sealing) throw new Error('the encrypted payload mode needs the master key');
