@@ -180,7 +180,7 @@ export async function startGateway(options: StartOptions): Promise<RunningGatewa
         return onComplete?.(summary);
       }
     : onComplete;
-  const gateway = createGateway({ runtime: compiled.runtime, pipeline, store, log, auth: identity.auth, ...(observedComplete ? { onComplete: observedComplete } : {}), ...(tracing ? { tracing } : {}) });
+  const gateway = createGateway({ runtime: compiled.runtime, pipeline, store, log, auth: identity.auth, ...(observedComplete ? { onComplete: observedComplete } : {}), ...(audit ? { payloadDigests: audit.payloadDigests } : {}), ...(tracing ? { tracing } : {}) });
   let address: AddressInfo;
   try {
     address = await gateway.listen();

@@ -7,7 +7,7 @@ import type { Config } from '../config/schema.js';
 import type { SealingKey } from '../crypto/seal.js';
 import type { CanonicalRequest } from '../canonical/types.js';
 import type { Stage, Verdict } from '../pipeline/types.js';
-import type { CompletionHook } from '../server/completion.js';
+import type { CompletionHook, PayloadDigests } from '../server/completion.js';
 import type { AuditLog, StoreDownMode } from './log.js';
 import { buildEntry, type PayloadMode } from './record.js';
 
@@ -63,6 +63,17 @@ export function auditCompletionHook(log: AuditLog, currentConfig: () => Config, 
     // Built when its batch is written (log.ts, `EntrySource`); the summary is plain data that
     // nothing changes after completion, and the gateway holds it until this promise settles anyway.
     return log.write(() => buildEntry(summary, s.payloads, sealing), s.onStoreDown);
+  };
+}
+
+/**
+ * Tells the gateway which requests need the digests of their raw request and answer bytes: those
+ * whose route records `hash` payloads. Other modes cost no hashing at all.
+ */
+export function auditPayloadDigests(currentConfig: () => Config): PayloadDigests {
+  const settings = settingsCache(currentConfig);
+  return function wantsDigests(model) {
+    return settings().forRoute(model).payloads === 'hash';
   };
 }
 

@@ -40,6 +40,8 @@ const summary: RequestSummary = {
   request,
   response,
   chunks: undefined,
+  requestSha256: 'a'.repeat(64),
+  answerSha256: '0123456789abcdef'.repeat(4),
 };
 
 describe('audit record', () => {
@@ -48,17 +50,24 @@ describe('audit record', () => {
     assert.equal(entry.outcome, 'allow');
     assert.equal(entry.principal, 'svc-1');
     assert.ok(!entry.body.includes('4111') && !entry.body.includes('summarise') && !entry.body.includes('Hello'));
-    const body = JSON.parse(entry.body) as { payload: { request: string; answer: string }; usage: unknown; decisions: { ms: number }[] };
-    assert.match(body.payload.request, /^[0-9a-f]{64}$/);
+    const body = JSON.parse(entry.body) as { payload: unknown; usage: unknown; decisions: { ms: number }[] };
+    assert.deepEqual(body.payload, { alg: 'sha256', mode: 'hash', over: 'bytes', request: 'a'.repeat(64), answer: '0123456789abcdef'.repeat(4) });
     assert.deepEqual(body.usage, { inputTokens: 7, outputTokens: 2 });
     assert.equal(body.decisions[0]?.ms, 0.123);
   });
 
-  it('a streamed answer hashes like the same answer sent whole, and its usage is kept', () => {
-    const whole = JSON.parse(buildEntry(summary, 'hash').body) as { payload: { answer: string }; usage: unknown };
+  it('hash mode records the digests the gateway took of the raw bytes, null where none was taken, and refuses anything else', () => {
+    // The digests cover the bytes sent and received (server/gateway.ts takes them); the record
+    // does not hash the decoded request or answer, so a summary without digests records none.
     const streamed = JSON.parse(buildEntry({ ...summary, response: undefined, chunks }, 'hash').body) as { payload: { answer: string }; usage: unknown };
-    assert.equal(streamed.payload.answer, whole.payload.answer);
-    assert.deepEqual(streamed.usage, whole.usage);
+    assert.equal(streamed.payload.answer, summary.answerSha256);
+    assert.deepEqual(streamed.usage, { inputTokens: 7, outputTokens: 2 }, 'a streamed answer keeps its usage');
+    const bare = JSON.parse(buildEntry({ ...summary, requestSha256: undefined, answerSha256: undefined }, 'hash').body) as { payload: unknown };
+    assert.deepEqual(bare.payload, { alg: 'sha256', mode: 'hash', over: 'bytes', request: null, answer: null });
+    for (const bad of ['A'.repeat(64), 'a'.repeat(63), `${'a'.repeat(63)}"`, '']) {
+      assert.throws(() => buildEntry({ ...summary, answerSha256: bad }, 'hash'), TypeError, JSON.stringify(bad));
+      assert.throws(() => buildEntry({ ...summary, requestSha256: bad }, 'hash'), TypeError, JSON.stringify(bad));
+    }
   });
 
   it('encrypted mode seals the payload to the record; none records nothing', () => {
@@ -88,6 +97,7 @@ describe('audit record', () => {
       ['same strings again', { ...summary }],
       ['next millisecond', { ...summary, startedAt: summary.startedAt + 1 }],
       ['back to the first millisecond', { ...summary, requestId: 'req-2' }],
+      ['no digests', { ...summary, requestSha256: undefined, answerSha256: undefined }],
       ['long and escaped caller strings', { ...summary, path: `/v1/${'x'.repeat(100)}"\\`, model: `m\n${'y'.repeat(70)}`, sourceIp: '::1' }],
       ['answer with tool calls, no content, two choices and escapes', {
         ...summary,
@@ -104,9 +114,60 @@ describe('audit record', () => {
       ['embeddings', { ...summary, operation: 'embed', response: { kind: 'embed', model: 'e', data: [[0.1], [0.2]] } as unknown as RequestSummary['response'] }],
       ['long caller strings again', { ...summary, path: `/v1/${'x'.repeat(100)}"\\`, model: `m\n${'y'.repeat(70)}`, sourceIp: '::1' }],
     ];
+    // Spans of members kept from the last record (method..path, sourceIp..streamed) and the text
+    // of a frozen principal: each member changing alone must show, and an unfrozen principal
+    // changed in place must not come out as it was.
+    const frozen = Object.freeze({ ...summary.principal! });
+    const mutable = { ...summary.principal! };
+    variants.push(
+      ['another method', { ...summary, method: 'PUT' }],
+      ['another operation', { ...summary, method: 'PUT', operation: 'embed' }],
+      ['another path', { ...summary, method: 'PUT', operation: 'embed', path: '/v1/embeddings' }],
+      ['no model', { ...summary, method: 'PUT', operation: 'embed', path: '/v1/embeddings', model: undefined }],
+      ['another status', { ...summary, status: 201 }],
+      ['another source', { ...summary, status: 201, sourceIp: '10.0.0.1' }],
+      ['streamed, same peer', { ...summary, status: 201, sourceIp: '10.0.0.1', response: undefined, chunks }],
+      ['a frozen principal', { ...summary, principal: frozen }],
+      ['the frozen principal again', { ...summary, principal: frozen }],
+      ['an unfrozen principal', { ...summary, principal: mutable }],
+      // The kept text of a stage's decision: reasons compared by value, each change showing.
+      ['reasons', { ...summary, decisions: [{ stage: 'policy', phase: 'authorize', outcome: 'pass', reasons: ['p1', 'p2'], durationMs: 0.1 }] }],
+      ['the same reasons again', { ...summary, decisions: [{ stage: 'policy', phase: 'authorize', outcome: 'pass', reasons: ['p1', 'p2'], durationMs: 0.2 }] }],
+      ['one reason fewer', { ...summary, decisions: [{ stage: 'policy', phase: 'authorize', outcome: 'pass', reasons: ['p1'], durationMs: 0.2 }] }],
+      ['another reason', { ...summary, decisions: [{ stage: 'policy', phase: 'authorize', outcome: 'pass', reasons: ['p3'], durationMs: 0.2 }] }],
+      ['no reasons', { ...summary, decisions: [{ stage: 'policy', phase: 'authorize', outcome: 'pass', durationMs: 0.2 }] }],
+      ['empty reasons', { ...summary, decisions: [{ stage: 'policy', phase: 'authorize', outcome: 'pass', reasons: [], durationMs: 0.2 }] }],
+      ['a reason of another type', { ...summary, decisions: [{ stage: 'policy', phase: 'authorize', outcome: 'pass', reasons: [3 as unknown as string], durationMs: 0.2 }] }],
+      ['its string', { ...summary, decisions: [{ stage: 'policy', phase: 'authorize', outcome: 'pass', reasons: ['3'], durationMs: 0.2 }] }],
+      ['codes first, between and last', { ...summary, decisions: [
+        { stage: 'a', phase: 'identity', outcome: 'deny', code: 'PC_ERR_FORBIDDEN', durationMs: 1.5 },
+        { stage: 'b', phase: 'input', outcome: 'pass', durationMs: 0.9995 },
+        { stage: 'c', phase: 'input', outcome: 'error', code: 'PC_ERR_INTERNAL', durationMs: 0 },
+        { stage: 'd', phase: 'output', outcome: 'pass', durationMs: 12.0004 },
+      ] }],
+      ['another outcome', { ...summary, decisions: [{ stage: 'policy', phase: 'authorize', outcome: 'deny', code: 'PC_ERR_FORBIDDEN', reasons: ['3'], durationMs: 0.2 }] }],
+    );
     for (const [name, s] of variants) {
       for (const mode of ['none', 'hash'] as const) assert.equal(buildEntry(s, mode).body, canonicalJson(recordBody(s, mode)), `${name}, ${mode}`);
     }
+  });
+
+  it('writes an unfrozen principal as it is now, and reasons of any run-time type as the reference does', () => {
+    const p = { ...summary.principal!, id: 'before' };
+    const s: RequestSummary = { ...summary, principal: p };
+    assert.equal(buildEntry(s, 'none').body, canonicalJson(recordBody(s, 'none')));
+    p.id = 'after';
+    assert.match(buildEntry(s, 'none').body, /"id":"after"/);
+    // A stage's reasons changed in place after a record: the kept text must not be reused.
+    const reasons = ['first'];
+    const r: RequestSummary = { ...summary, decisions: [{ stage: 'in-place', phase: 'input', outcome: 'pass', reasons, durationMs: 1 }] };
+    assert.match(buildEntry(r, 'none').body, /"reasons":\["first"\]/);
+    reasons[0] = 'second';
+    assert.match(buildEntry(r, 'none').body, /"reasons":\["second"\]/);
+    const odd: RequestSummary = { ...summary, decisions: [{ stage: 'x', phase: 'input', outcome: 'pass', reasons: ['a', 1 as unknown as string, 'b"'], durationMs: 1 }] };
+    assert.equal(buildEntry(odd, 'none').body, canonicalJson(recordBody(odd, 'none')));
+    const escaped: RequestSummary = { ...summary, decisions: [{ stage: 'x', phase: 'input', outcome: 'pass', reasons: ['z', 'a\u2028', '"'], durationMs: 1 }] };
+    assert.equal(buildEntry(escaped, 'none').body, canonicalJson(recordBody(escaped, 'none')));
   });
 
   it('writes times and durations as the reference does across days, years and rounding edges', () => {

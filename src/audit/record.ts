@@ -7,9 +7,10 @@
  */
 import type { CanonicalResponse, ChatChunk, ToolCall, Usage } from '../canonical/types.js';
 import { seal, type SealingKey } from '../crypto/seal.js';
+import type { Principal } from '../pipeline/types.js';
 import type { RequestSummary } from '../server/completion.js';
 import { canonicalJson, canonicalJsonOfData, jsonString } from './canonical.js';
-import { sha256Hex, type AuditEntry, type AuditOutcome } from './chain.js';
+import type { AuditEntry, AuditOutcome } from './chain.js';
 
 export type PayloadMode = 'none' | 'hash' | 'encrypted';
 
@@ -91,35 +92,28 @@ export function buildEntry(summary: RequestSummary, mode: PayloadMode, sealing?:
 function encodeBody(summary: RequestSummary, mode: PayloadMode, sealing: SealingKey | undefined): string {
   const p = summary.principal;
   const usage = summary.response?.usage ?? usageOf(summary.chunks);
+  // Each piece of the body is a node of the string's tree, which is walked again when a batch
+  // is flattened to be posted to the append thread: the fewer, the cheaper.
   let decisions = '[';
   for (let i = 0; i < summary.decisions.length; i++) {
     const d = summary.decisions[i] as RequestSummary['decisions'][number];
     decisions +=
-      (i > 0 ? ',' : '') +
-      (d.code === undefined ? '{"code":null,"ms":' : '{"code":' + quoted(d.code) + ',"ms":') +
+      (d.code === undefined ? (i > 0 ? NEXT_NO_CODE : FIRST_NO_CODE) : (i > 0 ? ',{"code":' : '{"code":') + quoted(d.code) + ',"ms":') +
       millis(d.durationMs) +
       decisionTail(d);
   }
   decisions += ']';
-  const principal = p
-    ? '{"authMethod":' + quoted(p.authMethod) + ',"credentialId":' + quoted(p.credentialId) + ',"id":' + quoted(p.id) + ',"kind":' + quoted(p.kind) + ',"tenant":' + quoted(p.tenant) + '}'
-    : 'null';
   return (
     '{"api":' + quoted(summary.api) +
     ',"code":' + (summary.code === undefined ? 'null' : quoted(summary.code)) +
     ',"decisions":' + decisions +
     ',"kind":"request","latencyMs":' + millis(summary.latencyMs) +
-    ',"method":' + quoted(summary.method) +
-    ',"model":' + (summary.model === undefined ? 'null' : quoted(summary.model)) +
-    ',"operation":' + quoted(summary.operation) +
-    ',"path":' + quoted(summary.path) +
-    ',"payload":' + (mode === 'hash' ? encodeHashPayload(summary) : canonicalJson(payload(summary, answerOf(summary.response, summary.chunks), mode, sealing))) +
-    ',"principal":' + principal +
+    routeSpan(summary.method, summary.model, summary.operation, summary.path) +
+    (mode === 'hash' ? encodeHashPayload(summary) : canonicalJson(payload(summary, answerOf(summary.response, summary.chunks), mode, sealing))) +
+    ',"principal":' + (p ? principalJson(p) : 'null') +
     ',"requestId":' + str(summary.requestId) +
-    ',"sourceIp":' + quoted(summary.sourceIp) +
-    ',"status":' + num(summary.status) +
-    ',"streamed":' + (summary.chunks !== undefined ? 'true' : 'false') +
-    ',"time":' + isoTime(summary.startedAt) +
+    peerSpan(summary.sourceIp, summary.status, summary.chunks !== undefined) +
+    isoTime(summary.startedAt) +
     ',"usage":' + (usage ? '{"inputTokens":' + num(usage.inputTokens) + ',"outputTokens":' + num(usage.outputTokens) + '}' : 'null') +
     ',"v":1}'
   );
@@ -127,40 +121,81 @@ function encodeBody(summary: RequestSummary, mode: PayloadMode, sealing: Sealing
 
 /** The `hash` payload (the default mode) in canonical form; `payload` is its reference. */
 function encodeHashPayload(summary: RequestSummary): string {
-  const request = summary.request ? '"' + sha256Hex(canonicalJsonOfData(summary.request)) + '"' : 'null';
-  const answer = answerJson(summary.response, summary.chunks);
-  const digest = answer !== undefined ? '"' + sha256Hex(answer) + '"' : 'null';
-  return '{"alg":"sha256","answer":' + digest + ',"mode":"hash","request":' + request + '}';
+  return (
+    '{"alg":"sha256","answer":' + hexOrNull(summary.answerSha256) +
+    ',"mode":"hash","over":"bytes","request":' + hexOrNull(summary.requestSha256) + '}'
+  );
+}
+
+/** A digest the gateway took, quoted; anything else is refused rather than written into the body. */
+function hexOrNull(digest: string | undefined): string {
+  if (digest === undefined) return 'null';
+  if (!HEX_256.test(digest)) throw new TypeError('a payload digest is not 64 lower-case hex digits');
+  return '"' + digest + '"';
+}
+const HEX_256 = /^[0-9a-f]{64}$/;
+
+const str = jsonString;
+
+/**
+ * The members from `method` to `payload`'s key, as one string: they are the same in most
+ * consecutive records (one route, one API), so the text of the last combination is kept and
+ * reused when all four match. A body of one piece there instead of eight also makes it cheaper
+ * to flatten when the batch is posted to the append thread.
+ */
+let routeAt: readonly [string, string | undefined, string, string] | undefined;
+let routeText = '';
+function routeSpan(method: string, model: string | undefined, operation: string, path: string): string {
+  const at = routeAt;
+  if (at !== undefined && at[0] === method && at[1] === model && at[2] === operation && at[3] === path) return routeText;
+  routeText =
+    ',"method":' + quoted(method) +
+    ',"model":' + (model === undefined ? 'null' : quoted(model)) +
+    ',"operation":' + quoted(operation) +
+    ',"path":' + quoted(path) + ',"payload":';
+  routeAt = [method, model, operation, path];
+  return routeText;
+}
+
+/** The members from `sourceIp` to `time`'s key, kept like `routeSpan`'s. */
+let peerAt: readonly [string, number, boolean] | undefined;
+let peerText = '';
+function peerSpan(sourceIp: string, status: number, streamed: boolean): string {
+  const at = peerAt;
+  if (at !== undefined && at[0] === sourceIp && at[1] === status && at[2] === streamed) return peerText;
+  peerText = ',"sourceIp":' + quoted(sourceIp) + ',"status":' + num(status) + ',"streamed":' + (streamed ? 'true' : 'false') + ',"time":';
+  peerAt = [sourceIp, status, streamed];
+  return peerText;
 }
 
 /**
- * `canonicalJsonOfData(answerOf(response, chunks))`: a whole chat answer (the common case) is
- * written straight from the response, in sorted key order, without building the view; anything
- * else, or a choice whose members are not of their declared types, goes through the view.
+ * The principal's members as canonical JSON. The API-key stage hands every request with the same
+ * key one frozen principal (stages/identity/api-key.ts), so a frozen principal's text is written
+ * once and kept beside it; a principal that could still change is written each time.
  */
-function answerJson(response: CanonicalResponse | undefined, chunks: readonly ChatChunk[] | undefined): string | undefined {
-  if (response?.kind === 'chat') {
-    let out = '{"choices":[';
-    for (let i = 0; i < response.choices.length; i++) {
-      const c = response.choices[i] as (typeof response.choices)[number];
-      const content: unknown = c.message.content;
-      const finish: unknown = c.finishReason;
-      const calls = c.message.toolCalls;
-      if ((content !== null && typeof content !== 'string') || (finish !== null && typeof finish !== 'string') || typeof c.index !== 'number') break;
-      out +=
-        (i > 0 ? ',{"content":' : '{"content":') + (content === null ? 'null' : jsonString(content)) +
-        ',"finishReason":' + (finish === null ? 'null' : quoted(finish)) +
-        ',"index":' + canonicalJsonOfData(c.index) +
-        (calls && calls.length > 0 ? ',"toolCalls":' + canonicalJsonOfData(calls) : '') + '}';
-      if (i === response.choices.length - 1) return out + ']}';
-    }
-    if (response.choices.length === 0) return '{"choices":[]}';
+const principalCache = new WeakMap<Principal, string>();
+function principalJson(p: Principal): string {
+  const frozen = Object.isFrozen(p);
+  if (frozen) {
+    const cached = principalCache.get(p);
+    if (cached !== undefined) return cached;
   }
-  const answer = answerOf(response, chunks);
-  return answer && canonicalJsonOfData(answer);
+  const text =
+    '{"authMethod":' + quoted(p.authMethod) + ',"credentialId":' + quoted(p.credentialId) + ',"id":' + quoted(p.id) + ',"kind":' + quoted(p.kind) + ',"tenant":' + quoted(p.tenant) + '}';
+  if (frozen) principalCache.set(p, text);
+  return text;
 }
 
-const str = jsonString;
+/** `canonicalJson(reasons)` for the usual array of strings, without the generic encoder. */
+function reasonsJson(reasons: readonly string[]): string {
+  let out = '[';
+  for (let i = 0; i < reasons.length; i++) {
+    const r: unknown = reasons[i];
+    if (typeof r !== 'string') return canonicalJson(reasons);
+    out += (i > 0 ? ',' : '') + quoted(r);
+  }
+  return out + ']';
+}
 
 /**
  * `str` for the fields that repeat from record to record (stage names, phases, outcomes, codes,
@@ -183,32 +218,42 @@ function quoted(s: string): string {
 
 /**
  * The members of a decision after `ms` (outcome, phase, reasons, stage), closing brace included.
- * A stage's decision is the same but for its time in nearly every request, so this part is
- * written once per stage and reused while the stage's phase and outcome match and it gave no
- * reasons. Stage names come from the gateway's own stages; the table is bounded all the same.
+ * A stage's decision is the same but for its time in nearly every request — its reasons too
+ * (the key that matched, the policies that permitted, "guards:off") — so this part is written
+ * once per stage and reused while the stage's phase, outcome and reasons match, compared by
+ * value: the entry keeps its own copy of the reasons. Stage names come from the gateway's own
+ * stages; the table is bounded all the same, and only short lists of short strings are kept.
  */
 interface DecisionTail {
   readonly phase: string;
   readonly outcome: string;
+  readonly reasons: readonly string[];
   readonly text: string;
 }
 const tailCache = new Map<string, DecisionTail>();
+const NO_REASONS: readonly string[] = [];
+const TAIL_REASONS_MAX = 8;
 function decisionTail(d: RequestSummary['decisions'][number]): string {
-  const hasReasons = d.reasons !== undefined && d.reasons.length > 0;
-  if (!hasReasons) {
-    const cached = tailCache.get(d.stage);
-    if (cached !== undefined && cached.phase === d.phase && cached.outcome === d.outcome) return cached.text;
-  }
+  const reasons = d.reasons ?? NO_REASONS;
+  const cached = tailCache.get(d.stage);
+  if (cached !== undefined && cached.phase === d.phase && cached.outcome === d.outcome && sameReasons(cached.reasons, reasons)) return cached.text;
   const text =
     ',"outcome":' + quoted(d.outcome) +
     ',"phase":' + quoted(d.phase) +
-    ',"reasons":' + (hasReasons ? canonicalJson(d.reasons) : '[]') +
+    ',"reasons":' + (reasons.length > 0 ? reasonsJson(reasons) : '[]') +
     ',"stage":' + quoted(d.stage) + '}';
-  if (!hasReasons && d.stage.length <= QUOTED_LENGTH) {
+  if (d.stage.length <= QUOTED_LENGTH && reasons.length <= TAIL_REASONS_MAX && reasons.every((r: unknown) => typeof r === 'string' && r.length <= QUOTED_LENGTH)) {
     if (tailCache.size >= QUOTED_MAX) tailCache.clear();
-    tailCache.set(d.stage, { phase: d.phase, outcome: d.outcome, text });
+    tailCache.set(d.stage, { phase: d.phase, outcome: d.outcome, reasons: reasons.length === 0 ? NO_REASONS : [...reasons], text });
   }
   return text;
+}
+
+/** Equal lists of reasons; `kept` holds strings only, so a reason of another type never matches. */
+function sameReasons(kept: readonly string[], reasons: readonly string[]): boolean {
+  if (kept.length !== reasons.length) return false;
+  for (let i = 0; i < kept.length; i++) if (kept[i] !== reasons[i]) return false;
+  return true;
 }
 
 /**
@@ -253,12 +298,17 @@ function isoTime(ms: number): string {
  * decimals of at most 15 significant digits never share a double. Anything else takes `num`.
  */
 const FRACTIONS = Array.from({ length: 1000 }, (_, i) => (i === 0 ? '' : '.' + String(i).padStart(3, '0').replace(/0+$/, '')));
+/** Below a millisecond, where most stages are, the whole text from a table: one piece, not two. */
+const SUB_MS = FRACTIONS.map((f) => '0' + f);
 export function millis(ms: number): string {
   const k = Math.round(ms * 1000);
   if (!(k >= 0 && k < 1e9)) return num(round(ms));
+  if (k < 1000) return SUB_MS[k] as string;
   const frac = k % 1000;
   return String((k - frac) / 1000) + (FRACTIONS[frac] as string);
 }
+const FIRST_NO_CODE = '{"code":null,"ms":';
+const NEXT_NO_CODE = ',{"code":null,"ms":';
 
 /** Numbers as canonical JSON writes them, refusing what it refuses. */
 function num(n: number): string {
@@ -271,14 +321,16 @@ function payload(summary: RequestSummary, answer: AnswerView | undefined, mode: 
     case 'none':
       return { mode };
     case 'hash':
-      // What the digests cover (docs/audit.md, "Payloads"): SHA-256 of the canonical JSON of the
-      // decoded request, and of the caller-visible answer view (`answerOf`), each taken as JSON
-      // would carry it (`canonicalJsonOfData`).
+      // What the digests cover (docs/audit.md, "Payloads"): SHA-256 of the request body's bytes
+      // as the client sent them and of the answer's bytes as written to it, taken by the gateway
+      // where it reads and writes them (`requestSha256`, `answerSha256`). Records written before
+      // `over` existed hashed the canonical JSON of the decoded request and answer instead.
       return {
         mode,
         alg: 'sha256',
-        request: summary.request ? sha256Hex(canonicalJsonOfData(summary.request)) : null,
-        answer: answer ? sha256Hex(canonicalJsonOfData(answer)) : null,
+        over: 'bytes',
+        request: summary.requestSha256 ?? null,
+        answer: summary.answerSha256 ?? null,
       };
     case 'encrypted': {
       if (!sealing) throw new Error('the encrypted payload mode needs the master key');

@@ -8,10 +8,10 @@ import { open, sealingKey } from '../crypto/seal.js';
 import type { ServerSecrets } from '../crypto/server-secrets.js';
 import type { Logger } from '../log.js';
 import type { Stage } from '../pipeline/types.js';
-import type { CompletionHook } from '../server/completion.js';
+import type { CompletionHook, PayloadDigests } from '../server/completion.js';
 import type { Store } from '../store/types.js';
 import type { AuditEntry } from './chain.js';
-import { auditAvailableStage, auditCompletionHook } from './gateway-hook.js';
+import { auditAvailableStage, auditCompletionHook, auditPayloadDigests } from './gateway-hook.js';
 import { jsonlExporter, webhookExporter, type AuditExporter } from './export.js';
 import { otlpLogsExporter } from './export-otlp.js';
 import { syslogExporter } from './export-syslog.js';
@@ -23,6 +23,8 @@ import { payloadContext } from './record.js';
 export interface AuditTrail {
   readonly log: AuditLog;
   readonly hook: CompletionHook;
+  /** For the gateway (`GatewayDeps.payloadDigests`): which requests the hook needs digests of. */
+  readonly payloadDigests: PayloadDigests;
   readonly stage: Stage;
   /** SIEM exporters fed with every durable record (config `audit.export`). */
   readonly exporters: readonly AuditExporter[];
@@ -102,6 +104,7 @@ export async function openAuditTrail(options: {
       sync: () => log.sync(),
     },
     hook: auditCompletionHook(log, options.currentConfig, sealing),
+    payloadDigests: auditPayloadDigests(options.currentConfig),
     stage: auditAvailableStage(log, options.currentConfig),
     exporters,
     async close() {

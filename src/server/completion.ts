@@ -34,7 +34,23 @@ export interface RequestSummary {
   readonly response: CanonicalResponse | undefined;
   /** The streamed answer's chunks as sent, usage chunk included. */
   readonly chunks: readonly ChatChunk[] | undefined;
+  /**
+   * Hex SHA-256 of the request body exactly as the client sent it (after HTTP framing), taken
+   * when the body was read and decoded — only when `GatewayDeps.payloadDigests` asked for it.
+   */
+  readonly requestSha256?: string | undefined;
+  /**
+   * Hex SHA-256 of the answer's body bytes exactly as written to the client: the JSON of a whole
+   * answer, or every event of a stream in order, the last one included — only when asked for.
+   */
+  readonly answerSha256?: string | undefined;
 }
+
+/**
+ * Whether a request to this model needs the digests of its raw request and answer bytes in its
+ * summary (`requestSha256`, `answerSha256`); the gateway hashes nothing when this says no.
+ */
+export type PayloadDigests = (model: string) => boolean;
 
 /**
  * Called once per data-plane request before its final bytes are sent; the response waits for

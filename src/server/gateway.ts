@@ -6,6 +6,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
+import { createHash, hash } from 'node:crypto';
 import type { CanonicalRequest, CanonicalResponse, ChatChunk, ChatRequest, EmbeddingsRequest } from '../canonical/types.js';
 import type { Runtime } from '../config/compile.js';
 import { GatewayError, toGatewayError } from '../errors.js';
@@ -21,7 +22,7 @@ import type { Store } from '../store/types.js';
 import type { AuthRoutes } from './auth-routes.js';
 import { clientCertOf, clientCertOptions } from './client-cert.js';
 import { guardScan } from './guard-scan.js';
-import { holdEnd, type CompletionHook } from './completion.js';
+import { holdEnd, type CompletionHook, type PayloadDigests } from './completion.js';
 import { lazyChild } from './request-log.js';
 import { parseJsonBody, readBody, sendError, sendJson } from './http.js';
 import { GatewayResponse } from './response.js';
@@ -39,6 +40,11 @@ export interface GatewayDeps {
   readonly auth?: AuthRoutes;
   /** Told about every finished data-plane request (the audit trail); the answer's final bytes wait for it. */
   readonly onComplete?: CompletionHook;
+  /**
+   * Which requests' summaries carry SHA-256 digests of the raw request and answer bytes (the
+   * audit's `hash` payloads); without it nothing is hashed.
+   */
+  readonly payloadDigests?: PayloadDigests;
   /** OpenTelemetry traces (telemetry/tracing.ts); absent when off, and then nothing is traced. */
   readonly tracing?: Tracing;
 }
@@ -49,6 +55,10 @@ interface Seen {
   response?: CanonicalResponse;
   chunks?: ChatChunk[];
   trace?: RequestTrace;
+  /** Set once the request is decoded and `payloadDigests` wants its bytes hashed. */
+  digests?: boolean;
+  requestSha256?: string;
+  answerSha256?: string;
 }
 
 export interface Gateway {
@@ -150,7 +160,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
       res.setHeader('allow', endpoint.method);
       return sendError(res, api, new GatewayError('PC_ERR_METHOD_NOT_ALLOWED'), requestId);
     }
-    if (endpoint.operation === 'health') return sendJson(res, 200, { status: 'ok' });
+    if (endpoint.operation === 'health') {
+      sendJson(res, 200, { status: 'ok' });
+      return;
+    }
     if (endpoint.operation === 'ready') return ready(res, requestId);
     if (endpoint.operation === 'jwks') return deps.auth ? deps.auth.jwks(res) : sendError(res, api, new GatewayError('PC_ERR_NOT_FOUND'), requestId);
 
@@ -194,11 +207,19 @@ export function createGateway(deps: GatewayDeps): Gateway {
         listModels(req, res, current, state);
         return;
       }
-      if (endpoint.operation === 'scan') return sendJson(res, 200, await guardScan(req, current));
-      const body = parseJsonBody(req, await readBody(req, current.config.server.bodyLimitBytes, current.config.server.requestTimeoutMs));
-      const decoded = decodeRequest(endpoint.operation, body);
+      if (endpoint.operation === 'scan') {
+        sendJson(res, 200, await guardScan(req, current));
+        return;
+      }
+      const raw = await readBody(req, current.config.server.bodyLimitBytes, current.config.server.requestTimeoutMs);
+      const decoded = decodeRequest(endpoint.operation, parseJsonBody(req, raw));
       model = decoded.model;
       seen.request = decoded;
+      // Hashed here, while the bytes are at hand, so that nothing keeps the raw body alive.
+      if (deps.payloadDigests?.(decoded.model)) {
+        seen.digests = true;
+        seen.requestSha256 = hash('sha256', raw, 'hex');
+      }
       const route = current.routes.get(decoded.model);
       if (!route || !mayUseModel(state.principal, decoded.model)) throw new GatewayError('PC_ERR_MODEL_NOT_FOUND');
       const pending = pipeline.startRequest(state, decoded);
@@ -230,7 +251,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         );
       }
       if (deps.onComplete && release) {
-        const summary = { requestId, startedAt, method: req.method ?? '', path, api, operation: endpoint.operation, sourceIp: state.sourceIp, principal: state.principal, model, decisions: state.decisions, status, code, latencyMs: performance.now() - started, request: seen.request, response: seen.response, chunks: seen.chunks };
+        const summary = { requestId, startedAt, method: req.method ?? '', path, api, operation: endpoint.operation, sourceIp: state.sourceIp, principal: state.principal, model, decisions: state.decisions, status, code, latencyMs: performance.now() - started, request: seen.request, response: seen.response, chunks: seen.chunks, requestSha256: seen.requestSha256, answerSha256: seen.answerSha256 };
         try {
           await deps.onComplete(summary);
           release(true);
@@ -269,7 +290,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     const checked = await pipeline.runResponse(state, answer);
     if (checked.kind !== 'chat') throw new GatewayError('PC_ERR_INTERNAL', { detail: 'an output stage changed the response kind' });
     seen.response = checked;
-    sendJson(res, 200, state.api === 'anthropic' ? anthropic.encodeMessagesResponse(checked) : openai.encodeChatResponse(checked));
+    const text = sendJson(res, 200, state.api === 'anthropic' ? anthropic.encodeMessagesResponse(checked) : openai.encodeChatResponse(checked));
+    if (seen.digests) seen.answerSha256 = hash('sha256', text, 'hex');
   }
 
   async function embeddings(res: ServerResponse, route: RuntimeRoute, request: EmbeddingsRequest, state: RequestState, seen: Seen, cancel: Cancellation): Promise<void> {
@@ -278,7 +300,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     const checked = await pipeline.runResponse(state, answer);
     if (checked.kind !== 'embed') throw new GatewayError('PC_ERR_INTERNAL', { detail: 'an output stage changed the response kind' });
     seen.response = checked;
-    sendJson(res, 200, openai.encodeEmbeddingsResponse(checked));
+    const text = sendJson(res, 200, openai.encodeEmbeddingsResponse(checked));
+    if (seen.digests) seen.answerSha256 = hash('sha256', text, 'hex');
   }
 
   /**
@@ -293,9 +316,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
     res.writeHead(200, SSE_HEADERS);
     res.flushHeaders();
     const sent: ChatChunk[] = (seen.chunks = []);
+    // The answer's digest covers every byte written, in order, the closing event included.
+    const digest = seen.digests ? createHash('sha256') : undefined;
     let flushed = false;
     const write = async (text: string): Promise<void> => {
       if (text.length === 0) return;
+      digest?.update(text, 'utf8');
       if (!res.write(text)) await once(res, 'drain', { signal: cancel.signal });
       else if (!flushed) {
         // Node corks the socket on a write and uncorks on the next tick, which waits for every
@@ -319,14 +345,17 @@ export function createGateway(deps: GatewayDeps): Gateway {
           await write(encoder.encode(c));
         }
       }
-      res.end(encoder.end());
+      res.end(digested(digest, encoder.end()));
       return 200;
     } catch (err) {
       if (cancel.aborted) throw err;
       const error = toGatewayError(err);
       state.log.warn({ code: error.code, err }, 'stream ended with an error');
-      res.end(encoder.error(error, state.requestId));
+      res.end(digested(digest, encoder.error(error, state.requestId)));
       return error.status;
+    } finally {
+      // A stream broken off by the client still records what was written up to then.
+      if (digest) seen.answerSha256 = digest.digest('hex');
     }
   }
 
@@ -387,6 +416,12 @@ function decodeRequest(operation: Operation, body: unknown): ChatRequest | Embed
     case 'scan':
       throw new GatewayError('PC_ERR_INTERNAL', { detail: `${operation} is not a model request` });
   }
+}
+
+/** `text`, after adding it to the running digest of a stream's bytes. */
+function digested(digest: ReturnType<typeof createHash> | undefined, text: string): string {
+  digest?.update(text, 'utf8');
+  return text;
 }
 
 interface StreamEncoder {

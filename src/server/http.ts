@@ -69,10 +69,12 @@ export function parseJsonBody(req: IncomingMessage, body: Buffer): unknown {
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+/** Sends `body` as JSON; returns the text written (the answer's digest is taken over it). */
+export function sendJson(res: ServerResponse, status: number, body: unknown): string {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
   res.end(text);
+  return text;
 }
 
 /** The public error body in the API's own shape; never more than code, safe message, request id. */

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { cli, eventually, startStack } from './harness.js';
 
@@ -34,13 +35,20 @@ interface Row {
   body: string;
 }
 
+function chatBody(model: string, stream: boolean): string {
+  // Whitespace and key order of the caller's own: the digest is of these bytes, not of a re-encoding.
+  return `{ "stream": ${stream}, "model": ${JSON.stringify(model)},\n  "messages": [{"role":"user","content":${JSON.stringify(PROMPT)}}] }`;
+}
+
 function chat(url: string, key: string | undefined, model: string, stream = false): Promise<Response> {
   return fetch(`${url}/v1/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-    body: JSON.stringify({ model, stream, messages: [{ role: 'user', content: PROMPT }] }),
+    body: chatBody(model, stream),
   });
 }
+
+const sha256 = (bytes: string | Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 function rows(dir: string): Row[] {
   const db = new Database(join(dir, '.portcullis', 'portcullis.db'), { readonly: true });
@@ -58,10 +66,11 @@ describe('audit trail (e2e)', () => {
       const url = stack.gateway.url;
       const ok = await chat(url, stack.key, 'gpt');
       assert.equal(ok.status, 200);
-      await ok.text();
+      const okBytes = new Uint8Array(await ok.arrayBuffer());
       const streamed = await chat(url, stack.key, 'gpt', true);
       assert.equal(streamed.status, 200);
-      assert.match(await streamed.text(), /\[DONE\]/);
+      const streamedBytes = new Uint8Array(await streamed.arrayBuffer());
+      assert.match(Buffer.from(streamedBytes).toString('utf8'), /\[DONE\]/);
       const denied = await chat(url, undefined, 'gpt');
       assert.equal(denied.status, 401);
       await denied.text();
@@ -82,13 +91,20 @@ describe('audit trail (e2e)', () => {
         const all = JSON.stringify(r);
         assert.ok(!all.includes('4111') && !all.includes('contract') && !all.includes('Mock answer'), `record ${r.seq} holds no prompt or answer text`);
       }
-      const first = JSON.parse(stored[0]?.body ?? '{}') as { usage: { inputTokens: number } | null; payload: { mode: string; request: string }; decisions: { stage: string; phase: string }[] };
-      assert.equal(first.payload.mode, 'hash');
-      assert.match(first.payload.request, /^[0-9a-f]{64}$/);
+      type HashPayload = { mode: string; over: string; request: string | null; answer: string | null };
+      const first = JSON.parse(stored[0]?.body ?? '{}') as { usage: { inputTokens: number } | null; payload: HashPayload; decisions: { stage: string; phase: string }[] };
+      // A caller checks the digests against the bytes it sent and received itself.
+      assert.deepEqual(first.payload, { mode: 'hash', alg: 'sha256', over: 'bytes', request: sha256(chatBody('gpt', false)), answer: sha256(okBytes) });
       assert.ok(first.usage && first.usage.inputTokens > 0, 'token usage recorded');
       assert.ok(first.decisions.some((d) => d.phase === 'identity'), 'stage decisions recorded');
-      const second = JSON.parse(stored[1]?.body ?? '{}') as { streamed: boolean; usage: unknown };
+      const second = JSON.parse(stored[1]?.body ?? '{}') as { streamed: boolean; usage: unknown; payload: HashPayload };
       assert.equal(second.streamed, true);
+      assert.equal(second.payload.request, sha256(chatBody('gpt', true)));
+      assert.equal(second.payload.answer, sha256(streamedBytes), 'a stream digest covers every event sent, [DONE] included');
+      const third = JSON.parse(stored[2]?.body ?? '{}') as { payload: HashPayload };
+      assert.deepEqual([third.payload.request, third.payload.answer], [null, null], 'refused before the body was read: nothing to hash');
+      const fourth = JSON.parse(stored[3]?.body ?? '{}') as { payload: HashPayload };
+      assert.deepEqual([fourth.payload.request, fourth.payload.answer], [sha256(chatBody('broken', false)), null], 'no answer sent: no answer digest');
       assert.ok(second.usage, 'a streamed answer records usage too');
       assert.equal((JSON.parse(stored[4]?.body ?? '{}') as { payload: { mode: string } }).payload.mode, 'encrypted');
 
