@@ -48,7 +48,8 @@ export function detectPii(text: string, options?: DetectPiiOptions): Finding[] {
     if (wanted !== undefined && !d.types.some((x) => wanted.has(x))) continue;
     d.run(t, emit);
   }
-  if (wanted === undefined || NER_TYPES.some((x) => wanted.has(x))) {
+  // The tagger's places also anchor postal codes (refine.ts), so ZIP_CODE alone runs it too.
+  if (wanted === undefined || wanted.has('ZIP_CODE') || NER_TYPES.some((x) => wanted.has(x))) {
     for (const c of detectEntities(t, wanted)) cands.push(c);
   }
   const filtered = wanted === undefined ? cands : cands.filter((c) => wanted.has(c.type));
