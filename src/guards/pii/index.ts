@@ -20,6 +20,11 @@ export const PII_TYPES: readonly string[] = [...new Set([...RULE_DETECTORS.flatM
 export interface DetectPiiOptions {
   /** Restrict detection to these types (names as in {@link PII_TYPES}); default all. */
   readonly types?: readonly string[];
+  /**
+   * `false`: the rule detectors only, without the entity tagger and its boundary rules (for
+   * evaluating the tagger out of fold, scripts/eval-pii-cv.ts). Default `true`.
+   */
+  readonly tagger?: boolean;
 }
 
 /**
@@ -49,7 +54,7 @@ export function detectPii(text: string, options?: DetectPiiOptions): Finding[] {
     d.run(t, emit);
   }
   // The tagger's places also anchor postal codes (refine.ts), so ZIP_CODE alone runs it too.
-  if (wanted === undefined || wanted.has('ZIP_CODE') || NER_TYPES.some((x) => wanted.has(x))) {
+  if (options?.tagger !== false && (wanted === undefined || wanted.has('ZIP_CODE') || NER_TYPES.some((x) => wanted.has(x)))) {
     for (const c of detectEntities(t, wanted)) cands.push(c);
   }
   const filtered = wanted === undefined ? cands : cands.filter((c) => wanted.has(c.type));
