@@ -45,8 +45,12 @@ const ruleTypes = PII_TYPES.filter((t) => !(NER_TYPES as readonly string[]).incl
 const idOf = new Map(part.map((r) => [r.text, r.id]));
 
 const report = scorePii(part, (text) => {
-  // The rule detectors' findings all outrank the tagger's (see resolveOverlaps).
-  const rules: Candidate[] = detectPii(text, { types: ruleTypes }).map((f) => ({ ...f, rank: Rank.Checked }));
+  // The rule detectors' findings outrank the tagger's (see resolveOverlaps), except those of
+  // the tagger's types (a state name read by the NRP rule), which compete with it as in detectPii.
+  const rules: Candidate[] = detectPii(text, { tagger: false }).map((f) => ({
+    ...f,
+    rank: ruleTypes.includes(f.type) ? Rank.Checked : Rank.Model,
+  }));
   // train-pii tags the raw text: the dump's offsets index it.
   const tagged = folds.get(idOf.get(text) ?? '') ?? [];
   const ner: Candidate[] = (refine ? refineEntities(text, tagged) : tagged).map((s) => ({ ...s, rank: Rank.Model }));

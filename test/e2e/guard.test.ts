@@ -111,6 +111,8 @@ describe('portcullis eval', () => {
       const p = await cli(['eval', 'pii', '--data', pii]);
       assert.equal(p.code, 0, p.stderr);
       assert.match(p.stdout, /EMAIL_ADDRESS\s+1\s+0\s+0\s+1\.000/);
+      // Token level: the e-mail is one token; the phone number (not labelled) four false ones.
+      assert.match(p.stdout, /token, any type\s+1\s+4\s+0\s/);
       assert.equal((await cli(['eval', 'nonsense', '--data', pii])).code, 2);
     } finally {
       cleanup();

@@ -2,6 +2,12 @@
  * Span-level scoring of PII detectors on labelled rows in the format of the shared development
  * data (`pii-dev.jsonl`): exact (start, end, type), relaxed (same type, overlapping span) and
  * type-agnostic matches, overall and per type, with precision, recall, F1 and F2.
+ *
+ * Also token level, computed as presidio-research's `Evaluator` computes the figures the issue
+ * quotes for Presidio (`evaluator.py`, `span_to_tag.py`): each token gets the type of the span
+ * its first character falls in (IO tags), and the overall "PII" precision and recall count a
+ * token as found when gold and prediction both tag it, whatever the two types; the typed variant
+ * counts it only when the types agree (the sum of presidio's per-entity counts).
  */
 
 import type { Finding } from '../types.js';
@@ -53,6 +59,12 @@ export interface PiiReport {
   readonly typeAgnostic: PiiMetrics;
   /** Overlapping spans, any type (one-to-one). */
   readonly typeAgnosticRelaxed: PiiMetrics;
+  /** Token level, any type: presidio-research's overall "PII" precision/recall/F (see the file note). */
+  readonly token: PiiMetrics;
+  /** Token level, same type. */
+  readonly tokenTyped: PiiMetrics;
+  /** Number of tokens scored ({@link tokenize}). */
+  readonly tokens: number;
   /** Per type, sorted by gold count then name; includes types only predicted. */
   readonly perType: Readonly<Record<string, PiiTypeMetrics>>;
 }
@@ -96,6 +108,36 @@ interface Span {
   readonly start: number;
   readonly end: number;
   readonly type: string;
+}
+
+/** Characters split off the front of a word, and off its end (a subset of spaCy's prefix/suffix rules). */
+const PREFIX = new Set(['(', '[', '{', '"', "'", '`', '«', '“', '‘', '¿', '¡', '<', '*', '#', '$', '£', '€', '§']);
+const SUFFIX = new Set([')', ']', '}', '"', "'", '`', '»', '”', '’', '.', ',', ';', ':', '!', '?', '>', '*', '%', '…']);
+
+/**
+ * Start offsets (UTF-16) of the tokens of `text`, an approximation of spaCy's English tokenizer
+ * that presidio-research uses: whitespace-separated words, with leading and trailing punctuation
+ * split off as tokens of their own; inner punctuation stays (e-mail addresses, URLs, phone numbers
+ * and dates are one token, as in spaCy). Unlike spaCy, whitespace (line breaks) is never a token.
+ */
+export function tokenize(text: string): number[] {
+  const starts: number[] = [];
+  const word = /\S+/gu;
+  for (let m = word.exec(text); m !== null; m = word.exec(text)) {
+    let a = m.index;
+    let b = a + m[0].length;
+    const tail: number[] = [];
+    while (b - a > 1 && PREFIX.has(text[a] ?? '')) starts.push(a++);
+    while (b - a > 1 && SUFFIX.has(text[b - 1] ?? '')) tail.push(--b);
+    starts.push(a, ...tail.reverse());
+  }
+  return starts;
+}
+
+/** The type of the first span (in start order) that holds offset `at`, or undefined (`O`). */
+function tagAt(spans: readonly Span[], at: number): string | undefined {
+  for (const s of spans) if (s.start <= at && at < s.end) return s.type;
+  return undefined;
 }
 
 class Counter {
@@ -145,6 +187,9 @@ export function scorePii(
   const relaxed = new Counter();
   const agnostic = new Counter();
   const agnosticRelaxed = new Counter();
+  const token = new Counter();
+  const tokenTyped = new Counter();
+  let nTokens = 0;
   const perExact = new Map<string, Counter>();
   const perRelaxed = new Map<string, Counter>();
   const goldCount = new Map<string, number>();
@@ -191,6 +236,16 @@ export function scorePii(
     const ar = matchCount(gold, pred, overlaps);
     agnostic.add(a, pred.length - a, gold.length - a);
     agnosticRelaxed.add(ar, pred.length - ar, gold.length - ar);
+
+    const goldSorted = [...gold].sort((x, y) => x.start - y.start);
+    for (const at of tokenize(row.text)) {
+      nTokens++;
+      const g = tagAt(goldSorted, at);
+      const p = tagAt(pred, at);
+      if (g === undefined && p === undefined) continue;
+      token.add(g !== undefined && p !== undefined ? 1 : 0, g === undefined ? 1 : 0, p === undefined ? 1 : 0);
+      tokenTyped.add(g === p ? 1 : 0, p !== undefined && g !== p ? 1 : 0, g !== undefined && g !== p ? 1 : 0);
+    }
   }
 
   const names = [...new Set([...goldCount.keys(), ...predCount.keys()])].sort(
@@ -213,6 +268,9 @@ export function scorePii(
     relaxed: relaxed.done(),
     typeAgnostic: agnostic.done(),
     typeAgnosticRelaxed: agnosticRelaxed.done(),
+    token: token.done(),
+    tokenTyped: tokenTyped.done(),
+    tokens: nTokens,
     perType,
   };
 }
@@ -226,6 +284,8 @@ export function formatPiiReport(r: PiiReport, title = 'PII'): string {
   const out = [`${title}: ${r.rows} rows, ${r.goldSpans} gold spans, ${r.predictedSpans} predicted`, head];
   out.push(line('exact', r.exact), line('relaxed', r.relaxed));
   out.push(line('type-agnostic exact', r.typeAgnostic), line('type-agnostic relaxed', r.typeAgnosticRelaxed));
+  out.push(line('token, any type', r.token), line('token, same type', r.tokenTyped));
+  out.push(`(token rows: ${r.tokens} tokens, presidio-research's token-level scoring; "any type" is its overall PII figure)`);
   out.push('', `per type (exact | relaxed)`, head);
   for (const [t, m] of Object.entries(r.perType)) {
     out.push(line(`${t}`, m.exact));

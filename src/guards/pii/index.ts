@@ -20,6 +20,11 @@ export const PII_TYPES: readonly string[] = [...new Set([...RULE_DETECTORS.flatM
 export interface DetectPiiOptions {
   /** Restrict detection to these types (names as in {@link PII_TYPES}); default all. */
   readonly types?: readonly string[];
+  /**
+   * `false`: the rule detectors only, without the entity tagger and its boundary rules (for
+   * evaluating the tagger out of fold, scripts/eval-pii-cv.ts). Default `true`.
+   */
+  readonly tagger?: boolean;
 }
 
 /**
@@ -48,7 +53,8 @@ export function detectPii(text: string, options?: DetectPiiOptions): Finding[] {
     if (wanted !== undefined && !d.types.some((x) => wanted.has(x))) continue;
     d.run(t, emit);
   }
-  if (wanted === undefined || NER_TYPES.some((x) => wanted.has(x))) {
+  // The tagger's places also anchor postal codes (refine.ts), so ZIP_CODE alone runs it too.
+  if (options?.tagger !== false && (wanted === undefined || wanted.has('ZIP_CODE') || NER_TYPES.some((x) => wanted.has(x)))) {
     for (const c of detectEntities(t, wanted)) cands.push(c);
   }
   const filtered = wanted === undefined ? cands : cands.filter((c) => wanted.has(c.type));

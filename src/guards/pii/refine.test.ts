@@ -233,6 +233,47 @@ describe('entity boundary rules', () => {
     assert.deepEqual(out.map((s) => u.slice(s.start, s.end)), ['Glover, Ruiz and Armstrong', 'Soto del Barco', '12 Main St']);
   });
 
+  it('reads a postal code right after a place, in several countries\' formats', () => {
+    const cases: [string, string, string][] = [
+      ['Looking to support Slashdb in ARENDAL 4844 in its mission', 'ARENDAL', '4844'],
+      ['Ship it to Springfield, IL 62704-1234 by Friday', 'Springfield', '62704-1234'],
+      ['Our office: Toronto, ON M5V 2T6, Canada', 'Toronto', 'M5V 2T6'],
+      ['Wir sind in Berlin 10115 zu finden', 'Berlin', '10115'],
+      ['Adresse : Lyon 69002, France', 'Lyon', '69002'],
+      ['Kontor i Stockholm 114 55', 'Stockholm', '114 55'],
+      ['Biuro: Warszawa 00-950', 'Warszawa', '00-950'],
+      ['Kantoor in Amsterdam 1012 AB', 'Amsterdam', '1012 AB'],
+      ['Write to London SW1A 1AA today', 'London', 'SW1A 1AA'],
+      ['São Paulo 01310-100 é a sede', 'São Paulo', '01310-100'],
+    ];
+    for (const [t, place, code] of cases) {
+      assert.deepEqual(refined(t, [span(t, place, 'LOCATION')]), [['LOCATION', place], ['ZIP_CODE', code]], t);
+    }
+  });
+
+  it('leaves years, quantities, short numbers and other spans\' numbers after a place alone', () => {
+    for (const [t, place] of [
+      ['The London 2012 games were a success', 'London'],
+      ['Berlin 1945 was in ruins', 'Berlin'],
+      ['Oslo 3000 km away', 'Oslo'],
+      ['Paris 75000 residents signed', 'Paris'],
+      ['Terminal at Paris 13 opens', 'Paris'],
+      ['Route via Madrid 101 and on', 'Madrid'],
+      ['Lisbon 2345.5 is a score', 'Lisbon'],
+      ['Vienna 12345678 is a number', 'Vienna'],
+    ] as const) {
+      assert.deepEqual(refined(t, [span(t, place, 'LOCATION')]), [['LOCATION', place]], t);
+    }
+    const t = 'Finland 80896 Kiannonkatu';
+    assert.deepEqual(refined(t, [span(t, 'Finland', 'LOCATION'), span(t, '80896 Kiannonkatu', 'STREET_ADDRESS')]), [
+      ['LOCATION', 'Finland'],
+      ['STREET_ADDRESS', '80896 Kiannonkatu'],
+    ]);
+    // Not after a person or an organisation.
+    const p = 'Call Anna 4844 times';
+    assert.deepEqual(refined(p, [span(p, 'Anna', 'PERSON')]), [['PERSON', 'Anna']]);
+  });
+
   it('runs in linear time on many names and long addresses', () => {
     assertLinearTime(
       (n) => ({ text: 'the corner of A and '.repeat(n), spans: [] as TaggedSpan[] }),
@@ -279,6 +320,17 @@ describe('entity boundary rules', () => {
       ({ text, spans }) => refineEntities(text, spans),
       2000,
       'places',
+    );
+    assertLinearTime(
+      (n) => {
+        const text = 'Oslo 1234 '.repeat(n);
+        const spans: TaggedSpan[] = [];
+        for (let k = 0; k < n; k++) spans.push({ type: 'LOCATION', start: k * 10, end: k * 10 + 4, score: 0.5 });
+        return { text, spans };
+      },
+      ({ text, spans }) => refineEntities(text, spans),
+      2000,
+      'postal codes after places',
     );
   });
 });

@@ -8,6 +8,9 @@
  *   Frontera", "Ústí nad Labem", "Newcastle upon Tyne".
  * - "Barnett, Melton and Garcia", "Lopez & Sons": surnames joined by a comma list and "and"/"&"
  *   (or "and Sons") name a firm, not three people, when none of them is a given name.
+ * - A postal code follows the place it belongs to in many countries' address formats
+ *   ("Springfield, IL 62704", "Toronto, ON M5V 2T6", "London SW1A 1AA", "Arendal 4844"): a
+ *   number of a postal-code shape right after a place, not already part of another span, is one.
  *
  * Pure, and linear in the text: every rule reads a bounded window at a span's edges.
  */
@@ -397,6 +400,50 @@ function firmBySuffix(text: string, s: TaggedSpan): TaggedSpan {
 }
 
 /**
+ * Postal-code shapes of many countries, tried in this order: US ZIP+4 and Brazilian CEP
+ * (12345-6789, 12345-678), five digits (US, DE, FR, ES, IT, FI, MX …), Japanese (123-4567),
+ * Swedish/Czech/Greek (123 45), Polish (12-345), Dutch (1234 AB), four digits (AT, CH, DK, NO,
+ * BE, AU, ZA, HU …), six digits (IN, RU, CN, SG), Canadian (M5V 2T6) and British (SW1A 1AA).
+ * Three-digit codes (IS, FO) are left out: too many other numbers have that shape.
+ */
+const POSTCODE_AFTER_PLACE = new RegExp(
+  '(,?[ \\t]+(?:\\p{Lu}{2,3}[ \\t]+)?)' +
+    '(\\d{5}-\\d{3,4}|\\d{5}|\\d{3}-\\d{4}|\\d{3}[ ]\\d{2}|\\d{2}-\\d{3}|\\d{4}[ ]?\\p{Lu}{2}|\\d{4}|\\d{6}|' +
+    '\\p{Lu}\\d\\p{Lu}[ ]?\\d\\p{Lu}\\d|\\p{Lu}{1,2}\\d[\\p{Lu}\\d]?[ ]?\\d\\p{Lu}{2})' +
+    '(?![\\p{L}\\p{N}]|[.,:/-]\\d)',
+  'uy',
+);
+/** Words after a number that make it a quantity, not a postal code ("Berlin 1500 km", "Oslo 2000 people"). */
+const QUANTITY_AFTER =
+  /^[ \t]*(?:%|‰|°|km|mi|miles?|m|ft|feet|meters?|metres?|people|persons?|residents|inhabitants|citizens|visitors|students|employees|votes|times|euros?|dollars?|pounds|usd|eur|kr|nok|sek|dkk|chf)(?![\p{L}])/iu;
+
+/**
+ * Postal codes right after a LOCATION span (see the file note): returned as ZIP_CODE spans. A
+ * four-digit number that reads as a recent year ("Paris 2024", "London 1948") is left alone, as
+ * are quantities and numbers that already belong to another span.
+ */
+function postcodesAfterPlaces(text: string, spans: readonly TaggedSpan[]): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
+    if (s === undefined || s.type !== 'LOCATION') continue;
+    // A bounded window: the longest match is ", NSW 12345-6789" plus the look-ahead.
+    POSTCODE_AFTER_PLACE.lastIndex = 0;
+    const m = POSTCODE_AFTER_PLACE.exec(text.slice(s.end, s.end + 32));
+    const code = m?.[2];
+    if (m === null || code === undefined) continue;
+    const start = s.end + (m[1]?.length ?? 0);
+    const end = start + code.length;
+    const next = spans[k + 1];
+    if (next !== undefined && next.start < end) continue;
+    if (/^\d{4}$/.test(code) && Number(code) >= 1800 && Number(code) <= 2099) continue;
+    if (/^\d/.test(code) && QUANTITY_AFTER.test(text.slice(end, end + 16))) continue;
+    out.push({ type: 'ZIP_CODE', start, end, score: s.score });
+  }
+  return out;
+}
+
+/**
  * Applies the boundary rules to tagger spans (offsets into `text`); result sorted and disjoint.
  * `intersectionCue`: whether `text` holds one of {@link INTERSECTION_CUE_WORDS} as a token, when
  * the caller knows (the tagger does); otherwise the text is searched.
@@ -421,5 +468,8 @@ export function refineEntities(text: string, spans: readonly TaggedSpan[], inter
     merged.push(s);
   }
   for (const f of firms) merged.push(f);
-  return merged.sort((a, b) => a.start - b.start);
+  merged.sort((a, b) => a.start - b.start);
+  const codes = postcodesAfterPlaces(text, merged);
+  if (codes.length === 0) return merged;
+  return [...merged, ...codes].sort((a, b) => a.start - b.start);
 }
