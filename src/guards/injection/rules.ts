@@ -560,6 +560,19 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
     ],
   },
   {
+    // Session 8: turning the model away from the material it was given to answer from ("answer by
+    // your own knowledge and not by the articles", "do not look in the documents provided",
+    // "disregarding the articles, …"): in a retrieval or document assistant, the attacker's way
+    // to replace the grounded answer with one of their choosing.
+    name: 'context-override',
+    patterns: [
+      re(`\\b(?:not|never|without|instead of) (?:by|from|based on|using|use|looking (?:at|in|into)|look (?:at|in|into)|relying on|consulting|referring to|reading) (?:the|these|those|any|your|provided|given) (?:provided |given |attached |above |retrieved |supplied )?(?:articles?|documents?|sources?|context|search results|passages?|excerpts?|knowledge base)\\b`),
+      re(`\\b(?:disregard(?:ing)?|ignor(?:e|ing)|forget(?:ting)?|regardless of|setting aside) (?:the|these|those|all|any|your) (?:provided |given |attached |retrieved |supplied )?(?:articles|documents|sources|search results|passages|excerpts|knowledge base)\\b(?! (?:marked|that (?:are|were) (?:old|outdated|irrelevant)))`),
+      re(`\\b(?:use|using|answer (?:by|from|with)|rely on) (?:only |just |also )?(?:your|ur) own (?:knowledge|opinion|views?|beliefs)\\b${g(30)}\\b(?:not|instead|rather than)\\b|\\buse (?:also |only )?(?:the )?information (?:in|from) (?:the|this|my) prompt\\b`),
+      re(`(?:nicht|ohne|statt) (?:aus|in|auf|anhand|mit) (?:den|die|der|deinen) (?:artikeln?|dokumenten?|quellen|kontext|texten|suchergebnissen)|(?:ignorier|vergiss|missachte)\\w* (?:die|den|alle) (?:artikel|dokumente|quellen|suchergebnisse)|(?:sin|no) (?:usar|mirar|consultar) (?:los|las) (?:articulos|documentos|fuentes)|(?:sans|ne pas) (?:utiliser|consulter|regarder) (?:les|ces) (?:articles|documents|sources)`),
+    ],
+  },
+  {
     // Trigger verbs with an ordinary object: "ignore the typos", "skip the header row".
     name: 'ordinary-object',
     patterns: [
