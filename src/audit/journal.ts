@@ -91,13 +91,16 @@ export class Journal {
   private next = 0;
   private readonly owner = `j-${process.pid}-${randomBytes(4).toString('hex')}`;
 
-  constructor(readonly base: string) {}
+  constructor(
+    readonly base: string,
+    private readonly segmentBytes = SEGMENT_BYTES,
+  ) {}
 
   /** Appends one frame and resolves once it is durable; returns the file it went to. */
   async append(entries: readonly AuditEntry[]): Promise<Segment> {
     const buf = frame(entries);
     let seg = this.current;
-    if (!seg || (seg.bytes > 0 && seg.bytes + buf.length > SEGMENT_BYTES)) seg = await this.rotate();
+    if (!seg || (seg.bytes > 0 && seg.bytes + buf.length > this.segmentBytes)) seg = await this.rotate();
     try {
       let at = 0;
       while (at < buf.length) at += await writeAsync(seg.fd, buf, at);

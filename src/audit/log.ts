@@ -41,6 +41,8 @@ export interface AuditLogOptions {
   readonly storeDelayMs?: number;
   /** Records per store transaction; this many waiting send a batch at once (default 500). */
   readonly storeBatch?: number;
+  /** A journal file is closed and a new one started past this size (default 16 MiB); for tests. */
+  readonly journalSegmentBytes?: number;
   readonly now?: () => number;
   /**
    * Called with every batch once it is durable in the journal, in order; for exporters. Must not
@@ -166,7 +168,7 @@ export class AuditLog {
     if (options.storeBatch !== undefined && !(options.storeBatch >= 1)) throw new TypeError('storeBatch must be at least 1');
     if (options.storeDelayMs !== undefined && !(options.storeDelayMs >= 0)) throw new TypeError('storeDelayMs must not be negative');
     const key = await signingKey(options.secrets, options.sealing, (options.now ?? Date.now)());
-    const log = new AuditLog(options, key, new Journal(options.spoolFile));
+    const log = new AuditLog(options, key, new Journal(options.spoolFile, options.journalSegmentBytes));
     await log.replayOrphans();
     return log;
   }
@@ -407,12 +409,6 @@ export class AuditLog {
       return;
     }
     this.backlog.splice(0, n);
-    this.stored += n;
-    for (const j of chunk) {
-      if (!j.waiter) continue;
-      this.urgent--;
-      j.waiter.resolve();
-    }
     // Journal files whose every record is now in the store can go.
     let at = 0;
     while (at < chunk.length) {
@@ -425,6 +421,12 @@ export class AuditLog {
         this.options.log.warn({ err, file: segment.path }, 'could not remove a replayed audit journal file');
       }
       at = end;
+    }
+    this.stored += n;
+    for (const j of chunk) {
+      if (!j.waiter) continue;
+      this.urgent--;
+      j.waiter.resolve();
     }
   }
 
