@@ -187,12 +187,13 @@ export function storeSuite(backend: SuiteBackend): void {
       try {
         const sealing = sealingKey(randomBytes(32));
         const open = (): Promise<AuditLog> =>
-          AuditLog.open({ repo: store.audit, secrets: store.secrets, sealing, log: createLogger({ level: 'silent' }), spoolFile: join(dir, 'audit.spool'), checkpointEveryRecords: 10_000, checkpointEveryMs: 60_000, maxBatch: 1000, storeDelayMs: 60_000, storeBatch: 500 });
+          AuditLog.open({ repo: store.audit, secrets: store.secrets, sealing, log: createLogger({ level: 'silent' }), spoolFile: join(dir, 'audit.spool'), checkpointEveryRecords: 10_000, checkpointEveryMs: 60_000, maxBatch: 100, storeDelayMs: 60_000, storeBatch: 500 });
         const log = await open();
         await Promise.all(Array.from({ length: 1234 }, (_, i) => log.write(entry(i + 1), 'spool')));
         await log.sync();
         assert.equal((await store.audit.head()).seq, 1234);
-        assert.equal(log.stats.batches, 3, '1,234 records in store transactions of at most 500');
+        // Frames of at most 100 records (maxBatch), whole frames per store transaction up to 500 records.
+        assert.ok(log.stats.batches >= 3 && log.stats.batches <= 4, `1,234 records took ${log.stats.batches} store transactions`);
         await log.close();
         // A journal left by a process that is gone (this pid, a file this process does not hold).
         writeFileSync(join(dir, `audit.spool.j-${process.pid}-0badf00d-0`), Buffer.concat([frame([entry(1234), entry(1235)]), frame([entry(1236)])]));
