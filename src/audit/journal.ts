@@ -29,7 +29,7 @@ import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { AuditEntry } from './chain.js';
 import type { AuditRepo } from '../store/types.js';
-import { packEntries, unpackEntries } from '../store/sqlite-audit-wire.js';
+import { PackedBatch, packEntries, unpackEntries } from '../store/sqlite-audit-wire.js';
 
 const MAGIC = 'PCJ1';
 /** A file is sealed and a new one started past this size; sealed files go once their records are stored. */
@@ -78,11 +78,23 @@ function syncDir(dir: string): void {
   }
 }
 
+/** One frame, and its payload: the packed batch the store is fed with later. */
+export interface Frame {
+  readonly bytes: Buffer;
+  readonly batch: PackedBatch;
+}
+
 /** Encodes one frame. */
-export function frame(entries: readonly AuditEntry[]): Buffer {
+export function encodeFrame(entries: readonly AuditEntry[]): Frame {
   const payload = Buffer.from(packEntries(entries), 'utf8');
   const header = Buffer.from(`${MAGIC} ${entries.length} ${payload.length} ${crc32(payload).toString(16)}\n`, 'latin1');
-  return Buffer.concat([header, payload], header.length + payload.length);
+  const bytes = Buffer.concat([header, payload], header.length + payload.length);
+  return { bytes, batch: new PackedBatch(bytes.subarray(header.length), entries.length) };
+}
+
+/** The bytes of one frame (tests, tools). */
+export function frame(entries: readonly AuditEntry[]): Buffer {
+  return encodeFrame(entries).bytes;
 }
 
 /** The journal files of this process, written in order; not safe for concurrent appends (log.ts serialises them). */
@@ -91,13 +103,16 @@ export class Journal {
   private next = 0;
   private readonly owner = `j-${process.pid}-${randomBytes(4).toString('hex')}`;
 
-  constructor(readonly base: string) {}
+  constructor(
+    readonly base: string,
+    private readonly segmentBytes = SEGMENT_BYTES,
+  ) {}
 
   /** Appends one frame and resolves once it is durable; returns the file it went to. */
-  async append(entries: readonly AuditEntry[]): Promise<Segment> {
-    const buf = frame(entries);
+  async append(f: Frame): Promise<Segment> {
+    const buf = f.bytes;
     let seg = this.current;
-    if (!seg || (seg.bytes > 0 && seg.bytes + buf.length > SEGMENT_BYTES)) seg = await this.rotate();
+    if (!seg || (seg.bytes > 0 && seg.bytes + buf.length > this.segmentBytes)) seg = await this.rotate();
     try {
       let at = 0;
       while (at < buf.length) at += await writeAsync(seg.fd, buf, at);
@@ -111,7 +126,7 @@ export class Journal {
       throw err;
     }
     seg.bytes += buf.length;
-    seg.pending += entries.length;
+    seg.pending += f.batch.count;
     return seg;
   }
 

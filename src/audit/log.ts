@@ -15,7 +15,8 @@ import type { AuditRepo, SecretRepo } from '../store/types.js';
 import type { SealingKey } from '../crypto/seal.js';
 import type { AuditEntry, ChainHead } from './chain.js';
 import { signCheckpoint, signingKey, type AuditCheckpoint, type SigningKey } from './signing.js';
-import { Journal, replayJournals, type Segment } from './journal.js';
+import { encodeFrame, Journal, replayJournals, type Segment } from './journal.js';
+import { PackedBatch } from '../store/sqlite-audit-wire.js';
 
 export type StoreDownMode = 'spool' | 'fail-closed';
 
@@ -41,6 +42,8 @@ export interface AuditLogOptions {
   readonly storeDelayMs?: number;
   /** Records per store transaction; this many waiting send a batch at once (default 500). */
   readonly storeBatch?: number;
+  /** A journal file is closed and a new one started past this size (default 16 MiB); for tests. */
+  readonly journalSegmentBytes?: number;
   readonly now?: () => number;
   /**
    * Called with every batch once it is durable in the journal, in order; for exporters. Must not
@@ -90,11 +93,15 @@ interface Pending extends Waiter {
   readonly entry: AuditEntry;
 }
 
-/** A journaled record waiting for the store; `waiter` only for fail-closed records, which wait for the store. */
+/**
+ * A journaled frame waiting for the store: its packed bytes (outside the V8 heap, so records
+ * waiting for the store cost the garbage collector nothing), and the fail-closed waiters among
+ * its records, which wait for the store.
+ */
 interface Journaled {
-  readonly entry: AuditEntry;
+  readonly batch: PackedBatch;
   readonly segment: Segment;
-  waiter: Waiter | undefined;
+  waiters: Waiter[];
 }
 
 /** Thrown to a waiting request when its record could not be made durable. */
@@ -114,8 +121,9 @@ const STORE_BATCH = 500;
 
 export class AuditLog {
   private readonly queue: Queued[] = [];
-  /** Journaled records not yet in the store, in journal order. */
+  /** Journaled frames not yet in the store, in journal order, and how many records they hold. */
   private readonly backlog: Journaled[] = [];
+  private backlogRecords = 0;
   /** Fail-closed records in the backlog: while there are any, the backlog goes to the store at once. */
   private urgent = 0;
   /** Records journaled / stored by this log since it opened: `sync` waits for the second to reach the first. */
@@ -166,7 +174,7 @@ export class AuditLog {
     if (options.storeBatch !== undefined && !(options.storeBatch >= 1)) throw new TypeError('storeBatch must be at least 1');
     if (options.storeDelayMs !== undefined && !(options.storeDelayMs >= 0)) throw new TypeError('storeDelayMs must not be negative');
     const key = await signingKey(options.secrets, options.sealing, (options.now ?? Date.now)());
-    const log = new AuditLog(options, key, new Journal(options.spoolFile));
+    const log = new AuditLog(options, key, new Journal(options.spoolFile, options.journalSegmentBytes));
     await log.replayOrphans();
     return log;
   }
@@ -182,8 +190,8 @@ export class AuditLog {
 
   get stats(): AuditStats {
     return {
-      queued: this.queue.length + this.backlog.length,
-      spooled: this.backlog.length,
+      queued: this.queue.length + this.backlogRecords,
+      spooled: this.backlogRecords,
       written: this.written,
       batches: this.batches,
       degraded: this.degraded,
@@ -250,7 +258,7 @@ export class AuditLog {
     try {
       await this.flush();
     } catch (err) {
-      this.options.log.error({ err, records: this.backlog.length }, 'final audit flush failed; the records stay in the journal and are replayed when the log is next opened');
+      this.options.log.error({ err, records: this.backlogRecords }, 'final audit flush failed; the records stay in the journal and are replayed when the log is next opened');
     }
     await this.journal.close();
   }
@@ -293,23 +301,24 @@ export class AuditLog {
       const entries = batch.map((p) => p.entry);
       const started = performance.now();
       let segment: Segment;
+      let frame;
       try {
-        segment = await this.journal.append(entries);
+        frame = encodeFrame(entries);
+        segment = await this.journal.append(frame);
       } catch (err) {
         await this.journalFailed(batch, err);
         continue;
       }
       this.lastJournalMs = performance.now() - started;
       this.frames++;
+      const waiters: Waiter[] = [];
       for (const p of batch) {
-        if (p.mode === 'fail-closed') {
-          this.backlog.push({ entry: p.entry, segment, waiter: p });
-          this.urgent++;
-        } else {
-          this.backlog.push({ entry: p.entry, segment, waiter: undefined });
-          p.resolve();
-        }
+        if (p.mode === 'fail-closed') waiters.push(p);
+        else p.resolve();
       }
+      this.backlog.push({ batch: frame.batch, segment, waiters });
+      this.backlogRecords += batch.length;
+      this.urgent += waiters.length;
       this.journaled += batch.length;
       this.notify(entries);
       this.scheduleStore();
@@ -359,13 +368,13 @@ export class AuditLog {
    * failing, every `RETRY_MS`, and fail-closed records are refused meanwhile.
    */
   private scheduleStore(): void {
-    if (this.storing || (this.backlog.length === 0 && !this.orphans)) return;
+    if (this.storing || (this.backlogRecords === 0 && !this.orphans)) return;
     if (this.storeDown) {
       if (this.now() - this.failedAt >= RETRY_MS) void this.storeNow();
       else this.refuseUrgent(new Error('the audit store is down'));
       return;
     }
-    if (this.urgent > 0 || this.backlog.length >= this.storeBatch || this.closed) {
+    if (this.urgent > 0 || this.backlogRecords >= this.storeBatch || this.closed) {
       void this.storeNow();
       return;
     }
@@ -396,35 +405,37 @@ export class AuditLog {
       await this.replayOrphans();
       if (this.orphans) return;
     }
-    const n = Math.min(this.backlog.length, this.storeBatch);
-    if (n === 0) return;
-    const chunk = this.backlog.slice(0, n);
+    // Whole frames, up to `storeBatch` records (at least one frame).
+    let frames = 0;
+    let records = 0;
+    while (frames < this.backlog.length && (frames === 0 || records + (this.backlog[frames] as Journaled).batch.count <= this.storeBatch)) {
+      records += (this.backlog[frames] as Journaled).batch.count;
+      frames++;
+    }
+    if (frames === 0) return;
+    const chunk = this.backlog.slice(0, frames);
+    const batch = frames === 1 ? (chunk[0] as Journaled).batch : new PackedBatch(Buffer.concat(chunk.map((j) => j.batch.bytes)), records);
     try {
-      await this.append(chunk.map((j) => j.entry));
+      await this.append(batch);
     } catch (err) {
       this.markDown(err);
       this.refuseUrgent(new Error('the audit store is down', { cause: err }));
       return;
     }
-    this.backlog.splice(0, n);
-    this.stored += n;
-    for (const j of chunk) {
-      if (!j.waiter) continue;
-      this.urgent--;
-      j.waiter.resolve();
-    }
+    this.backlog.splice(0, frames);
+    this.backlogRecords -= records;
     // Journal files whose every record is now in the store can go.
-    let at = 0;
-    while (at < chunk.length) {
-      const segment = (chunk[at] as Journaled).segment;
-      let end = at + 1;
-      while (end < chunk.length && (chunk[end] as Journaled).segment === segment) end++;
+    for (const j of chunk) {
       try {
-        await this.journal.stored(segment, end - at);
+        await this.journal.stored(j.segment, j.batch.count);
       } catch (err) {
-        this.options.log.warn({ err, file: segment.path }, 'could not remove a replayed audit journal file');
+        this.options.log.warn({ err, file: j.segment.path }, 'could not remove a stored audit journal file');
       }
-      at = end;
+    }
+    this.stored += records;
+    for (const j of chunk) {
+      this.urgent -= j.waiters.length;
+      for (const w of j.waiters) w.resolve();
     }
   }
 
@@ -432,9 +443,8 @@ export class AuditLog {
   private refuseUrgent(cause: Error): void {
     if (this.urgent === 0) return;
     for (const j of this.backlog) {
-      if (!j.waiter) continue;
-      j.waiter.reject(new AuditUnavailableError(cause));
-      j.waiter = undefined;
+      for (const w of j.waiters) w.reject(new AuditUnavailableError(cause));
+      j.waiters = [];
     }
     this.urgent = 0;
   }
@@ -458,15 +468,16 @@ export class AuditLog {
     }
   }
 
-  private async append(entries: readonly AuditEntry[]): Promise<void> {
+  private async append(batch: readonly AuditEntry[] | PackedBatch): Promise<void> {
+    const count = batch instanceof PackedBatch ? batch.count : batch.length;
     const started = performance.now();
-    this.head = await this.options.repo.append(entries);
+    this.head = await this.options.repo.append(batch);
     this.lastAppendMs = performance.now() - started;
     if (this.storeDown) this.options.log.info('audit store reachable again');
     this.storeDown = false;
-    this.written += entries.length;
+    this.written += count;
     this.batches++;
-    this.sinceCheckpoint += entries.length;
+    this.sinceCheckpoint += count;
     if (this.sinceCheckpoint >= this.options.checkpointEveryRecords) {
       try {
         await this.checkpoint();

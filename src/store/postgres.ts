@@ -9,6 +9,7 @@
  */
 import { scanAudit } from './postgres-audit-scan.js';
 import { keyChangeWatch } from './postgres-key-changes.js';
+import { batchEntries } from './sqlite-audit-wire.js';
 import pg from 'pg';
 import { postgresSealed } from './sealed.js';
 import { EMPTY_HEAD, linkEntries, type AuditOutcome, type AuditRow, type ChainHead } from '../audit/chain.js';
@@ -285,7 +286,8 @@ export function openPostgresStore(url: string): Store {
   };
 
   const audit: AuditRepo = {
-    append(entries) {
+    append(batch) {
+      const entries = batchEntries(batch);
       if (entries.length === 0) return this.head();
       // COMMIT returns once the WAL is flushed (synchronous_commit = on, the default): durable.
       return tx(async (c) => {

@@ -29,3 +29,31 @@ export function unpackEntries(text: string): AuditEntry[] {
   }
   return out;
 }
+
+/**
+ * A batch already packed and UTF-8 encoded, as the audit journal wrote it (audit/journal.ts):
+ * handed to the store as bytes, so the records are neither re-encoded nor kept on the V8 heap
+ * while they wait for the store (bytes live outside it: nothing for the garbage collector to
+ * copy or mark).
+ */
+export class PackedBatch {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly count: number,
+  ) {}
+
+  static of(entries: readonly AuditEntry[]): PackedBatch {
+    return new PackedBatch(Buffer.from(packEntries(entries), 'utf8'), entries.length);
+  }
+
+  entries(): AuditEntry[] {
+    return unpackEntries(Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString('utf8'));
+  }
+}
+
+/** What `AuditRepo.append` takes: entries, or a packed batch of them. */
+export type AuditBatch = readonly AuditEntry[] | PackedBatch;
+
+export function batchEntries(batch: AuditBatch): readonly AuditEntry[] {
+  return batch instanceof PackedBatch ? batch.entries() : batch;
+}

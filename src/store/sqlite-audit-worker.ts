@@ -11,8 +11,8 @@ import { unpackEntries } from './sqlite-audit-wire.js';
 
 export interface AppendRequest {
   readonly id: number;
-  /** The batch, packed by `packEntries` (sqlite-audit-wire.ts). */
-  readonly packed: string;
+  /** The batch, packed by `packEntries` (sqlite-audit-wire.ts), UTF-8. */
+  readonly packed: Uint8Array;
 }
 export type AppendReply = { readonly id: number; readonly head: ChainHead } | { readonly id: number; readonly error: string };
 
@@ -56,7 +56,8 @@ parentPort?.on('message', (msg: AppendRequest | 'close') => {
   try {
     // IMMEDIATE: take the write lock before reading the head, so no other connection can chain
     // onto the same head in between.
-    reply = { id: msg.id, head: appendTx.immediate(unpackEntries(msg.packed)) };
+    const text = Buffer.from(msg.packed.buffer, msg.packed.byteOffset, msg.packed.byteLength).toString('utf8');
+    reply = { id: msg.id, head: appendTx.immediate(unpackEntries(text)) };
   } catch (err) {
     reply = { id: msg.id, error: err instanceof Error ? err.message : String(err) };
   }

@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 import { EMPTY_HEAD, linkEntries, type AuditEntry, type AuditOutcome, type AuditRow, type ChainHead } from '../audit/chain.js';
 import type { AuditCheckpoint } from '../audit/signing.js';
 import type { AppendReply, AppendRequest } from './sqlite-audit-worker.js';
-import { packEntries } from './sqlite-audit-wire.js';
+import { batchEntries, PackedBatch, type AuditBatch } from './sqlite-audit-wire.js';
 import type { AuditQuery, AuditRepo } from './types.js';
 
 /** Appended to the migration list in sqlite.ts; ids in the 0200 range belong to audit. */
@@ -104,8 +104,9 @@ export function sqliteAudit(db: Database.Database, file: string): AuditRepo & { 
   };
 
   return {
-    async append(entries) {
-      return entries.length === 0 ? (headGet.get() ?? EMPTY_HEAD) : append.run(entries);
+    async append(batch) {
+      const count = batch instanceof PackedBatch ? batch.count : batch.length;
+      return count === 0 ? (headGet.get() ?? EMPTY_HEAD) : append.run(batch);
     },
     async head() {
       return headGet.get() ?? EMPTY_HEAD;
@@ -138,7 +139,7 @@ export function sqliteAudit(db: Database.Database, file: string): AuditRepo & { 
 }
 
 interface Appender {
-  run(entries: readonly AuditEntry[]): Promise<ChainHead>;
+  run(batch: AuditBatch): Promise<ChainHead>;
   close(): Promise<void>;
 }
 
@@ -161,7 +162,7 @@ function inThreadAppend(db: Database.Database): Appender {
     headSet.run(last.seq, last.hash);
     return { seq: last.seq, hash: last.hash };
   });
-  return { run: async (entries) => tx.immediate(entries), close: async () => undefined };
+  return { run: async (batch) => tx.immediate(batchEntries(batch)), close: async () => undefined };
 }
 
 /** A file database: appends run on a worker thread (sqlite-audit-worker.ts) with synchronous = FULL. */
@@ -188,10 +189,11 @@ function workerAppend(file: string): Appender {
   worker.on('error', failAll);
   worker.on('exit', () => failAll(failure ?? new Error('the audit append thread exited')));
   return {
-    run(entries) {
+    run(batch) {
       if (failure) return Promise.reject(failure);
       const id = nextId++;
-      const request: AppendRequest = { id, packed: packEntries(entries) };
+      // Bytes cross to the thread in one copy (structured clone of a Uint8Array).
+      const request: AppendRequest = { id, packed: (batch instanceof PackedBatch ? batch : PackedBatch.of(batch)).bytes };
       return new Promise<ChainHead>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.ref();

@@ -5,9 +5,16 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { frame } from '../audit/journal.js';
+import { AuditLog } from '../audit/log.js';
+import { sealingKey } from '../crypto/seal.js';
+import { createLogger } from '../log.js';
 import { EMPTY_HEAD, type AuditEntry, type AuditRow } from '../audit/chain.js';
-import { keyIdOf, signCheckpoint, type SigningKey } from '../audit/signing.js';
+import { keyIdOf, loadSigningKeys, signCheckpoint, type SigningKey } from '../audit/signing.js';
 import { verifyAudit } from '../audit/verify.js';
 import type { ApiKeyRecord, IncidentRecord, Store } from './types.js';
 
@@ -173,6 +180,32 @@ export function storeSuite(backend: SuiteBackend): void {
       assert.deepEqual((await store.audit.page(1, 10, 2)).map((r) => r.seq), [2]);
       assert.deepEqual(await store.audit.bounds(), { first: 1, last: 4 });
       assert.equal(rows[0]?.body, entry(1).body);
+    });
+
+    test('audit log: journaled records reach the store in large batches; an orphaned journal is replayed once', async (store) => {
+      const dir = mkdtempSync(join(tmpdir(), 'pc-suite-journal-'));
+      try {
+        const sealing = sealingKey(randomBytes(32));
+        const open = (): Promise<AuditLog> =>
+          AuditLog.open({ repo: store.audit, secrets: store.secrets, sealing, log: createLogger({ level: 'silent' }), spoolFile: join(dir, 'audit.spool'), checkpointEveryRecords: 10_000, checkpointEveryMs: 60_000, maxBatch: 100, storeDelayMs: 60_000, storeBatch: 500 });
+        const log = await open();
+        await Promise.all(Array.from({ length: 1234 }, (_, i) => log.write(entry(i + 1), 'spool')));
+        await log.sync();
+        assert.equal((await store.audit.head()).seq, 1234);
+        // Frames of at most 100 records (maxBatch), whole frames per store transaction up to 500 records.
+        assert.ok(log.stats.batches >= 3 && log.stats.batches <= 4, `1,234 records took ${log.stats.batches} store transactions`);
+        await log.close();
+        // A journal left by a process that is gone (this pid, a file this process does not hold).
+        writeFileSync(join(dir, `audit.spool.j-${process.pid}-0badf00d-0`), Buffer.concat([frame([entry(1234), entry(1235)]), frame([entry(1236)])]));
+        await (await open()).close();
+        await (await open()).close();
+        const rows = await store.audit.page(1230, 100);
+        assert.deepEqual(rows.map((r) => r.requestId), [entry(1231), entry(1232), entry(1233), entry(1234), entry(1235), entry(1236)].map((e) => e.requestId));
+        const keys = new Map([...(await loadSigningKeys(store.secrets, sealing))].map(([k, v]) => [k, v.publicKey]));
+        assert.equal((await verifyAudit(store.audit, { keys })).ok, true);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     test('audit: retention drops bodies per route and deletes a checkpointed prefix; the chain still verifies', async (store) => {

@@ -5,6 +5,7 @@
  * together (rotation, say) are single methods that each backend implements atomically.
  */
 
+import type { AuditBatch } from './sqlite-audit-wire.js';
 import type { AuditEntry, AuditRow, ChainHead } from '../audit/chain.js';
 import type { AuditCheckpoint } from '../audit/signing.js';
 import type { SealedRepo } from './sealed.js';
@@ -136,8 +137,8 @@ export interface SecretRepo {
  * the transaction is durable (fsynced), so a caller may then release the response.
  */
 export interface AuditRepo {
-  /** Chains and stores entries in order; skips entries whose requestId is already stored (spool replay). */
-  append(entries: readonly AuditEntry[]): Promise<ChainHead>;
+  /** Chains and stores entries in order; skips entries whose requestId is already stored (journal replay). */
+  append(entries: AuditBatch): Promise<ChainHead>;
   /** The head of the chain, as the store's head row records it. */
   head(): Promise<ChainHead>;
   /** Up to `limit` rows with `seq > afterSeq` (and `seq <= toSeq` when given), in order. */
