@@ -111,7 +111,7 @@ const VERBATIM = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 const SHORT = 48;
 
 /** Whether `JSON.stringify` writes `s` unchanged between its quotes ({@link VERBATIM}). */
-function verbatim(s: string): boolean {
+export function verbatim(s: string): boolean {
   if (s.length > SHORT) return VERBATIM.test(s);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

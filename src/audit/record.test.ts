@@ -87,6 +87,7 @@ describe('audit record', () => {
   });
 
   it('the hand-written body encoder writes exactly canonicalJson of the reference body', () => {
+    const key = sealingKey(randomBytes(32));
     const variants: [string, RequestSummary][] = [
       ['whole answer', summary],
       ['streamed', { ...summary, response: undefined, chunks }],
@@ -145,10 +146,20 @@ describe('audit record', () => {
         { stage: 'c', phase: 'input', outcome: 'error', code: 'PC_ERR_INTERNAL', durationMs: 0 },
         { stage: 'd', phase: 'output', outcome: 'pass', durationMs: 12.0004 },
       ] }],
+      ['a request id to escape', { ...summary, requestId: 'req"\u0001' }],
+      ['and a plain one after it', { ...summary, requestId: 'req-3' }],
+      ['only the request digest', { ...summary, answerSha256: undefined }],
+      ['only the answer digest', { ...summary, requestSha256: undefined }],
+      ['another API and code', { ...summary, api: 'anthropic', code: 'PC_ERR_FORBIDDEN', status: 403 }],
+      ['the same code, another API', { ...summary, code: 'PC_ERR_FORBIDDEN', status: 403 }],
       ['another outcome', { ...summary, decisions: [{ stage: 'policy', phase: 'authorize', outcome: 'deny', code: 'PC_ERR_FORBIDDEN', reasons: ['3'], durationMs: 0.2 }] }],
     );
     for (const [name, s] of variants) {
       for (const mode of ['none', 'hash'] as const) assert.equal(buildEntry(s, mode).body, canonicalJson(recordBody(s, mode)), `${name}, ${mode}`);
+      // Sealed payloads are random; the rest of the body must match the reference's all the same.
+      const sealed = JSON.parse(buildEntry(s, 'encrypted', key).body) as Record<string, unknown>;
+      const reference = recordBody(s, 'encrypted', key);
+      assert.equal(canonicalJson({ ...sealed, payload: null }), canonicalJson({ ...reference, payload: null }), `${name}, encrypted`);
     }
   });
 

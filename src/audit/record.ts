@@ -9,7 +9,7 @@ import type { CanonicalResponse, ChatChunk, ToolCall, Usage } from '../canonical
 import { seal, type SealingKey } from '../crypto/seal.js';
 import type { Principal } from '../pipeline/types.js';
 import type { RequestSummary } from '../server/completion.js';
-import { canonicalJson, canonicalJsonOfData, jsonString } from './canonical.js';
+import { canonicalJson, canonicalJsonOfData, jsonString, verbatim } from './canonical.js';
 import type { AuditEntry, AuditOutcome } from './chain.js';
 
 export type PayloadMode = 'none' | 'hash' | 'encrypted';
@@ -86,15 +86,16 @@ export function buildEntry(summary: RequestSummary, mode: PayloadMode, sealing?:
 /**
  * `canonicalJson(recordBody(...))`, written out in sorted key order by hand: it runs once per
  * request on the event loop, and the generic encoder (sorting keys of every object) was the
- * largest part of the audit trail's cost there. Small nested objects whose members may be
- * absent (principal, payload, usage) still go through `canonicalJson`.
+ * largest part of the audit trail's cost there. Payloads other than `hash` still go through
+ * `canonicalJson`.
  */
 function encodeBody(summary: RequestSummary, mode: PayloadMode, sealing: SealingKey | undefined): string {
   const p = summary.principal;
   const usage = summary.response?.usage ?? usageOf(summary.chunks);
   // Each piece of the body is a node of the string's tree, which is walked again when a batch
-  // is flattened to be posted to the append thread: the fewer, the cheaper.
-  let decisions = '[';
+  // is flattened to be posted to the append thread: the fewer, the cheaper. Constant text
+  // between two members is written as one piece with the member before or after it.
+  let decisions = headSpan(summary.api, summary.code);
   for (let i = 0; i < summary.decisions.length; i++) {
     const d = summary.decisions[i] as RequestSummary['decisions'][number];
     decisions +=
@@ -102,38 +103,49 @@ function encodeBody(summary: RequestSummary, mode: PayloadMode, sealing: Sealing
       millis(d.durationMs) +
       decisionTail(d);
   }
-  decisions += ']';
+  const id = summary.requestId;
+  const streamed = summary.chunks !== undefined;
   return (
-    '{"api":' + quoted(summary.api) +
-    ',"code":' + (summary.code === undefined ? 'null' : quoted(summary.code)) +
-    ',"decisions":' + decisions +
-    ',"kind":"request","latencyMs":' + millis(summary.latencyMs) +
+    decisions +
+    '],"kind":"request","latencyMs":' + millis(summary.latencyMs) +
     routeSpan(summary.method, summary.model, summary.operation, summary.path) +
-    (mode === 'hash' ? encodeHashPayload(summary) : canonicalJson(payload(summary, answerOf(summary.response, summary.chunks), mode, sealing))) +
-    ',"principal":' + (p ? principalJson(p) : 'null') +
-    ',"requestId":' + str(summary.requestId) +
-    peerSpan(summary.sourceIp, summary.status, summary.chunks !== undefined) +
+    (mode === 'hash' ? encodeHashPayload(summary) : canonicalJson(payload(summary, answerOf(summary.response, summary.chunks), mode, sealing)) + ',"principal":') +
+    (p ? principalJson(p) : 'null') +
+    (verbatim(id) ? ',"requestId":"' + id + peerSpan(summary.sourceIp, summary.status, streamed, true) : ',"requestId":' + JSON.stringify(id) + peerSpan(summary.sourceIp, summary.status, streamed, false)) +
     isoTime(summary.startedAt) +
-    ',"usage":' + (usage ? '{"inputTokens":' + num(usage.inputTokens) + ',"outputTokens":' + num(usage.outputTokens) + '}' : 'null') +
-    ',"v":1}'
+    (usage ? ',"usage":{"inputTokens":' + num(usage.inputTokens) + ',"outputTokens":' + num(usage.outputTokens) + '},"v":1}' : ',"usage":null,"v":1}')
   );
 }
 
-/** The `hash` payload (the default mode) in canonical form; `payload` is its reference. */
+/**
+ * The `hash` payload (the default mode) in canonical form, and the key of the member after it;
+ * `payload` is its reference.
+ */
 function encodeHashPayload(summary: RequestSummary): string {
-  return (
-    '{"alg":"sha256","answer":' + hexOrNull(summary.answerSha256) +
-    ',"mode":"hash","over":"bytes","request":' + hexOrNull(summary.requestSha256) + '}'
-  );
+  const answer = summary.answerSha256;
+  const request = summary.requestSha256;
+  if (answer !== undefined && request !== undefined && isHex256(answer) && isHex256(request)) {
+    return '{"alg":"sha256","answer":"' + answer + '","mode":"hash","over":"bytes","request":"' + request + '"},"principal":';
+  }
+  return '{"alg":"sha256","answer":' + hexOrNull(answer) + ',"mode":"hash","over":"bytes","request":' + hexOrNull(request) + '},"principal":';
 }
 
 /** A digest the gateway took, quoted; anything else is refused rather than written into the body. */
 function hexOrNull(digest: string | undefined): string {
   if (digest === undefined) return 'null';
-  if (!HEX_256.test(digest)) throw new TypeError('a payload digest is not 64 lower-case hex digits');
+  if (!isHex256(digest)) throw new TypeError('a payload digest is not 64 lower-case hex digits');
   return '"' + digest + '"';
 }
-const HEX_256 = /^[0-9a-f]{64}$/;
+
+/** 64 lower-case hex digits: what `hash('sha256', …, 'hex')` writes. A loop: cheaper than a regex at this length. */
+function isHex256(s: string): boolean {
+  if (s.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+  }
+  return true;
+}
 
 const str = jsonString;
 
@@ -157,15 +169,32 @@ function routeSpan(method: string, model: string | undefined, operation: string,
   return routeText;
 }
 
-/** The members from `sourceIp` to `time`'s key, kept like `routeSpan`'s. */
+/**
+ * The members from `sourceIp` to `time`'s key, kept like `routeSpan`'s; `closeQuote` puts the
+ * closing quote of the request id before them, so that an id needing no escapes is two pieces.
+ */
 let peerAt: readonly [string, number, boolean] | undefined;
 let peerText = '';
-function peerSpan(sourceIp: string, status: number, streamed: boolean): string {
+let peerQuoted = '';
+function peerSpan(sourceIp: string, status: number, streamed: boolean, closeQuote: boolean): string {
   const at = peerAt;
-  if (at !== undefined && at[0] === sourceIp && at[1] === status && at[2] === streamed) return peerText;
-  peerText = ',"sourceIp":' + quoted(sourceIp) + ',"status":' + num(status) + ',"streamed":' + (streamed ? 'true' : 'false') + ',"time":';
-  peerAt = [sourceIp, status, streamed];
-  return peerText;
+  if (at === undefined || at[0] !== sourceIp || at[1] !== status || at[2] !== streamed) {
+    peerText = ',"sourceIp":' + quoted(sourceIp) + ',"status":' + num(status) + ',"streamed":' + (streamed ? 'true' : 'false') + ',"time":';
+    peerQuoted = '"' + peerText;
+    peerAt = [sourceIp, status, streamed];
+  }
+  return closeQuote ? peerQuoted : peerText;
+}
+
+/** The start of the body to the opening bracket of `decisions`, kept for the last API and code. */
+let headAt: readonly [string, string | undefined] | undefined;
+let headText = '';
+function headSpan(api: string, code: string | undefined): string {
+  const at = headAt;
+  if (at !== undefined && at[0] === api && at[1] === code) return headText;
+  headText = '{"api":' + quoted(api) + ',"code":' + (code === undefined ? 'null' : quoted(code)) + ',"decisions":[';
+  headAt = [api, code];
+  return headText;
 }
 
 /**
