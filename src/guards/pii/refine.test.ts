@@ -223,6 +223,25 @@ describe('entity boundary rules', () => {
     }
   });
 
+  it('reads a PERSON after a phrase whose object is a place as a LOCATION, in several languages', () => {
+    const cases: [string, string][] = [
+      ['He is a 50 year old man who grew up in Pelhrimov.', 'Pelhrimov'],
+      ["I'm Bojka, originally from Dolores, and I'm 64.", 'Dolores'],
+      ['Berkshire Hathaway is a design agency based in Pelhrimov.', 'Pelhrimov'],
+      ["the economy of the band's home city Messina: lots of firms", 'Messina'],
+      ['Elle est née à Valence en 1990.', 'Valence'],
+      ['Er wurde geboren in Marburg.', 'Marburg'],
+      ['Nacida en Victoria, vive en Madrid.', 'Victoria'],
+    ];
+    for (const [t, place] of cases) assert.deepEqual(refined(t, [span(t, place, 'PERSON')]), [['LOCATION', place]], t);
+    // Near misses: people after other prepositions, "based on".
+    for (const [t, name] of [
+      ['She lives with Maria in town.', 'Maria'],
+      ['This is based on Marie Curie notes.', 'Marie Curie'],
+      ['I moved in with Victoria last year.', 'Victoria'],
+    ] as const) assert.deepEqual(refined(t, [span(t, name, 'PERSON')]), [['PERSON', name]], t);
+  });
+
   it('leaves lists of people and lists of firms alone', () => {
     const cases: [string, string[]][] = [
       ['Please invite Maria, Daniel and Sophie to the call.', ['Maria', 'Daniel', 'Sophie']],

@@ -473,6 +473,18 @@ function firmByCopula(text: string, s: TaggedSpan): TaggedSpan {
 }
 
 /**
+ * Phrases whose object is a place: "based in", "grew up in", "born in", "originally from",
+ * "home city", "né à", "geboren in", "nacido en", "nato a" (bounded look-behind, end-anchored).
+ */
+const PLACE_BEFORE =
+  /(?:^|[^\p{L}])(?:(?:based|headquartered|located|situated|born|raised|grew[ ]up|growing[ ]up|lives|living|lived|resides|residing|settled)[ \t]+(?:in|near)|(?:originally|hails)[ \t]+from|moved[ \t]+(?:here[ \t]+)?(?:to|from)|home[ \t]+(?:city|town|village)(?:[ \t]+of)?|n[ée]e?[ \t]+à|habite[ \t]+à|originaire[ \t]+de|geboren[ \t]+in|wohnt[ \t]+in|aus[ \t]+der[ \t]+stadt|nacid[oa][ \t]+en|vive[ \t]+en|natural[ \t]+de|nat[oa][ \t]+a|vive[ \t]+a|geboren[ \t]+te|woont[ \t]+in|född[ \t]+i|bor[ \t]+i)[ \t]*:?[ \t]+$/iu;
+
+/** A PERSON right after a phrase whose object is a place is a LOCATION ("grew up in Pelhrimov"). */
+function placeByContext(text: string, s: TaggedSpan): TaggedSpan {
+  return PLACE_BEFORE.test(text.slice(Math.max(0, s.start - 32), s.start)) ? { ...s, type: 'LOCATION' } : s;
+}
+
+/**
  * Applies the boundary rules to tagger spans (offsets into `text`); result sorted and disjoint.
  * `intersectionCue`: whether `text` holds one of {@link INTERSECTION_CUE_WORDS} as a token, when
  * the caller knows (the tagger does); otherwise the text is searched.
@@ -483,6 +495,7 @@ export function refineEntities(text: string, spans: readonly TaggedSpan[], inter
     if (s.type === 'STREET_ADDRESS') s = dropFullStop(text, cutContactLines(text, trimAddress(text, s)));
     s = trimTrailing(text, s);
     if (s.type === 'LOCATION') s = extendPlace(text, s);
+    if (s.type === 'PERSON') s = placeByContext(text, s);
     if (s.type === 'PERSON' || s.type === 'LOCATION') s = firmByCopula(text, firmBySuffix(text, s));
     if (s.type === 'PERSON') s = extendPerson(text, s);
     if (s.end > s.start) out.push(s);
