@@ -51,6 +51,20 @@ describe('contextual PII detectors', () => {
     assert.deepEqual(found('the Russian federation of chess players', 'NRP'), ['Russian']);
   });
 
+  it('reads a demonym after a verb of language use as a language, not a group', () => {
+    for (const t of [
+      'while studying English and journalism at the University',
+      'She speaks fluent Polish.',
+      'It was translated from German into Czech by him.',
+      'Please answer in plain English or Spanish.',
+      'Der Text wurde written in French, sagt er.',
+    ]) assert.deepEqual(found(t, 'NRP'), [], t);
+    // Near misses: nationality adjectives and people stay groups.
+    assert.deepEqual(found('Polish officials said Polish troops left', 'NRP'), ['Polish', 'Polish']);
+    assert.deepEqual(found('There is a nice new Russian place; the Spanish government; Native American tribes', 'NRP'), ['Russian', 'Spanish', 'American']);
+    assert.deepEqual(found('I study Muslims in Europe and speak to Catholics', 'NRP'), ['Muslims', 'Catholics']);
+  });
+
   it('finds postal codes after their label only', () => {
     assert.deepEqual(found('my zip code is 35350', 'ZIP_CODE'), ['35350']);
     assert.deepEqual(found('Postcode: SW1A 1AA', 'ZIP_CODE'), ['SW1A 1AA']);

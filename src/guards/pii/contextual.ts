@@ -216,12 +216,40 @@ function stateNameLength(text: string, start: number, end: number): number {
   return 0;
 }
 
+// A demonym after a verb of language use names a language, not a group of people: "studying
+// English and journalism", "she speaks fluent Polish", "translated from German into Czech",
+// "please answer in French", "sprichst du Deutsch" is not covered (not a demonym form).
+const LANGUAGE_CONTEXT = new RegExp(
+  '(?:^|[^\\p{L}])(?:' +
+    // Verbs whose object is the language itself.
+    '(?:stud(?:y|ies|ied|ying)|speak(?:s|ing)?|spoke|spoken|learn(?:s|ed|t|ing)?|teach(?:es|ing)?|taught|translat(?:e|es|ed|ing|ion|or)|fluent|fluency)' +
+    '(?:[ ]+(?:it|this|that|them|me|us|only|back|all))?(?:[ ]+(?:in|into|from|to))?' +
+    // Verbs that name the language after a preposition ("written in", "answer in").
+    '|(?:written|write|writes|writing|wrote|answer|answers|answered|reply|replies|respond|responds|say|said|read|reads|talk|talks|talking|dubbed|subtitled)' +
+    '(?:[ ]+(?:it|this|that|them|me|us|only|back|all))?[ ]+(?:in|into|from))' +
+    '(?:[ ]+(?:fluent|basic|good|some|more|only|both|the|a|little|plain|simple))?[ ]+$',
+  'iu',
+);
+const DEMONYM_SET: ReadonlySet<string> = new Set(DEMONYMS);
+/** A language-use verb, with what may follow it, before a demonym ("translated it from German"). */
+function namesLanguage(text: string, start: number, word: string): boolean {
+  if (!DEMONYM_SET.has(word.toLowerCase())) return false;
+  if (LANGUAGE_CONTEXT.test(text.slice(Math.max(0, start - 40), start))) return true;
+  // "translated from German into Czech", "English and French": the second of a pair of languages.
+  const pair = /(?:^|[^\p{L}])(\p{L}+)[ ]+(?:and|or|into|to|und|et|y)[ ]+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  const prev = pair?.[1];
+  if (prev === undefined || !DEMONYM_SET.has(prev.toLowerCase())) return false;
+  const prevStart = start - pair![0].length + pair![0].indexOf(prev);
+  return LANGUAGE_CONTEXT.test(text.slice(Math.max(0, prevStart - 40), prevStart));
+}
+
 function detectGroups(text: string, emit: Emit): void {
   for (const m of matches(GROUP, text)) {
     const word = m[0];
     const first = word.charCodeAt(0);
     const lower = first >= 97 && first <= 122;
     if (lower && LOWER_AMBIGUOUS.has((m[1] ?? '').toLowerCase())) continue;
+    if (namesLanguage(text, m.index, m[1] ?? word)) continue;
     const state = stateNameLength(text, m.index, m.index + word.length);
     if (state > 0) {
       // The tagger's rank, so that a longer address holding it wins, but a top score, so that it

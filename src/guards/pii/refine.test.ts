@@ -201,6 +201,47 @@ describe('entity boundary rules', () => {
     assert.deepEqual(refined(poss, [span(poss, 'Owens', 'PERSON')]), [['ORGANIZATION', 'Owens, Duran and Oneal']]);
   });
 
+  it('reads "X and Sons" as a firm even when X is a given name', () => {
+    const t = 'Thomas and Sons is an old firm.';
+    assert.deepEqual(refined(t, [span(t, 'Thomas', 'PERSON'), span(t, 'Sons', 'PERSON')]), [['ORGANIZATION', 'Thomas and Sons']]);
+  });
+
+  it('reads a name that a copula calls a firm as an organisation, in several languages', () => {
+    const cases: [string, string, string][] = [
+      ['Telenav is a design agency based in Kulusuk.', 'Telenav', 'PERSON'],
+      ['Bloomberg is the brainchild of our 3 founders.', 'Bloomberg', 'PERSON'],
+      ['Persint is an American multinational investment bank.', 'Persint', 'LOCATION'],
+      ['Dupuis est une société basée à Lyon.', 'Dupuis', 'PERSON'],
+      ['Müller ist ein Unternehmen aus Köln.', 'Müller', 'PERSON'],
+      ['Zara es una empresa española, con sede en Arteixo.', 'Zara', 'PERSON'],
+      ['Volvo är ett företag i Göteborg.', 'Volvo', 'LOCATION'],
+    ];
+    for (const [t, name, type] of cases) assert.deepEqual(refined(t, [span(t, name, type)]), [['ORGANIZATION', name]], t);
+    // Near misses: a person described by a firm word, a friend of a firm, a student.
+    for (const t of ['Anna is a company director in Oslo.', 'Anna is a friend of the company.', 'Anna is a design student.', 'Anna was the bank manager.']) {
+      assert.deepEqual(refined(t, [span(t, 'Anna', 'PERSON')]), [['PERSON', 'Anna']], t);
+    }
+  });
+
+  it('reads a PERSON after a phrase whose object is a place as a LOCATION, in several languages', () => {
+    const cases: [string, string][] = [
+      ['He is a 50 year old man who grew up in Pelhrimov.', 'Pelhrimov'],
+      ["I'm Bojka, originally from Dolores, and I'm 64.", 'Dolores'],
+      ['Berkshire Hathaway is a design agency based in Pelhrimov.', 'Pelhrimov'],
+      ["the economy of the band's home city Messina: lots of firms", 'Messina'],
+      ['Elle est née à Valence en 1990.', 'Valence'],
+      ['Er wurde geboren in Marburg.', 'Marburg'],
+      ['Nacida en Victoria, vive en Madrid.', 'Victoria'],
+    ];
+    for (const [t, place] of cases) assert.deepEqual(refined(t, [span(t, place, 'PERSON')]), [['LOCATION', place]], t);
+    // Near misses: people after other prepositions, "based on".
+    for (const [t, name] of [
+      ['She lives with Maria in town.', 'Maria'],
+      ['This is based on Marie Curie notes.', 'Marie Curie'],
+      ['I moved in with Victoria last year.', 'Victoria'],
+    ] as const) assert.deepEqual(refined(t, [span(t, name, 'PERSON')]), [['PERSON', name]], t);
+  });
+
   it('leaves lists of people and lists of firms alone', () => {
     const cases: [string, string[]][] = [
       ['Please invite Maria, Daniel and Sophie to the call.', ['Maria', 'Daniel', 'Sophie']],
@@ -331,6 +372,17 @@ describe('entity boundary rules', () => {
       ({ text, spans }) => refineEntities(text, spans),
       2000,
       'postal codes after places',
+    );
+    assertLinearTime(
+      (n) => {
+        const text = 'Anna is a big old red '.repeat(n);
+        const spans: TaggedSpan[] = [];
+        for (let k = 0; k < n; k++) spans.push({ type: 'PERSON', start: k * 22, end: k * 22 + 4, score: 0.5 });
+        return { text, spans };
+      },
+      ({ text, spans }) => refineEntities(text, spans),
+      2000,
+      'firm by copula',
     );
   });
 });

@@ -256,7 +256,8 @@ function findFirm(text: string, lo: number, hi: number, start: number, end: numb
     const amp = /[ \t]&[ \t]/.test(m[0]);
     if (!tailIsFirm && middle.length === 0 && !amp) continue;
     const all = tailIsFirm ? names : [...names, last];
-    if (!all.every((w) => CAP_WORD.test(w) && !FIRST_NAMES.has(w.toLowerCase()))) continue;
+    // Given names make a list of people, except before a firm word ("Thomas and Sons").
+    if (!all.every((w) => CAP_WORD.test(w) && (tailIsFirm || !FIRST_NAMES.has(w.toLowerCase())))) continue;
     // Not the tail of a longer capitalised name ("Mr Smith, Jones and Brown" is a list of people),
     // not a list announced by a colon ("our founders: Smith, Jones and Brown"), and not a list
     // whose last item is a firm of its own ("Ranku, Biovia and Miller Ltd.").
@@ -444,6 +445,46 @@ function postcodesAfterPlaces(text: string, spans: readonly TaggedSpan[]): Tagge
 }
 
 /**
+ * "X is a design agency", "X is an American multinational", "X est une société", "X ist ein
+ * Unternehmen", "X es una empresa", "X is the brainchild of …": what a copula calls a firm is one.
+ * Sticky, run on a bounded window after the span; the words between the article and the firm
+ * word are at most three, so the expression reads a bounded amount.
+ */
+const IS_A_FIRM = new RegExp(
+  '[ \\t]+(?:is|was|has[ ]been|est|était|ist|war|es|era|è|é|is[ ]een|är|er)[ \\t]+' +
+    '(?:(?:the[ \\t]+)?brainchild[ \\t]+of' +
+    "|(?:an?|the|one[ ]of[ ]the|une?|eine?|una?|un['’]|uma?|een|ett?|en)[ \\t]*" +
+    // Up to three describing words, none a function word ("a friend of the company" is a person).
+    '(?:(?!(?:of|the|for|at|with|in|from|to|and|or|by|on|my|our|his|her|their|your|de|du|des|der|die|das|del|di|van|för|av|i)[ \\t])[\\p{L}-]+[ \\t]+){0,3}?' +
+    '(?:company|companies|agency|firm|start-?up|corporation|multinational|conglomerate|bank|brand|manufacturer|retailer|' +
+    'consultancy|non-?profit|charity|organi[sz]ation|business|enterprise|provider|platform|publisher|airline|' +
+    'unternehmen|firma|agentur|konzern|bedrijf|onderneming|f[öo]retag|selskap|virksomhed|' +
+    // Romance languages put the adjective after the noun: "une société française", "una empresa española".
+    '(?:soci[ée]t[ée]|entreprise|agence|firme|empresa|compa[ñn][íi]a|agencia|azienda|societ[àa]|agenzia)(?:[ \\t]+\\p{Ll}[\\p{L}-]*)?)' +
+    // The firm word ends the phrase ("a company director" is a person).
+    '(?=[ \\t]*(?:$|[.,;:!?)"\'’]|(?:based|headquartered|founded|located|that|which|whose|in|from|with|and|for|of|specializing|specialising|since|basée?|mit|aus|im|en|con|di|da|à|a|met|som|med|i|på)(?![\\p{L}]))))',
+  'iuy',
+);
+
+/** A PERSON or LOCATION that a copula then calls a firm is an organisation. */
+function firmByCopula(text: string, s: TaggedSpan): TaggedSpan {
+  IS_A_FIRM.lastIndex = 0;
+  return IS_A_FIRM.test(text.slice(s.end, s.end + 96)) ? { ...s, type: 'ORGANIZATION' } : s;
+}
+
+/**
+ * Phrases whose object is a place: "based in", "grew up in", "born in", "originally from",
+ * "home city", "né à", "geboren in", "nacido en", "nato a" (bounded look-behind, end-anchored).
+ */
+const PLACE_BEFORE =
+  /(?:^|[^\p{L}])(?:(?:based|headquartered|located|situated|born|raised|grew[ ]up|growing[ ]up|lives|living|lived|resides|residing|settled)[ \t]+(?:in|near)|(?:originally|hails)[ \t]+from|moved[ \t]+(?:here[ \t]+)?(?:to|from)|home[ \t]+(?:city|town|village)(?:[ \t]+of)?|n[ée]e?[ \t]+à|habite[ \t]+à|originaire[ \t]+de|geboren[ \t]+in|wohnt[ \t]+in|aus[ \t]+der[ \t]+stadt|nacid[oa][ \t]+en|vive[ \t]+en|natural[ \t]+de|nat[oa][ \t]+a|vive[ \t]+a|geboren[ \t]+te|woont[ \t]+in|född[ \t]+i|bor[ \t]+i)[ \t]*:?[ \t]+$/iu;
+
+/** A PERSON right after a phrase whose object is a place is a LOCATION ("grew up in Pelhrimov"). */
+function placeByContext(text: string, s: TaggedSpan): TaggedSpan {
+  return PLACE_BEFORE.test(text.slice(Math.max(0, s.start - 32), s.start)) ? { ...s, type: 'LOCATION' } : s;
+}
+
+/**
  * Applies the boundary rules to tagger spans (offsets into `text`); result sorted and disjoint.
  * `intersectionCue`: whether `text` holds one of {@link INTERSECTION_CUE_WORDS} as a token, when
  * the caller knows (the tagger does); otherwise the text is searched.
@@ -454,7 +495,8 @@ export function refineEntities(text: string, spans: readonly TaggedSpan[], inter
     if (s.type === 'STREET_ADDRESS') s = dropFullStop(text, cutContactLines(text, trimAddress(text, s)));
     s = trimTrailing(text, s);
     if (s.type === 'LOCATION') s = extendPlace(text, s);
-    if (s.type === 'PERSON' || s.type === 'LOCATION') s = firmBySuffix(text, s);
+    if (s.type === 'PERSON') s = placeByContext(text, s);
+    if (s.type === 'PERSON' || s.type === 'LOCATION') s = firmByCopula(text, firmBySuffix(text, s));
     if (s.type === 'PERSON') s = extendPerson(text, s);
     if (s.end > s.start) out.push(s);
   }

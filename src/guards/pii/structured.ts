@@ -8,6 +8,7 @@ import RE2 from 're2';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { Rank, allMatches, isDigitAt, isWordAt, matches, scanPattern, type Candidate } from './candidate.js';
 import { locateMatches, type Match } from '../pattern-set.js';
+import { STREET_WORDS } from './gazetteer.js';
 import {
   creditCardValid,
   dateValid,
@@ -555,8 +556,22 @@ function detectDates(text: string, emit: Emit): void {
     if (/[.\-/:,$€£]/.test(text[start - 1] ?? '') || (/[.\-/:,]/.test(text[end] ?? '') && isDigitAt(text, end + 1))) continue;
     // A bare four-digit number is a house number, an amount or a code as often as a year.
     if (!contextBefore(text, start, YEAR_CONTEXT, 16)) continue;
+    // "to 1987 74 Diakou Street": another number, then a street name, make it the first number
+    // of an address (a building or postal number), not a year ("in 1987 74 people", "seit 1999
+    // 12 Mitarbeiter").
+    if (startsStreetAddress(text, end)) continue;
     emit({ type: 'DATE_TIME', start, end, score: 0.75, rank: Rank.Format });
   }
+}
+
+/**
+ * Whether `text` at `at` continues as an address: a number, then up to three words of which one
+ * is a street word ("74 Diakou Street", "50 Point Walter Road", "12 rue de la Paix"). Bounded.
+ */
+function startsStreetAddress(text: string, at: number): boolean {
+  const m = /^[ \t]+\d{1,5}[a-zA-Z]?((?:[ \t]+[\p{L}.'’-]+){1,4})/u.exec(text.slice(at, at + 60));
+  if (m === null) return false;
+  return (m[1] ?? '').trim().split(/[ \t]+/).some((w) => STREET_WORDS.has(w.replace(/\.$/, '').toLowerCase()));
 }
 
 // ---------------------------------------------------------------- national identifiers
