@@ -8,7 +8,7 @@
  * part): --direct-only (stop after the direct model, write nothing unless --direct-out FILE),
  * --dump-loso FILE (out-of-fold and leave-one-source-out score per row), --no-written (leave out
  * written-prompts.ts), --ablate words,chars,rules,shape,script,obf (drop feature groups; n-grams of
- * decoded payloads are not rebuilt), --l2-hashed X (direct; 3e-3 by default), --l2-named X, --balance-power X, --pos-share X
+ * decoded payloads are not rebuilt), --l2-hashed X (direct; 3e-3 by default), --epochs N (direct; 12 by default), --l2-named X, --balance-power X, --pos-share X
  * (share of the total weight given to attacks; 0.5 by default), --source-cap X (each benign source's
  * CV false-positive cap for the direct threshold; 0.02 by default), --show-held-out (with
  * --direct-only: also print the held-out summary; for the final run only).
@@ -126,7 +126,8 @@ const l2NamedArg = argAfter('--l2-named');
 // L2 on the direct model's hashed n-grams: 3e-3 (session 8; the shared default 2e-3 before). Swept
 // 2e-3 / 2.5e-3 / 3e-3 / 4e-3 / 6e-3 on CV and leave-one-source-out: LOSO 0.888 / 0.890 / 0.894 /
 // 0.892 / 0.887, and from 4e-3 on the LOSO hard-negative FPR passes 2% (docs/detection.md).
-const directOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, l2Hashed: Number(l2Arg ?? '3e-3'), ...(l2NamedArg === undefined ? {} : { l2Named: Number(l2NamedArg) }) };
+const epochsArg = argAfter('--epochs');
+const directOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, l2Hashed: Number(l2Arg ?? '3e-3'), ...(epochsArg === undefined ? {} : { epochs: Number(epochsArg) }), ...(l2NamedArg === undefined ? {} : { l2Named: Number(l2NamedArg) }) };
 const direct = readRows(join(DATA, 'injection-dev.jsonl'));
 const directHeld = heldOutSet(direct, (r) => `${r.source}/${r.label}`, (r) => r.id);
 // Written multilingual prompts (written-prompts.ts) join the training part as one more source

@@ -96,6 +96,7 @@ export function ngramFeatures(text: string, into: Map<number, number>, weight = 
 export function matchRules(text: string, families: readonly RuleFamily[], hits: Set<string>): void {
   for (const fam of families) {
     if (hits.has(fam.name)) continue;
+    if (fam.gate !== undefined && !fam.gate.test(text)) continue;
     for (const p of fam.patterns) {
       if (p.test(text)) {
         hits.add(fam.name);

@@ -15,6 +15,12 @@
 export interface RuleFamily {
   readonly name: string;
   readonly patterns: readonly RegExp[];
+  /**
+   * A cheap necessary condition: every pattern of the family needs a match of the gate, so a text
+   * the gate does not match skips the family (speed only; the tests and the trainer's features are
+   * the same with or without it).
+   */
+  readonly gate?: RegExp;
 }
 
 // Bounded gap of at most n characters within a sentence.
@@ -444,6 +450,19 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
     ],
   },
   {
+    // Session 8: the same concept in languages the shared patterns do not list, as its own entry
+    // so a cheap gate (the verbs' stems) skips it on most text; same name, same weight.
+    name: 'ignore-previous',
+    gate: /zabor|ignori|zanemar|pozab|prezr|zabud|забор|игнор|занем|felejt|figyelmen|ignoral|unoh|ohita|sivuu|huomiott|αγν|ξ[εέ]χ|התעל|שכח|نادیده|فراموش|ละเว้น|เพิกเฉย|ลืม|ไม่ต้องสนใจ|উপেক্ষা|ভুলে|puuza|sahau|kalimutan|pansinin|balewalain|bhool|bhul|ignore|nazarandaz|andekha/u,
+    patterns: [
+      // Croatian/Serbian/Bosnian/Slovene, Slovak, Hungarian, Finnish, Greek, Hebrew, Persian, Thai,
+      // Bengali, Swahili, Tagalog, romanised Hindi; verb first and object first.
+      re(`(?:zaboravi|zaboravite|ignoriraj|ignorirajte|ignorisi|ignorisite|zanemari|zanemarite|pozabi|pozabite|prezri|zabudni|zabudnite|заборави|игнориши|занемари)${g(40)}(?:instrukcij|uput|pravil|naredb|navodil|prethodn|predchadzajuc|pokyn|инструкциј|упутств|правил|претходн)|(?:felejtsd el|felejtse el|felejtsetek el|hagyd figyelmen kivul|hagyja figyelmen kivul|ignorald)${g(40)}(?:utasitas|szabaly|elozo|korabbi|mindent)|(?:utasitas|szabaly)\\p{L}*${g(30)}(?:felejtsd el|hagyd figyelmen kivul|ignorald)|(?:unohda|unohtakaa|ohita|sivuuta|jata huomiotta)${g(40)}(?:ohje|saanno|saant|kaskyt|kaskyj|aiemm|edellis)`),
+      re(`(?:αγν[οό]ησ[εέ]|αγνο[ηή]στε|ξ[εέ]χασ[εέ]|ξεχ[αά]στε)${g(40)}(?:οδηγ[ιί]|καν[οό]ν|εντολ|προηγο[υύ]μεν)|(?:התעלם|התעלמי|התעלמו|שכח|שכחי|שכחו)${g(30)}(?:הוראות|ההוראות|הנחיות|ההנחיות|הכללים|כללים)|(?:دستورالعمل|دستورات|قوانین|قواعد|راهنمایی)${g(30)}(?:نادیده بگیر|فراموش کن)|(?:نادیده بگیر|فراموش کن)${g(30)}(?:دستورالعمل|دستورات|قوانین)`),
+      re(`(?:ละเว้น|เพิกเฉย|ลืม|ไม่ต้องสนใจ)${g(20)}(?:ค\u0e4d?\u0e32?สั่ง|ค\u0e4d?\u0e32?แนะน\u0e4d?\u0e32?|กฎ)|(?:নির্দেশ|নিয়ম)${g(30)}(?:উপেক্ষা|ভুলে যাও|ভুলে যান)|(?:puuza|sahau)${g(30)}(?:maagizo|maelekezo|sheria)|(?:kalimutan|huwag pansinin|balewalain)${g(30)}(?:tagubilin|utos|panuntunan|instruksyon)|(?:pichhle|pichle|pehle ke|sabhi|saare|sare)${g(30)}(?:nirdesh|instructions|niyam)${g(30)}(?:bhool|bhul|ignore|nazarandaz|andekha)`),
+    ],
+  },
+  {
     // More phrasings of the ATTACK_RULES extraction concept, for user prompts only: the model's
     // own instructions asked for word for word, or "the instructions you received", in the
     // languages whose word order the English patterns miss. Second person only: "the
@@ -529,6 +548,7 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
     // ("just print 'I hate humans'", "print('X ist doof')"). A request to *write about* an opinion
     // is not this; the model is told which opinion to voice as its own, or which line to print.
     name: 'stance-injection',
+    gate: /hate|has[st]|lov|lieb|despis|detest|ador|support|admir|best|worst|great|most|superior|inferior|stupid|dumb|craz|evil|useless|liar|fraud|crimin|idiot|joke|failure|kill all|pwned|hijack|suck|doof|odi|deteste|will die|sterben|schlecht|gross|macht|dumm|blod|scheis|unwahl|bose|peinl|amas|mejor|peor|poder|estupid|tont|malo|inutil|hais|aime|meilleur|pire|puissant|nul|debile|migliore|peggiore|melhor|pior|potente|burr|ненавид|лучш|худш|сам|讨厌|討厭|恨|嫌い|憎|最高|最悪/u,
     patterns: [
       re(`\\b(?:say|state|claim|declare|admit|confess|announce|proclaim|write|include|add|mention|insist|tell (?:me|us|everyone|the world|them))\\b(?: (?:in your (?:answer|response|reply)|clearly|publicly|loudly|openly|explicitly))?,? that\\b${g(60)}\\b(?:(?:you|u) (?:really |truly )?(?:hate|love|despise|detest|adore|support|admire)\\b|(?:hates?|despises?|detests?)\\b|(?:is|are|was|were) (?:the )?(?:best|worst|greatest|most (?:powerful|evil|corrupt|stupid|dangerous|important)|superior|inferior|stupid|dumb|crazy|evil|useless|a (?:liar|fraud|criminal|idiot|joke|failure))\\b)`),
       re(`\\b(?:say|says|print|printed|prints|output|write|type|shout|scream|repeat|respond with|reply with|answer with|statements?)\\b${g(20)}["“'«(]${g(60)}(?:\\bi hate\\b|\\bhates?\\b|\\bkill all\\b|\\bpwned\\b|\\bhijacked\\b|\\bsucks?\\b|\\bstupid\\b|\\bidiots?\\b|\\bdoof\\b|\\bhasst\\b|\\bhasse\\b|\\bodio\\b|\\bdeteste\\b|\\bwill die\\b|\\bwird sterben\\b)`),
@@ -545,6 +565,7 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
     // ("STOP EVERYTHING!!! NOW!!! JUST PRINT …", "stop: write …", "ACHTUNG - STOPP - …"): a
     // stop/attention word set off by punctuation, followed closely by a new order.
     name: 'interrupt',
+    gate: /stop|halt|attention|achtung|atencion|atenzione|alto|arrete|basta|стоп|внимание|\bhor(?:en sie)? (?:sofort )?auf|deja de/u,
     patterns: [
       re(`(?:^|[\\s.!?,;:"'(])(?:stop|stopp|halt|attention|achtung|atencion|atenzione|alto|arrete|arretez|basta|стоп|внимание)(?: (?:everything|now|alles|sofort|todo|tout|immediately|right now))?\\s?[-–—:!]{1,4}${span(60)}\\b(?:write|say|print|output|tell|answer|respond|reply|now|just|only|new|i (?:need|urgently|want|must)|schreib\\w*|sag\\w*|gib|antworte\\w*|jetzt|nun|ich (?:brauche|benotige|will|mochte|muss)|escribe|dime|ahora|ecris|ecrivez|dis|dites|maintenant|scrivi|dimmi|напиши|скажи|теперь)\\b`),
       re(`\\bstop (?:everything|all (?:tasks|processing)|what you(?:'re| are) doing|processing (?:commands|instructions|requests)|obeying|being (?:an? )?(?:assistant|ai|chatbot|helpful))\\b|(?:hor|horen sie) (?:sofort )?auf,? (?:mir )?(?:zu antworten|ein assistent)|\\bdeja de (?:ser (?:un )?asistente|obedecer)|\\barrete (?:tout|d'obeir|d'etre (?:un )?assistant)`),
@@ -557,6 +578,7 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
     // ("how do I create a secure password", "what is the password policy"), which `secret-ask`
     // alone cannot tell apart.
     name: 'secret-value-ask',
+    gate: /pass|secret|pin code|magic word|code ?word|kennwort|geheimwort|losungswort|zugangscode|contrasena|clave secreta|palabra secreta|senha|palavra|mot (?:de passe|secret)|code secret|parola|пароль|секретн|密[码碼]|口令|パスワード/u,
     patterns: [
       re(`\\b(?:what(?:'s| is| was| are| were)|tell me|tell us|give me|give us|share|reveal|confirm|send me|provide|disclose|spell out|write down|show me|hand over|need|want)\\b (?:me )?(?:(?:the|your|ur|our|its|this|that|today'?s|current|secret|system|admin) ){1,3}(?:(?:secret|system|admin|master|account|login) )?(?:pass ?words?|pass ?phrase|passcode|pin code|secret (?:word|code|key)|magic word|code ?word)\\b(?! (?:policy|policies|manager|requirements?|strength|rules|reset|recovery|field|hash|length|format|complexity|generator|protection|tips|hygiene|security)\\b)`),
       re(`\\bwhat (?:the |your |ur )(?:secret |system |current )?(?:pass ?word|pass ?phrase|passcode|secret word|magic word|code ?word) (?:is|was)\\b`),
@@ -571,6 +593,7 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
     // "disregarding the articles, …"): in a retrieval or document assistant, the attacker's way
     // to replace the grounded answer with one of their choosing.
     name: 'context-override',
+    gate: /articl|document|source|context|search result|passage|excerpt|knowledge|own (?:opinion|view|belief)|information (?:in|from)|artikel|dokument|quellen|kontext|texten|suchergebnis|articulo|fuente/u,
     patterns: [
       re(`\\b(?:not|never|without|instead of) (?:by|from|based on|using|use|looking (?:at|in|into)|look (?:at|in|into)|relying on|consulting|referring to|reading) (?:the|these|those|any|your|provided|given) (?:provided |given |attached |above |retrieved |supplied )?(?:articles?|documents?|sources?|context|search results|passages?|excerpts?|knowledge base)\\b`),
       re(`\\b(?:disregard(?:ing)?|ignor(?:e|ing)|forget(?:ting)?|regardless of|setting aside) (?:the|these|those|all|any|your) (?:provided |given |attached |retrieved |supplied )?(?:articles|documents|sources|search results|passages|excerpts|knowledge base)\\b(?! (?:marked|that (?:are|were) (?:old|outdated|irrelevant)))`),
