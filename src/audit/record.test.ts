@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { ChatChunk, ChatRequest, ChatResponse } from '../canonical/types.js';
 import { open, sealingKey } from '../crypto/seal.js';
 import type { Decision } from '../pipeline/types.js';
-import type { RequestSummary } from '../server/completion.js';
+import { sha256Of, type RequestSummary, type Sha256Hex } from '../server/completion.js';
 import { canonicalJson } from './canonical.js';
 import { buildEntry, payloadContext, recordBody } from './record.js';
 
@@ -41,8 +41,8 @@ const summary: RequestSummary = {
   request,
   response,
   chunks: undefined,
-  requestSha256: 'a'.repeat(64),
-  answerSha256: '0123456789abcdef'.repeat(4),
+  requestSha256: sha256Of('{}'),
+  answerSha256: sha256Of(new Uint8Array([0xff, 0])),
 };
 
 describe('audit record', () => {
@@ -52,7 +52,7 @@ describe('audit record', () => {
     assert.equal(entry.principal, 'svc-1');
     assert.ok(!entry.body.includes('4111') && !entry.body.includes('summarise') && !entry.body.includes('Hello'));
     const body = JSON.parse(entry.body) as { payload: unknown; usage: unknown; decisions: { ms: number }[] };
-    assert.deepEqual(body.payload, { alg: 'sha256', mode: 'hash', over: 'bytes', request: 'a'.repeat(64), answer: '0123456789abcdef'.repeat(4) });
+    assert.deepEqual(body.payload, { alg: 'sha256', mode: 'hash', over: 'bytes', request: createHash('sha256').update('{}').digest('hex'), answer: createHash('sha256').update(Buffer.from([0xff, 0])).digest('hex') });
     assert.deepEqual(body.usage, { inputTokens: 7, outputTokens: 2 });
     assert.equal(body.decisions[0]?.ms, 0.123);
   });
@@ -65,9 +65,11 @@ describe('audit record', () => {
     assert.deepEqual(streamed.usage, { inputTokens: 7, outputTokens: 2 }, 'a streamed answer keeps its usage');
     const bare = JSON.parse(buildEntry({ ...summary, requestSha256: undefined, answerSha256: undefined }, 'hash').body) as { payload: unknown };
     assert.deepEqual(bare.payload, { alg: 'sha256', mode: 'hash', over: 'bytes', request: null, answer: null });
-    for (const bad of ['A'.repeat(64), 'a'.repeat(63), `${'a'.repeat(63)}"`, '']) {
+    // Digests are hex by construction (Sha256Hex); a value of another length or type is refused.
+    for (const bad of ['a'.repeat(63), 'a'.repeat(65), '', 42] as unknown as Sha256Hex[]) {
       assert.throws(() => buildEntry({ ...summary, answerSha256: bad }, 'hash'), TypeError, JSON.stringify(bad));
       assert.throws(() => buildEntry({ ...summary, requestSha256: bad }, 'hash'), TypeError, JSON.stringify(bad));
+      assert.throws(() => buildEntry({ ...summary, requestSha256: undefined, answerSha256: bad }, 'hash'), TypeError, JSON.stringify(bad));
     }
   });
 
