@@ -13,12 +13,11 @@
  *
  *   node dist/bench/audit-record-ab.js /tmp/before/dist dist [--rounds 12]
  */
-import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { RequestSummary } from '../src/server/completion.js';
+import { sha256Of, type RequestSummary } from '../src/server/completion.js';
 import type { Decision } from '../src/pipeline/types.js';
 import type { AuditEntry } from '../src/audit/chain.js';
 import { median } from './stats.js';
@@ -70,8 +69,8 @@ function summaryOf(i: number): RequestSummary {
 const N = 4096;
 const samples = Array.from({ length: N }, (_, i) => sampleOf(i));
 const withDigests = (s: Sample): Sample['summary'] => {
-  s.summary.requestSha256 = hash('sha256', s.raw, 'hex');
-  s.summary.answerSha256 = hash('sha256', s.answerText, 'hex');
+  s.summary.requestSha256 = sha256Of(s.raw);
+  s.summary.answerSha256 = sha256Of(s.answerText);
   return s.summary;
 };
 const overBytes = builds.map((b) => b(withDigests(samples[0] as Sample), 'hash').body.includes('"over":"bytes"'));

@@ -1,9 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { ChatChunk, ChatRequest, ChatResponse } from '../canonical/types.js';
 import { open, sealingKey } from '../crypto/seal.js';
-import type { RequestSummary } from '../server/completion.js';
+import type { Decision } from '../pipeline/types.js';
+import { sha256Of, type RequestSummary, type Sha256Hex } from '../server/completion.js';
 import { canonicalJson } from './canonical.js';
 import { buildEntry, payloadContext, recordBody } from './record.js';
 
@@ -40,8 +41,8 @@ const summary: RequestSummary = {
   request,
   response,
   chunks: undefined,
-  requestSha256: 'a'.repeat(64),
-  answerSha256: '0123456789abcdef'.repeat(4),
+  requestSha256: sha256Of('{}'),
+  answerSha256: sha256Of(new Uint8Array([0xff, 0])),
 };
 
 describe('audit record', () => {
@@ -51,7 +52,7 @@ describe('audit record', () => {
     assert.equal(entry.principal, 'svc-1');
     assert.ok(!entry.body.includes('4111') && !entry.body.includes('summarise') && !entry.body.includes('Hello'));
     const body = JSON.parse(entry.body) as { payload: unknown; usage: unknown; decisions: { ms: number }[] };
-    assert.deepEqual(body.payload, { alg: 'sha256', mode: 'hash', over: 'bytes', request: 'a'.repeat(64), answer: '0123456789abcdef'.repeat(4) });
+    assert.deepEqual(body.payload, { alg: 'sha256', mode: 'hash', over: 'bytes', request: createHash('sha256').update('{}').digest('hex'), answer: createHash('sha256').update(Buffer.from([0xff, 0])).digest('hex') });
     assert.deepEqual(body.usage, { inputTokens: 7, outputTokens: 2 });
     assert.equal(body.decisions[0]?.ms, 0.123);
   });
@@ -64,9 +65,11 @@ describe('audit record', () => {
     assert.deepEqual(streamed.usage, { inputTokens: 7, outputTokens: 2 }, 'a streamed answer keeps its usage');
     const bare = JSON.parse(buildEntry({ ...summary, requestSha256: undefined, answerSha256: undefined }, 'hash').body) as { payload: unknown };
     assert.deepEqual(bare.payload, { alg: 'sha256', mode: 'hash', over: 'bytes', request: null, answer: null });
-    for (const bad of ['A'.repeat(64), 'a'.repeat(63), `${'a'.repeat(63)}"`, '']) {
+    // Digests are hex by construction (Sha256Hex); a value of another length or type is refused.
+    for (const bad of ['a'.repeat(63), 'a'.repeat(65), '', 42] as unknown as Sha256Hex[]) {
       assert.throws(() => buildEntry({ ...summary, answerSha256: bad }, 'hash'), TypeError, JSON.stringify(bad));
       assert.throws(() => buildEntry({ ...summary, requestSha256: bad }, 'hash'), TypeError, JSON.stringify(bad));
+      assert.throws(() => buildEntry({ ...summary, requestSha256: undefined, answerSha256: bad }, 'hash'), TypeError, JSON.stringify(bad));
     }
   });
 
@@ -118,6 +121,12 @@ describe('audit record', () => {
     // Spans of members kept from the last record (method..path, sourceIp..streamed) and the text
     // of a frozen principal: each member changing alone must show, and an unfrozen principal
     // changed in place must not come out as it was.
+    const four: Decision[] = [
+      { stage: 'a', phase: 'identity', outcome: 'deny', code: 'PC_ERR_FORBIDDEN', durationMs: 1.5 },
+      { stage: 'b', phase: 'input', outcome: 'pass', reasons: ['r'], durationMs: 0.9995 },
+      { stage: 'c', phase: 'input', outcome: 'error', code: 'PC_ERR_INTERNAL', durationMs: 0 },
+      { stage: 'd', phase: 'output', outcome: 'pass', durationMs: 12.0004 },
+    ];
     const frozen = Object.freeze({ ...summary.principal! });
     const mutable = { ...summary.principal! };
     variants.push(
@@ -140,12 +149,16 @@ describe('audit record', () => {
       ['empty reasons', { ...summary, decisions: [{ stage: 'policy', phase: 'authorize', outcome: 'pass', reasons: [], durationMs: 0.2 }] }],
       ['a reason of another type', { ...summary, decisions: [{ stage: 'policy', phase: 'authorize', outcome: 'pass', reasons: [3 as unknown as string], durationMs: 0.2 }] }],
       ['its string', { ...summary, decisions: [{ stage: 'policy', phase: 'authorize', outcome: 'pass', reasons: ['3'], durationMs: 0.2 }] }],
-      ['codes first, between and last', { ...summary, decisions: [
-        { stage: 'a', phase: 'identity', outcome: 'deny', code: 'PC_ERR_FORBIDDEN', durationMs: 1.5 },
-        { stage: 'b', phase: 'input', outcome: 'pass', durationMs: 0.9995 },
-        { stage: 'c', phase: 'input', outcome: 'error', code: 'PC_ERR_INTERNAL', durationMs: 0 },
-        { stage: 'd', phase: 'output', outcome: 'pass', durationMs: 12.0004 },
-      ] }],
+      ['codes first, between and last', { ...summary, decisions: four }],
+      // Text between durations kept per position: the same stages again, then each neighbour changing.
+      ['the four again', { ...summary, decisions: four }],
+      ['the third passes now', { ...summary, decisions: four.map((d, i) => (i === 2 ? { stage: 'c', phase: 'input', outcome: 'pass', durationMs: 0.25 } as const : d)) }],
+      ['the second gets a code', { ...summary, decisions: four.map((d, i) => (i === 1 ? { ...d, outcome: 'deny', code: 'PC_ERR_FORBIDDEN' } as const : d)) }],
+      ['reversed', { ...summary, decisions: [...four].reverse() }],
+      ['three of them', { ...summary, decisions: four.slice(0, 3) }],
+      ['the four again after', { ...summary, decisions: four }],
+      ['no decisions', { ...summary, decisions: [] }],
+      ['a first decision with a code only', { ...summary, decisions: [four[0]!] }],
       ['a request id to escape', { ...summary, requestId: 'req"\u0001' }],
       ['and a plain one after it', { ...summary, requestId: 'req-3' }],
       ['only the request digest', { ...summary, answerSha256: undefined }],
@@ -186,6 +199,9 @@ describe('audit record', () => {
     // and durations from integer microseconds: hold both to toISOString and Number#toString.
     const day = 86_400_000;
     const times = [Date.UTC(2025, 0, 1) - 1, Date.UTC(2025, 0, 1), Date.UTC(2025, 0, 1) + day - 1, Date.UTC(2025, 0, 2), Date.UTC(1969, 11, 31, 23, 59, 59, 999), -1, 0, 8.64e15 - 1, 8.64e15, -8.64e15, Date.UTC(-1, 5, 5, 1, 2, 3, 4), 1.5];
+    // The same second of the day on another day, and back: the kept second's text must not carry over.
+    const d0 = Date.UTC(2025, 5, 1, 10, 0, 0);
+    times.push(d0 + 1, d0 + 2, d0 + day + 3, d0 + 4, d0 + 999, d0 + 1000, d0 - 1);
     // Mostly within a few days (the table path), then anywhere a Date reaches (full conversions).
     for (let i = 0; i < 2000; i++) times.push(Date.UTC(2026, 0, 1) + Math.floor(Math.random() * 3 * day));
     for (let i = 0; i < 500; i++) times.push(Math.floor((Math.random() - 0.5) * 1.7e16));

@@ -7,8 +7,8 @@
  */
 import type { CanonicalResponse, ChatChunk, ToolCall, Usage } from '../canonical/types.js';
 import { seal, type SealingKey } from '../crypto/seal.js';
-import type { Principal } from '../pipeline/types.js';
-import type { RequestSummary } from '../server/completion.js';
+import type { Decision, Principal } from '../pipeline/types.js';
+import type { RequestSummary, Sha256Hex } from '../server/completion.js';
 import { canonicalJson, canonicalJsonOfData, jsonString, verbatim } from './canonical.js';
 import type { AuditEntry, AuditOutcome } from './chain.js';
 
@@ -95,19 +95,22 @@ function encodeBody(summary: RequestSummary, mode: PayloadMode, sealing: Sealing
   // Each piece of the body is a node of the string's tree, which is walked again when a batch
   // is flattened to be posted to the append thread: the fewer, the cheaper. Constant text
   // between two members is written as one piece with the member before or after it.
-  let decisions = headSpan(summary.api, summary.code);
-  for (let i = 0; i < summary.decisions.length; i++) {
-    const d = summary.decisions[i] as RequestSummary['decisions'][number];
-    decisions +=
-      (d.code === undefined ? (i > 0 ? NEXT_NO_CODE : FIRST_NO_CODE) : (i > 0 ? ',{"code":' : '{"code":') + quoted(d.code) + ',"ms":') +
-      millis(d.durationMs) +
-      decisionTail(d);
+  // Between two durations everything is text kept from the last record: two pieces a decision.
+  const list = summary.decisions;
+  const first = list[0];
+  let decisions =
+    first === undefined ? headSpan(summary.api, summary.code, false) + DECISIONS_END
+    : first.code === undefined ? headSpan(summary.api, summary.code, true)
+    : headSpan(summary.api, summary.code, false) + '{"code":' + quoted(first.code) + ',"ms":';
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i] as Decision;
+    decisions += millis(d.durationMs) + between(i, d, list[i + 1]);
   }
   const id = summary.requestId;
   const streamed = summary.chunks !== undefined;
   return (
     decisions +
-    '],"kind":"request","latencyMs":' + millis(summary.latencyMs) +
+    millis(summary.latencyMs) +
     routeSpan(summary.method, summary.model, summary.operation, summary.path) +
     (mode === 'hash' ? encodeHashPayload(summary) : canonicalJson(payload(summary, answerOf(summary.response, summary.chunks), mode, sealing)) + ',"principal":') +
     (p ? principalJson(p) : 'null') +
@@ -119,32 +122,24 @@ function encodeBody(summary: RequestSummary, mode: PayloadMode, sealing: Sealing
 
 /**
  * The `hash` payload (the default mode) in canonical form, and the key of the member after it;
- * `payload` is its reference.
+ * `payload` is its reference. The gateway's digests are hex by construction (`Sha256Hex`), so
+ * they are written as they are; their length is checked all the same, their digits not (that cost
+ * as much as taking the digest).
  */
 function encodeHashPayload(summary: RequestSummary): string {
   const answer = summary.answerSha256;
   const request = summary.requestSha256;
-  if (answer !== undefined && request !== undefined && isHex256(answer) && isHex256(request)) {
+  if (answer !== undefined && request !== undefined && answer.length === 64 && request.length === 64) {
     return '{"alg":"sha256","answer":"' + answer + '","mode":"hash","over":"bytes","request":"' + request + '"},"principal":';
   }
-  return '{"alg":"sha256","answer":' + hexOrNull(answer) + ',"mode":"hash","over":"bytes","request":' + hexOrNull(request) + '},"principal":';
+  return '{"alg":"sha256","answer":' + digestOrNull(answer) + ',"mode":"hash","over":"bytes","request":' + digestOrNull(request) + '},"principal":';
 }
 
-/** A digest the gateway took, quoted; anything else is refused rather than written into the body. */
-function hexOrNull(digest: string | undefined): string {
+/** A digest the gateway took, quoted; anything not 64 characters long is refused. */
+function digestOrNull(digest: Sha256Hex | undefined): string {
   if (digest === undefined) return 'null';
-  if (!isHex256(digest)) throw new TypeError('a payload digest is not 64 lower-case hex digits');
+  if (typeof digest !== 'string' || digest.length !== 64) throw new TypeError('a payload digest is not 64 hex digits');
   return '"' + digest + '"';
-}
-
-/** 64 lower-case hex digits: what `hash('sha256', …, 'hex')` writes. A loop: cheaper than a regex at this length. */
-function isHex256(s: string): boolean {
-  if (s.length !== 64) return false;
-  for (let i = 0; i < 64; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
-  }
-  return true;
 }
 
 const str = jsonString;
@@ -186,15 +181,54 @@ function peerSpan(sourceIp: string, status: number, streamed: boolean, closeQuot
   return closeQuote ? peerQuoted : peerText;
 }
 
-/** The start of the body to the opening bracket of `decisions`, kept for the last API and code. */
+/**
+ * The start of the body to the opening bracket of `decisions`, kept for the last API and code;
+ * `withFirst` adds the first decision's members up to its duration when it has no code.
+ */
 let headAt: readonly [string, string | undefined] | undefined;
 let headText = '';
-function headSpan(api: string, code: string | undefined): string {
+let headFirst = '';
+function headSpan(api: string, code: string | undefined, withFirst: boolean): string {
   const at = headAt;
-  if (at !== undefined && at[0] === api && at[1] === code) return headText;
-  headText = '{"api":' + quoted(api) + ',"code":' + (code === undefined ? 'null' : quoted(code)) + ',"decisions":[';
-  headAt = [api, code];
-  return headText;
+  if (at === undefined || at[0] !== api || at[1] !== code) {
+    headText = '{"api":' + quoted(api) + ',"code":' + (code === undefined ? 'null' : quoted(code)) + ',"decisions":[';
+    headFirst = headText + FIRST_NO_CODE;
+    headAt = [api, code];
+  }
+  return withFirst ? headFirst : headText;
+}
+
+/**
+ * The text between a decision's duration and the next one's (or the record's latency): the
+ * decision's remaining members, then the next decision's `code` and `ms` keys. Kept per position
+ * from the last record and reused while the decision at that position has the same stage, phase,
+ * outcome and reasons (by value) and the next one the same code — most requests pass through the
+ * same stages with the same outcome. Short lists of short reasons only, and the first 64 positions.
+ */
+interface Between {
+  readonly stage: string;
+  readonly phase: string;
+  readonly outcome: string;
+  readonly reasons: readonly string[];
+  /** The next decision's code; `null` when this is the last decision. */
+  readonly nextCode: string | undefined | null;
+  readonly text: string;
+}
+const betweens: (Between | undefined)[] = [];
+const BETWEEN_POSITIONS = 64;
+const DECISIONS_END = '],"kind":"request","latencyMs":';
+function between(i: number, d: Decision, next: Decision | undefined): string {
+  const nextCode = next === undefined ? null : next.code;
+  const reasons = d.reasons ?? NO_REASONS;
+  const kept = betweens[i];
+  if (kept !== undefined && kept.stage === d.stage && kept.phase === d.phase && kept.outcome === d.outcome && kept.nextCode === nextCode && sameReasons(kept.reasons, reasons)) {
+    return kept.text;
+  }
+  const text = decisionTail(d) + (nextCode === null ? DECISIONS_END : nextCode === undefined ? NEXT_NO_CODE : ',{"code":' + quoted(nextCode) + ',"ms":');
+  if (i < BETWEEN_POSITIONS && cacheableTail(d.stage, reasons)) {
+    betweens[i] = { stage: d.stage, phase: d.phase, outcome: d.outcome, reasons: reasons.length === 0 ? NO_REASONS : [...reasons], nextCode, text };
+  }
+  return text;
 }
 
 /**
@@ -262,7 +296,7 @@ interface DecisionTail {
 const tailCache = new Map<string, DecisionTail>();
 const NO_REASONS: readonly string[] = [];
 const TAIL_REASONS_MAX = 8;
-function decisionTail(d: RequestSummary['decisions'][number]): string {
+function decisionTail(d: Decision): string {
   const reasons = d.reasons ?? NO_REASONS;
   const cached = tailCache.get(d.stage);
   if (cached !== undefined && cached.phase === d.phase && cached.outcome === d.outcome && sameReasons(cached.reasons, reasons)) return cached.text;
@@ -271,11 +305,16 @@ function decisionTail(d: RequestSummary['decisions'][number]): string {
     ',"phase":' + quoted(d.phase) +
     ',"reasons":' + (reasons.length > 0 ? reasonsJson(reasons) : '[]') +
     ',"stage":' + quoted(d.stage) + '}';
-  if (d.stage.length <= QUOTED_LENGTH && reasons.length <= TAIL_REASONS_MAX && reasons.every((r: unknown) => typeof r === 'string' && r.length <= QUOTED_LENGTH)) {
+  if (cacheableTail(d.stage, reasons)) {
     if (tailCache.size >= QUOTED_MAX) tailCache.clear();
     tailCache.set(d.stage, { phase: d.phase, outcome: d.outcome, reasons: reasons.length === 0 ? NO_REASONS : [...reasons], text });
   }
   return text;
+}
+
+/** Whether a decision's text may be kept: a short stage name and a short list of short strings. */
+function cacheableTail(stage: string, reasons: readonly string[]): boolean {
+  return stage.length <= QUOTED_LENGTH && reasons.length <= TAIL_REASONS_MAX && reasons.every((r: unknown) => typeof r === 'string' && r.length <= QUOTED_LENGTH);
 }
 
 /** Equal lists of reasons; `kept` holds strings only, so a reason of another type never matches. */
@@ -299,21 +338,30 @@ const MAX_TIME = 8.64e15;
 let dayStart = Number.NaN;
 let dayPrefix = '';
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
-const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+/** The milliseconds, the zone and the closing quote: `123Z"`. */
+const MILLIS_Z = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0') + 'Z"');
+/** The second of `dayStart`'s day whose text up to the milliseconds is `secondPrefix`; -1 for none. */
+let secondOfDay = -1;
+let secondPrefix = '';
 function isoTime(ms: number): string {
   if (ms === isoAt) return isoText;
   const t = ms - dayStart;
   if (t >= 0 && t < DAY_MS && Number.isInteger(ms) && ms <= MAX_TIME) {
     const seconds = Math.floor(t / 1000);
-    const minutes = Math.floor(seconds / 60);
-    isoText =
-      dayPrefix + TWO_DIGITS[Math.floor(minutes / 60)] + ':' + TWO_DIGITS[minutes % 60] + ':' + TWO_DIGITS[seconds % 60] + '.' + THREE_DIGITS[t % 1000] + 'Z"';
+    if (seconds !== secondOfDay) {
+      // Within one second only the milliseconds change: the rest is one kept piece.
+      const minutes = Math.floor(seconds / 60);
+      secondPrefix = dayPrefix + TWO_DIGITS[Math.floor(minutes / 60)] + ':' + TWO_DIGITS[minutes % 60] + ':' + TWO_DIGITS[seconds % 60] + '.';
+      secondOfDay = seconds;
+    }
+    isoText = secondPrefix + (MILLIS_Z[t % 1000] as string);
   } else {
     const iso = new Date(ms).toISOString();
     isoText = str(iso);
     if (Number.isInteger(ms)) {
       dayStart = ms - (((ms % DAY_MS) + DAY_MS) % DAY_MS);
       dayPrefix = '"' + iso.slice(0, iso.indexOf('T') + 1);
+      secondOfDay = -1;
     }
   }
   isoAt = ms;

@@ -4,6 +4,7 @@
  * before the client sees a complete answer. The gateway knows nothing of what observers do with
  * the summary; it only waits for them.
  */
+import { createHash, hash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { CanonicalRequest, CanonicalResponse, ChatChunk } from '../canonical/types.js';
 import type { Api, Decision, Operation, Principal } from '../pipeline/types.js';
@@ -38,12 +39,35 @@ export interface RequestSummary {
    * Hex SHA-256 of the request body exactly as the client sent it (after HTTP framing), taken
    * when the body was read and decoded — only when `GatewayDeps.payloadDigests` asked for it.
    */
-  readonly requestSha256?: string | undefined;
+  readonly requestSha256?: Sha256Hex | undefined;
   /**
    * Hex SHA-256 of the answer's body bytes exactly as written to the client: the JSON of a whole
    * answer, or every event of a stream in order, the last one included — only when asked for.
    */
-  readonly answerSha256?: string | undefined;
+  readonly answerSha256?: Sha256Hex | undefined;
+}
+
+/**
+ * A SHA-256 digest as 64 lower-case hex digits, made only by {@link sha256Of} and
+ * {@link Sha256Stream}: an observer may write it into JSON as it is, without checking each digit.
+ */
+export type Sha256Hex = string & { readonly __sha256Hex: never };
+
+/** The digest of a payload's bytes (a string counts as its UTF-8). */
+export function sha256Of(bytes: string | Uint8Array): Sha256Hex {
+  return hash('sha256', bytes, 'hex') as Sha256Hex;
+}
+
+/** The digest of a payload written in pieces (a stream's events), in the order added. */
+export class Sha256Stream {
+  readonly #hash = createHash('sha256');
+  add(text: string): void {
+    this.#hash.update(text, 'utf8');
+  }
+  /** Once, at the end. */
+  digest(): Sha256Hex {
+    return this.#hash.digest('hex') as Sha256Hex;
+  }
 }
 
 /**

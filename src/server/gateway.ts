@@ -6,7 +6,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
-import { createHash, hash } from 'node:crypto';
 import type { CanonicalRequest, CanonicalResponse, ChatChunk, ChatRequest, EmbeddingsRequest } from '../canonical/types.js';
 import type { Runtime } from '../config/compile.js';
 import { GatewayError, toGatewayError } from '../errors.js';
@@ -22,7 +21,7 @@ import type { Store } from '../store/types.js';
 import type { AuthRoutes } from './auth-routes.js';
 import { clientCertOf, clientCertOptions } from './client-cert.js';
 import { guardScan } from './guard-scan.js';
-import { holdEnd, type CompletionHook, type PayloadDigests } from './completion.js';
+import { holdEnd, sha256Of, Sha256Stream, type CompletionHook, type PayloadDigests, type Sha256Hex } from './completion.js';
 import { lazyChild } from './request-log.js';
 import { parseJsonBody, readBody, sendError, sendJson } from './http.js';
 import { GatewayResponse } from './response.js';
@@ -57,8 +56,8 @@ interface Seen {
   trace?: RequestTrace;
   /** Set once the request is decoded and `payloadDigests` wants its bytes hashed. */
   digests?: boolean;
-  requestSha256?: string;
-  answerSha256?: string;
+  requestSha256?: Sha256Hex;
+  answerSha256?: Sha256Hex;
 }
 
 export interface Gateway {
@@ -218,7 +217,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       // Hashed here, while the bytes are at hand, so that nothing keeps the raw body alive.
       if (deps.payloadDigests?.(decoded.model)) {
         seen.digests = true;
-        seen.requestSha256 = hash('sha256', raw, 'hex');
+        seen.requestSha256 = sha256Of(raw);
       }
       const route = current.routes.get(decoded.model);
       if (!route || !mayUseModel(state.principal, decoded.model)) throw new GatewayError('PC_ERR_MODEL_NOT_FOUND');
@@ -291,7 +290,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     if (checked.kind !== 'chat') throw new GatewayError('PC_ERR_INTERNAL', { detail: 'an output stage changed the response kind' });
     seen.response = checked;
     const text = sendJson(res, 200, state.api === 'anthropic' ? anthropic.encodeMessagesResponse(checked) : openai.encodeChatResponse(checked));
-    if (seen.digests) seen.answerSha256 = hash('sha256', text, 'hex');
+    if (seen.digests) seen.answerSha256 = sha256Of(text);
   }
 
   async function embeddings(res: ServerResponse, route: RuntimeRoute, request: EmbeddingsRequest, state: RequestState, seen: Seen, cancel: Cancellation): Promise<void> {
@@ -301,7 +300,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     if (checked.kind !== 'embed') throw new GatewayError('PC_ERR_INTERNAL', { detail: 'an output stage changed the response kind' });
     seen.response = checked;
     const text = sendJson(res, 200, openai.encodeEmbeddingsResponse(checked));
-    if (seen.digests) seen.answerSha256 = hash('sha256', text, 'hex');
+    if (seen.digests) seen.answerSha256 = sha256Of(text);
   }
 
   /**
@@ -317,11 +316,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
     res.flushHeaders();
     const sent: ChatChunk[] = (seen.chunks = []);
     // The answer's digest covers every byte written, in order, the closing event included.
-    const digest = seen.digests ? createHash('sha256') : undefined;
+    const digest = seen.digests ? new Sha256Stream() : undefined;
     let flushed = false;
     const write = async (text: string): Promise<void> => {
       if (text.length === 0) return;
-      digest?.update(text, 'utf8');
+      digest?.add(text);
       if (!res.write(text)) await once(res, 'drain', { signal: cancel.signal });
       else if (!flushed) {
         // Node corks the socket on a write and uncorks on the next tick, which waits for every
@@ -355,7 +354,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return error.status;
     } finally {
       // A stream broken off by the client still records what was written up to then.
-      if (digest) seen.answerSha256 = digest.digest('hex');
+      if (digest) seen.answerSha256 = digest.digest();
     }
   }
 
@@ -419,8 +418,8 @@ function decodeRequest(operation: Operation, body: unknown): ChatRequest | Embed
 }
 
 /** `text`, after adding it to the running digest of a stream's bytes. */
-function digested(digest: ReturnType<typeof createHash> | undefined, text: string): string {
-  digest?.update(text, 'utf8');
+function digested(digest: Sha256Stream | undefined, text: string): string {
+  digest?.add(text);
   return text;
 }
 
