@@ -46,11 +46,12 @@ const ruleTypes = PII_TYPES.filter((t) => !(NER_TYPES as readonly string[]).incl
 const idOf = new Map(part.map((r) => [r.text, r.id]));
 
 const predict = (text: string): Finding[] => {
-  // The rule detectors' findings outrank the tagger's (see resolveOverlaps), except those of
-  // the tagger's types (a state name read by the NRP rule), which compete with it as in detectPii.
+  // The rule detectors' findings outrank the tagger's (see resolveOverlaps), except the group
+  // rule's (NRP, and the state names it reads as LOCATION), which compete with it at its rank
+  // (contextual.ts), as in detectPii.
   const rules: Candidate[] = detectPii(text, { tagger: false }).map((f) => ({
     ...f,
-    rank: ruleTypes.includes(f.type) ? Rank.Checked : Rank.Model,
+    rank: ruleTypes.includes(f.type) && f.type !== 'NRP' ? Rank.Checked : Rank.Model,
   }));
   // train-pii tags the raw text: the dump's offsets index it.
   const tagged = folds.get(idOf.get(text) ?? '') ?? [];
