@@ -47,8 +47,7 @@ const idOf = new Map(part.map((r) => [r.text, r.id]));
 
 const predict = (text: string): Finding[] => {
   // The rule detectors' findings outrank the tagger's (see resolveOverlaps), except the group
-  // rule's (NRP, and the state names it reads as LOCATION), which compete with it at its rank
-  // (contextual.ts), as in detectPii.
+  // rule's (NRP), which compete with it at its rank (contextual.ts), as in detectPii.
   const rules: Candidate[] = detectPii(text, { tagger: false }).map((f) => ({
     ...f,
     rank: ruleTypes.includes(f.type) && f.type !== 'NRP' ? Rank.Checked : Rank.Model,
