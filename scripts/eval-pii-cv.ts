@@ -15,7 +15,8 @@ import { Rank, resolveOverlaps, type Candidate } from '../src/guards/pii/candida
 import { NER_TYPES } from '../src/guards/pii/ner-features.js';
 import { refineEntities } from '../src/guards/pii/refine.js';
 import type { TaggedSpan } from '../src/guards/pii/ner.js';
-import { formatPiiReport, scorePii, type PiiRow } from '../src/guards/eval/pii.js';
+import type { Finding } from '../src/guards/types.js';
+import { PRESIDIO_DEFAULT_SCORED_TYPES, formatPiiReport, formatPresidioTokenLine, scorePii, type PiiRow } from '../src/guards/eval/pii.js';
 
 const args = process.argv.slice(2);
 const dumpPath = args.find((a) => !a.startsWith('--'));
@@ -44,16 +45,17 @@ const part = [...folds.keys()].flatMap((id) => rows.get(id) ?? []);
 const ruleTypes = PII_TYPES.filter((t) => !(NER_TYPES as readonly string[]).includes(t));
 const idOf = new Map(part.map((r) => [r.text, r.id]));
 
-const report = scorePii(part, (text) => {
-  // The rule detectors' findings outrank the tagger's (see resolveOverlaps), except those of
-  // the tagger's types (a state name read by the NRP rule), which compete with it as in detectPii.
+const predict = (text: string): Finding[] => {
+  // The rule detectors' findings outrank the tagger's (see resolveOverlaps), except the group
+  // rule's (NRP), which compete with it at its rank (contextual.ts), as in detectPii.
   const rules: Candidate[] = detectPii(text, { tagger: false }).map((f) => ({
     ...f,
-    rank: ruleTypes.includes(f.type) ? Rank.Checked : Rank.Model,
+    rank: ruleTypes.includes(f.type) && f.type !== 'NRP' ? Rank.Checked : Rank.Model,
   }));
   // train-pii tags the raw text: the dump's offsets index it.
   const tagged = folds.get(idOf.get(text) ?? '') ?? [];
   const ner: Candidate[] = (refine ? refineEntities(text, tagged) : tagged).map((s) => ({ ...s, rank: Rank.Model }));
   return resolveOverlaps([...rules, ...ner], text.length).map(({ type, start, end, score }) => ({ type, start, end, score }));
-});
-console.log(formatPiiReport(report, `training part, tagger out of fold${refine ? ' + boundary rules' : ''}`));
+};
+console.log(formatPiiReport(scorePii(part, predict), `training part, tagger out of fold${refine ? ' + boundary rules' : ''}`));
+console.log(formatPresidioTokenLine(scorePii(part, predict, { types: PRESIDIO_DEFAULT_SCORED_TYPES })));

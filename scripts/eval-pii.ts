@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { detectPii } from '../src/guards/pii/index.js';
-import { formatPiiReport, scorePii, type PiiRow } from '../src/guards/eval/pii.js';
+import { PRESIDIO_DEFAULT_SCORED_TYPES, formatPiiReport, formatPresidioTokenLine, scorePii, type PiiRow } from '../src/guards/eval/pii.js';
 
 const args = process.argv.slice(2);
 const i = args.indexOf('--data');
@@ -40,5 +40,6 @@ for (const [name, part] of parts) {
   const report = scorePii(part, (text) => detectPii(text));
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   console.log(formatPiiReport(report, name));
+  console.log(formatPresidioTokenLine(scorePii(part, (text) => detectPii(text), { types: PRESIDIO_DEFAULT_SCORED_TYPES })));
   console.log(`(${ms.toFixed(0)} ms, ${(ms / part.length).toFixed(3)} ms/row)\n`);
 }

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { GuardsConfig } from '../config/guards.js';
 import { formatReport, scoreBinary, type BinaryMetrics, type BinaryReport, type LabelledRow } from '../guards/eval/classify.js';
-import { formatPiiReport, scorePii, type PiiReport, type PiiRow } from '../guards/eval/pii.js';
+import { PRESIDIO_DEFAULT_SCORED_TYPES, formatPiiReport, formatPresidioTokenLine, scorePii, type PiiReport, type PiiRow } from '../guards/eval/pii.js';
 import { formatProbe } from '../guards/injection/probe-multilingual.js';
 import { createScanner, type ScanResult, type Scanner } from '../guards/scan.js';
 import type { Finding, TextRole } from '../guards/types.js';
@@ -184,6 +184,7 @@ export function evaluate(kind: EvalKind, file: string, guards: GuardsConfig): Ev
   const v = validated.exact;
   const text = [
     formatPiiReport(spans, `PII spans on ${file}`),
+    formatPresidioTokenLine(scorePii(rows, (_t, row) => found(row), { types: PRESIDIO_DEFAULT_SCORED_TYPES })),
     '',
     `validated identifiers (${VALIDATED_PII.join(', ')}): exact P=${v.precision.toFixed(3)} R=${v.recall.toFixed(3)} F1=${v.f1.toFixed(3)} F2=${v.f2.toFixed(3)} (tp ${v.tp}, fp ${v.fp}, fn ${v.fn})`,
     '',

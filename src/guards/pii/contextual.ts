@@ -8,7 +8,6 @@
 import RE2 from 're2';
 import { Rank, allMatches, isWordAt, matches, scanPattern, type Candidate } from './candidate.js';
 import { DEMONYMS, FAITHS, JOB_ENDINGS, JOB_HEADS, POLITICAL } from './groups.js';
-import { COUNTRIES } from './gazetteer.js';
 
 type Emit = (c: Candidate) => void;
 
@@ -189,33 +188,6 @@ const PARTY = scanPattern(`\\b(${alternation(POLITICAL)})(?:s)?\\b`, 'gu');
 // Demonyms that are also common lower-case words count only when capitalised.
 const LOWER_AMBIGUOUS: ReadonlySet<string> = new Set(['polish', 'swiss', 'french', 'dutch', 'turkish', 'china', 'guinea', 'jersey']);
 
-// A demonym that opens the name of a state is part of a place name, not a group: "Czech
-// Republic", "Slovak Republic", "Russian Federation", "Swiss Confederation", "Dominican
-// Republic", "Tschechische Republik", "Marshall Islands".
-const STATE_WORD = /^[ \t]+(?:Republic|Federation|Confederation|Emirates|Islands|Kingdom|Republik|Republika|Rep\u00fablica|R\u00e9publique|Repubblica|Föderation|Federación)(?![\p{L}])/u;
-/** Country names of several words that begin with a demonym ("dominican republic"), by that word. */
-const COUNTRY_AFTER: ReadonlyMap<string, readonly string[]> = (() => {
-  const byFirst = new Map<string, string[]>();
-  for (const c of COUNTRIES) {
-    const sp = c.indexOf(' ');
-    if (sp < 0) continue;
-    const first = c.slice(0, sp);
-    byFirst.set(first, [...(byFirst.get(first) ?? []), c.slice(sp)]);
-  }
-  return byFirst;
-})();
-
-/** Length of the state name that the demonym at `[start, end)` opens, or 0. */
-function stateNameLength(text: string, start: number, end: number): number {
-  const tail = text.slice(end, end + 40);
-  const state = STATE_WORD.exec(tail);
-  if (state !== null) return end - start + state[0].length;
-  for (const rest of COUNTRY_AFTER.get(text.slice(start, end).toLowerCase()) ?? []) {
-    if (tail.toLowerCase().startsWith(rest) && !isWordAt(text, end + rest.length)) return end - start + rest.length;
-  }
-  return 0;
-}
-
 // A demonym after a verb of language use names a language, not a group of people: "studying
 // English and journalism", "she speaks fluent Polish", "translated from German into Czech",
 // "please answer in French", "sprichst du Deutsch" is not covered (not a demonym form).
@@ -250,13 +222,6 @@ function detectGroups(text: string, emit: Emit): void {
     const lower = first >= 97 && first <= 122;
     if (lower && LOWER_AMBIGUOUS.has((m[1] ?? '').toLowerCase())) continue;
     if (namesLanguage(text, m.index, m[1] ?? word)) continue;
-    const state = stateNameLength(text, m.index, m.index + word.length);
-    if (state > 0) {
-      // The tagger's rank, so that a longer address holding it wins, but a top score, so that it
-      // beats the tagger's reading of the same words ("Slovak Republic" as a PERSON).
-      emit({ type: 'LOCATION', start: m.index, end: m.index + state, score: 0.99, rank: Rank.Model });
-      continue;
-    }
     // Statistical-strength evidence: a longer organisation or location span that contains the
     // word ("American Express", "Swiss Re") wins over it when overlaps are resolved.
     emit({ type: 'NRP', start: m.index, end: m.index + word.length, score: 0.8, rank: Rank.Model });
@@ -308,7 +273,7 @@ export const CONTEXTUAL_DETECTORS: readonly { readonly types: readonly string[];
   { types: ['AGE'], run: detectAge },
   { types: ['TITLE'], run: detectTitle },
   { types: ['TITLE'], run: detectJobTitle },
-  { types: ['NRP', 'LOCATION'], run: detectGroups },
+  { types: ['NRP'], run: detectGroups },
   { types: ['ZIP_CODE'], run: detectPostalCode },
   { types: ['US_DRIVER_LICENSE'], run: detectDriverLicence },
 ];
