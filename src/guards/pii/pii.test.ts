@@ -78,6 +78,14 @@ describe('detectPii', () => {
     });
   }
 
+  it('runs the rule detectors only with tagger: false', () => {
+    const text = 'Edvard Petrussen (edvard@example.com) lives in Springfield, IL 62704.';
+    const types = (opts?: Parameters<typeof detectPii>[1]): string[] => detectPii(text, opts).map((f) => f.type);
+    assert.ok(types().includes('PERSON'));
+    assert.ok(types({ types: ['ZIP_CODE'] }).includes('ZIP_CODE'), 'a postal code after a place needs the tagger');
+    assert.deepEqual(types({ tagger: false }), ['EMAIL_ADDRESS']);
+  });
+
   it('returns sorted, non-overlapping findings with scores in [0, 1]', () => {
     const text = 'Jane Smith (jane@example.com, +1-984-182-0190) paid with 4111111111111111 on 2020-01-02 from 8.8.8.8';
     const f = detectPii(text);
