@@ -58,17 +58,30 @@ export function sha256Of(bytes: string | Uint8Array): Sha256Hex {
   return hash('sha256', bytes, 'hex') as Sha256Hex;
 }
 
-/** The digest of a payload written in pieces (a stream's events), in the order added. */
+/**
+ * The digest of a payload written in pieces (a stream's events), in the order added. Pieces are
+ * handed to the hash 16 KiB at a time: one native call per event cost ~0.17 µs per event against
+ * ~0.11 batched (200 events of ~150 bytes), and at most 16 KiB wait here.
+ */
 export class Sha256Stream {
   readonly #hash = createHash('sha256');
+  #pending = '';
   add(text: string): void {
-    this.#hash.update(text, 'utf8');
+    this.#pending += text;
+    // Each piece is written (and so UTF-8 encoded) on its own: a piece ending in half a surrogate
+    // pair must not be joined with the next one's other half before it is encoded.
+    const last = text.charCodeAt(text.length - 1);
+    if (this.#pending.length >= PENDING_MAX || (last >= 0xd800 && last <= 0xdbff)) {
+      this.#hash.update(this.#pending, 'utf8');
+      this.#pending = '';
+    }
   }
   /** Once, at the end. */
   digest(): Sha256Hex {
-    return this.#hash.digest('hex') as Sha256Hex;
+    return this.#hash.update(this.#pending, 'utf8').digest('hex') as Sha256Hex;
   }
 }
+const PENDING_MAX = 16 * 1024;
 
 /**
  * Whether a request to this model needs the digests of its raw request and answer bytes in its
