@@ -186,4 +186,23 @@ for (let n = 0; ; n += 64) {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a log closed while the store is down leaves every file, rotated ones too, and the next open replays them all in order', async () => {
+    const dir = tempDir();
+    const store = openSqliteStore(join(dir, 'state.db'));
+    try {
+      const sealing = sealingKey(randomBytes(32));
+      const down = { ...store.audit, append: () => Promise.reject(new Error('connection refused')) };
+      const options = { secrets: store.secrets, sealing, log: createLogger({ level: 'silent' }), spoolFile: join(dir, 'audit.spool'), checkpointEveryRecords: 1000, checkpointEveryMs: 60_000, maxBatch: 1000, journalSegmentBytes: 1024 };
+      const log = await AuditLog.open({ ...options, repo: down });
+      for (let i = 0; i < 40; i++) await log.write(entry(i), 'spool');
+      await log.close();
+      assert.ok(readdirSync(dir).filter((f) => f.startsWith('audit.spool.j-')).length >= 3);
+      await (await AuditLog.open({ ...options, repo: store.audit })).close();
+      assert.deepEqual(ids(await store.audit.page(0, 100)), Array.from({ length: 40 }, (_, i) => `r${i}`));
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -105,6 +105,8 @@ export interface Placed {
 export class Journal {
   private current: Segment | undefined;
   private next = 0;
+  /** Files of this journal not yet deleted, the current one included. */
+  private readonly open = new Set<Segment>();
   /** The next file, being zero-filled ahead of need. */
   private prepared: Promise<Segment> | undefined;
   private readonly owner = `j-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -156,19 +158,20 @@ export class Journal {
     if (seg.sealed && seg.pending === 0) await this.remove(seg);
   }
 
-  /** Closes the current file; deletes it when every record in it is in the store (else it waits for replay). */
+  /** Closes every file; deletes those whose records are all in the store (the others wait for replay). */
   async close(): Promise<void> {
-    const seg = this.current;
     const prepared = this.prepared;
     this.current = undefined;
     this.prepared = undefined;
     if (prepared) await prepared.then((p) => this.remove(p)).catch(() => undefined);
-    if (!seg) return;
-    seg.sealed = true;
-    if (seg.pending === 0) await this.remove(seg);
-    else {
-      await closeAsync(seg.fd);
-      LIVE.delete(seg.path);
+    for (const seg of [...this.open]) {
+      seg.sealed = true;
+      if (seg.pending === 0) await this.remove(seg);
+      else {
+        this.open.delete(seg);
+        await closeAsync(seg.fd);
+        LIVE.delete(seg.path);
+      }
     }
   }
 
@@ -185,6 +188,7 @@ export class Journal {
     const fd = await openAsync(path);
     LIVE.add(path);
     const seg = new Segment(path, fd);
+    this.open.add(seg);
     try {
       const zeros = zeroChunk();
       for (let at = 0; at < this.segmentBytes; at += zeros.length) await writeAsync(fd, zeros, 0, Math.min(zeros.length, this.segmentBytes - at), at);
@@ -211,6 +215,7 @@ export class Journal {
   }
 
   private async remove(seg: Segment): Promise<void> {
+    this.open.delete(seg);
     await closeAsync(seg.fd);
     LIVE.delete(seg.path);
     // Only after the store commit that holds every record of the file; losing the unlink to a
