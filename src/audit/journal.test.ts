@@ -30,7 +30,10 @@ describe('audit journal', () => {
     { name: 'two whole frames', bytes: Buffer.concat([one, two]), ids: ['r1', 'r2', 'r3'], torn: false },
     { name: 'torn in the last header', bytes: Buffer.concat([one, two.subarray(0, 6)]), ids: ['r1', 'r2'], torn: true },
     { name: 'torn in the last payload', bytes: Buffer.concat([one, two.subarray(0, two.length - 5)]), ids: ['r1', 'r2'], torn: true },
-    { name: 'a last frame whose data never reached the disk (zeros)', bytes: Buffer.concat([one, Buffer.alloc(two.length)]), ids: ['r1', 'r2'], torn: true },
+    { name: 'frames and the zero-filled rest of the file', bytes: Buffer.concat([one, two, Buffer.alloc(4096)]), ids: ['r1', 'r2', 'r3'], torn: false },
+    { name: 'a torn frame and the zero-filled rest of the file', bytes: Buffer.concat([one, two.subarray(0, two.length - 5), Buffer.alloc(4096)]), ids: ['r1', 'r2'], torn: true },
+    { name: 'a frame whose payload never reached the disk (zeros)', bytes: Buffer.concat([one, two.subarray(0, 20), Buffer.alloc(two.length - 20), Buffer.alloc(100)]), ids: ['r1', 'r2'], torn: true },
+    { name: 'a corrupt frame with a good one after it, then zeros', bytes: Buffer.concat([Buffer.from(one.toString('latin1').replace('"i":1', '"i":7'), 'latin1'), two, Buffer.alloc(100)]), ids: [], torn: false, corrupt: /checksum/ },
     { name: 'a last frame with a flipped byte', bytes: Buffer.concat([one, two.subarray(0, two.length - 1), Buffer.from('X')]), ids: ['r1', 'r2'], torn: true },
     { name: 'a corrupt first frame with a good one after it', bytes: Buffer.concat([Buffer.from(one.toString('latin1').replace('"i":1', '"i":7'), 'latin1'), two]), ids: [], torn: false, corrupt: /checksum/ },
     { name: 'garbage between frames', bytes: Buffer.concat([one, Buffer.from('oops\n'), two]), ids: ['r1', 'r2'], torn: false, corrupt: /header/ },
@@ -175,9 +178,28 @@ for (let n = 0; ; n += 64) {
       // A fail-closed record does not wait for the interval: it waits for the store, with everything before it.
       await log.write(entry(100), 'fail-closed');
       assert.equal((await store.audit.head()).seq, 41);
-      assert.equal(files().length, 1, 'only the file being written remains');
+      assert.ok(files().length <= 2, `only the file being written (and the next, zero-filled ahead) remain: ${files().length}`);
       await log.close();
       assert.deepEqual(files(), []);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a log closed while the store is down leaves every file, rotated ones too, and the next open replays them all in order', async () => {
+    const dir = tempDir();
+    const store = openSqliteStore(join(dir, 'state.db'));
+    try {
+      const sealing = sealingKey(randomBytes(32));
+      const down = { ...store.audit, append: () => Promise.reject(new Error('connection refused')) };
+      const options = { secrets: store.secrets, sealing, log: createLogger({ level: 'silent' }), spoolFile: join(dir, 'audit.spool'), checkpointEveryRecords: 1000, checkpointEveryMs: 60_000, maxBatch: 1000, journalSegmentBytes: 1024 };
+      const log = await AuditLog.open({ ...options, repo: down });
+      for (let i = 0; i < 40; i++) await log.write(entry(i), 'spool');
+      await log.close();
+      assert.ok(readdirSync(dir).filter((f) => f.startsWith('audit.spool.j-')).length >= 3);
+      await (await AuditLog.open({ ...options, repo: store.audit })).close();
+      assert.deepEqual(ids(await store.audit.page(0, 100)), Array.from({ length: 40 }, (_, i) => `r${i}`));
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -15,8 +15,8 @@ import type { AuditRepo, SecretRepo } from '../store/types.js';
 import type { SealingKey } from '../crypto/seal.js';
 import type { AuditEntry, ChainHead } from './chain.js';
 import { signCheckpoint, signingKey, type AuditCheckpoint, type SigningKey } from './signing.js';
-import { encodeFrame, Journal, replayJournals, type Segment } from './journal.js';
-import { PackedBatch } from '../store/sqlite-audit-wire.js';
+import { Journal, replayJournals, type Placed } from './journal.js';
+import { batchSize, encodeFrame, JournalBatch, type AuditBatch, type JournalRange } from '../store/sqlite-audit-wire.js';
 
 export type StoreDownMode = 'spool' | 'fail-closed';
 
@@ -94,13 +94,13 @@ interface Pending extends Waiter {
 }
 
 /**
- * A journaled frame waiting for the store: its packed bytes (outside the V8 heap, so records
- * waiting for the store cost the garbage collector nothing), and the fail-closed waiters among
- * its records, which wait for the store.
+ * A journaled frame waiting for the store: where it is in the journal (the store reads it there:
+ * the records take no memory while they wait), and the fail-closed waiters among its records,
+ * which wait for the store.
  */
 interface Journaled {
-  readonly batch: PackedBatch;
-  readonly segment: Segment;
+  readonly at: Placed;
+  readonly count: number;
   waiters: Waiter[];
 }
 
@@ -176,6 +176,7 @@ export class AuditLog {
     const key = await signingKey(options.secrets, options.sealing, (options.now ?? Date.now)());
     const log = new AuditLog(options, key, new Journal(options.spoolFile, options.journalSegmentBytes));
     await log.replayOrphans();
+    log.journal.prepare();
     return log;
   }
 
@@ -300,11 +301,9 @@ export class AuditLog {
       if (batch.length === 0) continue;
       const entries = batch.map((p) => p.entry);
       const started = performance.now();
-      let segment: Segment;
-      let frame;
+      let at: Placed;
       try {
-        frame = encodeFrame(entries);
-        segment = await this.journal.append(frame);
+        at = await this.journal.append(encodeFrame(entries), entries.length);
       } catch (err) {
         await this.journalFailed(batch, err);
         continue;
@@ -316,7 +315,7 @@ export class AuditLog {
         if (p.mode === 'fail-closed') waiters.push(p);
         else p.resolve();
       }
-      this.backlog.push({ batch: frame.batch, segment, waiters });
+      this.backlog.push({ at, count: batch.length, waiters });
       this.backlogRecords += batch.length;
       this.urgent += waiters.length;
       this.journaled += batch.length;
@@ -405,16 +404,23 @@ export class AuditLog {
       await this.replayOrphans();
       if (this.orphans) return;
     }
-    // Whole frames, up to `storeBatch` records (at least one frame).
+    // Whole frames, up to `storeBatch` records (at least one frame); frames that follow each
+    // other in a file are read as one range.
     let frames = 0;
     let records = 0;
-    while (frames < this.backlog.length && (frames === 0 || records + (this.backlog[frames] as Journaled).batch.count <= this.storeBatch)) {
-      records += (this.backlog[frames] as Journaled).batch.count;
+    const ranges: JournalRange[] = [];
+    while (frames < this.backlog.length) {
+      const j = this.backlog[frames] as Journaled;
+      if (frames > 0 && records + j.count > this.storeBatch) break;
+      const last = ranges[ranges.length - 1];
+      if (last && last.file === j.at.segment.path && last.end === j.at.start) ranges[ranges.length - 1] = { file: last.file, start: last.start, end: j.at.end };
+      else ranges.push({ file: j.at.segment.path, start: j.at.start, end: j.at.end });
+      records += j.count;
       frames++;
     }
     if (frames === 0) return;
     const chunk = this.backlog.slice(0, frames);
-    const batch = frames === 1 ? (chunk[0] as Journaled).batch : new PackedBatch(Buffer.concat(chunk.map((j) => j.batch.bytes)), records);
+    const batch = new JournalBatch(ranges, records);
     try {
       await this.append(batch);
     } catch (err) {
@@ -427,9 +433,9 @@ export class AuditLog {
     // Journal files whose every record is now in the store can go.
     for (const j of chunk) {
       try {
-        await this.journal.stored(j.segment, j.batch.count);
+        await this.journal.stored(j.at.segment, j.count);
       } catch (err) {
-        this.options.log.warn({ err, file: j.segment.path }, 'could not remove a stored audit journal file');
+        this.options.log.warn({ err, file: j.at.segment.path }, 'could not remove a stored audit journal file');
       }
     }
     this.stored += records;
@@ -468,8 +474,8 @@ export class AuditLog {
     }
   }
 
-  private async append(batch: readonly AuditEntry[] | PackedBatch): Promise<void> {
-    const count = batch instanceof PackedBatch ? batch.count : batch.length;
+  private async append(batch: AuditBatch): Promise<void> {
+    const count = batchSize(batch);
     const started = performance.now();
     this.head = await this.options.repo.append(batch);
     this.lastAppendMs = performance.now() - started;

@@ -5,6 +5,8 @@
  * short fields and the body's length in UTF-16 code units) followed by the body itself, which is
  * already canonical JSON and is therefore never escaped or re-parsed in transit.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import type { AuditEntry, AuditOutcome } from '../audit/chain.js';
 
 type Header = [requestId: string, ts: number, principal: string | null, route: string | null, outcome: AuditOutcome, status: number, bodyLength: number];
@@ -31,29 +33,99 @@ export function unpackEntries(text: string): AuditEntry[] {
 }
 
 /**
- * A batch already packed and UTF-8 encoded, as the audit journal wrote it (audit/journal.ts):
- * handed to the store as bytes, so the records are neither re-encoded nor kept on the V8 heap
- * while they wait for the store (bytes live outside it: nothing for the garbage collector to
- * copy or mark).
+ * Audit journal frames (audit/journal.ts): `PCJ1 <records> <payload bytes> <crc32 hex>\n` and the
+ * packed batch in UTF-8. Defined here, beside the packing, because the append thread reads the
+ * frames straight from the journal files.
  */
-export class PackedBatch {
+export const FRAME_MAGIC = 'PCJ1';
+
+export function encodeFrame(entries: readonly AuditEntry[]): Buffer {
+  const payload = Buffer.from(packEntries(entries), 'utf8');
+  const header = Buffer.from(`${FRAME_MAGIC} ${entries.length} ${payload.length} ${crc32(payload).toString(16)}\n`, 'latin1');
+  return Buffer.concat([header, payload], header.length + payload.length);
+}
+
+export interface FrameHeader {
+  readonly count: number;
+  readonly crc: string;
+  /** Where the payload starts and ends in the buffer. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The header of the frame at `at`, or why it cannot be one. */
+export function frameHeader(buf: Buffer, at: number): FrameHeader | string {
+  const nl = buf.indexOf(10, at);
+  if (nl < 0) return 'no frame header';
+  const parts = buf.toString('latin1', at, Math.min(nl, at + 64)).split(' ');
+  const count = Number(parts[1]);
+  const size = Number(parts[2]);
+  if (nl - at > 63 || parts.length !== 4 || parts[0] !== FRAME_MAGIC || !Number.isSafeInteger(count) || !Number.isSafeInteger(size) || count < 1 || size < 0) return 'malformed frame header';
+  return { count, crc: parts[3] as string, start: nl + 1, end: nl + 1 + size };
+}
+
+/** A run of whole frames in one journal file: bytes `start` to `end`. */
+export interface JournalRange {
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The packed text of the frames in `ranges`, read back from the journal files (which the
+ * kernel's page cache still holds: they were just written). Only frames this process wrote and
+ * fdatasync'ed are named here, so they are taken as they are; recovery (journal.ts) is where
+ * frames are checked.
+ */
+export function readRanges(ranges: readonly JournalRange[]): string {
+  let text = '';
+  for (const r of ranges) {
+    const buf = Buffer.allocUnsafe(r.end - r.start);
+    const fd = openSync(r.file, 'r');
+    try {
+      let got = 0;
+      while (got < buf.length) {
+        const n = readSync(fd, buf, got, buf.length - got, r.start + got);
+        if (n === 0) throw new Error(`audit journal ${r.file} is shorter than its frames`);
+        got += n;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    for (let at = 0; at < buf.length; ) {
+      const h = frameHeader(buf, at);
+      if (typeof h === 'string' || h.end > buf.length) throw new Error(`audit journal ${r.file}: ${typeof h === 'string' ? h : 'frame runs past its range'} at byte ${r.start + at}`);
+      text += buf.toString('utf8', h.start, h.end);
+      at = h.end;
+    }
+  }
+  return text;
+}
+
+/**
+ * Journaled records handed to the store by where they are in the journal, not as objects: the
+ * records waiting for the store then hold no memory at all (neither on the V8 heap, where they
+ * would be promoted and marked, nor outside it, where their buffers would push V8 to collect),
+ * and a backlog of any size while the store is down costs a few bytes per frame.
+ */
+export class JournalBatch {
   constructor(
-    readonly bytes: Uint8Array,
+    readonly ranges: readonly JournalRange[],
     readonly count: number,
   ) {}
 
-  static of(entries: readonly AuditEntry[]): PackedBatch {
-    return new PackedBatch(Buffer.from(packEntries(entries), 'utf8'), entries.length);
-  }
-
   entries(): AuditEntry[] {
-    return unpackEntries(Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString('utf8'));
+    return unpackEntries(readRanges(this.ranges));
   }
 }
 
-/** What `AuditRepo.append` takes: entries, or a packed batch of them. */
-export type AuditBatch = readonly AuditEntry[] | PackedBatch;
+/** What `AuditRepo.append` takes: entries, or journaled records by their place in the journal. */
+export type AuditBatch = readonly AuditEntry[] | JournalBatch;
 
 export function batchEntries(batch: AuditBatch): readonly AuditEntry[] {
-  return batch instanceof PackedBatch ? batch.entries() : batch;
+  return batch instanceof JournalBatch ? batch.entries() : batch;
+}
+
+export function batchSize(batch: AuditBatch): number {
+  return batch instanceof JournalBatch ? batch.count : batch.length;
 }

@@ -7,13 +7,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { EMPTY_HEAD, encodeHeader, sha256Hex, type AuditEntry, type ChainHead } from '../audit/chain.js';
-import { unpackEntries } from './sqlite-audit-wire.js';
+import { readRanges, unpackEntries, type JournalRange } from './sqlite-audit-wire.js';
 
-export interface AppendRequest {
-  readonly id: number;
-  /** The batch, packed by `packEntries` (sqlite-audit-wire.ts), UTF-8. */
-  readonly packed: Uint8Array;
-}
+/** The batch, packed by `packEntries` (sqlite-audit-wire.ts), or where its frames are in the audit journal. */
+export type AppendRequest = { readonly id: number; readonly packed: string } | { readonly id: number; readonly ranges: readonly JournalRange[] };
 export type AppendReply = { readonly id: number; readonly head: ChainHead } | { readonly id: number; readonly error: string };
 
 const db = new Database((workerData as { file: string }).file);
@@ -56,8 +53,7 @@ parentPort?.on('message', (msg: AppendRequest | 'close') => {
   try {
     // IMMEDIATE: take the write lock before reading the head, so no other connection can chain
     // onto the same head in between.
-    const text = Buffer.from(msg.packed.buffer, msg.packed.byteOffset, msg.packed.byteLength).toString('utf8');
-    reply = { id: msg.id, head: appendTx.immediate(unpackEntries(text)) };
+    reply = { id: msg.id, head: appendTx.immediate(unpackEntries('packed' in msg ? msg.packed : readRanges(msg.ranges))) };
   } catch (err) {
     reply = { id: msg.id, error: err instanceof Error ? err.message : String(err) };
   }

@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 import { EMPTY_HEAD, linkEntries, type AuditEntry, type AuditOutcome, type AuditRow, type ChainHead } from '../audit/chain.js';
 import type { AuditCheckpoint } from '../audit/signing.js';
 import type { AppendReply, AppendRequest } from './sqlite-audit-worker.js';
-import { batchEntries, PackedBatch, type AuditBatch } from './sqlite-audit-wire.js';
+import { batchEntries, batchSize, JournalBatch, packEntries, type AuditBatch } from './sqlite-audit-wire.js';
 import type { AuditQuery, AuditRepo } from './types.js';
 
 /** Appended to the migration list in sqlite.ts; ids in the 0200 range belong to audit. */
@@ -105,8 +105,7 @@ export function sqliteAudit(db: Database.Database, file: string): AuditRepo & { 
 
   return {
     async append(batch) {
-      const count = batch instanceof PackedBatch ? batch.count : batch.length;
-      return count === 0 ? (headGet.get() ?? EMPTY_HEAD) : append.run(batch);
+      return batchSize(batch) === 0 ? (headGet.get() ?? EMPTY_HEAD) : append.run(batch);
     },
     async head() {
       return headGet.get() ?? EMPTY_HEAD;
@@ -192,8 +191,9 @@ function workerAppend(file: string): Appender {
     run(batch) {
       if (failure) return Promise.reject(failure);
       const id = nextId++;
-      // Bytes cross to the thread in one copy (structured clone of a Uint8Array).
-      const request: AppendRequest = { id, packed: (batch instanceof PackedBatch ? batch : PackedBatch.of(batch)).bytes };
+      // Journaled records cross as their place in the journal (the thread reads them there);
+      // others as one packed string.
+      const request: AppendRequest = batch instanceof JournalBatch ? { id, ranges: batch.ranges } : { id, packed: packEntries(batch) };
       return new Promise<ChainHead>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.ref();

@@ -6,7 +6,7 @@
  */
 
 import type { AuditBatch } from './sqlite-audit-wire.js';
-import type { AuditEntry, AuditRow, ChainHead } from '../audit/chain.js';
+import type { AuditRow, ChainHead } from '../audit/chain.js';
 import type { AuditCheckpoint } from '../audit/signing.js';
 import type { SealedRepo } from './sealed.js';
 
