@@ -167,7 +167,7 @@ for (let n = 0; ; n += 64) {
 
   it('acknowledges before the store has the records; journal files go once the store holds theirs, rotated ones first', () =>
     withStore(async (dir, store) => {
-        const files = (): string[] => readdirSync(dir).filter((f) => f.startsWith('audit.spool'));
+      const files = (): string[] => readdirSync(dir).filter((f) => f.startsWith('audit.spool'));
       const log = await AuditLog.open({ repo: store.audit, secrets: store.secrets, sealing: sealingKey(randomBytes(32)), log: createLogger({ level: 'silent' }), spoolFile: join(dir, 'audit.spool'), checkpointEveryRecords: 1000, checkpointEveryMs: 60_000, maxBatch: 1000, storeDelayMs: 60_000, journalSegmentBytes: 1024 });
       for (let i = 0; i < 40; i++) await log.write(entry(i), 'spool');
       assert.equal((await store.audit.head()).seq, 0, 'acknowledged before the store has them (store interval 60 s)');
