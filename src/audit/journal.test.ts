@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { sealingKey } from '../crypto/seal.js';
 import { createLogger } from '../log.js';
 import { openSqliteStore } from '../store/sqlite.js';
+import type { Store } from '../store/types.js';
 import type { AuditEntry } from './chain.js';
 import { frame, readJournal, replayJournals } from './journal.js';
 import { AuditLog } from './log.js';
@@ -21,6 +22,18 @@ const ids = (entries: readonly { requestId: string }[]): string[] => entries.map
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'pc-journal-'));
+}
+
+/** A fresh directory with a SQLite store in it, both gone afterwards. */
+async function withStore(fn: (dir: string, store: Store) => Promise<void>): Promise<void> {
+  const dir = tempDir();
+  const store = openSqliteStore(join(dir, 'state.db'));
+  try {
+    await fn(dir, store);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('audit journal', () => {
@@ -58,10 +71,8 @@ describe('audit journal', () => {
     });
   }
 
-  it('replay keeps the good prefix of a corrupt file, reports it and keeps the file; a torn file is replayed and removed', async () => {
-    const dir = tempDir();
-    const store = openSqliteStore(join(dir, 'state.db'));
-    try {
+  it('replay keeps the good prefix of a corrupt file, reports it and keeps the file; a torn file is replayed and removed', () =>
+    withStore(async (dir, store) => {
       const base = join(dir, 'audit.spool');
       // Files of a process that is gone: this process's pid, but not files this process has open.
       writeFileSync(`${base}.j-${process.pid}-00000001-0`, Buffer.concat([one, Buffer.from('oops\n'), two]));
@@ -72,26 +83,16 @@ describe('audit journal', () => {
       assert.match(result.corrupt[0]?.reason ?? '', /header/);
       assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('audit.spool')), [`audit.spool.j-${process.pid}-00000001-0.corrupt`]);
       assert.deepEqual(ids(await store.audit.page(0, 10)), ['r1', 'r2', 'r4']);
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('replays an old-format spool (JSON lines, torn last line skipped)', async () => {
-    const dir = tempDir();
-    const store = openSqliteStore(join(dir, 'state.db'));
-    try {
+  it('replays an old-format spool (JSON lines, torn last line skipped)', () =>
+    withStore(async (dir, store) => {
       const base = join(dir, 'audit.spool');
       writeFileSync(base, `${JSON.stringify(entry(1))}\n${JSON.stringify(entry(2))}\n{"requestId":"r3","ts`);
       assert.equal((await replayJournals(base, store.audit, 500)).records, 2);
       assert.deepEqual(ids(await store.audit.page(0, 10)), ['r1', 'r2']);
       assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('audit.spool')), []);
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
   it('SIGKILL mid-batch: every acknowledged record is in the journal, replay stores each exactly once', async () => {
     const dir = tempDir();
@@ -164,11 +165,9 @@ for (let n = 0; ; n += 64) {
     }
   });
 
-  it('acknowledges before the store has the records; journal files go once the store holds theirs, rotated ones first', async () => {
-    const dir = tempDir();
-    const store = openSqliteStore(join(dir, 'state.db'));
-    const files = (): string[] => readdirSync(dir).filter((f) => f.startsWith('audit.spool'));
-    try {
+  it('acknowledges before the store has the records; journal files go once the store holds theirs, rotated ones first', () =>
+    withStore(async (dir, store) => {
+      const files = (): string[] => readdirSync(dir).filter((f) => f.startsWith('audit.spool'));
       const log = await AuditLog.open({ repo: store.audit, secrets: store.secrets, sealing: sealingKey(randomBytes(32)), log: createLogger({ level: 'silent' }), spoolFile: join(dir, 'audit.spool'), checkpointEveryRecords: 1000, checkpointEveryMs: 60_000, maxBatch: 1000, storeDelayMs: 60_000, journalSegmentBytes: 1024 });
       for (let i = 0; i < 40; i++) await log.write(entry(i), 'spool');
       assert.equal((await store.audit.head()).seq, 0, 'acknowledged before the store has them (store interval 60 s)');
@@ -181,16 +180,10 @@ for (let n = 0; ; n += 64) {
       assert.ok(files().length <= 2, `only the file being written (and the next, zero-filled ahead) remain: ${files().length}`);
       await log.close();
       assert.deepEqual(files(), []);
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('a log closed while the store is down leaves every file, rotated ones too, and the next open replays them all in order', async () => {
-    const dir = tempDir();
-    const store = openSqliteStore(join(dir, 'state.db'));
-    try {
+  it('a log closed while the store is down leaves every file, rotated ones too, and the next open replays them all in order', () =>
+    withStore(async (dir, store) => {
       const sealing = sealingKey(randomBytes(32));
       const down = { ...store.audit, append: () => Promise.reject(new Error('connection refused')) };
       const options = { secrets: store.secrets, sealing, log: createLogger({ level: 'silent' }), spoolFile: join(dir, 'audit.spool'), checkpointEveryRecords: 1000, checkpointEveryMs: 60_000, maxBatch: 1000, journalSegmentBytes: 1024 };
@@ -200,9 +193,5 @@ for (let n = 0; ; n += 64) {
       assert.ok(readdirSync(dir).filter((f) => f.startsWith('audit.spool.j-')).length >= 3);
       await (await AuditLog.open({ ...options, repo: store.audit })).close();
       assert.deepEqual(ids(await store.audit.page(0, 100)), Array.from({ length: 40 }, (_, i) => `r${i}`));
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 });
