@@ -93,17 +93,15 @@ export function ngramFeatures(text: string, into: Map<number, number>, weight = 
   addNgrams(ngramKeys(text), into, weight);
 }
 
-/** `d` with defensive clauses removed from its text and its variants (payloads are left alone). */
+/**
+ * `d` with defensive clauses removed from its text and then from its variants (payloads are left
+ * alone). The variants are only looked at when the plain text had one: an obfuscated defensive
+ * clause is not an operator's, and skipping it is the fail-closed side (and saves the scans).
+ */
 function withoutDefensive(d: Deobfuscated): Deobfuscated {
   const text = maskDefensive(d.text);
-  let changed = text !== d.text;
-  const variants = d.variants.map((v) => {
-    const t = maskDefensive(v.text);
-    if (t === v.text) return v;
-    changed = true;
-    return { kind: v.kind, text: t };
-  });
-  return changed ? { ...d, text, variants } : d;
+  if (text === d.text) return d;
+  return { ...d, text, variants: d.variants.map((v) => ({ kind: v.kind, text: maskDefensive(v.text) })) };
 }
 
 /** Names of the rule families that match `text`. */
