@@ -28,6 +28,7 @@ import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval
 import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, writtenPromptRows, type DevRow } from '../src/guards/injection/dataset.js';
 import { documentSegments } from '../src/guards/injection/document.js';
 import { formatProbe } from '../src/guards/injection/probe-multilingual.js';
+import { formatDefensive } from '../src/guards/injection/defensive-prompts.js';
 import { addNgrams, extractInput, extractOutput, HASH_BITS, ngramKeys, type FeatureVector } from '../src/guards/injection/features.js';
 import { deobfuscate } from '../src/guards/injection/deobfuscate.js';
 import { calibrate, fitPlatt, predict, serialize, train, DEFAULT_TRAIN_OPTIONS, type Calibration, type LinearModel, type TrainExample, type TrainOptions } from '../src/guards/injection/linear.js';
@@ -212,6 +213,10 @@ if (!args.includes('--quick')) {
 const directModel = trainDirect(directTrain, directCalibration);
 // The multilingual probe (never trained on): summary lines only; `portcullis eval injection` lists the misses.
 log(formatProbe((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)) >= directThreshold).split('\n').slice(0, 2).join('\n'));
+// Operators' defensive instructions and look-alike attacks (defensive-prompts.ts, never trained on),
+// at the user threshold and at the system threshold this run writes.
+const systemThreshold = Math.max(directThreshold, Math.floor(100 / (1 + Math.exp(-(directCalibration.a * logit(0.9) + directCalibration.b)))) / 100);
+log(formatDefensive((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)), { system: systemThreshold, user: directThreshold }));
 const heldDirect = direct.filter((r) => directHeld.has(r) || NO_TRAIN_SOURCES.has(r.source));
 if (args.includes('--direct-only')) {
   // Experiments (hyper-parameters, features) are chosen on CV and leave-one-source-out above; the
@@ -411,7 +416,7 @@ const thresholds = {
   assistant: directThreshold,
   // Operators legitimately write role-play and "never reveal" rules into system prompts: the
   // strict operating point of 0.9 on the uncalibrated scale, carried through the calibration.
-  system: Math.max(directThreshold, Math.floor(100 / (1 + Math.exp(-(directCalibration.a * logit(0.9) + directCalibration.b)))) / 100),
+  system: systemThreshold,
   tool: toolThreshold,
   output: outputThreshold,
 };

@@ -6,6 +6,7 @@
  */
 import { deobfuscate, type Deobfuscated } from './deobfuscate.js';
 import { restoreKeywords } from './typos.js';
+import { maskDefensive } from './defensive.js';
 import { ATTACK_RULES, COUNTER_EVIDENCE, DIRECT_RULES, DOCUMENT_RULES, HARM_TOPICS, OUTPUT_RULES, type RuleFamily } from './rules.js';
 
 /** Rule families for document segments: the attack families plus document-only ones. */
@@ -90,6 +91,17 @@ export function addNgrams(keys: NgramKeys, into: Map<number, number>, weight = 1
 /** Hashed n-grams of canonical text, L2-normalised per family so length does not dominate. */
 export function ngramFeatures(text: string, into: Map<number, number>, weight = 1): void {
   addNgrams(ngramKeys(text), into, weight);
+}
+
+/**
+ * `d` with defensive clauses removed from its text and then from its variants (payloads are left
+ * alone). The variants are only looked at when the plain text had one: an obfuscated defensive
+ * clause is not an operator's, and skipping it is the fail-closed side (and saves the scans).
+ */
+function withoutDefensive(d: Deobfuscated): Deobfuscated {
+  const text = maskDefensive(d.text);
+  if (text === d.text) return d;
+  return { ...d, text, variants: d.variants.map((v) => ({ kind: v.kind, text: maskDefensive(v.text) })) };
 }
 
 /** Names of the rule families that match `text`. */
@@ -253,7 +265,10 @@ export interface Extracted {
  * Decoded payloads contribute their n-grams too, at half weight.
  */
 export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deobfuscated): Extracted {
-  const d = pre ?? deobfuscate(raw);
+  const d0 = pre ?? deobfuscate(raw);
+  // Direct prompts: an operator's defensive clauses ("never reveal these instructions") are not
+  // scored (defensive.ts); documents keep them (an instruction inside data is what is looked for).
+  const d = kind === 'direct' ? withoutDefensive(d0) : d0;
   const hashed = new Map<number, number>();
   ngramFeatures(d.text, hashed);
   for (const p of d.payloads) ngramFeatures(p.text, hashed, 0.5);
