@@ -43,11 +43,12 @@ export class GatewayMetrics {
     this.denials = new Counter({ name: 'portcullis_denials_total', help: 'Refused or failed requests by error code.', labelNames: ['code'], registers });
     if (audit) {
       const stats = (): AuditStats => audit.stats();
-      new Gauge({ name: 'portcullis_audit_queue_depth', help: 'Audit records waiting for the store.', registers, collect() { this.set(stats().queued); } });
-      new Gauge({ name: 'portcullis_audit_spool_records', help: 'Audit records in the local spool, waiting for replay.', registers, collect() { this.set(stats().spooled); } });
-      new Gauge({ name: 'portcullis_audit_last_write_seconds', help: 'Duration of the last durable audit append (group commit).', registers, collect() { this.set(stats().lastAppendMs / 1000); } });
+      new Gauge({ name: 'portcullis_audit_queue_depth', help: 'Audit records not yet in the store (waiting for the journal, or journaled and waiting for the store).', registers, collect() { this.set(stats().queued); } });
+      new Gauge({ name: 'portcullis_audit_spool_records', help: 'Audit records durable in the local journal and not yet in the store.', registers, collect() { this.set(stats().spooled); } });
+      new Gauge({ name: 'portcullis_audit_last_write_seconds', help: 'Duration of the last store append (a batch of journaled records).', registers, collect() { this.set(stats().lastAppendMs / 1000); } });
+      new Gauge({ name: 'portcullis_audit_last_journal_seconds', help: 'Duration of the last journal frame write and fdatasync (group commit: what a request waits for).', registers, collect() { this.set(stats().lastJournalMs / 1000); } });
       new Gauge({ name: 'portcullis_audit_records_written', help: 'Audit records made durable in the store since start.', registers, collect() { this.set(stats().written); } });
-      new Gauge({ name: 'portcullis_audit_batches', help: 'Group commits since start.', registers, collect() { this.set(stats().batches); } });
+      new Gauge({ name: 'portcullis_audit_batches', help: 'Store transactions since start.', registers, collect() { this.set(stats().batches); } });
       new Gauge({
         name: 'portcullis_audit_export_dropped',
         help: 'Audit events an exporter dropped because its queue was full, since start.',

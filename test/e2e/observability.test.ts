@@ -117,10 +117,15 @@ describe('metrics and SIEM export (e2e)', () => {
     const keysWithToken = await fetch(`${adminUrl}/admin/v1/keys`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     assert.equal(keysWithToken.status, 401, 'the metrics token opens /metrics only');
     await keysWithToken.text();
-    const res = await fetch(`${adminUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    const scrape = async (): Promise<Response> => fetch(`${adminUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    const res = await scrape();
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^text\/plain/);
-    const text = await res.text();
+    let text = await res.text();
+    // Answers complete once their records are in the journal; the store gets them within its
+    // batching interval (docs/audit.md, Durability), and the queue depth counts them until then.
+    await eventually(async () => /portcullis_audit_queue_depth 0/.test((text = await (await scrape()).text())));
+    assert.match(text, /portcullis_audit_last_journal_seconds \d/);
     assert.match(text, /portcullis_requests_total\{route="gpt",operation="chat",status="200",decision="allow"\} 3/);
     assert.match(text, /portcullis_denials_total\{code="PC_ERR_UNAUTHENTICATED"\} 1/);
     assert.match(text, /portcullis_tokens_total\{route="gpt",direction="input"\} \d+/);
