@@ -37,7 +37,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { spawnMock } from '../src/cli/mock-process.js';
-import { benchConfig, isVariant, VARIANTS, type Variant } from './portcullis-config.js';
+import { once } from 'node:events';
+import { benchConfig, dropBenchSchema, isVariant, VARIANTS, type Variant } from './portcullis-config.js';
 import { freePort, sendChats, waitHealthy } from './chat-load.js';
 import { cpuMs } from './procs.js';
 import { median } from './stats.js';
@@ -179,6 +180,11 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const t of targets) t.child.kill('SIGTERM');
+    for (const t of targets) {
+      if (t.variant !== 'postgres') continue;
+      if (t.child.exitCode === null && t.child.signalCode === null) await once(t.child, 'exit');
+      await dropBenchSchema(Number(new URL(t.origin).port));
+    }
     await mock.stop();
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -233,11 +233,12 @@ function chatBody(stream: boolean, chunks: number): string {
   return JSON.stringify({ model: 'bench', ...(stream ? { stream: true } : {}), messages: [{ role: 'user', content }] });
 }
 
-/** The bench target each config variant (`portcullis-config.ts`) is measured as. */
-const VARIANT_TARGET = { default: 'portcullis', 'audit-off': 'portcullisNoAudit', core: 'portcullisCore' } as const satisfies Record<Variant, TargetName>;
+/** The config variants `npm run bench` runs (`postgres` is for compare.js), and the bench target each is measured as. */
+type BenchVariant = Exclude<Variant, 'postgres'>;
+const VARIANT_TARGET = { default: 'portcullis', 'audit-off': 'portcullisNoAudit', core: 'portcullisCore' } as const satisfies Record<BenchVariant, TargetName>;
 
 /** One Portcullis process with the config of `variant`, in a directory of its own. */
-async function startPortcullis(pinning: Pinning, mockUrl: string, workDir: string, options: Options, variant: Variant): Promise<Server> {
+async function startPortcullis(pinning: Pinning, mockUrl: string, workDir: string, options: Options, variant: BenchVariant): Promise<Server> {
   const { profileDir, portcullisNodeFlags } = options;
   const port = await freePort();
   const dir = join(workDir, variant);

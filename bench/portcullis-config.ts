@@ -8,13 +8,18 @@
  * measured is what a user who writes the same settings gets:
  * - `default`: everything else as shipped (audit trail, monitoring, context, authorization);
  * - `audit-off`: the same with `audit: { enabled: false }` (issue 7's cost is the difference);
+ * - `postgres`: `default` with the state (keys, audit log) in PostgreSQL (`PORTCULLIS_BENCH_POSTGRES`,
+ *   default the development machine's `postgres://postgres@127.0.0.1:5432/test`), in a schema of its
+ *   own per server (`pc_bench_<port>`, dropped by `dropBenchSchema` when the run ends);
  * - `core`: what issue 2's targets name, "key check + routing": audit off and `monitor: {
  *   enabled: false }` too. Authorization (the Cedar policy set and the context facts it reads)
  *   stays on: there is no setting that turns it off and there should not be one in a zero-trust
  *   gateway, where an API key alone must not grant every model; its cost is part of the figure.
  */
 
-export const VARIANTS = ['default', 'audit-off', 'core'] as const;
+import pg from 'pg';
+
+export const VARIANTS = ['default', 'audit-off', 'core', 'postgres'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 export function isVariant(name: string): name is Variant {
@@ -26,14 +31,30 @@ export const VARIANT_NOTES: Readonly<Record<Variant, string>> = {
   default: 'guards off, everything else as shipped',
   'audit-off': 'guards and audit off',
   core: 'guards, audit and monitoring off: key check, authorization and routing',
+  postgres: 'guards off, everything else as shipped, state in PostgreSQL',
 };
+
+const POSTGRES = process.env['PORTCULLIS_BENCH_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const benchSchema = (port: number): string => `pc_bench_${port}`;
+
+/** Drops the schema a `postgres` server on `port` used. */
+export async function dropBenchSchema(port: number): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${benchSchema(port)} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
 
 /**
  * The YAML of one variant. `extra` lines are appended (the benchmark's audit group-commit window,
  * `BENCH_AUDIT_COMMIT_DELAY_MS`, goes there).
  */
 export function benchConfig(variant: Variant, port: number, mockUrl: string, extra: readonly string[] = []): string {
-  const audit = variant === 'default' ? [] : ['audit:', '  enabled: false'];
+  const audit = variant === 'default' || variant === 'postgres' ? [] : ['audit:', '  enabled: false'];
+  const storage = variant === 'postgres' ? ['storage:', `  url: "${POSTGRES}?schema=${benchSchema(port)}"`] : [];
   const monitor = variant === 'core' ? ['monitor:', '  enabled: false'] : [];
   return [
     'logging:',
@@ -50,6 +71,7 @@ export function benchConfig(variant: Variant, port: number, mockUrl: string, ext
     '    guards: { enabled: false }',
     ...audit,
     ...monitor,
+    ...storage,
     ...extra,
     '',
   ].join('\n');

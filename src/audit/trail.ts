@@ -84,6 +84,7 @@ export async function openAuditTrail(options: {
     checkpointEveryMs: config.audit.checkpointEveryMs,
     maxBatch: config.audit.maxBatch,
     commitDelayMs: config.audit.commitDelayMs,
+    ...(store.audit.storeBatch !== undefined ? { storeBatch: store.audit.storeBatch } : {}),
     ...(exporters.length > 0 ? { onDurable: (entries: readonly AuditEntry[]) => { for (const e of exporters) e.publish(entries); } } : {}),
   });
   const recordAdminAction = (action: AdminAction): Promise<void> => {

@@ -286,6 +286,7 @@ export function openPostgresStore(url: string): Store {
   };
 
   const audit: AuditRepo = {
+    storeBatch: POSTGRES_STORE_BATCH,
     append(batch) {
       const entries = batchEntries(batch);
       if (entries.length === 0) return this.head();
@@ -402,6 +403,14 @@ export function openPostgresStore(url: string): Store {
 }
 
 const NOT_ACTIVE = new Error('the old key is not active');
+/**
+ * Audit records per PostgreSQL transaction. The records go as 11 array parameters, which pg
+ * serialises into one text literal per array (every quote of a JSON body escaped): at the
+ * journal's default of 500 records per transaction those megabyte strings cost the gateway
+ * ×1.24–1.26 of the CPU per request of the pre-journal build, at 48 ×0.98 (docs/audit.md,
+ * session 8, `compare.js ... dist@postgres`).
+ */
+const POSTGRES_STORE_BATCH = 48;
 const INSERT_KEY = insertSql('api_keys', API_KEY_COLUMNS, positionalPlaceholder);
 const INSERT_OPERATOR = insertSql('operators', OPERATOR_COLUMNS, positionalPlaceholder);
 

@@ -139,6 +139,8 @@ export interface SecretRepo {
 export interface AuditRepo {
   /** Chains and stores entries in order; skips entries whose requestId is already stored (journal replay). */
   append(entries: AuditBatch): Promise<ChainHead>;
+  /** Records per store transaction this backend handles best (the audit log's `storeBatch`); absent: the log's default. */
+  readonly storeBatch?: number;
   /** The head of the chain, as the store's head row records it. */
   head(): Promise<ChainHead>;
   /** Up to `limit` rows with `seq > afterSeq` (and `seq <= toSeq` when given), in order. */
