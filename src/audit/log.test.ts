@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sealingKey } from '../crypto/seal.js';
@@ -127,6 +127,28 @@ describe('audit log', () => {
       const again = await t.open();
       await again.close();
       assert.deepEqual((await t.store.audit.page(0, 10)).map((r) => r.requestId), ['r1', 'r2', 'r4', 'r5', 'r6']);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('writes straight to the store when the journal cannot be written, and refuses when the store fails too', async () => {
+    const t = await setup();
+    try {
+      // The journal's directory is a regular file: every journal write fails (as on a full or broken disk).
+      const blocked = join(t.dir, 'not-a-directory');
+      writeFileSync(blocked, '');
+      const log = await AuditLog.open({
+        repo: t.repo, secrets: t.store.secrets, sealing: sealingKey(randomBytes(32)), log: createLogger({ level: 'silent' }),
+        spoolFile: join(blocked, 'audit.spool'), checkpointEveryRecords: 50, checkpointEveryMs: 60_000, maxBatch: 1000,
+      });
+      await log.write(entry(1), 'spool');
+      assert.equal((await t.store.audit.head()).seq, 1, 'the record went to the store itself');
+      t.repo.down = true;
+      await assert.rejects(log.write(entry(2), 'spool'), AuditUnavailableError);
+      t.repo.down = false;
+      await log.close();
+      assert.deepEqual((await t.store.audit.page(0, 10)).map((r) => r.requestId), ['r1']);
     } finally {
       await t.cleanup();
     }
