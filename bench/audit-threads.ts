@@ -13,13 +13,13 @@
  * `DIST@variant#--flag,--flag` gives one server extra Node flags (e.g. `#--max-semi-space-size=64`);
  * `--stdout-dir DIR` keeps each server's stdout (the GC trace, `--trace-deopt`, ...) as DIR/server-N.txt. `--node-flags` passes extra flags to the servers (e.g. "--max-semi-space-size=16").
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnMock } from '../src/cli/mock-process.js';
-import { benchConfig, isVariant } from './portcullis-config.js';
+import { isVariant, prepareServer, stopServers, type Variant } from './portcullis-config.js';
 import { freePort, sendChats, waitHealthy } from './chat-load.js';
 import { median } from './stats.js';
 
@@ -28,6 +28,7 @@ type Role = (typeof ROLES)[number];
 
 interface Target {
   readonly name: string;
+  readonly variant: Variant;
   readonly child: ChildProcess;
   readonly origin: string;
   readonly headers: Record<string, string>;
@@ -80,15 +81,10 @@ async function startBuild(name: string, mockUrl: string, workDir: string, index:
   const distDir = at > spec.lastIndexOf('/') ? spec.slice(0, at) : spec;
   const variant = at > spec.lastIndexOf('/') ? spec.slice(at + 1) : 'default';
   if (!isVariant(variant)) throw new Error(`unknown variant in ${spec}`);
-  const cli = join(resolve(distDir), 'src/cli/main.js');
-  const dir = join(workDir, String(index));
-  mkdirSync(dir, { recursive: true });
   const port = await freePort();
-  const configFile = join(dir, 'portcullis.yaml');
-  writeFileSync(configFile, benchConfig(variant, port, mockUrl));
-  const { key } = JSON.parse(execFileSync(process.execPath, [cli, 'keys', 'create', '--config', configFile, '--name', 'bench', '--json'], { encoding: 'utf8' })) as { key: string };
+  const { cli, configFile, key } = prepareServer(distDir, variant, port, mockUrl, join(workDir, String(index)));
   const child = spawn(process.execPath, ['--trace-gc', ...nodeFlags, cli, 'start', '--config', configFile], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const target: Target = { name, child, origin: `http://127.0.0.1:${port}`, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, rounds: [], gc: { scavenges: 0, markCompacts: 0, pauseMs: 0, workerEvents: 0 } };
+  const target: Target = { name, variant, child, origin: `http://127.0.0.1:${port}`, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, rounds: [], gc: { scavenges: 0, markCompacts: 0, pauseMs: 0, workerEvents: 0 } };
   let rest = '';
   let mainIsolate: string | undefined;
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
@@ -164,7 +160,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    for (const t of targets) t.child.kill('SIGTERM');
+    await stopServers(targets);
     await mock.stop();
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -30,15 +30,14 @@
  *
  * With the server CPU-bound, the throughput lost to the audit is about 1 − 1/ratio.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { spawnMock } from '../src/cli/mock-process.js';
-import { once } from 'node:events';
-import { benchConfig, dropBenchSchema, isVariant, VARIANTS, type Variant } from './portcullis-config.js';
+import { isVariant, prepareServer, stopServers, VARIANTS, type Variant } from './portcullis-config.js';
 import { freePort, sendChats, waitHealthy } from './chat-load.js';
 import { cpuMs } from './procs.js';
 import { median } from './stats.js';
@@ -99,13 +98,8 @@ function parseBuild(spec: string, fallback: Variant): { distDir: string; variant
 
 async function startBuild(spec: string, fallback: Variant, mockUrl: string, workDir: string, index: number, gc: boolean): Promise<Target> {
   const { distDir, variant } = parseBuild(spec, fallback);
-  const cli = join(resolve(distDir), 'src/cli/main.js');
-  const dir = join(workDir, String(index));
-  mkdirSync(dir, { recursive: true });
   const port = await freePort();
-  const configFile = join(dir, 'portcullis.yaml');
-  writeFileSync(configFile, benchConfig(variant, port, mockUrl));
-  const { key } = JSON.parse(execFileSync(process.execPath, [cli, 'keys', 'create', '--config', configFile, '--name', 'bench', '--json'], { encoding: 'utf8' })) as { key: string };
+  const { cli, configFile, key } = prepareServer(distDir, variant, port, mockUrl, join(workDir, String(index)));
   const child = spawn(process.execPath, [...nodeFlags(gc), cli, 'start', '--config', configFile], { stdio: ['ignore', gc ? 'pipe' : 'ignore', 'inherit'] });
   const totals = gc ? watchGc(child) : undefined;
   const origin = `http://127.0.0.1:${port}`;
@@ -179,12 +173,7 @@ async function main(): Promise<void> {
       for (const t of targets) console.log(`  ${t.name.padEnd(36)} allocated ${(median(t.allocated) / 1024).toFixed(1).padStart(6)} KB   promoted ${median(t.promoted).toFixed(0).padStart(6)} B (rounds ${Math.min(...t.promoted).toFixed(0)} … ${Math.max(...t.promoted).toFixed(0)})`);
     }
   } finally {
-    for (const t of targets) t.child.kill('SIGTERM');
-    for (const t of targets) {
-      if (t.variant !== 'postgres') continue;
-      if (t.child.exitCode === null && t.child.signalCode === null) await once(t.child, 'exit');
-      await dropBenchSchema(Number(new URL(t.origin).port));
-    }
+    await stopServers(targets);
     await mock.stop();
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -17,6 +17,10 @@
  *   gateway, where an API key alone must not grant every model; its cost is part of the figure.
  */
 
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 
 export const VARIANTS = ['default', 'audit-off', 'core', 'postgres'] as const;
@@ -38,7 +42,7 @@ const POSTGRES = process.env['PORTCULLIS_BENCH_POSTGRES'] ?? 'postgres://postgre
 const benchSchema = (port: number): string => `pc_bench_${port}`;
 
 /** Drops the schema a `postgres` server on `port` used. */
-export async function dropBenchSchema(port: number): Promise<void> {
+async function dropBenchSchema(port: number): Promise<void> {
   const client = new pg.Client({ connectionString: POSTGRES });
   await client.connect();
   try {
@@ -75,4 +79,27 @@ export function benchConfig(variant: Variant, port: number, mockUrl: string, ext
     ...extra,
     '',
   ].join('\n');
+}
+
+/**
+ * What a bench server of one build starts from: the variant's config in `dir` and an API key made
+ * by that build's own CLI. Returns the build's CLI, the config file and the key.
+ */
+export function prepareServer(distDir: string, variant: Variant, port: number, mockUrl: string, dir: string): { cli: string; configFile: string; key: string } {
+  const cli = join(resolve(distDir), 'src/cli/main.js');
+  mkdirSync(dir, { recursive: true });
+  const configFile = join(dir, 'portcullis.yaml');
+  writeFileSync(configFile, benchConfig(variant, port, mockUrl));
+  const { key } = JSON.parse(execFileSync(process.execPath, [cli, 'keys', 'create', '--config', configFile, '--name', 'bench', '--json'], { encoding: 'utf8' })) as { key: string };
+  return { cli, configFile, key };
+}
+
+/** Stops bench servers and drops what their variants keep outside their directories (the `postgres` schemas). */
+export async function stopServers(servers: readonly { readonly child: ChildProcess; readonly variant?: Variant; readonly origin: string }[]): Promise<void> {
+  for (const s of servers) s.child.kill('SIGTERM');
+  for (const s of servers) {
+    if (s.variant !== 'postgres') continue;
+    if (s.child.exitCode === null && s.child.signalCode === null) await once(s.child, 'exit');
+    await dropBenchSchema(Number(new URL(s.origin).port));
+  }
 }
