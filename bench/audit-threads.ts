@@ -12,16 +12,20 @@
  * helpers), `audit` (threads started later: the SQLite append thread and libuv's pool), `other`.
  * `DIST@variant#--flag,--flag` gives one server extra Node flags (e.g. `#--max-semi-space-size=64`);
  * `--stdout-dir DIR` keeps each server's stdout (the GC trace, `--trace-deopt`, ...) as DIR/server-N.txt. `--node-flags` passes extra flags to the servers (e.g. "--max-semi-space-size=16").
+ * `--pin` places the mock and the servers on core 0 and this process (the load) on core 1, as
+ * `npm run bench` does: every thread of a server then shares one core with the mock, so thread
+ * hand-offs cost context switches there.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { spawnMock } from '../src/cli/mock-process.js';
+import { MOCK_ENTRY, spawnMock } from '../src/cli/mock-process.js';
 import { isVariant, prepareServer, stopServers, type Variant } from './portcullis-config.js';
 import { freePort, sendChats, waitHealthy } from './chat-load.js';
 import { median } from './stats.js';
+import { choosePinning, pinSelf } from './procs.js';
 
 const ROLES = ['main', 'audit', 'v8', 'other'] as const;
 type Role = (typeof ROLES)[number];
@@ -36,6 +40,10 @@ interface Target {
   readonly rounds: { cpu: Record<Role, number>; scavenges: number; markCompacts: number; pauseUs: number; workerGc: number }[];
   gc: { scavenges: number; markCompacts: number; pauseMs: number; workerEvents: number };
 }
+
+/** As in gateway.ts: servers and the mock share core 0, the load runs on core 1. */
+const SERVER_CORE = 0;
+const LOAD_CORE = 1;
 
 const TICK_MS = 10; // CLK_TCK is 100 on Linux x86-64 and arm64
 
@@ -72,7 +80,7 @@ function byRole(pid: number, before: Map<number, { ms: number }>, after: Map<num
   return sums;
 }
 
-async function startBuild(name: string, mockUrl: string, workDir: string, index: number, allFlags: string[], stdoutDir: string | undefined): Promise<Target> {
+async function startBuild(name: string, mockUrl: string, workDir: string, index: number, allFlags: string[], stdoutDir: string | undefined, prefix: readonly string[]): Promise<Target> {
   // `DIST@variant#--flag,--flag`: Node flags for this server only.
   const hash = name.indexOf('#');
   const spec = hash < 0 ? name : name.slice(0, hash);
@@ -83,7 +91,9 @@ async function startBuild(name: string, mockUrl: string, workDir: string, index:
   if (!isVariant(variant)) throw new Error(`unknown variant in ${spec}`);
   const port = await freePort();
   const { cli, configFile, key } = prepareServer(distDir, variant, port, mockUrl, join(workDir, String(index)));
-  const child = spawn(process.execPath, ['--trace-gc', ...nodeFlags, cli, 'start', '--config', configFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // `taskset` execs its program, so the pid is the server's own.
+  const [exe, ...args] = [...prefix, process.execPath, '--trace-gc', ...nodeFlags, cli, 'start', '--config', configFile];
+  const child = spawn(exe as string, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const target: Target = { name, variant, child, origin: `http://127.0.0.1:${port}`, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, rounds: [], gc: { scavenges: 0, markCompacts: 0, pauseMs: 0, workerEvents: 0 } };
   let rest = '';
   let mainIsolate: string | undefined;
@@ -117,18 +127,21 @@ async function startBuild(name: string, mockUrl: string, workDir: string, index:
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { rounds: { type: 'string' }, requests: { type: 'string' }, connections: { type: 'string' }, 'node-flags': { type: 'string' }, 'stdout-dir': { type: 'string' } },
+    options: { rounds: { type: 'string' }, requests: { type: 'string' }, connections: { type: 'string' }, 'node-flags': { type: 'string' }, 'stdout-dir': { type: 'string' }, pin: { type: 'boolean' } },
   });
   const rounds = Number(values.rounds ?? 6);
   const requests = Number(values.requests ?? 6000);
   const connections = Number(values.connections ?? 64);
   const nodeFlags = (values['node-flags'] ?? '').split(' ').filter((f) => f !== '');
   if (positionals.length === 0 || !(rounds >= 1) || !(requests >= 100)) throw new Error('usage: node dist/bench/audit-threads.js [--rounds N] [--requests N] [--connections N] [--node-flags "..."] DIST@variant...');
-  const mock = await spawnMock();
+  const pinning = choosePinning(values.pin !== true);
+  if (values.pin === true && !pinning.enabled) throw new Error(`--pin: ${pinning.reason}`);
+  pinSelf(pinning, LOAD_CORE);
+  const mock = await spawnMock([], pinning.enabled ? { command: [...pinning.prefix(SERVER_CORE), process.execPath, MOCK_ENTRY] } : {});
   const workDir = mkdtempSync(join(tmpdir(), 'portcullis-threads-'));
   const targets: Target[] = [];
   try {
-    for (const [i, spec] of positionals.entries()) targets.push(await startBuild(spec, mock.url, workDir, i, nodeFlags, values['stdout-dir']));
+    for (const [i, spec] of positionals.entries()) targets.push(await startBuild(spec, mock.url, workDir, i, nodeFlags, values['stdout-dir'], pinning.prefix(SERVER_CORE)));
     for (const t of targets) await sendChats(t, Math.min(requests, 5000), connections);
     for (let round = 0; round < rounds; round++) {
       for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {

@@ -16,7 +16,7 @@ import type { SealingKey } from '../crypto/seal.js';
 import type { AuditEntry, ChainHead } from './chain.js';
 import { signCheckpoint, signingKey, type AuditCheckpoint, type SigningKey } from './signing.js';
 import { Journal, replayJournals, type Placed } from './journal.js';
-import { batchSize, encodeFrame, JournalBatch, type AuditBatch, type JournalRange } from '../store/sqlite-audit-wire.js';
+import { batchSize, FrameEncoder, JournalBatch, type AuditBatch, type JournalRange } from '../store/sqlite-audit-wire.js';
 
 export type StoreDownMode = 'spool' | 'fail-closed';
 
@@ -150,6 +150,7 @@ export class AuditLog {
   private lastArrival = Number.NEGATIVE_INFINITY;
   private arrivalGap = Number.POSITIVE_INFINITY;
   private readonly timer: NodeJS.Timeout;
+  private readonly encoder = new FrameEncoder();
   private readonly now: () => number;
   private readonly storeDelayMs: number;
   private readonly storeBatch: number;
@@ -303,7 +304,9 @@ export class AuditLog {
       const started = performance.now();
       let at: Placed;
       try {
-        at = await this.journal.append(encodeFrame(entries), entries.length);
+        // The frame is a view of the encoder's buffer: the journal writes it before this loop,
+        // the only caller, encodes the next one (drains are serialised).
+        at = await this.journal.append(this.encoder.encode(entries), entries.length);
       } catch (err) {
         await this.journalFailed(batch, err);
         continue;
