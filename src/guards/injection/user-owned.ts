@@ -22,7 +22,8 @@
  * "prompt" are never such an object, and nothing is removed when "and/or + instructions/rules"
  * follows. A system prompt is the user's only when it is owned by the user ("my/our/this/a system
  * prompt", "for my bot") or is the object of an authoring verb (write, draft, improve, review …),
- * never when it is "your"/"the model's".
+ * never when it is "your"/"the model's", nor "the prompt for a chatbot" (an indefinite owner may be
+ * the model itself: "the system prompt for an assistant like you"), nor "write out / write down".
  *
  * All patterns run on the canonical text of `deobfuscate.ts` (lower case, Latin diacritics removed)
  * and use bounded gaps, so each is linear in the input length.
@@ -76,6 +77,41 @@ const OWN_TURN: readonly { readonly gate: RegExp; readonly clause: RegExp }[] = 
   },
 ];
 
+// A prompt the user writes: authoring verbs and the user's own bots.
+const PROMPT_EN = `(?:system ?prompts?|system messages?|system instructions|prompts?|instructions)`;
+const BOT_EN = `(?:bots?|chat ?bots?|assistants?|agents?|helpers?|tutors?|advisors?|gpts?|apps?|models?|llms?|copilots?|characters?|npcs?)`;
+
+/** Phrases that name a prompt the user writes or owns; each match is removed. */
+const AUTHORED: readonly { readonly gate: RegExp; readonly clause: RegExp }[] = [
+  // English: "write a system prompt", "review this system prompt", "my system prompt", "the
+  // instructions I give it", "a prompt for summarising", "the system prompt for my bot".
+  {
+    gate: /prompt|system message|instruction/u,
+    clause: re(`\\b(?:(?:write|draft|create|design|craft|make|generate|template for|example of|way to (?:write|structure|phrase)|how (?:do|should|can|would) (?:i|we) (?:write|structure|phrase|word))(?: (?:me|us))? (?:(?:a|an|my|our|some|good|better|effective|simple|short) )+(?:(?!that\\b|which\\b|who\\b)[\\p{L}-]+ ){0,2}?${PROMPT_EN}` +
+      `|(?:review|improve|rewrite|refine|optimi[sz]e|structure|phrase|polish|edit|fix|debug|test|shorten|check|evaluate|critique|proofread)(?: (?:me|us))? (?:(?:a|an|my|our|this|that|the following|some) )+(?:(?!that\\b|which\\b|who\\b)[\\p{L}-]+ ){0,2}?${PROMPT_EN}` +
+      `|(?:my|our) (?:own )?(?:system ?prompts?|system messages?)` +
+      `|(?:my|our) (?:[\\p{L}-]+ ){0,2}${BOT_EN}(?:'s)? ${PROMPT_EN}` +
+      `|(?:the |a |an )?${PROMPT_EN} (?:that |which )?(?:i|we) (?:give|gave|wrote|write|set|put|added|pass)(?: (?:it|them|my [\\p{L}-]+|our [\\p{L}-]+|the (?:bot|model|agent|assistant)))?\\b(?! (?:to )?(?:you|him|her|u|chatgpt)\\b)` +
+      `|(?:the |a |an |this )?${PROMPT_EN} (?:of|for) (?:my|our) (?:[\\p{L}-]+ ){0,3}?${BOT_EN})\\b`),
+  },
+  // German, French, Spanish, Italian, Portuguese, Dutch.
+  {
+    gate: /prompt|anweisung/u,
+    clause: re(`\\b(?:(?:meinen|unseren|einen) (?:\\p{L}+ )?(?:systemprompt|system-prompt|prompt)|(?:systemprompt|system-prompt|prompt) (?:fur|von) (?:meinen|unseren|meine|unsere|mein|unser) (?:\\p{L}+ )?\\p{L}*(?:bot|assistent\\p{L}*|agent\\p{L}*)` +
+      `|(?:rediger|ecrire|ameliorer|relire|revoir|creer|corriger)\\p{L}* (?:le |un |mon |notre |ce )?prompt (?:systeme|de systeme|du systeme)|(?:le |un |mon )?prompt (?:systeme|de systeme) (?:de|pour) (?:mon|ma|notre) \\p{L}+` +
+      `|(?:escribo|escribir|escribe|redacta|redactar|mejora|mejorar|revisa|revisar|crea|crear|escreva|escrever|melhore|melhorar|revise|crie|criar|scrivere|scrivi|rivedere|rivedi|migliora|migliorare|correggi|schrijf|verbeter|controleer)(?: (?:un|el|mi|um|o|meu|il|mio|een|de|mijn))? ?(?:prompt (?:de|del|do|di) sistema|systeemprompt|prompt)` +
+      `|(?:prompt (?:de|del|do|di) sistema|systeemprompt) (?:de|del|do|di|della|van|voor) (?:mi|mio|meu|minha|il mio|la mia|mijn|onze|nuestro|nuestra) (?:\\p{L}+ )?\\p{L}+)\\b`),
+  },
+  // Russian, Chinese, Japanese, Korean.
+  {
+    gate: /промпт|提示|プロンプト|프롬프트/u,
+    clause: re(`(?:(?:написать|напиши|составить|составь|улучшить|улучши|проверить|проверь|переписать|перепиши)(?: мне)? (?:(?!сво|тво|ваш)\\p{L}+ )?системн\\p{L}* промпт\\p{L}*|(?:мой|мою|наш|нашу|моего|нашего) (?:системн\\p{L}* )?промпт\\p{L}*|системн\\p{L}* промпт\\p{L}* для (?:моего|нашего|бота|чат-бота|ассистента)\\p{L}*)` +
+      `|(?:帮我|給我|给我|请|請)?(?:写|寫|编写|編寫|设计|設計|优化|優化|改进|改進|检查|檢查|修改)(?:一段|一个|一份|我的)(?:系统|系統)?(?:提示词|提示詞)|(?:优化|優化|改进|改進|检查|檢查|修改)(?:一下)?(?:这段|这个|這段|這個)(?:系统|系統)?(?:提示词|提示詞)|我的(?:系统|系統)?(?:提示词|提示詞)` +
+      `|(?:自分の|私の|うちの)[^。！？\\n]{0,20}?システムプロンプト|システムプロンプトを(?:作って|作成|改善|見直|添削|チェック)` +
+      `|(?:제가 만든|내가 만든|저희|우리|제|저의)[^.!?\\n]{0,20}?시스템 프롬프트|시스템 프롬프트를 ?(?:작성|검토|개선|만들어|수정)`),
+  },
+];
+
 function removeAll(text: string, groups: readonly { readonly gate: RegExp; readonly clause: RegExp }[]): string {
   let out = text;
   for (const { gate, clause } of groups) {
@@ -87,9 +123,9 @@ function removeAll(text: string, groups: readonly { readonly gate: RegExp; reado
 }
 
 /**
- * Remove the phrases that name the user's own earlier turn from
+ * Remove the phrases that name the user's own earlier turn or a prompt the user writes from
  * canonical `text` (see the module comment). Returns `text` itself when there is none.
  */
 export function maskUserOwned(text: string): string {
-  return removeAll(text, OWN_TURN);
+  return removeAll(removeAll(text, OWN_TURN), AUTHORED);
 }
