@@ -55,7 +55,7 @@ const OWN_TURN: readonly { readonly gate: RegExp; readonly clause: RegExp }[] = 
   },
   // French, Spanish, Italian, Portuguese, Dutch, Polish.
   {
-    gate: /oubli|ignor|laisse|tiens pas|tenez pas|olvid|esquec|dimentic|lascia|desconsider|vergeet|negeer|zapomnij|pomin/u,
+    gate: /oubli|ignore[zs]\b|ignora\b|ignore (?:ma|mon|mes|la|le|les|l'|cette|ce|a|o|minha|meu|lo|mi|el)\b|laisse|tiens pas|tenez pas|olvid|esquec|dimentic|lascia|desconsider|vergeet|negeer|zapomnij|zignoruj|pomin/u,
     clause: re(`(?:\\b(?:oublie[zs]?|ignore[zs]?|laisse[zs]? tomber|ne tiens pas compte de|ne tenez pas compte de)(?: (?:donc|plutot|juste))? (?:ma|mon|mes|la|le|les|l'|cette|ce)(?: (?:derniere|dernier|premiere|precedente))? ?(?:questions?|messages?|mails?|e-?mails?|courriels?|demandes?|brouillons?|notes?)(?: (?:precedente?s?|d'avant|de tout a l'heure))?` +
       `|\\b(?:olvida|olvidate de|ignora|esqueca|esquece|desconsidere|desconsidera|dimentica|lascia perdere|ignore)(?: (?:por favor|pf))? (?:lo que (?:te )?(?:pregunte|dije|escribi)(?: antes)?|o que (?:eu )?(?:perguntei|disse|escrevi)(?: antes)?|quello che (?:ti )?ho (?:chiesto|detto|scritto)(?: prima)?|(?:(?:a|o|la|il) )?(?:mi|la|el|minha|meu|a|o|mia|mio|il|l')(?: (?:ultima|ultimo|anterior|primera|primeira|precedente))? ?(?:pregunta|mensaje|correo|e-?mail|pergunta|mensagem|domanda|messaggio|mail)s?(?: (?:anterior|precedente|di prima|de antes|de antes))?)` +
       `|\\b(?:vergeet|negeer)(?: (?:maar|even|alsjeblieft))? (?:mijn|de|het)(?: (?:vorige|laatste|eerste|eerdere))? ?(?:vraag|bericht|mail|e-?mail|mailtje)` +
