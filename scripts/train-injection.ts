@@ -8,7 +8,7 @@
  * part): --direct-only (stop after the direct model, write nothing unless --direct-out FILE),
  * --dump-loso FILE (out-of-fold and leave-one-source-out score per row), --no-written (leave out
  * written-prompts.ts), --ablate words,chars,rules,shape,script,obf (drop feature groups; n-grams of
- * decoded payloads are not rebuilt), --l2-hashed X (direct; 3e-3 by default), --epochs N (direct; 12 by default), --l2-named X, --balance-power X, --pos-share X
+ * decoded payloads are not rebuilt), --l2-hashed X (direct; 3e-3 by default), --epochs N (direct; 12 by default), --seed N (direct; example order, 1 by default: session 9 reads a change as the mean over several seeds), --l2-named X, --balance-power X, --pos-share X
  * (share of the total weight given to attacks; 0.5 by default), --source-cap X (each benign source's
  * CV false-positive cap for the direct threshold; 0.02 by default), --show-held-out (with
  * --direct-only: also print the held-out summary; for the final run only).
@@ -29,6 +29,7 @@ import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readR
 import { documentSegments } from '../src/guards/injection/document.js';
 import { formatProbe } from '../src/guards/injection/probe-multilingual.js';
 import { formatDefensive } from '../src/guards/injection/defensive-prompts.js';
+import { formatBenignProbe } from '../src/guards/injection/benign-probe.js';
 import { addNgrams, extractInput, extractOutput, HASH_BITS, ngramKeys, type FeatureVector } from '../src/guards/injection/features.js';
 import { deobfuscate } from '../src/guards/injection/deobfuscate.js';
 import { calibrate, fitPlatt, predict, serialize, train, DEFAULT_TRAIN_OPTIONS, type Calibration, type LinearModel, type TrainExample, type TrainOptions } from '../src/guards/injection/linear.js';
@@ -128,7 +129,8 @@ const l2NamedArg = argAfter('--l2-named');
 // 2e-3 / 2.5e-3 / 3e-3 / 4e-3 / 6e-3 on CV and leave-one-source-out: LOSO 0.888 / 0.890 / 0.894 /
 // 0.892 / 0.887, and from 4e-3 on the LOSO hard-negative FPR passes 2% (docs/detection.md).
 const epochsArg = argAfter('--epochs');
-const directOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, l2Hashed: Number(l2Arg ?? '3e-3'), ...(epochsArg === undefined ? {} : { epochs: Number(epochsArg) }), ...(l2NamedArg === undefined ? {} : { l2Named: Number(l2NamedArg) }) };
+const seedArg = argAfter('--seed');
+const directOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, l2Hashed: Number(l2Arg ?? '3e-3'), ...(seedArg === undefined ? {} : { seed: Number(seedArg) }), ...(epochsArg === undefined ? {} : { epochs: Number(epochsArg) }), ...(l2NamedArg === undefined ? {} : { l2Named: Number(l2NamedArg) }) };
 const direct = readRows(join(DATA, 'injection-dev.jsonl'));
 const directHeld = heldOutSet(direct, (r) => `${r.source}/${r.label}`, (r) => r.id);
 // Written multilingual prompts (written-prompts.ts) join the training part as one more source
@@ -217,6 +219,8 @@ log(formatProbe((text) => predict(directModel, ablate(extractInput(text, 'direct
 // at the user threshold and at the system threshold this run writes.
 const systemThreshold = Math.max(directThreshold, Math.floor(100 / (1 + Math.exp(-(directCalibration.a * logit(0.9) + directCalibration.b)))) / 100);
 log(formatDefensive((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)), { system: systemThreshold, user: directThreshold }));
+// Ordinary prompts detectors over-block (benign-probe.ts, never trained on): per-kind lines, no list.
+log(formatBenignProbe((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)), directThreshold).split('\n  flagged:')[0] ?? '');
 const heldDirect = direct.filter((r) => directHeld.has(r) || NO_TRAIN_SOURCES.has(r.source));
 if (args.includes('--direct-only')) {
   // Experiments (hyper-parameters, features) are chosen on CV and leave-one-source-out above; the

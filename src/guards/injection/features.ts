@@ -7,6 +7,7 @@
 import { deobfuscate, type Deobfuscated } from './deobfuscate.js';
 import { restoreKeywords } from './typos.js';
 import { maskDefensive } from './defensive.js';
+import { maskUserOwned } from './user-owned.js';
 import { ATTACK_RULES, COUNTER_EVIDENCE, DIRECT_RULES, DOCUMENT_RULES, HARM_TOPICS, OUTPUT_RULES, type RuleFamily } from './rules.js';
 
 /** Rule families for document segments: the attack families plus document-only ones. */
@@ -99,9 +100,9 @@ export function ngramFeatures(text: string, into: Map<number, number>, weight = 
  * clause is not an operator's, and skipping it is the fail-closed side (and saves the scans).
  */
 function withoutDefensive(d: Deobfuscated): Deobfuscated {
-  const text = maskDefensive(d.text);
+  const text = maskDefensive(maskUserOwned(d.text));
   if (text === d.text) return d;
-  return { ...d, text, variants: d.variants.map((v) => ({ kind: v.kind, text: maskDefensive(v.text) })) };
+  return { ...d, text, variants: d.variants.map((v) => ({ kind: v.kind, text: maskDefensive(maskUserOwned(v.text)) })) };
 }
 
 /** Names of the rule families that match `text`. */

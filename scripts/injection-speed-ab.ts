@@ -1,0 +1,55 @@
+/**
+ * Interleaved A/B of the direct injection scorer (`scoreInjection(text, 'user')`) from several
+ * builds in one process: each build's module is imported side by side and timed in turn on 64
+ * different 1 KiB prompts (the dev prompts joined and cut at 1,024 characters), the order of the
+ * builds reversed every other round. Per round and build: the process CPU time per call. Prints the
+ * median over rounds and the median of the per-round CPU ratios (second build / first), which is
+ * the figure to read on a shared, noisy machine.
+ *
+ *   node dist/scripts/injection-speed-ab.js /tmp/before/dist dist [--rounds 25] [--reps 5] [--data DIR]
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { median } from '../bench/stats.js';
+
+type Score = (text: string, role?: 'user') => { score: number };
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { rounds: { type: 'string', default: '25' }, reps: { type: 'string', default: '5' }, data: { type: 'string', default: '../shared/datasets' } },
+});
+const rounds = Number(values.rounds);
+const reps = Number(values.reps);
+if (positionals.length < 1 || !(rounds >= 2) || !(reps >= 1)) throw new Error('usage: injection-speed-ab.js DIST... [--rounds N>=2] [--reps N] [--data DIR]');
+const builds: { name: string; score: Score }[] = [];
+for (const dist of positionals) {
+  const m = (await import(pathToFileURL(resolve(dist, 'src/guards/injection/index.js')).href)) as { scoreInjection: Score };
+  builds.push({ name: dist, score: m.scoreInjection });
+}
+const joined = readFileSync(resolve(values.data, 'injection-dev.jsonl'), 'utf8').trim().split('\n')
+  .map((l) => (JSON.parse(l) as { text: string }).text).join('\n');
+const texts = Array.from({ length: 64 }, (_, v) => joined.slice(v * 1024, (v + 1) * 1024));
+
+let sink = 0;
+const cpu: number[][] = builds.map(() => []);
+for (const b of builds) for (const t of texts) sink += b.score(t).score;
+for (let r = 0; r < rounds; r++) {
+  const order = builds.map((_, k) => k);
+  if (r % 2 === 1) order.reverse();
+  for (const k of order) {
+    const b = builds[k];
+    if (b === undefined) continue;
+    const c0 = process.cpuUsage();
+    for (let rep = 0; rep < reps; rep++) for (const t of texts) sink += b.score(t).score;
+    const c = process.cpuUsage(c0);
+    cpu[k]?.push((c.user + c.system) / (reps * texts.length));
+  }
+}
+console.log(`scoreInjection(user), 64 different 1 KiB prompts x ${reps} per round, ${rounds} rounds (sink ${Math.round(sink) % 7})`);
+for (let k = 0; k < builds.length; k++) console.log(`${(builds[k]?.name ?? '').slice(-28).padEnd(28)} CPU µs per call ${median(cpu[k] ?? []).toFixed(1)}`);
+if (builds.length === 2) {
+  const ratios = (cpu[1] ?? []).map((x, i) => x / (cpu[0]?.[i] ?? x));
+  console.log(`CPU ratio second/first: median of rounds ×${median(ratios).toFixed(3)} (rounds ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`);
+}
