@@ -5,6 +5,7 @@
  *
  *   node dist/bench/audit-append.js [--batches 1,4,16,64] [--indexes all,none,ts]
  *                                   [--records 4000] [--rounds 3] [--prefill 100000] [--principals 50]
+ *                                   [--page-sizes 4096,65536] [--body-bytes 600]
  *
  * CPU is the whole process (both threads, user + system, so the kernel's fsync work counts). With
  * CPU per record = r + c / batch, two batch sizes give r (per record) and c (per commit); the
@@ -15,7 +16,9 @@
  * loop's, `synchronous = NORMAL`: derived data, rebuilt from the log after a crash) fills from the
  * log every `--catch-up` records, off the fsynced commit; its CPU counts too. `--principals` spreads records over that
  * many principals and routes, as a gateway with many callers would (one principal makes every
- * index insert land on the same page).
+ * index insert land on the same page). `--page-sizes` makes the scratch database with each SQLite page
+ * size (the store makes new databases with 64 KiB pages; older ones have 4 KiB); `--body-bytes` is
+ * the size of each record's body (a gateway record of the bench's request is ~1,600 bytes).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -36,6 +39,8 @@ const { values } = parseArgs({
     prefill: { type: 'string', default: '100000' },
     principals: { type: 'string', default: '50' },
     'catch-up': { type: 'string', default: '1000' },
+    'page-sizes': { type: 'string', default: '65536' },
+    'body-bytes': { type: 'string', default: '600' },
   },
 });
 const batches = values.batches.split(',').map(Number);
@@ -54,7 +59,8 @@ const indexSets = values.indexes.split(',').map((s) => {
   if (!(s in INDEX_SETS)) throw new Error(`--indexes takes all, ts, none and/or deferred, not "${s}"`);
   return s as IndexSet;
 });
-const body = `{"pad":"${'x'.repeat(590)}"}`;
+const pageSizes = values['page-sizes'].split(',').map(Number);
+const body = `{"pad":"${'x'.repeat(Math.max(0, Number(values['body-bytes']) - 10))}"}`;
 
 let n = 0;
 const entry = (): AuditEntry => {
@@ -63,9 +69,14 @@ const entry = (): AuditEntry => {
 };
 
 /** CPU µs per record and wall ms per commit for one batch size on one index set. */
-async function measure(batch: number, indexes: IndexSet): Promise<{ cpu: number; wallMs: number }> {
+async function measure(batch: number, indexes: IndexSet, pageSize: number): Promise<{ cpu: number; wallMs: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'pc-bench-append-'));
   const file = join(dir, 'state.db');
+  // The page size is fixed by the first table; the store keeps what it finds.
+  const pre = new Database(file);
+  pre.pragma(`page_size = ${pageSize}`);
+  pre.exec('CREATE TABLE bench_page_size (x INTEGER)');
+  pre.close();
   const store = openSqliteStore(file);
   try {
     const side = new Database(file);
@@ -136,26 +147,31 @@ function fit(points: readonly { batch: number; cpu: number }[]): { perRecord: nu
   return { perRecord: my - perCommit * mx, perCommit };
 }
 
-const variants = indexSets.flatMap((indexes) => batches.map((batch) => ({ batch, indexes, label: `${indexes} indexes, batch ${batch}` })));
+const variants = indexSets.flatMap((indexes) =>
+  pageSizes.flatMap((pageSize) => batches.map((batch) => ({ batch, indexes, pageSize, label: `${indexes} indexes, ${pageSize / 1024} KiB pages, batch ${batch}` }))),
+);
 const results = new Map<string, { cpu: number; wallMs: number }[]>(variants.map((v) => [v.label, []]));
 const load = [loadavg()[0]];
 for (let r = 0; r < Number(values.rounds); r++) {
   // Reversed every other round, so no variant always runs first (or last) in a round.
   for (const v of r % 2 === 0 ? variants : [...variants].reverse()) {
-    const res = await measure(v.batch, v.indexes);
+    const res = await measure(v.batch, v.indexes, v.pageSize);
     results.get(v.label)?.push(res);
     process.stdout.write(`round ${r + 1} ${v.label}: ${res.cpu.toFixed(1)} µs CPU/record, ${res.wallMs.toFixed(2)} ms/commit\n`);
   }
 }
 load.push(loadavg()[0]);
-process.stdout.write(`\n${records} records per run, ${prefill} prefilled, ${principals} principals, load average ${load.map((l) => l?.toFixed(2)).join(' → ')}; medians:\n`);
+process.stdout.write(`\n${records} records per run, ${prefill} prefilled, ${principals} principals, ${body.length}-byte bodies, load average ${load.map((l) => l?.toFixed(2)).join(' → ')}; medians:\n`);
 for (const indexes of indexSets) {
-  const points = batches.map((batch) => {
-    const rs = results.get(`${indexes} indexes, batch ${batch}`) ?? [];
-    const cpu = median(rs.map((x) => x.cpu));
-    process.stdout.write(`  ${indexes} indexes, batch ${batch}: ${cpu.toFixed(1)} µs CPU/record, ${median(rs.map((x) => x.wallMs)).toFixed(2)} ms/commit\n`);
-    return { batch, cpu };
-  });
-  const f = fit(points);
-  process.stdout.write(`  ${indexes} indexes, fit: ${f.perRecord.toFixed(1)} µs per record + ${f.perCommit.toFixed(0)} µs per commit\n`);
+  for (const pageSize of pageSizes) {
+    const name = `${indexes} indexes, ${pageSize / 1024} KiB pages`;
+    const points = batches.map((batch) => {
+      const rs = results.get(`${name}, batch ${batch}`) ?? [];
+      const cpu = median(rs.map((x) => x.cpu));
+      process.stdout.write(`  ${name}, batch ${batch}: ${cpu.toFixed(1)} µs CPU/record, ${median(rs.map((x) => x.wallMs)).toFixed(2)} ms/commit\n`);
+      return { batch, cpu };
+    });
+    const f = fit(points);
+    process.stdout.write(`  ${name}, fit: ${f.perRecord.toFixed(1)} µs per record + ${f.perCommit.toFixed(0)} µs per commit\n`);
+  }
 }
