@@ -93,7 +93,7 @@ async function startBuild(name: string, mockUrl: string, workDir: string, index:
   const { cli, configFile, key } = prepareServer(distDir, variant, port, mockUrl, join(workDir, String(index)));
   // `taskset` execs its program, so the pid is the server's own.
   const [exe, ...args] = [...prefix, process.execPath, '--trace-gc', ...nodeFlags, cli, 'start', '--config', configFile];
-  const child = spawn(exe as string, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(exe, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const target: Target = { name, variant, child, origin: `http://127.0.0.1:${port}`, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, rounds: [], gc: { scavenges: 0, markCompacts: 0, pauseMs: 0, workerEvents: 0 } };
   let rest = '';
   let mainIsolate: string | undefined;

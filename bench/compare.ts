@@ -29,6 +29,11 @@
  *   node dist/bench/compare.js --connections 64 --rounds 8 dist@audit-off dist@default /tmp/before/dist@default
  *
  * With the server CPU-bound, the throughput lost to the audit is about 1 − 1/ratio.
+ *
+ * `--prompt 1k` sends a 1 KiB prompt instead of "Say hello"; with the `guarded` variants (guards as
+ * shipped) it measures what the audit costs a gateway that scans what it forwards:
+ *
+ *   node dist/bench/compare.js --prompt 1k --connections 64 dist@guarded-audit-off dist@guarded
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -38,7 +43,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { spawnMock } from '../src/cli/mock-process.js';
 import { isVariant, prepareServer, stopServers, VARIANTS, type Variant } from './portcullis-config.js';
-import { freePort, sendChats, waitHealthy } from './chat-load.js';
+import { freePort, LONG_CHAT, sendChats, SHORT_CHAT, waitHealthy } from './chat-load.js';
 import { cpuMs } from './procs.js';
 import { median } from './stats.js';
 
@@ -121,14 +126,17 @@ async function startFloor(name: 'floor' | 'floor-translate', mockUrl: string, gc
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { audit: { type: 'boolean' }, gc: { type: 'boolean' }, rounds: { type: 'string' }, requests: { type: 'string' }, connections: { type: 'string' } },
+    options: { audit: { type: 'boolean' }, gc: { type: 'boolean' }, rounds: { type: 'string' }, requests: { type: 'string' }, connections: { type: 'string' }, prompt: { type: 'string' } },
   });
   const rounds = Number(values.rounds ?? 8);
   const requests = Number(values.requests ?? 8000);
   const connections = Number(values.connections ?? 16);
   const gc = values.gc === true;
+  const prompt = values.prompt ?? 'short';
+  if (prompt !== 'short' && prompt !== '1k') throw new Error('--prompt takes short or 1k');
+  const chat = prompt === '1k' ? LONG_CHAT : SHORT_CHAT;
   if (positionals.length === 0 || !(rounds >= 1) || !(requests >= 100) || !(connections >= 1 && connections <= 1024)) {
-    throw new Error(`usage: node dist/bench/compare.js [--audit] [--gc] [--rounds N] [--requests N] [--connections N] (floor | floor-translate | DIST_DIR[@${VARIANTS.join('|')}])...`);
+    throw new Error(`usage: node dist/bench/compare.js [--audit] [--gc] [--rounds N] [--requests N] [--connections N] [--prompt short|1k] (floor | floor-translate | DIST_DIR[@${VARIANTS.join('|')}])...`);
   }
   const mock = await spawnMock();
   const workDir = mkdtempSync(join(tmpdir(), 'portcullis-compare-'));
@@ -137,13 +145,13 @@ async function main(): Promise<void> {
     const fallback: Variant = values.audit === true ? 'default' : 'audit-off';
     for (const [i, name] of positionals.entries()) targets.push(name === 'floor' || name === 'floor-translate' ? await startFloor(name, mock.url, gc) : await startBuild(name, fallback, mock.url, workDir, i, gc));
     // Warm-up: the JIT settles and caches fill before anything is counted.
-    for (const t of targets) await sendChats(t, Math.min(requests, 5000), connections);
+    for (const t of targets) await sendChats(t, Math.min(requests, 5000), connections, chat);
     for (let round = 0; round < rounds; round++) {
       for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {
         const pid = t.child.pid as number;
         const before = cpuMs(pid);
         const gcBefore = t.gc ? { ...t.gc } : undefined;
-        await sendChats(t, requests, connections);
+        await sendChats(t, requests, connections, chat);
         t.cpu.push(((cpuMs(pid) - before) * 1000) / requests);
         if (t.gc && gcBefore) {
           // Collections are reported as they end: what the round allocated is counted by the
@@ -157,7 +165,7 @@ async function main(): Promise<void> {
       console.error(`round ${round + 1}: ${targets.map((t) => `${t.name} ${(t.cpu.at(-1) as number).toFixed(1)}`).join(', ')} (load ${(l1 ?? 0).toFixed(2)})`);
     }
     const first = targets[0] as Target;
-    console.log(`default variant ${fallback}; ${rounds} rounds x ${requests} requests over ${connections} connections; server CPU per request, median over rounds:`);
+    console.log(`default variant ${fallback}; ${rounds} rounds x ${requests} requests (${prompt === '1k' ? `a ${LONG_CHAT.body.length}-byte body with a 1 KiB prompt` : 'the short prompt'}) over ${connections} connections; server CPU per request, median over rounds:`);
     const ratios = (t: Target, to: Target): number[] => t.cpu.map((v, i) => v / (to.cpu[i] as number));
     const ratio = (t: Target, to: Target): string => median(ratios(t, to)).toFixed(3);
     for (const t of targets) {

@@ -233,8 +233,8 @@ function chatBody(stream: boolean, chunks: number): string {
   return JSON.stringify({ model: 'bench', ...(stream ? { stream: true } : {}), messages: [{ role: 'user', content }] });
 }
 
-/** The config variants `npm run bench` runs (`postgres` is for compare.js), and the bench target each is measured as. */
-type BenchVariant = Exclude<Variant, 'postgres'>;
+/** The config variants `npm run bench` runs (the others are for compare.js), and the bench target each is measured as. */
+type BenchVariant = Exclude<Variant, 'postgres' | 'guarded' | 'guarded-audit-off'>;
 const VARIANT_TARGET = { default: 'portcullis', 'audit-off': 'portcullisNoAudit', core: 'portcullisCore' } as const satisfies Record<BenchVariant, TargetName>;
 
 /** One Portcullis process with the config of `variant`, in a directory of its own. */

@@ -11,6 +11,9 @@
  * - `postgres`: `default` with the state (keys, audit log) in PostgreSQL (`PORTCULLIS_BENCH_POSTGRES`,
  *   default the development machine's `postgres://postgres@127.0.0.1:5432/test`), in a schema of its
  *   own per server (`pc_bench_<port>`, dropped by `dropBenchSchema` when the run ends);
+ * - `guarded`, `guarded-audit-off`: the route's guards as shipped (injection, PII and secrets on the
+ *   way in and out), audit on and off: the audit's cost in a gateway doing all of its work
+ *   (compare.ts `--prompt 1k`);
  * - `core`: what issue 2's targets name, "key check + routing": audit off and `monitor: {
  *   enabled: false }` too. Authorization (the Cedar policy set and the context facts it reads)
  *   stays on: there is no setting that turns it off and there should not be one in a zero-trust
@@ -23,7 +26,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 
-export const VARIANTS = ['default', 'audit-off', 'core', 'postgres'] as const;
+export const VARIANTS = ['default', 'audit-off', 'core', 'postgres', 'guarded', 'guarded-audit-off'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 export function isVariant(name: string): name is Variant {
@@ -36,6 +39,8 @@ export const VARIANT_NOTES: Readonly<Record<Variant, string>> = {
   'audit-off': 'guards and audit off',
   core: 'guards, audit and monitoring off: key check, authorization and routing',
   postgres: 'guards off, everything else as shipped, state in PostgreSQL',
+  guarded: 'everything as shipped, guards included',
+  'guarded-audit-off': 'everything as shipped, guards included, audit off',
 };
 
 const POSTGRES = process.env['PORTCULLIS_BENCH_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -57,7 +62,8 @@ async function dropBenchSchema(port: number): Promise<void> {
  * `BENCH_AUDIT_COMMIT_DELAY_MS`, goes there).
  */
 export function benchConfig(variant: Variant, port: number, mockUrl: string, extra: readonly string[] = []): string {
-  const audit = variant === 'default' || variant === 'postgres' ? [] : ['audit:', '  enabled: false'];
+  const audit = variant === 'default' || variant === 'postgres' || variant === 'guarded' ? [] : ['audit:', '  enabled: false'];
+  const guarded = variant === 'guarded' || variant === 'guarded-audit-off';
   const storage = variant === 'postgres' ? ['storage:', `  url: "${POSTGRES}?schema=${benchSchema(port)}"`] : [];
   const monitor = variant === 'core' ? ['monitor:', '  enabled: false'] : [];
   return [
@@ -72,7 +78,7 @@ export function benchConfig(variant: Variant, port: number, mockUrl: string, ext
     '      - provider: openai',
     `        baseUrl: ${mockUrl}/v1`,
     '        model: bench',
-    '    guards: { enabled: false }',
+    ...(guarded ? [] : ['    guards: { enabled: false }']),
     ...audit,
     ...monitor,
     ...storage,
