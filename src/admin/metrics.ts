@@ -49,6 +49,7 @@ export class GatewayMetrics {
       new Gauge({ name: 'portcullis_audit_last_journal_seconds', help: 'Duration of the last journal frame write and fdatasync (group commit: what a request waits for).', registers, collect() { this.set(stats().lastJournalMs / 1000); } });
       new Gauge({ name: 'portcullis_audit_records_written', help: 'Audit records made durable in the store since start.', registers, collect() { this.set(stats().written); } });
       new Gauge({ name: 'portcullis_audit_batches', help: 'Store transactions since start.', registers, collect() { this.set(stats().batches); } });
+      new Gauge({ name: 'portcullis_audit_journal_frames', help: 'Journal frames (group commits, one fdatasync each) since start; records written ÷ frames is the records per fdatasync.', registers, collect() { this.set(stats().frames); } });
       new Gauge({
         name: 'portcullis_audit_export_dropped',
         help: 'Audit events an exporter dropped because its queue was full, since start.',

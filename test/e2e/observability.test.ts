@@ -126,6 +126,10 @@ describe('metrics and SIEM export (e2e)', () => {
     // batching interval (docs/audit.md, Durability), and the queue depth counts them until then.
     await eventually(async () => /portcullis_audit_queue_depth 0/.test((text = await (await scrape()).text())));
     assert.match(text, /portcullis_audit_last_journal_seconds \d/);
+    // Every record went through a journal frame: at least one, at most one per record written.
+    const frames = Number(/portcullis_audit_journal_frames (\d+)/.exec(text)?.[1]);
+    const written = Number(/portcullis_audit_records_written (\d+)/.exec(text)?.[1]);
+    assert.ok(frames >= 1 && frames <= written, `frames ${frames}, records ${written}`);
     assert.match(text, /portcullis_requests_total\{route="gpt",operation="chat",status="200",decision="allow"\} 3/);
     assert.match(text, /portcullis_denials_total\{code="PC_ERR_UNAUTHENTICATED"\} 1/);
     assert.match(text, /portcullis_tokens_total\{route="gpt",direction="input"\} \d+/);
