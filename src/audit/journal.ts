@@ -14,16 +14,15 @@
  *
  * Frame: `PCJ1 <records> <payload bytes> <crc32 hex>\n<payload>`, the payload being the batch
  * packed as for the append thread (one JSON header line per record, then its body, which is
- * canonical JSON and is copied, not escaped). A frame is copied into the page cache with a plain
- * `write` on the event loop and made durable by an `fdatasync` in libuv's thread pool: no fsync on
- * the event loop, no V8 isolate, no structured clone.
+ * canonical JSON and is copied, not escaped). Writes go through libuv's thread pool (async fs):
+ * no fsync on the event loop, no V8 isolate, no structured clone.
  *
  * Recovery: a torn last frame (the process died while writing it, so it was never acknowledged)
  * is ignored; a bad frame with data after it is corruption and is reported, never guessed at —
  * the frames before it are replayed and the file is kept, renamed `*.corrupt`.
  */
 import { close, fdatasync, fsync, open, write } from 'node:fs';
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { mkdir, rm as rmAsync } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
@@ -129,12 +128,12 @@ export class Journal {
     }
     const start = seg.bytes;
     try {
-      // The write only copies the frame into the page cache (the file is zero-filled, so no
-      // block is allocated): done here it costs a memcpy, where through the pool it cost a
-      // thread hand-off and a completion for every frame. Only the fdatasync, which waits for
-      // the disk, goes to the pool.
+      // Both on libuv's pool. A plain write on the event loop (it only copies into the page
+      // cache) saved one hand-off per frame but moved the copy, ~20 µs per 100 KB frame, onto
+      // the event loop and could stall it under writeback pressure; measured, it was no better
+      // (docs/audit.md, session 9).
       let at = 0;
-      while (at < buf.length) at += writeSync(seg.fd, buf, at, buf.length - at, start + at);
+      while (at < buf.length) at += await writeAsync(seg.fd, buf, at, buf.length - at, start + at);
       await syncAsync(seg.fd);
     } catch (err) {
       // A partly written frame must stay the last one in its file (a torn tail, ignored on
