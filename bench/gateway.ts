@@ -26,6 +26,7 @@ import { runGuardBench, type GuardBenchResult } from './guards.js';
 import { runIdentityBench, type IdentityCase } from './identity.js';
 import { runPolicyBench } from './policy.js';
 import { benchConfig, type Variant } from './portcullis-config.js';
+import { measureVerifySpeedIn, type VerifySpeed } from './verify-speed.js';
 import { choosePinning, coreTimes, cpuMs, killAllNow, pinSelf, spawnTracked, stopAll, track, type Pinning } from './procs.js';
 import type { LoadResult, LoadSpec, LoadTarget } from './protocol.js';
 import {
@@ -92,7 +93,7 @@ const USAGE = `usage: npm run bench -- [options]
   --targets LIST      which servers to measure, any of ${TARGETS.join(',')} (default all; BENCH_TARGETS);
                       the mock is always measured, since the added figures are relative to it;
                       a run of some targets writes no doc unless --out
-  --metrics LIST      any of throughput,latency,ttfb,guards,identity,policy (default all; BENCH_METRICS);
+  --metrics LIST      any of throughput,latency,ttfb,guards,identity,policy,verify (default all; BENCH_METRICS);
                       "guards" and "identity" alone start no server and write no doc unless --out
   --quick             one short round of everything; writes no doc unless --out (BENCH_QUICK=1)
   --out FILE          where to write the Markdown report (default docs/benchmarks.md; BENCH_OUT)
@@ -559,6 +560,15 @@ async function main(): Promise<number> {
       }
     }
 
+    // Issue 7: `audit verify` over a fresh SQLite store, also with every server stopped, in a
+    // process with the launcher's Node options, as `portcullis audit verify` runs.
+    let verify: VerifySpeed | undefined;
+    if (options.metrics.includes('verify')) {
+      console.log('');
+      verify = measureVerifySpeedIn(options.portcullisNodeFlags, { store: 'sqlite', records: options.quick ? 20_000 : 100_000, runs: 3 });
+      console.log(`[verify] audit verify, SQLite, ${verify.records} records: median ${Math.round(verify.median)} records/s (${verify.rates.map((r) => Math.round(r)).join(', ')}), per CPU-second ${Math.round(verify.cpuMedian)}`);
+    }
+
     const data: BenchData = {
       startedAt,
       durationS: (Date.now() - t0) / 1000,
@@ -575,6 +585,7 @@ async function main(): Promise<number> {
       warnings,
       guards,
       identity,
+      verify,
     };
     const summary = summarise(data);
     console.log(`\n${textTable(data, summary)}`);

@@ -5,6 +5,7 @@
 import { NODE_FLAGS } from '../src/cli/node-flags.js';
 import { guardPass, type GuardBenchResult, type GuardCase } from './guards.js';
 import type { IdentityCase } from './identity.js';
+import type { VerifySpeed } from './verify-speed.js';
 import type { LatencyResult, ThroughputResult, TtfbResult } from './protocol.js';
 import { median, round } from './stats.js';
 
@@ -29,10 +30,10 @@ export const LABELS: Readonly<Record<TargetName, string>> = {
   portkey: 'Portkey',
 };
 
-/** What a run can measure: three HTTP figures, and the in-process guard and identity micro-benchmarks. */
-export const METRICS = ['throughput', 'latency', 'ttfb', 'guards', 'identity', 'policy'] as const;
+/** What a run can measure: three HTTP figures, and the in-process guard, identity, policy and audit-verify micro-benchmarks. */
+export const METRICS = ['throughput', 'latency', 'ttfb', 'guards', 'identity', 'policy', 'verify'] as const;
 export type Metric = (typeof METRICS)[number];
-export type HttpMetric = Exclude<Metric, 'guards' | 'identity' | 'policy'>;
+export type HttpMetric = Exclude<Metric, 'guards' | 'identity' | 'policy' | 'verify'>;
 export const HTTP_METRICS: readonly HttpMetric[] = ['throughput', 'latency', 'ttfb'];
 
 /** Whether `m` needs the servers (the in-process micro-benchmarks do not). */
@@ -90,6 +91,8 @@ export interface BenchData {
   readonly guards: GuardBenchResult | undefined;
   /** The credential-verification micro-benchmark, when `identity` was among the metrics. */
   readonly identity: readonly IdentityCase[] | undefined;
+  /** `audit verify` speed on SQLite, when `verify` was among the metrics. */
+  readonly verify: VerifySpeed | undefined;
 }
 
 /** A target from the issue and how this run fared. */
@@ -317,6 +320,18 @@ export function summarise(data: BenchData): Summary {
       issue: 2,
     });
   }
+  const v = data.verify;
+  if (v !== undefined) {
+    checks.push({
+      name: `\`audit verify\` speed, SQLite, ${v.records.toLocaleString('en')} records of ${fmt(v.bodyBytes / 1024, 1)} KB`,
+      target: '≥ 100k records/s',
+      value: `${Math.round(v.median).toLocaleString('en')} records/s (per CPU-second: ${Math.round(v.cpuMedian).toLocaleString('en')})`,
+      range: `${Math.round(Math.min(...v.rates)).toLocaleString('en')} … ${Math.round(Math.max(...v.rates)).toLocaleString('en')}`,
+      pass: v.median >= 100_000,
+      noisy: straddles(v.rates, 100_000),
+      issue: 7,
+    });
+  }
   return { rps, cpuUsPerReq, latency, addedLatency, ttfb, addedTtfb, throughputRatio, floor, audit, checks };
 }
 
@@ -371,6 +386,10 @@ export function textTable(data: BenchData, s: Summary): string {
     const checks = s.checks.map((c) => `${verdict(c).padEnd(5)} ${c.name}: ${c.value} (target ${c.target}; rounds ${c.range})`);
     const note = s.checks.some((c) => c.noisy) ? ['* rounds fell on both sides of the goal: within this run\'s noise'] : [];
     out.push(line(header), ...body.map(line), '', ...floorLines(s).map((l) => l.replaceAll('**', '')), '', ...checks, ...note);
+  }
+  else {
+    // Without HTTP rounds the only check is `audit verify`'s.
+    for (const c of s.checks) out.push(`${verdict(c).padEnd(5)} ${c.name}: ${c.value} (target ${c.target}; runs ${c.range})`);
   }
   if (data.guards !== undefined) {
     if (out.length > 0) out.push('');
@@ -518,7 +537,7 @@ ${o.quick ? '> **Smoke run (`--quick`)**: one short round per figure. These numb
 
 `;
   const warnings = data.warnings.length > 0 ? `## Warnings\n\n${data.warnings.map((w) => `- ${w}`).join('\n')}\n\n` : '';
-  return `${header}${http ? httpMarkdown(data, s) : warnings}${guardMarkdown(data)}${identityMarkdown(data)}${reproduce()}`;
+  return `${header}${http ? httpMarkdown(data, s) : warnings + auditMarkdown(s)}${guardMarkdown(data)}${identityMarkdown(data)}${reproduce()}`;
 }
 
 function checkRows(s: Summary, issue: 2 | 7): string {
@@ -530,14 +549,16 @@ function checkRows(s: Summary, issue: 2 | 7): string {
 
 /** Issue 7's audit-cost target, with how it is measured. */
 function auditMarkdown(s: Summary): string {
-  if (s.audit === undefined) return '';
+  if (!s.checks.some((c) => c.issue === 7)) return '';
   return `
 ### Against the targets of issue 7 (audit trail)
 
 The same Portcullis config with \`audit: { enabled: false }\`, measured in the same interleaved rounds as the default
 (audit on: every record SHA-256-chained and fsynced in a group commit before the answer's final bytes). The throughput
 cost is 1 − (audit-on req/s ÷ audit-off req/s) per round, median over rounds; the CPU ratio divides the two servers'
-CPU per request over all their throughput rounds.
+CPU per request over all their throughput rounds. \`audit verify\` runs in this process after the HTTP rounds (every
+server stopped): a fresh SQLite store filled with chained records shaped like the gateway's, verified three times
+(\`bench/verify-speed.ts\`; \`node dist/bench/audit-verify.js --store postgres\` does PostgreSQL).
 
 | Target | Goal | This run (median) | Per-round range | |
 |---|---|---:|---:|---|
@@ -657,6 +678,7 @@ npm run bench                       # full run (about ${Math.round(estimateSecon
 npm run bench -- --quick            # smoke run: one short round, prints the tables, writes no doc
 npm run bench -- --metrics guards   # guard latency only (a few seconds), prints it, writes no doc
 npm run bench -- --metrics identity # credential verification only, prints it, writes no doc
+npm run bench -- --metrics verify   # \`audit verify\` speed on SQLite only, prints it, writes no doc
 npm run bench -- --rounds 7 --seconds 5 --ttfb-seconds 3 --warmup 1 --connections 64 --rate 500
 npm run bench -- --metrics throughput --profile /tmp/prof   # CPU profile of Portcullis (node --cpu-prof)
 node dist/bench/profile-summary.js /tmp/prof/core/CPU.*.cpuprofile   # where that CPU went, by function and source
@@ -708,5 +730,7 @@ export function estimateSeconds(o: RunSettings): number {
   const http = perRound > 0 ? perRound * o.rounds + 5 + n * ((o.quick ? 0.5 : 2) + 0.3) : 0;
   // Six authorization cases (bench/policy.ts), warm-up capped at 1 s each.
   const policy = o.metrics.includes('policy') ? 6 * (Math.min(1, o.guardSeconds) + o.guardSeconds) + 1 : 0;
-  return http + guards + identity + policy;
+  // Filling 100k records and verifying them three times.
+  const verify = o.metrics.includes('verify') ? (o.quick ? 3 : 10) : 0;
+  return http + guards + identity + policy + verify;
 }

@@ -58,10 +58,16 @@ export interface VerifyOptions {
 
 /** A hash of the previous `WINDOW` records, to tell a reordered record from an inserted one. */
 const WINDOW = 4096;
+/**
+ * Records read per page. A page of 10,000 gateway records (~1.6 KB bodies) is 16 MB of strings,
+ * more than V8's young generation holds, so every page was promoted and collected as old objects;
+ * at 2,000 they die young, and SQLite verifies ~1.4× faster (docs/audit.md, session 9).
+ */
+const PAGE_SIZE = 2_000;
 
 export async function verifyAudit(repo: AuditRepo, options: VerifyOptions): Promise<VerifyReport> {
   const started = performance.now();
-  const pageSize = options.pageSize ?? 10_000;
+  const pageSize = options.pageSize ?? PAGE_SIZE;
   const allCheckpoints = await repo.checkpoints();
   const bounds = await repo.bounds();
   let records = 0;
