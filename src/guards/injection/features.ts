@@ -104,10 +104,10 @@ function withoutDefensive(d: Deobfuscated): Deobfuscated {
   return { ...d, text, variants: d.variants.map((v) => ({ kind: v.kind, text: maskDefensive(v.text) })) };
 }
 
-/** Names of the rule families that match `text`. */
-export function matchRules(text: string, families: readonly RuleFamily[], hits: Set<string>): void {
+/** Names of the rule families that match `text` (`variant`: a de-obfuscated view, see `plainOnly`). */
+export function matchRules(text: string, families: readonly RuleFamily[], hits: Set<string>, variant = false): void {
   for (const fam of families) {
-    if (hits.has(fam.name)) continue;
+    if (hits.has(fam.name) || (variant && fam.plainOnly === true)) continue;
     if (fam.gate !== undefined && !fam.gate.test(text)) continue;
     for (const p of fam.patterns) {
       if (p.test(text)) {
@@ -146,7 +146,7 @@ export function ruleHits(d: Deobfuscated, families: readonly RuleFamily[]): Rule
   const views = [...d.variants, ...d.payloads];
   for (const v of views) {
     const extra = new Set<string>();
-    matchRules(v.text, families, extra);
+    matchRules(v.text, families, extra, true);
     let revealed = false;
     for (const h of extra) {
       if (!hits.has(h)) {
