@@ -106,9 +106,18 @@ function withoutDefensive(d: Deobfuscated): Deobfuscated {
 
 /** Names of the rule families that match `text` (`variant`: a de-obfuscated view, see `plainOnly`). */
 export function matchRules(text: string, families: readonly RuleFamily[], hits: Set<string>, variant = false): void {
+  // Consecutive families may share one gate object: it is tested once for them.
+  let lastGate: RegExp | undefined;
+  let lastPass = true;
   for (const fam of families) {
     if (hits.has(fam.name) || (variant && fam.plainOnly === true)) continue;
-    if (fam.gate !== undefined && !fam.gate.test(text)) continue;
+    if (fam.gate !== undefined) {
+      if (fam.gate !== lastGate) {
+        lastGate = fam.gate;
+        lastPass = fam.gate.test(text);
+      }
+      if (!lastPass) continue;
+    }
     for (const p of fam.patterns) {
       if (p.test(text)) {
         hits.add(fam.name);
@@ -278,9 +287,10 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
   const rules = ruleHits(d, families);
   if (kind === 'direct') {
     // Misspelt or run-together key words ("previus instuctions", "priorinstructions"): one more
-    // view for the rules, not an obfuscation signal (typos are ordinary in typed prompts).
+    // view for the rules, not an obfuscation signal (typos are ordinary in typed prompts); like
+    // the other views, without the `plainOnly` tactic entries.
     const restored = restoreKeywords(d.text);
-    if (restored !== d.text) matchRules(restored, families, rules.hits);
+    if (restored !== d.text) matchRules(restored, families, rules.hits, true);
   }
   ruleFeatures(rules, named, kind === 'segment');
   shapeFeatures(textShape(raw, d.text), named, kind === 'segment', kind === 'segment');
