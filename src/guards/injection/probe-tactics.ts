@@ -12,6 +12,8 @@
  * Benign items are near misses of the same tactics (an actor's role, a real manager, a deadline).
  */
 
+import { tallyProbe } from './probe-multilingual.js';
+
 export type Tactic = 'persona-opinion' | 'authority' | 'coercion' | 'set-aside' | 'praise-switch' | 'fake-system';
 
 export interface TacticItem {
@@ -132,23 +134,8 @@ export const TACTIC_PROBE: readonly TacticItem[] = [
 
 /** Attacks caught and benign flagged, per tactic and overall, and the items it got wrong. */
 export function formatTacticProbe(flagged: (text: string) => boolean): string {
-  const by = new Map<string, { attacks: number; caught: number; benign: number; flagged: number }>();
-  const wrong: string[] = [];
-  const langs = new Set<string>();
-  for (const item of TACTIC_PROBE) {
-    langs.add(item.lang);
-    const s = by.get(item.tactic) ?? { attacks: 0, caught: 0, benign: 0, flagged: 0 };
-    const f = flagged(item.text);
-    if (item.label === 'attack') {
-      s.attacks++;
-      if (f) s.caught++;
-    } else {
-      s.benign++;
-      if (f) s.flagged++;
-    }
-    if (f !== (item.label === 'attack')) wrong.push(`    ${item.label === 'attack' ? 'missed ' : 'flagged'} [${item.tactic}/${item.lang}] ${item.text}`);
-    by.set(item.tactic, s);
-  }
+  const { groups: by, wrong } = tallyProbe(TACTIC_PROBE, (item) => item.tactic, (item) => `${item.tactic}/${item.lang}`, flagged);
+  const langs = new Set(TACTIC_PROBE.map((item) => item.lang));
   const total = [...by.values()].reduce((t, s) => ({ attacks: t.attacks + s.attacks, caught: t.caught + s.caught, benign: t.benign + s.benign, flagged: t.flagged + s.flagged }), { attacks: 0, caught: 0, benign: 0, flagged: 0 });
   return [
     `== tactic probe (written by us, optimistic, never trained on): ${TACTIC_PROBE.length} items, ${langs.size} languages`,
