@@ -28,6 +28,7 @@ import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval
 import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, writtenPromptRows, type DevRow } from '../src/guards/injection/dataset.js';
 import { documentSegments } from '../src/guards/injection/document.js';
 import { formatProbe } from '../src/guards/injection/probe-multilingual.js';
+import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
 import { formatDefensive } from '../src/guards/injection/defensive-prompts.js';
 import { formatBenignProbe } from '../src/guards/injection/benign-probe.js';
 import { addNgrams, extractInput, extractOutput, HASH_BITS, ngramKeys, type FeatureVector } from '../src/guards/injection/features.js';
@@ -215,6 +216,8 @@ if (!args.includes('--quick')) {
 const directModel = trainDirect(directTrain, directCalibration);
 // The multilingual probe (never trained on): summary lines only; `portcullis eval injection` lists the misses.
 log(formatProbe((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)) >= directThreshold).split('\n').slice(0, 2).join('\n'));
+// The tactic probe (session 9, written by us, never trained on): per tactic, and the items missed.
+log(formatTacticProbe((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)) >= directThreshold));
 // Operators' defensive instructions and look-alike attacks (defensive-prompts.ts, never trained on),
 // at the user threshold and at the system threshold this run writes.
 const systemThreshold = Math.max(directThreshold, Math.floor(100 / (1 + Math.exp(-(directCalibration.a * logit(0.9) + directCalibration.b)))) / 100);

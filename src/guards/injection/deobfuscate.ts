@@ -41,6 +41,8 @@ export type DeobfuscationKind =
   | 'hex'
   | 'url'
   | 'html-entity'
+  | 'morse'
+  | 'binary'
   | 'html-comment'
   | 'hidden-text';
 
@@ -227,6 +229,39 @@ const BASE64_RUN = /(?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{
 const HEX_RUN = /(?:\\x[0-9a-fA-F]{2}){6,}|(?:0x)?(?:[0-9a-fA-F]{2}[ :]?){8,}/g;
 const URL_RUN = /(?:[^\s%]{0,20}%[0-9a-fA-F]{2}){3,}[^\s%]{0,20}/g;
 const ENTITY_RUN = /(?:&#(?:x[0-9a-fA-F]{1,6}|[0-9]{1,7});\s?){4,}/g;
+// Session 9: Morse code (letters of dots and dashes, letters split by spaces, words by "/" or three
+// spaces) and 8-bit binary, two encodings CyberSecEval's prompts hide questions in.
+const MORSE_RUN = /(?:[.-]{1,6}(?: {1,3}| ?\/ ?)){3,}[.-]{1,6}/g;
+const BINARY_RUN = /(?:[01]{8} ?){4,}/g;
+const MORSE: Readonly<Record<string, string>> = {
+  '.-': 'a', '-...': 'b', '-.-.': 'c', '-..': 'd', '.': 'e', '..-.': 'f', '--.': 'g', '....': 'h', '..': 'i', '.---': 'j', '-.-': 'k', '.-..': 'l', '--': 'm',
+  '-.': 'n', '---': 'o', '.--.': 'p', '--.-': 'q', '.-.': 'r', '...': 's', '-': 't', '..-': 'u', '...-': 'v', '.--': 'w', '-..-': 'x', '-.--': 'y', '--..': 'z',
+  '-----': '0', '.----': '1', '..---': '2', '...--': '3', '....-': '4', '.....': '5', '-....': '6', '--...': '7', '---..': '8', '----.': '9',
+};
+
+function decodeMorse(run: string): string | null {
+  // Both symbols, or it is a rule line ("-----") or an ellipsis.
+  if (!run.includes('.') || !run.includes('-')) return null;
+  const words: string[] = [];
+  for (const word of run.trim().split(/ ?\/ ?| {3}/)) {
+    let w = '';
+    for (const code of word.trim().split(/ {1,2}/)) {
+      const c = MORSE[code];
+      if (c === undefined) return null;
+      w += c;
+    }
+    words.push(w);
+  }
+  const s = words.join(' ');
+  return looksLikeText(s) ? s : null;
+}
+
+function decodeBinary(run: string): string | null {
+  const bytes = run.replace(/ /g, '').match(/[01]{8}/g) ?? [];
+  const s = utf8.decode(Buffer.from(bytes.map((b) => parseInt(b, 2))));
+  return looksLikeText(s) ? s : null;
+}
+
 // Opening tags styled to be invisible; the element's text is found with indexOf (linear).
 const HIDDEN_OPEN =
   /<(\w{1,10})\b[^<>]{0,300}?(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d])|opacity\s*:\s*0(?![.\d])|color\s*:\s*(?:white|#fff(?:fff)?\b|transparent)|\shidden\b)[^<>]{0,300}>/gi;
@@ -349,6 +384,8 @@ function collectPayloads(
   if (raw.includes('%')) scan(URL_RUN, 'url', decodeUrl);
   if (raw.includes('&#')) scan(ENTITY_RUN, 'html-entity', decodeEntities);
   scan(HEX_RUN, 'hex', decodeHex);
+  if (raw.includes('.-') || raw.includes('-.')) scan(MORSE_RUN, 'morse', decodeMorse);
+  scan(BINARY_RUN, 'binary', decodeBinary);
 }
 
 /**

@@ -105,11 +105,20 @@ function withoutDefensive(d: Deobfuscated): Deobfuscated {
   return { ...d, text, variants: d.variants.map((v) => ({ kind: v.kind, text: maskDefensive(maskUserOwned(v.text)) })) };
 }
 
-/** Names of the rule families that match `text`. */
-export function matchRules(text: string, families: readonly RuleFamily[], hits: Set<string>): void {
+/** Names of the rule families that match `text` (`variant`: a de-obfuscated view, see `plainOnly`). */
+export function matchRules(text: string, families: readonly RuleFamily[], hits: Set<string>, variant = false): void {
+  // Consecutive families may share one gate object: it is tested once for them.
+  let lastGate: RegExp | undefined;
+  let lastPass = true;
   for (const fam of families) {
-    if (hits.has(fam.name)) continue;
-    if (fam.gate !== undefined && !fam.gate.test(text)) continue;
+    if (hits.has(fam.name) || (variant && fam.plainOnly === true)) continue;
+    if (fam.gate !== undefined) {
+      if (fam.gate !== lastGate) {
+        lastGate = fam.gate;
+        lastPass = fam.gate.test(text);
+      }
+      if (!lastPass) continue;
+    }
     for (const p of fam.patterns) {
       if (p.test(text)) {
         hits.add(fam.name);
@@ -147,7 +156,7 @@ export function ruleHits(d: Deobfuscated, families: readonly RuleFamily[]): Rule
   const views = [...d.variants, ...d.payloads];
   for (const v of views) {
     const extra = new Set<string>();
-    matchRules(v.text, families, extra);
+    matchRules(v.text, families, extra, true);
     let revealed = false;
     for (const h of extra) {
       if (!hits.has(h)) {
@@ -279,9 +288,10 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
   const rules = ruleHits(d, families);
   if (kind === 'direct') {
     // Misspelt or run-together key words ("previus instuctions", "priorinstructions"): one more
-    // view for the rules, not an obfuscation signal (typos are ordinary in typed prompts).
+    // view for the rules, not an obfuscation signal (typos are ordinary in typed prompts); like
+    // the other views, without the `plainOnly` tactic entries.
     const restored = restoreKeywords(d.text);
-    if (restored !== d.text) matchRules(restored, families, rules.hits);
+    if (restored !== d.text) matchRules(restored, families, rules.hits, true);
   }
   ruleFeatures(rules, named, kind === 'segment');
   shapeFeatures(textShape(raw, d.text), named, kind === 'segment', kind === 'segment');

@@ -135,15 +135,23 @@ export const MULTILINGUAL_PROBE: readonly ProbeItem[] = [
   b('vi', 'Hãy gợi ý cho tôi vài địa điểm du lịch ở Đà Nẵng.'),
 ];
 
+/** Attacks caught and benign items flagged in one group of a probe. */
+export interface ProbeTally {
+  attacks: number;
+  caught: number;
+  benign: number;
+  flagged: number;
+}
+
 /**
- * One line per language (attacks caught, benign flagged) plus the overall balanced accuracy, and
- * the items the detector got wrong, so a regression names its sentence.
+ * Score a probe: per group (`group` of an item), attacks caught and benign items flagged, and one
+ * line per item the detector got wrong (`tag` names it: language, tactic).
  */
-export function formatProbe(flagged: (text: string) => boolean): string {
-  const byLang = new Map<string, { attacks: number; caught: number; benign: number; flagged: number }>();
-  const misses: string[] = [];
-  for (const item of MULTILINGUAL_PROBE) {
-    const s = byLang.get(item.lang) ?? { attacks: 0, caught: 0, benign: 0, flagged: 0 };
+export function tallyProbe<T extends { readonly label: 'attack' | 'benign'; readonly text: string }>(items: readonly T[], group: (item: T) => string, tag: (item: T) => string, flagged: (text: string) => boolean): { groups: Map<string, ProbeTally>; wrong: string[] } {
+  const groups = new Map<string, ProbeTally>();
+  const wrong: string[] = [];
+  for (const item of items) {
+    const s = groups.get(group(item)) ?? { attacks: 0, caught: 0, benign: 0, flagged: 0 };
     const f = flagged(item.text);
     if (item.label === 'attack') {
       s.attacks++;
@@ -152,9 +160,18 @@ export function formatProbe(flagged: (text: string) => boolean): string {
       s.benign++;
       if (f) s.flagged++;
     }
-    if (f !== (item.label === 'attack')) misses.push(`    ${item.label === 'attack' ? 'missed ' : 'flagged'} [${item.lang}] ${item.text}`);
-    byLang.set(item.lang, s);
+    if (f !== (item.label === 'attack')) wrong.push(`    ${item.label === 'attack' ? 'missed ' : 'flagged'} [${tag(item)}] ${item.text}`);
+    groups.set(group(item), s);
   }
+  return { groups, wrong };
+}
+
+/**
+ * One line per language (attacks caught, benign flagged) plus the overall balanced accuracy, and
+ * the items the detector got wrong, so a regression names its sentence.
+ */
+export function formatProbe(flagged: (text: string) => boolean): string {
+  const { groups: byLang, wrong: misses } = tallyProbe(MULTILINGUAL_PROBE, (item) => item.lang, (item) => item.lang, flagged);
   let attacks = 0, caught = 0, benign = 0, wrong = 0;
   const lines = [...byLang].map(([lang, s]) => {
     attacks += s.attacks;
