@@ -51,3 +51,18 @@ export function summariseNs(samplesNs: readonly bigint[]): Percentiles {
     count: ms.length,
   };
 }
+
+/**
+ * Interleaved rounds over several builds in one process: each round measures every build once,
+ * the order reversed every other round so that neither always runs first. Returns, per build, its
+ * value of every round.
+ */
+export function interleavedRounds<T>(builds: number, rounds: number, measure: (build: number) => T): T[][] {
+  const out: T[][] = Array.from({ length: builds }, () => []);
+  for (let r = 0; r < rounds; r++) {
+    const order = Array.from({ length: builds }, (_, k) => k);
+    if (r % 2 === 1) order.reverse();
+    for (const k of order) out[k]?.push(measure(k));
+  }
+  return out;
+}

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { median } from '../bench/stats.js';
+import { interleavedRounds, median } from '../bench/stats.js';
 
 type Score = (text: string, role?: 'user') => { score: number };
 
@@ -33,20 +33,14 @@ const joined = readFileSync(resolve(values.data, 'injection-dev.jsonl'), 'utf8')
 const texts = Array.from({ length: 64 }, (_, v) => joined.slice(v * 1024, (v + 1) * 1024));
 
 let sink = 0;
-const cpu: number[][] = builds.map(() => []);
 for (const b of builds) for (const t of texts) sink += b.score(t).score;
-for (let r = 0; r < rounds; r++) {
-  const order = builds.map((_, k) => k);
-  if (r % 2 === 1) order.reverse();
-  for (const k of order) {
-    const b = builds[k];
-    if (b === undefined) continue;
-    const c0 = process.cpuUsage();
-    for (let rep = 0; rep < reps; rep++) for (const t of texts) sink += b.score(t).score;
-    const c = process.cpuUsage(c0);
-    cpu[k]?.push((c.user + c.system) / (reps * texts.length));
-  }
-}
+const cpu = interleavedRounds(builds.length, rounds, (k) => {
+  const b = builds[k] as (typeof builds)[number];
+  const c0 = process.cpuUsage();
+  for (let rep = 0; rep < reps; rep++) for (const t of texts) sink += b.score(t).score;
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / (reps * texts.length);
+});
 console.log(`scoreInjection(user), 64 different 1 KiB prompts x ${reps} per round, ${rounds} rounds (sink ${Math.round(sink) % 7})`);
 for (let k = 0; k < builds.length; k++) console.log(`${(builds[k]?.name ?? '').slice(-28).padEnd(28)} CPU µs per call ${median(cpu[k] ?? []).toFixed(1)}`);
 if (builds.length === 2) {

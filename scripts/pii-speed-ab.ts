@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { piiPrompt } from '../bench/guards.js';
-import { median } from '../bench/stats.js';
+import { interleavedRounds, median } from '../bench/stats.js';
 
 type Detect = (text: string) => unknown[];
 
@@ -37,30 +37,24 @@ for (const t of texts) {
 }
 
 let sink = 0;
-const wall: number[][] = builds.map(() => []);
-const cpu: number[][] = builds.map(() => []);
 // One warm-up round per build, not recorded.
 for (const b of builds) for (const t of texts) sink += b.pii(t).length + b.secrets(t).length;
-for (let r = 0; r < rounds; r++) {
-  const order = builds.map((_, k) => k);
-  if (r % 2 === 1) order.reverse();
-  for (const k of order) {
-    const b = builds[k];
-    if (b === undefined) continue;
-    const calls: number[] = [];
-    const c0 = process.cpuUsage();
-    for (let rep = 0; rep < reps; rep++) {
-      for (const t of texts) {
-        const t0 = process.hrtime.bigint();
-        sink += b.pii(t).length + b.secrets(t).length;
-        calls.push(Number(process.hrtime.bigint() - t0) / 1000);
-      }
+const measured = interleavedRounds(builds.length, rounds, (k) => {
+  const b = builds[k] as (typeof builds)[number];
+  const calls: number[] = [];
+  const c0 = process.cpuUsage();
+  for (let rep = 0; rep < reps; rep++) {
+    for (const t of texts) {
+      const t0 = process.hrtime.bigint();
+      sink += b.pii(t).length + b.secrets(t).length;
+      calls.push(Number(process.hrtime.bigint() - t0) / 1000);
     }
-    const c = process.cpuUsage(c0);
-    wall[k]?.push(median(calls));
-    cpu[k]?.push((c.user + c.system) / calls.length);
   }
-}
+  const c = process.cpuUsage(c0);
+  return { wall: median(calls), cpu: (c.user + c.system) / calls.length };
+});
+const wall = measured.map((rs) => rs.map((x) => x.wall));
+const cpu = measured.map((rs) => rs.map((x) => x.cpu));
 const f = (x: number): string => x.toFixed(1).padStart(7);
 console.log(`4 KB detectPii + detectSecrets, 64 prompts x ${reps} per round, ${rounds} rounds (sink ${sink % 7})`);
 console.log(`${'build'.padEnd(28)} median call µs (wall)   CPU µs per call   rounds (wall)`);
