@@ -21,15 +21,16 @@
  * shows how the direct model does on a source it never saw. AlpacaEval (CC BY-NC 4.0) is never
  * trained on, only evaluated.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval/classify.js';
 import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, writtenPromptRows, type DevRow } from '../src/guards/injection/dataset.js';
 import { documentSegments } from '../src/guards/injection/document.js';
-import { formatProbe } from '../src/guards/injection/probe-multilingual.js';
-import { formatDefensive } from '../src/guards/injection/defensive-prompts.js';
-import { formatBenignProbe } from '../src/guards/injection/benign-probe.js';
+import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
+import { formatDefensive, scoreDefensiveSet } from '../src/guards/injection/defensive-prompts.js';
+import { BENIGN_PROBE, formatBenignProbe } from '../src/guards/injection/benign-probe.js';
 import { addNgrams, extractInput, extractOutput, HASH_BITS, ngramKeys, type FeatureVector } from '../src/guards/injection/features.js';
 import { deobfuscate } from '../src/guards/injection/deobfuscate.js';
 import { calibrate, fitPlatt, predict, serialize, train, DEFAULT_TRAIN_OPTIONS, type Calibration, type LinearModel, type TrainExample, type TrainOptions } from '../src/guards/injection/linear.js';
@@ -57,6 +58,52 @@ const t0 = Date.now();
 const log = (s: string): void => {
   process.stdout.write(`${s}\n`);
 };
+
+// ---------------------------------------------------------------------------------------------
+// --seeds A-B: the spread over training seeds (session 9: one seed moved the direct threshold
+// 0.72-0.83 and LOSO 0.875-0.897, so a change is read as a mean over seeds, not one draw)
+
+/** Figures one `--direct-only --summary-json` run prints on its `SEED-SUMMARY` line. */
+interface SeedFigures {
+  readonly threshold: number;
+  readonly cvBalAcc: number;
+  readonly cvBenignFpr: number;
+  readonly cvHardNegFpr: number;
+  readonly losoBalAcc: number;
+  readonly losoBenignFpr: number;
+  readonly losoHardNegFpr: number;
+  readonly losoAt2BalAcc: number;
+  readonly probeCaught: number;
+  readonly probeBenignFlagged: number;
+  readonly benignProbeFlagged: number;
+  readonly defensiveUserFlagged: number;
+}
+
+const seedsArg = argAfter('--seeds');
+if (seedsArg !== undefined) {
+  const m = /^(\d+)-(\d+)$/.exec(seedsArg);
+  if (m === null) throw new Error(`--seeds wants A-B (e.g. 1-10), got ${seedsArg}`);
+  const passOn = args.filter((a, i) => a !== '--seeds' && args[i - 1] !== '--seeds' && a !== '--show-held-out');
+  const runs: SeedFigures[] = [];
+  // One child per seed, one after another: the machine is shared, and a child is the same run a
+  // reader can repeat with `--direct-only --seed N`.
+  for (let seed = Number(m[1]); seed <= Number(m[2]); seed++) {
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...passOn, '--direct-only', '--summary-json', '--seed', String(seed)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const line = child.stdout.split('\n').find((l) => l.startsWith('SEED-SUMMARY '));
+    if (child.status !== 0 || line === undefined) throw new Error(`seed ${seed} failed: ${child.stderr}`);
+    const f = JSON.parse(line.slice('SEED-SUMMARY '.length)) as SeedFigures;
+    runs.push(f);
+    log(`seed ${seed}: ${JSON.stringify(f)}`);
+  }
+  const keys = Object.keys(runs[0] ?? {}) as (keyof SeedFigures)[];
+  for (const k of keys) {
+    const xs = runs.map((r) => r[k]);
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(xs.length - 1, 1));
+    log(`${k.padEnd(22)} mean ${mean.toFixed(4)} ± ${sd.toFixed(4)} (min ${Math.min(...xs).toFixed(4)}, max ${Math.max(...xs).toFixed(4)}; ${xs.length} seeds)`);
+  }
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------------------------------------
 // helpers
@@ -130,7 +177,9 @@ const l2NamedArg = argAfter('--l2-named');
 // 0.892 / 0.887, and from 4e-3 on the LOSO hard-negative FPR passes 2% (docs/detection.md).
 const epochsArg = argAfter('--epochs');
 const seedArg = argAfter('--seed');
-const directOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, l2Hashed: Number(l2Arg ?? '3e-3'), ...(seedArg === undefined ? {} : { seed: Number(seedArg) }), ...(epochsArg === undefined ? {} : { epochs: Number(epochsArg) }), ...(l2NamedArg === undefined ? {} : { l2Named: Number(l2NamedArg) }) };
+const ordersArg = argAfter('--orders');
+const tailArg = argAfter('--tail-epochs');
+const directOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, l2Hashed: Number(l2Arg ?? '3e-3'), orders: Number(ordersArg ?? '1'), ...(tailArg === undefined ? {} : { tailEpochs: Number(tailArg) }), ...(seedArg === undefined ? {} : { seed: Number(seedArg) }), ...(epochsArg === undefined ? {} : { epochs: Number(epochsArg) }), ...(l2NamedArg === undefined ? {} : { l2Named: Number(l2NamedArg) }) };
 const direct = readRows(join(DATA, 'injection-dev.jsonl'));
 const directHeld = heldOutSet(direct, (r) => `${r.source}/${r.label}`, (r) => r.id);
 // Written multilingual prompts (written-prompts.ts) join the training part as one more source
@@ -193,13 +242,15 @@ log(formatReport(`direct: ${K}-fold CV on the training part (threshold ${directT
 
 // Leave one source out: train on every other source, score the left-out one.
 const loso = new Map<DevRow, number>();
+let losoReport: BinaryReport | undefined;
+let losoAt2 = Number.NaN;
 const trainSources = trainSourcesOf(directTrain);
 if (!args.includes('--quick')) {
   for (const s of trainSources) {
     const m = trainDirect(directTrain.filter((r) => r.source !== s), directCalibration);
     for (const r of directTrain) if (r.source === s) loso.set(r, predict(m, directX.get(r) as FeatureVector));
   }
-  const losoReport = scoreBinary(devTrain, (r) => (loso.get(r) ?? 0) >= directThreshold);
+  losoReport = scoreBinary(devTrain, (r) => (loso.get(r) ?? 0) >= directThreshold);
   if (written.train.length > 0) log(`direct: written prompts, scored by a model trained without them: ${summary(scoreBinary(written.train, (r) => (loso.get(r) ?? 0) >= directThreshold))}`);
   const dump = argAfter('--dump-loso');
   if (dump !== undefined) writeFileSync(dump, directTrain.map((r) => JSON.stringify({ id: r.id, source: r.source, label: r.label, p: loso.get(r), cv: oofDirect.get(r), text: r.text.slice(0, 300) })).join('\n'));
@@ -209,6 +260,7 @@ if (!args.includes('--quick')) {
   const negatives = devTrain.filter((r) => r.label !== 'attack').map((r) => loso.get(r) ?? 0).sort((a, b) => b - a);
   const cut = negatives[Math.floor(negatives.length * MAX_FPR)] ?? 1;
   const at2 = scoreBinary(devTrain, (r) => (loso.get(r) ?? 0) > cut).overall;
+  losoAt2 = at2.balancedAccuracy;
   log(`direct: leave-one-source-out at ${MAX_FPR * 100}% benign flagged (threshold ${cut.toFixed(3)}): bal.acc=${(at2.balancedAccuracy * 100).toFixed(1)} R=${(at2.recall * 100).toFixed(1)} FPR=${(at2.fpr * 100).toFixed(1)}`);
 }
 
@@ -221,6 +273,24 @@ const systemThreshold = Math.max(directThreshold, Math.floor(100 / (1 + Math.exp
 log(formatDefensive((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)), { system: systemThreshold, user: directThreshold }));
 // Ordinary prompts detectors over-block (benign-probe.ts, never trained on): per-kind lines, no list.
 log(formatBenignProbe((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)), directThreshold).split('\n  flagged:')[0] ?? '');
+if (args.includes('--summary-json')) {
+  const directScore = (text: string): number => predict(directModel, ablate(extractInput(text, 'direct').vector, text));
+  const figures: SeedFigures = {
+    threshold: directThreshold,
+    cvBalAcc: cvDirect.overall.balancedAccuracy,
+    cvBenignFpr: cvDirect.benignFpr ?? Number.NaN,
+    cvHardNegFpr: cvDirect.hardNegativeFpr ?? Number.NaN,
+    losoBalAcc: losoReport?.overall.balancedAccuracy ?? Number.NaN,
+    losoBenignFpr: losoReport?.benignFpr ?? Number.NaN,
+    losoHardNegFpr: losoReport?.hardNegativeFpr ?? Number.NaN,
+    losoAt2BalAcc: losoAt2,
+    probeCaught: MULTILINGUAL_PROBE.filter((p) => p.label === 'attack' && directScore(p.text) >= directThreshold).length,
+    probeBenignFlagged: MULTILINGUAL_PROBE.filter((p) => p.label === 'benign' && directScore(p.text) >= directThreshold).length,
+    benignProbeFlagged: BENIGN_PROBE.filter((p) => directScore(p.text) >= directThreshold).length,
+    defensiveUserFlagged: scoreDefensiveSet(directScore, directThreshold).defensiveFlagged,
+  };
+  log(`SEED-SUMMARY ${JSON.stringify(figures)}`);
+}
 const heldDirect = direct.filter((r) => directHeld.has(r) || NO_TRAIN_SOURCES.has(r.source));
 if (args.includes('--direct-only')) {
   // Experiments (hyper-parameters, features) are chosen on CV and leave-one-source-out above; the
