@@ -11,7 +11,12 @@
  * decoded payloads are not rebuilt), --l2-hashed X (direct; 3e-3 by default), --epochs N (direct; 12 by default), --seed N (direct; example order, 1 by default: session 9 reads a change as the mean over several seeds), --l2-named X, --balance-power X, --pos-share X
  * (share of the total weight given to attacks; 0.5 by default), --source-cap X (each benign source's
  * CV false-positive cap for the direct threshold; 0.02 by default), --show-held-out (with
- * --direct-only: also print the held-out summary; for the final run only).
+ * --direct-only: also print the held-out summary; for the final run only). Session 9: --orders N
+ * (direct; models trained on N example orders and weight-averaged, 5 by default), --tail-epochs N
+ * (direct; average the weights after each of the last N epochs, 1 by default), --threshold-seeds N
+ * (direct; calibration and threshold fitted on the pooled out-of-fold scores of N cross-validations
+ * with different orders, 1 by default), --seeds A-B (run --direct-only once per seed and print each
+ * figure's mean ± sd, min and max; other flags are passed on).
  *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
@@ -31,6 +36,7 @@ import { documentSegments } from '../src/guards/injection/document.js';
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatDefensive, scoreDefensiveSet } from '../src/guards/injection/defensive-prompts.js';
 import { BENIGN_PROBE, formatBenignProbe } from '../src/guards/injection/benign-probe.js';
+import { mulberry32 } from '../src/lib/random.js';
 import { addNgrams, extractInput, extractOutput, HASH_BITS, ngramKeys, type FeatureVector } from '../src/guards/injection/features.js';
 import { deobfuscate } from '../src/guards/injection/deobfuscate.js';
 import { calibrate, fitPlatt, predict, serialize, train, DEFAULT_TRAIN_OPTIONS, type Calibration, type LinearModel, type TrainExample, type TrainOptions } from '../src/guards/injection/linear.js';
@@ -177,9 +183,13 @@ const l2NamedArg = argAfter('--l2-named');
 // 0.892 / 0.887, and from 4e-3 on the LOSO hard-negative FPR passes 2% (docs/detection.md).
 const epochsArg = argAfter('--epochs');
 const seedArg = argAfter('--seed');
+// The direct model is the weight average of 5 models trained on different example orders, in
+// every CV and LOSO fold too (session 9): over seeds 1-10 the threshold's sd went 0.039 -> 0.021,
+// LOSO 0.8908 ± 0.0073 -> 0.8943 ± 0.0033, CV 0.9505 -> 0.9515 (docs/detection.md). Averaging the
+// last epochs of one order (--tail-epochs) did not narrow the spread: the order is the noise.
 const ordersArg = argAfter('--orders');
 const tailArg = argAfter('--tail-epochs');
-const directOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, l2Hashed: Number(l2Arg ?? '3e-3'), orders: Number(ordersArg ?? '1'), ...(tailArg === undefined ? {} : { tailEpochs: Number(tailArg) }), ...(seedArg === undefined ? {} : { seed: Number(seedArg) }), ...(epochsArg === undefined ? {} : { epochs: Number(epochsArg) }), ...(l2NamedArg === undefined ? {} : { l2Named: Number(l2NamedArg) }) };
+const directOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, l2Hashed: Number(l2Arg ?? '3e-3'), orders: Number(ordersArg ?? '5'), ...(tailArg === undefined ? {} : { tailEpochs: Number(tailArg) }), ...(seedArg === undefined ? {} : { seed: Number(seedArg) }), ...(epochsArg === undefined ? {} : { epochs: Number(epochsArg) }), ...(l2NamedArg === undefined ? {} : { l2Named: Number(l2NamedArg) }) };
 const direct = readRows(join(DATA, 'injection-dev.jsonl'));
 const directHeld = heldOutSet(direct, (r) => `${r.source}/${r.label}`, (r) => r.id);
 // Written multilingual prompts (written-prompts.ts) join the training part as one more source
@@ -207,16 +217,30 @@ function ablate(x: FeatureVector, text: string): FeatureVector {
 for (const r of [...direct, ...written.train, ...written.held]) directX.set(r, ablate(extractInput(r.text, 'direct').vector, r.text));
 log(`direct: ${direct.length} rows, ${directTrain.length} train, ${directHeld.size} held out (${Date.now() - t0} ms features)`);
 
-function trainDirect(rows: readonly DevRow[], calibration?: Calibration): LinearModel {
+function trainDirect(rows: readonly DevRow[], calibration?: Calibration, options: TrainOptions = directOptions): LinearModel {
   const w = balance(rows, (r) => (r.label === 'attack' ? 1 : 0), (r) => r.source);
-  const m = train(rows.map((r, i) => ({ x: directX.get(r) as FeatureVector, y: r.label === 'attack' ? 1 : 0, w: w[i] ?? 1 })), directOptions);
+  const m = train(rows.map((r, i) => ({ x: directX.get(r) as FeatureVector, y: r.label === 'attack' ? 1 : 0, w: w[i] ?? 1 })), options);
   return calibration === undefined ? m : calibrate(m, calibration);
 }
 
-const oofDirect = new Map<DevRow, number>();
-for (let f = 0; f < K; f++) {
-  const m = trainDirect(directTrain.filter((r) => foldOf(r.id, K) !== f));
-  for (const r of directTrain) if (foldOf(r.id, K) === f) oofDirect.set(r, predict(m, directX.get(r) as FeatureVector));
+/** Out-of-fold scores of the direct model trained with `options` (uncalibrated). */
+function directOutOfFold(options: TrainOptions): Map<DevRow, number> {
+  const oof = new Map<DevRow, number>();
+  for (let f = 0; f < K; f++) {
+    const m = trainDirect(directTrain.filter((r) => foldOf(r.id, K) !== f), undefined, options);
+    for (const r of directTrain) if (foldOf(r.id, K) === f) oof.set(r, predict(m, directX.get(r) as FeatureVector));
+  }
+  return oof;
+}
+const oofDirect = directOutOfFold(directOptions);
+// --threshold-seeds N: the calibration and the threshold are fitted on the out-of-fold scores of N
+// cross-validations with different example orders, pooled (the first is the run's own), so they do
+// not follow one order's draw; the CV figures below stay those of the run's own order.
+const thresholdSeeds = Number(argAfter('--threshold-seeds') ?? '1');
+const extraOof: Map<DevRow, number>[] = [];
+{
+  const next = mulberry32(directOptions.seed ^ 0x5eed);
+  for (let i = 1; i < thresholdSeeds; i++) extraOof.push(directOutOfFold({ ...directOptions, seed: Math.floor(next() * 2 ** 32) }));
 }
 // Choose on source-balanced weights so Gandalf's size does not set the threshold alone.
 const directWeights = balance(directTrain, (r) => (r.label === 'attack' ? 1 : 0), (r) => r.source);
@@ -224,10 +248,10 @@ const directWeights = balance(directTrain, (r) => (r.label === 'attack' ? 1 : 0)
 // the raw scores of a model trained with per-source weights are not probabilities, and a short
 // harmless prompt scoring 0.6 reads as "probably an attack" to whoever looks at the score.
 const logit = (p: number): number => Math.log(Math.max(p, 1e-12) / Math.max(1 - p, 1e-12));
-const directCalibration = fitPlatt(directTrain.map((r, i) => ({ z: logit(oofDirect.get(r) ?? 0.5), y: r.label === 'attack' ? 1 : 0, w: directWeights[i] ?? 1 })));
-for (const [r, p] of oofDirect) oofDirect.set(r, 1 / (1 + Math.exp(-(directCalibration.a * logit(p) + directCalibration.b))));
+const directCalibration = fitPlatt([oofDirect, ...extraOof].flatMap((oof) => directTrain.map((r, i) => ({ z: logit(oof.get(r) ?? 0.5), y: r.label === 'attack' ? 1 : 0 as 0 | 1, w: directWeights[i] ?? 1 }))));
+for (const oof of [oofDirect, ...extraOof]) for (const [r, p] of oof) oof.set(r, 1 / (1 + Math.exp(-(directCalibration.a * logit(p) + directCalibration.b))));
 log(`direct: Platt calibration a=${directCalibration.a.toFixed(4)} b=${directCalibration.b.toFixed(4)}`);
-const directThreshold = chooseThreshold(directTrain.map((r, i) => ({ p: oofDirect.get(r) ?? 0, y: r.label === 'attack', w: directWeights[i] ?? 1, g: r.source })), MAX_FPR, SOURCE_CAP);
+const directThreshold = chooseThreshold([oofDirect, ...extraOof].flatMap((oof) => directTrain.map((r, i) => ({ p: oof.get(r) ?? 0, y: r.label === 'attack', w: directWeights[i] ?? 1, g: r.source }))), MAX_FPR, SOURCE_CAP);
 {
   const perSource = trainSourcesOf(directTrain).filter((s) => directTrain.some((r) => r.source === s && r.label !== 'attack')).map((s) => {
     const neg = directTrain.filter((r) => r.source === s && r.label !== 'attack');
