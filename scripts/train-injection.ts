@@ -248,7 +248,7 @@ const directWeights = balance(directTrain, (r) => (r.label === 'attack' ? 1 : 0)
 // the raw scores of a model trained with per-source weights are not probabilities, and a short
 // harmless prompt scoring 0.6 reads as "probably an attack" to whoever looks at the score.
 const logit = (p: number): number => Math.log(Math.max(p, 1e-12) / Math.max(1 - p, 1e-12));
-const directCalibration = fitPlatt([oofDirect, ...extraOof].flatMap((oof) => directTrain.map((r, i) => ({ z: logit(oof.get(r) ?? 0.5), y: r.label === 'attack' ? 1 : 0 as 0 | 1, w: directWeights[i] ?? 1 }))));
+const directCalibration = fitPlatt([oofDirect, ...extraOof].flatMap((oof) => directTrain.map((r, i) => ({ z: logit(oof.get(r) ?? 0.5), y: r.label === 'attack' ? 1 : 0, w: directWeights[i] ?? 1 }))));
 for (const oof of [oofDirect, ...extraOof]) for (const [r, p] of oof) oof.set(r, 1 / (1 + Math.exp(-(directCalibration.a * logit(p) + directCalibration.b))));
 log(`direct: Platt calibration a=${directCalibration.a.toFixed(4)} b=${directCalibration.b.toFixed(4)}`);
 const directThreshold = chooseThreshold([oofDirect, ...extraOof].flatMap((oof) => directTrain.map((r, i) => ({ p: oof.get(r) ?? 0, y: r.label === 'attack', w: directWeights[i] ?? 1, g: r.source }))), MAX_FPR, SOURCE_CAP);
