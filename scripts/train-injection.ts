@@ -11,7 +11,12 @@
  * decoded payloads are not rebuilt), --l2-hashed X (direct; 3e-3 by default), --epochs N (direct; 12 by default), --seed N (direct; example order, 1 by default: session 9 reads a change as the mean over several seeds), --l2-named X, --balance-power X, --pos-share X
  * (share of the total weight given to attacks; 0.5 by default), --source-cap X (each benign source's
  * CV false-positive cap for the direct threshold; 0.02 by default), --show-held-out (with
- * --direct-only: also print the held-out summary; for the final run only).
+ * --direct-only: also print the held-out summary; for the final run only). Session 9: --orders N
+ * (direct; models trained on N example orders and weight-averaged, 5 by default), --tail-epochs N
+ * (direct; average the weights after each of the last N epochs, 1 by default), --threshold-seeds N
+ * (direct; calibration and threshold fitted on the pooled out-of-fold scores of N cross-validations
+ * with different orders, 1 by default), --seeds A-B (run --direct-only once per seed and print each
+ * figure's mean ± sd, min and max; other flags are passed on).
  *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
@@ -21,16 +26,18 @@
  * shows how the direct model does on a source it never saw. AlpacaEval (CC BY-NC 4.0) is never
  * trained on, only evaluated.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval/classify.js';
 import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, writtenPromptRows, type DevRow } from '../src/guards/injection/dataset.js';
 import { documentSegments } from '../src/guards/injection/document.js';
-import { formatProbe } from '../src/guards/injection/probe-multilingual.js';
+import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
-import { formatDefensive } from '../src/guards/injection/defensive-prompts.js';
-import { formatBenignProbe } from '../src/guards/injection/benign-probe.js';
+import { formatDefensive, scoreDefensiveSet } from '../src/guards/injection/defensive-prompts.js';
+import { BENIGN_PROBE, formatBenignProbe } from '../src/guards/injection/benign-probe.js';
+import { mulberry32 } from '../src/lib/random.js';
 import { addNgrams, extractInput, extractOutput, HASH_BITS, ngramKeys, type FeatureVector } from '../src/guards/injection/features.js';
 import { deobfuscate } from '../src/guards/injection/deobfuscate.js';
 import { calibrate, fitPlatt, predict, serialize, train, DEFAULT_TRAIN_OPTIONS, type Calibration, type LinearModel, type TrainExample, type TrainOptions } from '../src/guards/injection/linear.js';
@@ -58,6 +65,52 @@ const t0 = Date.now();
 const log = (s: string): void => {
   process.stdout.write(`${s}\n`);
 };
+
+// ---------------------------------------------------------------------------------------------
+// --seeds A-B: the spread over training seeds (session 9: one seed moved the direct threshold
+// 0.72-0.83 and LOSO 0.875-0.897, so a change is read as a mean over seeds, not one draw)
+
+/** Figures one `--direct-only --summary-json` run prints on its `SEED-SUMMARY` line. */
+interface SeedFigures {
+  readonly threshold: number;
+  readonly cvBalAcc: number;
+  readonly cvBenignFpr: number;
+  readonly cvHardNegFpr: number;
+  readonly losoBalAcc: number;
+  readonly losoBenignFpr: number;
+  readonly losoHardNegFpr: number;
+  readonly losoAt2BalAcc: number;
+  readonly probeCaught: number;
+  readonly probeBenignFlagged: number;
+  readonly benignProbeFlagged: number;
+  readonly defensiveUserFlagged: number;
+}
+
+const seedsArg = argAfter('--seeds');
+if (seedsArg !== undefined) {
+  const m = /^(\d+)-(\d+)$/.exec(seedsArg);
+  if (m === null) throw new Error(`--seeds wants A-B (e.g. 1-10), got ${seedsArg}`);
+  const passOn = args.filter((a, i) => a !== '--seeds' && args[i - 1] !== '--seeds' && a !== '--show-held-out');
+  const runs: SeedFigures[] = [];
+  // One child per seed, one after another: the machine is shared, and a child is the same run a
+  // reader can repeat with `--direct-only --seed N`.
+  for (let seed = Number(m[1]); seed <= Number(m[2]); seed++) {
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...passOn, '--direct-only', '--summary-json', '--seed', String(seed)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const line = child.stdout.split('\n').find((l) => l.startsWith('SEED-SUMMARY '));
+    if (child.status !== 0 || line === undefined) throw new Error(`seed ${seed} failed: ${child.stderr}`);
+    const f = JSON.parse(line.slice('SEED-SUMMARY '.length)) as SeedFigures;
+    runs.push(f);
+    log(`seed ${seed}: ${JSON.stringify(f)}`);
+  }
+  const keys = Object.keys(runs[0] ?? {}) as (keyof SeedFigures)[];
+  for (const k of keys) {
+    const xs = runs.map((r) => r[k]);
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(xs.length - 1, 1));
+    log(`${k.padEnd(22)} mean ${mean.toFixed(4)} ± ${sd.toFixed(4)} (min ${Math.min(...xs).toFixed(4)}, max ${Math.max(...xs).toFixed(4)}; ${xs.length} seeds)`);
+  }
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------------------------------------
 // helpers
@@ -131,7 +184,13 @@ const l2NamedArg = argAfter('--l2-named');
 // 0.892 / 0.887, and from 4e-3 on the LOSO hard-negative FPR passes 2% (docs/detection.md).
 const epochsArg = argAfter('--epochs');
 const seedArg = argAfter('--seed');
-const directOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, l2Hashed: Number(l2Arg ?? '3e-3'), ...(seedArg === undefined ? {} : { seed: Number(seedArg) }), ...(epochsArg === undefined ? {} : { epochs: Number(epochsArg) }), ...(l2NamedArg === undefined ? {} : { l2Named: Number(l2NamedArg) }) };
+// The direct model is the weight average of 5 models trained on different example orders, in
+// every CV and LOSO fold too (session 9): over seeds 1-10 the threshold's sd went 0.039 -> 0.021,
+// LOSO 0.8908 ± 0.0073 -> 0.8943 ± 0.0033, CV 0.9505 -> 0.9515 (docs/detection.md). Averaging the
+// last epochs of one order (--tail-epochs) did not narrow the spread: the order is the noise.
+const ordersArg = argAfter('--orders');
+const tailArg = argAfter('--tail-epochs');
+const directOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, l2Hashed: Number(l2Arg ?? '3e-3'), orders: Number(ordersArg ?? '5'), ...(tailArg === undefined ? {} : { tailEpochs: Number(tailArg) }), ...(seedArg === undefined ? {} : { seed: Number(seedArg) }), ...(epochsArg === undefined ? {} : { epochs: Number(epochsArg) }), ...(l2NamedArg === undefined ? {} : { l2Named: Number(l2NamedArg) }) };
 const direct = readRows(join(DATA, 'injection-dev.jsonl'));
 const directHeld = heldOutSet(direct, (r) => `${r.source}/${r.label}`, (r) => r.id);
 // Written multilingual prompts (written-prompts.ts) join the training part as one more source
@@ -159,16 +218,30 @@ function ablate(x: FeatureVector, text: string): FeatureVector {
 for (const r of [...direct, ...written.train, ...written.held]) directX.set(r, ablate(extractInput(r.text, 'direct').vector, r.text));
 log(`direct: ${direct.length} rows, ${directTrain.length} train, ${directHeld.size} held out (${Date.now() - t0} ms features)`);
 
-function trainDirect(rows: readonly DevRow[], calibration?: Calibration): LinearModel {
+function trainDirect(rows: readonly DevRow[], calibration?: Calibration, options: TrainOptions = directOptions): LinearModel {
   const w = balance(rows, (r) => (r.label === 'attack' ? 1 : 0), (r) => r.source);
-  const m = train(rows.map((r, i) => ({ x: directX.get(r) as FeatureVector, y: r.label === 'attack' ? 1 : 0, w: w[i] ?? 1 })), directOptions);
+  const m = train(rows.map((r, i) => ({ x: directX.get(r) as FeatureVector, y: r.label === 'attack' ? 1 : 0, w: w[i] ?? 1 })), options);
   return calibration === undefined ? m : calibrate(m, calibration);
 }
 
-const oofDirect = new Map<DevRow, number>();
-for (let f = 0; f < K; f++) {
-  const m = trainDirect(directTrain.filter((r) => foldOf(r.id, K) !== f));
-  for (const r of directTrain) if (foldOf(r.id, K) === f) oofDirect.set(r, predict(m, directX.get(r) as FeatureVector));
+/** Out-of-fold scores of the direct model trained with `options` (uncalibrated). */
+function directOutOfFold(options: TrainOptions): Map<DevRow, number> {
+  const oof = new Map<DevRow, number>();
+  for (let f = 0; f < K; f++) {
+    const m = trainDirect(directTrain.filter((r) => foldOf(r.id, K) !== f), undefined, options);
+    for (const r of directTrain) if (foldOf(r.id, K) === f) oof.set(r, predict(m, directX.get(r) as FeatureVector));
+  }
+  return oof;
+}
+const oofDirect = directOutOfFold(directOptions);
+// --threshold-seeds N: the calibration and the threshold are fitted on the out-of-fold scores of N
+// cross-validations with different example orders, pooled (the first is the run's own), so they do
+// not follow one order's draw; the CV figures below stay those of the run's own order.
+const thresholdSeeds = Number(argAfter('--threshold-seeds') ?? '1');
+const extraOof: Map<DevRow, number>[] = [];
+{
+  const next = mulberry32(directOptions.seed ^ 0x5eed);
+  for (let i = 1; i < thresholdSeeds; i++) extraOof.push(directOutOfFold({ ...directOptions, seed: Math.floor(next() * 2 ** 32) }));
 }
 // Choose on source-balanced weights so Gandalf's size does not set the threshold alone.
 const directWeights = balance(directTrain, (r) => (r.label === 'attack' ? 1 : 0), (r) => r.source);
@@ -176,10 +249,10 @@ const directWeights = balance(directTrain, (r) => (r.label === 'attack' ? 1 : 0)
 // the raw scores of a model trained with per-source weights are not probabilities, and a short
 // harmless prompt scoring 0.6 reads as "probably an attack" to whoever looks at the score.
 const logit = (p: number): number => Math.log(Math.max(p, 1e-12) / Math.max(1 - p, 1e-12));
-const directCalibration = fitPlatt(directTrain.map((r, i) => ({ z: logit(oofDirect.get(r) ?? 0.5), y: r.label === 'attack' ? 1 : 0, w: directWeights[i] ?? 1 })));
-for (const [r, p] of oofDirect) oofDirect.set(r, 1 / (1 + Math.exp(-(directCalibration.a * logit(p) + directCalibration.b))));
+const directCalibration = fitPlatt([oofDirect, ...extraOof].flatMap((oof) => directTrain.map((r, i) => ({ z: logit(oof.get(r) ?? 0.5), y: r.label === 'attack' ? 1 : 0, w: directWeights[i] ?? 1 }))));
+for (const oof of [oofDirect, ...extraOof]) for (const [r, p] of oof) oof.set(r, 1 / (1 + Math.exp(-(directCalibration.a * logit(p) + directCalibration.b))));
 log(`direct: Platt calibration a=${directCalibration.a.toFixed(4)} b=${directCalibration.b.toFixed(4)}`);
-const directThreshold = chooseThreshold(directTrain.map((r, i) => ({ p: oofDirect.get(r) ?? 0, y: r.label === 'attack', w: directWeights[i] ?? 1, g: r.source })), MAX_FPR, SOURCE_CAP);
+const directThreshold = chooseThreshold([oofDirect, ...extraOof].flatMap((oof) => directTrain.map((r, i) => ({ p: oof.get(r) ?? 0, y: r.label === 'attack', w: directWeights[i] ?? 1, g: r.source }))), MAX_FPR, SOURCE_CAP);
 {
   const perSource = trainSourcesOf(directTrain).filter((s) => directTrain.some((r) => r.source === s && r.label !== 'attack')).map((s) => {
     const neg = directTrain.filter((r) => r.source === s && r.label !== 'attack');
@@ -194,13 +267,15 @@ log(formatReport(`direct: ${K}-fold CV on the training part (threshold ${directT
 
 // Leave one source out: train on every other source, score the left-out one.
 const loso = new Map<DevRow, number>();
+let losoReport: BinaryReport | undefined;
+let losoAt2 = Number.NaN;
 const trainSources = trainSourcesOf(directTrain);
 if (!args.includes('--quick')) {
   for (const s of trainSources) {
     const m = trainDirect(directTrain.filter((r) => r.source !== s), directCalibration);
     for (const r of directTrain) if (r.source === s) loso.set(r, predict(m, directX.get(r) as FeatureVector));
   }
-  const losoReport = scoreBinary(devTrain, (r) => (loso.get(r) ?? 0) >= directThreshold);
+  losoReport = scoreBinary(devTrain, (r) => (loso.get(r) ?? 0) >= directThreshold);
   if (written.train.length > 0) log(`direct: written prompts, scored by a model trained without them: ${summary(scoreBinary(written.train, (r) => (loso.get(r) ?? 0) >= directThreshold))}`);
   const dump = argAfter('--dump-loso');
   if (dump !== undefined) writeFileSync(dump, directTrain.map((r) => JSON.stringify({ id: r.id, source: r.source, label: r.label, p: loso.get(r), cv: oofDirect.get(r), text: r.text.slice(0, 300) })).join('\n'));
@@ -210,6 +285,7 @@ if (!args.includes('--quick')) {
   const negatives = devTrain.filter((r) => r.label !== 'attack').map((r) => loso.get(r) ?? 0).sort((a, b) => b - a);
   const cut = negatives[Math.floor(negatives.length * MAX_FPR)] ?? 1;
   const at2 = scoreBinary(devTrain, (r) => (loso.get(r) ?? 0) > cut).overall;
+  losoAt2 = at2.balancedAccuracy;
   log(`direct: leave-one-source-out at ${MAX_FPR * 100}% benign flagged (threshold ${cut.toFixed(3)}): bal.acc=${(at2.balancedAccuracy * 100).toFixed(1)} R=${(at2.recall * 100).toFixed(1)} FPR=${(at2.fpr * 100).toFixed(1)}`);
 }
 
@@ -224,6 +300,24 @@ const systemThreshold = Math.max(directThreshold, Math.floor(100 / (1 + Math.exp
 log(formatDefensive((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)), { system: systemThreshold, user: directThreshold }));
 // Ordinary prompts detectors over-block (benign-probe.ts, never trained on): per-kind lines, no list.
 log(formatBenignProbe((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)), directThreshold).split('\n  flagged:')[0] ?? '');
+if (args.includes('--summary-json')) {
+  const directScore = (text: string): number => predict(directModel, ablate(extractInput(text, 'direct').vector, text));
+  const figures: SeedFigures = {
+    threshold: directThreshold,
+    cvBalAcc: cvDirect.overall.balancedAccuracy,
+    cvBenignFpr: cvDirect.benignFpr ?? Number.NaN,
+    cvHardNegFpr: cvDirect.hardNegativeFpr ?? Number.NaN,
+    losoBalAcc: losoReport?.overall.balancedAccuracy ?? Number.NaN,
+    losoBenignFpr: losoReport?.benignFpr ?? Number.NaN,
+    losoHardNegFpr: losoReport?.hardNegativeFpr ?? Number.NaN,
+    losoAt2BalAcc: losoAt2,
+    probeCaught: MULTILINGUAL_PROBE.filter((p) => p.label === 'attack' && directScore(p.text) >= directThreshold).length,
+    probeBenignFlagged: MULTILINGUAL_PROBE.filter((p) => p.label === 'benign' && directScore(p.text) >= directThreshold).length,
+    benignProbeFlagged: BENIGN_PROBE.filter((p) => directScore(p.text) >= directThreshold).length,
+    defensiveUserFlagged: scoreDefensiveSet(directScore, directThreshold).defensiveFlagged,
+  };
+  log(`SEED-SUMMARY ${JSON.stringify(figures)}`);
+}
 const heldDirect = direct.filter((r) => directHeld.has(r) || NO_TRAIN_SOURCES.has(r.source));
 if (args.includes('--direct-only')) {
   // Experiments (hyper-parameters, features) are chosen on CV and leave-one-source-out above; the

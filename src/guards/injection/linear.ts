@@ -29,6 +29,17 @@ export interface TrainOptions {
   /** L2 strength on hashed n-grams: larger, so source-specific vocabulary cannot dominate. */
   readonly l2Hashed: number;
   readonly seed: number;
+  /**
+   * Number of models trained on different example orders (the first on `seed`, the others on
+   * seeds drawn from it) whose weights are averaged: same size and scoring cost as one model, but
+   * without the one order's SGD noise. 1 (the default) trains a single model.
+   */
+  readonly orders?: number;
+  /**
+   * Iterate averaging (Polyak & Juditsky, 1992), taken at epoch ends: the model is the mean of the
+   * weights after each of the last `tailEpochs` epochs. 1 (the default) keeps the last weights.
+   */
+  readonly tailEpochs?: number;
 }
 
 /** Defaults used by `scripts/train-injection.ts` unless it overrides them. */
@@ -80,14 +91,45 @@ export function contributions(model: LinearModel, x: FeatureVector): { name: str
  * order is a seeded shuffle per epoch and all arithmetic is sequential.
  */
 export function train(examples: readonly TrainExample[], options: TrainOptions = DEFAULT_TRAIN_OPTIONS): LinearModel {
+  const orders = options.orders ?? 1;
+  if (!(Number.isInteger(orders) && orders >= 1)) throw new RangeError(`train: orders must be a positive integer, got ${orders}`);
+  if (orders === 1) return trainOne(examples, options.seed, options);
+  // Averaging models from several orders (an ensemble folded into one linear model) removes the
+  // spread that one order's SGD noise puts on the weights and on the threshold chosen from them.
+  const nextSeed = mulberry32(options.seed);
+  const models: LinearModel[] = [];
+  for (let i = 0; i < orders; i++) models.push(trainOne(examples, i === 0 ? options.seed : Math.floor(nextSeed() * 2 ** 32), options));
+  return averageModels(models);
+}
+
+/** The element-wise mean of the models' weights (named keys sorted, so the result is deterministic). */
+export function averageModels(models: readonly LinearModel[]): LinearModel {
+  const first = models[0];
+  if (first === undefined) throw new RangeError('averageModels: no models');
+  const sum = new Float64Array(first.hashed.length);
+  const named = new Map<string, number>();
+  for (const m of models) {
+    for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] ?? 0) + (m.hashed[i] ?? 0);
+    for (const [k, v] of m.named) named.set(k, (named.get(k) ?? 0) + v);
+  }
+  const sorted = new Map<string, number>();
+  for (const k of [...named.keys()].sort()) sorted.set(k, (named.get(k) ?? 0) / models.length);
+  return { named: sorted, hashed: Float32Array.from(sum, (v) => v / models.length) };
+}
+
+function trainOne(examples: readonly TrainExample[], seed: number, options: TrainOptions): LinearModel {
   const dim = 1 << HASH_BITS;
   const wh = new Float64Array(dim);
   const gh = new Float64Array(dim);
   const wn = new Map<string, number>();
   const gn = new Map<string, number>();
-  const rand = mulberry32(options.seed);
+  const rand = mulberry32(seed);
   const order = examples.map((_e, i) => i);
   const eps = 1e-8;
+  const tail = Math.min(options.tailEpochs ?? 1, options.epochs);
+  if (!(Number.isInteger(tail) && tail >= 1)) throw new RangeError(`train: tailEpochs must be a positive integer, got ${options.tailEpochs}`);
+  const sumH = tail > 1 ? new Float64Array(dim) : undefined;
+  const sumN = new Map<string, number>();
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -117,10 +159,14 @@ export function train(examples: readonly TrainExample[], options: TrainOptions =
         wh[k] = w - (options.learningRate * grad) / Math.sqrt(acc + eps);
       }
     }
+    if (sumH !== undefined && epoch >= options.epochs - tail) {
+      for (let i = 0; i < dim; i++) sumH[i] = (sumH[i] ?? 0) + (wh[i] ?? 0);
+      for (const [k, v] of wn) sumN.set(k, (sumN.get(k) ?? 0) + v);
+    }
   }
   const named = new Map<string, number>();
-  for (const k of [...wn.keys()].sort()) named.set(k, wn.get(k) ?? 0);
-  return { named, hashed: Float32Array.from(wh) };
+  for (const k of [...wn.keys()].sort()) named.set(k, sumH === undefined ? (wn.get(k) ?? 0) : (sumN.get(k) ?? 0) / tail);
+  return { named, hashed: sumH === undefined ? Float32Array.from(wh) : Float32Array.from(sumH, (v) => v / tail) };
 }
 
 /** Platt scaling parameters: calibrated p = sigmoid(a·margin + b). */
