@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { EMPTY_HEAD, encodeHeader, sha256Hex, type AuditEntry, type ChainHead } from '../audit/chain.js';
 import { readRanges, unpackEntries, type JournalRange } from './sqlite-audit-wire.js';
+import { walCheckpointBytes } from './sqlite-wal.js';
 
 /** The batch, packed by `packEntries` (sqlite-audit-wire.ts), or where its frames are in the audit journal. */
 export type AppendRequest = { readonly id: number; readonly packed: string } | { readonly id: number; readonly ranges: readonly JournalRange[] };
@@ -17,6 +18,7 @@ const db = new Database((workerData as { file: string }).file);
 db.pragma('journal_mode = WAL');
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = FULL');
+walCheckpointBytes(db);
 const headGet = db.prepare<[], ChainHead>('SELECT seq, hash FROM audit_head WHERE id = 1');
 // Positional parameters: binding by name looks up every property of a row object. A request id
 // already in the log (a spool replayed after a crash) is skipped by the unique index itself,

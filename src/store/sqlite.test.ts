@@ -29,6 +29,35 @@ describe('SQLite store', () => {
     }
   });
 
+  it('makes a new file with 64 KiB pages and a ~4 MiB WAL checkpoint; an older file keeps its page size', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pc-store-'));
+    try {
+      const fresh = join(dir, 'new.db');
+      const a = openSqliteStore(fresh);
+      await a.apiKeys.insert(record);
+      await a.close();
+      const older = join(dir, 'old.db');
+      const made = new Database(older);
+      made.pragma('page_size = 4096');
+      made.exec('CREATE TABLE made_by_an_older_version (x INTEGER)');
+      made.close();
+      const b = openSqliteStore(older);
+      await b.close();
+      const read = (file: string): [number, number] => {
+        const db = new Database(file);
+        try {
+          return [Number(db.pragma('page_size', { simple: true })), Number(db.pragma('page_count', { simple: true }))];
+        } finally {
+          db.close();
+        }
+      };
+      assert.equal(read(fresh)[0], 65_536);
+      assert.equal(read(older)[0], 4096);
+      assert.ok(read(older)[1] > 1, 'the older file was migrated in place');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
   it('the file append thread skips request ids it already holds, even within a batch, and keeps the chain whole', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pc-store-'));
     const store = openSqliteStore(join(dir, 'state.db'));

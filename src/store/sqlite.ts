@@ -12,6 +12,7 @@ import { IDENTITY_MIGRATIONS, sqliteAdminSessions, sqliteOperators, sqliteSignin
 import { INCIDENT_MIGRATIONS, sqliteIncidents } from './sqlite-incidents.js';
 import type { ApiKeyRecord, ApiKeyRepo, SecretRepo, Store } from './types.js';
 import { sqliteSealed } from './sealed.js';
+import { walCheckpointBytes } from './sqlite-wal.js';
 
 /**
  * Append only: a released migration is never edited; a new one is added at the end with a new id.
@@ -58,6 +59,7 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: string }[] = [
 /** Page size of a new database file (SQLite's largest). */
 const PAGE_SIZE = 65_536;
 
+
 /** How often `apiKeys.changeMark()` looks for commits by other connections. */
 const DATA_VERSION_POLL_MS = 20;
 
@@ -75,6 +77,7 @@ export function openSqliteStore(file: string): Store {
   // (docs/audit.md, session 9). The other tables are small and rarely written.
   if (db.pragma('page_count', { simple: true }) === 0) db.pragma(`page_size = ${PAGE_SIZE}`);
   db.pragma('journal_mode = WAL');
+  walCheckpointBytes(db);
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
