@@ -59,7 +59,6 @@ const MIGRATIONS: readonly { readonly id: string; readonly sql: string }[] = [
 /** Page size of a new database file (SQLite's largest). */
 const PAGE_SIZE = 65_536;
 
-
 /** How often `apiKeys.changeMark()` looks for commits by other connections. */
 const DATA_VERSION_POLL_MS = 20;
 
