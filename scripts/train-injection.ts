@@ -32,7 +32,9 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval/classify.js';
 import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, writtenPromptRows, type DevRow } from '../src/guards/injection/dataset.js';
-import { documentSegments } from '../src/guards/injection/document.js';
+import { bestSegment, documentPayloads, documentSegments } from '../src/guards/injection/document.js';
+import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js';
+import { BENIGN_DOCUMENTS, INJECTED_LINES } from '../src/guards/injection/written-documents.js';
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
 import { formatDefensive, scoreDefensiveSet } from '../src/guards/injection/defensive-prompts.js';
@@ -380,15 +382,26 @@ for (const r of indirectRows) docs.set(r, docSegments(r));
 // Direct attacks are also indirect attacks when pasted into a document: add the training part's
 // attack prompts as extra positive segments (not held-out rows, not AlpacaEval).
 const directAttackX = directTrain.filter((r) => r.label === 'attack').map((r) => extractInput(r.text, 'segment').vector);
+// Session 10 (ind-gen) experiment flags, chosen on CV and leave-one-task-out read as the mean over
+// --indirect-seeds A-B (example orders; 1 by default): --direct-benign (the training part's benign
+// and hard-negative prompts as extra negative segments), --written-docs (written-documents.ts).
+const directBenignX = args.includes('--direct-benign') ? directTrain.filter((r) => r.label !== 'attack').map((r) => ({ x: extractInput(r.text, 'segment').vector, src: `direct-${r.category ?? 'benign'}` })) : [];
+const writtenDocX: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
+if (args.includes('--written-docs')) {
+  for (const w of INJECTED_LINES) writtenDocX.push({ x: extractInput(w.text, 'segment').vector, y: 1, src: 'written-injected' });
+  for (const w of BENIGN_DOCUMENTS) for (const s of documentSegments(w.text)) writtenDocX.push({ x: s.features.vector, y: 0, src: 'written-benign' });
+}
 log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${indirectHeld.size} held out (${Date.now() - t0} ms)`);
 
 const indirectOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8 };
-function trainIndirect(rows: readonly DevRow[]): LinearModel {
+function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirectOptions): LinearModel {
   const ex: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
   for (const r of rows) for (const s of docs.get(r)?.segs ?? []) if (s.y !== null) ex.push({ x: s.x, y: s.y, src: `bipia-${r.task ?? ''}` });
   for (const x of directAttackX) ex.push({ x, y: 1, src: 'direct' });
+  for (const { x, src } of directBenignX) ex.push({ x, y: 0, src });
+  ex.push(...writtenDocX);
   const w = balance(ex, (e) => e.y, (e) => e.src);
-  return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: w[i] ?? 1 })), indirectOptions);
+  return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: w[i] ?? 1 })), options);
 }
 const docScore = (m: LinearModel, r: DevRow): number => {
   let best = 0;
@@ -396,22 +409,57 @@ const docScore = (m: LinearModel, r: DevRow): number => {
   return best;
 };
 
-const oofIndirect = new Map<DevRow, number>();
-for (let f = 0; f < K; f++) {
-  const m = trainIndirect(indirectTrain.filter((r) => foldOf(groupOf.get(r) ?? r.id, K) !== f));
-  for (const r of indirectTrain) if (foldOf(groupOf.get(r) ?? r.id, K) === f) oofIndirect.set(r, docScore(m, r));
-}
-const toolThreshold = chooseThreshold(indirectTrain.map((r) => ({ p: oofIndirect.get(r) ?? 0, y: r.label === 'attack' })), MAX_FPR);
-log(formatReport(`indirect: ${K}-fold CV grouped by attack string (threshold ${toolThreshold})`, scoreBinary(indirectTrain, (r) => (oofIndirect.get(r) ?? 0) >= toolThreshold)));
-if (!args.includes('--quick')) {
-  const lot = new Map<DevRow, number>();
-  for (const task of ['email', 'table', 'code']) {
-    const m = trainIndirect(indirectTrain.filter((r) => r.task !== task));
-    for (const r of indirectTrain) if (r.task === task) lot.set(r, docScore(m, r));
+const indirectSeeds = (argAfter('--indirect-seeds') ?? '1').split('-').map(Number);
+const indirectFigures: { threshold: number; cv: number; cvFpr: number; lot: number; lotFpr: number }[] = [];
+let toolThreshold = 0.5;
+for (let seed = indirectSeeds[0] ?? 1; seed <= (indirectSeeds[1] ?? indirectSeeds[0] ?? 1); seed++) {
+  const options: TrainOptions = { ...indirectOptions, seed };
+  const oofIndirect = new Map<DevRow, number>();
+  for (let f = 0; f < K; f++) {
+    const m = trainIndirect(indirectTrain.filter((r) => foldOf(groupOf.get(r) ?? r.id, K) !== f), options);
+    for (const r of indirectTrain) if (foldOf(groupOf.get(r) ?? r.id, K) === f) oofIndirect.set(r, docScore(m, r));
   }
-  log(formatReport('indirect: leave-one-task-out', scoreBinary(indirectTrain, (r) => (lot.get(r) ?? 0) >= toolThreshold)));
+  const threshold = chooseThreshold(indirectTrain.map((r) => ({ p: oofIndirect.get(r) ?? 0, y: r.label === 'attack' })), MAX_FPR);
+  if (seed === indirectOptions.seed) toolThreshold = threshold;
+  const cv = scoreBinary(indirectTrain, (r) => (oofIndirect.get(r) ?? 0) >= threshold);
+  log(formatReport(`indirect: ${K}-fold CV grouped by attack string (seed ${seed}, threshold ${threshold})`, cv));
+  const fig = { threshold, cv: cv.overall.balancedAccuracy, cvFpr: cv.overall.fpr, lot: Number.NaN, lotFpr: Number.NaN };
+  if (!args.includes('--quick')) {
+    const lot = new Map<DevRow, number>();
+    for (const task of ['email', 'table', 'code']) {
+      const m = trainIndirect(indirectTrain.filter((r) => r.task !== task), options);
+      for (const r of indirectTrain) if (r.task === task) lot.set(r, docScore(m, r));
+    }
+    const lotReport = scoreBinary(indirectTrain, (r) => (lot.get(r) ?? 0) >= threshold);
+    log(formatReport(`indirect: leave-one-task-out (seed ${seed})`, lotReport));
+    fig.lot = lotReport.overall.balancedAccuracy;
+    fig.lotFpr = lotReport.overall.fpr;
+  }
+  indirectFigures.push(fig);
+}
+{
+  const stat = (k: keyof (typeof indirectFigures)[number]): string => {
+    const v = indirectFigures.map((f) => f[k]);
+    const mean = v.reduce((a, b) => a + b, 0) / v.length;
+    const sd = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(v.length - 1, 1));
+    return `${k} ${mean.toFixed(4)} ± ${sd.toFixed(4)}`;
+  };
+  log(`INDIRECT-SEEDS ${indirectFigures.length}: ${(['threshold', 'cv', 'cvFpr', 'lot', 'lotFpr'] as const).map(stat).join(', ')}`);
 }
 const indirectModel = trainIndirect(indirectTrain);
+// The document probe (probe-documents.ts, written by us, never trained on), scored as the gateway
+// scores a `tool` text (worst segment, and payloads that span lines scored whole), at this run's
+// threshold and at the committed 0.93.
+{
+  const probeScore = (text: string): number => {
+    let s = bestSegment(text, indirectModel)?.score ?? 0;
+    for (const p of documentPayloads(text)) s = Math.max(s, predict(indirectModel, extractInput(p.text, 'segment').vector));
+    return s;
+  };
+  log(formatDocumentProbe((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
+  if (toolThreshold !== 0.93) log(formatDocumentProbe((text) => probeScore(text) >= 0.93, ' at 0.93').split('\n').slice(0, 2).join('\n'));
+}
+if (args.includes('--stop-after-indirect')) process.exit(0);
 
 // ---------------------------------------------------------------------------------------------
 // output (output-dev + safe answers): jailbroken vs refusal vs harmless helpful text
