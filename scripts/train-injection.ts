@@ -32,7 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval/classify.js';
 import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, writtenPromptRows, type DevRow } from '../src/guards/injection/dataset.js';
-import { ADDRESSED_FEATURE, bestSegment, documentPayloads, documentSegments, segmentFeatures } from '../src/guards/injection/document.js';
+import { bestSegment, documentPayloads, documentSegments } from '../src/guards/injection/document.js';
 import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js';
 import { BENIGN_DOCUMENTS, INJECTED_LINES } from '../src/guards/injection/written-documents.js';
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
@@ -381,26 +381,25 @@ const docs = new Map<DevRow, DocSegments>();
 for (const r of indirectRows) docs.set(r, docSegments(r));
 // Direct attacks are also indirect attacks when pasted into a document: add the training part's
 // attack prompts as extra positive segments (not held-out rows, not AlpacaEval).
-const directAttackX = directTrain.filter((r) => r.label === 'attack').map((r) => segmentFeatures(r.text).vector);
+const directAttackX = directTrain.filter((r) => r.label === 'attack').map((r) => extractInput(r.text, 'segment').vector);
 // Session 10 (ind-gen) experiment flags, chosen on CV and leave-one-task-out read as the mean over
 // --indirect-seeds A-B (example orders; 1 by default): --direct-benign (the training part's benign
 // and hard-negative prompts as extra negative segments; rejected: CV 0.915 -> 0.855), --no-written-docs
-// (leave out written-documents.ts, kept: CV 0.9149 -> 0.9167, leave-one-task-out 0.9039 -> 0.9087).
+// (leave out written-documents.ts, kept: CV 0.9149 -> 0.9167, leave-one-task-out 0.9039 -> 0.9087),
+// --indirect-l2-hashed X. A "line addressed to the AI" feature in document.ts was tried and not
+// kept: it lowered mean CV by 0.0008 (docs/detection.md).
 const directBenignX = args.includes('--direct-benign') ? directTrain.filter((r) => r.label !== 'attack').map((r) => ({ x: extractInput(r.text, 'segment').vector, src: `direct-${r.category ?? 'benign'}` })) : [];
 const writtenDocX: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
 if (!args.includes('--no-written-docs')) {
-  for (const w of INJECTED_LINES) writtenDocX.push({ x: segmentFeatures(w.text).vector, y: 1, src: 'written-injected' });
+  for (const w of INJECTED_LINES) writtenDocX.push({ x: extractInput(w.text, 'segment').vector, y: 1, src: 'written-injected' });
   for (const w of BENIGN_DOCUMENTS) for (const s of documentSegments(w.text)) writtenDocX.push({ x: s.features.vector, y: 0, src: 'written-benign' });
-}
-// --no-addressed: drop document.ts's "addressed to the AI" feature from every training vector (the
-// model then has no weight for it), to measure what it adds.
-if (args.includes('--no-addressed')) {
-  for (const x of [...[...docs.values()].flatMap((d) => d.segs.map((s) => s.x)), ...directAttackX, ...writtenDocX.map((e) => e.x)]) (x.named as Map<string, number>).delete(ADDRESSED_FEATURE);
 }
 log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${indirectHeld.size} held out (${Date.now() - t0} ms)`);
 
-const indirectL2 = argAfter('--indirect-l2-hashed');
-const indirectOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, ...(indirectL2 === undefined ? {} : { l2Hashed: Number(indirectL2) }) };
+// L2 on the indirect model's hashed n-grams: 1e-3 (session 10; the shared 2e-3 before). With the
+// written documents, over example orders 1-5: CV 0.9254, leave-one-task-out 0.9161 against 0.9167 /
+// 0.9087 at 2e-3 (orders 1-3); 3e-3 gave 0.8924 / 0.8946 (docs/detection.md, session 10 ind-gen).
+const indirectOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--indirect-l2-hashed') ?? '1e-3') };
 function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirectOptions): LinearModel {
   const ex: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
   for (const r of rows) for (const s of docs.get(r)?.segs ?? []) if (s.y !== null) ex.push({ x: s.x, y: s.y, src: `bipia-${r.task ?? ''}` });

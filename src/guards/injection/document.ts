@@ -26,33 +26,6 @@ export interface Segment {
 export const MAX_SEGMENTS = 2_000;
 const MAX_SEGMENT_CHARS = 600;
 
-/**
- * Text addressed to the AI that reads the document (session 10, issue #6): a note, message or
- * instruction "to/for the assistant", the AI named as a vocative or label ("AI assistant:",
- * "Dear assistant,", "致AI助手："), or "if you are a language model". A person writing a document
- * addresses its human readers; a line that speaks to the model reading it is what an indirect
- * injection is. Written from the tactic in 16 languages, not from data rows. The words for the
- * model: AI/KI/IA/ИИ, assistant, (language) model, LLM, chatbot, agent, copilot.
- *
- * Words that name the model unambiguously, and words that may also name a person ("Agent:" in a
- * support chat, "Assistant:" in a transcript, "Model:" in a spec sheet): those count only with a
- * comma vocative, a "to the …" or a "… reading this".
- */
-const AI_STRONG = String.raw`(?:ai|a\.i\.|ki|ia|llm|gpt|chat\s?bot|copilot|(?:ai|ki|ia|virtual|digital)[\s-]?(?:assistant|assistent|agent)s?|asistente\sde\sia|assistente\svirtuale|assistente\sde\sia|(?:large\s)?language\smodels?|sprachmodell|modèle\sde\slangue|modelo\sde\s(?:lenguaje|linguagem)|modello\slinguistico|taalmodel|ии|нейросеть|языковая\sмодель|yapay\szeka(?:\sasistanı)?|trợ\slý\sai)`;
-const AI_ANY = String.raw`(?:${AI_STRONG}|assistant|assistent|assistente|asistente|asystent|asystencie|model|modell|modèle|modelo|modello|agent|agente|ассистент[уае]?|модель)`;
-const ADDRESSED_AI = new RegExp([
-  // A note / message / instruction to or for the AI.
-  String.raw`(?:^|[^\p{L}])(?:note|message|instructions?|attention|reminder|hinweis|nachricht|anweisung(?:en)?|achtung|consignes?|nota|mensaje|mensagem|messaggio|istruzion[ei]|instrução|instrucci[oó]n|bericht|wiadomość|сообщение|указание)\s{1,3}(?:to|for|an|für|à|pour|para|per|ao|voor|dla|для)\s{1,3}(?:the\s|any\s|all\s|den\s|die\s|das\s|l['’]|le\s|la\s|el\s|o\s|a\s|il\s|de\s)?${AI_ANY}(?![\p{L}])`,
-  // The AI as vocative or label at the start of a line or sentence: "AI:", "Dear assistant,".
-  String.raw`(?:^|[.!?。]\s|[>\]]\s?)\s*(?:(?:dear|hey|hi|hello|hallo|liebe[rs]?|cher|chère|querido|caro|beste)\s)?(?:the\s|der\s|die\s|l['’])?(?:${AI_STRONG}\s?[,:：]|${AI_ANY},)`,
-  // "… the AI / assistant reading this", "to any chatbot processing this".
-  String.raw`${AI_ANY}s?,?\s(?:reading|processing|that\sreads|who\sreads|die\sdiese|der\sdiese|qui\slit|que\slea|que\slee|que\sle|che\slegge|die\sdit|который\sчитает|читающ)`,
-  // "If you are an AI / a language model".
-  String.raw`(?:if\syou\sare|wenn\sdu|si\stu\ses|si\seres|se\ssei|se\svocê\sé|als\sje|jeśli\sjesteś|если\sты|bir\sdil\smodeliysen)\s(?:an?\s|ein(?:e)?\s|une?\s|una?\s|uma?\s|een\s)?(?:${AI_ANY}|modelem\sjęzykowym)`,
-  // CJK and Korean: 致/给 …AI/助手, "AIへの指示", "AI에게".
-  String.raw`(?:致|给|給)\s?(?:正在阅读[^，。：]{0,12}的)?(?:ai|人工智能|模型|助手)|(?:ai|アシスタント|言語モデル)(?:への指示|へ[：:、])|ai\s?에게|어시스턴트(?:는|에게)|^助手[：:，,]|如果你是(?:语言)?模型|あなたが言語モデルなら|を読んでいるaiへ`,
-].join('|'), 'iu');
-
 /** What one base segment contributes to itself and to the windows that contain it. */
 interface Piece {
   readonly seg: Segment;
@@ -61,21 +34,13 @@ interface Piece {
   readonly payload: Map<number, number>;
   readonly rules: RuleHits;
   readonly shape: TextShape;
-  /** Addresses the AI that reads the document ({@link ADDRESSED_AI}). */
-  readonly addressed: boolean;
-}
-
-/** True when `text` speaks to the AI reading it; lines are short, so the test is bounded. */
-export function addressesModel(text: string): boolean {
-  return ADDRESSED_AI.test(text);
 }
 
 function readPiece(seg: Segment): Piece {
   const d = deobfuscate(seg.text);
   const payload = new Map<number, number>();
   for (const p of d.payloads) addNgrams(ngramKeys(p.text), payload, 0.5);
-  const addressed = addressesModel(d.text) || d.payloads.some((p) => addressesModel(p.text));
-  return { seg, keys: ngramKeys(d.text), payload, rules: ruleHits(d, SEGMENT_RULES), shape: textShape(seg.text, d.text), addressed };
+  return { seg, keys: ngramKeys(d.text), payload, rules: ruleHits(d, SEGMENT_RULES), shape: textShape(seg.text, d.text) };
 }
 
 /** Union of the pieces' rule hits and summed shape counts, for a text `len` characters long. */
@@ -104,7 +69,6 @@ function composeNamed(pieces: readonly Piece[], len: number, composed = composeR
   named.set('bias', 1);
   ruleFeatures(composed.rules, named);
   shapeFeatures(composed.shape, named);
-  if (pieces.some((p) => p.addressed)) named.set(ADDRESSED_FEATURE, 1);
   return named;
 }
 
@@ -121,18 +85,6 @@ function compose(pieces: readonly Piece[], len: number): Extracted {
   for (const p of pieces) for (const [k, v] of p.payload) hashed.set(k, (hashed.get(k) ?? 0) + v);
   const composed = composeRules(pieces, len);
   return { vector: { hashed, named: composeNamed(pieces, len, composed) }, rules: composed.rules };
-}
-
-/** Named feature of a segment that addresses the AI reading it (indirect model only). */
-export const ADDRESSED_FEATURE = 'doc:addressed-ai';
-
-/**
- * Features of `text` scored as one segment of a document: extractInput(text, 'segment') plus the
- * document-only features. The trainer's extra positive segments (direct attacks, written injected
- * lines) go through here, so they are featurised like the lines of a document.
- */
-export function segmentFeatures(text: string): Extracted {
-  return compose([readPiece({ text, start: 0, end: text.length })], text.length);
 }
 
 /** A segment of a document with its features. */
