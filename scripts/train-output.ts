@@ -5,6 +5,7 @@
  *
  *   node --import tsx scripts/train-output.ts [--data DIR] [--cap X] [--wrong]
  *
+ * --shares JSON: override entries of OUTPUT_SHARES (output-train.ts), e.g. '{"jailbroken:written":0.25}'.
  * --cap X: cap on harmless answers flagged (CV) when choosing the threshold (0.02 by default, as
  * in the trainer); --wrong: list the CV errors on the written rows.
  */
@@ -14,7 +15,7 @@ import { scoreBinary, formatReport } from '../src/guards/eval/classify.js';
 import { heldOutSet, outputSafeRows, readRows, stableHash, type DevRow } from '../src/guards/injection/dataset.js';
 import { extractOutput, type FeatureVector } from '../src/guards/injection/features.js';
 import { DEFAULT_TRAIN_OPTIONS, predict, type TrainOptions } from '../src/guards/injection/linear.js';
-import { chooseOutputThreshold, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
+import { chooseOutputThreshold, OUTPUT_SHARES, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
 
 const args = process.argv.slice(2);
@@ -40,9 +41,11 @@ for (const r of [...outputTrain, ...safe.train]) {
   const withPrompt = stableHash(`prompt:${r.id}`) % 2 === 0;
   x.set(r, extractOutput(r.text, withPrompt ? r.prompt : undefined).vector);
 }
-const options: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: 1e-3 };
+const options: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--l2-hashed') ?? '1e-3') };
 const all = [...outputTrain, ...safe.train];
-const oof = outputOutOfFold(all, x, options, K);
+const sharesArg = argAfter('--shares');
+const shares = sharesArg === undefined ? OUTPUT_SHARES : { ...OUTPUT_SHARES, ...(JSON.parse(sharesArg) as Record<string, number>) };
+const oof = outputOutOfFold(all, x, options, K, shares);
 const threshold = chooseOutputThreshold(all.map((r) => ({ p: oof.get(r) ?? 0, row: r })), CAP);
 const cv = scoreBinary(outputTrain, (r) => (oof.get(r) ?? 0) >= threshold);
 const sv = scoreBinary(safe.train, (r) => (oof.get(r) ?? 0) >= threshold);
@@ -56,6 +59,6 @@ if (args.includes('--wrong')) {
     if ((p >= threshold) !== (r.label === 'jailbroken')) log(`  wrong ${r.label} ${p.toFixed(2)} [${r.id}] ${r.text.slice(0, 120).replace(/\n/g, ' ')}`);
   }
 }
-const model = trainOutputModel(all, x, options);
+const model = trainOutputModel(all, x, options, shares);
 log(formatAnswerProbe((text) => predict(model, extractOutput(text).vector) >= threshold));
 log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
