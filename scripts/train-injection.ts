@@ -37,6 +37,8 @@ import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js'
 import { BENIGN_DOCUMENTS, INJECTED_LINES } from '../src/guards/injection/written-documents.js';
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
+import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
+import { chooseOutputThreshold, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
 import { formatDefensive, scoreDefensiveSet } from '../src/guards/injection/defensive-prompts.js';
 import { BENIGN_PROBE, formatBenignProbe } from '../src/guards/injection/benign-probe.js';
 import { mulberry32 } from '../src/lib/random.js';
@@ -490,78 +492,13 @@ for (const r of [...outputRows, ...safe.train, ...safe.held]) {
 log(`output: ${outputRows.length} rows, ${outputTrain.length} train, ${outputHeld.size} held out; safe answers ${safe.train.length} train, ${safe.held.length} held out, ${safe.evalOnly.length} evaluation-only (${Date.now() - t0} ms)`);
 const outputOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: 1e-3 };
 
-/**
- * Share of each class's weight per kind of row. Negatives: refusals keep half (they are what
- * output-dev measures); the written answers, the closest to real assistant answers, get the
- * largest part of the rest. Positives: the few written non-English jailbroken answers get a small
- * fixed share so they are not drowned by output-dev's 1,300 English ones.
- */
-const SHARES: Readonly<Record<string, number>> = {
-  'jailbroken:gptfuzz': 0.85, 'jailbroken:written': 0.15,
-  'negative:refusal': 0.5, 'negative:written': 0.2, 'negative:bipia': 0.15, 'negative:prompt': 0.15,
-};
-const isJailbroken = (r: DevRow): boolean => r.label === 'jailbroken';
-const rowKind = (r: DevRow): string => {
-  if (isJailbroken(r)) return r.source === 'gptfuzz' ? 'jailbroken:gptfuzz' : 'jailbroken:written';
-  if (r.label !== 'safe') return 'negative:refusal';
-  return r.source === 'safe-written' ? 'negative:written' : r.source.startsWith('safe-bipia') ? 'negative:bipia' : 'negative:prompt';
-};
-const outputFold = (r: DevRow): number => foldOf(r.source === 'gptfuzz' ? (r.prompt ?? r.id) : r.id, K);
-
-function outputWeights(rows: readonly DevRow[]): number[] {
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(rowKind(r), (counts.get(rowKind(r)) ?? 0) + 1);
-  const classShare = new Map<string, number>();
-  for (const [k, v] of Object.entries(SHARES)) {
-    if ((counts.get(k) ?? 0) === 0) continue;
-    const c = k.split(':')[0] ?? '';
-    classShare.set(c, (classShare.get(c) ?? 0) + v);
-  }
-  // Each class carries half the total weight, split between its kinds by SHARES.
-  return rows.map((r) => {
-    const k = rowKind(r);
-    return ((rows.length / 2) * (SHARES[k] ?? 0)) / (classShare.get(k.split(':')[0] ?? '') ?? 1) / (counts.get(k) ?? 1);
-  });
-}
-
-function trainOutput(rows: readonly DevRow[]): LinearModel {
-  const w = outputWeights(rows);
-  return train(rows.map((r, i) => ({ x: outputX.get(r) as FeatureVector, y: isJailbroken(r) ? 1 : 0, w: w[i] ?? 1 })), outputOptions);
-}
-
-/**
- * Threshold for the output model: the best balanced accuracy on output-dev (jailbroken vs refusal)
- * among thresholds that flag at most `maxSafeFpr` of the safe answers (ties → the higher one).
- */
-function chooseOutputThreshold(scores: readonly { p: number; row: DevRow }[], maxSafeFpr: number): number {
-  let best = 0.5;
-  let bestBa = -1;
-  for (let t = 0.05; t <= 0.951; t += 0.01) {
-    let tp = 0, fn = 0, fp = 0, tn = 0, sf = 0, sn = 0;
-    for (const { p, row } of scores) {
-      const flag = p >= t;
-      if (row.label === 'safe') { sn++; if (flag) sf++; } else if (row.source !== 'gptfuzz') continue;
-      else if (isJailbroken(row)) { if (flag) tp++; else fn++; } else if (flag) fp++; else tn++;
-    }
-    const ba = (tp / Math.max(tp + fn, 1) + tn / Math.max(tn + fp, 1)) / 2;
-    if (sf / Math.max(sn, 1) <= maxSafeFpr && ba >= bestBa - 1e-12) {
-      bestBa = ba;
-      best = Math.round(t * 100) / 100;
-    }
-  }
-  return best;
-}
-
 const outputTrainAll = [...outputTrain, ...safe.train];
-const oofOutput = new Map<DevRow, number>();
-for (let f = 0; f < K; f++) {
-  const m = trainOutput(outputTrainAll.filter((r) => outputFold(r) !== f));
-  for (const r of outputTrainAll) if (outputFold(r) === f) oofOutput.set(r, predict(m, outputX.get(r) as FeatureVector));
-}
+const oofOutput = outputOutOfFold(outputTrainAll, outputX, outputOptions, K);
 const outputThreshold = chooseOutputThreshold(outputTrainAll.map((r) => ({ p: oofOutput.get(r) ?? 0, row: r })), MAX_FPR);
 log(formatReport(`output: ${K}-fold CV, output-dev grouped by question (threshold ${outputThreshold})`, scoreBinary(outputTrain, (r) => (oofOutput.get(r) ?? 0) >= outputThreshold)));
 log(formatReport(`output: ${K}-fold CV, safe answers (FPR = harmless answers flagged) and written non-English jailbroken answers`, scoreBinary(safe.train, (r) => (oofOutput.get(r) ?? 0) >= outputThreshold)));
-const outputModel = trainOutput(outputTrainAll);
+const outputModel = trainOutputModel(outputTrainAll, outputX, outputOptions);
+log(formatAnswerProbe((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 
 // ---------------------------------------------------------------------------------------------
 // write the model, then report the held-out split once

@@ -9,6 +9,7 @@ import { restoreKeywords } from './typos.js';
 import { maskDefensive } from './defensive.js';
 import { maskUserOwned } from './user-owned.js';
 import { ATTACK_RULES, COUNTER_EVIDENCE, DIRECT_RULES, DOCUMENT_RULES, HARM_TOPICS, OUTPUT_RULES, type RuleFamily } from './rules.js';
+import { ANSWER_FAMILIES, ANSWER_HARM_TOPICS, presentExtraTopics } from './answer-rules.js';
 
 /** Rule families for document segments: the attack families plus document-only ones. */
 export const SEGMENT_RULES: readonly RuleFamily[] = [...ATTACK_RULES, ...DOCUMENT_RULES];
@@ -298,6 +299,10 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
   return { vector: { hashed, named }, rules };
 }
 
+// Answer-level families: rules.ts's OUTPUT_RULES (refusal and compliance first) and the answer-only
+// families of answer-rules.ts (session 10).
+const ANSWER_RULES: readonly RuleFamily[] = [...OUTPUT_RULES, ...ANSWER_FAMILIES];
+
 // Splits a model answer into parts: paragraphs and persona-labelled turns ("DAN: ...").
 const PART_SPLIT = /\n\s*\n|\n(?=\s*(?:\[[^\]\n]{1,30}\]|[A-Za-z][\w ()-]{1,30}:))/;
 
@@ -314,7 +319,7 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
   ngramFeatures(d.text, hashed);
   const named = new Map<string, number>();
   named.set('bias', 1);
-  const rules = ruleHits(d, OUTPUT_RULES);
+  const rules = ruleHits(d, ANSWER_RULES);
   for (const h of rules.hits) named.set(`r:${h}`, 1);
   const refusal = OUTPUT_RULES[0];
   const compliance = OUTPUT_RULES[1];
@@ -331,6 +336,11 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
     matchRules(tail, [refusal], tr);
     if (tr.size > 0) named.set('r:refusal@tail', 1);
     const parts = text.split(PART_SPLIT).filter((p) => p.trim().length > 0).slice(0, 64);
+    // Session 10's extra topics are looked for in the parts only if the whole answer has them (a
+    // part's match is a match in the whole text: same words, parts end at line breaks), so an
+    // answer without them pays one scan instead of one per part.
+    const extra = presentExtraTopics(text);
+    const topics = extra.length === 0 ? HARM_TOPICS : [...HARM_TOPICS, ...extra];
     let refusing = 0;
     let longestOther = 0;
     let compliantOther = 0;
@@ -343,9 +353,9 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
       matchRules(p, [refusal], s);
       if (s.size > 0) {
         refusing++;
-        matchRules(p, HARM_TOPICS, harmRefusing);
+        matchRules(p, topics, harmRefusing);
       } else {
-        matchRules(p, HARM_TOPICS, harmOther);
+        matchRules(p, topics, harmOther);
         longestOther = Math.max(longestOther, p.length);
         const c = new Set<string>();
         matchRules(p, [compliance], c);
@@ -382,7 +392,7 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
     }
     if (question !== undefined) {
       const ph = new Set<string>();
-      matchRules(question, HARM_TOPICS, ph);
+      matchRules(question, ANSWER_HARM_TOPICS, ph);
       if (ph.size > 0) {
         named.set('hp:topic', 1);
         named.set('hp:long', long);

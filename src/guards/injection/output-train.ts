@@ -1,0 +1,85 @@
+/**
+ * Training pieces of the jailbroken-answer model, shared by `scripts/train-injection.ts` (which
+ * writes model.json) and `scripts/train-output.ts` (session 10: the output model alone, for
+ * experiments, in a few seconds instead of the full trainer's two minutes). Moved here unchanged
+ * from the trainer, so the same data still gives a byte-identical model.
+ */
+import { foldOf, type DevRow } from './dataset.js';
+import type { FeatureVector } from './features.js';
+import { predict, train, type LinearModel, type TrainOptions } from './linear.js';
+
+/**
+ * Share of each class's weight per kind of row. Negatives: refusals keep half (they are what
+ * output-dev measures); the written answers, the closest to real assistant answers, get the
+ * largest part of the rest. Positives: the few written non-English jailbroken answers get a small
+ * fixed share so they are not drowned by output-dev's 1,300 English ones.
+ */
+export const OUTPUT_SHARES: Readonly<Record<string, number>> = {
+  'jailbroken:gptfuzz': 0.85, 'jailbroken:written': 0.15,
+  'negative:refusal': 0.5, 'negative:written': 0.2, 'negative:bipia': 0.15, 'negative:prompt': 0.15,
+};
+
+export const isJailbroken = (r: DevRow): boolean => r.label === 'jailbroken';
+
+export function outputRowKind(r: DevRow): string {
+  if (isJailbroken(r)) return r.source === 'gptfuzz' ? 'jailbroken:gptfuzz' : 'jailbroken:written';
+  if (r.label !== 'safe') return 'negative:refusal';
+  return r.source === 'safe-written' ? 'negative:written' : r.source.startsWith('safe-bipia') ? 'negative:bipia' : 'negative:prompt';
+}
+
+/** Cross-validation fold: output-dev grouped by question, every other row by its id. */
+export const outputFold = (r: DevRow, k: number): number => foldOf(r.source === 'gptfuzz' ? (r.prompt ?? r.id) : r.id, k);
+
+/** Example weights: each class carries half the total weight, split between its kinds by `shares`. */
+export function outputWeights(rows: readonly DevRow[], shares: Readonly<Record<string, number>> = OUTPUT_SHARES): number[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(outputRowKind(r), (counts.get(outputRowKind(r)) ?? 0) + 1);
+  const classShare = new Map<string, number>();
+  for (const [k, v] of Object.entries(shares)) {
+    if ((counts.get(k) ?? 0) === 0) continue;
+    const c = k.split(':')[0] ?? '';
+    classShare.set(c, (classShare.get(c) ?? 0) + v);
+  }
+  return rows.map((r) => {
+    const k = outputRowKind(r);
+    return ((rows.length / 2) * (shares[k] ?? 0)) / (classShare.get(k.split(':')[0] ?? '') ?? 1) / (counts.get(k) ?? 1);
+  });
+}
+
+export function trainOutputModel(rows: readonly DevRow[], x: ReadonlyMap<DevRow, FeatureVector>, options: TrainOptions, shares?: Readonly<Record<string, number>>): LinearModel {
+  const w = outputWeights(rows, shares);
+  return train(rows.map((r, i) => ({ x: x.get(r) as FeatureVector, y: isJailbroken(r) ? 1 : 0, w: w[i] ?? 1 })), options);
+}
+
+/** Out-of-fold scores of every row under k-fold cross-validation ({@link outputFold}). */
+export function outputOutOfFold(rows: readonly DevRow[], x: ReadonlyMap<DevRow, FeatureVector>, options: TrainOptions, k: number, shares?: Readonly<Record<string, number>>): Map<DevRow, number> {
+  const oof = new Map<DevRow, number>();
+  for (let f = 0; f < k; f++) {
+    const m = trainOutputModel(rows.filter((r) => outputFold(r, k) !== f), x, options, shares);
+    for (const r of rows) if (outputFold(r, k) === f) oof.set(r, predict(m, x.get(r) as FeatureVector));
+  }
+  return oof;
+}
+
+/**
+ * Threshold for the output model: the best balanced accuracy on output-dev (jailbroken vs refusal)
+ * among thresholds that flag at most `maxSafeFpr` of the safe answers (ties → the higher one).
+ */
+export function chooseOutputThreshold(scores: readonly { p: number; row: DevRow }[], maxSafeFpr: number): number {
+  let best = 0.5;
+  let bestBa = -1;
+  for (let t = 0.05; t <= 0.951; t += 0.01) {
+    let tp = 0, fn = 0, fp = 0, tn = 0, sf = 0, sn = 0;
+    for (const { p, row } of scores) {
+      const flag = p >= t;
+      if (row.label === 'safe') { sn++; if (flag) sf++; } else if (row.source !== 'gptfuzz') continue;
+      else if (isJailbroken(row)) { if (flag) tp++; else fn++; } else if (flag) fp++; else tn++;
+    }
+    const ba = (tp / Math.max(tp + fn, 1) + tn / Math.max(tn + fp, 1)) / 2;
+    if (sf / Math.max(sn, 1) <= maxSafeFpr && ba >= bestBa - 1e-12) {
+      bestBa = ba;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
+}
