@@ -276,9 +276,11 @@ function decodeBinary(run: string): string | null {
 // letter by letter; the rules then see the request itself. A label is short (a letter, a letter
 // with a digit, or "part/string/…" with a number or letter) so ordinary assignments in prose and
 // code rarely qualify, and nothing is decoded unless two or more parts are found.
-const SPLIT_HINT = /\b(?:part|piece|string|segment|fragment|chunk|teil|parte|partie|часть|[a-z]\d?) ?(?:[0-9a-z]{1,3} ?)?(?:is|=|:)\s*["“'‘]/i;
-const SPLIT_PART =
-  /\b((?:part|piece|string|segment|fragment|chunk|teil|parte|partie|часть) ?(?:[0-9]{1,2}|[a-z]|one|two|three|four|five|eins|zwei|drei|uno|dos|tres|due|un|deux|trois)|[a-z][0-9]?)\b ?(?:is|=|:|ist|es|est|è|é)? ?\s*(?:"([^"\n]{1,200})"|“([^”\n]{1,200})”|'([^'\n]{1,200})'|‘([^’\n]{1,200})’)/gi;
+// Found from the quoted value back to its label: a scan for "= / : / is" before a quote is cheap,
+// a label alternation tried at every word start of the text is not (speed, session 10).
+const SPLIT_VALUE = /(?:\bis|\bist|\bes|\best|[=:])[ \t]{0,3}(?:"([^"\n]{1,200})"|“([^”\n]{1,200})”|'([^'\n]{1,200})'|‘([^’\n]{1,200})’)/g;
+const SPLIT_LABEL =
+  /(?:^|[^\p{L}\p{N}])((?:part|piece|string|segment|fragment|chunk|teil|parte|partie|часть) ?(?:[0-9]{1,2}|[a-z]|one|two|three|four|five|eins|zwei|drei|uno|dos|tres|due|un|deux|trois)|[a-z][0-9]?) ?$/iu;
 const SPLIT_ORDER = /\b([a-z][0-9]?(?: ?\+ ?[a-z][0-9]?){1,9})\b/gi;
 const INTERLEAVE = /\b(?:interlac|interleav|alternat|zip|verschr[aä]nk|entrelaz|entrelac|intercal|chередуй)/i;
 const NUMBER_WORDS: Readonly<Record<string, string>> = { one: '1', two: '2', three: '3', four: '4', five: '5', eins: '1', zwei: '2', drei: '3', uno: '1', dos: '2', tres: '3', due: '2', un: '1', deux: '2', trois: '3' };
@@ -305,12 +307,14 @@ function interleave(a: string, b: string): string {
 
 function decodeSplit(raw: string): string[] {
   const text = raw.length > 4096 ? raw.slice(0, 4096) : raw;
-  if (!SPLIT_HINT.test(text)) return [];
   const parts = new Map<string, string>();
-  for (const m of text.matchAll(SPLIT_PART)) {
-    const key = splitLabelKey(m[1] ?? '');
-    const value = m[2] ?? m[3] ?? m[4] ?? m[5];
-    if (value !== undefined && !parts.has(key)) parts.set(key, value);
+  SPLIT_VALUE.lastIndex = 0;
+  for (const m of text.matchAll(SPLIT_VALUE)) {
+    const label = SPLIT_LABEL.exec(text.slice(Math.max(0, m.index - 16), m.index))?.[1];
+    const value = m[1] ?? m[2] ?? m[3] ?? m[4];
+    if (label === undefined || value === undefined) continue;
+    const key = splitLabelKey(label);
+    if (!parts.has(key)) parts.set(key, value);
     if (parts.size >= 10) break;
   }
   if (parts.size < 2) return [];
@@ -342,6 +346,7 @@ const COMMON_EN = new Set([
   'show', 'reveal', 'ignore', 'previous', 'instructions', 'password', 'secret', 'prompt', 'system', 'rules', 'please', 'most', 'there',
   'here', 'one', 'two', 'many', 'much', 'more', 'up', 'out', 'live', 'user', 'name', 'first', 'word', 'make', 'take', 'know',
 ]);
+const COMMON_EN_FAST = /\b(?:the|and|you|your|to|of|is|are|what|how|in|for|this|that|with|it|on|can|do|me|my)\b/g;
 const GIBBERISH_RUN = /["“'‘]([^"”'’\n]{12,400})["”'’]/g;
 const ALPHA_WORD = /[a-z]+/g;
 
@@ -398,6 +403,9 @@ function unPigLatin(s: string): string | null {
 /** English readings of a gibberish run: a Caesar shift, the reversal or pig Latin. */
 function decodeGibberish(run: string): { kind: DeobfuscationKind; text: string } | null {
   const s = run.toLowerCase();
+  // Ordinary English has two common short words in its first few dozen characters: no decoding.
+  COMMON_EN_FAST.lastIndex = 0;
+  if (COMMON_EN_FAST.test(s) && COMMON_EN_FAST.test(s)) return null;
   // Mostly letters (a cipher keeps digits and symbols as they are; code and numbers are not text).
   let letters = 0;
   let other = 0;
