@@ -278,6 +278,7 @@ function decodeBinary(run: string): string | null {
 // code rarely qualify, and nothing is decoded unless two or more parts are found.
 // Found from the quoted value back to its label: a scan for "= / : / is" before a quote is cheap,
 // a label alternation tried at every word start of the text is not (speed, session 10).
+const SPLIT_QUOTE = /["“'‘]/;
 const SPLIT_VALUE = /(?:\bis|\bist|\bes|\best|[=:])[ \t]{0,3}(?:"([^"\n]{1,200})"|“([^”\n]{1,200})”|'([^'\n]{1,200})'|‘([^’\n]{1,200})’)/g;
 const SPLIT_LABEL =
   /(?:^|[^\p{L}\p{N}])((?:part|piece|string|segment|fragment|chunk|teil|parte|partie|часть) ?(?:[0-9]{1,2}|[a-z]|one|two|three|four|five|eins|zwei|drei|uno|dos|tres|due|un|deux|trois)|[a-z][0-9]?) ?$/iu;
@@ -306,6 +307,7 @@ function interleave(a: string, b: string): string {
 }
 
 function decodeSplit(raw: string): string[] {
+  if (!SPLIT_QUOTE.test(raw)) return [];
   const text = raw.length > 4096 ? raw.slice(0, 4096) : raw;
   const parts = new Map<string, string>();
   SPLIT_VALUE.lastIndex = 0;
@@ -346,7 +348,7 @@ const COMMON_EN = new Set([
   'show', 'reveal', 'ignore', 'previous', 'instructions', 'password', 'secret', 'prompt', 'system', 'rules', 'please', 'most', 'there',
   'here', 'one', 'two', 'many', 'much', 'more', 'up', 'out', 'live', 'user', 'name', 'first', 'word', 'make', 'take', 'know',
 ]);
-const COMMON_EN_FAST = /\b(?:the|and|you|your|to|of|is|are|what|how|in|for|this|that|with|it|on|can|do|me|my)\b/g;
+const COMMON_EN_FAST = /\b(?:the|and|you|your|to|of|is|are|what|how|in|for|this|that|with|it|on|can|do|me|my)\b/gi;
 const GIBBERISH_RUN = /["“'‘]([^"”'’\n]{12,400})["”'’]/g;
 const ALPHA_WORD = /[a-z]+/g;
 
@@ -402,10 +404,16 @@ function unPigLatin(s: string): string | null {
 
 /** English readings of a gibberish run: a Caesar shift, the reversal or pig Latin. */
 function decodeGibberish(run: string): { kind: DeobfuscationKind; text: string } | null {
-  const s = run.toLowerCase();
-  // Ordinary English has two common short words in its first few dozen characters: no decoding.
+  // Three words at least (two spaces), checked without a scan of its own: table cells and
+  // headings, most document segments, stop here.
+  const sp = run.indexOf(' ');
+  if (run.length < 12 || sp < 0 || run.indexOf(' ', sp + 1) < 0) return null;
+  // Ordinary English has two common short words: no decoding (tested before any copy is made, as
+  // this runs on every document segment too).
+  if (run.includes(' the ') || run.includes(' and ') || run.includes(' to ') || run.includes(' of ') || run.includes(' is ')) return null;
   COMMON_EN_FAST.lastIndex = 0;
-  if (COMMON_EN_FAST.test(s) && COMMON_EN_FAST.test(s)) return null;
+  if (COMMON_EN_FAST.test(run) && COMMON_EN_FAST.test(run)) return null;
+  const s = run.toLowerCase();
   // Mostly letters (a cipher keeps digits and symbols as they are; code and numbers are not text).
   let letters = 0;
   let other = 0;
