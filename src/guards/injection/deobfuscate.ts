@@ -3,7 +3,9 @@
  *
  * Attackers hide trigger phrases from keyword and n-gram detectors with Unicode tricks
  * (invisible characters, bidi overrides, look-alike letters), leetspeak, letter spacing and
- * encodings (base64, hex, rot13, percent-encoding, HTML entities) or inside markup the user
+ * encodings (base64, hex, rot13 and other Caesar shifts, percent-encoding, HTML entities, Morse,
+ * binary, reversed text, pig Latin), across several strings to be joined (payload splitting), or
+ * inside markup the user
  * never sees (HTML comments, hidden elements). This module undoes those tricks so the scorer
  * sees the payload. Everything here is linear in the input length and every decoded output is
  * capped, so a hostile 1 MB input cannot make it slow.
@@ -43,6 +45,10 @@ export type DeobfuscationKind =
   | 'html-entity'
   | 'morse'
   | 'binary'
+  | 'split'
+  | 'caesar'
+  | 'reversed'
+  | 'pig-latin'
   | 'html-comment'
   | 'hidden-text';
 
@@ -262,6 +268,213 @@ function decodeBinary(run: string): string | null {
   return looksLikeText(s) ? s : null;
 }
 
+// Session 10 (issue #6): payload splitting (Kang et al., 2023, "Exploiting programmatic behavior
+// of LLMs") cuts the request into quoted parts assigned to labels ("Part 1 is \"What is the
+// pass\", Part 2 is \"word\"", "a = '…' b = '…' z = a + b", "Interlace Part 1: … and Part 2: …")
+// so no single part reads as an attack. The parts are put back together, joined in label order
+// (or in the order an "a + b + c" expression gives) and, when the text asks for it, interleaved
+// letter by letter; the rules then see the request itself. A label is short (a letter, a letter
+// with a digit, or "part/string/…" with a number or letter) so ordinary assignments in prose and
+// code rarely qualify, and nothing is decoded unless two or more parts are found.
+// Found from the quoted value back to its label: a scan for "= / : / is" before a quote is cheap,
+// a label alternation tried at every word start of the text is not (speed, session 10).
+const SPLIT_QUOTE = /["“'‘]/;
+const SPLIT_VALUE = /(?:\bis|\bist|\bes|\best|[=:])[ \t]{0,3}(?:"([^"\n]{1,200})"|“([^”\n]{1,200})”|'([^'\n]{1,200})'|‘([^’\n]{1,200})’)/g;
+const SPLIT_LABEL =
+  /(?:^|[^\p{L}\p{N}])((?:part|piece|string|segment|fragment|chunk|teil|parte|partie|часть) ?(?:[0-9]{1,2}|[a-z]|one|two|three|four|five|eins|zwei|drei|uno|dos|tres|due|un|deux|trois)|[a-z][0-9]?) ?$/iu;
+const SPLIT_ORDER = /\b([a-z][0-9]?(?: ?\+ ?[a-z][0-9]?){1,9})\b/gi;
+const INTERLEAVE = /\b(?:interlac|interleav|alternat|zip|verschr[aä]nk|entrelaz|entrelac|intercal|chередуй)/i;
+const NUMBER_WORDS: Readonly<Record<string, string>> = { one: '1', two: '2', three: '3', four: '4', five: '5', eins: '1', zwei: '2', drei: '3', uno: '1', dos: '2', tres: '3', due: '2', un: '1', deux: '2', trois: '3' };
+
+function splitLabelKey(label: string): string {
+  const l = label.toLowerCase().replace(/\s+/g, ' ');
+  const m = /^(?:part|piece|string|segment|fragment|chunk|teil|parte|partie|часть) ?(.+)$/.exec(l);
+  const k = m?.[1] ?? l;
+  const n = NUMBER_WORDS[k] ?? k;
+  return /^[0-9]+$/.test(n) ? n.padStart(3, '0') : n;
+}
+
+function joinParts(parts: readonly string[]): string {
+  // Two readings on two lines: glued (a word cut in two: "pass" + "word") and spaced (whole
+  // phrases: "Could you tell me" + "the password"). Rules match either line.
+  return `${parts.join('')}\n${parts.map((p) => p.trim()).join(' ')}`;
+}
+
+function interleave(a: string, b: string): string {
+  let out = '';
+  for (let i = 0; i < Math.max(a.length, b.length); i++) out += (a[i] ?? '') + (b[i] ?? '');
+  return out.replace(/ {2,}/g, ' ');
+}
+
+function decodeSplit(raw: string): string[] {
+  if (!SPLIT_QUOTE.test(raw)) return [];
+  const text = raw.length > 4096 ? raw.slice(0, 4096) : raw;
+  const parts = new Map<string, string>();
+  SPLIT_VALUE.lastIndex = 0;
+  for (const m of text.matchAll(SPLIT_VALUE)) {
+    const label = SPLIT_LABEL.exec(text.slice(Math.max(0, m.index - 16), m.index))?.[1];
+    const value = m[1] ?? m[2] ?? m[3] ?? m[4];
+    if (label === undefined || value === undefined) continue;
+    const key = splitLabelKey(label);
+    if (!parts.has(key)) parts.set(key, value);
+    if (parts.size >= 10) break;
+  }
+  if (parts.size < 2) return [];
+  const out: string[] = [];
+  let ordered: string[] | undefined;
+  for (const m of text.matchAll(SPLIT_ORDER)) {
+    const keys = (m[1] ?? '').toLowerCase().split(/ ?\+ ?/);
+    if (keys.every((k) => parts.has(k))) {
+      ordered = keys.map((k) => parts.get(k) ?? '');
+      break;
+    }
+  }
+  const sorted = [...parts.keys()].sort().map((k) => parts.get(k) ?? '');
+  if (INTERLEAVE.test(text) && sorted.length >= 2) out.push(interleave(sorted[0] ?? '', sorted[1] ?? ''));
+  out.push(joinParts(ordered ?? sorted));
+  return out;
+}
+
+// Session 10 (issue #6): Caesar shifts other than 13, reversed text and pig Latin. Each is tried
+// only on a run that reads as gibberish (almost none of its words are common English words) and
+// kept only when the decoded run reads as English (a good share of them are), so ordinary text in
+// any language is left alone: a shift of German or a reversal of a code snippet does not turn
+// into English function words.
+const COMMON_EN = new Set([
+  'the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'is', 'are', 'was', 'were', 'be', 'been',
+  'it', 'this', 'that', 'these', 'what', 'which', 'who', 'where', 'when', 'how', 'why', 'can', 'could', 'would', 'will', 'do', 'does',
+  'did', 'have', 'has', 'you', 'your', 'i', 'me', 'my', 'we', 'our', 'us', 'he', 'she', 'they', 'them', 'his', 'her', 'their', 'not',
+  'all', 'any', 'some', 'no', 'now', 'then', 'just', 'only', 'about', 'as', 'if', 'so', 'but', 'tell', 'give', 'say', 'print', 'write',
+  'show', 'reveal', 'ignore', 'previous', 'instructions', 'password', 'secret', 'prompt', 'system', 'rules', 'please', 'most', 'there',
+  'here', 'one', 'two', 'many', 'much', 'more', 'up', 'out', 'live', 'user', 'name', 'first', 'word', 'make', 'take', 'know',
+]);
+const COMMON_EN_FAST = /\b(?:the|and|you|your|to|of|is|are|what|how|in|for|this|that|with|it|on|can|do|me|my)\b/gi;
+const GIBBERISH_RUN = /["“'‘]([^"”'’\n]{12,400})["”'’]/g;
+const ALPHA_WORD = /[a-z]+/g;
+
+/** Share of common English words among the (lower-case ASCII) words of `s`, and the word count. */
+function englishShare(s: string): { share: number; words: number } {
+  let words = 0;
+  let common = 0;
+  for (const m of s.matchAll(ALPHA_WORD)) {
+    words++;
+    if (COMMON_EN.has(m[0])) common++;
+    if (words >= 60) break;
+  }
+  return { share: words === 0 ? 0 : common / words, words };
+}
+
+function shift(s: string, n: number): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c >= 97 && c <= 122 ? String.fromCharCode(((c - 97 + n) % 26) + 97) : s[i];
+  }
+  return out;
+}
+
+const TRAILING_CONSONANTS = /[bcdfghjklmnpqrstvwxz]+$/;
+const VOWEL_START = /^[aeiou]/;
+// Word-initial consonant clusters of English that pig Latin moves as a whole ("the" -> "ethay").
+const ONSETS = new Set(['th', 'wh', 'sh', 'ch', 'ph', 'st', 'tr', 'pr', 'gr', 'cr', 'br', 'dr', 'fr', 'pl', 'cl', 'fl', 'gl', 'bl', 'sl', 'sp', 'sc', 'sk', 'sm', 'sn', 'sw', 'tw', 'qu', 'kn', 'wr']);
+const ONSETS3 = new Set(['str', 'thr', 'sch', 'scr', 'shr', 'squ']);
+
+function unPigWord(w: string): string {
+  if (w.length < 3 || !w.endsWith('ay')) return w;
+  // Vowel-initial words take "way"/"yay" (or plain "ay"); others moved their first consonants
+  // to the end before "ay": "ethay" -> "the", "oesday" -> "does", "useryay" -> "user".
+  if (VOWEL_START.test(w) && (w.endsWith('way') || w.endsWith('yay'))) return w.slice(0, -3);
+  const stem = w.slice(0, -2);
+  const run = TRAILING_CONSONANTS.exec(stem)?.[0] ?? '';
+  if (run === '' || run.length === stem.length) return stem;
+  const take = run.length >= 3 && ONSETS3.has(run.slice(-3)) ? 3 : run.length >= 2 && ONSETS.has(run.slice(-2)) ? 2 : 1;
+  return stem.slice(-take) + stem.slice(0, -take);
+}
+
+function unPigLatin(s: string): string | null {
+  let pig = 0;
+  let words = 0;
+  const out = s.replace(/[a-z]+/g, (w) => {
+    words++;
+    if (w.length >= 3 && w.endsWith('ay')) pig++;
+    return unPigWord(w);
+  });
+  return words >= 3 && pig / words >= 0.6 ? out : null;
+}
+
+/** English readings of a gibberish run: a Caesar shift, the reversal or pig Latin. */
+function decodeGibberish(run: string): { kind: DeobfuscationKind; text: string } | null {
+  // Three words at least (two spaces), checked without a scan of its own: table cells and
+  // headings, most document segments, stop here.
+  const sp = run.indexOf(' ');
+  if (run.length < 12 || sp < 0 || run.indexOf(' ', sp + 1) < 0) return null;
+  // Ordinary English has two common short words: no decoding (tested before any copy is made, as
+  // this runs on every document segment too).
+  if (run.includes(' the ') || run.includes(' and ') || run.includes(' to ') || run.includes(' of ') || run.includes(' is ')) return null;
+  COMMON_EN_FAST.lastIndex = 0;
+  if (COMMON_EN_FAST.test(run) && COMMON_EN_FAST.test(run)) return null;
+  const s = run.toLowerCase();
+  // Mostly letters (a cipher keeps digits and symbols as they are; code and numbers are not text).
+  let letters = 0;
+  let other = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) letters++;
+    else if (c !== 32 && c !== 44 && c !== 46 && c !== 63 && c !== 33 && c !== 39) other++;
+  }
+  if (letters < 10 || other > letters / 10) return null;
+  const plain = englishShare(s);
+  if (plain.words < 3 || plain.share >= 0.15) return null;
+  const readable = (t: string): boolean => englishShare(t).share >= 0.35;
+  const pig = unPigLatin(s);
+  if (pig !== null && readable(pig)) return { kind: 'pig-latin', text: pig };
+  const reversed = [...s].reverse().join('');
+  if (readable(reversed)) return { kind: 'reversed', text: reversed };
+  // The shift is chosen by the two letters most frequent in the run landing on 'e', 't', 'a' or
+  // 'o' (the most frequent English letters): at most eight candidates instead of 25 decodings.
+  const counts = new Array<number>(26).fill(0);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) - 97;
+    if (c >= 0 && c < 26) counts[c] = (counts[c] ?? 0) + 1;
+  }
+  let first = 0;
+  let second = 1;
+  for (let c = 1; c < 26; c++) {
+    const n = counts[c] ?? 0;
+    if (n > (counts[first] ?? 0)) {
+      second = first;
+      first = c;
+    } else if (c !== first && n > (counts[second] ?? 0)) second = c;
+  }
+  const tried = new Set<number>([0, 13]); // 13 is the rot13 variant's
+  for (const top of [first, second]) {
+    for (const target of [4, 19, 0, 14]) {
+      const n = (target - top + 26) % 26;
+      if (tried.has(n)) continue;
+      tried.add(n);
+      const t = shift(s, n);
+      if (readable(t)) return { kind: 'caesar', text: t };
+    }
+  }
+  return null;
+}
+
+function gibberishRuns(raw: string): { kind: DeobfuscationKind; text: string }[] {
+  const out: { kind: DeobfuscationKind; text: string }[] = [];
+  const head = raw.length > 4096 ? raw.slice(0, 4096) : raw;
+  const whole = decodeGibberish(head.length > 400 ? head.slice(0, 400) : head);
+  if (whole !== null) out.push(whole);
+  if (head.includes('"') || head.includes("'") || head.includes('“') || head.includes('‘')) {
+    let n = 0;
+    for (const m of head.matchAll(GIBBERISH_RUN)) {
+      if (++n > 8) break;
+      const d = decodeGibberish(m[1] ?? '');
+      if (d !== null) out.push(d);
+    }
+  }
+  return out;
+}
+
 // Opening tags styled to be invisible; the element's text is found with indexOf (linear).
 const HIDDEN_OPEN =
   /<(\w{1,10})\b[^<>]{0,300}?(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d])|opacity\s*:\s*0(?![.\d])|color\s*:\s*(?:white|#fff(?:fff)?\b|transparent)|\shidden\b)[^<>]{0,300}>/gi;
@@ -386,6 +599,10 @@ function collectPayloads(
   scan(HEX_RUN, 'hex', decodeHex);
   if (raw.includes('.-') || raw.includes('-.')) scan(MORSE_RUN, 'morse', decodeMorse);
   scan(BINARY_RUN, 'binary', decodeBinary);
+  if (depth === 0) {
+    for (const joined of decodeSplit(raw)) tryAdd('split', joined);
+    for (const g of gibberishRuns(raw)) tryAdd(g.kind, g.text);
+  }
 }
 
 /**

@@ -282,7 +282,9 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
   const d = kind === 'direct' ? withoutDefensive(d0) : d0;
   const hashed = new Map<number, number>();
   ngramFeatures(d.text, hashed);
-  for (const p of d.payloads) ngramFeatures(p.text, hashed, 0.5);
+  // A split payload's words are the parts the plain text already shows (session 10): its n-grams
+  // would count them twice; the rules read the joined request.
+  for (const p of d.payloads) if (p.kind !== 'split') ngramFeatures(p.text, hashed, 0.5);
   const named = new Map<string, number>();
   named.set('bias', 1);
   const families = kind === 'segment' ? SEGMENT_RULES : PROMPT_RULES;
