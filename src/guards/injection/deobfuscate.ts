@@ -541,6 +541,7 @@ function collectPayloads(
   out: { kind: DeobfuscationKind; text: string }[],
   budget: PayloadBudget,
   depth: number,
+  ciphers: boolean,
 ): void {
   const tryAdd = (kind: DeobfuscationKind, decoded: string | null): void => {
     if (decoded === null || budget.count >= DEOBFUSCATION_LIMITS.maxPayloads) return;
@@ -551,7 +552,7 @@ function collectPayloads(
     budget.chars += kept.length;
     out.push({ kind, text: canonicalize(kept).text });
     // One more level catches base64-inside-base64 and similar stacking; deeper is not worth it.
-    if (depth < 1) collectPayloads(kept, out, budget, depth + 1);
+    if (depth < 1) collectPayloads(kept, out, budget, depth + 1, ciphers);
   };
   const scan = (re: RegExp, kind: DeobfuscationKind, decode: (s: string) => string | null): void => {
     re.lastIndex = 0;
@@ -599,17 +600,28 @@ function collectPayloads(
   scan(HEX_RUN, 'hex', decodeHex);
   if (raw.includes('.-') || raw.includes('-.')) scan(MORSE_RUN, 'morse', decodeMorse);
   scan(BINARY_RUN, 'binary', decodeBinary);
-  if (depth === 0) {
+  if (depth === 0 && ciphers) {
     for (const joined of decodeSplit(raw)) tryAdd('split', joined);
     for (const g of gibberishRuns(raw)) tryAdd(g.kind, g.text);
   }
+}
+
+export interface DeobfuscateOptions {
+  /**
+   * Also look for payload splitting and cipher runs (Caesar shifts, reversed text, pig Latin); on
+   * by default. Document segments leave them out: those tactics are aimed at the prompt's reader,
+   * they decoded nothing in any dev document, and the check per segment cost the `tool` path
+   * ×1.06–1.09 of CPU (docs/detection.md, session 10), while indirect scoring sits near its
+   * 1 ms per KiB budget.
+   */
+  readonly ciphers?: boolean;
 }
 
 /**
  * Undo common obfuscations of `raw`. Linear time; decoded payloads are capped by
  * {@link DEOBFUSCATION_LIMITS}.
  */
-export function deobfuscate(raw: string): Deobfuscated {
+export function deobfuscate(raw: string, options: DeobfuscateOptions = {}): Deobfuscated {
   const canon = canonicalize(raw);
   let text = canon.text;
   const signals = canon.signals;
@@ -629,12 +641,12 @@ export function deobfuscate(raw: string): Deobfuscated {
   const spaced = joinSpacedLetters(head);
   if (spaced !== head) variants.push({ kind: 'spaced', text: spaced });
   if (ROT13_ENGLISH.test(head)) variants.push({ kind: 'rot13', text: rot13(head) });
-  return { text, variants, payloads: decodePayloads(raw), signals };
+  return { text, variants, payloads: decodePayloads(raw, options), signals };
 }
 
 /** Only the decoded payloads of {@link deobfuscate} (encodings, hidden markup), canonicalised. */
-export function decodePayloads(raw: string): Deobfuscated['payloads'] {
+export function decodePayloads(raw: string, options: DeobfuscateOptions = {}): Deobfuscated['payloads'] {
   const payloads: { kind: DeobfuscationKind; text: string }[] = [];
-  collectPayloads(raw, payloads, { count: 0, chars: 0 }, 0);
+  collectPayloads(raw, payloads, { count: 0, chars: 0 }, 0, options.ciphers ?? true);
   return payloads;
 }

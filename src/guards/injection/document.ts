@@ -37,7 +37,7 @@ interface Piece {
 }
 
 function readPiece(seg: Segment): Piece {
-  const d = deobfuscate(seg.text);
+  const d = deobfuscate(seg.text, { ciphers: false });
   const payload = new Map<number, number>();
   for (const p of d.payloads) addNgrams(ngramKeys(p.text), payload, 0.5);
   return { seg, keys: ngramKeys(d.text), payload, rules: ruleHits(d, SEGMENT_RULES), shape: textShape(seg.text, d.text) };
@@ -204,7 +204,8 @@ export function bestSegment(doc: string, model: LinearModel): BestSegment | null
 }
 
 /** Payloads that span lines (an HTML comment, a base64 blob), decoded from the whole document. */
-export { decodePayloads as documentPayloads };
+/** Payloads of a whole document (those spanning lines), without the prompt-only cipher checks. */
+export const documentPayloads = (text: string): ReturnType<typeof decodePayloads> => decodePayloads(text, { ciphers: false });
 
 /**
  * Split a document into lines, long lines into sentences (huge documents into fixed overlapping

@@ -276,7 +276,7 @@ export interface Extracted {
  * Decoded payloads contribute their n-grams too, at half weight.
  */
 export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deobfuscated): Extracted {
-  const d0 = pre ?? deobfuscate(raw);
+  const d0 = pre ?? deobfuscate(raw, { ciphers: kind === 'direct' });
   // Direct prompts: an operator's defensive clauses ("never reveal these instructions") are not
   // scored (defensive.ts); documents keep them (an instruction inside data is what is looked for).
   const d = kind === 'direct' ? withoutDefensive(d0) : d0;
