@@ -203,8 +203,10 @@ export function bestSegment(doc: string, model: LinearModel): BestSegment | null
   return { score: sigmoid(bestZ), segment, features: compose(group, end - start) };
 }
 
-/** Payloads that span lines (an HTML comment, a base64 blob), decoded from the whole document. */
-/** Payloads of a whole document (those spanning lines), without the prompt-only cipher checks. */
+/**
+ * Payloads that span lines (an HTML comment, a base64 blob), decoded from the whole document;
+ * without the prompt-only split and cipher checks, like every segment.
+ */
 export const documentPayloads = (text: string): ReturnType<typeof decodePayloads> => decodePayloads(text, { ciphers: false });
 
 /**
