@@ -17,12 +17,13 @@
  *   (`h:any` …), so a weight learned on GPTFuzz's English carries over. (A "victim / target" family
  *   was tried and dropped: it lowered CV, GPTFuzz's refusals name victims too.)
  */
+import { boundedPattern } from './bounded.js';
 import { HARM_TOPICS, type RuleFamily } from './rules.js';
 
-const re = (src: string): RegExp => new RegExp(src, 'mu');
+const re = (src: string): RegExp => boundedPattern(src, 'mu');
 
 // A value given out: a short token, quoted or not, that ends the sentence or line.
-const VALUE = `\\s*[:：=]?\\s*["'„“”«「‘’]?[\\p{L}\\p{N}_-]{3,40}["'“”»」‘’]?\\s*(?:です|だよ|입니다|이에요|예요)?\\s*(?:[.!。！]|$)`;
+const VALUE = `\\s*(?:[:：=]\\s*)?["'„“”«「‘’]?[\\p{L}\\p{N}_-]{3,40}["'“”»」‘’]?\\s*(?:(?:です|だよ|입니다|이에요|예요)\\s*)?(?:[.!。！]|$)`;
 // The thing kept secret, in several languages.
 const SECRET_EN = '(?:(?:secret|admin|master|hidden|real) )?(?:password|passcode|passphrase|pass ?word|secret (?:key|word|code|phrase)|api key|access key|private key|access token|token|pin)';
 

@@ -21,8 +21,10 @@
  * All patterns run on the canonical text of `deobfuscate.ts` (lower case, Latin diacritics removed)
  * and use bounded gaps, so each is linear in the input length.
  */
+import { boundedPattern } from './bounded.js';
 
-const re = (src: string, flags = 'gu'): RegExp => new RegExp(src, flags);
+// Quantifiers bounded like the rules' (bounded.ts): these run on the attacker's text too.
+const re = (src: string, flags = 'gu'): RegExp => boundedPattern(src, flags);
 
 // A sentence-internal gap of at most n characters that does not cross "but / except / unless /
 // and / then / instead" (what follows those is a different request).

@@ -8,8 +8,10 @@
  *
  * All patterns run on the canonical text of `deobfuscate.ts` (NFKC, lower case, Latin diacritics
  * removed), so they are written without accents ("precedentes", "anweisungen"). Gaps between
- * words are bounded (`.{0,N}`) so each pattern is linear in the input length.
+ * words are bounded (`.{0,N}`), and `re` caps every other quantifier (bounded.ts), so each pattern is
+ * linear in the input length.
  */
+import { boundedPattern } from './bounded.js';
 
 /** A rule family: a stable name (reported as a signal) and its patterns. */
 export interface RuleFamily {
@@ -31,7 +33,8 @@ export interface RuleFamily {
 
 // Bounded gap of at most n characters within a sentence.
 const g = (n: number): string => `[^.!?\\n。！？]{0,${n}}?`;
-const re = (src: string): RegExp => new RegExp(src, 'u');
+// Quantifiers are bounded so every rule is linear in the text (bounded.ts).
+const re = (src: string): RegExp => boundedPattern(src, 'u');
 // Bounded gap of at most n characters that may cross sentence ends (not lines).
 const span = (n: number): string => `[^\\n]{0,${n}}?`;
 
@@ -154,7 +157,7 @@ export const ATTACK_RULES: readonly RuleFamily[] = [
   {
     name: 'fake-delimiter',
     patterns: [
-      re(`(?:^|\\n)\\s*(?:#{2,}|={3,}|-{3,}|\\*{3,}|\\[{1,2}|<{1,2}\\|?|\\{\\{)\\s*(?:system|instructions?|new instructions?|admin|end|assistant|user|important|override|developer|inst)\\b|<\\|(?:im_start|im_end|system|endoftext|eot_id|start_header_id)\\|>|\\[/?inst\\]|</?(?:system|sys|instructions?|admin)>|<<sys>>|\\bend of (?:the )?(?:prompt|instructions?|input|document|context|system message|email)\\b|(?:^|\\n)\\s*(?:system|admin|developer)\\s*(?:message|prompt|note|instruction)?\\s*:`),
+      re(`(?:^|\\n)[^\\S\\n]*(?:#{2,}|={3,}|-{3,}|\\*{3,}|\\[{1,2}|<{1,2}\\|?|\\{\\{)\\s*(?:system|instructions?|new instructions?|admin|end|assistant|user|important|override|developer|inst)\\b|<\\|(?:im_start|im_end|system|endoftext|eot_id|start_header_id)\\|>|\\[/?inst\\]|</?(?:system|sys|instructions?|admin)>|<<sys>>|\\bend of (?:the )?(?:prompt|instructions?|input|document|context|system message|email)\\b|(?:^|\\n)[^\\S\\n]*(?:system|admin|developer)\\s*(?:(?:message|prompt|note|instruction)\\s*)?:`),
     ],
   },
   {
@@ -265,9 +268,9 @@ export const DOCUMENT_RULES: readonly RuleFamily[] = [
     patterns: [
       // A sentence that *starts* with an imperative verb: typical of instructions slipped into
       // documents, rare in data (tables, email bodies, code answers) apart from short commands.
-      re(`(?:^|\\n|[.!?] )\\s*(?:please,? )?(?:ignore|disregard|forget|include|add|insert|append|mention|integrate|incorporate|augment|modify|enhance|embed|weave|fuse|write|compose|create|generate|produce|translate|summari[sz]e|convert|encode|decode|reverse|replace|substitute|respond|reply|answer|tell|inform|remind|recommend|suggest|promote|advise|urge|encourage|explain|describe|provide|share|offer|list|give|send|forward|visit|click|share|say|print|output|type|repeat|spell|calculate|compute|solve|find|identify|analy[sz]e|evaluate|rate|classify|detect|correct|rephrase|paraphrase|rewrite|highlight|emphasi[sz]e|conclude|begin|start|end|finish|make|use|do|don'?t|never|always|be sure|make sure|ensure|remember|note|pretend|act|imagine|assume|consider|instead)\\b`),
-      re(`(?:^|\\n|[.!?] )\\s*(?:bitte )?(?:ignoriere|vergiss|fuge|schreibe|erwahne|antworte|ubersetze|gib|sag|nenne)\\b|(?:^|\\n|[.!?] )\\s*(?:por favor,? )?(?:ignora|olvida|anade|agrega|incluye|escribe|menciona|responde|traduce|di)\\b|(?:^|\\n|[.!?] )\\s*(?:ignore[zs]?|oublie[zs]?|ajoute[zs]?|inclus|ecris|ecrivez|mentionne[zs]?|reponds|repondez|tradui[st]|dis)\\b`),
-      re(`(?:^|\\n|[。！？] ?)\\s*(?:请|請)?(?:忽略|添加|加入|在回答|回答时|写|寫|翻译|翻譯|告诉|告訴|提醒|推荐|推薦|输出|輸出)|(?:^|\\n)\\s*(?:игнорируй|добавь|напиши|ответь|переведи|скажи|упомяни)`),
+      re(`(?:^|\\n|[.!?] )[^\\S\\n]*(?:please,? )?(?:ignore|disregard|forget|include|add|insert|append|mention|integrate|incorporate|augment|modify|enhance|embed|weave|fuse|write|compose|create|generate|produce|translate|summari[sz]e|convert|encode|decode|reverse|replace|substitute|respond|reply|answer|tell|inform|remind|recommend|suggest|promote|advise|urge|encourage|explain|describe|provide|share|offer|list|give|send|forward|visit|click|share|say|print|output|type|repeat|spell|calculate|compute|solve|find|identify|analy[sz]e|evaluate|rate|classify|detect|correct|rephrase|paraphrase|rewrite|highlight|emphasi[sz]e|conclude|begin|start|end|finish|make|use|do|don'?t|never|always|be sure|make sure|ensure|remember|note|pretend|act|imagine|assume|consider|instead)\\b`),
+      re(`(?:^|\\n|[.!?] )[^\\S\\n]*(?:bitte )?(?:ignoriere|vergiss|fuge|schreibe|erwahne|antworte|ubersetze|gib|sag|nenne)\\b|(?:^|\\n|[.!?] )[^\\S\\n]*(?:por favor,? )?(?:ignora|olvida|anade|agrega|incluye|escribe|menciona|responde|traduce|di)\\b|(?:^|\\n|[.!?] )[^\\S\\n]*(?:ignore[zs]?|oublie[zs]?|ajoute[zs]?|inclus|ecris|ecrivez|mentionne[zs]?|reponds|repondez|tradui[st]|dis)\\b`),
+      re(`(?:^|\\n|[。！？] ?)[^\\S\\n]*(?:请|請)?(?:忽略|添加|加入|在回答|回答时|写|寫|翻译|翻譯|告诉|告訴|提醒|推荐|推薦|输出|輸出)|(?:^|\\n)[^\\S\\n]*(?:игнорируй|добавь|напиши|ответь|переведи|скажи|упомяни)`),
     ],
   },
   {
@@ -296,16 +299,16 @@ export const OUTPUT_RULES: readonly RuleFamily[] = [
   {
     name: 'compliance',
     patterns: [
-      re(`(?:^|\\n|: )\\s*(?:sure|certainly|absolutely|of course|okay|ok|alright|great|no problem|yes)[,!.]|\\bhere(?:'s| is| are) (?:how|a|an|some|the|what|my|step|your)\\b|\\bstep (?:1|one)\\b|\\bfirst(?:ly)?,|\\bfirst of all\\b|\\bnext,|\\bthen,|\\bfinally,|\\byou (?:can|could|should|will need to|need to|might|may want to) (?:start|begin|try|use|get|find|buy|obtain|make|create|gather|mix|follow|consider|look)|\\bfollow these (?:steps|instructions)|\\bthe (?:best|easiest|most effective|simplest|quickest) way (?:to|is)|\\bto do this\\b|\\bhere'?s (?:what|how)|\\blet'?s get (?:started|down)|\\b(?:ingredients|materials|tools) (?:you'?ll need|needed|required)|\\bwithout further ado|\\bmuahaha|\\bhahaha`),
+      re(`(?:^|\\n|: )[^\\S\\n]*(?:sure|certainly|absolutely|of course|okay|ok|alright|great|no problem|yes)[,!.]|\\bhere(?:'s| is| are) (?:how|a|an|some|the|what|my|step|your)\\b|\\bstep (?:1|one)\\b|\\bfirst(?:ly)?,|\\bfirst of all\\b|\\bnext,|\\bthen,|\\bfinally,|\\byou (?:can|could|should|will need to|need to|might|may want to) (?:start|begin|try|use|get|find|buy|obtain|make|create|gather|mix|follow|consider|look)|\\bfollow these (?:steps|instructions)|\\bthe (?:best|easiest|most effective|simplest|quickest) way (?:to|is)|\\bto do this\\b|\\bhere'?s (?:what|how)|\\blet'?s get (?:started|down)|\\b(?:ingredients|materials|tools) (?:you'?ll need|needed|required)|\\bwithout further ado|\\bmuahaha|\\bhahaha`),
       re(`(?:claro|por supuesto|aqui tienes|paso 1|bien sur|voici|etape 1|naturlich|hier ist|schritt 1|certo|ecco|конечно|вот как|шаг 1|当然|好的|以下是|步骤|第一步|首先|もちろん|以下の|ステップ1|まず)`),
       // Ordered-steps and eager-opener markers in other languages ("first … then … finally").
-      re(`(?:(?:^|\\n|: )\\s*(?:klar|gern|gerne|kein problem|avec plaisir|con gusto|certamente|volentieri)[,!.]|\\bzuerst\\b|\\bzum schluss\\b|\\bso geht'?s\\b|\\bd'abord\\b|\\bensuite\\b|\\bprimero\\b|\\bpor ultimo\\b|\\bper prima cosa\\b|\\bprimeiro\\b|\\bpor fim\\b|\\baqui esta\\b|сначала|затем|в конце|其次|然后|最后|次に|最後に)`),
+      re(`(?:(?:^|\\n|: )[^\\S\\n]*(?:klar|gern|gerne|kein problem|avec plaisir|con gusto|certamente|volentieri)[,!.]|\\bzuerst\\b|\\bzum schluss\\b|\\bso geht'?s\\b|\\bd'abord\\b|\\bensuite\\b|\\bprimero\\b|\\bpor ultimo\\b|\\bper prima cosa\\b|\\bprimeiro\\b|\\bpor fim\\b|\\baqui esta\\b|сначала|затем|в конце|其次|然后|最后|次に|最後に)`),
     ],
   },
   {
     name: 'persona-tag',
     patterns: [
-      re(`(?:^|\\n)\\s*(?:\\[[^\\]\\n]{1,30}\\]|\\(?[🔓🔒😈]\\)?|[a-z][a-z0-9 _-]{1,25}(?:gpt|mode|bot|ai|dan|aim|stan|dude))\\s*:?|\\b(?:dan|aim|stan|dude|betterdan|antigpt|developer mode(?: output)?|jailbreak)\\s*:`),
+      re(`(?:^|\\n)[^\\S\\n]*(?:\\[[^\\]\\n]{1,30}\\]|\\(?[🔓🔒😈]\\)?|[a-z][a-z0-9 _-]{1,25}(?:gpt|mode|bot|ai|dan|aim|stan|dude))\\s*:?|\\b(?:dan|aim|stan|dude|betterdan|antigpt|developer mode(?: output)?|jailbreak)\\s*:`),
     ],
   },
   {
@@ -484,7 +487,7 @@ export const TACTIC_RULES: readonly RuleFamily[] = [
     // for schoolchildren"): the claim is followed by an order or an unlock.
     name: 'authority-mode',
     plainOnly: true,
-    gate: /\b(?:i am|i['’]m|this is|as) (?:a|an|the|your) (?:\p{L}+ )?(?:federal|fbi|police|detective|investigator|government|president|prime|ceo|owner|head|security|system|sysadmin|admin|developer|creator|god|judge|officer)/u,
+    gate: /\b(?:i am|i['’]m|this is|as) (?:a|an|the|your) (?:\p{L}{1,64} )?(?:federal|fbi|police|detective|investigator|government|president|prime|ceo|owner|head|security|system|sysadmin|admin|developer|creator|god|judge|officer)/u,
     patterns: [
       re(`\\b(?:i am|i['’]m|this is|as) (?:a|an|the|your)(?: \\p{L}+)?? (?:federal agent|fbi agent|police officer|policeman|detective|investigator|government official|president|prime minister|ceo|owner|head of security|security team|security officer|system administrator|sysadmin|administrator|admin|developer|creator|god|judge|officer)\\b${span(120)}\\b(?:i (?:order|command|instruct|require) you|you (?:must|have to|are required to|are obliged to)|(?:is|are) (?:now )?(?:suspended|disabled|deactivated|turned off|switched off|lifted|unlocked)|disable|deactivate|turn off|switch off|unlock|answer everything|answer all|without (?:any )?(?:restrictions|limits|filters)|confidential|hidden (?:settings|configuration|instructions)|(?:the |other )(?:users?|customers?)(?:['’]s?)? )`),
     ],
@@ -522,7 +525,7 @@ export const TACTIC_RULES: readonly RuleFamily[] = [
     plainOnly: true,
     gate: /\b(?:(?:system|developer|admin|operator|policy) ?(?:message|notice|update|notification|override|announcement)|systemnachricht|systemmeldung|message systeme|mensaje del sistema|messaggio di sistema|mensagem do sistema)/u,
     patterns: [
-      re(`(?:^|\\n)\\s*[\\[【(<#*=-]{0,3}\\s*(?:system|developer|admin|operator|policy) ?(?:message|notice|update|notification|override|announcement)\\s*[\\]】)>*=-]{0,3}\\s*[:：\\]】]|(?:^|\\n)\\s*[\\[【(]?(?:systemnachricht|systemmeldung|message systeme|mensaje del sistema|messaggio di sistema|mensagem do sistema|системное сообщение|系统消息|系統消息|系统通知|システムメッセージ|시스템 메시지)[\\]】)]?\\s*[:：]?`),
+      re(`(?:^|\\n)[^\\S\\n]*[\\[【(<#*=-]{0,3}[^\\S\\n]*(?:system|developer|admin|operator|policy) ?(?:message|notice|update|notification|override|announcement)\\s*(?:[\\]】)>*=-]{1,3}\\s*)?[:：\\]】]|(?:^|\\n)[^\\S\\n]*[\\[【(]?(?:systemnachricht|systemmeldung|message systeme|mensaje del sistema|messaggio di sistema|mensagem do sistema|системное сообщение|系统消息|系統消息|系统通知|システムメッセージ|시스템 메시지)[\\]】)]?\\s*[:：]?`),
     ],
   },
   {
@@ -605,7 +608,7 @@ export const TACTIC_RULES: readonly RuleFamily[] = [
     plainOnly: true,
     gate: NON_LATIN_TACTIC_GATE,
     patterns: [
-      re(`(?:^|\\n)\\s*[\\[【(<#*=-]{0,3}\\s*(?:system|developer|admin|operator|policy) ?(?:message|notice|update|notification|override|announcement)\\s*[\\]】)>*=-]{0,3}\\s*[:：\\]】]|(?:^|\\n)\\s*[\\[【(]?(?:systemnachricht|systemmeldung|message systeme|mensaje del sistema|messaggio di sistema|mensagem do sistema|системное сообщение|系统消息|系統消息|系统通知|システムメッセージ|시스템 메시지)[\\]】)]?\\s*[:：]?`),
+      re(`(?:^|\\n)[^\\S\\n]*[\\[【(<#*=-]{0,3}[^\\S\\n]*(?:system|developer|admin|operator|policy) ?(?:message|notice|update|notification|override|announcement)\\s*(?:[\\]】)>*=-]{1,3}\\s*)?[:：\\]】]|(?:^|\\n)[^\\S\\n]*[\\[【(]?(?:systemnachricht|systemmeldung|message systeme|mensaje del sistema|messaggio di sistema|mensagem do sistema|системное сообщение|系统消息|系統消息|系统通知|システムメッセージ|시스템 메시지)[\\]】)]?\\s*[:：]?`),
     ],
   },
   {

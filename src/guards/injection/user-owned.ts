@@ -28,8 +28,10 @@
  * All patterns run on the canonical text of `deobfuscate.ts` (lower case, Latin diacritics removed)
  * and use bounded gaps, so each is linear in the input length.
  */
+import { boundedPattern } from './bounded.js';
 
-const re = (src: string): RegExp => new RegExp(src, 'gu');
+// Quantifiers bounded like the rules' (bounded.ts): these run on the attacker's text too.
+const re = (src: string): RegExp => boundedPattern(src, 'gu');
 
 // Nothing is removed when the object continues into the model's instructions ("my previous
 // message and your instructions").
