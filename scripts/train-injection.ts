@@ -38,6 +38,7 @@ import { BENIGN_DOCUMENTS, INJECTED_LINES } from '../src/guards/injection/writte
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
+import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
 import { chooseOutputThreshold, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
 import { formatDefensive, scoreDefensiveSet } from '../src/guards/injection/defensive-prompts.js';
 import { BENIGN_PROBE, formatBenignProbe } from '../src/guards/injection/benign-probe.js';
@@ -499,6 +500,7 @@ log(formatReport(`output: ${K}-fold CV, output-dev grouped by question (threshol
 log(formatReport(`output: ${K}-fold CV, safe answers (FPR = harmless answers flagged) and written non-English jailbroken answers`, scoreBinary(safe.train, (r) => (oofOutput.get(r) ?? 0) >= outputThreshold)));
 const outputModel = trainOutputModel(outputTrainAll, outputX, outputOptions);
 log(formatAnswerProbe((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
+log(formatAnswerProbe2((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 
 // ---------------------------------------------------------------------------------------------
 // write the model, then report the held-out split once

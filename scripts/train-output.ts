@@ -8,6 +8,8 @@
  * --shares JSON: override entries of OUTPUT_SHARES (output-train.ts), e.g. '{"jailbroken:written":0.25}'.
  * --cap X: cap on harmless answers flagged (CV) when choosing the threshold (0.02 by default, as
  * in the trainer); --wrong: list the CV errors on the written rows.
+ * --probe2: also print answer probe 2 (session 11, evaluation only: read once at the start and once
+ * at the end; with --wrong it lists its misses).
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ import { extractOutput, type FeatureVector } from '../src/guards/injection/featu
 import { DEFAULT_TRAIN_OPTIONS, predict, type TrainOptions } from '../src/guards/injection/linear.js';
 import { chooseOutputThreshold, OUTPUT_SHARES, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
+import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
 
 const args = process.argv.slice(2);
 const argAfter = (flag: string): string | undefined => {
@@ -61,4 +64,6 @@ if (args.includes('--wrong')) {
 }
 const model = trainOutputModel(all, x, options, shares);
 log(formatAnswerProbe((text) => predict(model, extractOutput(text).vector) >= threshold));
+// Probe 2 (session 11) is evaluation only: printed on request, read at the start and the end.
+if (args.includes('--probe2')) log(formatAnswerProbe2((text) => predict(model, extractOutput(text).vector) >= threshold, args.includes('--wrong')));
 log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
