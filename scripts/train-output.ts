@@ -8,7 +8,7 @@
  * --shares JSON: override entries of OUTPUT_SHARES (output-train.ts), e.g. '{"jailbroken:written":0.25}'.
  * --cap X: cap on harmless answers flagged (CV) when choosing the threshold (0.02 by default, as
  * in the trainer); --wrong: list the CV errors on the written rows.
- * --orders N: average the weights of N example orders (linear.ts `orders`).
+ * --orders N: average the weights of N example orders (linear.ts `orders`; 5 by default, as the trainer).
  * --seeds A-B: CV for each training seed and the mean (the model and probes use seed A).
  * --probe2: also print answer probe 2 (session 11, evaluation only: read once at the start and once
  * at the end; with --wrong it lists its misses).
@@ -46,7 +46,7 @@ for (const r of [...outputTrain, ...safe.train]) {
   const withPrompt = stableHash(`prompt:${r.id}`) % 2 === 0;
   x.set(r, extractOutput(r.text, withPrompt ? r.prompt : undefined).vector);
 }
-const options: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--l2-hashed') ?? '1e-3'), orders: Number(argAfter('--orders') ?? '1') };
+const options: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--l2-hashed') ?? '1e-3'), orders: Number(argAfter('--orders') ?? '5') };
 const all = [...outputTrain, ...safe.train];
 const sharesArg = argAfter('--shares');
 const shares = sharesArg === undefined ? OUTPUT_SHARES : { ...OUTPUT_SHARES, ...(JSON.parse(sharesArg) as Record<string, number>) };
