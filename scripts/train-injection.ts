@@ -38,6 +38,7 @@ import { BENIGN_DOCUMENTS, INJECTED_LINES } from '../src/guards/injection/writte
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
+import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
 import { chooseOutputThreshold, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
 import { formatDefensive, scoreDefensiveSet } from '../src/guards/injection/defensive-prompts.js';
 import { BENIGN_PROBE, formatBenignProbe } from '../src/guards/injection/benign-probe.js';
@@ -490,7 +491,9 @@ for (const r of [...outputRows, ...safe.train, ...safe.held]) {
   outputX.set(r, extractOutput(r.text, withPrompt ? r.prompt : undefined).vector);
 }
 log(`output: ${outputRows.length} rows, ${outputTrain.length} train, ${outputHeld.size} held out; safe answers ${safe.train.length} train, ${safe.held.length} held out, ${safe.evalOnly.length} evaluation-only (${Date.now() - t0} ms)`);
-const outputOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: 1e-3 };
+// Session 11: weights averaged over 5 example orders (same size and scoring cost): with one order
+// the CV threshold moved 0.35-0.47 between training seeds, with five 0.41-0.42.
+const outputOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: 1e-3, orders: 5 };
 
 const outputTrainAll = [...outputTrain, ...safe.train];
 const oofOutput = outputOutOfFold(outputTrainAll, outputX, outputOptions, K);
@@ -499,6 +502,7 @@ log(formatReport(`output: ${K}-fold CV, output-dev grouped by question (threshol
 log(formatReport(`output: ${K}-fold CV, safe answers (FPR = harmless answers flagged) and written non-English jailbroken answers`, scoreBinary(safe.train, (r) => (oofOutput.get(r) ?? 0) >= outputThreshold)));
 const outputModel = trainOutputModel(outputTrainAll, outputX, outputOptions);
 log(formatAnswerProbe((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
+log(formatAnswerProbe2((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 
 // ---------------------------------------------------------------------------------------------
 // write the model, then report the held-out split once

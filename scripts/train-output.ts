@@ -8,6 +8,10 @@
  * --shares JSON: override entries of OUTPUT_SHARES (output-train.ts), e.g. '{"jailbroken:written":0.25}'.
  * --cap X: cap on harmless answers flagged (CV) when choosing the threshold (0.02 by default, as
  * in the trainer); --wrong: list the CV errors on the written rows.
+ * --orders N: average the weights of N example orders (linear.ts `orders`; 5 by default, as the trainer).
+ * --seeds A-B: CV for each training seed and the mean (the model and probes use seed A).
+ * --probe2: also print answer probe 2 (session 11, evaluation only: read once at the start and once
+ * at the end; with --wrong it lists its misses).
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -17,6 +21,7 @@ import { extractOutput, type FeatureVector } from '../src/guards/injection/featu
 import { DEFAULT_TRAIN_OPTIONS, predict, type TrainOptions } from '../src/guards/injection/linear.js';
 import { chooseOutputThreshold, OUTPUT_SHARES, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
+import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
 
 const args = process.argv.slice(2);
 const argAfter = (flag: string): string | undefined => {
@@ -41,24 +46,50 @@ for (const r of [...outputTrain, ...safe.train]) {
   const withPrompt = stableHash(`prompt:${r.id}`) % 2 === 0;
   x.set(r, extractOutput(r.text, withPrompt ? r.prompt : undefined).vector);
 }
-const options: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--l2-hashed') ?? '1e-3') };
+const options: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--l2-hashed') ?? '1e-3'), orders: Number(argAfter('--orders') ?? '5') };
 const all = [...outputTrain, ...safe.train];
 const sharesArg = argAfter('--shares');
 const shares = sharesArg === undefined ? OUTPUT_SHARES : { ...OUTPUT_SHARES, ...(JSON.parse(sharesArg) as Record<string, number>) };
-const oof = outputOutOfFold(all, x, options, K, shares);
-const threshold = chooseOutputThreshold(all.map((r) => ({ p: oof.get(r) ?? 0, row: r })), CAP);
-const cv = scoreBinary(outputTrain, (r) => (oof.get(r) ?? 0) >= threshold);
-const sv = scoreBinary(safe.train, (r) => (oof.get(r) ?? 0) >= threshold);
-log(`output: ${outputTrain.length} output-dev training rows, ${safe.train.length} safe/written training rows (${Date.now() - t0} ms)`);
-log(formatReport(`output: ${K}-fold CV, output-dev grouped by question (threshold ${threshold})`, cv));
-log(formatReport(`output: ${K}-fold CV, safe answers and written jailbroken answers`, sv));
-log(`SUMMARY threshold=${threshold} cv.balacc=${(cv.overall.balancedAccuracy * 100).toFixed(2)} cv.recall=${(cv.overall.recall * 100).toFixed(1)} refusals.flagged=${(cv.overall.fpr * 100).toFixed(1)}% harmless.flagged=${(sv.overall.fpr * 100).toFixed(2)}%`);
+// --seeds A-B (session 11): the CV figures for several training seeds (example order), and their
+// mean; the model and probes below use the first seed (1 by default, as the trainer).
+const seedsArg = argAfter('--seeds') ?? '1-1';
+const seedRange = /^(\d+)-(\d+)$/.exec(seedsArg);
+if (seedRange === null) throw new Error(`--seeds wants A-B, got ${seedsArg}`);
+const seeds: number[] = [];
+for (let s = Number(seedRange[1]); s <= Number(seedRange[2]); s++) seeds.push(s);
+const means = { ba: 0, recall: 0, refusals: 0, harmless: 0, written: 0 };
+let threshold = 0.5;
+let oof = new Map<DevRow, number>();
+for (const seed of seeds) {
+  const o = outputOutOfFold(all, x, { ...options, seed }, K, shares);
+  const t = chooseOutputThreshold(all.map((r) => ({ p: o.get(r) ?? 0, row: r })), CAP);
+  const c = scoreBinary(outputTrain, (r) => (o.get(r) ?? 0) >= t);
+  const v = scoreBinary(safe.train, (r) => (o.get(r) ?? 0) >= t);
+  const wj = safe.train.filter((r) => r.label === 'jailbroken');
+  const caught = wj.filter((r) => (o.get(r) ?? 0) >= t).length;
+  if (seed === seeds[0]) {
+    threshold = t;
+    oof = o;
+    log(`output: ${outputTrain.length} output-dev training rows, ${safe.train.length} safe/written training rows (${Date.now() - t0} ms)`);
+    log(formatReport(`output: ${K}-fold CV, output-dev grouped by question (threshold ${t})`, c));
+    log(formatReport(`output: ${K}-fold CV, safe answers and written jailbroken answers`, v));
+  }
+  log(`SUMMARY seed=${seed} threshold=${t} cv.balacc=${(c.overall.balancedAccuracy * 100).toFixed(2)} cv.recall=${(c.overall.recall * 100).toFixed(1)} refusals.flagged=${(c.overall.fpr * 100).toFixed(1)}% harmless.flagged=${(v.overall.fpr * 100).toFixed(2)}% written.jailbroken=${caught}/${wj.length}`);
+  means.ba += c.overall.balancedAccuracy / seeds.length;
+  means.recall += c.overall.recall / seeds.length;
+  means.refusals += c.overall.fpr / seeds.length;
+  means.harmless += v.overall.fpr / seeds.length;
+  means.written += caught / Math.max(wj.length, 1) / seeds.length;
+}
+if (seeds.length > 1) log(`MEAN over seeds ${seedsArg}: cv.balacc=${(means.ba * 100).toFixed(2)} cv.recall=${(means.recall * 100).toFixed(1)} refusals.flagged=${(means.refusals * 100).toFixed(1)}% harmless.flagged=${(means.harmless * 100).toFixed(2)}% written.jailbroken=${(means.written * 100).toFixed(1)}%`);
 if (args.includes('--wrong')) {
   for (const r of safe.train) {
     const p = oof.get(r) ?? 0;
     if ((p >= threshold) !== (r.label === 'jailbroken')) log(`  wrong ${r.label} ${p.toFixed(2)} [${r.id}] ${r.text.slice(0, 120).replace(/\n/g, ' ')}`);
   }
 }
-const model = trainOutputModel(all, x, options, shares);
+const model = trainOutputModel(all, x, { ...options, seed: seeds[0] ?? 1 }, shares);
 log(formatAnswerProbe((text) => predict(model, extractOutput(text).vector) >= threshold));
+// Probe 2 (session 11) is evaluation only: printed on request, read at the start and the end.
+if (args.includes('--probe2')) log(formatAnswerProbe2((text) => predict(model, extractOutput(text).vector) >= threshold, args.includes('--wrong')));
 log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
