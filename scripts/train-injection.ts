@@ -37,6 +37,7 @@ import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js'
 import { BENIGN_DOCUMENTS, INJECTED_LINES } from '../src/guards/injection/written-documents.js';
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
+import { formatDirect2Probe } from '../src/guards/injection/probe-direct2.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
 import { chooseOutputThreshold, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
 import { formatDefensive, scoreDefensiveSet } from '../src/guards/injection/defensive-prompts.js';
@@ -298,6 +299,9 @@ const directModel = trainDirect(directTrain, directCalibration);
 log(formatProbe((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)) >= directThreshold).split('\n').slice(0, 2).join('\n'));
 // The tactic probe (session 9, written by us, never trained on): per tactic, and the items missed.
 log(formatTacticProbe((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)) >= directThreshold));
+// The second direct probe (session 11, probe-direct2.ts, never trained on): read at the start and
+// at the end of a session, so the per-seed runs that tuning reads (`--summary-json`) leave it out.
+if (!args.includes('--summary-json')) log(formatDirect2Probe((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)) >= directThreshold));
 // Operators' defensive instructions and look-alike attacks (defensive-prompts.ts, never trained on),
 // at the user threshold and at the system threshold this run writes.
 const systemThreshold = Math.max(directThreshold, Math.floor(100 / (1 + Math.exp(-(directCalibration.a * logit(0.9) + directCalibration.b)))) / 100);
