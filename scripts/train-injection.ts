@@ -265,6 +265,12 @@ const directThreshold = chooseThreshold([oofDirect, ...extraOof].flatMap((oof) =
   });
   log(`direct: threshold ${directThreshold} (pooled CV FPR ≤ ${MAX_FPR * 100}%, each benign source ≤ ${SOURCE_CAP * 100}%); CV benign flagged per source: ${perSource.join(', ')}`);
 }
+// --dump-oof FILE: every training row's calibrated out-of-fold score (JSON Lines), to see which rows
+// set the per-source threshold cap (session 11).
+{
+  const dumpOof = argAfter('--dump-oof');
+  if (dumpOof !== undefined) writeFileSync(dumpOof, directTrain.map((r) => JSON.stringify({ id: r.id, source: r.source, label: r.label, p: oofDirect.get(r) ?? 0, text: r.text.slice(0, 160) })).join('\n') + '\n');
+}
 // Reported on the dev rows only, so the figures compare with runs without the written prompts.
 const devTrain = directTrain.filter((r) => r.source !== 'written-prompts');
 const cvDirect = scoreBinary(devTrain, (r) => (oofDirect.get(r) ?? 0) >= directThreshold);
