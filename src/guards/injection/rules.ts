@@ -63,7 +63,7 @@ export const ATTACK_RULES: readonly RuleFamily[] = [
       // Russian, Ukrainian
       re(`(?:игнорир|проигнорир|забуд|забыв|не обращай|не учитывай|отбрось|ігнору|забудь)${g(40)}(?:инструкц|указани|правил|команд|предыдущ|вс[её]|промпт|інструкц|вказівк|правила)`),
       // Chinese (simplified and traditional)
-      re(`(?:忽略|忽视|无视|忘记|忘掉|不要理会|别管|不理会|跳过|放弃|忽視|無視|忘記|不要遵守|不用遵守|抛开)${g(20)}(?:指令|指示|说明|說明|规则|規則|提示|命令|要求|设定|設定|内容|限制|一切|所有|之前|以前|上面|上述)`),
+      re(`(?:忽略|忽视|无视|忘记|忘掉|不要理会|别管|不理会|跳过|放弃|忽視|無視|忘記|不要遵守|不用遵守|抛开)${g(20)}(?:指令|指示|说明|說明|规则|規則|提示|命令|要求|设定|設定|内容|限制|一切|所有(?!的?\\s?[\\w.*/-]{0,20}\\s?(?:文件|档案|檔案|文件夹|目录|目錄|邮件|郵件|错误|錯誤|警告|拼写|格式))|之前|以前|上面|上述)`),
       re(`(?:之前|以前|上面|上述|先前|前面|原来|原來)的?(?:所有)?(?:指令|指示|说明|規則|规则|提示|命令|要求|设定)${g(6)}(?:都)?(?:忽略|无视|无效|作废|不算|不再适用|忘掉)`),
       // Japanese
       re(`(?:以前|前|上記|これまで|今まで|先ほど|すべて|全て)の?(?:指示|命令|ルール|指令|プロンプト|設定|制約)${g(10)}(?:無視|忘れ|破棄|取り消)`),
@@ -118,7 +118,7 @@ export const ATTACK_RULES: readonly RuleFamily[] = [
     name: 'secret-ask',
     patterns: [
       re(`(?<!\\b(?:create|creating|generate|generating|choose|choosing|pick|set|setting|make|making|suggest|reset|resetting|change|changing|update|manage|store|protect|secure|strong|weak|good|safe|unique|random|complex) (?:(?:a|an|my|new|strong|secure|good|safe|unique|random|complex) ){0,3})\\bpass ?words?\\b|\\bpass ?phrase|\\bpasscode|\\bsecret (?:word|key|code|phrase|token|value)\\b|\\bapi[ _-]?keys?\\b|\\bcredentials?\\b|\\baccess (?:code|token|key)|\\bthe (?:secret|hidden) (?:word|answer)\\b|\\bword you (?:are|were|'re) (?:not allowed|forbidden|told not)|\\bforbidden word|\\bconfidential (?:info|data|information)`),
-      re(`(?:passwort|kennwort|geheimwort|zugangsdaten|contrasena|clave secreta|mot de passe|mdp\\b|parola d'ordine|senha|wachtwoord|haslo|sifre|пароль|секретное слово|密码|密碼|口令|暗号|パスワード|合言葉|暗証|비밀번호|암호|كلمة السر|كلمة المرور|पासवर्ड)`),
+      re(`(?:passwort|kennwort|geheimwort|zugangsdaten|contrasena|clave secreta|mot de passe|mdp\\b|parola d'ordine|senha|wachtwoord|haslo|sifre|пароль|секретное слово|密码|密碼|口令|暗号|パスワード|合言葉|暗証|비밀번호(?!(?:를|을)? ?(?:바꾸|변경|재설정|초기화|만드|설정|잊어버렸|까먹))|암호|كلمة السر|كلمة المرور|पासवर्ड)`),
     ],
   },
   {
