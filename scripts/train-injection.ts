@@ -37,6 +37,7 @@ import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js'
 import { BENIGN_DOCUMENTS, INJECTED_LINES } from '../src/guards/injection/written-documents.js';
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
+import { formatDirect2Probe } from '../src/guards/injection/probe-direct2.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
 import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
 import { chooseOutputThreshold, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
@@ -265,6 +266,12 @@ const directThreshold = chooseThreshold([oofDirect, ...extraOof].flatMap((oof) =
   });
   log(`direct: threshold ${directThreshold} (pooled CV FPR ≤ ${MAX_FPR * 100}%, each benign source ≤ ${SOURCE_CAP * 100}%); CV benign flagged per source: ${perSource.join(', ')}`);
 }
+// --dump-oof FILE: every training row's calibrated out-of-fold score (JSON Lines), to see which rows
+// set the per-source threshold cap (session 11).
+{
+  const dumpOof = argAfter('--dump-oof');
+  if (dumpOof !== undefined) writeFileSync(dumpOof, directTrain.map((r) => JSON.stringify({ id: r.id, source: r.source, label: r.label, p: oofDirect.get(r) ?? 0, text: r.text.slice(0, 160) })).join('\n') + '\n');
+}
 // Reported on the dev rows only, so the figures compare with runs without the written prompts.
 const devTrain = directTrain.filter((r) => r.source !== 'written-prompts');
 const cvDirect = scoreBinary(devTrain, (r) => (oofDirect.get(r) ?? 0) >= directThreshold);
@@ -299,6 +306,9 @@ const directModel = trainDirect(directTrain, directCalibration);
 log(formatProbe((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)) >= directThreshold).split('\n').slice(0, 2).join('\n'));
 // The tactic probe (session 9, written by us, never trained on): per tactic, and the items missed.
 log(formatTacticProbe((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)) >= directThreshold));
+// The second direct probe (session 11, probe-direct2.ts, never trained on): read at the start and
+// at the end of a session, so the per-seed runs that tuning reads (`--summary-json`) leave it out.
+if (!args.includes('--summary-json')) log(formatDirect2Probe((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)) >= directThreshold));
 // Operators' defensive instructions and look-alike attacks (defensive-prompts.ts, never trained on),
 // at the user threshold and at the system threshold this run writes.
 const systemThreshold = Math.max(directThreshold, Math.floor(100 / (1 + Math.exp(-(directCalibration.a * logit(0.9) + directCalibration.b)))) / 100);

@@ -93,7 +93,7 @@ const AUTHORED: readonly { readonly gate: RegExp; readonly clause: RegExp }[] = 
       `|(?:review|improve|rewrite|refine|optimi[sz]e|structure|phrase|polish|edit|fix|debug|test|shorten|check|evaluate|critique|proofread)(?: (?:me|us))? (?:(?:a|an|my|our|this|that|the following|some) )+(?:(?!that\\b|which\\b|who\\b)[\\p{L}-]+ ){0,2}?${PROMPT_EN}` +
       `|(?:my|our) (?:own )?(?:system ?prompts?|system messages?)` +
       `|(?:my|our) (?:[\\p{L}-]+ ){0,2}${BOT_EN}(?:'s)? ${PROMPT_EN}` +
-      `|(?:the |a |an )?${PROMPT_EN} (?:that |which )?(?:i|we) (?:give|gave|wrote|write|set|put|added|pass)(?: (?:it|them|my [\\p{L}-]+|our [\\p{L}-]+|the (?:bot|model|agent|assistant)))?\\b(?! (?:to )?(?:you|him|her|u|chatgpt)\\b)` +
+      `|(?:the |a |an )?${PROMPT_EN} (?:that |which )?(?:i|we) (?:give|gave|wrote|write|set|put|added|pass)(?: (?:it|them|my [\\p{L}-]+|our [\\p{L}-]+|the (?:bot|model|agent|assistant)))?\\b(?! (?:to )?(?:you|him|her|u|chatgpt)\\b)(?: in (?:the|its|their|his|her|my|our) (?:system ?prompts?|system messages?|config(?:uration)?|settings))?` +
       `|(?:the |a |an |this )?${PROMPT_EN} (?:of|for) (?:my|our) (?:[\\p{L}-]+ ){0,3}?${BOT_EN})\\b`),
   },
   // German, French, Spanish, Italian, Portuguese, Dutch.
