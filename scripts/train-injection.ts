@@ -34,6 +34,7 @@ import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval
 import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, writtenPromptRows, type DevRow } from '../src/guards/injection/dataset.js';
 import { bestSegment, documentPayloads, documentSegments } from '../src/guards/injection/document.js';
 import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js';
+import { formatDocumentProbe2 } from '../src/guards/injection/probe-documents2.js';
 import { BENIGN_DOCUMENTS, INJECTED_LINES } from '../src/guards/injection/written-documents.js';
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
@@ -466,6 +467,10 @@ const indirectModel = trainIndirect(indirectTrain);
   };
   log(formatDocumentProbe((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
   if (toolThreshold !== 0.93) log(formatDocumentProbe((text) => probeScore(text) >= 0.93, ' at 0.93').split('\n').slice(0, 2).join('\n'));
+  // The second document probe (probe-documents2.ts, session 11) is evaluation only: read once at the
+  // start of the session and once by the final run, like the held-out part, so experiments (which
+  // stop after the indirect part) do not print it unless asked with --show-probe2.
+  if (args.includes('--show-probe2') || !args.includes('--stop-after-indirect')) log(formatDocumentProbe2((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
 }
 if (args.includes('--stop-after-indirect')) process.exit(0);
 
