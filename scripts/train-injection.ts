@@ -391,6 +391,9 @@ const directAttackX = directTrain.filter((r) => r.label === 'attack').map((r) =>
 // (leave out written-documents.ts, kept: CV 0.9149 -> 0.9167, leave-one-task-out 0.9039 -> 0.9087),
 // --indirect-l2-hashed X. A "line addressed to the AI" feature in document.ts was tried and not
 // kept: it lowered mean CV by 0.0008 (docs/detection.md).
+// Session 11 (ind-gen2): the document rule families addressed-ai, override-user and reply-only
+// (rules.ts) and more written documents, kept on a tie in CV/LOT broken by the development probe;
+// --show-probe2 prints the evaluation-only second probe in experiments (docs/detection.md).
 const directBenignX = args.includes('--direct-benign') ? directTrain.filter((r) => r.label !== 'attack').map((r) => ({ x: extractInput(r.text, 'segment').vector, src: `direct-${r.category ?? 'benign'}` })) : [];
 const writtenDocX: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
 if (!args.includes('--no-written-docs')) {
