@@ -34,6 +34,7 @@ import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval
 import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, writtenPromptRows, type DevRow } from '../src/guards/injection/dataset.js';
 import { bestSegment, documentPayloads, documentSegments } from '../src/guards/injection/document.js';
 import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js';
+import { formatDocumentProbe2 } from '../src/guards/injection/probe-documents2.js';
 import { BENIGN_DOCUMENTS, INJECTED_LINES } from '../src/guards/injection/written-documents.js';
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
@@ -401,6 +402,9 @@ const directAttackX = directTrain.filter((r) => r.label === 'attack').map((r) =>
 // (leave out written-documents.ts, kept: CV 0.9149 -> 0.9167, leave-one-task-out 0.9039 -> 0.9087),
 // --indirect-l2-hashed X. A "line addressed to the AI" feature in document.ts was tried and not
 // kept: it lowered mean CV by 0.0008 (docs/detection.md).
+// Session 11 (ind-gen2): the document rule families addressed-ai, override-user and reply-only
+// (rules.ts) and more written documents, kept on a tie in CV/LOT broken by the development probe;
+// --show-probe2 prints the evaluation-only second probe in experiments (docs/detection.md).
 const directBenignX = args.includes('--direct-benign') ? directTrain.filter((r) => r.label !== 'attack').map((r) => ({ x: extractInput(r.text, 'segment').vector, src: `direct-${r.category ?? 'benign'}` })) : [];
 const writtenDocX: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
 if (!args.includes('--no-written-docs')) {
@@ -477,6 +481,10 @@ const indirectModel = trainIndirect(indirectTrain);
   };
   log(formatDocumentProbe((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
   if (toolThreshold !== 0.93) log(formatDocumentProbe((text) => probeScore(text) >= 0.93, ' at 0.93').split('\n').slice(0, 2).join('\n'));
+  // The second document probe (probe-documents2.ts, session 11) is evaluation only: read once at the
+  // start of the session and once by the final run, like the held-out part, so experiments (which
+  // stop after the indirect part) do not print it unless asked with --show-probe2.
+  if (args.includes('--show-probe2') || !args.includes('--stop-after-indirect')) log(formatDocumentProbe2((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
 }
 if (args.includes('--stop-after-indirect')) process.exit(0);
 

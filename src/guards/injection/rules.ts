@@ -231,6 +231,35 @@ export const ATTACK_RULES: readonly RuleFamily[] = [
   },
 ];
 
+// Session 11 (ind-gen2): words for the AI that reads a document, on canonical text (lower case,
+// Latin diacritics removed). AI_STRONG names a model unambiguously; AI_ANY adds words that may also
+// name a person or a thing (assistant, agent, model).
+const AI_STRONG =
+  '(?:(?:ai|ki|ia|ии|llm|virtual|virtuel|virtuell|virtuale|digital)[ -]?(?:\\p{L}+[ -])?(?:assistant\\p{L}*|assistent\\p{L}*|asistente|assistente|asystent\\p{L}*|asistan\\p{L}*|agent\\p{L}*|ассистент\\p{L}*|помощник\\p{L}*|bot|modell?|model)|(?:assistant|assistent|asistente|assistente|asystent\\p{L}*|asystenci\\p{L}*|agent|agente|ассистент|модель|modelo|modello|modele) (?:ai|ki|ia|ии|de ia|de ai|di ia|virtual|virtuale|virtuel)|modelo de ia|ai|ki|ia|ии|llm|gpt|chat ?bots?|copilot|(?:large |grand |grande )?(?:language models?|sprachmodell\\p{L}*|modele de langue|modelo de (?:lenguaje|linguagem)|modello linguistico|taalmodel|sprakmodell|model\\p{L}{0,3} jezykow\\p{L}*|jazykovy model|языков\\p{L}* модел\\p{L}*)|нейросет\\p{L}*|yapay zeka(?: asistan\\p{L}*)?|tro ly ai)';
+const AI_ANY =
+  `(?:${AI_STRONG}|assistant\\p{L}*|assistent\\p{L}*|asistente\\p{L}*|assistente|asystent\\p{L}*|asystenci\\p{L}*|asistan\\p{L}*|agent\\p{L}*|model\\p{L}{0,3}|modell|modelo|modello|modele|ассистент\\p{L}*|агент\\p{L}*|модел\\p{L}*|помощник\\p{L}*)`;
+const ART =
+  "the |any |all |every |each |den |die |das |dem |der |le |la |les |l'|el |los |las |o |os |il |lo |gli |de |het |een |this |your ";
+const SALUTE =
+  'dear|hey|hi|hello|hallo|liebe[rs]?|sehr geehrte[rs]?|cher|chere|querid[oa]|estimad[oa]|car[oa]|gentile|prezad[oa]|beste|lieve|drogi|szanowny|sayin|vazeny|hej|attention|achtung|atencion|attenzione|atencao|uwaga|pozor|note|notice|hinweis|nota|aviso|уважаем\\p{L}*|дорог\\p{L}*|внимание';
+// Start of a line, a sentence, a tag, a table cell or a quoted string.
+const LINE_START = '(?:^|\\n|[.!?;:>\\]|"\'/#*]\\s?)\\s*';
+// One gate for the three session-11 families (consecutive families sharing a gate object test it
+// once): words for the AI, for the user, or for a reply restriction, at a word start and grouped
+// by first letter so the scan tries few alternatives per position (speed only; no pattern of the
+// three matches without it).
+const DOCUMENT_GATE_S11 = new RegExp(
+  String.raw`\b(?:${[
+    String.raw`(?:ai|ki|ia|llm|gpt)\b|a(?:ssist|syst|sist|gent|nyone)|bot|intel(?:l|i)g|kto|model|pilot|qu(?:ien|iconque|em )|tro ly|whoever|wer |zeka|chiunque|wie dit|chatbot|copilot|sprachmodell|taalmodel|sprakmodell`,
+    String.raw`a(?:nwender|nvandar)|beantworte|benutzer|customer|kunde|requester|no respondas|ne repond|non rispondere|nao responda|usuaria|nie odpowiadaj|stallet|gebruiker|human|i(?:nstead|nve(?:ce|s))|kullanic|l(?:ieu de|ugar de)|misto|nutzer|plaats van|statt|u(?:ser|tilisateur|suario|tente|zytkown|zivatel)|vez de|yerine|zamiast|anstatt`,
+    String.raw`a(?:pena|lleen|usschlie|nything else)|bara|e(?:xclusiv|sclusiv|nkel|ndast|nbart|inzig)|jedynie|vyhradne|nada mas|ne (?:dis|ecri)|inget|jen |n(?:othing|ichts|ient|iets|ur |ada mais|e repond|ic )|only|pouze|rien|s(?:olo|olamente|oltanto|olely|omente|eulement|adece)|tylko|u(?:nicamente|niquement|itsluitend)|wylacznie|yalnizca`,
+  ].join('|')})|${[
+    String.raw`ии|нейросет|ассист|агент|модел|помощн|кто|助手|助理|模型|智能|アシスタント|言語モデル|チャットボット|어시스턴트|챗봇|인공지능|에게|모델|机器人|任何|凡是`,
+    String.raw`не отвечай|答えず|答えない|回答せず|하지 말고|пользовател|вместо|用户|用戶|而不是|ユーザー|代わりに|사용자|대신`,
+    String.raw`만을|только|лишь|исключительно|больше ничего|只|仅|僅|だけ|のみ|만 `,
+  ].join('|')}`,
+);
+
 /** Families specific to documents and tool results (indirect injection; BIPIA-style). */
 export const DOCUMENT_RULES: readonly RuleFamily[] = [
   {
@@ -283,6 +312,63 @@ export const DOCUMENT_RULES: readonly RuleFamily[] = [
     name: 'deception-task',
     patterns: [
       re(`\\b(?:scandal|rumou?r|conspiracy|fake news|false (?:claim|information|statement)|misinformation|propaganda|isn'?t true|not true|weird trick|get rich|overnight|you won'?t believe|shocking|miracle|guaranteed|limited (?:time|offer)|act now|free (?:gift|money|iphone)|lottery|prize|winner|bitcoin|crypto|investment opportunity|wire transfer|gift cards?)\\b`),
+    ],
+  },
+  // Session 11 (ind-gen2): three document-only concepts, written from the tactics of indirect
+  // injection (not from data rows), in the languages of the gateway's users. A person writing a
+  // document addresses its human readers; a line that speaks to the model reading it, takes the
+  // user's task away from it, or fixes its whole reply is what an indirect injection is.
+  {
+    // Text addressed to the AI that reads the document: a note/message "to the AI", the AI as a
+    // vocative or label ("KI-Assistent:", "Assistant, …", "Dear model,"), "the AI reading this",
+    // "whoever summarises this", "when an assistant summarises this", "if you are an AI". Words that
+    // may also name a person or a thing ("Assistant:", "Agent:", "Model:" in transcripts and spec
+    // sheets) never count as a bare colon label: only as a comma vocative or inside those frames.
+    name: 'addressed-ai',
+    gate: DOCUMENT_GATE_S11,
+    patterns: [
+      // "note / message / instruction to|for (the) <AI>", "Systemhinweis für das Modell"
+      re(`(?:note|notice|message|instructions?|reminder|attention|hinweis|nachricht|anweisung(?:en)?|achtung|notiz|remarque|consignes?|nota|mensaje|aviso|instrucci(?:on|ones)|messaggio|istruzion[ei]|avviso|mensagem|instruc(?:ao|oes)|bericht|opmerking|instructie|notitie|notatka|wiadomosc|uwaga|polecenie|mesaj|talimat|poznamka|zprava|pokyn|meddelande|anteckning|примечание|сообщение|указание|инструкция|заметка|pesan|catatan)${g(6)}\\s(?:to|for|an|fur|a|pour|para|per|ao|al|voor|aan|dla|do|для|pro|till|untuk|kepada)\\s(?:${ART})?(?:\\p{L}+-)?${AI_ANY}(?![\\p{L}])`),
+      // "<AI> note:", "Language model instructions:"
+      re(`(?<![\\p{L}])${AI_ANY}[ -](?:note|notice|instructions?|message|task|directive|hinweis|anweisung(?:en)?|nachricht)s?\\s?:`),
+      // The AI as a vocative or label at the start of a line or sentence ("KI-Assistent:",
+      // "Attention language model:", "Dear assistant,", "Assistant, …", "助手：", "AI에게").
+      re(`${LINE_START}(?:(?:${SALUTE}) )?(?:${ART})?(?:${AI_STRONG})\\s?[,:]`),
+      re(`${LINE_START}(?:(?:${SALUTE}) )?(?:${ART})?(?:${AI_ANY})\\s?,`),
+      // A line opening with "To the (e-mail) assistant:", "Für das Sprachmodell:".
+      re(`${LINE_START}(?:to|for|an|fur|a|pour|para|per|ao|al|voor|aan|dla|для|till|untuk|kepada|gui|pro)\\s(?:${ART})?(?:\\p{L}+-){0,2}${AI_ANY}(?:\\s\\p{L}+){0,4}\\s?[,:]`),
+      // "… the AI reading / processing / summarising this"
+      re(`(?<![\\p{L}])${AI_ANY},? (?:(?:(?:that|which|who) (?:is )?)?(?:reading|processing|parsing|summari[sz]ing|analy[sz]ing|handling|indexing|reads|processes|summari[sz]es) (?:this|these|that|the following|our|my)\\b|die (?:diese|dieses|diesen)|der (?:diese|dieses|diesen)|qui (?:lit|traite|resume|analyse)|que (?:lea|lee|lees|procese|procesa|resuma|resume|ler|le|processa|resumir)|che (?:legge|elabora|riassume|analizza)|die dit|dat dit|ktory (?:czyta|przetwarza|streszcza)|czytajac\\p{L}*|som (?:laser|lases|behandlar|sammanfattar)|ktery (?:cte|zpracovava)|ktera (?:cte|zpracovava)|котор\\p{L}+ (?:читает|обрабатывает|анализирует)|читающ\\p{L}*|обрабатывающ\\p{L}*|yang (?:membaca|memproses|merangkum)|dang doc)`),
+      // "whoever summarises this", "when an assistant summarises this mail", in several languages.
+      re(`\\b(?:whoever|anyone who|any (?:ai|assistant|model|llm|bot) (?:that|which|who)|every (?:ai|assistant|model|llm) (?:that|which|who))${g(20)}\\b(?:summari[sz]\\p{L}*|reads?|reading|process\\p{L}*|answers?|analy[sz]\\p{L}*|reviews?)\\b|\\bwer${g(30)}(?:zusammenfasst|liest|verarbeitet|auswertet)\\b|\\b(?:quien|quienquiera que|cualquier (?:ia|asistente|modelo) que)${g(30)}(?:resuma|lea|procese|analice)\\b|\\b(?:quiconque|toute ia qui|tout assistant qui|tout modele qui)${g(30)}(?:resume|lit|traite|analyse)\\b|\\b(?:chiunque|qualsiasi (?:ia|assistente|modello) che)${g(30)}(?:riassuma|legga|elabori|analizzi)\\b|\\b(?:quem|qualquer (?:ia|assistente|modelo) que)${g(30)}(?:resumir|ler|processar|analisar)\\b|\\bwie dit${g(20)}(?:samenvat|leest|verwerkt)\\b|\\bkto(?:kolwiek)?${g(30)}(?:streszcza|czyta|przetwarza)\\b|(?:^|\\s)кто бы ни|(?:любая|любой) (?:нейросеть|ии|модель|ассистент)${g(20)}(?:котор|читающ|обрабатывающ)|(?:任何|凡是)(?:阅读|读取|处理|总结)`),
+      re(`(?:\\b(?:when|once|if|whenever|wenn|sobald|falls|cuando|si|quand|lorsque|quando|se|wanneer|als|kiedy|gdy|om|kdyz|jika|ketika)|(?:^|\\s)(?:когда|если))\\s(?:${ART}|an? |ein\\p{L}* |une? |una? |uma? |een |any )?(?:\\p{L}+ )?(?<![\\p{L}])${AI_ANY}${g(30)}(?:summari[sz]\\p{L}*|reads?|process\\p{L}*|zusammenfass\\p{L}*|liest|resum\\p{L}*|lee|lit|riassum\\p{L}*|legge|samenvat\\p{L}*|leest|streszcz\\p{L}*|czyta|sammanfatta\\p{L}*|laser|shrn\\p{L}*|cte|merangkum|membaca|пересказ\\p{L}*|резюмир\\p{L}*|читает|обрабатывает)`),
+      // "if you are an AI / a (large) language model / an assistant"
+      re(`(?:\\b(?:if you(?:'re| are)|in case you are|wenn du|falls du|wenn sie|si tu es|si vous etes|si eres|si usted es|se sei|se voce e|se es|als je|indien je|jesli jestes|pokud jsi|om du ar|jika anda|jika kamu)|(?:^|\\s)(?:если ты|если вы))\\s(?:an? |ein\\p{L}* |une? |una? |uma? |een |en |jako )?(?:\\p{L}+ )?${AI_ANY}(?![\\p{L}])|(?:如果|若)(?:你|您)是(?:一个)?(?:ai|人工智能|语言模型|助手|模型|聊天机器人)|(?:あなたが|もしあなたが)(?:ai|言語モデル|アシスタント)|당신이 ?(?:ai|인공지능|어시스턴트|언어 ?모델)|(?:yapay zeka|dil modeli|asistan)(?:ysan|ysaniz|ysen|sen|san)\\b`),
+      // CJK, Korean and Turkish datives: 致/给 … AI/助手, "AIへ", "AI에게", "yapay zekaya:".
+      re(`(?:致|给|給|写给|寫給)(?:[^，。：:\\n]{0,12}的)?(?:ai|人工智能|模型|助手|助理|聊天机器人)|(?:阅读|读取|处理|總結|总结)[^，。：:\\n]{0,10}的(?:ai|人工智能|模型|助手|助理)|(?:^|\\n|[。！？])\\s*(?:ai|人工智能)?(?:助手|助理|模型)[，,：:]|(?:ai|アシスタント|言語モデル|チャットボット)(?:への(?:指示|メッセージ|お願い|注意)|へ[:、,]|に(?:告ぐ|対する指示))|を読(?:んでいる|む)(?:ai|アシスタント|言語モデル)|(?:^|\\n)\\s*(?:ai )?アシスタント(?:は、|、|[:,])|(?:ai|어시스턴트|챗봇|언어 ?모델|인공지능)\\s?(?:에게|께)|(?:읽는|처리하는|요약하는) ?(?:ai|어시스턴트|챗봇|모델)|(?:^|\\n)\\s*(?:ai )?어시스턴트(?:님)?(?:는|,|:)|(?:yapay zekaya|asistan(?:a|ina)|dil modeline|(?:yapay zeka )?asistanina)\\s?(?:not|mesaj|talimat)?\\s?:`),
+    ],
+  },
+  {
+    // Taking the user's task away from the assistant: "ignore the user's question", "instead of
+    // answering", "do not answer the user", "whatever the user asked".
+    name: 'override-user',
+    gate: DOCUMENT_GATE_S11,
+    patterns: [
+      re(`\\b(?:ignore|ignoring|disregard|forget|skip|drop|set aside|pay no attention to|don'?t (?:answer|address|respond to|help with)|do not (?:answer|address|respond to|help with)|never (?:answer|address))${g(20)}\\b(?:the |this )?(?:user|human|customer|requester)(?:'s|s')? (?:question|request|query|prompt|message|task|instructions?|wishes|intent)|\\binstead of (?:answering|responding|replying|helping|summari[sz]ing|doing (?:what|as) the user)|\\b(?:regardless of|no matter|whatever|irrespective of) (?:what )?(?:the user) (?:asked?|asks|wants?|said|says|requested|requests)\\b|\\b(?:don'?t|do not|never) (?:answer|respond to|reply to|help) the (?:user|human|customer)\\b`),
+      re(`(?:ignorier\\p{L}*|vergiss|vergessen sie|missachte\\p{L}*|ubergeh\\p{L}*)${g(20)}(?:frage|anfrage|aufgabe|bitte|wunsch|anliegen)\\p{L}* (?:des|der|vom) (?:nutzer|benutzer|user|anwender|kunde)|(?:an)?statt (?:die frage |die anfrage )?zu (?:beantworten|antworten)|(?:beantworte|beantworten sie) (?:die|seine|ihre) (?:frage|anfrage) nicht|egal,? was (?:der|die) (?:nutzer|benutzer|user)`),
+      re(`(?:ignora|olvida|omite|descarta|ignore[zs]?|oublie[zs]?|dimentica|trascura|esqueca|esquece|desconsidera)${g(20)}(?:pregunta|peticion|solicitud|consulta|question|demande|requete|domanda|richiesta|pergunta|solicitacao|pedido)\\p{L}* (?:del usuario|de l'utilisateur|dell'utente|do usuario|da usuaria)|(?:en lugar de|en vez de|au lieu de|invece di|em vez de|ao inves de) (?:responder|contestar|repondre|rispondere)|(?:no respondas|ne reponds pas|ne repondez pas|non rispondere|nao responda) (?:a |al |a la |all'|ao |a l')?(?:usuario|utilisateur|utente|pregunta|question|domanda|pergunta)|lo que (?:te )?(?:ha pedido|pidio|pide|pregunte|pregunta) el usuario|(?:quoi que|peu importe ce que) (?:demande )?l'utilisateur|qualunque cosa (?:chieda|abbia chiesto) l'utente|o que (?:o usuario|a usuaria) (?:pediu|perguntou)`),
+      re(`(?:negeer|vergeet)${g(20)}(?:vraag|opdracht|verzoek) van de gebruiker|in plaats van (?:te )?(?:antwoorden|beantwoorden)|(?:zignoruj|ignoruj|zapomnij|pomin)${g(20)}(?:pytanie|prosbe|polecenie|zapytanie) uzytkownika|zamiast odpowiad\\p{L}*|nie odpowiadaj (?:na pytanie|uzytkownikowi)|kullanicinin (?:sorusunu|istegini|talebini|mesajini) (?:yok say|gormezden gel|unut|dikkate alma)|(?:cevap|yanit) vermek yerine|(?:ignorera|strunta i|glom)${g(20)}(?:anvandarens) (?:fraga|begaran|uppgift)|i stallet for att svara|(?:ignoruj|zapomen na)${g(20)}(?:otazku|pozadavek|dotaz) uzivatele|misto (?:odpovedi|abys odpovedel)`),
+      re(`(?:игнорируй|проигнорируй|забудь|не обращай внимания на|пропусти)${g(20)}(?:вопрос|запрос|просьб|задач)\\S* пользовател|вместо (?:того,? чтобы ответить|ответа)|не отвечай (?:на вопрос|пользователю)|(?:不要|别|不必|无需|無需)(?:回答|回复|理会|理會)用户|忽略用户的?(?:问题|请求|提问|指令)|而不是回答|ユーザーの(?:質問|依頼|要求|指示)(?:を|は)?(?:無視|答えず)|(?:質問|問い)に(?:答えず|答えないで)|回答(?:せずに|する代わりに)|사용자의? ?(?:질문|요청|지시)\\S* 무시|(?:답변|대답)(?:하지 말고|하는 대신)`),
+    ],
+  },
+  {
+    // Fixing the whole reply: "reply only with …", "answer with nothing but …", "and nothing else".
+    name: 'reply-only',
+    gate: DOCUMENT_GATE_S11,
+    patterns: [
+      re(`\\b(?:reply|respond|answer|output)\\p{L}*${g(15)}\\b(?:only|solely|exclusively|nothing but|with nothing but)\\b${g(10)}(?:with|the word|the phrase|the sentence|["'“«]|:)|\\bonly (?:reply|respond|answer|output) (?:with|the (?:word|phrase|sentence)|["'“«:])|\\b(?:reply|respond|answer)\\p{L}* with (?:nothing but|only)\\b|\\b(?:and|,) nothing (?:else|more)\\b|\\bdo not (?:add|say|write|output) anything else\\b`),
+      re(`(?:antworte\\p{L}*|antworten sie|gib|schreib\\p{L}*|sag\\p{L}*)${g(20)}(?:nur|ausschlie(?:ss|ß)lich|einzig) (?:mit|noch|den satz|das wort|["'„“«:])|und (?:sonst )?nichts (?:anderes|weiter|mehr)|(?:responde|contesta|escribe|di)${g(15)}(?:solo|solamente|unicamente|exclusivamente) (?:con|la frase|la palabra|["'“«:])|y nada mas|(?:reponds?|repondez|ecris|ecrivez|dis)${g(15)}(?:uniquement|seulement|exclusivement) (?:par|avec|la phrase|le mot|["'“«:])|ne (?:reponds?|repondez|dis|ecris) (?:rien d'autre )?que|et rien d'autre|(?:rispondi|scrivi|di')${g(15)}(?:solo|soltanto|esclusivamente|unicamente) (?:con|la frase|la parola|["'“«:])|e nient'altro|(?:responda|responde|escreva|diga)${g(15)}(?:apenas|somente|exclusivamente) (?:com|a frase|a palavra|["'“«:])|e nada mais`),
+      re(`(?:antwoord|beantwoord|schrijf|zeg)${g(15)}(?:alleen|uitsluitend|enkel) (?:met|de zin|het woord|["'“«:])|en (?:verder )?niets (?:anders|meer)|(?:odpowiadaj|odpowiedz|napisz|pisz)${g(15)}(?:tylko|wylacznie|jedynie)|i nic (?:wiecej|innego)|sadece${g(40)}(?:yanit ver|cevap ver|yaz|soyle)|(?:svara|skriv)${g(15)}(?:bara|endast|enbart) (?:med|["'“«:])|och inget annat|(?:odpovez|odpovidej|napis)${g(15)}(?:pouze|jen|vyhradne)|a nic jineho|(?:отвечай|ответь|пиши|напиши|выводи)${g(20)}(?:только|лишь|исключительно)|и больше ничего|(?:只|仅|僅)(?:回答|回复|回覆|输出|輸出|说|說|写|寫)|(?:とだけ|だけを?|のみ)(?:答え|返答|回答|出力|書|言)|(?:라고만|만을?) (?:답|대답|출력|말|작성)`),
     ],
   },
 ];
