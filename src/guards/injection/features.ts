@@ -10,11 +10,19 @@ import { maskDefensive } from './defensive.js';
 import { maskUserOwned } from './user-owned.js';
 import { ATTACK_RULES, COUNTER_EVIDENCE, DIRECT_RULES, DOCUMENT_RULES, HARM_TOPICS, OUTPUT_RULES, type RuleFamily } from './rules.js';
 import { ANSWER_FAMILIES, ANSWER_HARM_TOPICS, presentExtraTopics } from './answer-rules.js';
+import { RulePrefilter } from './rule-prefilter.js';
 
 /** Rule families for document segments: the attack families plus document-only ones. */
 export const SEGMENT_RULES: readonly RuleFamily[] = [...ATTACK_RULES, ...DOCUMENT_RULES];
 /** Rule families for user prompts: the attack families plus the direct-only ones. */
 export const PROMPT_RULES: readonly RuleFamily[] = [...ATTACK_RULES, ...DIRECT_RULES];
+
+// One RE2.Set prefilter per rule group (rule-prefilter.ts; speed only, outputs unchanged). The
+// answer group also holds the topic families its parts are matched against.
+const FILTERS = new WeakMap<readonly RuleFamily[], RulePrefilter>([
+  [SEGMENT_RULES, new RulePrefilter(SEGMENT_RULES)],
+  [PROMPT_RULES, new RulePrefilter(PROMPT_RULES)],
+]);
 
 /** log2 of the hashed feature space. */
 export const HASH_BITS = 18;
@@ -106,22 +114,38 @@ function withoutDefensive(d: Deobfuscated): Deobfuscated {
   return { ...d, text, variants: d.variants.map((v) => ({ kind: v.kind, text: maskDefensive(maskUserOwned(v.text)) })) };
 }
 
-/** Names of the rule families that match `text` (`variant`: a de-obfuscated view, see `plainOnly`). */
-export function matchRules(text: string, families: readonly RuleFamily[], hits: Set<string>, variant = false): void {
+/**
+ * Names of the rule families that match `text` (`variant`: a de-obfuscated view, see `plainOnly`).
+ * `filter` (speed only) skips the patterns and gates whose RE2 superset does not match `text`: they
+ * cannot match, so the hits are the same with or without it.
+ */
+export function matchRules(text: string, families: readonly RuleFamily[], hits: Set<string>, variant = false, filter?: RulePrefilter): void {
   // Consecutive families may share one gate object: it is tested once for them.
   let lastGate: RegExp | undefined;
   let lastPass = true;
   for (const fam of families) {
     if (hits.has(fam.name) || (variant && fam.plainOnly === true)) continue;
+    if (filter !== undefined) {
+      // The gate is a necessary condition of the family (rules.ts), so it is only worth testing
+      // when some pattern may match; it is still tested then, so a gate keeps its exact effect.
+      let any = false;
+      for (const p of fam.patterns) {
+        if (filter.mayMatch(p, text)) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) continue;
+    }
     if (fam.gate !== undefined) {
       if (fam.gate !== lastGate) {
         lastGate = fam.gate;
-        lastPass = fam.gate.test(text);
+        lastPass = (filter === undefined || filter.mayMatch(fam.gate, text)) && fam.gate.test(text);
       }
       if (!lastPass) continue;
     }
     for (const p of fam.patterns) {
-      if (p.test(text)) {
+      if ((filter === undefined || filter.mayMatch(p, text)) && p.test(text)) {
         hits.add(fam.name);
         break;
       }
@@ -150,14 +174,14 @@ export interface RuleHits {
 }
 
 /** Match rule families on the canonical text and on every variant and decoded payload. */
-export function ruleHits(d: Deobfuscated, families: readonly RuleFamily[]): RuleHits {
+export function ruleHits(d: Deobfuscated, families: readonly RuleFamily[], filter = FILTERS.get(families)): RuleHits {
   const hits = new Set<string>();
-  matchRules(d.text, families, hits);
+  matchRules(d.text, families, hits, false, filter);
   const obfuscation: string[] = [...d.signals];
   const views = [...d.variants, ...d.payloads];
   for (const v of views) {
     const extra = new Set<string>();
-    matchRules(v.text, families, extra, true);
+    matchRules(v.text, families, extra, true, filter);
     let revealed = false;
     for (const h of extra) {
       if (!hits.has(h)) {
@@ -294,7 +318,7 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
     // view for the rules, not an obfuscation signal (typos are ordinary in typed prompts); like
     // the other views, without the `plainOnly` tactic entries.
     const restored = restoreKeywords(d.text);
-    if (restored !== d.text) matchRules(restored, families, rules.hits, true);
+    if (restored !== d.text) matchRules(restored, families, rules.hits, true, FILTERS.get(families));
   }
   ruleFeatures(rules, named, kind === 'segment');
   shapeFeatures(textShape(raw, d.text), named, kind === 'segment', kind === 'segment');
@@ -304,6 +328,8 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
 // Answer-level families: rules.ts's OUTPUT_RULES (refusal and compliance first) and the answer-only
 // families of answer-rules.ts (session 10).
 const ANSWER_RULES: readonly RuleFamily[] = [...OUTPUT_RULES, ...ANSWER_FAMILIES];
+const ANSWER_FILTER = new RulePrefilter([...ANSWER_RULES, ...ANSWER_HARM_TOPICS]);
+FILTERS.set(ANSWER_RULES, ANSWER_FILTER);
 
 // Splits a model answer into parts: paragraphs and persona-labelled turns ("DAN: ...").
 const PART_SPLIT = /\n\s*\n|\n(?=\s*(?:\[[^\]\n]{1,30}\]|[A-Za-z][\w ()-]{1,30}:))/;
@@ -332,10 +358,10 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
     const head = text.slice(0, 240);
     const tail = text.slice(-300);
     const hr = new Set<string>();
-    matchRules(head, [refusal], hr);
+    matchRules(head, [refusal], hr, false, ANSWER_FILTER);
     if (hr.size > 0) named.set('r:refusal@head', 1);
     const tr = new Set<string>();
-    matchRules(tail, [refusal], tr);
+    matchRules(tail, [refusal], tr, false, ANSWER_FILTER);
     if (tr.size > 0) named.set('r:refusal@tail', 1);
     const parts = text.split(PART_SPLIT).filter((p) => p.trim().length > 0).slice(0, 64);
     // Session 10's extra topics are looked for in the parts only if the whole answer has them (a
@@ -352,15 +378,15 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
     const harmOther = new Set<string>();
     for (const p of parts) {
       const s = new Set<string>();
-      matchRules(p, [refusal], s);
+      matchRules(p, [refusal], s, false, ANSWER_FILTER);
       if (s.size > 0) {
         refusing++;
-        matchRules(p, topics, harmRefusing);
+        matchRules(p, topics, harmRefusing, false, ANSWER_FILTER);
       } else {
-        matchRules(p, topics, harmOther);
+        matchRules(p, topics, harmOther, false, ANSWER_FILTER);
         longestOther = Math.max(longestOther, p.length);
         const c = new Set<string>();
-        matchRules(p, [compliance], c);
+        matchRules(p, [compliance], c, false, ANSWER_FILTER);
         if (c.size > 0) compliantOther++;
         listItems += (p.match(/(?:^|\n)\s*(?:\d{1,2}[.)]|[-*•])\s+\S/g) ?? []).length;
       }
@@ -394,7 +420,7 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
     }
     if (question !== undefined) {
       const ph = new Set<string>();
-      matchRules(question, ANSWER_HARM_TOPICS, ph);
+      matchRules(question, ANSWER_HARM_TOPICS, ph, false, ANSWER_FILTER);
       if (ph.size > 0) {
         named.set('hp:topic', 1);
         named.set('hp:long', long);
