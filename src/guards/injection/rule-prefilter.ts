@@ -17,11 +17,6 @@
 import RE2 from 're2';
 import type { RuleFamily } from './rules.js';
 
-// JavaScript's \s (WhiteSpace and LineTerminator, ECMA-262 §22.2.2.9), spelt out: RE2's \s is ASCII.
-const JS_SPACE = '\\t\\n\\x0B\\f\\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
-// JavaScript's `.` without the s flag: anything but a line terminator. RE2's excludes only \n.
-const JS_DOT = '[^\\n\\r\u2028\u2029]';
-const ANY = '(?s:.)';
 // In `u` mode a surrogate range matches only unpaired surrogates.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
@@ -85,63 +80,64 @@ function readEscape(src: string, i: number): { cp?: number; cls?: string; end: n
   throw new Unsupported(`escape \\${c}`);
 }
 
-/** Translates a class starting at `src[i]` (`[`); returns its RE2 form and the index after `]`. */
-function translateClass(src: string, i: number): { out: string; end: number } {
+// A parsed pattern: only what decides which literals a match must contain.
+type Node =
+  | { readonly t: 'lit'; readonly s: string }
+  | { readonly t: 'set'; readonly chars: readonly string[] | null }
+  | { readonly t: 'empty' }
+  | { readonly t: 'cat' | 'alt'; readonly items: readonly Node[] }
+  | { readonly t: 'rep'; readonly node: Node; readonly min: number; readonly max: number };
+
+/** Classes with at most this many members are kept as alternatives; larger ones are "any". */
+const MAX_CLASS = 6;
+
+/** Parses a class starting at `src[i]` (`[`) into its members when small and positive. */
+function parseClass(src: string, i: number): { node: Node; end: number } {
   let j = i + 1;
   const negated = src[j] === '^';
   if (negated) j++;
   if (src[j] === ']') {
-    // `[^]` is any character; `[]` matches nothing: no superset worth having.
-    if (negated) return { out: ANY, end: j + 1 };
+    if (negated) return { node: { t: 'set', chars: null }, end: j + 1 };
     throw new Unsupported('empty class');
   }
-  const items: string[] = [];
-  let anyChar = false;
+  const chars: string[] = [];
+  let big = negated;
   for (;;) {
     const c = src[j];
     if (c === undefined) throw new Unsupported('unterminated class');
     if (c === ']') break;
-    let item: string;
     let cp: number | undefined;
     if (c === '\\') {
       const e = readEscape(src, j + 1);
       j = e.end;
-      if (e.cls !== undefined) {
-        if (e.cls === 'p' || e.cls === 'P') anyChar = true;
-        else if (e.cls === 's') items.push(JS_SPACE);
-        else if (e.cls === 'S') anyChar = true;
-        else if (e.cls === 'b') cp = 8;
-        else if (e.cls === 'B') throw new Unsupported('\\B in class');
-        else items.push(`\\${e.cls}`);
-        if (cp === undefined) continue;
+      if (e.cls === 'b') cp = 8;
+      else if (e.cls !== undefined) {
+        if (e.cls === 'B') throw new Unsupported('\\B in class');
+        big = true;
+        continue;
       } else cp = e.cp;
     } else {
       cp = src.codePointAt(j) ?? 0;
       j += cp > 0xffff ? 2 : 1;
     }
     if (cp === undefined) throw new Unsupported('class item');
-    item = literal(cp);
-    // A range `a-b` (a `-` before `]` is literal).
+    let hi = cp;
     if (src[j] === '-' && src[j + 1] !== ']' && src[j + 1] !== undefined) {
-      let hi: number | undefined;
       if (src[j + 1] === '\\') {
         const e = readEscape(src, j + 2);
-        if (e.cls !== undefined) throw new Unsupported('class escape as range end');
+        if (e.cls !== undefined || e.cp === undefined) throw new Unsupported('class escape as range end');
         hi = e.cp;
         j = e.end;
       } else {
         hi = src.codePointAt(j + 1) ?? 0;
         j += 1 + (hi > 0xffff ? 2 : 1);
       }
-      if (hi === undefined || hi < cp) throw new Unsupported('range');
-      item = `${item}-${literal(hi)}`;
+      if (hi < cp) throw new Unsupported('range');
     }
-    items.push(item);
+    if (hi - cp + 1 + chars.length > MAX_CLASS) big = true;
+    else for (let k = cp; k <= hi; k++) chars.push(hexChar(k));
   }
-  const end = j + 1;
-  // A class with \p or \S: any character is a superset (of it and, negated, of its complement).
-  if (anyChar) return { out: ANY, end };
-  return { out: `[${negated ? '^' : ''}${items.join('')}]`, end };
+  return { node: { t: 'set', chars: big ? null : chars }, end: j + 1 };
 }
 
 /** Index just after the group that starts at `src[i]` (`(`), skipping classes and escapes. */
@@ -161,116 +157,252 @@ function groupEnd(src: string, i: number): number {
   throw new Unsupported('unbalanced group');
 }
 
-/**
- * An RE2 pattern whose language contains the JavaScript pattern's (flags `u`, optionally `m` and
- * `s`), or undefined when that cannot be derived with certainty. Exported for the unit tests.
- */
-export function supersetSource(re: RegExp): string | undefined {
-  if (!/^[msu]*$/.test(re.flags) || !re.flags.includes('u')) return undefined;
-  const src = re.source;
-  const dotAll = re.flags.includes('s');
-  let out = '';
-  // Whether the last thing written can take a quantifier (false after a dropped assertion).
-  let atom = false;
-  try {
-    for (let i = 0; i < src.length; ) {
-      const c = src[i] as string;
-      if (c === '\\') {
-        const e = readEscape(src, i + 1);
-        i = e.end;
-        if (e.cls === undefined) {
-          out += literal(e.cp ?? 0);
-          atom = true;
-        } else if (e.cls === 'b' || e.cls === 'B') {
-          // Without the i flag JavaScript's \b is ASCII, as RE2's is.
-          out += `\\${e.cls}`;
-          atom = false;
-        } else if (e.cls === 'p' || e.cls === 'P' || e.cls === 'S') {
-          out += ANY;
-          atom = true;
-        } else if (e.cls === 's') {
-          out += `[${JS_SPACE}]`;
-          atom = true;
-        } else {
-          out += `\\${e.cls}`;
-          atom = true;
-        }
-      } else if (c === '[') {
-        const t = translateClass(src, i);
-        out += t.out;
-        i = t.end;
-        atom = true;
-      } else if (c === '(') {
-        if (src.startsWith('(?=', i) || src.startsWith('(?!', i) || src.startsWith('(?<=', i) || src.startsWith('(?<!', i)) {
-          // Dropping an assertion only enlarges the language.
-          i = groupEnd(src, i);
-          atom = false;
-          if (/^[*+?{]/.test(src[i] ?? '')) throw new Unsupported('quantified assertion');
-          continue;
-        }
-        if (src.startsWith('(?:', i)) i += 3;
-        else if (src.startsWith('(?<', i)) {
-          const close = src.indexOf('>', i);
-          if (close < 0) throw new Unsupported('group name');
-          i = close + 1;
-        } else if (src[i + 1] === '?') throw new Unsupported('group modifier');
-        else i += 1;
-        out += '(?:';
-        atom = false;
-      } else if (c === ')') {
-        out += ')';
-        i++;
-        atom = true;
-      } else if (c === '|') {
-        out += '|';
-        i++;
-        atom = false;
-      } else if (c === '^' || c === '$') {
-        // Dropped: an assertion (JavaScript's multiline ^ also follows \r, U+2028, U+2029).
-        i++;
-        atom = false;
-      } else if (c === '*' || c === '+' || c === '?' || c === '{') {
-        if (!atom) throw new Unsupported('quantifier without atom');
-        if (c === '{') {
+/** Recursive-descent parser of a `u`-mode JavaScript pattern (the subset `Node` describes). */
+function parse(src: string): Node {
+  let i = 0;
+  const alternation = (): Node => {
+    const items = [sequence()];
+    while (src[i] === '|') {
+      i++;
+      items.push(sequence());
+    }
+    return items.length === 1 ? (items[0] as Node) : { t: 'alt', items };
+  };
+  const sequence = (): Node => {
+    const items: Node[] = [];
+    while (i < src.length && src[i] !== '|' && src[i] !== ')') {
+      let node = atom();
+      const q = src[i];
+      if (q === '*' || q === '+' || q === '?' || q === '{') {
+        if (node.t === 'empty') throw new Unsupported('quantified assertion');
+        let min: number;
+        let max: number;
+        if (q === '{') {
           const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i));
           if (m === null) throw new Unsupported('brace');
-          // Unbounded is a superset and keeps the Set's program small.
-          out += Number(m[1]) === 0 ? '*' : '+';
+          min = Number(m[1]);
+          max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
           i += m[0].length;
         } else {
-          out += c;
+          min = q === '+' ? 1 : 0;
+          max = q === '?' ? 1 : Infinity;
           i++;
         }
-        // Laziness does not change whether a pattern matches.
         if (src[i] === '?') i++;
-        atom = false;
-      } else if (c === '.') {
-        out += dotAll ? ANY : JS_DOT;
-        i++;
-        atom = true;
-      } else {
-        const cp = src.codePointAt(i) ?? 0;
-        if (c === ']' || c === '}') throw new Unsupported('stray bracket');
-        if (cp >= 0xd800 && cp <= 0xdfff) throw new Unsupported('lone surrogate');
-        out += literal(cp);
-        i += cp > 0xffff ? 2 : 1;
-        atom = true;
+        node = { t: 'rep', node, min, max };
       }
+      items.push(node);
     }
-    // RE2 must accept it on its own; otherwise the pattern is not filtered.
-    new RE2(out, 'u');
-  } catch {
-    return undefined;
-  }
-  return out;
+    return { t: 'cat', items };
+  };
+  const atom = (): Node => {
+    const c = src[i] as string;
+    if (c === '\\') {
+      const e = readEscape(src, i + 1);
+      i = e.end;
+      if (e.cls === undefined) return { t: 'lit', s: hexChar(e.cp ?? 0) };
+      if (e.cls === 'b' || e.cls === 'B') return { t: 'empty' };
+      return { t: 'set', chars: null };
+    }
+    if (c === '[') {
+      const r = parseClass(src, i);
+      i = r.end;
+      return r.node;
+    }
+    if (c === '(') {
+      if (src.startsWith('(?=', i) || src.startsWith('(?!', i) || src.startsWith('(?<=', i) || src.startsWith('(?<!', i)) {
+        // An assertion consumes nothing: dropping it only enlarges the language.
+        i = groupEnd(src, i);
+        return { t: 'empty' };
+      }
+      if (src.startsWith('(?:', i)) i += 3;
+      else if (src.startsWith('(?<', i)) {
+        const close = src.indexOf('>', i);
+        if (close < 0) throw new Unsupported('group name');
+        i = close + 1;
+      } else if (src[i + 1] === '?') throw new Unsupported('group modifier');
+      else i += 1;
+      const inner = alternation();
+      if (src[i] !== ')') throw new Unsupported('unclosed group');
+      i++;
+      return inner;
+    }
+    if (c === '^' || c === '$') {
+      i++;
+      return { t: 'empty' };
+    }
+    if (c === '.') {
+      i++;
+      return { t: 'set', chars: null };
+    }
+    if ('*+?{}])|'.includes(c)) throw new Unsupported(`unexpected ${c}`);
+    const cp = src.codePointAt(i) ?? 0;
+    i += cp > 0xffff ? 2 : 1;
+    return { t: 'lit', s: hexChar(cp) };
+  };
+  const node = alternation();
+  if (i !== src.length) throw new Unsupported('trailing input');
+  return node;
 }
 
 /**
- * The supersets of a group of rule families in one RE2.Set. `candidates(text)` tells, per pattern
- * and gate, whether it may match; patterns not in the group, or without a superset, always may.
+ * What a node tells about its matches: `exact`, every string it can match (null when too many or
+ * unbounded), and `all`, sets of literals of which each match contains at least one, per set.
+ */
+interface Info {
+  readonly exact: readonly string[] | null;
+  readonly all: readonly (readonly string[])[];
+}
+
+/** Most alternatives an exact set keeps before it is given up. */
+const MAX_EXACT = 48;
+/** Literals longer than this are cut (a prefix of a required literal is required too). */
+const MAX_LITERAL = 10;
+
+/** Literals cut to MAX_LITERAL, without those containing another (which then also occurs). */
+function cut(xs: readonly string[]): string[] {
+  const set = [...new Set(xs.map((x) => x.slice(0, MAX_LITERAL)))].sort((a, b) => a.length - b.length);
+  const out: string[] = [];
+  for (const x of set) if (x === '' || !out.some((y) => y !== '' && x.includes(y))) out.push(x);
+  return out;
+}
+
+/** An exact set as a requirement: only if no member is empty (then some member occurs). */
+function required(exact: readonly string[] | null): string[] | null {
+  return exact !== null && exact.length > 0 && exact.every((x) => x.length > 0) ? cut(exact) : null;
+}
+
+/** A literal's weight: ASCII characters count 1, others 2 (one CJK character is rare enough). */
+function weight(x: string): number {
+  let w = 0;
+  for (const ch of x) w += (ch.codePointAt(0) ?? 0) < 0x80 ? 1 : 2;
+  return w;
+}
+
+/** How useful a requirement is: heavier lightest literal first, then fewer literals. */
+function selectivity(xs: readonly string[]): number {
+  return Math.min(...xs.map(weight)) * 1000 - xs.length;
+}
+
+function best(all: readonly (readonly string[])[]): readonly string[] | null {
+  let top: readonly string[] | null = null;
+  for (const xs of all) if (top === null || selectivity(xs) > selectivity(top)) top = xs;
+  return top;
+}
+
+function analyse(node: Node): Info {
+  switch (node.t) {
+    case 'lit':
+      return { exact: [node.s], all: [] };
+    case 'empty':
+      return { exact: [''], all: [] };
+    case 'set':
+      return { exact: node.chars, all: [] };
+    case 'rep': {
+      const inner = analyse(node.node);
+      const all = node.min >= 1 ? [...inner.all, ...(required(inner.exact) === null ? [] : [required(inner.exact) as string[]])] : [];
+      let exact: string[] | null = null;
+      if (inner.exact !== null && node.max <= 2) {
+        // x? and x{1,2}: spelt out while small.
+        let acc: string[] = node.min === 0 ? [''] : [];
+        let pow = [''];
+        for (let k = 1; k <= node.max && acc !== null; k++) {
+          pow = pow.flatMap((a) => (inner.exact as readonly string[]).map((b) => a + b));
+          if (k >= node.min) acc = [...acc, ...pow];
+        }
+        exact = acc.length <= MAX_EXACT ? [...new Set(acc)] : null;
+      }
+      return { exact, all };
+    }
+    case 'cat': {
+      const all: (readonly string[])[] = [];
+      let run: string[] | null = [''];
+      let whole = true;
+      const flush = (): void => {
+        const r = required(run);
+        if (r !== null) all.push(r);
+      };
+      for (const item of node.items) {
+        const info = analyse(item);
+        all.push(...info.all);
+        if (info.exact !== null && run !== null && run.length * info.exact.length <= MAX_EXACT) {
+          const r: string[] = run;
+          run = [...new Set(r.flatMap((a) => (info.exact as readonly string[]).map((b) => a + b)))];
+          continue;
+        }
+        whole = false;
+        flush();
+        run = info.exact === null ? [''] : [...info.exact];
+      }
+      if (whole) return { exact: run, all };
+      flush();
+      return { exact: null, all };
+    }
+    case 'alt': {
+      const infos = node.items.map(analyse);
+      if (infos.every((x) => x.exact !== null)) {
+        const exact = [...new Set(infos.flatMap((x) => x.exact as readonly string[]))];
+        if (exact.length <= MAX_EXACT) return { exact, all: [] };
+      }
+      // Each branch contributes its best requirement; a branch without one leaves none.
+      const union: string[] = [];
+      for (const x of infos) {
+        const r = best([...x.all, ...(required(x.exact) === null ? [] : [required(x.exact) as string[]])]);
+        if (r === null) return { exact: null, all: [] };
+        union.push(...r);
+      }
+      return { exact: null, all: [cut(union)] };
+    }
+  }
+}
+
+/** Requirements kept per pattern (each costs a Set entry when not shared). */
+const MAX_REQUIREMENTS = 2;
+
+/**
+ * Literal requirements of a JavaScript pattern (flags `u`, optionally `m`, `s`): sets of literals,
+ * each set such that every match of the pattern contains one of its literals. Undefined when no
+ * requirement can be derived with certainty (the pattern is then always run). For the unit tests.
+ */
+export function requirements(re: RegExp): string[][] | undefined {
+  if (!/^[msu]*$/.test(re.flags) || !re.flags.includes('u')) return undefined;
+  let info: Info;
+  try {
+    info = analyse(parse(re.source));
+  } catch {
+    return undefined;
+  }
+  const all = [...info.all];
+  const r = required(info.exact);
+  if (r !== null) all.push(r);
+  // The most selective ones; a requirement with a one-letter ASCII literal filters little.
+  const kept = all.filter((xs) => xs.every((x) => weight(x) >= 2)).sort((a, b) => selectivity(b) - selectivity(a));
+  const out: string[][] = [];
+  const seen = new Set<string>();
+  for (const xs of kept) {
+    const key = [...xs].sort().join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push([...xs].sort());
+    if (out.length === MAX_REQUIREMENTS) break;
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** RE2 source matching any of `literals`. */
+function alternation(literals: readonly string[]): string {
+  return literals.map((x) => [...x].map((ch) => literal(ch.codePointAt(0) ?? 0)).join('')).join('|');
+}
+
+/**
+ * The literal requirements of a group of rule families in one RE2.Set of literal alternations (a
+ * multi-string automaton: its DFA stays small, unlike a Set of whole patterns). `mayMatch(re,
+ * text)` is false only when a requirement of `re` has no literal in `text`; patterns not in the
+ * group, or without requirements, always may.
  */
 export class RulePrefilter {
-  private readonly slots = new Map<RegExp, number>();
+  /** Per pattern or gate: the Set entries it requires (all of them). */
+  private readonly needs = new Map<RegExp, readonly number[]>();
   private readonly sources: string[] = [];
   private set: InstanceType<typeof RE2.Set> | undefined | null;
   private lastText: string | undefined;
@@ -279,31 +411,47 @@ export class RulePrefilter {
 
   constructor(private readonly families: readonly RuleFamily[]) {}
 
-  // Derived on first use (some 250 RE2 compilations), not at import.
+  // Derived on first use, not at import.
   private init(): void {
     this.initialised = true;
+    const entry = new Map<string, number>();
     for (const fam of this.families) {
       // A stateful (global or sticky) gate must be tested whenever it was before: not filtered.
       if (fam.gate !== undefined && (fam.gate.global || fam.gate.sticky)) continue;
       for (const re of fam.gate === undefined ? fam.patterns : [fam.gate, ...fam.patterns]) {
-        if (this.slots.has(re)) continue;
-        const s = supersetSource(re);
-        if (s === undefined) continue;
-        this.slots.set(re, this.sources.length);
-        this.sources.push(s);
+        if (this.needs.has(re)) continue;
+        const reqs = requirements(re);
+        if (reqs === undefined) continue;
+        const slots: number[] = [];
+        for (const xs of reqs) {
+          const source = alternation(xs);
+          let k = entry.get(source);
+          if (k === undefined) {
+            try {
+              new RE2(source, 'u');
+            } catch {
+              continue;
+            }
+            k = this.sources.length;
+            entry.set(source, k);
+            this.sources.push(source);
+          }
+          slots.push(k);
+        }
+        if (slots.length > 0) this.needs.set(re, slots);
       }
     }
   }
 
-  /** How many patterns and gates are filtered (the others always run). */
-  get size(): number {
+  /** How many patterns and gates are filtered, and the Set's size. */
+  get size(): { filtered: number; entries: number } {
     if (!this.initialised) this.init();
-    return this.sources.length;
+    return { filtered: this.needs.size, entries: this.sources.length };
   }
 
   /**
-   * Which filtered patterns may match `text` (by slot), or undefined: run every pattern. The last
-   * text's answer is kept, so the families and counts of one text share a scan.
+   * Which Set entries occur in `text`, or undefined: run every pattern. The last text's answer is
+   * kept, so the families and views of one text share a scan.
    */
   private scan(text: string): Uint8Array | undefined {
     if (text === this.lastText) return this.lastHits;
@@ -329,12 +477,14 @@ export class RulePrefilter {
     return hits;
   }
 
-  /** A test of `re` on `text` that answers false without running `re` when its superset missed. */
+  /** False only when `re` cannot match `text` (a requirement of it has no literal there). */
   mayMatch(re: RegExp, text: string): boolean {
     if (!this.initialised) this.init();
-    const slot = this.slots.get(re);
-    if (slot === undefined) return true;
+    const slots = this.needs.get(re);
+    if (slots === undefined) return true;
     const hits = this.scan(text);
-    return hits === undefined || hits[slot] === 1;
+    if (hits === undefined) return true;
+    for (const k of slots) if (hits[k] !== 1) return false;
+    return true;
   }
 }
