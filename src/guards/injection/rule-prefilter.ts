@@ -272,11 +272,9 @@ function required(exact: readonly string[] | null): string[] | null {
   return exact !== null && exact.length > 0 && exact.every((x) => x.length > 0) ? cut(exact) : null;
 }
 
-/** A literal's weight: ASCII characters count 1, others 2 (one CJK character is rare enough). */
+/** A literal's weight: its UTF-8 length (one CJK character is about as rare as three letters). */
 function weight(x: string): number {
-  let w = 0;
-  for (const ch of x) w += (ch.codePointAt(0) ?? 0) < 0x80 ? 1 : 2;
-  return w;
+  return Buffer.byteLength(x);
 }
 
 /** How useful a requirement is: heavier lightest literal first, then fewer literals. */
