@@ -321,6 +321,19 @@ function analyse(node: Node): Info {
         if (r !== null) all.push(r);
       };
       for (const item of node.items) {
+        // x+ (x{n,…}) is x then x*: its first copy continues the run, then the run ends.
+        if (item.t === 'rep' && item.min >= 1 && item.max > 1 && run !== null) {
+          const inner = analyse(item.node);
+          all.push(...inner.all);
+          if (inner.exact !== null && run.length * inner.exact.length <= MAX_EXACT) {
+            const r: string[] = run;
+            run = [...new Set(r.flatMap((a) => (inner.exact as readonly string[]).map((b) => a + b)))];
+          }
+          whole = false;
+          flush();
+          run = [''];
+          continue;
+        }
         const info = analyse(item);
         all.push(...info.all);
         if (info.exact !== null && run !== null && run.length * info.exact.length <= MAX_EXACT) {
