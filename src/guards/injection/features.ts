@@ -59,7 +59,32 @@ export interface NgramKeys {
   readonly chars: Set<number>;
 }
 
-/** The n-gram buckets of canonical text (presence only: repetition is not suspicious by itself). */
+const FNV_PRIME = 0x01000193;
+const SEED_WORD = (0x811c9dc5 ^ 1) >>> 0;
+const SEED_BIGRAM = (0x811c9dc5 ^ 2) >>> 0;
+const SEED_CHAR4 = (0x811c9dc5 ^ 3) >>> 0;
+const SEED_CJK = (0x811c9dc5 ^ 7) >>> 0;
+
+// `fnv` continued over the code units of `s` from state `h` (not finalised with >>> 0).
+function fnvFeed(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+// CJK.test(w) by code unit: the ranges are in the BMP and outside the surrogates.
+function hasCjk(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) return true;
+  }
+  return false;
+}
+
+/**
+ * The n-gram buckets of canonical text (presence only: repetition is not suspicious by itself).
+ * The hashes are `fnv` of the gram strings (word, "prev word", CJK pair, 4 characters of the
+ * space-padded text), computed without building those strings (session 11, speed).
+ */
 export function ngramKeys(text: string): NgramKeys {
   const t = text.length > MAX_NGRAM_CHARS ? text.slice(0, MAX_NGRAM_CHARS) : text;
   const words = new Set<number>();
@@ -68,23 +93,32 @@ export function ngramKeys(text: string): NgramKeys {
     let w = m[0];
     if (w.length > 24) w = w.slice(0, 24);
     // CJK runs have no spaces: use character bigrams as their "words".
-    if (w.length > 1 && CJK.test(w)) {
-      for (let i = 0; i + 1 < w.length; i++) words.add(fnv(w.slice(i, i + 2), 7) & HASH_MASK);
+    if (w.length > 1 && hasCjk(w)) {
+      for (let i = 0; i + 1 < w.length; i++) {
+        const h = Math.imul(Math.imul(SEED_CJK ^ w.charCodeAt(i), FNV_PRIME) ^ w.charCodeAt(i + 1), FNV_PRIME);
+        words.add((h >>> 0) & HASH_MASK);
+      }
       prev = w.slice(-1);
       continue;
     }
-    words.add(fnv(w, 1) & HASH_MASK);
-    if (prev !== '') words.add(fnv(`${prev} ${w}`, 2) & HASH_MASK);
+    words.add((fnvFeed(SEED_WORD, w) >>> 0) & HASH_MASK);
+    if (prev !== '') words.add((fnvFeed(Math.imul(fnvFeed(SEED_BIGRAM, prev) ^ 32, FNV_PRIME), w) >>> 0) & HASH_MASK);
     prev = w;
   }
   const chars = new Set<number>();
-  const padded = ` ${t} `;
-  // fnv(padded.slice(i, i + 4), 3) without allocating the slice.
-  const seed = (0x811c9dc5 ^ 3) >>> 0;
-  for (let i = 0; i + 4 <= padded.length; i++) {
-    let h = seed;
-    for (let j = i; j < i + 4; j++) h = Math.imul(h ^ padded.charCodeAt(j), 0x01000193);
+  // fnv(` ${t} `.slice(i, i + 4), 3) for every i, without the slices: a window of the last four
+  // code units (the padding spaces included) slides along the text.
+  const n = t.length;
+  let c0 = 32;
+  let c1 = n > 0 ? t.charCodeAt(0) : 32;
+  let c2 = n > 1 ? t.charCodeAt(1) : 32;
+  for (let i = 3; i <= n + 1; i++) {
+    const c3 = i - 1 < n ? t.charCodeAt(i - 1) : 32;
+    const h = Math.imul(Math.imul(Math.imul(Math.imul(SEED_CHAR4 ^ c0, FNV_PRIME) ^ c1, FNV_PRIME) ^ c2, FNV_PRIME) ^ c3, FNV_PRIME);
     chars.add((h >>> 0) & HASH_MASK);
+    c0 = c1;
+    c1 = c2;
+    c2 = c3;
   }
   return { words, chars };
 }
@@ -153,11 +187,23 @@ export function matchRules(text: string, families: readonly RuleFamily[], hits: 
   }
 }
 
-/** Count of matches of a family's first pattern, bounded, for "how much refusal" style features. */
-function countMatches(text: string, fam: RuleFamily, cap: number): number {
+// The global twins of rule patterns, for counting (built once, not per call).
+const GLOBAL_TWIN = new WeakMap<RegExp, RegExp>();
+
+/**
+ * Count of matches of a family's patterns, bounded, for "how much refusal" style features. A
+ * pattern whose literal requirements `filter` does not find in `text` has no match to count.
+ */
+function countMatches(text: string, fam: RuleFamily, cap: number, filter?: RulePrefilter): number {
   let n = 0;
   for (const p of fam.patterns) {
-    const g = new RegExp(p.source, 'gu');
+    if (filter !== undefined && !filter.mayMatch(p, text)) continue;
+    let g = GLOBAL_TWIN.get(p);
+    if (g === undefined) {
+      g = new RegExp(p.source, 'gu');
+      GLOBAL_TWIN.set(p, g);
+    }
+    // matchAll iterates a copy: `g` itself keeps lastIndex 0.
     for (const _m of text.matchAll(g)) {
       if (++n >= cap) return n;
     }
@@ -353,8 +399,8 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
   const compliance = OUTPUT_RULES[1];
   if (refusal !== undefined && compliance !== undefined) {
     const text = d.text.length > MAX_NGRAM_CHARS ? d.text.slice(0, MAX_NGRAM_CHARS) : d.text;
-    named.set('n:refusal', Math.min(countMatches(text, refusal, 12) / 4, 3));
-    named.set('n:compliance', Math.min(countMatches(text, compliance, 12) / 4, 3));
+    named.set('n:refusal', Math.min(countMatches(text, refusal, 12, ANSWER_FILTER) / 4, 3));
+    named.set('n:compliance', Math.min(countMatches(text, compliance, 12, ANSWER_FILTER) / 4, 3));
     const head = text.slice(0, 240);
     const tail = text.slice(-300);
     const hr = new Set<string>();
