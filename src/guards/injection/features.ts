@@ -39,19 +39,7 @@ export interface FeatureVector {
 /** Which model the features are for; each has its own rule families and shape features. */
 export type FeatureKind = 'direct' | 'segment' | 'output';
 
-// FNV-1a over UTF-16 code units, with a per-family seed so word and char grams do not collide
-// systematically.
-function fnv(s: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{N}]/gu;
-const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
 
 /** Distinct hashed buckets of a text's word uni/bi-grams and character 4-grams. */
 export interface NgramKeys {
@@ -59,19 +47,23 @@ export interface NgramKeys {
   readonly chars: Set<number>;
 }
 
+// The hashes are FNV-1a over UTF-16 code units, `fnv(s, seed)`: h = (0x811c9dc5 ^ seed) >>> 0,
+// then h = imul(h ^ code unit, FNV_PRIME) per unit, then h >>> 0; a per-family seed so word and
+// char grams do not collide systematically (word 1, "prev word" 2, char 4-gram 3, CJK pair 7).
 const FNV_PRIME = 0x01000193;
 const SEED_WORD = (0x811c9dc5 ^ 1) >>> 0;
 const SEED_BIGRAM = (0x811c9dc5 ^ 2) >>> 0;
 const SEED_CHAR4 = (0x811c9dc5 ^ 3) >>> 0;
 const SEED_CJK = (0x811c9dc5 ^ 7) >>> 0;
 
-// `fnv` continued over the code units of `s` from state `h` (not finalised with >>> 0).
+// FNV-1a continued over the code units of `s` from state `h` (not finalised with >>> 0).
 function fnvFeed(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
   return h;
 }
 
-// CJK.test(w) by code unit: the ranges are in the BMP and outside the surrogates.
+// Whether `w` has a CJK or Hangul character (checked by code unit: the ranges are in the BMP,
+// outside the surrogates).
 function hasCjk(w: string): boolean {
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
