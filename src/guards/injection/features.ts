@@ -19,9 +19,11 @@ export const PROMPT_RULES: readonly RuleFamily[] = [...ATTACK_RULES, ...DIRECT_R
 
 // One RE2.Set prefilter per rule group (rule-prefilter.ts; speed only, outputs unchanged). The
 // answer group also holds the topic families its parts are matched against.
+const PROMPT_FILTER = new RulePrefilter(PROMPT_RULES);
+const SEGMENT_FILTER = new RulePrefilter(SEGMENT_RULES);
 const FILTERS = new WeakMap<readonly RuleFamily[], RulePrefilter>([
-  [SEGMENT_RULES, new RulePrefilter(SEGMENT_RULES)],
-  [PROMPT_RULES, new RulePrefilter(PROMPT_RULES)],
+  [SEGMENT_RULES, SEGMENT_FILTER],
+  [PROMPT_RULES, PROMPT_FILTER],
 ]);
 
 /** log2 of the hashed feature space. */
@@ -368,6 +370,11 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
 const ANSWER_RULES: readonly RuleFamily[] = [...OUTPUT_RULES, ...ANSWER_FAMILIES];
 const ANSWER_FILTER = new RulePrefilter([...ANSWER_RULES, ...ANSWER_HARM_TOPICS]);
 FILTERS.set(ANSWER_RULES, ANSWER_FILTER);
+// The filters are derived and compiled (some 100-300 ms, cold) just after import rather than by
+// the first request that needs them; unref'd, so a short script does not wait for it.
+setImmediate(() => {
+  for (const f of [PROMPT_FILTER, SEGMENT_FILTER, ANSWER_FILTER]) f.warm();
+}).unref();
 
 // Splits a model answer into parts: paragraphs and persona-labelled turns ("DAN: ...").
 const PART_SPLIT = /\n\s*\n|\n(?=\s*(?:\[[^\]\n]{1,30}\]|[A-Za-z][\w ()-]{1,30}:))/;

@@ -425,7 +425,7 @@ export class RulePrefilter {
   /** Per pattern or gate: the Set entries it requires (all of them). */
   private readonly needs = new Map<RegExp, readonly number[]>();
   private readonly sources: string[] = [];
-  private sets: InstanceType<typeof RE2.Set>[] | undefined | null;
+  private sets: InstanceType<typeof RE2.Set>[] | null = null;
   private offsets: number[] = [];
   private lastText: string | undefined;
   private lastHits: Uint8Array | undefined;
@@ -433,7 +433,14 @@ export class RulePrefilter {
 
   constructor(private readonly families: readonly RuleFamily[]) {}
 
-  // Derived on first use, not at import.
+  /**
+   * Derives the requirements and compiles the Sets (some 100-300 ms for the prompt group, cold):
+   * done by the first `mayMatch` if nobody called it before.
+   */
+  warm(): void {
+    if (!this.initialised) this.init();
+  }
+
   private init(): void {
     this.initialised = true;
     const entry = new Map<string, number>();
@@ -463,6 +470,24 @@ export class RulePrefilter {
         if (slots.length > 0) this.needs.set(re, slots);
       }
     }
+    try {
+      const sets: InstanceType<typeof RE2.Set>[] = [];
+      let from = 0;
+      let bytes = 0;
+      for (let k = 0; k <= this.sources.length; k++) {
+        const b = k < this.sources.length ? Buffer.byteLength(this.sources[k] as string) : Infinity;
+        if (k > from && bytes + b > SET_BYTES) {
+          sets.push(new RE2.Set(this.sources.slice(from, k), 'u'));
+          this.offsets.push(from);
+          from = k;
+          bytes = 0;
+        }
+        bytes += b;
+      }
+      this.sets = sets;
+    } catch {
+      this.sets = null;
+    }
   }
 
   /** How many patterns and gates are filtered, and the Set's size. */
@@ -478,27 +503,6 @@ export class RulePrefilter {
   private scan(text: string): Uint8Array | undefined {
     if (text === this.lastText) return this.lastHits;
     let hits: Uint8Array | undefined;
-    if (this.sets === undefined) {
-      try {
-        const sets: InstanceType<typeof RE2.Set>[] = [];
-        this.offsets = [];
-        let from = 0;
-        let bytes = 0;
-        for (let k = 0; k <= this.sources.length; k++) {
-          const b = k < this.sources.length ? Buffer.byteLength(this.sources[k] as string) : Infinity;
-          if (k > from && bytes + b > SET_BYTES) {
-            sets.push(new RE2.Set(this.sources.slice(from, k), 'u'));
-            this.offsets.push(from);
-            from = k;
-            bytes = 0;
-          }
-          bytes += b;
-        }
-        this.sets = sets;
-      } catch {
-        this.sets = null;
-      }
-    }
     if (this.sets !== null && !LONE_SURROGATE.test(text)) {
       try {
         hits = new Uint8Array(this.sources.length);
