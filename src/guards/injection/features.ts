@@ -10,11 +10,21 @@ import { maskDefensive } from './defensive.js';
 import { maskUserOwned } from './user-owned.js';
 import { ATTACK_RULES, COUNTER_EVIDENCE, DIRECT_RULES, DOCUMENT_RULES, HARM_TOPICS, OUTPUT_RULES, type RuleFamily } from './rules.js';
 import { ANSWER_FAMILIES, ANSWER_HARM_TOPICS, presentExtraTopics } from './answer-rules.js';
+import { RulePrefilter } from './rule-prefilter.js';
 
 /** Rule families for document segments: the attack families plus document-only ones. */
 export const SEGMENT_RULES: readonly RuleFamily[] = [...ATTACK_RULES, ...DOCUMENT_RULES];
 /** Rule families for user prompts: the attack families plus the direct-only ones. */
 export const PROMPT_RULES: readonly RuleFamily[] = [...ATTACK_RULES, ...DIRECT_RULES];
+
+// One RE2.Set prefilter per rule group (rule-prefilter.ts; speed only, outputs unchanged). The
+// answer group also holds the topic families its parts are matched against.
+const PROMPT_FILTER = new RulePrefilter(PROMPT_RULES);
+const SEGMENT_FILTER = new RulePrefilter(SEGMENT_RULES);
+const FILTERS = new WeakMap<readonly RuleFamily[], RulePrefilter>([
+  [SEGMENT_RULES, SEGMENT_FILTER],
+  [PROMPT_RULES, PROMPT_FILTER],
+]);
 
 /** log2 of the hashed feature space. */
 export const HASH_BITS = 18;
@@ -31,19 +41,7 @@ export interface FeatureVector {
 /** Which model the features are for; each has its own rule families and shape features. */
 export type FeatureKind = 'direct' | 'segment' | 'output';
 
-// FNV-1a over UTF-16 code units, with a per-family seed so word and char grams do not collide
-// systematically.
-function fnv(s: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{N}]/gu;
-const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
 
 /** Distinct hashed buckets of a text's word uni/bi-grams and character 4-grams. */
 export interface NgramKeys {
@@ -51,7 +49,36 @@ export interface NgramKeys {
   readonly chars: Set<number>;
 }
 
-/** The n-gram buckets of canonical text (presence only: repetition is not suspicious by itself). */
+// The hashes are FNV-1a over UTF-16 code units, `fnv(s, seed)`: h = (0x811c9dc5 ^ seed) >>> 0,
+// then h = imul(h ^ code unit, FNV_PRIME) per unit, then h >>> 0; a per-family seed so word and
+// char grams do not collide systematically (word 1, "prev word" 2, char 4-gram 3, CJK pair 7).
+const FNV_PRIME = 0x01000193;
+const SEED_WORD = (0x811c9dc5 ^ 1) >>> 0;
+const SEED_BIGRAM = (0x811c9dc5 ^ 2) >>> 0;
+const SEED_CHAR4 = (0x811c9dc5 ^ 3) >>> 0;
+const SEED_CJK = (0x811c9dc5 ^ 7) >>> 0;
+
+// FNV-1a continued over the code units of `s` from state `h` (not finalised with >>> 0).
+function fnvFeed(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+// Whether `w` has a CJK or Hangul character (checked by code unit: the ranges are in the BMP,
+// outside the surrogates).
+function hasCjk(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) return true;
+  }
+  return false;
+}
+
+/**
+ * The n-gram buckets of canonical text (presence only: repetition is not suspicious by itself).
+ * The hashes are `fnv` of the gram strings (word, "prev word", CJK pair, 4 characters of the
+ * space-padded text), computed without building those strings (session 11, speed).
+ */
 export function ngramKeys(text: string): NgramKeys {
   const t = text.length > MAX_NGRAM_CHARS ? text.slice(0, MAX_NGRAM_CHARS) : text;
   const words = new Set<number>();
@@ -60,23 +87,32 @@ export function ngramKeys(text: string): NgramKeys {
     let w = m[0];
     if (w.length > 24) w = w.slice(0, 24);
     // CJK runs have no spaces: use character bigrams as their "words".
-    if (w.length > 1 && CJK.test(w)) {
-      for (let i = 0; i + 1 < w.length; i++) words.add(fnv(w.slice(i, i + 2), 7) & HASH_MASK);
+    if (w.length > 1 && hasCjk(w)) {
+      for (let i = 0; i + 1 < w.length; i++) {
+        const h = Math.imul(Math.imul(SEED_CJK ^ w.charCodeAt(i), FNV_PRIME) ^ w.charCodeAt(i + 1), FNV_PRIME);
+        words.add((h >>> 0) & HASH_MASK);
+      }
       prev = w.slice(-1);
       continue;
     }
-    words.add(fnv(w, 1) & HASH_MASK);
-    if (prev !== '') words.add(fnv(`${prev} ${w}`, 2) & HASH_MASK);
+    words.add((fnvFeed(SEED_WORD, w) >>> 0) & HASH_MASK);
+    if (prev !== '') words.add((fnvFeed(Math.imul(fnvFeed(SEED_BIGRAM, prev) ^ 32, FNV_PRIME), w) >>> 0) & HASH_MASK);
     prev = w;
   }
   const chars = new Set<number>();
-  const padded = ` ${t} `;
-  // fnv(padded.slice(i, i + 4), 3) without allocating the slice.
-  const seed = (0x811c9dc5 ^ 3) >>> 0;
-  for (let i = 0; i + 4 <= padded.length; i++) {
-    let h = seed;
-    for (let j = i; j < i + 4; j++) h = Math.imul(h ^ padded.charCodeAt(j), 0x01000193);
+  // fnv(` ${t} `.slice(i, i + 4), 3) for every i, without the slices: a window of the last four
+  // code units (the padding spaces included) slides along the text.
+  const n = t.length;
+  let c0 = 32;
+  let c1 = n > 0 ? t.charCodeAt(0) : 32;
+  let c2 = n > 1 ? t.charCodeAt(1) : 32;
+  for (let i = 3; i <= n + 1; i++) {
+    const c3 = i - 1 < n ? t.charCodeAt(i - 1) : 32;
+    const h = Math.imul(Math.imul(Math.imul(Math.imul(SEED_CHAR4 ^ c0, FNV_PRIME) ^ c1, FNV_PRIME) ^ c2, FNV_PRIME) ^ c3, FNV_PRIME);
     chars.add((h >>> 0) & HASH_MASK);
+    c0 = c1;
+    c1 = c2;
+    c2 = c3;
   }
   return { words, chars };
 }
@@ -106,22 +142,38 @@ function withoutDefensive(d: Deobfuscated): Deobfuscated {
   return { ...d, text, variants: d.variants.map((v) => ({ kind: v.kind, text: maskDefensive(maskUserOwned(v.text)) })) };
 }
 
-/** Names of the rule families that match `text` (`variant`: a de-obfuscated view, see `plainOnly`). */
-export function matchRules(text: string, families: readonly RuleFamily[], hits: Set<string>, variant = false): void {
+/**
+ * Names of the rule families that match `text` (`variant`: a de-obfuscated view, see `plainOnly`).
+ * `filter` (speed only) skips the patterns and gates whose RE2 superset does not match `text`: they
+ * cannot match, so the hits are the same with or without it.
+ */
+export function matchRules(text: string, families: readonly RuleFamily[], hits: Set<string>, variant = false, filter?: RulePrefilter): void {
   // Consecutive families may share one gate object: it is tested once for them.
   let lastGate: RegExp | undefined;
   let lastPass = true;
   for (const fam of families) {
     if (hits.has(fam.name) || (variant && fam.plainOnly === true)) continue;
+    if (filter !== undefined) {
+      // The gate is a necessary condition of the family (rules.ts), so it is only worth testing
+      // when some pattern may match; it is still tested then, so a gate keeps its exact effect.
+      let any = false;
+      for (const p of fam.patterns) {
+        if (filter.mayMatch(p, text)) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) continue;
+    }
     if (fam.gate !== undefined) {
       if (fam.gate !== lastGate) {
         lastGate = fam.gate;
-        lastPass = fam.gate.test(text);
+        lastPass = (filter === undefined || filter.mayMatch(fam.gate, text)) && fam.gate.test(text);
       }
       if (!lastPass) continue;
     }
     for (const p of fam.patterns) {
-      if (p.test(text)) {
+      if ((filter === undefined || filter.mayMatch(p, text)) && p.test(text)) {
         hits.add(fam.name);
         break;
       }
@@ -129,11 +181,23 @@ export function matchRules(text: string, families: readonly RuleFamily[], hits: 
   }
 }
 
-/** Count of matches of a family's first pattern, bounded, for "how much refusal" style features. */
-function countMatches(text: string, fam: RuleFamily, cap: number): number {
+// The global twins of rule patterns, for counting (built once, not per call).
+const GLOBAL_TWIN = new WeakMap<RegExp, RegExp>();
+
+/**
+ * Count of matches of a family's patterns, bounded, for "how much refusal" style features. A
+ * pattern whose literal requirements `filter` does not find in `text` has no match to count.
+ */
+function countMatches(text: string, fam: RuleFamily, cap: number, filter?: RulePrefilter): number {
   let n = 0;
   for (const p of fam.patterns) {
-    const g = new RegExp(p.source, 'gu');
+    if (filter !== undefined && !filter.mayMatch(p, text)) continue;
+    let g = GLOBAL_TWIN.get(p);
+    if (g === undefined) {
+      g = new RegExp(p.source, 'gu');
+      GLOBAL_TWIN.set(p, g);
+    }
+    // matchAll iterates a copy: `g` itself keeps lastIndex 0.
     for (const _m of text.matchAll(g)) {
       if (++n >= cap) return n;
     }
@@ -150,14 +214,14 @@ export interface RuleHits {
 }
 
 /** Match rule families on the canonical text and on every variant and decoded payload. */
-export function ruleHits(d: Deobfuscated, families: readonly RuleFamily[]): RuleHits {
+export function ruleHits(d: Deobfuscated, families: readonly RuleFamily[], filter = FILTERS.get(families)): RuleHits {
   const hits = new Set<string>();
-  matchRules(d.text, families, hits);
+  matchRules(d.text, families, hits, false, filter);
   const obfuscation: string[] = [...d.signals];
   const views = [...d.variants, ...d.payloads];
   for (const v of views) {
     const extra = new Set<string>();
-    matchRules(v.text, families, extra, true);
+    matchRules(v.text, families, extra, true, filter);
     let revealed = false;
     for (const h of extra) {
       if (!hits.has(h)) {
@@ -294,7 +358,7 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
     // view for the rules, not an obfuscation signal (typos are ordinary in typed prompts); like
     // the other views, without the `plainOnly` tactic entries.
     const restored = restoreKeywords(d.text);
-    if (restored !== d.text) matchRules(restored, families, rules.hits, true);
+    if (restored !== d.text) matchRules(restored, families, rules.hits, true, FILTERS.get(families));
   }
   ruleFeatures(rules, named, kind === 'segment');
   shapeFeatures(textShape(raw, d.text), named, kind === 'segment', kind === 'segment');
@@ -304,6 +368,13 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
 // Answer-level families: rules.ts's OUTPUT_RULES (refusal and compliance first) and the answer-only
 // families of answer-rules.ts (session 10).
 const ANSWER_RULES: readonly RuleFamily[] = [...OUTPUT_RULES, ...ANSWER_FAMILIES];
+const ANSWER_FILTER = new RulePrefilter([...ANSWER_RULES, ...ANSWER_HARM_TOPICS]);
+FILTERS.set(ANSWER_RULES, ANSWER_FILTER);
+// The filters are derived and compiled (some 100-300 ms, cold) just after import rather than by
+// the first request that needs them; unref'd, so a short script does not wait for it.
+setImmediate(() => {
+  for (const f of [PROMPT_FILTER, SEGMENT_FILTER, ANSWER_FILTER]) f.warm();
+}).unref();
 
 // Splits a model answer into parts: paragraphs and persona-labelled turns ("DAN: ...").
 const PART_SPLIT = /\n\s*\n|\n(?=\s*(?:\[[^\]\n]{1,30}\]|[A-Za-z][\w ()-]{1,30}:))/;
@@ -327,15 +398,15 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
   const compliance = OUTPUT_RULES[1];
   if (refusal !== undefined && compliance !== undefined) {
     const text = d.text.length > MAX_NGRAM_CHARS ? d.text.slice(0, MAX_NGRAM_CHARS) : d.text;
-    named.set('n:refusal', Math.min(countMatches(text, refusal, 12) / 4, 3));
-    named.set('n:compliance', Math.min(countMatches(text, compliance, 12) / 4, 3));
+    named.set('n:refusal', Math.min(countMatches(text, refusal, 12, ANSWER_FILTER) / 4, 3));
+    named.set('n:compliance', Math.min(countMatches(text, compliance, 12, ANSWER_FILTER) / 4, 3));
     const head = text.slice(0, 240);
     const tail = text.slice(-300);
     const hr = new Set<string>();
-    matchRules(head, [refusal], hr);
+    matchRules(head, [refusal], hr, false, ANSWER_FILTER);
     if (hr.size > 0) named.set('r:refusal@head', 1);
     const tr = new Set<string>();
-    matchRules(tail, [refusal], tr);
+    matchRules(tail, [refusal], tr, false, ANSWER_FILTER);
     if (tr.size > 0) named.set('r:refusal@tail', 1);
     const parts = text.split(PART_SPLIT).filter((p) => p.trim().length > 0).slice(0, 64);
     // Session 10's extra topics are looked for in the parts only if the whole answer has them (a
@@ -352,15 +423,15 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
     const harmOther = new Set<string>();
     for (const p of parts) {
       const s = new Set<string>();
-      matchRules(p, [refusal], s);
+      matchRules(p, [refusal], s, false, ANSWER_FILTER);
       if (s.size > 0) {
         refusing++;
-        matchRules(p, topics, harmRefusing);
+        matchRules(p, topics, harmRefusing, false, ANSWER_FILTER);
       } else {
-        matchRules(p, topics, harmOther);
+        matchRules(p, topics, harmOther, false, ANSWER_FILTER);
         longestOther = Math.max(longestOther, p.length);
         const c = new Set<string>();
-        matchRules(p, [compliance], c);
+        matchRules(p, [compliance], c, false, ANSWER_FILTER);
         if (c.size > 0) compliantOther++;
         listItems += (p.match(/(?:^|\n)\s*(?:\d{1,2}[.)]|[-*•])\s+\S/g) ?? []).length;
       }
@@ -394,7 +465,7 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
     }
     if (question !== undefined) {
       const ph = new Set<string>();
-      matchRules(question, ANSWER_HARM_TOPICS, ph);
+      matchRules(question, ANSWER_HARM_TOPICS, ph, false, ANSWER_FILTER);
       if (ph.size > 0) {
         named.set('hp:topic', 1);
         named.set('hp:long', long);
