@@ -15,7 +15,9 @@ function referenceTag(text: string): TaggedSpan[] {
   model.features.forEach((f, r) => {
     const row = new Float64Array(NER_LABELS.length);
     const pairs = model.weights[r] ?? [];
-    for (let j = 0; j + 1 < pairs.length; j += 2) row[pairs[j] ?? 0] = (pairs[j + 1] ?? 0) / 1000;
+    // Integer thousandths, summed exactly: in floating point, (a/1000 + b/1000) can break a tie the
+    // integer sums make, and the runtime (O first) is right on ties.
+    for (let j = 0; j + 1 < pairs.length; j += 2) row[pairs[j] ?? 0] = pairs[j + 1] ?? 0;
     weights.set(f, row);
   });
   const s = observe(text, new Set(model.vocab));
@@ -25,7 +27,7 @@ function referenceTag(text: string): TaggedSpan[] {
   let open: { type: string; start: number; end: number; margin: number; count: number } | undefined;
   const close = (): void => {
     if (open === undefined) return;
-    const score = Math.min(0.95, 1 / (1 + Math.exp(-open.margin / open.count)));
+    const score = Math.min(0.95, 1 / (1 + Math.exp(-open.margin / 1000 / open.count)));
     out.push({ type: open.type, start: open.start, end: open.end, score });
     open = undefined;
   };
