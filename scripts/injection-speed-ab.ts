@@ -7,6 +7,11 @@
  *
  *   node dist/scripts/injection-speed-ab.js /tmp/before/dist dist [--scorer user|tool|answer] [--rounds N] [--reps N] [--data DIR]
  *
+ * Give the baseline copy a symlink to this checkout's node_modules rather than a copy of it: two
+ * copies of the `re2` native addon loaded into one process abort it at exit with "double free or
+ * corruption" after the results are printed (session 11; one addon, as in the gateway, exits
+ * cleanly).
+ *
  * `--scorer`: `user` (default) is `scoreInjection(text, 'user')` on the dev prompts joined and cut
  * at 1,024 characters; `tool` is the indirect (document) scorer `scoreInjection(text, 'tool')` on
  * indirect-dev documents cut the same way, so they keep their lines (session 10); `answer` is
