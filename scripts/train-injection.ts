@@ -35,6 +35,7 @@ import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readR
 import { bestSegment, documentPayloads, documentSegments } from '../src/guards/injection/document.js';
 import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js';
 import { formatDocumentProbe2 } from '../src/guards/injection/probe-documents2.js';
+import { formatDocumentProbe3 } from '../src/guards/injection/probe-documents3.js';
 import { BENIGN_DOCUMENTS, INJECTED_LINES } from '../src/guards/injection/written-documents.js';
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
@@ -485,6 +486,9 @@ const indirectModel = trainIndirect(indirectTrain);
   // start of the session and once by the final run, like the held-out part, so experiments (which
   // stop after the indirect part) do not print it unless asked with --show-probe2.
   if (args.includes('--show-probe2') || !args.includes('--stop-after-indirect')) log(formatDocumentProbe2((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
+  // The third document probe (probe-documents3.ts, session 11 ind-gen3) is evaluation only in its
+  // turn (probes 1 and 2 are development data now): full run or --show-probe3.
+  if (args.includes('--show-probe3') || !args.includes('--stop-after-indirect')) log(formatDocumentProbe3((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
 }
 if (args.includes('--stop-after-indirect')) process.exit(0);
 
