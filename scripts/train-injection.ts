@@ -396,7 +396,10 @@ const docs = new Map<DevRow, DocSegments>();
 for (const r of indirectRows) docs.set(r, docSegments(r));
 // Direct attacks are also indirect attacks when pasted into a document: add the training part's
 // attack prompts as extra positive segments (not held-out rows, not AlpacaEval).
-const directAttackX = directTrain.filter((r) => r.label === 'attack').map((r) => extractInput(r.text, 'segment').vector);
+// Session 11 (ind-gen3) experiment: --indirect-no-s11-prompts leaves out the direct model's newest
+// written attacks (written-prompts.ts, session 11 inj-gen2: ids wp-<lang>-tr-* and wp-<lang>-gh-*) as indirect positives.
+const s11Prompt = (r: DevRow): boolean => args.includes('--indirect-no-s11-prompts') && r.source === 'written-prompts' && /^wp-[a-z]+-(?:tr|gh)-/.test(r.id);
+const directAttackX = directTrain.filter((r) => r.label === 'attack' && !s11Prompt(r)).map((r) => extractInput(r.text, 'segment').vector);
 // Session 10 (ind-gen) experiment flags, chosen on CV and leave-one-task-out read as the mean over
 // --indirect-seeds A-B (example orders; 1 by default): --direct-benign (the training part's benign
 // and hard-negative prompts as extra negative segments; rejected: CV 0.915 -> 0.855), --no-written-docs
