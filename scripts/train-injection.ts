@@ -420,6 +420,10 @@ log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${ind
 // L2 on the indirect model's hashed n-grams: 1e-3 (session 10; the shared 2e-3 before). With the
 // written documents, over example orders 1-5: CV 0.9254, leave-one-task-out 0.9161 against 0.9167 /
 // 0.9087 at 2e-3 (orders 1-3); 3e-3 gave 0.8924 / 0.8946 (docs/detection.md, session 10 ind-gen).
+// Session 11 (ind-gen3): --written-docs-weight X multiplies the balanced weight of the written
+// documents (written-documents.ts); 2 by default, chosen on the mean of leave-one-task-out and the
+// two development probes (1: 0.8952, 2: 0.9026, 3: 0.8916; docs/detection.md).
+const WRITTEN_DOC_WEIGHT = Number(argAfter('--written-docs-weight') ?? '2');
 const indirectOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--indirect-l2-hashed') ?? '1e-3') };
 function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirectOptions): LinearModel {
   const ex: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
@@ -428,7 +432,7 @@ function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirect
   for (const { x, src } of directBenignX) ex.push({ x, y: 0, src });
   ex.push(...writtenDocX);
   const w = balance(ex, (e) => e.y, (e) => e.src);
-  return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: w[i] ?? 1 })), options);
+  return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: (w[i] ?? 1) * (e.src.startsWith('written-') ? WRITTEN_DOC_WEIGHT : 1) })), options);
 }
 const docScore = (m: LinearModel, r: DevRow): number => {
   let best = 0;
