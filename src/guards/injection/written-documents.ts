@@ -2,7 +2,7 @@
  * Training material for the indirect model that is not BIPIA (session 10, issue #6; more in
  * session 11), written for the project by its developers in 24 languages — not taken from any
  * data set, and separate from the document probes (`probe-documents.ts`, `probe-documents2.ts`,
- * never trained on): no sentence appears in both.
+ * `probe-documents3.ts`, never trained on): no sentence appears in both.
  *
  * BIPIA teaches the model emails, tables and code answers with English attacks appended. Real
  * tool results also hold web pages, JSON, retrieved passages and chat logs in other languages, and
