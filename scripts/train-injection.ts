@@ -35,6 +35,7 @@ import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readR
 import { bestSegment, documentPayloads, documentSegments } from '../src/guards/injection/document.js';
 import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js';
 import { formatDocumentProbe2 } from '../src/guards/injection/probe-documents2.js';
+import { formatDocumentProbe3 } from '../src/guards/injection/probe-documents3.js';
 import { BENIGN_DOCUMENTS, INJECTED_LINES } from '../src/guards/injection/written-documents.js';
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
@@ -395,7 +396,10 @@ const docs = new Map<DevRow, DocSegments>();
 for (const r of indirectRows) docs.set(r, docSegments(r));
 // Direct attacks are also indirect attacks when pasted into a document: add the training part's
 // attack prompts as extra positive segments (not held-out rows, not AlpacaEval).
-const directAttackX = directTrain.filter((r) => r.label === 'attack').map((r) => extractInput(r.text, 'segment').vector);
+// Session 11 (ind-gen3) experiment: --indirect-no-s11-prompts leaves out the direct model's newest
+// written attacks (written-prompts.ts, session 11 inj-gen2: ids wp-<lang>-tr-* and wp-<lang>-gh-*) as indirect positives.
+const s11Prompt = (r: DevRow): boolean => args.includes('--indirect-no-s11-prompts') && r.source === 'written-prompts' && /^wp-[a-z]+-(?:tr|gh)-/.test(r.id);
+const directAttackX = directTrain.filter((r) => r.label === 'attack' && !s11Prompt(r)).map((r) => extractInput(r.text, 'segment').vector);
 // Session 10 (ind-gen) experiment flags, chosen on CV and leave-one-task-out read as the mean over
 // --indirect-seeds A-B (example orders; 1 by default): --direct-benign (the training part's benign
 // and hard-negative prompts as extra negative segments; rejected: CV 0.915 -> 0.855), --no-written-docs
@@ -416,6 +420,10 @@ log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${ind
 // L2 on the indirect model's hashed n-grams: 1e-3 (session 10; the shared 2e-3 before). With the
 // written documents, over example orders 1-5: CV 0.9254, leave-one-task-out 0.9161 against 0.9167 /
 // 0.9087 at 2e-3 (orders 1-3); 3e-3 gave 0.8924 / 0.8946 (docs/detection.md, session 10 ind-gen).
+// Session 11 (ind-gen3): --written-docs-weight X multiplies the balanced weight of the written
+// documents (written-documents.ts); 2 by default, chosen on the mean of leave-one-task-out and the
+// two development probes (1: 0.8952, 2: 0.9026, 3: 0.8916; docs/detection.md).
+const WRITTEN_DOC_WEIGHT = Number(argAfter('--written-docs-weight') ?? '2');
 const indirectOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--indirect-l2-hashed') ?? '1e-3') };
 function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirectOptions): LinearModel {
   const ex: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
@@ -424,7 +432,7 @@ function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirect
   for (const { x, src } of directBenignX) ex.push({ x, y: 0, src });
   ex.push(...writtenDocX);
   const w = balance(ex, (e) => e.y, (e) => e.src);
-  return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: w[i] ?? 1 })), options);
+  return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: (w[i] ?? 1) * (e.src.startsWith('written-') ? WRITTEN_DOC_WEIGHT : 1) })), options);
 }
 const docScore = (m: LinearModel, r: DevRow): number => {
   let best = 0;
@@ -485,6 +493,9 @@ const indirectModel = trainIndirect(indirectTrain);
   // start of the session and once by the final run, like the held-out part, so experiments (which
   // stop after the indirect part) do not print it unless asked with --show-probe2.
   if (args.includes('--show-probe2') || !args.includes('--stop-after-indirect')) log(formatDocumentProbe2((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
+  // The third document probe (probe-documents3.ts, session 11 ind-gen3) is evaluation only in its
+  // turn (probes 1 and 2 are development data now): full run or --show-probe3.
+  if (args.includes('--show-probe3') || !args.includes('--stop-after-indirect')) log(formatDocumentProbe3((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
 }
 if (args.includes('--stop-after-indirect')) process.exit(0);
 
