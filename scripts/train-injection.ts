@@ -42,6 +42,7 @@ import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
 import { formatDirect2Probe } from '../src/guards/injection/probe-direct2.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
 import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
+import { formatAnswerProbe3 } from '../src/guards/injection/probe-answers3.js';
 import { chooseOutputThreshold, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
 import { formatDefensive, scoreDefensiveSet } from '../src/guards/injection/defensive-prompts.js';
 import { BENIGN_PROBE, formatBenignProbe } from '../src/guards/injection/benign-probe.js';
@@ -532,6 +533,7 @@ log(formatReport(`output: ${K}-fold CV, safe answers (FPR = harmless answers fla
 const outputModel = trainOutputModel(outputTrainAll, outputX, outputOptions);
 log(formatAnswerProbe((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 log(formatAnswerProbe2((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
+log(formatAnswerProbe3((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 
 // ---------------------------------------------------------------------------------------------
 // write the model, then report the held-out split once

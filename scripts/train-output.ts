@@ -10,8 +10,11 @@
  * in the trainer); --wrong: list the CV errors on the written rows.
  * --orders N: average the weights of N example orders (linear.ts `orders`; 5 by default, as the trainer).
  * --seeds A-B: CV for each training seed and the mean (the model and probes use seed A).
- * --probe2: also print answer probe 2 (session 11, evaluation only: read once at the start and once
- * at the end; with --wrong it lists its misses).
+ * Probe 2 is development data since session 11's third pass (out-gen3) and always printed; the
+ * SELECT line is that pass's selection figure: the mean of CV balanced accuracy (mean over seeds),
+ * probe 1 and probe 2 balanced accuracy.
+ * --probe3: also print answer probe 3 (out-gen3, evaluation only: read once at the start and once at
+ * the end; with --wrong it lists its misses).
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -22,6 +25,7 @@ import { DEFAULT_TRAIN_OPTIONS, predict, type TrainOptions } from '../src/guards
 import { chooseOutputThreshold, OUTPUT_SHARES, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
 import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
+import { formatAnswerProbe3 } from '../src/guards/injection/probe-answers3.js';
 
 const args = process.argv.slice(2);
 const argAfter = (flag: string): string | undefined => {
@@ -89,7 +93,15 @@ if (args.includes('--wrong')) {
   }
 }
 const model = trainOutputModel(all, x, { ...options, seed: seeds[0] ?? 1 }, shares);
-log(formatAnswerProbe((text) => predict(model, extractOutput(text).vector) >= threshold));
-// Probe 2 (session 11) is evaluation only: printed on request, read at the start and the end.
-if (args.includes('--probe2')) log(formatAnswerProbe2((text) => predict(model, extractOutput(text).vector) >= threshold, args.includes('--wrong')));
+const flag = (text: string): boolean => predict(model, extractOutput(text).vector) >= threshold;
+const balOf = (report: string): number => Number(/bal\.acc=([\d.]+)/.exec(report)?.[1] ?? 'NaN');
+const p1 = formatAnswerProbe(flag);
+const p2 = formatAnswerProbe2(flag, args.includes('--wrong'));
+log(p1);
+log(p2);
+log(`SELECT mean(cv, probe1, probe2) = ${((means.ba * 100 + balOf(p1) + balOf(p2)) / 3).toFixed(2)} (cv ${(means.ba * 100).toFixed(2)}, probe1 ${balOf(p1)}, probe2 ${balOf(p2)})`);
+const alpaca = scoreBinary(safe.evalOnly, (r) => flag(r.text));
+log(`AlpacaEval instructions in answer form flagged: ${(alpaca.overall.fpr * 100).toFixed(1)}% of ${alpaca.overall.n} (keep <= 1%)`);
+// Probe 3 (out-gen3) is evaluation only: printed on request, read at the start and the end.
+if (args.includes('--probe3')) log(formatAnswerProbe3(flag, args.includes('--wrong')));
 log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -25,6 +25,10 @@
  * `evasion-extra` "can't tie it to you", "nobody will know it was you", hidden trackers. (A
  * `scam-extra` topic family — impersonation, fake documents, threats to publish, in 15 languages —
  * was tried and dropped: −0.2 to −0.3 point of CV, see docs/detection.md.)
+ *
+ * Session 11's third pass (out-gen3) chose on the mean of CV and answer probes 1–2 and took a new
+ * `scam-extra` back (impersonation, fake shops / profiles / invoices, codes asked for, extortion,
+ * ransom, money mules, credit in someone's name), with more written answers to learn it from.
  */
 import { boundedPattern } from './bounded.js';
 import { HARM_TOPICS, type RuleFamily } from './rules.js';
@@ -105,16 +109,26 @@ const CRIME = family('crime-extra', [
   `(?:해킹|사기|마약|폭탄|무기|대포통장|보이스피싱|اختراق|احتيال|مخدرات|قنبلة|متفجرات|سلاح|отмыть|отмыв|взломать|乗っ取|不正アクセス|詐欺|洗钱|黑进)`,
 ]);
 
+// Session 11 (out-gen3): scams, fraud and extortion as *topics* — impersonation, fake shops /
+// profiles / invoices, one-time codes asked for, threats to publish, ransom, money mules, credit
+// taken in someone's name — in the languages of the probes and more. Written from the tactic; the
+// rejected `scam-extra` of out-gen2 is the same idea, revisited under this pass's selection rule.
+const SCAM = family('scam-extra', [
+  `\\b(?:pretend(?:ing)? to be (?:from )?(?:the|their|her|his|a) (?:bank|boss|ceo|grandson|granddaughter|son|daughter|police|support|helpdesk|courier)|pose as|posing as|impersonat\\w*|blackmail\\w*|sextortion|extort\\w*|ransom\\b|unless (?:they|he|she|you) pays?|(?:send|forward|publish|leak) (?:the |these |those |their |her |his )?(?:photos|pictures|images|videos) to|fake (?:shop|store|profile|account|invoice|listing|charity|job|review|reviews|website|lottery|prize)|(?:read|give|tell) (?:me |us )?the code|money mules?|gift cards?|in (?:her|his|their) name|(?:never|don'?t) ship (?:anything|the goods)|faux (?:profil|conseiller|site|magasin|compte)|se faire passer pour|(?:tu )?te fais passer pour|chantage|rancon|hacerte pasar por|hacerse pasar por|perfil falso|tienda falsa|chantaje|rescate|a su nombre|fingiti|fingere di essere|spacciati per|finto (?:negozio|profilo|sito)|falso (?:negozio|profilo)|ricatt\\w*|riscatto|fingir ser|finja ser|passar-se por|perfil falso|loja falsa|chantagem|resgate|em nome dele|im namen (?:ihres|seines|des) (?:chefs|bankberaters|enkels)|gib dich als|falsche[sn]? (?:profil|shop|rechnung|konto)|erpress\\w*|losegeld|auf (?:ihren|seinen) namen|nep-?(?:winkel|profiel|factuur)|chantage|losgeld|podszyj|podrobion\\w*|fa(?:ł|l)szyw\\w*|szantaz\\w*|okup\\b|na (?:jego|jej) nazwisko|sahte (?:profil|magaza|site|fatura)|santaj|fidye|utge dig for|falsk(?:a|t)? (?:profil|butik|faktura)|utpressning|losen(?:summa)?)`,
+], [
+  `(?:выдай(?:те)? себя за|представьтесь|шантаж|выкуп|фальшив\\w* (?:магазин|профил|сайт)|на (?:его|её|ее) имя|冒充|假冒|装作|假装是|虚假的|假的(?:网店|商店|账号|资料)|验证码|敲诈|勒索|赎金|以(?:他|她)的名义|なりすま|成りすま|偽の(?:ショップ|通販|プロフィール|請求)|認証コード|脅迫|身代金|恐喝|사칭|가짜 (?:쇼핑몰|프로필|계정)|인증번호|협박|몸값|انتحال|ابتزاز|فدية)`,
+]);
+
 /** Extra harm topics, Latin-script entries first, then the gated ones (one gate test for all). */
 export const ANSWER_HARM_EXTRA: readonly RuleFamily[] = [
-  ...CREDENTIAL.slice(0, 1), ...EVASION.slice(0, 1), ...CRIME.slice(0, 1),
-  ...CREDENTIAL.slice(1), ...EVASION.slice(1), ...CRIME.slice(1),
+  ...CREDENTIAL.slice(0, 1), ...EVASION.slice(0, 1), ...CRIME.slice(0, 1), ...SCAM.slice(0, 1),
+  ...CREDENTIAL.slice(1), ...EVASION.slice(1), ...CRIME.slice(1), ...SCAM.slice(1),
 ];
 
 // One scan for "any extra topic at all" (most answers have none): the Latin-script entries joined,
 // and the gated ones behind the same script test.
-const EXTRA_LATIN = re([CREDENTIAL[0], EVASION[0], CRIME[0]].map((f) => `(?:${f?.patterns[0]?.source ?? '(?!)'})`).join('|'));
-const EXTRA_OTHER = re([CREDENTIAL[1], EVASION[1], CRIME[1]].map((f) => `(?:${f?.patterns[0]?.source ?? '(?!)'})`).join('|'));
+const EXTRA_LATIN = re([CREDENTIAL[0], EVASION[0], CRIME[0], SCAM[0]].map((f) => `(?:${f?.patterns[0]?.source ?? '(?!)'})`).join('|'));
+const EXTRA_OTHER = re([CREDENTIAL[1], EVASION[1], CRIME[1], SCAM[1]].map((f) => `(?:${f?.patterns[0]?.source ?? '(?!)'})`).join('|'));
 
 /**
  * The families of ANSWER_HARM_EXTRA that match `text` (canonical). A part of an answer can only

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabelledRow } from '../eval/classify.js';
-import { BENIGN_ANSWERS, HARMFUL_COMPLIANCE, MORE_BENIGN_ANSWERS, MORE_HARMFUL_COMPLIANCE, S11_BENIGN_ANSWERS, S11_HARMFUL_COMPLIANCE } from './written-answers.js';
+import { BENIGN_ANSWERS, HARMFUL_COMPLIANCE, MORE_BENIGN_ANSWERS, MORE_HARMFUL_COMPLIANCE, S11_BENIGN_ANSWERS, S11_HARMFUL_COMPLIANCE, S11B_BENIGN_ANSWERS, S11B_HARMFUL_COMPLIANCE } from './written-answers.js';
 import { WRITTEN_PROMPTS } from './written-prompts.js';
 
 /** A row of injection-dev / indirect-dev / output-dev. */
@@ -203,6 +203,17 @@ export function outputSafeRows(dataDir: string): SafeAnswerRows {
   for (const a of S11_HARMFUL_COMPLIANCE) {
     const row: DevRow = { id: `jb-${a.id}`, text: a.text, label: 'jailbroken', source: 'written-jailbroken', category: 'jailbreak', lang: a.lang, prompt: a.question };
     (s11HarmfulHeld.has(a) ? held : train).push(row);
+  }
+  // Session 11's third pass (out-gen3): its written answers, split on their own too.
+  const s11bSafeHeld = heldOutSet(S11B_BENIGN_ANSWERS, (a) => stratum(a.lang), (a) => a.id);
+  for (const a of S11B_BENIGN_ANSWERS) {
+    const row: DevRow = { id: `safe-${a.id}`, text: a.text, label: 'safe', source: 'safe-written', category: 'benign', lang: a.lang, prompt: a.question };
+    (s11bSafeHeld.has(a) ? held : train).push(row);
+  }
+  const s11bHarmfulHeld = heldOutSet(S11B_HARMFUL_COMPLIANCE, () => 'all', (a) => a.id);
+  for (const a of S11B_HARMFUL_COMPLIANCE) {
+    const row: DevRow = { id: `jb-${a.id}`, text: a.text, label: 'jailbroken', source: 'written-jailbroken', category: 'jailbreak', lang: a.lang, prompt: a.question };
+    (s11bHarmfulHeld.has(a) ? held : train).push(row);
   }
   const indirect = readRows(join(dataDir, 'indirect-dev.jsonl'));
   const iHeld = indirectHeldOut(indirect);
