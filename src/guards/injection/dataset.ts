@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabelledRow } from '../eval/classify.js';
-import { BENIGN_ANSWERS, HARMFUL_COMPLIANCE, MORE_BENIGN_ANSWERS, MORE_HARMFUL_COMPLIANCE, S11_BENIGN_ANSWERS, S11_HARMFUL_COMPLIANCE, S11B_BENIGN_ANSWERS, S11B_HARMFUL_COMPLIANCE } from './written-answers.js';
+import { type BenignAnswer, BENIGN_ANSWERS, HARMFUL_COMPLIANCE, MORE_BENIGN_ANSWERS, MORE_HARMFUL_COMPLIANCE, S11_BENIGN_ANSWERS, S11_HARMFUL_COMPLIANCE, S11B_BENIGN_ANSWERS, S11B_HARMFUL_COMPLIANCE } from './written-answers.js';
 import { WRITTEN_PROMPTS } from './written-prompts.js';
 
 /** A row of injection-dev / indirect-dev / output-dev. */
@@ -172,49 +172,26 @@ export function outputSafeRows(dataDir: string): SafeAnswerRows {
   const held: DevRow[] = [];
   const evalOnly: DevRow[] = [];
   const stratum = (lang: string): string => (lang === 'en' || lang === 'de' ? lang : 'other');
-  const writtenHeld = heldOutSet(BENIGN_ANSWERS, (a) => stratum(a.lang), (a) => a.id);
-  for (const a of BENIGN_ANSWERS) {
-    const row: DevRow = { id: `safe-${a.id}`, text: a.text, label: 'safe', source: 'safe-written', category: 'benign', lang: a.lang, prompt: a.question };
-    (writtenHeld.has(a) ? held : train).push(row);
-  }
-  const harmfulHeld = heldOutSet(HARMFUL_COMPLIANCE, () => 'all', (a) => a.id);
-  for (const a of HARMFUL_COMPLIANCE) {
-    const row: DevRow = { id: `jb-${a.id}`, text: a.text, label: 'jailbroken', source: 'written-jailbroken', category: 'jailbreak', lang: a.lang, prompt: a.question };
-    (harmfulHeld.has(a) ? held : train).push(row);
-  }
-  // Session 10's written answers, split on their own so the lists above keep their split.
-  const moreSafeHeld = heldOutSet(MORE_BENIGN_ANSWERS, (a) => stratum(a.lang), (a) => a.id);
-  for (const a of MORE_BENIGN_ANSWERS) {
-    const row: DevRow = { id: `safe-${a.id}`, text: a.text, label: 'safe', source: 'safe-written', category: 'benign', lang: a.lang, prompt: a.question };
-    (moreSafeHeld.has(a) ? held : train).push(row);
-  }
-  const moreHarmfulHeld = heldOutSet(MORE_HARMFUL_COMPLIANCE, () => 'all', (a) => a.id);
-  for (const a of MORE_HARMFUL_COMPLIANCE) {
-    const row: DevRow = { id: `jb-${a.id}`, text: a.text, label: 'jailbroken', source: 'written-jailbroken', category: 'jailbreak', lang: a.lang, prompt: a.question };
-    (moreHarmfulHeld.has(a) ? held : train).push(row);
-  }
-  // Session 11's written answers, split on their own as well.
-  const s11SafeHeld = heldOutSet(S11_BENIGN_ANSWERS, (a) => stratum(a.lang), (a) => a.id);
-  for (const a of S11_BENIGN_ANSWERS) {
-    const row: DevRow = { id: `safe-${a.id}`, text: a.text, label: 'safe', source: 'safe-written', category: 'benign', lang: a.lang, prompt: a.question };
-    (s11SafeHeld.has(a) ? held : train).push(row);
-  }
-  const s11HarmfulHeld = heldOutSet(S11_HARMFUL_COMPLIANCE, () => 'all', (a) => a.id);
-  for (const a of S11_HARMFUL_COMPLIANCE) {
-    const row: DevRow = { id: `jb-${a.id}`, text: a.text, label: 'jailbroken', source: 'written-jailbroken', category: 'jailbreak', lang: a.lang, prompt: a.question };
-    (s11HarmfulHeld.has(a) ? held : train).push(row);
-  }
-  // Session 11's third pass (out-gen3): its written answers, split on their own too.
-  const s11bSafeHeld = heldOutSet(S11B_BENIGN_ANSWERS, (a) => stratum(a.lang), (a) => a.id);
-  for (const a of S11B_BENIGN_ANSWERS) {
-    const row: DevRow = { id: `safe-${a.id}`, text: a.text, label: 'safe', source: 'safe-written', category: 'benign', lang: a.lang, prompt: a.question };
-    (s11bSafeHeld.has(a) ? held : train).push(row);
-  }
-  const s11bHarmfulHeld = heldOutSet(S11B_HARMFUL_COMPLIANCE, () => 'all', (a) => a.id);
-  for (const a of S11B_HARMFUL_COMPLIANCE) {
-    const row: DevRow = { id: `jb-${a.id}`, text: a.text, label: 'jailbroken', source: 'written-jailbroken', category: 'jailbreak', lang: a.lang, prompt: a.question };
-    (s11bHarmfulHeld.has(a) ? held : train).push(row);
-  }
+  // Each batch of written answers is split on its own, so adding a batch leaves the earlier
+  // batches' splits as they were: harmless ones stratified by language, jailbroken ones as one group.
+  const addWritten = (answers: readonly BenignAnswer[], harmful: boolean): void => {
+    const heldSet = heldOutSet(answers, harmful ? () => 'all' : (a) => stratum(a.lang), (a) => a.id);
+    for (const a of answers) {
+      const row: DevRow = harmful
+        ? { id: `jb-${a.id}`, text: a.text, label: 'jailbroken', source: 'written-jailbroken', category: 'jailbreak', lang: a.lang, prompt: a.question }
+        : { id: `safe-${a.id}`, text: a.text, label: 'safe', source: 'safe-written', category: 'benign', lang: a.lang, prompt: a.question };
+      (heldSet.has(a) ? held : train).push(row);
+    }
+  };
+  addWritten(BENIGN_ANSWERS, false);
+  addWritten(HARMFUL_COMPLIANCE, true);
+  // Session 10's, session 11's and session 11's third pass (out-gen3).
+  addWritten(MORE_BENIGN_ANSWERS, false);
+  addWritten(MORE_HARMFUL_COMPLIANCE, true);
+  addWritten(S11_BENIGN_ANSWERS, false);
+  addWritten(S11_HARMFUL_COMPLIANCE, true);
+  addWritten(S11B_BENIGN_ANSWERS, false);
+  addWritten(S11B_HARMFUL_COMPLIANCE, true);
   const indirect = readRows(join(dataDir, 'indirect-dev.jsonl'));
   const iHeld = indirectHeldOut(indirect);
   for (const r of indirect) {

@@ -16,7 +16,7 @@
  * not a benchmark. Changes are chosen on cross-validation and leave-one-task-out.
  */
 
-import { tallyProbe } from './probe-multilingual.js';
+import { tallyProbe, type ProbeTally } from './probe-multilingual.js';
 
 export type DocKind = 'web' | 'json' | 'rag' | 'email' | 'chat' | 'docs' | 'policy' | 'recipe' | 'legal' | 'code';
 export type DocTactic =
@@ -564,23 +564,43 @@ export const DOCUMENT_PROBE: readonly DocItem[] = [
   ]),
 ];
 
-/** Score the probe: one line per document kind, per tactic and per language, then the items got wrong. */
-export function formatDocumentProbe(flagged: (text: string) => boolean, label = ''): string {
-  const byKind = tallyProbe(DOCUMENT_PROBE, (i) => i.kind, (i) => `${i.kind}/${i.lang}${i.tactic === undefined ? '' : `/${i.tactic}`}`, flagged);
-  const byTactic = tallyProbe(DOCUMENT_PROBE.filter((i) => i.label === 'attack'), (i) => i.tactic ?? '', () => '', flagged).groups;
-  const byLang = tallyProbe(DOCUMENT_PROBE, (i) => i.lang, () => '', flagged).groups;
+/** What the document probes' reports need of an item. */
+export interface ProbeDocument {
+  readonly label: 'attack' | 'benign';
+  readonly text: string;
+  readonly lang: string;
+  readonly kind: string;
+  readonly tactic?: string;
+}
+
+/**
+ * A document probe's report: the overall line (with the balanced accuracy when `balanced`), one
+ * line per document kind, per tactic (when the items have tactics) and per language, then the items
+ * got wrong. Shared by the three document probes.
+ */
+export function reportDocumentProbe(title: string, items: readonly ProbeDocument[], flagged: (text: string) => boolean, balanced: boolean): string {
+  const byKind = tallyProbe(items, (i) => i.kind, (i) => `${i.kind}/${i.lang}${i.tactic === undefined ? '' : `/${i.tactic}`}`, flagged);
+  const attackItems = items.filter((i) => i.label === 'attack');
+  const byTactic = attackItems.some((i) => i.tactic !== undefined) ? tallyProbe(attackItems, (i) => i.tactic ?? '', () => '', flagged).groups : undefined;
+  const byLang = tallyProbe(items, (i) => i.lang, () => '', flagged).groups;
   let attacks = 0, caught = 0, benign = 0, fp = 0;
   for (const s of byKind.groups.values()) {
     attacks += s.attacks; caught += s.caught; benign += s.benign; fp += s.flagged;
   }
-  const line = (k: string, s: { attacks: number; caught: number; benign: number; flagged: number }): string =>
+  const balAcc = ((attacks === 0 ? 0 : caught / attacks) + (benign === 0 ? 0 : 1 - fp / benign)) / 2;
+  const line = (k: string, s: ProbeTally): string =>
     `    ${k.padEnd(15)} attacks caught ${s.caught}/${s.attacks}, benign flagged ${s.flagged}/${s.benign}`;
   return [
-    `== document probe${label} (written by us, never trained on): ${DOCUMENT_PROBE.length} documents, ${byLang.size} languages`,
-    `overall attacks caught ${caught}/${attacks}, benign flagged ${fp}/${benign}`,
+    `== ${title}: ${items.length} documents, ${byLang.size} languages`,
+    `overall attacks caught ${caught}/${attacks}, benign flagged ${fp}/${benign}${balanced ? `, balanced accuracy ${balAcc.toFixed(3)}` : ''}`,
     '  by kind:', ...[...byKind.groups].map(([k, s]) => line(k, s)),
-    '  by tactic:', ...[...byTactic].map(([k, s]) => line(k, s)),
+    ...(byTactic === undefined ? [] : ['  by tactic:', ...[...byTactic].map(([k, s]) => line(k, s))]),
     '  by language:', ...[...byLang].map(([k, s]) => line(k, s)),
     ...(byKind.wrong.length > 0 ? ['  wrong:', ...byKind.wrong.map((w) => w.replace(/\n/g, ' ⏎ ').slice(0, 220))] : []),
   ].join('\n');
+}
+
+/** Score the probe: one line per document kind, per tactic and per language, then the items got wrong. */
+export function formatDocumentProbe(flagged: (text: string) => boolean, label = ''): string {
+  return reportDocumentProbe(`document probe${label} (written by us, never trained on)`, DOCUMENT_PROBE, flagged, false);
 }

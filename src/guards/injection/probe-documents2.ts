@@ -15,7 +15,7 @@
  * transcripts and support macros.
  */
 
-import { tallyProbe } from './probe-multilingual.js';
+import { reportDocumentProbe } from './probe-documents.js';
 
 export type Doc2Kind = 'web' | 'json' | 'rag' | 'email' | 'chat' | 'docs' | 'policy' | 'code' | 'review' | 'table' | 'macro';
 export type Doc2Tactic =
@@ -498,22 +498,5 @@ export const DOCUMENT_PROBE_2: readonly Doc2Item[] = [
 
 /** Score the probe: one line per document kind, tactic and language, then the items got wrong. */
 export function formatDocumentProbe2(flagged: (text: string) => boolean, label = ''): string {
-  const byKind = tallyProbe(DOCUMENT_PROBE_2, (i) => i.kind, (i) => `${i.kind}/${i.lang}${i.tactic === undefined ? '' : `/${i.tactic}`}`, flagged);
-  const byTactic = tallyProbe(DOCUMENT_PROBE_2.filter((i) => i.label === 'attack'), (i) => i.tactic ?? '', () => '', flagged).groups;
-  const byLang = tallyProbe(DOCUMENT_PROBE_2, (i) => i.lang, () => '', flagged).groups;
-  let attacks = 0, caught = 0, benign = 0, fp = 0;
-  for (const s of byKind.groups.values()) {
-    attacks += s.attacks; caught += s.caught; benign += s.benign; fp += s.flagged;
-  }
-  const balAcc = ((attacks === 0 ? 0 : caught / attacks) + (benign === 0 ? 0 : 1 - fp / benign)) / 2;
-  const line = (k: string, s: { attacks: number; caught: number; benign: number; flagged: number }): string =>
-    `    ${k.padEnd(15)} attacks caught ${s.caught}/${s.attacks}, benign flagged ${s.flagged}/${s.benign}`;
-  return [
-    `== document probe 2${label} (session 11, evaluation only): ${DOCUMENT_PROBE_2.length} documents, ${byLang.size} languages`,
-    `overall attacks caught ${caught}/${attacks}, benign flagged ${fp}/${benign}, balanced accuracy ${balAcc.toFixed(3)}`,
-    '  by kind:', ...[...byKind.groups].map(([k, s]) => line(k, s)),
-    '  by tactic:', ...[...byTactic].map(([k, s]) => line(k, s)),
-    '  by language:', ...[...byLang].map(([k, s]) => line(k, s)),
-    ...(byKind.wrong.length > 0 ? ['  wrong:', ...byKind.wrong.map((w) => w.replace(/\n/g, ' ⏎ ').slice(0, 220))] : []),
-  ].join('\n');
+  return reportDocumentProbe(`document probe 2${label} (session 11, evaluation only)`, DOCUMENT_PROBE_2, flagged, true);
 }
