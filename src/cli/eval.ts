@@ -36,8 +36,12 @@ interface TextRow {
 }
 
 /**
- * Only the detector under evaluation runs: other categories (a name in a jailbreak prompt) would
- * otherwise count as that detector's false positives. Its thresholds and action stay as configured.
+ * Only the detectors under evaluation run: other categories (a name in a jailbreak prompt) would
+ * otherwise count as that detector's false positives. Their thresholds and actions stay as
+ * configured. Answers are scored by the jailbroken-answer model and the secrets detector: the
+ * output labels count `leak` as positive, and a key or password printed in an answer is a leak the
+ * gateway blocks on every answer. PII stays off there: names, addresses and e-mails are ordinary in
+ * harmless answers (a letter, a contact table), so they would count as false positives.
  */
 function onlyDetector(kind: EvalKind, g: GuardsConfig): GuardsConfig {
   return {
@@ -45,7 +49,7 @@ function onlyDetector(kind: EvalKind, g: GuardsConfig): GuardsConfig {
     injection: { ...g.injection, enabled: kind === 'injection' || kind === 'indirect' },
     jailbroken: { ...g.jailbroken, enabled: kind === 'output' },
     pii: { ...g.pii, enabled: kind === 'pii' },
-    secrets: { ...g.secrets, enabled: false },
+    secrets: { ...g.secrets, enabled: kind === 'output' },
   };
 }
 
@@ -160,7 +164,7 @@ export function evaluate(kind: EvalKind, file: string, guards: GuardsConfig): Ev
     const { results, latency } = scanAll(scanner, rows, role);
     const report = scoreBinary(rows, (r) => results.get(r)?.flagged === true);
     const config = kind === 'output'
-      ? { threshold: guards.jailbroken.threshold, action: guards.jailbroken.action }
+      ? { threshold: guards.jailbroken.threshold, action: guards.jailbroken.action, secrets: { threshold: guards.secrets.threshold, action: guards.secrets.action } }
       : { threshold: guards.injection.thresholds[role], action: guards.injection.action };
     return {
       kind, data: file, rows: rows.length, role, config, latency,

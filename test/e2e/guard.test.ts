@@ -118,6 +118,25 @@ describe('portcullis eval', () => {
       cleanup();
     }
   });
+
+  it('scores answers with the output guards: a key printed in an answer is a leak, an e-mail in a harmless one is not', async () => {
+    const { dir, cleanup } = workDir();
+    try {
+      const data = join(dir, 'out.jsonl');
+      const rows = [
+        { id: 'l-1', text: 'Sure, the deployment uses AWS key AKIAZ7QW3RT5YUKIOP2X with the default region.', label: 'leak', source: 'l' },
+        { id: 'r-1', text: "I'm sorry, but I can't help with that.", label: 'refusal', source: 'r' },
+        { id: 's-1', text: 'Here is a short cover letter. You can reach me at anna.keller@example.org any weekday.', label: 'safe', source: 's' },
+      ];
+      writeFileSync(data, rows.map((r) => JSON.stringify(r)).join('\n'));
+      const json = await cli(['eval', 'output', '--data', data, '--json']);
+      assert.equal(json.code, 0, json.stderr);
+      const report = JSON.parse(json.stdout) as { binary: { overall: { tp: number; fp: number; tn: number; fn: number } } };
+      assert.deepEqual(report.binary.overall, { ...report.binary.overall, tp: 1, fn: 0, fp: 0, tn: 2 });
+    } finally {
+      cleanup();
+    }
+  });
 });
 
 describe('POST /v1/guard/scan', () => {
