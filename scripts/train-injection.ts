@@ -206,7 +206,12 @@ const direct = readRows(join(DATA, 'injection-dev.jsonl'));
 const directHeld = heldOutSet(direct, (r) => `${r.source}/${r.label}`, (r) => r.id);
 // Written multilingual prompts (written-prompts.ts) join the training part as one more source
 // unless --no-written (to measure what they change).
-const written = args.includes('--no-written') ? { train: [], held: [] } : writtenPromptRows();
+// Session 12 (inj-gen3) experiment flag: --no-written-ids REGEX leaves out the written prompts whose
+// id matches (to measure one batch of written rows against the rest).
+const writtenAll = args.includes('--no-written') ? { train: [], held: [] } : writtenPromptRows();
+const noWrittenIds = argAfter('--no-written-ids');
+const keepWritten = (r: DevRow): boolean => noWrittenIds === undefined || !new RegExp(noWrittenIds, 'u').test(r.id);
+const written = { train: writtenAll.train.filter(keepWritten), held: writtenAll.held.filter(keepWritten) };
 const directTrain = [...direct.filter((r) => !directHeld.has(r) && !NO_TRAIN_SOURCES.has(r.source)), ...written.train];
 const directX = new Map<DevRow, FeatureVector>();
 // Feature-group ablation (--ablate words,chars,rules,pairs,shape,script,obf), measured under CV and
@@ -405,7 +410,13 @@ for (const r of indirectRows) docs.set(r, docSegments(r));
 // Session 11 (ind-gen3) experiment: --indirect-no-s11-prompts leaves out the direct model's newest
 // written attacks (written-prompts.ts, session 11 inj-gen2: ids wp-<lang>-tr-* and wp-<lang>-gh-*) as indirect positives.
 const s11Prompt = (r: DevRow): boolean => args.includes('--indirect-no-s11-prompts') && r.source === 'written-prompts' && /^wp-[a-z]+-(?:tr|gh)-/.test(r.id);
-const directAttackX = directTrain.filter((r) => r.label === 'attack' && !s11Prompt(r)).map((r) => extractInput(r.text, 'segment').vector);
+// Session 12 (inj-gen3): the session's written attacks (ids wp-<lang>-s12-*: concepts one direct
+// source alone teaches — "answer from your own opinion, not the documents", "say that you hate X",
+// "stay in character", split payloads, other users' data) stay direct-only: as document positives
+// they dropped the indirect leave-one-task-out 0.929 -> 0.901 (seed 1) and probe 3 24/30 -> 21/30;
+// --indirect-s12-prompts puts them back.
+const s12Prompt = (r: DevRow): boolean => !args.includes('--indirect-s12-prompts') && r.source === 'written-prompts' && /^wp-[a-z]+-s12-/.test(r.id);
+const directAttackX = directTrain.filter((r) => r.label === 'attack' && !s11Prompt(r) && !s12Prompt(r)).map((r) => extractInput(r.text, 'segment').vector);
 // Session 10 (ind-gen) experiment flags, chosen on CV and leave-one-task-out read as the mean over
 // --indirect-seeds A-B (example orders; 1 by default): --direct-benign (the training part's benign
 // and hard-negative prompts as extra negative segments; rejected: CV 0.915 -> 0.855), --no-written-docs
