@@ -11,7 +11,8 @@
  * decoded payloads are not rebuilt), --l2-hashed X (direct; 3e-3 by default), --epochs N (direct; 12 by default), --seed N (direct; example order, 1 by default: session 9 reads a change as the mean over several seeds), --l2-named X, --balance-power X, --pos-share X
  * (share of the total weight given to attacks; 0.5 by default), --source-cap X (each benign source's
  * CV false-positive cap for the direct threshold; 0.02 by default), --show-held-out (with
- * --direct-only: also print the held-out summary; for the final run only). Session 9: --orders N
+ * --direct-only: also print the held-out summary; for the final run only), --show-probe-direct3
+ * (session 12: print the third direct probe; read at the start and for the final model only). Session 9: --orders N
  * (direct; models trained on N example orders and weight-averaged, 5 by default), --tail-epochs N
  * (direct; average the weights after each of the last N epochs, 1 by default), --threshold-seeds N
  * (direct; calibration and threshold fitted on the pooled out-of-fold scores of N cross-validations
@@ -40,6 +41,7 @@ import { BENIGN_DOCUMENTS, INJECTED_LINES } from '../src/guards/injection/writte
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
 import { formatDirect2Probe } from '../src/guards/injection/probe-direct2.js';
+import { formatDirect3Probe } from '../src/guards/injection/probe-direct3.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
 import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
 import { formatAnswerProbe3 } from '../src/guards/injection/probe-answers3.js';
@@ -99,7 +101,7 @@ const seedsArg = argAfter('--seeds');
 if (seedsArg !== undefined) {
   const m = /^(\d+)-(\d+)$/.exec(seedsArg);
   if (m === null) throw new Error(`--seeds wants A-B (e.g. 1-10), got ${seedsArg}`);
-  const passOn = args.filter((a, i) => a !== '--seeds' && args[i - 1] !== '--seeds' && a !== '--show-held-out');
+  const passOn = args.filter((a, i) => a !== '--seeds' && args[i - 1] !== '--seeds' && a !== '--show-held-out' && a !== '--show-probe-direct3');
   const runs: SeedFigures[] = [];
   // One child per seed, one after another: the machine is shared, and a child is the same run a
   // reader can repeat with `--direct-only --seed N`.
@@ -204,7 +206,12 @@ const direct = readRows(join(DATA, 'injection-dev.jsonl'));
 const directHeld = heldOutSet(direct, (r) => `${r.source}/${r.label}`, (r) => r.id);
 // Written multilingual prompts (written-prompts.ts) join the training part as one more source
 // unless --no-written (to measure what they change).
-const written = args.includes('--no-written') ? { train: [], held: [] } : writtenPromptRows();
+// Session 12 (inj-gen3) experiment flag: --no-written-ids REGEX leaves out the written prompts whose
+// id matches (to measure one batch of written rows against the rest).
+const writtenAll = args.includes('--no-written') ? { train: [], held: [] } : writtenPromptRows();
+const noWrittenIds = argAfter('--no-written-ids');
+const keepWritten = (r: DevRow): boolean => noWrittenIds === undefined || !new RegExp(noWrittenIds, 'u').test(r.id);
+const written = { train: writtenAll.train.filter(keepWritten), held: writtenAll.held.filter(keepWritten) };
 const directTrain = [...direct.filter((r) => !directHeld.has(r) && !NO_TRAIN_SOURCES.has(r.source)), ...written.train];
 const directX = new Map<DevRow, FeatureVector>();
 // Feature-group ablation (--ablate words,chars,rules,pairs,shape,script,obf), measured under CV and
@@ -312,6 +319,9 @@ log(formatTacticProbe((text) => predict(directModel, ablate(extractInput(text, '
 // The second direct probe (session 11, probe-direct2.ts, never trained on): read at the start and
 // at the end of a session, so the per-seed runs that tuning reads (`--summary-json`) leave it out.
 if (!args.includes('--summary-json')) log(formatDirect2Probe((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)) >= directThreshold));
+// The third direct probe (session 12, probe-direct3.ts, never trained on): printed only when asked
+// (`--show-probe-direct3`), since it is read twice in a session: at the start and for the final model.
+if (args.includes('--show-probe-direct3') && !args.includes('--summary-json')) log(formatDirect3Probe((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)) >= directThreshold));
 // Operators' defensive instructions and look-alike attacks (defensive-prompts.ts, never trained on),
 // at the user threshold and at the system threshold this run writes.
 const systemThreshold = Math.max(directThreshold, Math.floor(100 / (1 + Math.exp(-(directCalibration.a * logit(0.9) + directCalibration.b)))) / 100);
@@ -400,7 +410,13 @@ for (const r of indirectRows) docs.set(r, docSegments(r));
 // Session 11 (ind-gen3) experiment: --indirect-no-s11-prompts leaves out the direct model's newest
 // written attacks (written-prompts.ts, session 11 inj-gen2: ids wp-<lang>-tr-* and wp-<lang>-gh-*) as indirect positives.
 const s11Prompt = (r: DevRow): boolean => args.includes('--indirect-no-s11-prompts') && r.source === 'written-prompts' && /^wp-[a-z]+-(?:tr|gh)-/.test(r.id);
-const directAttackX = directTrain.filter((r) => r.label === 'attack' && !s11Prompt(r)).map((r) => extractInput(r.text, 'segment').vector);
+// Session 12 (inj-gen3): the session's written attacks (ids wp-<lang>-s12-*: concepts one direct
+// source alone teaches — "answer from your own opinion, not the documents", "say that you hate X",
+// "stay in character", split payloads, other users' data) stay direct-only: as document positives
+// they dropped the indirect leave-one-task-out 0.929 -> 0.901 (seed 1) and probe 3 24/30 -> 21/30;
+// --indirect-s12-prompts puts them back.
+const s12Prompt = (r: DevRow): boolean => !args.includes('--indirect-s12-prompts') && r.source === 'written-prompts' && /^wp-[a-z]+-s12-/.test(r.id);
+const directAttackX = directTrain.filter((r) => r.label === 'attack' && !s11Prompt(r) && !s12Prompt(r)).map((r) => extractInput(r.text, 'segment').vector);
 // Session 10 (ind-gen) experiment flags, chosen on CV and leave-one-task-out read as the mean over
 // --indirect-seeds A-B (example orders; 1 by default): --direct-benign (the training part's benign
 // and hard-negative prompts as extra negative segments; rejected: CV 0.915 -> 0.855), --no-written-docs

@@ -726,6 +726,105 @@ export const TACTIC_RULES: readonly RuleFamily[] = [
   },
 ];
 
+// Thai and some other scripts change under NFKC (Thai SARA AM splits in two), and the rules run on
+// NFKC text: these patterns are written as typed and normalised the same way.
+const nre = (src: string): RegExp => re(src.normalize('NFKC'));
+
+/**
+ * Session 12 (inj-gen3, issue #6: languages the data and the earlier rules do not have). The core
+ * concepts — set the instructions aside, declare them void, show the instructions, the password,
+ * "without restrictions", "from now on", "you are now …", "never refuse", a hypothetical frame, a
+ * fabricated chat turn to continue — in Indonesian, Swahili, Romanian, Czech, Hungarian,
+ * Vietnamese, Hebrew, Greek, Thai, Bengali, Persian and Ukrainian (and Turkish where the older
+ * entries lack it). Each entry keeps the name of its concept, so the weight the English, German and
+ * Gandalf rows teach carries over to these wordings; direct prompts only, on the canonical text
+ * (Latin diacritics removed, Greek accents kept, zero-width joiners dropped). No gates: the RE2.Set
+ * prefilter (rule-prefilter.ts) skips each pattern whose leading literals are absent.
+ */
+export const LANGUAGE_RULES: readonly RuleFamily[] = [
+  {
+    name: 'ignore-previous',
+    plainOnly: true,
+    patterns: [
+      // Verb first: Indonesian, Swahili, Romanian, Czech/Slovak, Hungarian, Vietnamese.
+      nre(`\\b(?:abaikan|lupakan|acuhkan|jangan (?:ikuti|pedulikan|hiraukan|patuhi)|puuza|sahau|usifuate|acha kufuata|achana na|ignora|uita(?!-te| -te)|nu (?:mai )?(?:respecta|urma|asculta)|ignoruj|zapomen|neposlouchej|nerespektuj|nedbej na|hagyd figyelmen kivul|figyelmen kivul hagy|felejtsd el|ne (?:kovesd|tartsd be|torodj)|bo qua|hay quen|quen (?:het|đi|tat ca)|phot lo)\\p{L}*${g(40)}\\b(?:aturan|instruksi|perintah|arahan|pedoman|batasan|maagizo|maelekezo|sheria|amri|kanuni|masharti|instructiun|regul|indicati|directiv|pokyn|instrukc|pravid|prikaz|utasitas|szabaly|parancs|iranyelv|korlatoz|huong dan|chi dan|quy tac|quy đinh|chi thi|gioi han)`),
+      // Object first: Hungarian, Bengali, Persian (verb-final).
+      nre(`\\b(?:utasitas|szabaly|iranyelv)\\p{L}*${g(30)}(?:figyelmen kivul|felejtsd el)|(?:নির্দেশ|নিয়ম|আদেশ)${g(40)}(?:উপেক্ষা|ভুলে যাও|ভুলে যান(?! ?না)|মেনো না|মানবে না|অগ্রাহ্য)|(?:دستور|قوانین|قانون|قواعد|راهنمای)${g(40)}(?:نادیده بگیر|فراموش کن|رعایت نکن|کنار بگذار|اطاعت نکن)`),
+      // Verb first: Hebrew, Greek, Thai, Persian.
+      nre(`(?:התעלם|תתעלם|התעלמי|התעלמו|אל תציית|אל תקשיב|αγνόησε|αγνοήστε|αγνοησε|ξέχασε|ξεχασε|ξεχάστε|μην ακολουθ|ไม่ต้องสนใจ|เพิกเฉย|ละเลย|(?<!อย่า)ลืม|อย่าทำตาม|ไม่ต้องทำตาม|نادیده بگیر|فراموش کن)${g(40)}(?:הוראות|הנחיות|כללים|חוקים|פקודות|מגבלות|οδηγί|οδηγι|κανόν|κανον|εντολ|περιορισμ|คำสั่ง|คำแนะนำ|กฎ|ข้อกำหนด|ข้อจำกัด|دستور|قوانین|قانون)`),
+      // The instructions or a rule declared void ("the confidentiality rule has been withdrawn").
+      nre(`\\b(?:aturan|instruksi|perintah|larangan)${g(40)}(?:(?:sudah|telah) (?:dicabut|dibatalkan|dihapus)|tidak (?:lagi )?berlaku)|\\b(?:maagizo|sheria|kanuni|marufuku)${g(40)}(?:imefutwa|yamefutwa|zimefutwa|haitumiki|hayatumiki|hazitumiki|imeondolewa)|\\b(?:instructiun|regul|interdicti)\\p{L}*${g(40)}(?:(?:a|au) fost (?:anulat|revocat|eliminat|suspendat)|nu mai (?:sunt|este|e) (?:valabil|in vigoare)|nu se mai aplica)|\\b(?:pokyn|pravid|instrukc|zakaz)\\p{L}*${g(40)}(?:(?:byl[aoy]?|jsou) (?:zrusen|odvolan|neplatn)|uz neplat|jiz neplat)|\\b(?:utasitas|szabaly|tilalm|tiltas)\\p{L}*${g(40)}(?:visszavon|hatalyon kivul|ervenyet vesztette|mar nem ervenyes)|\\b(?:quy tac|huong dan|chi dan|lenh cam|chi thi|quy đinh)${g(40)}(?:đa bi (?:huy|bai bo|go bo)|khong con (?:hieu luc|ap dung))|\\b(?:talimat|kural|yasak)\\p{L}*${g(40)}(?:iptal edil|kald[iı]r[iı]ld|art[iı]k ge[cç]erli de[gğ]il)`),
+      nre(`(?:הוראות|הנחיות|כלל|איסור)${g(40)}(?:בוטל|בוטלו|כבר לא בתוקף|אינו בתוקף|אינן בתוקף|הוסר|הוסרו)|(?:οδηγί|κανόν|κανον|απαγόρευσ)${g(40)}(?:καταργήθηκ|ακυρώθηκ|ανακλήθηκ|δεν ισχύ)|(?:กฎ|คำสั่ง|ข้อห้าม)${g(40)}(?:ถูกยกเลิก|ยกเลิกแล้ว|ไม่มีผลแล้ว|ไม่มีผลบังคับ)|(?:নিয়ম|নির্দেশ)${g(40)}(?:বাতিল|প্রত্যাহার|আর প্রযোজ্য নয়|আর কার্যকর নয়)|(?:دستور|قانون|قوانین|ممنوعیت)${g(40)}(?:لغو شد|لغو شده|باطل شد|دیگر معتبر نیست|برداشته شد)`),
+    ],
+  },
+  {
+    name: 'prompt-leak',
+    plainOnly: true,
+    patterns: [
+      nre(`\\b(?:prompt sistem|instruksi sistem|instruksi (?:rahasia|tersembunyi|awal)|instruksimu|aturanmu|(?:instruksi|aturan|arahan) yang (?:diberikan kepadamu|kamu terima|kau terima)|maagizo (?:yako|uliyopewa|ya mfumo|ya siri)|ujumbe wa mfumo|promptul (?:de sistem|tau)|instructiunile (?:tale|de sistem|secrete|ascunse|initiale|primite)|systemov[yey] prompt|systemove (?:pokyny|instrukce)|(?:tve|svoje|sve) (?:pokyny|instrukce)|pokyny,? (?:ktere|co) jsi dostal|rendszerprompt|rendszer prompt|rendszerutasitas|utasitasaid|titkos utasitas|kapott utasitas|loi nhac he thong|prompt he thong|chi dan he thong|huong dan (?:an|bi mat|he thong|cua ban)|sistem (?:istemi|komutu|talimat)|sana verilen talimat)`),
+      // What came before the user's message (the operator's text), in these languages.
+      nre(`\\b(?:sebelum pesan(?: ini| saya|ku)|kabla ya ujumbe wangu|(?:inainte|dinaintea) mesajului meu|pred (?:mou|moji|touto) zpravou|az uzenetem elott|truoc tin nhan (?:cua toi|nay)|mesaj[iı]mdan [oö]nce)\\b|(?:לפני ההודעה שלי|πριν από το μήνυμά μου|πριν το μήνυμά μου|ก่อนข้อความของฉัน|আমার বার্তার আগে|قبل از پیام من|до мого повідомлення|перед моїм повідомленням|(?:私の|この)メッセージ(?:より|の)前に?(?:与えられた|受け取った|書かれた)|(?:내|제) 메시지 (?:이전|앞|전)에 (?:받은|주어진|있는))`),
+      nre(`(?:הוראות המערכת|הנחיות המערכת|הנחיית המערכת|פרומפט המערכת|ההוראות שלך|ההוראות שקיבלת|ההנחיות שקיבלת|ההוראות הסודיות|οδηγίες (?:του )?συστήματος|οδηγίες που σου δόθηκαν|τις οδηγίες σου|μήνυμα συστήματος|κρυφές οδηγίες|คำสั่งระบบ|พรอมต์ระบบ|คำสั่งที่คุณได้รับ|คำสั่งลับ|คำแนะนำที่คุณได้รับ|সিস্টেম প্রম্পট|সিস্টেম নির্দেশ|তোমার নির্দেশনা|তোমাকে (?:যে )?(?:গোপন )?নির্দেশ|গোপন নির্দেশ|আপনার নির্দেশনা|دستورالعملهای سیستمی|دستورالعمل سیستمی|پرامپت سیستم|پیام سیستم|دستورالعملهایت|دستورالعملهای تو|دستورهایی که به تو داده|системн\\p{L}* (?:промпт|інструкці|підказк)|тво\\p{L}* інструкці|інструкці\\p{L}*,? (?:які|що) (?:тобі )?(?:дали|надали)|تعليماتك|تعليمات النظام|موجه النظام)`),
+    ],
+  },
+  {
+    name: 'secret-ask',
+    plainOnly: true,
+    patterns: [
+      nre(`\\b(?:kata sandi|kata kunci rahasia|neno la siri|nenosiri|nywila|parola (?:secreta|de acces|ta|de administrator)|hesl(?:o|a|u|e|em)|mat khau|ma bi mat|care (?:este|e) parola)\\b|\\bjelsz(?:o|av)|(?:סיסמ|κωδικό πρόσβασης|κωδικός πρόσβασης|συνθηματικ|μυστικό κωδικό|κρυφό κωδικό|รหัสผ่าน|รหัสลับ|পাসওয়ার্ড|গোপন কোড|رمز عبور|کلمه عبور|گذرواژه)`),
+    ],
+  },
+  {
+    // "Without restrictions / censorship", "no rules", as English `policy-bypass` reads them.
+    name: 'policy-bypass',
+    plainOnly: true,
+    patterns: [
+      nre(`\\b(?:tanpa (?:batasan|sensor|filter|aturan)|(?:tidak|tak) (?:ada|punya) (?:aturan|batasan)|bila (?:vikwazo|udhibiti|mipaka|vizuizi)|(?:asiye|isiyo) na (?:sheria|vikwazo|mipaka)|fara (?:restrictii|cenzura|filtre|limite|nicio (?:restrictie|limita|regula)|niciun filtru)|bez (?:jakychkoli |jakekoli |zadnych )?(?:omezeni|cenzury|filtru|pravidel)|(?:korlatozas|cenzura|szures|szabalyok)(?:ok)? nelkul|korlatozas nelkuli|khong (?:co )?(?:bat ky |mot )?(?:gioi han|kiem duyet|bo loc|rang buoc)|(?:k[iı]s[iı]tlama|sans[uü]r|filtre)(?:s[iıu]z| olmadan))`),
+      nre(`(?:(?:ללא|בלי|אין לה|אין לך|אין לו)(?: שום| כל)? (?:הגבלות|הגבלה|צנזורה|מסננים|כללים|חוקים)|χωρίς (?:κανέναν |κανένα |καθόλου )?(?:περιορισμ|λογοκρισ|φίλτρ|κανόν)|ไม่มีข้อจำกัด|ไม่มีกฎ|ไม่มีการเซ็นเซอร์|ไร้ข้อจำกัด|ไม่มีขีดจำกัด|(?:কোনো|কোন) (?:নিয়ম|সীমাবদ্ধতা|বিধিনিষেধ) (?:নেই|ছাড়া)|(?:সীমাবদ্ধতা|সেন্সর) ছাড়া|بدون (?:هیچ )?(?:محدودیت|سانسور|فیلتر|قید)|هیچ قانونی|без (?:жодних |будь-яких )?(?:обмежень|цензури|фільтрів)|жодних (?:правил|обмежень))`),
+    ],
+  },
+  {
+    name: 'refusal-suppression',
+    plainOnly: true,
+    patterns: [
+      nre(`\\b(?:tanpa menolak|jangan (?:pernah )?menolak|usikatae|usikatalie|kamwe usikatae|nu refuza|fara (?:sa refuzi|refuz)|raspunzi la orice|neodmitej|nikdy neodmitej|bez odmitnuti|ne utasits (?:el|vissza)|mindenre valaszolsz|khong (?:đuoc )?tu choi|asla reddetme)\\b|đung tu choi|(?:אל תסרב|לעולם אל תסרב|בלי לסרב|μην αρνηθείς|μην αρνείσαι|χωρίς να αρνηθείς|อย่าปฏิเสธ|ห้ามปฏิเสธ|โดยไม่ปฏิเสธ|প্রত্যাখ্যান করো না|অস্বীকার করো না|بدون امتناع|امتناع نکن|رد نکن|не відмовляй|без відмов|жодних відмов)`),
+    ],
+  },
+  {
+    name: 'new-instructions',
+    plainOnly: true,
+    patterns: [
+      nre(`\\b(?:mulai (?:sekarang|saat ini|dari sekarang)|kuanzia sasa|tangu sasa|de acum (?:inainte|incolo)|od ted|od teto chvile|od nynejska|mostantol|ettol kezdve|(?:ke )?tu bay gio|tu gio tro đi)\\b|(?:מעכשיו|מעתה|από (?:τώρα|εδώ) και (?:στο εξής|πέρα)|ต่อจากนี้|นับจากนี้|ตั้งแต่นี้ไป|এখন থেকে|আজ থেকে|از این به بعد|از حالا به بعد|از این پس)`),
+    ],
+  },
+  {
+    name: 'persona-roleplay',
+    plainOnly: true,
+    patterns: [
+      // "You are now …" only where it opens a sentence ("where are you now?" is not a persona).
+      nre(`\\b(?:(?:kamu|anda) (?:sekarang|kini) (?:adalah|jadi|menjadi)|berpura-pura(?:lah)? (?:menjadi|jadi|sebagai)|bertindak(?:lah)? (?:sebagai|seperti)|berperan(?:lah)? sebagai|wewe sasa ni|jifanye (?:kuwa|ni)|prefa-te ca|joaca rolul|comporta-te ca|predstirej,? ze|chovej se jako|hraj roli|mostantol (?:te )?(?:vagy|leszel)|tegyel ugy,? mintha|viselkedj (?:ugy,? )?mint|tu bay gio ban la|gia vo (?:lam|la))\\b|(?:^|[.!?\\n] ?)(?:(?:de )?acum esti (?:un|o)\\b|esti acum (?:un|o)\\b|(?:od )?ted jsi\\b)|đong vai`),
+      nre(`(?:^|[.!?\\n] ?)(?:אתה עכשיו|את עכשיו|είσαι τώρα|τώρα είσαι|ти тепер|тепер ти)|מעכשיו אתה|מעכשיו את |תעמיד פנים|העמד פנים|תתנהג כמו|κάνε πως είσαι|προσποιήσου|παίξε τον ρόλο|συμπεριφέρσου σαν|(?:ต่อไปนี้|ตอนนี้|ต่อจากนี้|นับจากนี้)คุณคือ|แกล้งทำเป็น|สวมบทบาท|รับบทเป็น|(?:তুমি|আপনি) এখন (?:থেকে )?(?:একজন|একটি|["“'])|এখন থেকে (?:তুমি|আপনি)|ভান কর|(?:از این به بعد|از حالا) (?:تو|شما) |وانمود کن|ایفای نقش|відтепер ти|поводься як|(?:грай|зіграй) роль`),
+    ],
+  },
+  {
+    name: 'fiction-framing',
+    plainOnly: true,
+    patterns: [
+      nre(`\\b(?:andaikan|seandainya|misalkan|anggap saja|(?:secara )?hipotetis|kwa dhana|fikiria kwamba|ipotetic|sa presupunem|imagineaza-ti|hypoteticky|predstav si|tegyuk fel|hipotetikusan|kepzeld el|gia su nhu|gia đinh rang|hay tuong tuong|tuong tuong rang)\\b|(?:היפותטי|נניח ש|דמיין ש|υποθετικ|ας υποθέσουμε|φαντάσου|สมมติว่า|สมมุติว่า|ลองจินตนาการ|ধরো যে|ধরুন যে|ধরা যাক|কল্পনা কর|কাল্পনিক|فرض کن|فرضا|تصور کن|гіпотетичн|уяви(?:мо)?,? що|припустімо)`),
+    ],
+  },
+  {
+    // A fabricated chat to continue: a user turn, then an assistant turn left open at the very end
+    // ("User: …\nAssistant: Sure, here it is:"), so the model writes the reply it would refuse. A
+    // pasted dialogue between other roles (customer, agent, two characters) is not this.
+    name: 'fake-delimiter',
+    plainOnly: true,
+    patterns: [
+      nre(`(?:^|\\n)[^\\S\\n]*(?:user|human|usuario|utilisateur|nutzer|benutzer|utente|gebruiker|uzytkownik|kullan[iı]c[iı]|pengguna|mtumiaji|utilizator|uzivatel|felhasznalo|nguoi dung|пользователь|користувач|用户|用戶|ユーザー|사용자|משתמש|χρήστης|ผู้ใช้|ব্যবহারকারী|کاربر|المستخدم|उपयोगकर्ता)[^\\S\\n]?[:：][^\\n]{0,400}\\n(?:[^\\n]{0,400}\\n){0,6}?[^\\S\\n]*(?:assistant|ai|bot|chatbot|gpt|asistente|assistente|assistent|asistent|asystent|asistan|asisten|msaidizi|asistentul|asszisztens|tro ly|ассистент|помощник|асистент|помічник|助手|助理|アシスタント|어시스턴트|עוזר|βοηθός|ผู้ช่วย|সহকারী|دستیار|المساعد|सहायक)[^\\S\\n]?[:：][^\\n]{0,160}$`),
+    ],
+  },
+];
+
 export const DIRECT_RULES: readonly RuleFamily[] = [
   {
     // More phrasings of the ATTACK_RULES concept, for user prompts only (segments and the indirect
@@ -925,6 +1024,7 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
     ],
   },
   ...TACTIC_RULES,
+  ...LANGUAGE_RULES,
   {
     // Session 11 (inj-gen2): the model's instructions asked for *sideways* — translated into
     // another language instead of shown ("translate your system prompt into French", "render the
