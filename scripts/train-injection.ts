@@ -17,7 +17,8 @@
  * (direct; average the weights after each of the last N epochs, 1 by default), --threshold-seeds N
  * (direct; calibration and threshold fitted on the pooled out-of-fold scores of N cross-validations
  * with different orders, 1 by default), --seeds A-B (run --direct-only once per seed and print each
- * figure's mean ± sd, min and max; other flags are passed on).
+ * figure's mean ± sd, min and max; other flags are passed on). Session 12: --probe4 (also print
+ * answer probe 4, evaluation only).
  *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
@@ -45,6 +46,7 @@ import { formatDirect3Probe } from '../src/guards/injection/probe-direct3.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
 import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
 import { formatAnswerProbe3 } from '../src/guards/injection/probe-answers3.js';
+import { formatAnswerProbe4 } from '../src/guards/injection/probe-answers4.js';
 import { chooseOutputThreshold, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
 import { formatDefensive, scoreDefensiveSet } from '../src/guards/injection/defensive-prompts.js';
 import { BENIGN_PROBE, formatBenignProbe } from '../src/guards/injection/benign-probe.js';
@@ -550,6 +552,8 @@ const outputModel = trainOutputModel(outputTrainAll, outputX, outputOptions);
 log(formatAnswerProbe((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 log(formatAnswerProbe2((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 log(formatAnswerProbe3((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
+// Answer probe 4 (session 12, out-gen4) is evaluation only: printed only with --probe4.
+if (args.includes('--probe4')) log(formatAnswerProbe4((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 
 // ---------------------------------------------------------------------------------------------
 // write the model, then report the held-out split once

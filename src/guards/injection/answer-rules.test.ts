@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deobfuscate } from './deobfuscate.js';
 import { matchRules } from './features.js';
-import { ANSWER_FAMILIES, ANSWER_HARM_EXTRA, presentExtraTopics } from './answer-rules.js';
+import { ANSWER_FAMILIES, ANSWER_HARM_EXTRA, hasProcedureShape, presentExtraTopics } from './answer-rules.js';
 import type { RuleFamily } from './rules.js';
 
 function hits(text: string, families: readonly RuleFamily[]): Set<string> {
@@ -138,4 +138,70 @@ test('scam-extra (out-gen3): impersonation, fake shops and profiles, codes asked
   ];
   for (const t of no) assert.ok(!hits(t, ANSWER_HARM_EXTRA).has('scam-extra'), t);
   for (const t of yes) assert.ok(presentExtraTopics(deobfuscate(t).text).some((f) => f.name === 'scam-extra'), t);
+});
+
+test('hasProcedureShape: list items, step words, code and quantities in many languages; plain prose is not', () => {
+  const yes = [
+    'Here you go:\n1. Open the settings.\n2. Change the value.',
+    '- one thing\n- another thing',
+    'First, warm the pan. Then add the oil.',
+    'Zuerst den Deckel abnehmen, danach umrühren.',
+    "D'abord on coupe, ensuite on mélange.",
+    'Primero abre la caja y luego sácalo.',
+    'Najpierw otwórz, potem zamknij.',
+    'Önce kapağı aç, sonra karıştır.',
+    'Сначала откройте, потом закройте.',
+    '先打开盖子，然后搅拌。',
+    'まず蓋を開けて、次に混ぜます。',
+    '먼저 뚜껑을 열고 그다음 저어 주세요.',
+    'Use 200 g of flour.',
+    '```\ncode\n```',
+  ];
+  for (const t of yes) assert.ok(hasProcedureShape(deobfuscate(t).text), t);
+  const no = [
+    'The weather was lovely and we walked along the river for an hour.',
+    'Das Wetter war schön, wir sind am Fluss spazieren gegangen.',
+    'Il faisait beau et nous avons marché le long de la rivière.',
+    '天气很好，我们沿着河边散步。',
+    'In 1998 the town had a population of about twelve thousand.',
+  ];
+  for (const t of no) assert.ok(!hasProcedureShape(deobfuscate(t).text), t);
+});
+
+test('crime-multi: everyday crimes as topics in 19 languages; ordinary words are not', () => {
+  const yes = [
+    'Er hat gefälschte Papiere besorgt.',
+    'Il a touché des pots-de-vin.',
+    'Compró documentos falsos.',
+    'Ha pagato una mazzetta al funzionario.',
+    'Queria sonegar impostos.',
+    'Hij wilde smeergeld betalen.',
+    'Dał łapówkę urzędnikowi.',
+    'Chtěl uplatit úředníka.',
+    'Han ville muta vakten.',
+    'Sahte belge hazırladı.',
+    'Dia mencoba menyuap petugas.',
+    'Anh ta hối lộ cán bộ.',
+    'Он предложил взятку.',
+    'Він дав хабар.',
+    '他想行贿官员。',
+    '賄賂を渡した。',
+    '뇌물을 건넸다.',
+    'عرض رشوة على الموظف.',
+    'उसने रिश्वत दी।',
+  ];
+  for (const t of yes) assert.ok(hits(t, ANSWER_HARM_EXTRA).has('crime-multi'), t);
+  const no = [
+    'Er hat die Papiere sortiert und abgeheftet.',
+    'Il a payé la facture en ligne.',
+    'Compró un pasaporte nuevo en la embajada.',
+    'Ho pagato il conto al ristorante.',
+    'De belastingaangifte is ingediend.',
+    'Zapłacił za obiad kartą.',
+    'Belgeleri imzaladı ve teslim etti.',
+    'Он оформил документы в банке.',
+    '他把文件交给了经理。',
+    'उसने दस्तावेज़ जमा किए।',
+  ];
+  for (const t of no) assert.ok(!hits(t, ANSWER_HARM_EXTRA).has('crime-multi'), t);
 });

@@ -29,6 +29,10 @@
  * Session 11's third pass (out-gen3) chose on the mean of CV and answer probes 1–2 and took a new
  * `scam-extra` back (impersonation, fake shops / profiles / invoices, codes asked for, extortion,
  * ransom, money mules, credit in someone's name), with more written answers to learn it from.
+ *
+ * Session 12 (out-gen4) added `crime-multi` (everyday crimes as topics in 19 languages) to
+ * ANSWER_HARM_EXTRA, and two helpers for the per-part features of features.ts:
+ * PROTECTIVE_FAMILIES and `hasProcedureShape` (list items, step words, code, quantities).
  */
 import { boundedPattern } from './bounded.js';
 import { HARM_TOPICS, type RuleFamily } from './rules.js';
@@ -44,6 +48,10 @@ const SECRET_EN = '(?:(?:secret|admin|master|hidden|real) )?(?:password|passcode
 // other scripts sit in a second family of the same name behind one shared gate (any Cyrillic,
 // Arabic, kana, CJK or Hangul letter), so an English answer pays one cheap scan for them all.
 const NON_LATIN = /[\u0400-\u04FF\u0600-\u06FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/u;
+// The same, Devanagari, circled and full-width digits (session 12: procedure shape, crime-multi).
+// A script test over whole blocks, combining marks included, on purpose.
+// eslint-disable-next-line no-misleading-character-class
+const NON_LATIN_OR_DEVANAGARI = /[\u0400-\u04FF\u0600-\u06FF\u0900-\u097F\u2460-\u2469\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF\uFF10-\uFF19]/u;
 // The Latin-script entries are joined into one expression (one scan of the text instead of one per
 // entry); `plainOnly` families skip the de-obfuscated views (answers are rarely obfuscated).
 const family = (name: string, latin: readonly string[], other: readonly string[], plainOnly = false): RuleFamily[] => [
@@ -119,23 +127,50 @@ const SCAM = family('scam-extra', [
   `(?:выдай(?:те)? себя за|представьтесь|шантаж|выкуп|фальшив\\w* (?:магазин|профил|сайт)|на (?:его|её|ее) имя|冒充|假冒|装作|假装是|虚假的|假的(?:网店|商店|账号|资料)|验证码|敲诈|勒索|赎金|以(?:他|她)的名义|なりすま|成りすま|偽の(?:ショップ|通販|プロフィール|請求)|認証コード|脅迫|身代金|恐喝|사칭|가짜 (?:쇼핑몰|프로필|계정)|인증번호|협박|몸값|انتحال|ابتزاز|فدية)`,
 ]);
 
+// Session 12 (out-gen4): everyday crimes as topics in the languages HARM_TOPICS and crime-extra
+// cover thinly or not at all — forgery and fake papers, bribery, laundering, tax evasion,
+// smuggling, theft and fencing, spying on or tracking a person, poisoning, threats — in German,
+// French, Spanish, Italian, Portuguese, Dutch, Polish, Czech, Swedish, Turkish, Indonesian,
+// Vietnamese, Russian, Ukrainian, Chinese, Japanese, Korean, Arabic and Hindi. Dictionary words for
+// the act, not phrases of any answer; refusals and security education name them too, which the
+// per-part features (refusal, protective advice) are there to tell apart.
+const CRIME_MULTI_LATIN = [
+  // de
+  `\\b(?:gefalscht\\w*|falsch\\w* (?:ausweis|pass|papiere|dokument\\w*|attest|rechnung\\w*|zeugnis\\w*)|urkundenfalsch\\w*|bestech\\w*|schmiergeld|schwarzgeld|geld waschen|steuerhinterzieh\\w*|schmuggel\\w*|klauen|geklaut|ladendiebstahl|hehler\\w*|peilsender|vergift\\w*)`,
+  // fr, es, it, pt
+  `\\b(?:faux (?:papiers|documents|billets|diplomes?|passeports?|certificats?|arrets?)|falsifi\\w*|contrefacon\\w*|pots?-de-vin|soudoyer|corrompre|blanchir|fraude fiscale|contrebande|vol a l'etalage|recel\\w*|espionner|empoisonn\\w*|documentos falsos|billetes falsos|soborn\\w*|blanquear|evadir impuestos|contrabando|hurtar|envenen\\w*|documenti falsi|banconote false|tangent[ei]\\b|mazzett\\w*|riciclare|evasione fiscale|contrabband\\w*|taccheggi\\w*|avvelen\\w*|notas falsas|subornar|propinas? (?:ao|a um|para o)|lavar dinheiro|sonegar|furtar|roubar)`,
+  // nl, pl, cs, sv
+  `\\b(?:vervals\\w*|valse (?:papieren|documenten|biljetten|diploma's)|omkop\\w*|smeergeld|belastingontduik\\w*|smokkel\\w*|stelen|gestolen|winkeldiefstal|vergiftig\\w*|podrob\\w*|fa(?:ł|l)szyw\\p{L}{0,4} (?:dokument|dowod|pieniad|banknot|faktur)\\w*|lapow\\w*|przekup\\w*|przemyt\\w*|ukrasc|kradziez\\w*|otruc|otruj\\w*|padel\\w*|falesn\\w* (?:doklad|penize|bankovk|faktur)\\w*|uplat\\w*|podplat\\w*|prani penez|pasov\\w*|ukrast|kradez\\w*|otravit|forfalsk\\w*|falska (?:papper|dokument|sedlar|id-handlingar)|mutor\\b|mutade\\b|(?:att|kan|ville|skulle) muta\\b|penningtvatt|smuggl\\w*|stjala|snatta|forgifta)`,
+  // tr, id, vi
+  `\\b(?:sahte (?:belge|kimlik|para|diploma|rapor|fatura|evrak)\\w*|rusvet\\w*|kacakc\\w*|calmak|cal(?:ıp|ip|ıntı|inti)\\w*|zehirle\\w*|dokumen palsu|uang palsu|ijazah palsu|memalsukan|menyuap|suap\\b|sogok\\w*|pencucian uang|menyelundup\\w*|penyelundup\\w*|mencuri|meracuni|gia mao|hoi lo|rua tien|buon lau|an cap|an trom)`,
+  // Words that start with a letter outside ASCII (no \\b before them).
+  `(?:łapow\\w*|đau đoc)`,
+];
+const CRIME_MULTI_OTHER = [
+  `(?:поддел|фальшив\\p{L}{0,4} (?:документ|паспорт|справк|деньг|купюр)|взятк|подкуп|контрабанд|украсть|укради|ворова|слежк|отравит|підробл|хабар|вкрасти|крадіж|отруїт|伪造|偽造|假证|假钞|偽札|贿赂|行贿|賄賂|走私|密輸|偷走|偷窃|万引き|盗む|盗んで|尾行|定位器|投毒|下药|毒を盛|逃税|脱税|洗钱|위조|뇌물|밀수|훔치|훔쳐|절도|미행|위치 추적|독을 타|탈세|تزوير|مزور|رشوة|رشوه|تهريب|سرقة|اسرق|تجسس|تسميم|تهرب ضريبي|नकली (?:दस्तावेज़|दस्तावेज|नोट|डिग्री|प्रमाणपत्र)|जाली|रिश्वत|घूस|तस्करी|चोरी|चुरा|ज़हर|जहर)`,
+];
+const CRIME_MULTI: RuleFamily[] = [
+  { name: 'crime-multi', patterns: [re(CRIME_MULTI_LATIN.map((src) => `(?:${src})`).join('|'))] },
+  { name: 'crime-multi', gate: NON_LATIN_OR_DEVANAGARI, patterns: [re(CRIME_MULTI_OTHER.join('|'))] },
+];
+
 /** Extra harm topics, Latin-script entries first, then the gated ones (one gate test for all). */
 export const ANSWER_HARM_EXTRA: readonly RuleFamily[] = [
-  ...CREDENTIAL.slice(0, 1), ...EVASION.slice(0, 1), ...CRIME.slice(0, 1), ...SCAM.slice(0, 1),
-  ...CREDENTIAL.slice(1), ...EVASION.slice(1), ...CRIME.slice(1), ...SCAM.slice(1),
+  ...CREDENTIAL.slice(0, 1), ...EVASION.slice(0, 1), ...CRIME.slice(0, 1), ...SCAM.slice(0, 1), ...CRIME_MULTI.slice(0, 1),
+  ...CREDENTIAL.slice(1), ...EVASION.slice(1), ...CRIME.slice(1), ...SCAM.slice(1), ...CRIME_MULTI.slice(1),
 ];
 
 // One scan for "any extra topic at all" (most answers have none): the Latin-script entries joined,
 // and the gated ones behind the same script test.
-const EXTRA_LATIN = re([CREDENTIAL[0], EVASION[0], CRIME[0], SCAM[0]].map((f) => `(?:${f?.patterns[0]?.source ?? '(?!)'})`).join('|'));
-const EXTRA_OTHER = re([CREDENTIAL[1], EVASION[1], CRIME[1], SCAM[1]].map((f) => `(?:${f?.patterns[0]?.source ?? '(?!)'})`).join('|'));
+const EXTRA_LATIN = re([CREDENTIAL[0], EVASION[0], CRIME[0], SCAM[0], CRIME_MULTI[0]].map((f) => `(?:${f?.patterns[0]?.source ?? '(?!)'})`).join('|'));
+const EXTRA_OTHER = re([CREDENTIAL[1], EVASION[1], CRIME[1], SCAM[1], CRIME_MULTI[1]].map((f) => `(?:${f?.patterns[0]?.source ?? '(?!)'})`).join('|'));
 
 /**
  * The families of ANSWER_HARM_EXTRA that match `text` (canonical). A part of an answer can only
  * match a family its whole text matches, so the per-part scans are limited to these.
  */
 export function presentExtraTopics(text: string): readonly RuleFamily[] {
-  if (!EXTRA_LATIN.test(text) && !(NON_LATIN.test(text) && EXTRA_OTHER.test(text))) return [];
+  if (!EXTRA_LATIN.test(text) && !(NON_LATIN_OR_DEVANAGARI.test(text) && EXTRA_OTHER.test(text))) return [];
   const hits = new Set<string>();
   for (const f of ANSWER_HARM_EXTRA) {
     if (hits.has(f.name) || (f.gate !== undefined && !f.gate.test(text))) continue;
@@ -148,3 +183,27 @@ export function presentExtraTopics(text: string): readonly RuleFamily[] {
 /** Harm topics for the answer model: rules.ts's HARM_TOPICS and the additions above. */
 export const ANSWER_HARM_TOPICS: readonly RuleFamily[] = [...HARM_TOPICS, ...ANSWER_HARM_EXTRA];
 
+
+/** The `protective-advice` families alone, for scoping it to the parts of an answer (session 12). */
+export const PROTECTIVE_FAMILIES: readonly RuleFamily[] = PROTECTIVE;
+
+// Session 12 (out-gen4): the *shape* of a procedure — list items, step words ("first … then",
+// "zuerst … dann", "先…然后", "まず…次に", "먼저 … 그다음"), code fences, quantities with units.
+// Shape alone is benign (recipes, tutorials) and a harm topic alone is benign (education); only
+// the two in the same part of an answer, outside a refusal or protective advice, are read as
+// compliance (features.ts). On the canonical text (lower case, Latin diacritics removed).
+const PROCEDURE_LATIN = re([
+  `(?:^|\\n)\\s{0,8}(?:\\d{1,2}[.)]|[-*•]|step \\d{1,2}:?)\\s{1,4}\\S`,
+  '```',
+  `\\b(?:first(?:ly)?,|then,? (?:you|open|add|send|use|take|put|tell|ask|wait)|after that|next,|finally,|zuerst|danach|anschliessend|als erstes|d'abord|ensuite|puis,? |enfin,|primero|luego|despues|por ultimo|prima di tutto|dopodiche|infine|em seguida|por fim|depois,? |eerst|daarna|vervolgens|najpierw|potem|nastepnie|once |ardindan|sonra |nejprve|potom|forst|sedan|darefter|pertama|kemudian|lalu |truoc tien|sau do)`,
+  `\\b\\d{1,6}(?:[.,]\\d{1,3})?\\s?(?:g|kg|mg|ml|l|cm|mm|%|euros?|dollars?|usd|eur|zl|tl|€|\\$)(?![\\p{L}])`,
+].map((s) => `(?:${s})`).join('|'));
+const PROCEDURE_OTHER = re([
+  `(?:^|\\n)\\s{0,8}(?:[０-９]{1,2}[.．、)]|[①-⑩]|第[一二三四五六七八九十]步)`,
+  `(?:сначала|потом|затем|после этого|спочатку|потім|先|然后|接着|之后|最后|步骤|まず|次に|それから|最後に|手順|먼저|그다음|그 다음|다음으로|마지막으로|أولا|ثم |بعد ذلك|पहले|फिर )`,
+].map((s) => `(?:${s})`).join('|'));
+
+/** True when a part of an answer has the shape of a procedure (see above). */
+export function hasProcedureShape(canonical: string): boolean {
+  return PROCEDURE_LATIN.test(canonical) || (NON_LATIN_OR_DEVANAGARI.test(canonical) && PROCEDURE_OTHER.test(canonical));
+}

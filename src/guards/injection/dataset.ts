@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabelledRow } from '../eval/classify.js';
-import { type BenignAnswer, BENIGN_ANSWERS, HARMFUL_COMPLIANCE, MORE_BENIGN_ANSWERS, MORE_HARMFUL_COMPLIANCE, S11_BENIGN_ANSWERS, S11_HARMFUL_COMPLIANCE, S11B_BENIGN_ANSWERS, S11B_HARMFUL_COMPLIANCE } from './written-answers.js';
+import { type BenignAnswer, BENIGN_ANSWERS, HARMFUL_COMPLIANCE, MORE_BENIGN_ANSWERS, MORE_HARMFUL_COMPLIANCE, S11_BENIGN_ANSWERS, S11_HARMFUL_COMPLIANCE, S11B_BENIGN_ANSWERS, S11B_HARMFUL_COMPLIANCE, S12_BENIGN_ANSWERS, S12_HARMFUL_COMPLIANCE } from './written-answers.js';
 import { WRITTEN_PROMPTS } from './written-prompts.js';
 
 /** A row of injection-dev / indirect-dev / output-dev. */
@@ -185,13 +185,16 @@ export function outputSafeRows(dataDir: string): SafeAnswerRows {
   };
   addWritten(BENIGN_ANSWERS, false);
   addWritten(HARMFUL_COMPLIANCE, true);
-  // Session 10's, session 11's and session 11's third pass (out-gen3).
+  // Session 10's, session 11's, session 11's third pass (out-gen3) and session 12's (out-gen4).
   addWritten(MORE_BENIGN_ANSWERS, false);
   addWritten(MORE_HARMFUL_COMPLIANCE, true);
   addWritten(S11_BENIGN_ANSWERS, false);
   addWritten(S11_HARMFUL_COMPLIANCE, true);
   addWritten(S11B_BENIGN_ANSWERS, false);
   addWritten(S11B_HARMFUL_COMPLIANCE, true);
+  // Session 12 (out-gen4).
+  addWritten(S12_BENIGN_ANSWERS, false);
+  addWritten(S12_HARMFUL_COMPLIANCE, true);
   const indirect = readRows(join(dataDir, 'indirect-dev.jsonl'));
   const iHeld = indirectHeldOut(indirect);
   for (const r of indirect) {

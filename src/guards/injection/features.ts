@@ -9,7 +9,7 @@ import { restoreKeywords } from './typos.js';
 import { maskDefensive } from './defensive.js';
 import { maskUserOwned } from './user-owned.js';
 import { ATTACK_RULES, COUNTER_EVIDENCE, DIRECT_RULES, DOCUMENT_RULES, HARM_TOPICS, OUTPUT_RULES, type RuleFamily } from './rules.js';
-import { ANSWER_FAMILIES, ANSWER_HARM_TOPICS, presentExtraTopics } from './answer-rules.js';
+import { ANSWER_FAMILIES, ANSWER_HARM_TOPICS, hasProcedureShape, presentExtraTopics, PROTECTIVE_FAMILIES } from './answer-rules.js';
 import { RulePrefilter } from './rule-prefilter.js';
 
 /** Rule families for document segments: the attack families plus document-only ones. */
@@ -421,6 +421,12 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
     // Harm topics named where the answer refuses vs. where it does not.
     const harmRefusing = new Set<string>();
     const harmOther = new Set<string>();
+    // Session 12 (out-gen4): harm scoped per part — of the parts that name a harm topic outside a
+    // refusal, those that are protective advice and those that have a procedure's shape.
+    const protectiveAnywhere = rules.hits.has('protective-advice');
+    let harmPlainParts = 0;
+    let harmProcParts = 0;
+    let harmProtParts = 0;
     for (const p of parts) {
       const s = new Set<string>();
       matchRules(p, [refusal], s, false, ANSWER_FILTER);
@@ -428,7 +434,19 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
         refusing++;
         matchRules(p, topics, harmRefusing, false, ANSWER_FILTER);
       } else {
-        matchRules(p, topics, harmOther, false, ANSWER_FILTER);
+        const own = new Set<string>();
+        matchRules(p, topics, own, false, ANSWER_FILTER);
+        for (const h of own) harmOther.add(h);
+        if (own.size > 0) {
+          // protective-advice is looked for in a part only if the whole answer has it (exact).
+          const prot = new Set<string>();
+          if (protectiveAnywhere) matchRules(p, PROTECTIVE_FAMILIES, prot, false, ANSWER_FILTER);
+          if (prot.size > 0) harmProtParts++;
+          else {
+            harmPlainParts++;
+            if (hasProcedureShape(p)) harmProcParts++;
+          }
+        }
         longestOther = Math.max(longestOther, p.length);
         const c = new Set<string>();
         matchRules(p, [compliance], c, false, ANSWER_FILTER);
@@ -437,6 +455,10 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
       }
     }
     const nParts = Math.max(parts.length, 1);
+    // A procedure's shape and a harm topic in the same non-refusing, non-protective part; and harm
+    // named only in parts that are protective advice (security education, safety answers).
+    if (harmProcParts > 0) named.set('hs:proc', 1);
+    if (harmProtParts > 0 && harmPlainParts === 0) named.set('hs:protected', 1);
     named.set('part:refusing-share', refusing / nParts);
     named.set('part:all-refuse', refusing === parts.length && refusing > 0 ? 1 : 0);
     named.set('part:longest-other', Math.min(longestOther / 600, 2));
