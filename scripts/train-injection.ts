@@ -16,7 +16,8 @@
  * (direct; average the weights after each of the last N epochs, 1 by default), --threshold-seeds N
  * (direct; calibration and threshold fitted on the pooled out-of-fold scores of N cross-validations
  * with different orders, 1 by default), --seeds A-B (run --direct-only once per seed and print each
- * figure's mean ± sd, min and max; other flags are passed on).
+ * figure's mean ± sd, min and max; other flags are passed on). Session 12: --probe-leaks (print the
+ * answer leak probe, probe-leaks.ts; evaluation only, for the start and the final run).
  *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
@@ -43,6 +44,7 @@ import { formatDirect2Probe } from '../src/guards/injection/probe-direct2.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
 import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
 import { formatAnswerProbe3 } from '../src/guards/injection/probe-answers3.js';
+import { formatLeakProbe } from '../src/guards/injection/probe-leaks.js';
 import { chooseOutputThreshold, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
 import { formatDefensive, scoreDefensiveSet } from '../src/guards/injection/defensive-prompts.js';
 import { BENIGN_PROBE, formatBenignProbe } from '../src/guards/injection/benign-probe.js';
@@ -534,6 +536,9 @@ const outputModel = trainOutputModel(outputTrainAll, outputX, outputOptions);
 log(formatAnswerProbe((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 log(formatAnswerProbe2((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 log(formatAnswerProbe3((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
+// The leak probe (probe-leaks.ts, session 12 out-leak) is evaluation only: --probe-leaks, read at the
+// start and by the final run.
+if (args.includes('--probe-leaks')) log(formatLeakProbe((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 
 // ---------------------------------------------------------------------------------------------
 // write the model, then report the held-out split once

@@ -13,8 +13,9 @@
  * Probe 2 is development data since session 11's third pass (out-gen3) and always printed; the
  * SELECT line is that pass's selection figure: the mean of CV balanced accuracy (mean over seeds),
  * probe 1 and probe 2 balanced accuracy.
- * --probe3: also print answer probe 3 (out-gen3, evaluation only: read once at the start and once at
- * the end; with --wrong it lists its misses).
+ * Probe 3 (out-gen3) is development data since session 12 (out-leak) and always printed.
+ * --probe-leaks: also print the leak probe (probe-leaks.ts, session 12 out-leak, evaluation only: read
+ * once at the start and once at the end; with --wrong it lists its misses).
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ import { chooseOutputThreshold, OUTPUT_SHARES, outputOutOfFold, trainOutputModel
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
 import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
 import { formatAnswerProbe3 } from '../src/guards/injection/probe-answers3.js';
+import { formatLeakProbe } from '../src/guards/injection/probe-leaks.js';
 
 const args = process.argv.slice(2);
 const argAfter = (flag: string): string | undefined => {
@@ -102,6 +104,7 @@ log(p2);
 log(`SELECT mean(cv, probe1, probe2) = ${((means.ba * 100 + balOf(p1) + balOf(p2)) / 3).toFixed(2)} (cv ${(means.ba * 100).toFixed(2)}, probe1 ${balOf(p1)}, probe2 ${balOf(p2)})`);
 const alpaca = scoreBinary(safe.evalOnly, (r) => flag(r.text));
 log(`AlpacaEval instructions in answer form flagged: ${(alpaca.overall.fpr * 100).toFixed(1)}% of ${alpaca.overall.n} (keep <= 1%)`);
-// Probe 3 (out-gen3) is evaluation only: printed on request, read at the start and the end.
-if (args.includes('--probe3')) log(formatAnswerProbe3(flag, args.includes('--wrong')));
+log(formatAnswerProbe3(flag, args.includes('--wrong')));
+// The leak probe (session 12, out-leak) is evaluation only: printed on request, read at the start and the end.
+if (args.includes('--probe-leaks')) log(formatLeakProbe(flag, args.includes('--wrong')));
 log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
