@@ -55,7 +55,7 @@ const LEAK_RULE_FEATURES: ReadonlySet<string> = new Set(['r:recited-instructions
 
 /**
  * What a row teaches. The written leaks and their look-alikes (session 12, written-leaks.ts) teach
- * only the weights of the leak rules: trained on their full vectors, 55 short answers moved the
+ * only the weights of the leak rules: trained on their full vectors, 54 short answers moved the
  * shared n-gram and shape weights and the threshold enough to cost answer probes 1-3 one to three
  * points on both seed pairs; with every `r:` feature, probe 3 still lost four (docs/detection.md,
  * session 12). Out-of-fold and held-out scores use the full vectors.
