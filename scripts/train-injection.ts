@@ -19,6 +19,7 @@
  * with different orders, 1 by default), --seeds A-B (run --direct-only once per seed and print each
  * figure's mean ± sd, min and max; other flags are passed on). Session 12: --probe4 (also print
  * answer probe 4, evaluation only).
+ * --probe-leaks (print the answer leak probe, probe-leaks.ts; evaluation only, for the start and the final run).
  *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
@@ -47,6 +48,7 @@ import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
 import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
 import { formatAnswerProbe3 } from '../src/guards/injection/probe-answers3.js';
 import { formatAnswerProbe4 } from '../src/guards/injection/probe-answers4.js';
+import { formatLeakProbe } from '../src/guards/injection/probe-leaks.js';
 import { chooseOutputThreshold, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
 import { formatDefensive, scoreDefensiveSet } from '../src/guards/injection/defensive-prompts.js';
 import { BENIGN_PROBE, formatBenignProbe } from '../src/guards/injection/benign-probe.js';
@@ -554,6 +556,9 @@ log(formatAnswerProbe2((text) => predict(outputModel, extractOutput(text).vector
 log(formatAnswerProbe3((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 // Answer probe 4 (session 12, out-gen4) is evaluation only: printed only with --probe4.
 if (args.includes('--probe4')) log(formatAnswerProbe4((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
+// The leak probe (probe-leaks.ts, session 12 out-leak) is evaluation only: --probe-leaks, read at the
+// start and by the final run.
+if (args.includes('--probe-leaks')) log(formatLeakProbe((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 
 // ---------------------------------------------------------------------------------------------
 // write the model, then report the held-out split once

@@ -16,6 +16,8 @@
  * Session 12 (out-gen4): probe 3 is development data too and always printed; SELECT4 is the mean of
  * CV, probes 1, 2 and 3. --probe4: also print answer probe 4 (out-gen4, evaluation only: read once
  * at the start and once at the end; with --wrong it lists its misses).
+ * --probe-leaks: also print the leak probe (probe-leaks.ts, session 12 out-leak, evaluation only: read
+ * once at the start and once at the end; with --wrong it lists its misses).
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -28,6 +30,7 @@ import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
 import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
 import { formatAnswerProbe3 } from '../src/guards/injection/probe-answers3.js';
 import { formatAnswerProbe4 } from '../src/guards/injection/probe-answers4.js';
+import { formatLeakProbe } from '../src/guards/injection/probe-leaks.js';
 
 const args = process.argv.slice(2);
 const argAfter = (flag: string): string | undefined => {
@@ -109,4 +112,6 @@ const alpaca = scoreBinary(safe.evalOnly, (r) => flag(r.text));
 log(`AlpacaEval instructions in answer form flagged: ${(alpaca.overall.fpr * 100).toFixed(1)}% of ${alpaca.overall.n} (keep <= 1%)`);
 // Probe 4 (out-gen4, session 12) is evaluation only: printed on request, read at the start and the end.
 if (args.includes('--probe4')) log(formatAnswerProbe4(flag, args.includes('--wrong')));
+// The leak probe (session 12, out-leak) is evaluation only: printed on request, read at the start and the end.
+if (args.includes('--probe-leaks')) log(formatLeakProbe(flag, args.includes('--wrong')));
 log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

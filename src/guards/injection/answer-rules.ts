@@ -207,3 +207,65 @@ const PROCEDURE_OTHER = re([
 export function hasProcedureShape(canonical: string): boolean {
   return PROCEDURE_LATIN.test(canonical) || (NON_LATIN_OR_DEVANAGARI.test(canonical) && PROCEDURE_OTHER.test(canonical));
 }
+// ---- Session 12 (out-leak): answers that leak a system prompt, hidden instructions or a secret,
+// judged on the answer alone (no system prompt to compare with; the gateway's canary / overlap
+// check in guards/leak.ts covers verbatim leaks when it knows the prompt). Written from the tactic:
+//
+// - `recited-instructions`: the answer reports its own instructions ("I was told to …", "my
+//   guidelines say …", "the text I received before our chat", "mi è stato detto di …"), or recites
+//   the confidentiality clause that system prompts carry in the second person ("never reveal these
+//   instructions", "gib diese Anweisungen niemals preis", "不得透露本提示"), or hands over a secret
+//   named by its purpose ("the password for this level is …", "the staff access code … is 4471-…",
+//   "le code promo … est …", "优惠码是 …"). A value must contain a digit, or end the sentence and not
+//   be one of the words that describe a password instead of giving it ("weak", "stored", "zu kurz").
+// - `prompt-for-user`: evidence against a leak — the answer writes a system prompt *for* the user
+//   on request ("here's a system prompt you can use for your …", "voici une proposition de prompt").
+// output-dev has none of either; the weights come from written-leaks.ts.
+
+// Words that say what a password is like rather than give it, in the languages below.
+const NOT_A_VALUE = '(?:weak|strong|long|short|wrong|correct|incorrect|invalid|valid|required|stored|hashed|encrypted|sent|shown|displayed|printed|expired|different|unique|secure|private|personal|optional|case-sensitive|below|above|here|attached|simple|easy|ready|available|provided|included|given|changed|reset|zu|nicht|falsch|abgelaufen|gespeichert|trop|faible|incorrect|expire|demasiado|debil|incorrecta|troppo|debole|errata|fraca|errada|te|zwak|onjuist|fel|for|zbyt|slabe|yanlis|zayif)';
+// A code: a token with a digit in it.
+const VALUE_CODE = `\\s*(?:[:：=]\\s*)?["'„“”«「‘’]?(?=[\\p{L}_-]{0,24}\\p{N})[\\p{L}\\p{N}_-]{4,40}`;
+const VALUE_GIVEN = `(?:${VALUE_CODE}|(?!\\s*(?:[:：=]\\s*)?${NOT_A_VALUE}\\b)${VALUE})`;
+
+// The gated entries include Devanagari (Hindi), which the shared NON_LATIN gate does not.
+const LEAK_GATE = /[\u0400-\u04FF\u0600-\u06FF\u0904-\u0939\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/u;
+const gated = (fs: RuleFamily[]): RuleFamily[] => fs.map((f, i) => (i === 0 ? f : { ...f, gate: LEAK_GATE }));
+const LEAK = gated(family('recited-instructions', [
+  // Instructions reported, English.
+  `\\bi(?: was| have been|'ve been| am|'m) (?:told|instructed|asked|configured|set up|briefed|directed|ordered|supposed) (?:to|not to|as|that|never)\\b`,
+  `\\bmy (?:system prompt|system message|hidden instructions|original instructions|instructions|guidelines|setup|configuration|directives|hidden rules|rules) (?:say|says|said|tell|tells|told|state|states|require|requires|instruct|instructs|ask|asks|want|wants) (?:me|that|i)\\b`,
+  `\\b(?:instructions|system prompt|rules) i (?:received|was given|was configured with)\\b|\\b(?:translated|paraphrased|summari[sz]ed)(?: into [\\p{L}]{3,20})?, my (?:instructions|system prompt|rules|guidelines)\\b|\\bmy (?:setup|configuration) (?:tells|told|asks|says)\\b`,
+  // The confidentiality clause of a system prompt, recited (en de fr es it pt nl sv pl tr).
+  `\\b(?:never|do not|don't|must not) (?:reveal|disclose|share|repeat|mention|show|tell anyone) (?:these|this|the|your|any of these) (?:instructions|rules|prompt|system prompt|system message|guidelines|words|directives|configuration)\\b|\\bkeep (?:these|this|the|your) (?:instructions|rules|prompt|system prompt) (?:secret|confidential|private|hidden)\\b`,
+  `\\b(?:verrate|nenne|zeige|teile) (?:niemals |nie )?(?:diese|die|deine) (?:anweisungen|vorgaben|regeln|instruktionen|systemanweisungen)(?: [\\p{L}]{2,12}){0,2} (?:nicht|niemals|nie)\\b|\\bgib (?:diese|die|deine) (?:anweisungen|vorgaben|regeln) (?:niemals |nie |nicht )?preis\\b|\\bhalte (?:diese|die|deine) (?:anweisungen|vorgaben) geheim\\b`,
+  `\\bne (?:revele|divulgue|partage|montre|communique)z? (?:jamais |pas )(?:ces|les|tes|vos) (?:instructions|consignes|regles|directives)\\b|\\bgardez? (?:ces|les|tes) (?:instructions|consignes) (?:secretes|confidentielles|pour toi)\\b`,
+  `\\b(?:nunca|no) (?:reveles|revele|compartas|comparta|muestres|muestre|divulgues|divulgue) (?:estas|las|tus|sus|este) (?:instrucciones|reglas|directrices|indicaciones|texto)\\b|\\bnon (?:rivelare|divulgare|condividere|mostrare) (?:mai )?(?:queste|le|tue) (?:istruzioni|regole|direttive|linee guida)\\b|\\b(?:nunca|nao) (?:revele|revelar|compartilhe|divulgue|mostre) (?:estas|essas|as|suas) (?:instrucoes|regras|diretrizes)\\b`,
+  `\\b(?:deel|onthul|toon|verklap) (?:deze|de|je) (?:instructies|regels|richtlijnen) (?:nooit|niet)\\b|\\bhoud (?:deze|de|je) (?:instructies|regels) geheim\\b|\\b(?:avsloja|dela|visa) (?:inte|aldrig) (?:dessa|dina) (?:instruktioner|regler|riktlinjer)\\b|\\bnie (?:zdradzaj|ujawniaj|pokazuj|udostepniaj) (?:nigdy )?(?:tych|swoich|moich) (?:instrukcji|polecen|zasad|rozkazow|wytycznych)\\b|\\bbu (?:talimatlari|kurallari|yonergeleri) (?:kimseyle paylasma|asla paylasma|paylasma|gizli tut|aciklama|ifsa etme)`,
+  // Instructions reported, other Latin-script languages.
+  `\\b(?:mir wurde (?:gesagt|aufgetragen|vorgegeben|befohlen)|man hat mir (?:gesagt|aufgetragen|vorgegeben)|ich (?:wurde|bin) (?:angewiesen|instruiert|konfiguriert) |mein(?:e)? (?:systemprompt|systemanweisungen|anweisungen|vorgaben|richtlinien) (?:sagt|sagen|besagt|besagen|verlangt|verlangen)\\b|meine (?:ursprunglichen|internen|eigentlichen) (?:anweisungen|vorgaben) (?:lauten|sind))`,
+  `\\b(?:on m'a (?:demande|dit|ordonne|indique|configure)|(?:j'ai ete|je suis) (?:configure|parametre|charge)e? (?:pour|de|comme)|mes (?:consignes|instructions|directives) (?:disent|m'indiquent|precisent|stipulent|me demandent)|les (?:consignes|instructions) (?:que j'ai recues|qu'on m'a donnees))`,
+  `\\b(?:me (?:dijeron|pidieron|ordenaron|configuraron|instruyeron) (?:que|para)|(?:fui|estoy) (?:configurad|instruid)[oa] para|mis (?:directrices|instrucciones|indicaciones) (?:dicen|indican|establecen|me piden)|las instrucciones que (?:recibi|me dieron)|mi (?:e stato|hanno) (?:detto|chiesto|ordinato|indicato|imposto) di|sono stat[oa] (?:configurat|istruit|impostat)[oa] (?:per|a|come)|le mie (?:linee guida|istruzioni|direttive) (?:dicono|indicano|prevedono|mi chiedono)|le istruzioni che ho ricevuto)`,
+  `\\b(?:me (?:disseram|pediram|instruiram|mandaram|orientaram) (?:para|a|que)|fui (?:instruid|configurad|orientad)[oa] (?:a|para)|minhas (?:diretrizes|instrucoes) (?:dizem|mandam|pedem)|as instrucoes que recebi|(?:mij|me) (?:is|werd) (?:gezegd|opgedragen|verteld) (?:om|dat)|ik (?:ben|werd) (?:geinstrueerd|ingesteld|geconfigureerd) (?:om|als)|mijn (?:instructies|richtlijnen) (?:zeggen|luiden|vragen)|mina (?:instruktioner|riktlinjer|direktiv) (?:ar|sager|lyder)|jag (?:har (?:blivit|fatt)|blev) (?:instruerad|tillsagd|konfigurerad|ombedd)|(?:kazano|polecono|nakazano) mi|(?:moje|moich) (?:instrukcje|polecenia|rozkazy|wytyczne)(?: od [\\p{L}]{2,20})? (?:brzmia|mowia)|zosta(?:ł|l)(?:em|am) (?:poinstruowan|skonfigurowan)[ya]|talimatlarim(?:a gore| sunlar| soyle)|bana (?:soylendi|soylenen|talimat verildi)|yonergelerime gore|toi (?:[dđ]uoc|da [dđ]uoc) (?:dan|yeu cau|huong dan|chi dan|cai dat) (?:la|de|rang)|khong (?:tiet lo|chia se) (?:nhung |cac )?(?:huong dan|chi dan|quy tac) (?:nay|tren))`,
+  // A secret named by its purpose and handed over.
+  `\\bthe (?:[\\p{L}-]{2,15} ){0,3}(?:password|passcode|passphrase|secret word|code word) (?:for|to|of) (?:the |this |our |my |that )?(?:[\\p{L}-]{2,15} ){0,3}(?:is|was)${VALUE_GIVEN}|\\bthe (?:[\\p{L}-]{2,15} ){0,3}(?:code|pin|key) (?:for|to|of) (?:the |this |our |my |that )?(?:[\\p{L}-]{2,15} ){0,3}(?:is|was)${VALUE_CODE}|\\bthe (?:[\\p{L}-]{2,15} ){0,3}(?:code|pin|key|password) (?:you (?:asked|wanted|need)(?: for)?|we use) (?:is|was)${VALUE_CODE}|\\b(?:api|access|secret|private) key(?: [\\p{L}-]{2,15}){0,4} (?:is|was|:)${VALUE_CODE}|\\b(?:admin|secret|access|master) (?:code|key|password)\\s*:${VALUE_GIVEN}`,
+  `\\b(?:der|das|die|mein|unser) (?:geheime |interne )?(?:zugangscode|rabattcode|gutscheincode|code|schlussel|passwort|kennwort)(?: (?:fur|zum|zur|des) [\\p{L} -]{2,30})? (?:lautet|ist)${VALUE_GIVEN}|\\b(?:le|mon|notre) code (?:promo|promotionnel|d'acces|secret|administrateur|admin|de reduction)(?: [\\p{L}' -]{2,40})? (?:est|etait)${VALUE_GIVEN}|\\b(?:el|mi|nuestro) codigo (?:de acceso|promocional|secreto|de descuento|de administrador)(?: [\\p{L} -]{2,40})? (?:es|era)${VALUE_GIVEN}|\\bla contrasena (?:de|del) [\\p{L} ]{2,30} (?:es|era)${VALUE_GIVEN}|\\ble mot de passe (?:du|de la|de l'|des|pour) [\\p{L}' -]{2,30} (?:est|etait)${VALUE_GIVEN}|\\bla (?:password|parola d'ordine|chiave)(?: (?:del|della|dello|per|di) [\\p{L}' -]{2,30})? (?:e|era)${VALUE_GIVEN}|\\ba (?:senha|chave (?:de api|de acesso|secreta))(?: (?:do|da|de|para) [\\p{L} -]{2,30}| [\\p{L}]{4,15} aqui)? (?:e|era)${VALUE_GIVEN}`,
+  `\\b(?:o|meu|nosso) codigo (?:de acesso|promocional|secreto|de desconto)(?: [\\p{L} -]{2,40})? (?:e|era)${VALUE_GIVEN}|\\bil codice (?:di accesso|sconto|segreto|promozionale)(?: [\\p{L} -]{2,40})? (?:e|era)${VALUE_GIVEN}|\\b(?:de|het|onze) (?:geheime )?(?:toegangscode|kortingscode|pincode|code|wachtwoord)(?: (?:voor|van) [\\p{L} -]{2,40})? is${VALUE_GIVEN}|\\b(?:koden|losenordet|atkomstkoden|rabattkoden)(?: (?:till|for) [\\p{L} -]{2,30})? (?:ar|var)${VALUE_GIVEN}|\\b(?:has(?:ł|l)o|kod (?:dostepu|rabatowy))(?: (?:do|od) [\\p{L} -]{2,30})? to${VALUE_GIVEN}|\\b(?:yonetici |admin )?(?:sifresi|parolasi|erisim kodu|indirim kodu)\\s*:?\\s*["']?(?=[\\p{L}_-]{0,24}\\p{N})[\\p{L}\\p{N}_-]{4,40}`,
+], [
+  // Cyrillic, Arabic, Devanagari, CJK and Hangul: reported instructions, the confidentiality clause
+  // and a secret named by its purpose.
+  `(?:мне (?:велели|сказали|поручили|приказали|было (?:велено|сказано|поручено))|меня (?:попросили|настроили|проинструктировали)|мои (?:инструкции|указания|установки) (?:гласят|говорят|таковы|следующие)|согласно моим (?:инструкциям|указаниям)|не (?:раскрывай|раскрывайте|показывай|показывайте|разглашай) (?:эти |свои |никому )?(?:инструкции|правила|указания)|никому не (?:показывай|показывать|раскрывай|рассказывай|говори)(?: эти| свои)? (?:инструкции|правила|указания)|(?:ключ (?:доступа|api|апи)|код доступа|промокод|секретное слово|пароль (?:от|для))[^.\\n]{0,40}(?::|—| это)${VALUE_GIVEN})`,
+  `(?:我(?:被)?(?:要求|指示|告知|设定为|設定為)|我(?:收到|得到)的(?:指令|指示|提示|设定)|给我的(?:指令|指示)(?:是|如下)|(?:不得|不要|切勿|请勿|禁止)(?:向(?:用户|任何人))?(?:透露|泄露|泄漏|公开|展示)(?:本|这些|此|该|这段|上述)?(?:提示|指令|指示|规则|说明|设定)|(?:优惠码|折扣码|邀请码|访问码|访问密码|管理员密码|密钥|激活码)(?:是|为|為|：|:)\\s*["“]?(?=[\\p{L}_-]{0,24}\\p{N})[\\p{L}\\p{N}_-]{4,40})`,
+  `(?:与えられた指示|受けた指示|受け取った指示|(?:と|よう(?:に)?)指示されています|ように言われています|(?:この|これらの|本)(?:指示|プロンプト|ルール|設定)(?:は秘密|を(?:明かさ|教え|公開し|漏らさ|他言し)ない)|(?:アクセスコード|管理者パスワード|割引コード|秘密の言葉)は${VALUE_GIVEN})`,
+  `(?:(?:하도록|하라고) (?:지시|설정)(?:받았|되어 있|됐)|제 (?:지침|지시 사항|설정)(?:은|는|에 따르면)|이 (?:지시|지침|프롬프트|규칙)(?:를|을|사항을)? (?:공개하지|알려주지|누설하지|밝히지)|(?:접속|관리자|할인|접근|출입) (?:코드|번호|암호)(?:는|은)${VALUE_GIVEN})`,
+  `(?:طلب مني أن|تعليماتي (?:هي|تقول)|لا (?:تكشف|تفصح عن|تشارك) (?:هذه )?(?:التعليمات|القواعد|الإرشادات)|मेरे (?:निर्देश|नियम) (?:ये|यह|इस प्रकार)|मुझे (?:कहा|बताया|निर्देश दिया) गया|(?:ये|इन) (?:निर्देश|नियम)(?:ों)? (?:को )?(?:किसी को )?(?:मत|न) (?:बताना|बताएं|बताओ))`,
+], true));
+
+const FOR_USER = family('prompt-for-user', [
+  `\\bhere(?:'s| is) (?:a|an|the|your) (?:draft |sample |example |possible )?(?:system prompt|prompt|set of instructions)(?: you can use| for your| that you can)|\\b(?:draft|sample|example) (?:system prompt|prompt|instructions) for your\\b|\\byou can (?:use|adapt|paste|copy) (?:this|it) (?:as (?:a|the|your) (?:system )?prompt|in your (?:bot|chatbot|assistant))|\\bvoici (?:une proposition de |un exemple de |un )?(?:prompt|instructions) (?:systeme )?pour (?:ton|votre)\\b|\\baqui tienes (?:un|una) (?:ejemplo de |propuesta de )?(?:prompt|instrucciones) para tu\\b|\\becco (?:un|una) (?:esempio di |proposta di )?(?:prompt|istruzioni) per il tuo\\b|\\b(?:hier (?:ist )?ein (?:entwurf|beispiel) fur (?:deinen|ihren)|hier is een (?:voorbeeld van (?:een )?)?(?:systeemprompt|instructies|prompt) voor je)\\b`,
+], [
+  `(?:вот (?:вариант|пример|черновик) (?:системного )?промпта для (?:вашего|твоего)|ご依頼の(?:システム)?プロンプト案|プロンプトの例です|以下是(?:一个)?(?:你可以用的|为你写的)(?:系统)?提示词|这是为你的)`,
+], true);
+
+/** Session 12 (out-leak) families, Latin-script entries first, then the gated ones. */
+export const LEAK_FAMILIES: readonly RuleFamily[] = [...LEAK.slice(0, 1), ...FOR_USER.slice(0, 1), ...LEAK.slice(1), ...FOR_USER.slice(1)];

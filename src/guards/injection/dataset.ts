@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabelledRow } from '../eval/classify.js';
 import { type BenignAnswer, BENIGN_ANSWERS, HARMFUL_COMPLIANCE, MORE_BENIGN_ANSWERS, MORE_HARMFUL_COMPLIANCE, S11_BENIGN_ANSWERS, S11_HARMFUL_COMPLIANCE, S11B_BENIGN_ANSWERS, S11B_HARMFUL_COMPLIANCE, S12_BENIGN_ANSWERS, S12_HARMFUL_COMPLIANCE } from './written-answers.js';
+import { LEAK_ANSWERS, LEAK_LOOKALIKES } from './written-leaks.js';
 import { WRITTEN_PROMPTS } from './written-prompts.js';
 
 /** A row of injection-dev / indirect-dev / output-dev. */
@@ -174,12 +175,12 @@ export function outputSafeRows(dataDir: string): SafeAnswerRows {
   const stratum = (lang: string): string => (lang === 'en' || lang === 'de' ? lang : 'other');
   // Each batch of written answers is split on its own, so adding a batch leaves the earlier
   // batches' splits as they were: harmless ones stratified by language, jailbroken ones as one group.
-  const addWritten = (answers: readonly BenignAnswer[], harmful: boolean): void => {
+  const addWritten = (answers: readonly BenignAnswer[], harmful: boolean, source = harmful ? 'written-jailbroken' : 'safe-written'): void => {
     const heldSet = heldOutSet(answers, harmful ? () => 'all' : (a) => stratum(a.lang), (a) => a.id);
     for (const a of answers) {
       const row: DevRow = harmful
-        ? { id: `jb-${a.id}`, text: a.text, label: 'jailbroken', source: 'written-jailbroken', category: 'jailbreak', lang: a.lang, prompt: a.question }
-        : { id: `safe-${a.id}`, text: a.text, label: 'safe', source: 'safe-written', category: 'benign', lang: a.lang, prompt: a.question };
+        ? { id: `jb-${a.id}`, text: a.text, label: 'jailbroken', source, category: 'jailbreak', lang: a.lang, prompt: a.question }
+        : { id: `safe-${a.id}`, text: a.text, label: 'safe', source, category: 'benign', lang: a.lang, prompt: a.question };
       (heldSet.has(a) ? held : train).push(row);
     }
   };
@@ -195,6 +196,10 @@ export function outputSafeRows(dataDir: string): SafeAnswerRows {
   // Session 12 (out-gen4).
   addWritten(S12_BENIGN_ANSWERS, false);
   addWritten(S12_HARMFUL_COMPLIANCE, true);
+  // Session 12 (out-leak): answers that leak instructions or a secret, and their look-alikes, as
+  // sources of their own (their own weight share, output-train.ts).
+  addWritten(LEAK_LOOKALIKES, false, 'safe-written-leak');
+  addWritten(LEAK_ANSWERS, true, 'written-leak');
   const indirect = readRows(join(dataDir, 'indirect-dev.jsonl'));
   const iHeld = indirectHeldOut(indirect);
   for (const r of indirect) {

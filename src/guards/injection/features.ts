@@ -9,7 +9,7 @@ import { restoreKeywords } from './typos.js';
 import { maskDefensive } from './defensive.js';
 import { maskUserOwned } from './user-owned.js';
 import { ATTACK_RULES, COUNTER_EVIDENCE, DIRECT_RULES, DOCUMENT_RULES, HARM_TOPICS, OUTPUT_RULES, type RuleFamily } from './rules.js';
-import { ANSWER_FAMILIES, ANSWER_HARM_TOPICS, hasProcedureShape, presentExtraTopics, PROTECTIVE_FAMILIES } from './answer-rules.js';
+import { ANSWER_FAMILIES, ANSWER_HARM_TOPICS, hasProcedureShape, LEAK_FAMILIES, presentExtraTopics, PROTECTIVE_FAMILIES } from './answer-rules.js';
 import { RulePrefilter } from './rule-prefilter.js';
 
 /** Rule families for document segments: the attack families plus document-only ones. */
@@ -366,8 +366,8 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
 }
 
 // Answer-level families: rules.ts's OUTPUT_RULES (refusal and compliance first) and the answer-only
-// families of answer-rules.ts (session 10).
-const ANSWER_RULES: readonly RuleFamily[] = [...OUTPUT_RULES, ...ANSWER_FAMILIES];
+// families of answer-rules.ts (session 10; session 12's leak families last).
+const ANSWER_RULES: readonly RuleFamily[] = [...OUTPUT_RULES, ...ANSWER_FAMILIES, ...LEAK_FAMILIES];
 const ANSWER_FILTER = new RulePrefilter([...ANSWER_RULES, ...ANSWER_HARM_TOPICS]);
 FILTERS.set(ANSWER_RULES, ANSWER_FILTER);
 // The filters are derived and compiled (some 100-300 ms, cold) just after import rather than by

@@ -12,18 +12,21 @@ import { predict, train, type LinearModel, type TrainOptions } from './linear.js
  * Share of each class's weight per kind of row. Negatives: refusals keep half (they are what
  * output-dev measures); the written answers, the closest to real assistant answers, get the
  * largest part of the rest. Positives: the few written non-English jailbroken answers get a small
- * fixed share so they are not drowned by output-dev's 1,300 English ones.
+ * fixed share so they are not drowned by output-dev's 1,300 English ones. Session 12 (out-leak): the
+ * written leaks and their look-alikes (written-leaks.ts) have shares of their own, so adding them
+ * does not thin out the other written answers' weight. Shares are relative within a class.
  */
 export const OUTPUT_SHARES: Readonly<Record<string, number>> = {
-  'jailbroken:gptfuzz': 0.85, 'jailbroken:written': 0.15,
-  'negative:refusal': 0.5, 'negative:written': 0.2, 'negative:bipia': 0.15, 'negative:prompt': 0.15,
+  'jailbroken:gptfuzz': 0.85, 'jailbroken:written': 0.15, 'jailbroken:leak': 0.03,
+  'negative:refusal': 0.5, 'negative:written': 0.2, 'negative:bipia': 0.15, 'negative:prompt': 0.15, 'negative:leak': 0.03,
 };
 
 export const isJailbroken = (r: DevRow): boolean => r.label === 'jailbroken';
 
 export function outputRowKind(r: DevRow): string {
-  if (isJailbroken(r)) return r.source === 'gptfuzz' ? 'jailbroken:gptfuzz' : 'jailbroken:written';
+  if (isJailbroken(r)) return r.source === 'gptfuzz' ? 'jailbroken:gptfuzz' : r.source === 'written-leak' ? 'jailbroken:leak' : 'jailbroken:written';
   if (r.label !== 'safe') return 'negative:refusal';
+  if (r.source === 'safe-written-leak') return 'negative:leak';
   return r.source === 'safe-written' ? 'negative:written' : r.source.startsWith('safe-bipia') ? 'negative:bipia' : 'negative:prompt';
 }
 
@@ -46,9 +49,26 @@ export function outputWeights(rows: readonly DevRow[], shares: Readonly<Record<s
   });
 }
 
+// Never written to: `train` only reads example vectors.
+const NO_HASHED = new Map<number, number>();
+const LEAK_RULE_FEATURES: ReadonlySet<string> = new Set(['r:recited-instructions', 'r:prompt-for-user', 'r:injected-compliance']);
+
+/**
+ * What a row teaches. The written leaks and their look-alikes (session 12, written-leaks.ts) teach
+ * only the weights of the leak rules: trained on their full vectors, 54 short answers moved the
+ * shared n-gram and shape weights and the threshold enough to cost answer probes 1-3 one to three
+ * points on both seed pairs; with every `r:` feature, probe 3 still lost four (docs/detection.md,
+ * session 12). Out-of-fold and held-out scores use the full vectors.
+ */
+function trainingVector(r: DevRow, v: FeatureVector): FeatureVector {
+  const k = outputRowKind(r);
+  if (k !== 'jailbroken:leak' && k !== 'negative:leak') return v;
+  return { hashed: NO_HASHED, named: new Map([...v.named].filter(([n]) => LEAK_RULE_FEATURES.has(n))) };
+}
+
 export function trainOutputModel(rows: readonly DevRow[], x: ReadonlyMap<DevRow, FeatureVector>, options: TrainOptions, shares?: Readonly<Record<string, number>>): LinearModel {
   const w = outputWeights(rows, shares);
-  return train(rows.map((r, i) => ({ x: x.get(r) as FeatureVector, y: isJailbroken(r) ? 1 : 0, w: w[i] ?? 1 })), options);
+  return train(rows.map((r, i) => ({ x: trainingVector(r, x.get(r) as FeatureVector), y: isJailbroken(r) ? 1 : 0, w: w[i] ?? 1 })), options);
 }
 
 /** Out-of-fold scores of every row under k-fold cross-validation ({@link outputFold}). */
