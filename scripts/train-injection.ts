@@ -17,6 +17,8 @@
  * (direct; calibration and threshold fitted on the pooled out-of-fold scores of N cross-validations
  * with different orders, 1 by default), --seeds A-B (run --direct-only once per seed and print each
  * figure's mean ± sd, min and max; other flags are passed on).
+ * Session 12 (ind-gen4): --show-probe4 prints the evaluation-only fourth document probe in experiments
+ * that stop after the indirect part (the full run always prints it).
  *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
@@ -36,6 +38,7 @@ import { bestSegment, documentPayloads, documentSegments } from '../src/guards/i
 import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js';
 import { formatDocumentProbe2 } from '../src/guards/injection/probe-documents2.js';
 import { formatDocumentProbe3 } from '../src/guards/injection/probe-documents3.js';
+import { formatDocumentProbe4 } from '../src/guards/injection/probe-documents4.js';
 import { BENIGN_DOCUMENTS, INJECTED_LINES } from '../src/guards/injection/written-documents.js';
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
@@ -497,6 +500,9 @@ const indirectModel = trainIndirect(indirectTrain);
   // The third document probe (probe-documents3.ts, session 11 ind-gen3) is evaluation only in its
   // turn (probes 1 and 2 are development data now): full run or --show-probe3.
   if (args.includes('--show-probe3') || !args.includes('--stop-after-indirect')) log(formatDocumentProbe3((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
+  // The fourth document probe (probe-documents4.ts, session 12 ind-gen4) is evaluation only in its
+  // turn (probes 1-3 are development data now): full run or --show-probe4.
+  if (args.includes('--show-probe4') || !args.includes('--stop-after-indirect')) log(formatDocumentProbe4((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
 }
 if (args.includes('--stop-after-indirect')) process.exit(0);
 
