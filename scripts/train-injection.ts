@@ -39,7 +39,7 @@ import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js'
 import { formatDocumentProbe2 } from '../src/guards/injection/probe-documents2.js';
 import { formatDocumentProbe3 } from '../src/guards/injection/probe-documents3.js';
 import { formatDocumentProbe4 } from '../src/guards/injection/probe-documents4.js';
-import { BENIGN_DOCUMENTS, INJECTED_LINES } from '../src/guards/injection/written-documents.js';
+import { BENIGN_DOCUMENTS, BENIGN_DOCUMENTS_S12, INJECTED_LINES, INJECTED_LINES_S12 } from '../src/guards/injection/written-documents.js';
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
 import { formatDirect2Probe } from '../src/guards/injection/probe-direct2.js';
@@ -415,9 +415,11 @@ const directAttackX = directTrain.filter((r) => r.label === 'attack' && !s11Prom
 // --show-probe2 prints the evaluation-only second probe in experiments (docs/detection.md).
 const directBenignX = args.includes('--direct-benign') ? directTrain.filter((r) => r.label !== 'attack').map((r) => ({ x: extractInput(r.text, 'segment').vector, src: `direct-${r.category ?? 'benign'}` })) : [];
 const writtenDocX: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
+// Session 12 (ind-gen4): --no-s12-docs leaves out the session-12 written documents (A/B).
+const s12Docs = new Set<unknown>(args.includes('--no-s12-docs') ? [...INJECTED_LINES_S12, ...BENIGN_DOCUMENTS_S12] : []);
 if (!args.includes('--no-written-docs')) {
-  for (const w of INJECTED_LINES) writtenDocX.push({ x: extractInput(w.text, 'segment').vector, y: 1, src: 'written-injected' });
-  for (const w of BENIGN_DOCUMENTS) for (const s of documentSegments(w.text)) writtenDocX.push({ x: s.features.vector, y: 0, src: 'written-benign' });
+  for (const w of INJECTED_LINES) if (!s12Docs.has(w)) writtenDocX.push({ x: extractInput(w.text, 'segment').vector, y: 1, src: 'written-injected' });
+  for (const w of BENIGN_DOCUMENTS) if (!s12Docs.has(w)) for (const s of documentSegments(w.text)) writtenDocX.push({ x: s.features.vector, y: 0, src: 'written-benign' });
 }
 log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${indirectHeld.size} held out (${Date.now() - t0} ms)`);
 
