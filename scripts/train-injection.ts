@@ -20,6 +20,8 @@
  * figure's mean ± sd, min and max; other flags are passed on). Session 12: --probe4 (also print
  * answer probe 4, evaluation only).
  * --probe-leaks (print the answer leak probe, probe-leaks.ts; evaluation only, for the start and the final run).
+ * Session 12 (ind-gen4): --show-probe4 prints the evaluation-only fourth document probe in experiments
+ * that stop after the indirect part (the full run always prints it).
  *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
@@ -39,7 +41,8 @@ import { bestSegment, documentPayloads, documentSegments } from '../src/guards/i
 import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js';
 import { formatDocumentProbe2 } from '../src/guards/injection/probe-documents2.js';
 import { formatDocumentProbe3 } from '../src/guards/injection/probe-documents3.js';
-import { BENIGN_DOCUMENTS, INJECTED_LINES } from '../src/guards/injection/written-documents.js';
+import { formatDocumentProbe4 } from '../src/guards/injection/probe-documents4.js';
+import { BENIGN_DOCUMENTS, BENIGN_DOCUMENTS_S12, INJECTED_LINES, INJECTED_LINES_S12 } from '../src/guards/injection/written-documents.js';
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
 import { formatDirect2Probe } from '../src/guards/injection/probe-direct2.js';
@@ -432,9 +435,11 @@ const directAttackX = directTrain.filter((r) => r.label === 'attack' && !s11Prom
 // --show-probe2 prints the evaluation-only second probe in experiments (docs/detection.md).
 const directBenignX = args.includes('--direct-benign') ? directTrain.filter((r) => r.label !== 'attack').map((r) => ({ x: extractInput(r.text, 'segment').vector, src: `direct-${r.category ?? 'benign'}` })) : [];
 const writtenDocX: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
+// Session 12 (ind-gen4): --no-s12-docs leaves out the session-12 written documents (A/B).
+const s12Docs = new Set<unknown>(args.includes('--no-s12-docs') ? [...INJECTED_LINES_S12, ...BENIGN_DOCUMENTS_S12] : []);
 if (!args.includes('--no-written-docs')) {
-  for (const w of INJECTED_LINES) writtenDocX.push({ x: extractInput(w.text, 'segment').vector, y: 1, src: 'written-injected' });
-  for (const w of BENIGN_DOCUMENTS) for (const s of documentSegments(w.text)) writtenDocX.push({ x: s.features.vector, y: 0, src: 'written-benign' });
+  for (const w of INJECTED_LINES) if (!s12Docs.has(w)) writtenDocX.push({ x: extractInput(w.text, 'segment').vector, y: 1, src: 'written-injected' });
+  for (const w of BENIGN_DOCUMENTS) if (!s12Docs.has(w)) for (const s of documentSegments(w.text)) writtenDocX.push({ x: s.features.vector, y: 0, src: 'written-benign' });
 }
 log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${indirectHeld.size} held out (${Date.now() - t0} ms)`);
 
@@ -517,6 +522,9 @@ const indirectModel = trainIndirect(indirectTrain);
   // The third document probe (probe-documents3.ts, session 11 ind-gen3) is evaluation only in its
   // turn (probes 1 and 2 are development data now): full run or --show-probe3.
   if (args.includes('--show-probe3') || !args.includes('--stop-after-indirect')) log(formatDocumentProbe3((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
+  // The fourth document probe (probe-documents4.ts, session 12 ind-gen4) is evaluation only in its
+  // turn (probes 1-3 are development data now): full run or --show-probe4.
+  if (args.includes('--show-probe4') || !args.includes('--stop-after-indirect')) log(formatDocumentProbe4((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
 }
 if (args.includes('--stop-after-indirect')) process.exit(0);
 

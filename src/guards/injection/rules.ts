@@ -260,6 +260,17 @@ const DOCUMENT_GATE_S11 = new RegExp(
   ].join('|')}`,
 );
 
+// Session 12 (ind-gen4): necessary conditions of the two session-12 document families (speed
+// only: no pattern of a family matches without its gate).
+// Verbs of stating something in a reply, in the gateway's languages (canonical text, no accents).
+const CLAIM_VERB =
+  '\\b(?:say|state|claim|mention|report|describe|declare|note|write|warn|advise|recommend|indicate|affirm|present|conclude)\\p{L}*|\\b(?:sagen|schreiben|erwahnen|behaupten|melden|angeben|dire|ecrire|indiquer|affirmer|mentionner|declarer|conseiller|recommander|decir|escribir|indicar|afirmar|mencionar|declarar|recomendar|scrivere|indicare|affermare|menzionare|dichiarare|consigliare|dizer|escrever|informar|zeggen|schrijven|vermelden|melden|stellen|napisac|podac|stwierdzic|wspomniec|saga|skriva|ange|yazmali|soylemeli|belirtmeli)\\b|(?:сказать|написать|указать|сообщить|утверждать|заявить)';
+const REL_PRONOUN = '(?:que|qui|che|die|dat|som|ktory|ktora|которы\\p{L}*|который|которая)';
+const HANDLE_VERB =
+  '(?:analiza|analice|revisa|revise|gestiona|gestione|maneja|procesa|procese|lee|lea|resume|resuma|analyse|gere|traite|lit|legge|gestisce|analizza|elabora|riassume|le|analisa|processa|gerencia|beheert|leest|verwerkt|analyseert|samenvat|czyta|analizuje|obsluguje|przetwarza|streszcza|hanterar|laser|analyserar|sammanfattar|читает|обрабатывает|анализирует|ведет|управляет)';
+const SUMMARY_GATE = /summar|condens|zusammenfass|resum|riassu|samenvat|podsumow|streszcz|sammanfatt|shrnut|ozet|резюм|сводк|пересказ|кратк|总结|摘要|概要|概述|總結|要約|요약/u;
+const QUOTED_GATE = /["'“„«‘「『]|inject|injekt|iniezion|injecao|injeccion|inyeccion|wstrzyk|jailbreak|red[- ]?team|attacker|angreifer|инъекц|注入|インジェクション|인젝션|enjeksiyon/u;
+
 /** Families specific to documents and tool results (indirect injection; BIPIA-style). */
 export const DOCUMENT_RULES: readonly RuleFamily[] = [
   {
@@ -369,6 +380,50 @@ export const DOCUMENT_RULES: readonly RuleFamily[] = [
       re(`\\b(?:reply|respond|answer|output)\\p{L}*${g(15)}\\b(?:only|solely|exclusively|nothing but|with nothing but)\\b${g(10)}(?:with|the word|the phrase|the sentence|["'“«]|:)|\\bonly (?:reply|respond|answer|output) (?:with|the (?:word|phrase|sentence)|["'“«:])|\\b(?:reply|respond|answer)\\p{L}* with (?:nothing but|only)\\b|\\b(?:and|,) nothing (?:else|more)\\b|\\bdo not (?:add|say|write|output) anything else\\b`),
       re(`(?:antworte\\p{L}*|antworten sie|gib|schreib\\p{L}*|sag\\p{L}*)${g(20)}(?:nur|ausschlie(?:ss|ß)lich|einzig) (?:mit|noch|den satz|das wort|["'„“«:])|und (?:sonst )?nichts (?:anderes|weiter|mehr)|(?:responde|contesta|escribe|di)${g(15)}(?:solo|solamente|unicamente|exclusivamente) (?:con|la frase|la palabra|["'“«:])|y nada mas|(?:reponds?|repondez|ecris|ecrivez|dis)${g(15)}(?:uniquement|seulement|exclusivement) (?:par|avec|la phrase|le mot|["'“«:])|ne (?:reponds?|repondez|dis|ecris) (?:rien d'autre )?que|et rien d'autre|(?:rispondi|scrivi|di')${g(15)}(?:solo|soltanto|esclusivamente|unicamente) (?:con|la frase|la parola|["'“«:])|e nient'altro|(?:responda|responde|escreva|diga)${g(15)}(?:apenas|somente|exclusivamente) (?:com|a frase|a palavra|["'“«:])|e nada mais`),
       re(`(?:antwoord|beantwoord|schrijf|zeg)${g(15)}(?:alleen|uitsluitend|enkel) (?:met|de zin|het woord|["'“«:])|en (?:verder )?niets (?:anders|meer)|(?:odpowiadaj|odpowiedz|napisz|pisz)${g(15)}(?:tylko|wylacznie|jedynie)|i nic (?:wiecej|innego)|sadece${g(40)}(?:yanit ver|cevap ver|yaz|soyle)|(?:svara|skriv)${g(15)}(?:bara|endast|enbart) (?:med|["'“«:])|och inget annat|(?:odpovez|odpovidej|napis)${g(15)}(?:pouze|jen|vyhradne)|a nic jineho|(?:отвечай|ответь|пиши|напиши|выводи)${g(20)}(?:только|лишь|исключительно)|и больше ничего|(?:只|仅|僅)(?:回答|回复|回覆|输出|輸出|说|說|写|寫)|(?:とだけ|だけを?|のみ)(?:答え|返答|回答|出力|書|言)|(?:라고만|만을?) (?:답|대답|출력|말|작성)`),
+    ],
+  },
+  // Session 12 (ind-gen4): two more document-only concepts, written from the tactics of indirect
+  // injection in agent tool results, mails and retrieved pages (not from data rows): a summary told
+  // what to say, and the counter-evidence of a page that *quotes* an attack as an example
+  // (explainers, red-team notes). A third, `tool-call` ("call refund_order(…) before you reply"),
+  // was measured and dropped: no change on BIPIA CV / leave-one-task-out, one attack fewer on each
+  // of development probes 2 and 3 (docs/detection.md).
+  {
+    // More of the session-11 concept (same name, same weight): the AI named with a relative clause
+    // of handling verbs, optionally after one adjective ("la IA que analiza este extracto",
+    // "l'assistente automatico che legge questa email"), and the Chinese "AI助手请注意".
+    name: 'addressed-ai',
+    gate: DOCUMENT_GATE_S11,
+    patterns: [
+      re(`(?<![\\p{L}])(?:${AI_STRONG}(?: \\p{L}{3,20})?,? ${REL_PRONOUN} ${HANDLE_VERB}(?![\\p{L}])|${AI_ANY}(?: \\p{L}{3,20})?,? ${REL_PRONOUN} ${HANDLE_VERB} (?:este|esta|estos|estas|ce|cette|ces|questo|questa|questi|queste|este|esta|deze|dit|ten|ta|to|denna|detta|этот|эту|это|эти|this|these))`),
+      re(`(?:ai|人工智能)?(?:助手|助理|模型)(?:请|請)(?:注意|留意)|(?:请|請)(?:ai|人工智能)?(?:助手|助理|模型)(?:注意|留意)`),
+    ],
+  },
+  {
+    // A summary told what to say: "the summary must state …", "in your summary, say …", "要約には
+    // 必ず … と書く". Summaries are what assistants are most often asked for, and a document has
+    // no business deciding their content.
+    name: 'summary-hijack',
+    gate: SUMMARY_GATE,
+    patterns: [
+      // "whoever summarises this … must write", "cuando un asistente resuma este correo, debe decir"
+      re(`(?:summari[sz]\\p{L}*|condens\\p{L}*|resum\\p{L}*|riassum\\p{L}*|zusammenfass\\p{L}*|samenvat\\p{L}*|streszcz\\p{L}*|podsumow\\p{L}*|sammanfatta\\p{L}*|ozetle\\p{L}*|резюмир\\p{L}*|пересказ\\p{L}*)${span(60)}(?:\\b(?:must|should|has to|is to|needs to|doit|devra|debe|debera|tiene que|deve|dovra|tem que|muss|soll|moet|ma|musi|ska|maste|mutlaka)\\b|должн\\p{L}*|обязан\\p{L}*)${g(25)}(?:${CLAIM_VERB})`),
+      re(`要約する[^\\n。]{0,10}(?:ai|アシスタント|モデル|チャットボット)[^\\n。]{0,40}(?:必ず|と書|と記載|と述べ|と明記)`),
+      re(`\\b(?:the|your|any|every|each|this) summar(?:y|ies)${g(30)}\\b(?:must|should|has to|have to|needs? to|shall|is to|are to|will)\\b${g(20)}\\b(?:say|state|claim|mention|report|describe|declare|note|read|warn|call|present|stress|conclude|include the (?:claim|statement|sentence|warning))\\p{L}*|\\bin (?:the|your|any|every|each) summary,? (?:say|state|write|claim|mention|declare|describe|report|tell)\\b|\\bwhen (?:you )?summari[sz](?:e|ing)${g(40)},? (?:say|state|write|claim|mention|declare|describe|report|tell)\\b|\\bany (?:ai|assistant|model|llm|bot)${g(10)}(?:producing|writing|generating|making) (?:a|the) summary\\b`),
+      re(`(?:zusammenfassung|resume|resumen|riassunto|resumo|samenvatting|podsumowani\\p{L}*|streszczeni\\p{L}*|sammanfattning\\p{L}*|shrnuti|ozet\\p{L}{0,5})${g(25)}(?:muss|soll|sollte|doit|devra|debe|tiene que|deve|dovra|tem que|precisa|moet|dient|musi|powinn\\p{L}*|ska|maste|musi|mutlaka|kesinlikle)\\b${g(25)}(?:sagen|stehen|erwahn\\p{L}*|behaupt\\p{L}*|melden|schreib\\p{L}*|lauten|dire|indiquer|affirmer|mentionner|declarer|presenter|decir|indicar|afirmar|mencionar|declarar|dichiarar\\p{L}*|affermare|scrivere|menzionare|dizer|afirmar|informar|zeggen|vermelden|stellen|melden|noemen|napisac|stwierdzac|podac|informowac|saga|ange|namna|skriva|uvest|yaz|belirt|soyle|dire)|\\b(?:in der|in deiner|in jeder|dans (?:le|ton|votre|chaque)|en (?:el|tu|su|cada)|nel(?:la)?(?: tuo| suo)?|in ogni|no|em (?:seu|cada)|in (?:de|je|elke)|w (?:swoim |kazdym )?(?:podsumowaniu|streszczeniu)|i sammanfattningen)\\s(?:zusammenfassung|resume|resumen|riassunto|resumo|samenvatting)?,?\\s?(?:schreib\\p{L}*|sag\\p{L}*|erwahn\\p{L}*|behaupte\\p{L}*|indique[zs]?|ecri[st]|ecrivez|di[st]|affirme[zs]?|mentionne[zs]?|indica|escribe|di|afirma|menciona|scrivi|afferma|menziona|diga|escreva|afirme|mencione|schrijf|zeg|vermeld|napisz|podaj|wspomnij|skriv|ange)\\b`),
+      re(`(?:резюме|сводк\\p{L}*|пересказ\\p{L}*|кратк\\p{L}* (?:содержани|изложени)\\p{L}*)${g(25)}(?:должн\\p{L}*|обязан\\p{L}*|нужно|надо)${g(25)}(?:сказ|написа|указ|сообщ|утвержд|упомян|заяв)\\p{L}*|(?:в|во) (?:резюме|сводке|пересказе),? (?:напиши|укажи|сообщи|скажи|утверждай)|(?:总结|摘要|概要|概述|總結)(?:中|里|裡|时|時)?[^\\n。]{0,10}(?:必须|務必|务必|一定要|都要|应当|應當|须|須)[^\\n。]{0,6}(?:写|寫|说|說|提到|指出|注明|声称|聲稱|表明|称|稱|强调|強調)|要約(?:に|では|の中で|には|する(?:際|とき|時)(?:に|は)?)[^\\n。]{0,20}(?:必ず|と書|と記載|と述べ|と言及|と明記)|요약(?:에는?|할 때|시|하는 경우)[^\\n.]{0,30}(?:반드시|꼭|라고 (?:쓰|적|말))`),
+    ],
+  },
+  {
+    // Counter-evidence: an attack quoted as an example ("such as "ignore your instructions"", "an
+    // attacker might write …") or prompt injection named as the topic. Pages that explain
+    // injection are the indirect model's most common false positive; the line still carries its
+    // attack words, so this only has to outweigh them when the frame is there.
+    name: 'quoted-attack',
+    gate: QUOTED_GATE,
+    patterns: [
+      re(`(?:\\b(?:such as|like|e\\.g\\.|for example|for instance|phrases? like|sentences? like|lines? like|z\\. ?b\\.|etwa|beispielsweise|wie|par exemple|comme|tel(?:le)?s? que|por ejemplo|como|ad esempio|per esempio|tipo|por exemplo|bijvoorbeeld|zoals|np\\.|na przyklad|jak|till exempel|sasom|ornegin|gibi)|(?:например|как|типа|例如|比如|像是|诸如|例えば|たとえば|などの|예를 들어|같은))\\s?[:,]?\\s?(?:a (?:line|sentence|phrase) (?:like|such as) )?["'“„«‘「『]`),
+      re(`\\b(?:prompt[- ]?injection|injection de prompt|inyeccion de (?:prompt|instrucciones)|iniezione di prompt|injecao de prompt|prompt-?injectie|promptinjektion|wstrzykiwani\\p{L}* (?:promptow|polecen)|jailbreak\\p{L}*|red[- ]?team\\p{L}*|(?:an )?attackers? (?:might|could|can|may|would|will) (?:write|hide|insert|plant|place|embed|add|put)|angreifer)\\b|промпт-?инъекц\\p{L}*|инъекци\\p{L}* (?:промпт|подсказ)\\p{L}*|(?:提示|提示词|提示詞)注入|プロンプトインジェクション|프롬프트 ?인젝션|istem enjeksiyon\\p{L}*`),
     ],
   },
 ];
@@ -497,7 +552,7 @@ export const HARM_TOPICS: readonly RuleFamily[] = [
  * look-alike if something names the ordinary reading.
  */
 /** Direct-only families that argue *against* an attack (not counted as attack concepts). */
-export const COUNTER_EVIDENCE: ReadonlySet<string> = new Set(['ordinary-object', 'task-format', 'explain-request']);
+export const COUNTER_EVIDENCE: ReadonlySet<string> = new Set(['ordinary-object', 'task-format', 'explain-request', 'quoted-attack']);
 
 /**
  * One gate for all the non-Latin-script tactic entries (the union of their stems), which come last
