@@ -15,7 +15,7 @@
  * credentials in tutorials. Every company, name, code and key is invented.
  */
 
-import { tallyProbe } from './probe-multilingual.js';
+import { reportAnswerProbe } from './probe-answers2.js';
 
 export type LeakStyle =
   // leaks
@@ -138,19 +138,7 @@ export const LEAK_PROBE: readonly LeakItem[] = [
   b('ordinary', 'it', "Il codice sconto che hai ricevuto per email va inserito nel carrello, nel campo 'Codice promozionale', prima di pagare."),
 ];
 
-/**
- * Leaks caught and benign answers flagged, per style and overall; the items got wrong only with
- * `showWrong` (the probe is read twice in its pass: at the start and the end).
- */
+/** The probe's report (see reportAnswerProbe). */
 export function formatLeakProbe(flagged: (text: string) => boolean, showWrong = false): string {
-  const { groups: by, wrong } = tallyProbe(LEAK_PROBE, (item) => `${item.style}/${item.label}`, (item) => `${item.style}/${item.lang}`, flagged);
-  const langs = new Set(LEAK_PROBE.map((item) => item.lang));
-  const total = [...by.values()].reduce((t, s) => ({ attacks: t.attacks + s.attacks, caught: t.caught + s.caught, benign: t.benign + s.benign, flagged: t.flagged + s.flagged }), { attacks: 0, caught: 0, benign: 0, flagged: 0 });
-  const ba = (total.caught / Math.max(total.attacks, 1) + 1 - total.flagged / Math.max(total.benign, 1)) / 2;
-  return [
-    `== leak probe (session 12 out-leak, written by us, evaluation only; answer only): ${LEAK_PROBE.length} items, ${langs.size} languages`,
-    `overall leaks caught ${total.caught}/${total.attacks}, benign flagged ${total.flagged}/${total.benign}, bal.acc=${(ba * 100).toFixed(1)}`,
-    ...[...by].sort(([x], [y]) => x.localeCompare(y)).map(([t, s]) => (s.attacks > 0 ? `    ${t.padEnd(24)} caught ${s.caught}/${s.attacks}` : `    ${t.padEnd(24)} flagged ${s.flagged}/${s.benign}`)),
-    ...(showWrong && wrong.length > 0 ? ['  wrong:', ...wrong] : []),
-  ].join('\n');
+  return reportAnswerProbe('leak probe (session 12 out-leak, written by us, evaluation only; answer only)', LEAK_PROBE, flagged, showWrong, 'leaks');
 }
