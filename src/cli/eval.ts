@@ -9,6 +9,7 @@ import type { GuardsConfig } from '../config/guards.js';
 import { formatReport, scoreBinary, type BinaryMetrics, type BinaryReport, type LabelledRow } from '../guards/eval/classify.js';
 import { PRESIDIO_DEFAULT_SCORED_TYPES, formatPiiReport, formatPresidioTokenLine, scorePii, type PiiReport, type PiiRow } from '../guards/eval/pii.js';
 import { formatProbe } from '../guards/injection/probe-multilingual.js';
+import { GatewayError } from '../errors.js';
 import { createScanner, type ScanResult, type Scanner } from '../guards/scan.js';
 import type { Finding, TextRole } from '../guards/types.js';
 import { guardsFromArgs } from './scan.js';
@@ -59,23 +60,47 @@ function percentiles(xs: number[]): { p50: number; p90: number; p99: number } {
   return { p50: at(0.5), p90: at(0.9), p99: at(0.99) };
 }
 
-/** Scans every row once, timing each scan. */
-function scanAll<R extends TextRow>(scanner: Scanner, rows: readonly R[], role: TextRole): { results: Map<R, ScanResult>; latency: Latency } {
+/** Rows the scanner refused, by error code (a text over `guards.maxInputBytes`, say). */
+export type Refused = Readonly<Record<string, number>>;
+
+// A refused row is a denial: the gateway answers such a text with an error and the model never
+// sees it, so it counts as flagged, and the evaluation goes on with the next row.
+const REFUSED: ScanResult = Object.freeze({ flagged: true, categories: [], scores: {}, findings: [] });
+
+/** Scans every row once, timing each scan; a row the scanner refuses is flagged and counted. */
+function scanAll<R extends TextRow>(scanner: Scanner, rows: readonly R[], role: TextRole): { results: Map<R, ScanResult>; latency: Latency; refused: Refused } {
   const results = new Map<R, ScanResult>();
+  const refused: Record<string, number> = {};
   const perItem: number[] = [];
   const perKb: number[] = [];
   const t0 = performance.now();
   for (const row of rows) {
     const a = process.hrtime.bigint();
-    results.set(row, scanner.scan({ text: row.text, role }));
+    try {
+      results.set(row, scanner.scan({ text: row.text, role }));
+    } catch (err) {
+      if (!(err instanceof GatewayError)) throw err;
+      results.set(row, REFUSED);
+      refused[err.code] = (refused[err.code] ?? 0) + 1;
+      continue;
+    }
     const us = Number(process.hrtime.bigint() - a) / 1000;
     perItem.push(us);
     perKb.push(us / Math.max(Buffer.byteLength(row.text, 'utf8') / 1024, 1e-3));
   }
   return {
     results,
-    latency: { items: rows.length, perItemUs: percentiles(perItem), perKbUs: percentiles(perKb), totalSeconds: (performance.now() - t0) / 1000 },
+    refused,
+    latency: { items: perItem.length, perItemUs: percentiles(perItem), perKbUs: percentiles(perKb), totalSeconds: (performance.now() - t0) / 1000 },
   };
+}
+
+/** The line that says how many rows were refused, or nothing when none was. */
+function formatRefused(refused: Refused): string[] {
+  const codes = Object.entries(refused);
+  if (codes.length === 0) return [];
+  const n = codes.reduce((t, [, k]) => t + k, 0);
+  return [`${n} row(s) refused by the scanner and counted as flagged (the gateway would deny them): ${codes.map(([c, k]) => `${c} ${k}`).join(', ')}`];
 }
 
 function readJsonl(file: string): unknown[] {
@@ -148,6 +173,8 @@ export interface EvalOutput {
   readonly role: TextRole;
   readonly config: Record<string, unknown>;
   readonly latency: Latency;
+  /** Rows the scanner refused (counted as flagged), by error code; empty when none. */
+  readonly refused: Refused;
   readonly binary?: Record<string, unknown>;
   readonly pii?: { readonly spans: PiiReport; readonly validated: PiiReport; readonly rowLevel: Record<string, unknown> };
   readonly text: string;
@@ -161,21 +188,21 @@ export function evaluate(kind: EvalKind, file: string, guards: GuardsConfig): Ev
   const title = `${kind} on ${file} (role ${role})`;
   if (kind !== 'pii') {
     const rows = asBinaryRows(raw, file);
-    const { results, latency } = scanAll(scanner, rows, role);
+    const { results, latency, refused } = scanAll(scanner, rows, role);
     const report = scoreBinary(rows, (r) => results.get(r)?.flagged === true);
     const config = kind === 'output'
       ? { threshold: guards.jailbroken.threshold, action: guards.jailbroken.action, secrets: { threshold: guards.secrets.threshold, action: guards.secrets.action } }
       : { threshold: guards.injection.thresholds[role], action: guards.injection.action };
     return {
-      kind, data: file, rows: rows.length, role, config, latency,
+      kind, data: file, rows: rows.length, role, config, latency, refused,
       binary: binaryJson(report),
       // The multilingual probe rides along with the direct evaluation: the dev file is nearly all
       // English and German, so it is the only check here on the other languages.
-      text: [formatReport(title, report), formatLatency(latency), ...(kind === 'injection' ? [formatProbe((text) => scanner.scan({ text, role }).flagged)] : [])].join('\n'),
+      text: [formatReport(title, report), ...formatRefused(refused), formatLatency(latency), ...(kind === 'injection' ? [formatProbe((text) => scanner.scan({ text, role }).flagged)] : [])].join('\n'),
     };
   }
   const rows = asPiiRows(raw, file);
-  const { results, latency } = scanAll(scanner, rows, role);
+  const { results, latency, refused } = scanAll(scanner, rows, role);
   const found = (row: PiiRow): readonly Finding[] => results.get(row)?.findings ?? [];
   const spans = scorePii(rows, (_t, row) => found(row));
   const validated = scorePii(rows, (_t, row) => found(row), { types: VALIDATED_PII });
@@ -193,12 +220,14 @@ export function evaluate(kind: EvalKind, file: string, guards: GuardsConfig): Ev
     `validated identifiers (${VALIDATED_PII.join(', ')}): exact P=${v.precision.toFixed(3)} R=${v.recall.toFixed(3)} F1=${v.f1.toFixed(3)} F2=${v.f2.toFixed(3)} (tp ${v.tp}, fp ${v.fp}, fn ${v.fn})`,
     '',
     formatReport('row level: flagged vs "holds PII of a flagging type" (positive = has such PII)', rowLevel),
+    ...formatRefused(refused),
     formatLatency(latency),
   ].join('\n');
   return {
     kind, data: file, rows: rows.length, role,
     config: { flag: guards.pii.flag, threshold: guards.pii.threshold, action: guards.pii.action, types: guards.pii.types ?? 'all' },
     latency,
+    refused,
     pii: { spans, validated, rowLevel: binaryJson(rowLevel) },
     text,
   };

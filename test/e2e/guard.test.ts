@@ -137,6 +137,30 @@ describe('portcullis eval', () => {
       cleanup();
     }
   });
+
+  it('a row over guards.maxInputBytes is counted as flagged and reported; the rows after it are still scored', async () => {
+    const { dir, cleanup } = workDir();
+    try {
+      const data = join(dir, 'big.jsonl');
+      const rows = [
+        { id: 'b-1', text: 'a harmless line. '.repeat(200), label: 'benign', source: 's' },
+        { id: 'a-1', text: ATTACK, label: 'attack', source: 's' },
+        { id: 'b-2', text: 'Write a short poem about the sea.', label: 'benign', source: 's' },
+      ];
+      writeFileSync(data, rows.map((r) => JSON.stringify(r)).join('\n'));
+      const config = writeConfig(dir, 'guards:\n  maxInputBytes: 1024\n');
+      const text = await cli(['eval', 'injection', '--data', data, '--config', config]);
+      assert.equal(text.code, 0, text.stderr);
+      assert.match(text.stdout, /1 row\(s\) refused by the scanner and counted as flagged .*: PC_ERR_BODY_TOO_LARGE 1/);
+      const json = await cli(['eval', 'injection', '--data', data, '--config', config, '--json']);
+      const report = JSON.parse(json.stdout) as { refused: Record<string, number>; latency: { items: number }; binary: { overall: { tp: number; fp: number; tn: number; fn: number } } };
+      assert.deepEqual(report.refused, { PC_ERR_BODY_TOO_LARGE: 1 });
+      assert.equal(report.latency.items, 2);
+      assert.deepEqual(report.binary.overall, { ...report.binary.overall, tp: 1, fn: 0, fp: 1, tn: 1 });
+    } finally {
+      cleanup();
+    }
+  });
 });
 
 describe('POST /v1/guard/scan', () => {
