@@ -111,7 +111,8 @@ function readJsonl(file: string): unknown[] {
     throw new CliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
   const rows: unknown[] = [];
-  text.split('\n').forEach((line, i) => {
+  // A byte-order mark some editors put at the start of a file is not part of the first row.
+  text.replace(/^\uFEFF/, '').split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
     try {
       rows.push(JSON.parse(line));

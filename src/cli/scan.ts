@@ -57,7 +57,8 @@ export async function scanStream(scanner: Scanner, input: Readable, output: Writ
     let text: string;
     let id: unknown;
     try {
-      const value: unknown = JSON.parse(line);
+      // A byte-order mark some editors put at the start of a file is not part of the first object.
+      const value: unknown = JSON.parse(lineNo === 1 ? line.replace(/^\uFEFF/, '') : line);
       if (typeof value === 'object' && value !== null) id = (value as Record<string, unknown>).id;
       const result = scanner.scan(parseScanInput(value));
       if (result.flagged) summary.flagged++;

@@ -138,7 +138,7 @@ describe('portcullis eval', () => {
     }
   });
 
-  it('a row over guards.maxInputBytes is counted as flagged and reported; the rows after it are still scored', async () => {
+  it('a row over guards.maxInputBytes is counted as flagged and reported, the rows after it still scored; a leading byte-order mark is ignored', async () => {
     const { dir, cleanup } = workDir();
     try {
       const data = join(dir, 'big.jsonl');
@@ -155,6 +155,14 @@ describe('portcullis eval', () => {
       const json = await cli(['eval', 'injection', '--data', data, '--config', config, '--json']);
       const report = JSON.parse(json.stdout) as { refused: Record<string, number>; latency: { items: number }; binary: { overall: { tp: number; fp: number; tn: number; fn: number } } };
       assert.deepEqual(report.refused, { PC_ERR_BODY_TOO_LARGE: 1 });
+      // A file that starts with a byte-order mark reads the same, for eval and for scan.
+      writeFileSync(data, `\uFEFF${rows.map((r) => JSON.stringify(r)).join('\n')}`);
+      const bom = await cli(['eval', 'injection', '--data', data, '--config', config, '--json']);
+      assert.equal(bom.code, 0, bom.stderr);
+      assert.deepEqual((JSON.parse(bom.stdout) as { binary: unknown }).binary, (JSON.parse(json.stdout) as { binary: unknown }).binary);
+      const scanned = await cli(['scan', '--input', data, '--output', '-', '--config', config]);
+      assert.equal(scanned.code, 0, scanned.stderr);
+      assert.deepEqual(scanned.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id), ['b-1', 'a-1', 'b-2']);
       assert.equal(report.latency.items, 2);
       assert.deepEqual(report.binary.overall, { ...report.binary.overall, tp: 1, fn: 0, fp: 1, tn: 1 });
     } finally {
