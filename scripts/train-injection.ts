@@ -22,6 +22,9 @@
  * --probe-leaks (print the answer leak probe, probe-leaks.ts; evaluation only, for the start and the final run).
  * Session 12 (ind-gen4): --show-probe4 prints the evaluation-only fourth document probe in experiments
  * that stop after the indirect part (the full run always prints it).
+ * Session 13: the rows of data/written-s13 (written for the project by writers who never saw the
+ * detectors or the probes) join all three models; --no-s13 leaves them out, --indirect-s13-prompts
+ * also makes its written attack prompts positive document segments.
  *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
@@ -36,7 +39,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval/classify.js';
-import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, writtenPromptRows, type DevRow } from '../src/guards/injection/dataset.js';
+import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, writtenPromptRows, writtenS13Documents, writtenS13Prompts, type DevRow } from '../src/guards/injection/dataset.js';
 import { bestSegment, documentPayloads, documentSegments } from '../src/guards/injection/document.js';
 import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js';
 import { formatDocumentProbe2 } from '../src/guards/injection/probe-documents2.js';
@@ -218,7 +221,15 @@ const directHeld = heldOutSet(direct, (r) => `${r.source}/${r.label}`, (r) => r.
 const writtenAll = args.includes('--no-written') ? { train: [], held: [] } : writtenPromptRows();
 const noWrittenIds = argAfter('--no-written-ids');
 const keepWritten = (r: DevRow): boolean => noWrittenIds === undefined || !new RegExp(noWrittenIds, 'u').test(r.id);
-const written = { train: writtenAll.train.filter(keepWritten), held: writtenAll.held.filter(keepWritten) };
+// Session 13: the rows of data/written-s13 (written by writers who never saw the detectors) join
+// all three models unless --no-s13 (to measure what they change).
+const S13 = args.includes('--no-s13') ? undefined : join(ROOT, WRITTEN_S13_DIR);
+const s13Prompts = S13 === undefined ? { train: [], held: [] } : writtenS13Prompts(S13);
+// --s13-weight X multiplies the balanced weight of the written-s13 prompts: 0.35 by default. At 1
+// (seed 1) LOSO@2% on the dev sources fell 0.910 -> 0.896; at 0.35 it is 0.902, and probe-direct3
+// catches 42/56 against 39/56 without them (docs/detection.md, session 13).
+const S13_WEIGHT = Number(argAfter('--s13-weight') ?? '0.35');
+const written = { train: [...writtenAll.train.filter(keepWritten), ...s13Prompts.train], held: [...writtenAll.held.filter(keepWritten), ...s13Prompts.held] };
 const directTrain = [...direct.filter((r) => !directHeld.has(r) && !NO_TRAIN_SOURCES.has(r.source)), ...written.train];
 const directX = new Map<DevRow, FeatureVector>();
 // Feature-group ablation (--ablate words,chars,rules,pairs,shape,script,obf), measured under CV and
@@ -243,7 +254,7 @@ log(`direct: ${direct.length} rows, ${directTrain.length} train, ${directHeld.si
 
 function trainDirect(rows: readonly DevRow[], calibration?: Calibration, options: TrainOptions = directOptions): LinearModel {
   const w = balance(rows, (r) => (r.label === 'attack' ? 1 : 0), (r) => r.source);
-  const m = train(rows.map((r, i) => ({ x: directX.get(r) as FeatureVector, y: r.label === 'attack' ? 1 : 0, w: w[i] ?? 1 })), options);
+  const m = train(rows.map((r, i) => ({ x: directX.get(r) as FeatureVector, y: r.label === 'attack' ? 1 : 0, w: (w[i] ?? 1) * (r.source === 'written-s13' ? S13_WEIGHT : 1) })), options);
   return calibration === undefined ? m : calibrate(m, calibration);
 }
 
@@ -275,7 +286,10 @@ const logit = (p: number): number => Math.log(Math.max(p, 1e-12) / Math.max(1 - 
 const directCalibration = fitPlatt([oofDirect, ...extraOof].flatMap((oof) => directTrain.map((r, i) => ({ z: logit(oof.get(r) ?? 0.5), y: r.label === 'attack' ? 1 : 0, w: directWeights[i] ?? 1 }))));
 for (const oof of [oofDirect, ...extraOof]) for (const [r, p] of oof) oof.set(r, 1 / (1 + Math.exp(-(directCalibration.a * logit(p) + directCalibration.b))));
 log(`direct: Platt calibration a=${directCalibration.a.toFixed(4)} b=${directCalibration.b.toFixed(4)}`);
-const directThreshold = chooseThreshold([oofDirect, ...extraOof].flatMap((oof) => directTrain.map((r, i) => ({ p: oof.get(r) ?? 0, y: r.label === 'attack', w: directWeights[i] ?? 1, g: r.source }))), MAX_FPR, SOURCE_CAP);
+// Session 13: the written-s13 rows are trained on but do not set the threshold (their hard benign
+// prompts stay over 2% flagged at every threshold under CV, which left the default 0.5).
+const thresholdRows = directTrain.map((r, i) => ({ r, w: directWeights[i] ?? 1 })).filter(({ r }) => r.source !== 'written-s13');
+const directThreshold = chooseThreshold([oofDirect, ...extraOof].flatMap((oof) => thresholdRows.map(({ r, w }) => ({ p: oof.get(r) ?? 0, y: r.label === 'attack', w, g: r.source }))), MAX_FPR, SOURCE_CAP);
 {
   const perSource = trainSourcesOf(directTrain).filter((s) => directTrain.some((r) => r.source === s && r.label !== 'attack')).map((s) => {
     const neg = directTrain.filter((r) => r.source === s && r.label !== 'attack');
@@ -290,7 +304,8 @@ const directThreshold = chooseThreshold([oofDirect, ...extraOof].flatMap((oof) =
   if (dumpOof !== undefined) writeFileSync(dumpOof, directTrain.map((r) => JSON.stringify({ id: r.id, source: r.source, label: r.label, p: oofDirect.get(r) ?? 0, text: r.text.slice(0, 160) })).join('\n') + '\n');
 }
 // Reported on the dev rows only, so the figures compare with runs without the written prompts.
-const devTrain = directTrain.filter((r) => r.source !== 'written-prompts');
+const isWritten = (r: DevRow): boolean => r.source.startsWith('written-');
+const devTrain = directTrain.filter((r) => !isWritten(r));
 const cvDirect = scoreBinary(devTrain, (r) => (oofDirect.get(r) ?? 0) >= directThreshold);
 log(formatReport(`direct: ${K}-fold CV on the training part (threshold ${directThreshold})`, cvDirect));
 
@@ -305,7 +320,7 @@ if (!args.includes('--quick')) {
     for (const r of directTrain) if (r.source === s) loso.set(r, predict(m, directX.get(r) as FeatureVector));
   }
   losoReport = scoreBinary(devTrain, (r) => (loso.get(r) ?? 0) >= directThreshold);
-  if (written.train.length > 0) log(`direct: written prompts, scored by a model trained without them: ${summary(scoreBinary(written.train, (r) => (loso.get(r) ?? 0) >= directThreshold))}`);
+  for (const s of new Set(written.train.map((r) => r.source))) log(`direct: ${s}, scored by a model trained without them: ${summary(scoreBinary(written.train.filter((r) => r.source === s), (r) => (loso.get(r) ?? 0) >= directThreshold))}`);
   const dump = argAfter('--dump-loso');
   if (dump !== undefined) writeFileSync(dump, directTrain.map((r) => JSON.stringify({ id: r.id, source: r.source, label: r.label, p: loso.get(r), cv: oofDirect.get(r), text: r.text.slice(0, 300) })).join('\n'));
   log(formatReport('direct: leave-one-source-out (each source scored by a model that never saw it)', losoReport));
@@ -361,7 +376,7 @@ if (args.includes('--direct-only')) {
   if (directOut !== undefined) writeFileSync(directOut, JSON.stringify({ direct: serialize(directModel), threshold: directThreshold }));
   // The held-out lines are read once, at the end: experiments do not print them unless asked.
   if (!args.includes('--show-held-out')) process.exit(0);
-  if (written.held.length > 0) log(`HELD-OUT written prompts: ${summary(scoreBinary(written.held, (r) => predict(directModel, directX.get(r) as FeatureVector) >= directThreshold))}`);
+  for (const s of new Set(written.held.map((r) => r.source))) log(`HELD-OUT ${s}: ${summary(scoreBinary(written.held.filter((r) => r.source === s), (r) => predict(directModel, directX.get(r) as FeatureVector) >= directThreshold))}`);
   log(`HELD-OUT direct summary: ${summary(scoreBinary(heldDirect, (r) => predict(directModel, directX.get(r) as FeatureVector) >= directThreshold))}`);
   process.exit(0);
 }
@@ -423,7 +438,9 @@ const s11Prompt = (r: DevRow): boolean => args.includes('--indirect-no-s11-promp
 // they dropped the indirect leave-one-task-out 0.929 -> 0.901 (seed 1) and probe 3 24/30 -> 21/30;
 // --indirect-s12-prompts puts them back.
 const s12Prompt = (r: DevRow): boolean => !args.includes('--indirect-s12-prompts') && r.source === 'written-prompts' && /^wp-[a-z]+-s12-/.test(r.id);
-const directAttackX = directTrain.filter((r) => r.label === 'attack' && !s11Prompt(r) && !s12Prompt(r)).map((r) => extractInput(r.text, 'segment').vector);
+// Session 13: the session's written attacks (data/written-s13) stay direct-only unless --indirect-s13-prompts.
+const s13Prompt = (r: DevRow): boolean => !args.includes('--indirect-s13-prompts') && r.source === 'written-s13';
+const directAttackX = directTrain.filter((r) => r.label === 'attack' && !s11Prompt(r) && !s12Prompt(r) && !s13Prompt(r)).map((r) => extractInput(r.text, 'segment').vector);
 // Session 10 (ind-gen) experiment flags, chosen on CV and leave-one-task-out read as the mean over
 // --indirect-seeds A-B (example orders; 1 by default): --direct-benign (the training part's benign
 // and hard-negative prompts as extra negative segments; rejected: CV 0.915 -> 0.855), --no-written-docs
@@ -441,7 +458,15 @@ if (!args.includes('--no-written-docs')) {
   for (const w of INJECTED_LINES) if (!s12Docs.has(w)) writtenDocX.push({ x: extractInput(w.text, 'segment').vector, y: 1, src: 'written-injected' });
   for (const w of BENIGN_DOCUMENTS) if (!s12Docs.has(w)) for (const s of documentSegments(w.text)) writtenDocX.push({ x: s.features.vector, y: 0, src: 'written-benign' });
 }
-log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${indirectHeld.size} held out (${Date.now() - t0} ms)`);
+// Session 13: the written documents of data/written-s13: an attack's planted instructions are
+// positive segments (like INJECTED_LINES), every segment of a benign document is negative.
+const s13Docs = S13 === undefined ? { train: [], held: [] } : writtenS13Documents(S13);
+const s13DocX: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
+for (const d of s13Docs.train) {
+  if (d.label === 'attack') for (const p of d.payloads) s13DocX.push({ x: extractInput(p, 'segment').vector, y: 1, src: 'written-s13-injected' });
+  else for (const s of documentSegments(d.text)) s13DocX.push({ x: s.features.vector, y: 0, src: 'written-s13-benign' });
+}
+log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${indirectHeld.size} held out; written-s13 ${s13Docs.train.length} train, ${s13Docs.held.length} held out (${Date.now() - t0} ms)`);
 
 // L2 on the indirect model's hashed n-grams: 1e-3 (session 10; the shared 2e-3 before). With the
 // written documents, over example orders 1-5: CV 0.9254, leave-one-task-out 0.9161 against 0.9167 /
@@ -451,12 +476,13 @@ log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${ind
 // two development probes (1: 0.8952, 2: 0.9026, 3: 0.8916; docs/detection.md).
 const WRITTEN_DOC_WEIGHT = Number(argAfter('--written-docs-weight') ?? '2');
 const indirectOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--indirect-l2-hashed') ?? '1e-3') };
-function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirectOptions): LinearModel {
+function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirectOptions, withS13 = true): LinearModel {
   const ex: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
   for (const r of rows) for (const s of docs.get(r)?.segs ?? []) if (s.y !== null) ex.push({ x: s.x, y: s.y, src: `bipia-${r.task ?? ''}` });
   for (const x of directAttackX) ex.push({ x, y: 1, src: 'direct' });
   for (const { x, src } of directBenignX) ex.push({ x, y: 0, src });
   ex.push(...writtenDocX);
+  if (withS13) ex.push(...s13DocX);
   const w = balance(ex, (e) => e.y, (e) => e.src);
   return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: (w[i] ?? 1) * (e.src.startsWith('written-') ? WRITTEN_DOC_WEIGHT : 1) })), options);
 }
@@ -507,12 +533,20 @@ const indirectModel = trainIndirect(indirectTrain);
 // The document probe (probe-documents.ts, written by us, never trained on), scored as the gateway
 // scores a `tool` text (worst segment, and payloads that span lines scored whole), at this run's
 // threshold and at the committed 0.93.
+/** A document's score as the gateway scores a `tool` text: worst segment, and payloads that span lines scored whole. */
+function documentScore(m: LinearModel, text: string): number {
+  let s = bestSegment(text, m)?.score ?? 0;
+  for (const p of documentPayloads(text)) s = Math.max(s, predict(m, extractInput(p.text, 'segment').vector));
+  return s;
+}
+// Session 13: the written-s13 documents of the training part scored by a model trained without
+// them, the documents' counterpart of leave-one-source-out (the held-out quarter is printed at the end).
+if (s13Docs.train.length > 0) {
+  const without = trainIndirect(indirectTrain, indirectOptions, false);
+  log(`indirect: written-s13 documents (training part), scored by a model trained without them: ${summary(scoreBinary(s13Docs.train, (r) => documentScore(without, r.text) >= toolThreshold))}`);
+}
 {
-  const probeScore = (text: string): number => {
-    let s = bestSegment(text, indirectModel)?.score ?? 0;
-    for (const p of documentPayloads(text)) s = Math.max(s, predict(indirectModel, extractInput(p.text, 'segment').vector));
-    return s;
-  };
+  const probeScore = (text: string): number => documentScore(indirectModel, text);
   log(formatDocumentProbe((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
   if (toolThreshold !== 0.93) log(formatDocumentProbe((text) => probeScore(text) >= 0.93, ' at 0.93').split('\n').slice(0, 2).join('\n'));
   // The second document probe (probe-documents2.ts, session 11) is evaluation only: read once at the
@@ -540,7 +574,7 @@ if (args.includes('--stop-after-indirect')) process.exit(0);
 const outputRows = readRows(join(DATA, 'output-dev.jsonl'));
 const outputHeld = heldOutSet(outputRows, (r) => r.source, (r) => r.prompt ?? r.id);
 const outputTrain = outputRows.filter((r) => !outputHeld.has(r));
-const safe = outputSafeRows(DATA);
+const safe = outputSafeRows(DATA, S13);
 const outputX = new Map<DevRow, FeatureVector>();
 for (const r of [...outputRows, ...safe.train, ...safe.held]) {
   // Half the rows are featurised without the question so the model also works when the caller
@@ -600,10 +634,11 @@ writeFileSync(OUT, json);
 log(`wrote ${OUT} (${(json.length / 1024).toFixed(0)} KiB; hashed weights kept: direct ${file.direct.count}, indirect ${file.indirect.count}, output ${file.output.count}); thresholds ${JSON.stringify(thresholds)}`);
 
 log(formatReport('HELD-OUT direct (25% split + all AlpacaEval, never trained on)', scoreBinary(heldDirect, (r) => predict(directModel, directX.get(r) as FeatureVector) >= directThreshold)));
-if (written.held.length > 0) log(formatReport('HELD-OUT written prompts (written-prompts.ts, never trained on)', scoreBinary(written.held, (r) => predict(directModel, directX.get(r) as FeatureVector) >= directThreshold)));
+for (const s of new Set(written.held.map((r) => r.source))) log(formatReport(`HELD-OUT ${s} (written prompts, never trained on)`, scoreBinary(written.held.filter((r) => r.source === s), (r) => predict(directModel, directX.get(r) as FeatureVector) >= directThreshold)));
 log(`  summary: ${summary(scoreBinary(heldDirect, (r) => predict(directModel, directX.get(r) as FeatureVector) >= directThreshold))}`);
 const heldIndirect = indirectRows.filter((r) => indirectHeld.has(r));
 log(formatReport('HELD-OUT indirect (25% of attack strings)', scoreBinary(heldIndirect, (r) => docScore(indirectModel, r) >= toolThreshold)));
+if (s13Docs.held.length > 0) log(formatReport('HELD-OUT written-s13 documents (a quarter, never trained on; scored as the gateway scores a tool text)', scoreBinary(s13Docs.held, (r) => documentScore(indirectModel, r.text) >= toolThreshold)));
 const heldOutput = outputRows.filter((r) => outputHeld.has(r));
 log(formatReport('HELD-OUT output (25% of questions)', scoreBinary(heldOutput, (r) => predict(outputModel, outputX.get(r) as FeatureVector) >= outputThreshold)));
 log(formatReport('HELD-OUT safe answers (held-out parts of their origin files; FPR = harmless answers flagged) and written jailbroken answers', scoreBinary(safe.held, (r) => predict(outputModel, outputX.get(r) as FeatureVector) >= outputThreshold)));

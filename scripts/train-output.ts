@@ -22,7 +22,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport } from '../src/guards/eval/classify.js';
-import { heldOutSet, outputSafeRows, readRows, stableHash, type DevRow } from '../src/guards/injection/dataset.js';
+import { heldOutSet, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, type DevRow } from '../src/guards/injection/dataset.js';
 import { extractOutput, type FeatureVector } from '../src/guards/injection/features.js';
 import { DEFAULT_TRAIN_OPTIONS, predict, type TrainOptions } from '../src/guards/injection/linear.js';
 import { chooseOutputThreshold, OUTPUT_SHARES, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
@@ -49,7 +49,8 @@ const t0 = Date.now();
 const outputRows = readRows(join(DATA, 'output-dev.jsonl'));
 const outputHeld = heldOutSet(outputRows, (r) => r.source, (r) => r.prompt ?? r.id);
 const outputTrain = outputRows.filter((r) => !outputHeld.has(r));
-const safe = outputSafeRows(DATA);
+// Session 13: the written answers of data/written-s13 join unless --no-s13, as in the trainer.
+const safe = outputSafeRows(DATA, args.includes('--no-s13') ? undefined : join(ROOT, WRITTEN_S13_DIR));
 const x = new Map<DevRow, FeatureVector>();
 for (const r of [...outputTrain, ...safe.train]) {
   const withPrompt = stableHash(`prompt:${r.id}`) % 2 === 0;

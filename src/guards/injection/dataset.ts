@@ -168,7 +168,7 @@ export function promptAsAnswer(id: string, text: string, lang: string | undefine
  * answer form. A row's split follows its origin file's fixed split, so nothing held out there is
  * trained on here.
  */
-export function outputSafeRows(dataDir: string): SafeAnswerRows {
+export function outputSafeRows(dataDir: string, writtenS13Dir?: string): SafeAnswerRows {
   const train: DevRow[] = [];
   const held: DevRow[] = [];
   const evalOnly: DevRow[] = [];
@@ -200,6 +200,15 @@ export function outputSafeRows(dataDir: string): SafeAnswerRows {
   // sources of their own (their own weight share, output-train.ts).
   addWritten(LEAK_LOOKALIKES, false, 'safe-written-leak');
   addWritten(LEAK_ANSWERS, true, 'written-leak');
+  // Session 13: answers written by writers who never saw the detectors (data/written-s13): the
+  // leaks teach only the leak rules, like the session-12 ones; refusals and harmless answers are safe.
+  if (writtenS13Dir !== undefined) {
+    const rows = readRows(join(writtenS13Dir, 'answers.jsonl'));
+    const of = (...labels: string[]): BenignAnswer[] => rows.filter((r) => labels.includes(r.label)).map((r) => ({ id: r.id, lang: r.lang ?? 'en', question: r.prompt ?? '', text: r.text }));
+    addWritten(of('jailbroken'), true);
+    addWritten(of('leak'), true, 'written-leak');
+    addWritten(of('refusal', 'harmless'), false);
+  }
   const indirect = readRows(join(dataDir, 'indirect-dev.jsonl'));
   const iHeld = indirectHeldOut(indirect);
   for (const r of indirect) {
@@ -228,9 +237,43 @@ export function outputSafeRows(dataDir: string): SafeAnswerRows {
  * a quarter held out (by id hash, per label) and never trained on.
  */
 export function writtenPromptRows(): { train: DevRow[]; held: DevRow[] } {
-  const rows: DevRow[] = WRITTEN_PROMPTS.map((p) => ({
+  return splitWritten(WRITTEN_PROMPTS.map((p) => ({
     id: p.id, text: p.text, label: p.label, source: 'written-prompts', category: p.label === 'attack' ? 'injection' : 'benign', lang: p.lang,
-  }));
+  })));
+}
+
+/** A quarter of written rows held out per label (by id hash) and never trained on. */
+function splitWritten<R extends DevRow>(rows: readonly R[]): { train: R[]; held: R[] } {
   const held = heldOutSet(rows, (r) => r.label, (r) => r.id);
   return { train: rows.filter((r) => !held.has(r)), held: rows.filter((r) => held.has(r)) };
+}
+
+/**
+ * Session 13: training rows written for the project by writers who saw neither the detectors' code
+ * nor any probe (data/written-s13/README.md), as JSON Lines in the dev files' format. Relative to
+ * the repository root.
+ */
+export const WRITTEN_S13_DIR = join('data', 'written-s13');
+
+/** The session-13 written prompts (source `written-s13`), split like {@link writtenPromptRows}. */
+export function writtenS13Prompts(dir: string): { train: DevRow[]; held: DevRow[] } {
+  return splitWritten(readRows(join(dir, 'direct.jsonl')).map((r) => ({ ...r, source: 'written-s13' })));
+}
+
+/** A written document; attacks carry the planted instruction(s), each a substring of the text. */
+export interface WrittenDocumentRow extends DevRow {
+  readonly payloads: readonly string[];
+}
+
+/** The session-13 written documents, split per label; an attack's payloads must occur in its text. */
+export function writtenS13Documents(dir: string): { train: WrittenDocumentRow[]; held: WrittenDocumentRow[] } {
+  const rows = readRows(join(dir, 'documents.jsonl')).map((r): WrittenDocumentRow => {
+    const raw = (r as { payload?: unknown }).payload;
+    const payloads = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((p): p is string => typeof p === 'string');
+    if (r.label === 'attack' && (payloads.length === 0 || payloads.some((p) => !r.text.includes(p)))) {
+      throw new Error(`${WRITTEN_S13_DIR}/documents.jsonl: ${r.id}: an attack needs "payload" strings that occur in its text`);
+    }
+    return { ...r, source: 'written-s13', payloads };
+  });
+  return splitWritten(rows);
 }
