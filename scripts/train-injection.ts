@@ -112,7 +112,6 @@ interface SeedFigures {
   readonly losoRecallDeepset: number;
   readonly losoRecallGandalf: number;
   readonly losoRecallGptfuzz: number;
-  readonly losoRecallWritten: number;
 }
 
 const seedsArg = argAfter('--seeds');
@@ -369,7 +368,6 @@ if (args.includes('--summary-json')) {
     losoRecallDeepset: losoReport?.bySource.get('deepset')?.recall ?? Number.NaN,
     losoRecallGandalf: losoReport?.bySource.get('gandalf')?.recall ?? Number.NaN,
     losoRecallGptfuzz: losoReport?.bySource.get('gptfuzz')?.recall ?? Number.NaN,
-    losoRecallWritten: losoReport?.bySource.get('written-prompts')?.recall ?? Number.NaN,
   };
   log(`SEED-SUMMARY ${JSON.stringify(figures)}`);
 }
