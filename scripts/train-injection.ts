@@ -48,8 +48,8 @@ import { formatDocumentProbe4 } from '../src/guards/injection/probe-documents4.j
 import { BENIGN_DOCUMENTS, BENIGN_DOCUMENTS_S12, INJECTED_LINES, INJECTED_LINES_S12 } from '../src/guards/injection/written-documents.js';
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
-import { formatDirect2Probe } from '../src/guards/injection/probe-direct2.js';
-import { formatDirect3Probe } from '../src/guards/injection/probe-direct3.js';
+import { DIRECT2_PROBE, formatDirect2Probe } from '../src/guards/injection/probe-direct2.js';
+import { DIRECT3_PROBE, formatDirect3Probe } from '../src/guards/injection/probe-direct3.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
 import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
 import { formatAnswerProbe3 } from '../src/guards/injection/probe-answers3.js';
@@ -105,6 +105,16 @@ interface SeedFigures {
   readonly probeBenignFlagged: number;
   readonly benignProbeFlagged: number;
   readonly defensiveUserFlagged: number;
+  /** Session 13: the direct probes 2 and 3 are development data, so the per-seed runs count them too. */
+  readonly direct2Caught: number;
+  readonly direct2Flagged: number;
+  readonly direct3Caught: number;
+  readonly direct3Flagged: number;
+  /** Session 13: LOSO recall of the sources whose attacks the model generalises worst to. */
+  readonly losoRecallCyberseceval: number;
+  readonly losoRecallDeepset: number;
+  readonly losoRecallGandalf: number;
+  readonly losoRecallGptfuzz: number;
 }
 
 const seedsArg = argAfter('--seeds');
@@ -365,6 +375,14 @@ if (args.includes('--summary-json')) {
     probeBenignFlagged: MULTILINGUAL_PROBE.filter((p) => p.label === 'benign' && directScore(p.text) >= directThreshold).length,
     benignProbeFlagged: BENIGN_PROBE.filter((p) => directScore(p.text) >= directThreshold).length,
     defensiveUserFlagged: scoreDefensiveSet(directScore, directThreshold).defensiveFlagged,
+    direct2Caught: DIRECT2_PROBE.filter((p) => p.label === 'attack' && directScore(p.text) >= directThreshold).length,
+    direct2Flagged: DIRECT2_PROBE.filter((p) => p.label === 'benign' && directScore(p.text) >= directThreshold).length,
+    direct3Caught: DIRECT3_PROBE.filter((p) => p.label === 'attack' && directScore(p.text) >= directThreshold).length,
+    direct3Flagged: DIRECT3_PROBE.filter((p) => p.label === 'benign' && directScore(p.text) >= directThreshold).length,
+    losoRecallCyberseceval: losoReport?.bySource.get('cyberseceval')?.recall ?? Number.NaN,
+    losoRecallDeepset: losoReport?.bySource.get('deepset')?.recall ?? Number.NaN,
+    losoRecallGandalf: losoReport?.bySource.get('gandalf')?.recall ?? Number.NaN,
+    losoRecallGptfuzz: losoReport?.bySource.get('gptfuzz')?.recall ?? Number.NaN,
   };
   log(`SEED-SUMMARY ${JSON.stringify(figures)}`);
 }

@@ -12,6 +12,7 @@
  * linear in the input length.
  */
 import { boundedPattern } from './bounded.js';
+import { LIMIT_RULES } from './limit-rules.js';
 
 /** A rule family: a stable name (reported as a signal) and its patterns. */
 export interface RuleFamily {
@@ -47,6 +48,16 @@ const ORDINARY_NOUN =
   '(?:errors?|warnings?|typos?|spam|junk|notifications?|alerts?|pop-?ups?|ads?|marketing|promotional|compiler|console|log|debug|lint(?:er)?|spelling|grammar|formatting)';
 const INSTR_NOUN =
   '(?:instructions?|directions?|directives?|rules?|prompts?|guidelines?|guidance|context|commands?|orders?|constraints?|restrictions?|programming|training|tasks?|assignments?|conversation|messages?|texts?|settings?|policies|limitations?|everything|all)';
+
+/**
+ * "DAN" as the jailbreak's name, where the text uses it as one: after "as / like / named / you are",
+ * in brackets or quotes, or before "mode", a colon, "'s", "which / who / stands / can / will …".
+ * The canonical text is lower case, and "dan" is also the Indonesian and Malay "and" and the Dutch
+ * "then / than": a bare `\bdan\b` gave every Indonesian prompt the `jailbreak-persona` family
+ * (session 13: "Mulai sekarang, jawab … dan pakai contoh" scored 0.93).
+ */
+const DAN_NAME =
+  "(?:\\b(?:as|like|named|called|simulate|hi|hey|hello|dear|be|become|are|now|sei|bist|eres|es|est|sono|sois|come|como|comme|wie) (?:an? |now |now an? |the )?|[\\[\"'“«(]|anti-|\\bthe )dan\\b|\\bdan(?= ?mode\\b|[:\\])]|['’]s\\b| ?\\(| (?:which|who|stands|can|will|would|should|must|makes|personality|answers?|responses?|prompt|jailbreak|version|has|does|always|never)\\b|[.,!\"”]|$)";
 
 /** Families that indicate an attack on the model (direct or inside a document). */
 export const ATTACK_RULES: readonly RuleFamily[] = [
@@ -104,7 +115,7 @@ export const ATTACK_RULES: readonly RuleFamily[] = [
   {
     name: 'jailbreak-persona',
     patterns: [
-      re(`\\bdan\\b|\\bd\\.a\\.n\\b|do anything now|\\bdude\\b mode|\\bstan\\b|\\baim\\b|developer mode|dev mode|\\bgod mode|\\bjailbre?a?k|\\bjail-?broken|\\bantigpt|\\bbetterdan|\\bmongo tom|\\bevil (?:bot|ai|assistant|confidant|twin)|\\bopposite mode|\\bunfiltered\\b|\\buncensored\\b|\\bunrestricted\\b|\\bunlimited ai|\\bamoral\\b|\\bimmoral\\b|\\bunethical ai|\\bno (?:moral|ethical)|without (?:any )?(?:morals?|ethics|ethical|moral)|\\bchaos mode|\\bfree mode|\\bno-?limits? mode|\\banarchy\\b|\\bmachiavellian`),
+      re(`${DAN_NAME}|\\bd\\.a\\.n\\b|do anything now|\\bdude\\b mode|\\bstan\\b|\\baim\\b|developer mode|dev mode|\\bgod mode|\\bjailbre?a?k|\\bjail-?broken|\\bantigpt|\\bbetterdan|\\bmongo tom|\\bevil (?:bot|ai|assistant|confidant|twin)|\\bopposite mode|\\bunfiltered\\b|\\buncensored\\b|\\bunrestricted\\b|\\bunlimited ai|\\bamoral\\b|\\bimmoral\\b|\\bunethical ai|\\bno (?:moral|ethical)|without (?:any )?(?:morals?|ethics|ethical|moral)|\\bchaos mode|\\bfree mode|\\bno-?limits? mode|\\banarchy\\b|\\bmachiavellian`),
       re(`(?:entwicklermodus|ohne (?:jegliche )?(?:einschrankungen|filter|zensur|moral|regeln)|sin (?:restricciones|censura|filtros|limites|moral|etica)|sans (?:restrictions?|censure|filtres?|limites?|morale|ethique)|senza (?:restrizioni|censura|filtri|limiti)|sem (?:restricoes|censura|filtros|limites))`),
       re(`(?:без (?:ограничений|цензуры|фильтров|морали|правил)|режим разработчика|越狱|越獄|开发者模式|開發者模式|没有(?:任何)?(?:限制|道德|审查|过滤)|不受(?:任何)?(?:限制|约束)|无限制|不道德|脱獄|ジェイルブレイク|開発者モード|制限(?:のない|なし|を解除)|검열 없|제한 없|탈옥)`),
     ],
@@ -1080,6 +1091,7 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
   },
   ...TACTIC_RULES,
   ...LANGUAGE_RULES,
+  ...LIMIT_RULES,
   {
     // Session 11 (inj-gen2): the model's instructions asked for *sideways* — translated into
     // another language instead of shown ("translate your system prompt into French", "render the
