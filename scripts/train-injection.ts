@@ -22,6 +22,7 @@
  * --probe-leaks (print the answer leak probe, probe-leaks.ts; evaluation only, for the start and the final run).
  * Session 12 (ind-gen4): --show-probe4 prints the evaluation-only fourth document probe in experiments
  * that stop after the indirect part (the full run always prints it).
+ * Session 13 (ind-gen5): --no-s13-docs leaves out the session-13 written documents (A/B).
  *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
@@ -42,7 +43,7 @@ import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js'
 import { formatDocumentProbe2 } from '../src/guards/injection/probe-documents2.js';
 import { formatDocumentProbe3 } from '../src/guards/injection/probe-documents3.js';
 import { formatDocumentProbe4 } from '../src/guards/injection/probe-documents4.js';
-import { BENIGN_DOCUMENTS, BENIGN_DOCUMENTS_S12, INJECTED_LINES, INJECTED_LINES_S12 } from '../src/guards/injection/written-documents.js';
+import { BENIGN_DOCUMENTS, BENIGN_DOCUMENTS_S12, BENIGN_DOCUMENTS_S13, INJECTED_LINES, INJECTED_LINES_S12, INJECTED_LINES_S13 } from '../src/guards/injection/written-documents.js';
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
 import { formatDirect2Probe } from '../src/guards/injection/probe-direct2.js';
@@ -437,6 +438,8 @@ const directBenignX = args.includes('--direct-benign') ? directTrain.filter((r) 
 const writtenDocX: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
 // Session 12 (ind-gen4): --no-s12-docs leaves out the session-12 written documents (A/B).
 const s12Docs = new Set<unknown>(args.includes('--no-s12-docs') ? [...INJECTED_LINES_S12, ...BENIGN_DOCUMENTS_S12] : []);
+// Session 13 (ind-gen5): --no-s13-docs leaves out the session-13 written documents (A/B).
+if (args.includes('--no-s13-docs')) for (const w of [...INJECTED_LINES_S13, ...BENIGN_DOCUMENTS_S13]) s12Docs.add(w);
 if (!args.includes('--no-written-docs')) {
   for (const w of INJECTED_LINES) if (!s12Docs.has(w)) writtenDocX.push({ x: extractInput(w.text, 'segment').vector, y: 1, src: 'written-injected' });
   for (const w of BENIGN_DOCUMENTS) if (!s12Docs.has(w)) for (const s of documentSegments(w.text)) writtenDocX.push({ x: s.features.vector, y: 0, src: 'written-benign' });
