@@ -289,16 +289,23 @@ const OUT_VERB_S13 =
 const OUT_VERB_FINAL_S13 =
   'senden|schicken|weiterleiten|hochladen|veroffentlichen|posten|teilen|sturen|doorsturen|delen|uploaden|publiceren|plakken|gonder\\p{L}{0,6}|ilet\\p{L}{0,6}|paylas\\p{L}{0,6}|yayinla\\p{L}{0,6}|yapistir\\p{L}{0,6}|yukle\\p{L}{0,6}|送信|送っ|送る|転送|共有|アップロード|公開|貼り付け|投稿|보내|전송|전달|공유|업로드|게시|붙여 ?넣|올려|发送|發送|发到|发给|转发|轉發|分享|共享|上传|上傳|发布|發布|粘贴|抄送|भेज|अपलोड|पोस्ट';
 // Where the data goes: an address, a URL or domain, a phone number, a public place, "our server".
+const TLD_S13 = '(?:example|com|net|org|io|xyz|ru|cn|info|biz|top|site|online|club|app|dev|co)';
 const DEST_S13 =
-  '[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){0,4}|https?://|\\bwww\\.|\\b[a-z0-9-]{2,40}\\.(?:example|com|net|org|io|xyz|ru|cn|info|biz|top|site|online|club|app|dev|co)\\b|\\+\\d{2,3}[ \\d-]{6,16}|\\b(?:public|publicly|pastebin|gist|paste site|external|third[- ]party|offentlich\\p{L}{0,3}|extern\\p{L}{0,3}|publique|publiquement|publico|publica|publicamente|pubblic\\p{L}{1,5}|openba\\p{L}{1,4}|offentlig\\p{L}{0,2}|publiczn\\p{L}{1,4}|zewnetrzn\\p{L}{1,4}|herkese acik|harici)\\b|публичн|внешн\\p{L}{1,4} (?:сервер|адрес)|(?:наш|свой)\\p{L}{0,2} сервер|\\b(?:our|my|this|unser\\p{L}{0,2}|notre|nuestro|nostro|nosso|onze|nasz\\p{L}{0,2}) (?:\\p{L}{2,15} )?(?:server|serveur|servidor|endpoint|webhook|bucket)|公开|公開|外部|공개|외부';
+  `@[a-z0-9-]{1,63}\\.[a-z]{2,}|https?://|\\bwww\\.|[a-z0-9]\\.${TLD_S13}\\b|\\+\\d{2,3}[ \\d-]{6,16}|\\b(?:public|publicly|pastebin|gist|paste site|external|third[- ]party|offentlich\\p{L}{0,3}|extern\\p{L}{0,3}|publique|publiquement|publico|publica|publicamente|pubblic\\p{L}{1,5}|openba\\p{L}{1,4}|offentlig\\p{L}{0,2}|publiczn\\p{L}{1,4}|zewnetrzn\\p{L}{1,4}|herkese acik|harici)\\b|публичн|внешн\\p{L}{1,4} (?:сервер|адрес)|(?:наш|свой)\\p{L}{0,2} сервер|\\b(?:our|my|this|unser\\p{L}{0,2}|notre|nuestro|nostro|nosso|onze|nasz\\p{L}{0,2}) (?:\\p{L}{2,15} )?(?:server|serveur|servidor|endpoint|webhook|bucket)|公开|公開|外部|공개|외부`;
+// The same, where the address comes after a gap: an e-mail address whole, as the gap stops at
+// dots ("john.doe@…"), and a domain whole; where it comes first, its "@domain" part and the
+// end of a domain are enough and cheaper to find.
+const DEST_AFTER_S13 = `[a-z0-9_%+-]{1,64}(?:\\.[a-z0-9_%+-]{1,64}){0,3}@[a-z0-9-]{1,63}\\.[a-z]{2,}|\\b[a-z0-9-]{2,40}\\.${TLD_S13}\\b|${DEST_S13}`;
 // Not after a negation ("never share your key", "ne partagez jamais", "nie wysyłaj") or, for the
 // verbs of calling, after a modal or a determiner ("the model may call", "a tool call such as").
-const NOT_NEGATED_S13 = "(?<!(?<![\\p{L}])(?:never|not|n't|dont|jamais|nunca|nao|no|nie|niemals|nicht|kein\\p{L}{0,2}|mai|non|niet|nooit|geen|aldrig|inte|не|никогда|asla|ne|n')\\s(?:\\p{L}{1,12}\\s)?)";
+// Both are lookbehinds placed *after* the verb (they end with it), so they run only where a verb
+// matched rather than at every position of the text (speed).
+const NOT_NEGATED_S13 = "(?<!(?<![\\p{L}])(?:never|not|n't|dont|jamais|nunca|nao|no|nie|niemals|nicht|kein\\p{L}{0,2}|mai|non|niet|nooit|geen|aldrig|inte|не|никогда|asla|ne|n')\\s(?:\\p{L}{1,12}\\s)?[\\p{L}\\p{M}-]{1,20})";
 // German, French, Dutch, Swedish … put the negation after the verb ("teilen Sie es niemals").
 const NO_LATE_NEGATION_S13 = `(?!${g(30)}(?<![\\p{L}])(?:niemals|nie|nicht|jamais|pas|never|nunca|mai|nooit|niet|aldrig|inte|ikke)(?![\\p{L}]))`;
 // Chinese puts the verb before the address ("发送到 …"); Japanese and Korean after it (OUT_VERB_FINAL_S13).
 const OUT_VERB_CJK_S13 = '发送|發送|发到|发给|發給|转发|轉發|分享|共享|上传|上傳|发布|發布|粘贴|抄送|寄给|寄到';
-const NOT_MODAL_S13 = '(?<!(?<![\\p{L}])(?:may|can|could|will|would|might|tool|function|api|a|the|each|one|every|your|to) )';
+const NOT_MODAL_S13 = '(?<!(?<![\\p{L}])(?:may|can|could|will|would|might|tool|function|api|a|the|each|one|every|your|to) \\p{L}{1,20}(?: the)?)';
 const CALL_VERB_S13 =
   'call|invoke|run|execute|trigger|use the|appelle[rz]?|invoque[rz]?|execute[rz]?|llama|llamar|invoca|invocar|ejecuta|ejecutar|chiama|chiamare|esegui|eseguire|chame|invoque|rufe|ruf|aufrufen|fuhre|roep|voer|wywolaj|uruchom|anropa|kor|вызови|вызовите|вызвать|запусти|cagir|calistir';
 const CALL_VERB_FINAL_S13 = 'aufrufen|aan|auf|を呼び出|を実行|を呼ん|을 호출|를 호출|호출|실행|cagir\\p{L}{0,6}|calistir\\p{L}{0,6}';
@@ -497,11 +504,11 @@ export const DOCUMENT_RULES: readonly RuleFamily[] = [
     name: 'moves-out',
     gate: MOVES_GATE_S13,
     patterns: [
-      re(`${NOT_NEGATED_S13}(?<![\\p{L}_])(?:${OUT_VERB_S13})(?![\\p{L}_]|\\s?:)${NO_LATE_NEGATION_S13}${g(80)}(?:${DEST_S13})`),
-      re(`(?<!(?:不得|不要|禁止|不准|不可|请勿|請勿|勿|严禁|嚴禁|不能|切勿)[^。，,\\n]{0,12})(?:${OUT_VERB_CJK_S13})${g(40)}(?:${DEST_S13})`),
+      re(`(?<![\\p{L}_])(?:${OUT_VERB_S13})${NOT_NEGATED_S13}(?![\\p{L}_]|\\s?:)${NO_LATE_NEGATION_S13}${g(80)}(?:${DEST_AFTER_S13})`),
+      re(`(?:${OUT_VERB_CJK_S13})(?<!(?:不得|不要|禁止|不准|不可|请勿|請勿|勿|严禁|嚴禁|不能|切勿)[^。，,\\n]{0,14})${g(40)}(?:${DEST_AFTER_S13})`),
       re(`(?:${DEST_S13})${g(40)}(?:${OUT_VERB_FINAL_S13})`),
-      re(`${NOT_MODAL_S13}${NOT_NEGATED_S13}(?<![\\p{L}_])(?:${CALL_VERB_S13})(?![\\p{L}_]|\\s?:)${g(30)}\\b[a-z][a-z0-9]{1,30}(?:[_.][a-z0-9]{1,30}){1,4}\\s?\\(|\\b[a-z][a-z0-9]{1,30}(?:_[a-z0-9]{1,30}){1,4}\\s?\\([^)\\n]{0,120}\\)${g(12)}(?:${CALL_VERB_FINAL_S13})|(?:${TOOL_WORD_S13})\\s?[a-z][a-z0-9]{1,30}(?:_[a-z0-9]{1,30}){1,4}\\b|\\b[a-z][a-z0-9]{1,30}(?:_[a-z0-9]{1,30}){1,4}\\s(?:${TOOL_WORD_AFTER_S13})`),
-      re(`(?:${SECRET_FILE_S13})${g(80)}(?:${DEST_S13}|${OUT_VERB_FINAL_S13})|${NOT_NEGATED_S13}(?<![\\p{L}_])(?:${OUT_VERB_S13})(?![\\p{L}_]|\\s?:)${NO_LATE_NEGATION_S13}${g(60)}(?:${SECRET_FILE_S13})`),
+      re(`(?<![\\p{L}_])(?:${CALL_VERB_S13})${NOT_MODAL_S13}${NOT_NEGATED_S13}(?![\\p{L}_]|\\s?:)${g(30)}\\b[a-z][a-z0-9]{1,30}(?:[_.][a-z0-9]{1,30}){1,4}\\s?\\(|\\b[a-z][a-z0-9]{1,30}(?:_[a-z0-9]{1,30}){1,4}\\s?\\([^)\\n]{0,120}\\)${g(12)}(?:${CALL_VERB_FINAL_S13})|(?:${TOOL_WORD_S13})\\s?[a-z][a-z0-9]{1,30}(?:_[a-z0-9]{1,30}){1,4}\\b|\\b[a-z][a-z0-9]{1,30}(?:_[a-z0-9]{1,30}){1,4}\\s(?:${TOOL_WORD_AFTER_S13})`),
+      re(`(?:${SECRET_FILE_S13})${g(80)}(?:${DEST_AFTER_S13}|${OUT_VERB_FINAL_S13})|(?<![\\p{L}_])(?:${OUT_VERB_S13})${NOT_NEGATED_S13}(?![\\p{L}_]|\\s?:)${NO_LATE_NEGATION_S13}${g(60)}(?:${SECRET_FILE_S13})`),
     ],
   },
 ];
