@@ -770,7 +770,7 @@ export const BENIGN_DOCUMENTS_S12: readonly WrittenDocument[] = [
  * Session 13 (ind-gen5): the outward-move concept. Injected lines are field values, table cells,
  * README notes and snippets whose instruction sends data or control *out* (to an address, a URL, a
  * phone number, a public issue or gist, a tool call), most of them without naming the AI at all, in
- * 17 languages. The benign twins are the same shapes where a request stays inside the task or goes
+ * 16 languages. The benign twins are the same shapes where a request stays inside the task or goes
  * to a human through an ordinary channel: AGENTS.md / CONTRIBUTING notes ("run the tests first",
  * "report vulnerabilities to security@…"), CSV and JSON notes asking staff to send an invoice,
  * tool-calling docs that name a function, search snippets about sending forms. Written from the
