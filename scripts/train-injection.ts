@@ -23,8 +23,10 @@
  * Session 12 (ind-gen4): --show-probe4 prints the evaluation-only fourth document probe in experiments
  * that stop after the indirect part (the full run always prints it).
  * Session 13: the rows of data/written-s13 (written for the project by writers who never saw the
- * detectors or the probes) join all three models; --no-s13 leaves them out, --indirect-s13-prompts
- * also makes its written attack prompts positive document segments.
+ * detectors or the probes) join all three models; --no-data-s13 leaves them out,
+ * --data-s13-weight X weighs its prompts (0.35), --indirect-data-s13-prompts also makes its attack
+ * prompts positive document segments. Session 13 (ind-gen5): --no-s13-docs leaves out the
+ * session-13 written documents of written-documents.ts (A/B).
  *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
@@ -45,7 +47,7 @@ import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js'
 import { formatDocumentProbe2 } from '../src/guards/injection/probe-documents2.js';
 import { formatDocumentProbe3 } from '../src/guards/injection/probe-documents3.js';
 import { formatDocumentProbe4 } from '../src/guards/injection/probe-documents4.js';
-import { BENIGN_DOCUMENTS, BENIGN_DOCUMENTS_S12, INJECTED_LINES, INJECTED_LINES_S12 } from '../src/guards/injection/written-documents.js';
+import { BENIGN_DOCUMENTS, BENIGN_DOCUMENTS_S12, BENIGN_DOCUMENTS_S13, INJECTED_LINES, INJECTED_LINES_S12, INJECTED_LINES_S13 } from '../src/guards/injection/written-documents.js';
 import { formatProbe, MULTILINGUAL_PROBE } from '../src/guards/injection/probe-multilingual.js';
 import { formatTacticProbe } from '../src/guards/injection/probe-tactics.js';
 import { DIRECT2_PROBE, formatDirect2Probe } from '../src/guards/injection/probe-direct2.js';
@@ -232,14 +234,14 @@ const writtenAll = args.includes('--no-written') ? { train: [], held: [] } : wri
 const noWrittenIds = argAfter('--no-written-ids');
 const keepWritten = (r: DevRow): boolean => noWrittenIds === undefined || !new RegExp(noWrittenIds, 'u').test(r.id);
 // Session 13: the rows of data/written-s13 (written by writers who never saw the detectors) join
-// all three models unless --no-s13 (to measure what they change).
-const S13 = args.includes('--no-s13') ? undefined : join(ROOT, WRITTEN_S13_DIR);
-const s13Prompts = S13 === undefined ? { train: [], held: [] } : writtenS13Prompts(S13);
-// --s13-weight X multiplies the balanced weight of the written-s13 prompts: 0.35 by default. At 1
+// all three models unless --no-data-s13 (to measure what they change).
+const DATA_S13 = args.includes('--no-data-s13') ? undefined : join(ROOT, WRITTEN_S13_DIR);
+const dataS13Prompts = DATA_S13 === undefined ? { train: [], held: [] } : writtenS13Prompts(DATA_S13);
+// --data-s13-weight X multiplies the balanced weight of the written-s13 prompts: 0.35 by default. At 1
 // (seed 1) LOSO@2% on the dev sources fell 0.910 -> 0.896; at 0.35 it is 0.902, and probe-direct3
 // catches 42/56 against 39/56 without them (docs/detection.md, session 13).
-const S13_WEIGHT = Number(argAfter('--s13-weight') ?? '0.35');
-const written = { train: [...writtenAll.train.filter(keepWritten), ...s13Prompts.train], held: [...writtenAll.held.filter(keepWritten), ...s13Prompts.held] };
+const DATA_S13_WEIGHT = Number(argAfter('--data-s13-weight') ?? '0.35');
+const written = { train: [...writtenAll.train.filter(keepWritten), ...dataS13Prompts.train], held: [...writtenAll.held.filter(keepWritten), ...dataS13Prompts.held] };
 const directTrain = [...direct.filter((r) => !directHeld.has(r) && !NO_TRAIN_SOURCES.has(r.source)), ...written.train];
 const directX = new Map<DevRow, FeatureVector>();
 // Feature-group ablation (--ablate words,chars,rules,pairs,shape,script,obf), measured under CV and
@@ -264,7 +266,7 @@ log(`direct: ${direct.length} rows, ${directTrain.length} train, ${directHeld.si
 
 function trainDirect(rows: readonly DevRow[], calibration?: Calibration, options: TrainOptions = directOptions): LinearModel {
   const w = balance(rows, (r) => (r.label === 'attack' ? 1 : 0), (r) => r.source);
-  const m = train(rows.map((r, i) => ({ x: directX.get(r) as FeatureVector, y: r.label === 'attack' ? 1 : 0, w: (w[i] ?? 1) * (r.source === 'written-s13' ? S13_WEIGHT : 1) })), options);
+  const m = train(rows.map((r, i) => ({ x: directX.get(r) as FeatureVector, y: r.label === 'attack' ? 1 : 0, w: (w[i] ?? 1) * (r.source === 'written-s13' ? DATA_S13_WEIGHT : 1) })), options);
   return calibration === undefined ? m : calibrate(m, calibration);
 }
 
@@ -456,9 +458,9 @@ const s11Prompt = (r: DevRow): boolean => args.includes('--indirect-no-s11-promp
 // they dropped the indirect leave-one-task-out 0.929 -> 0.901 (seed 1) and probe 3 24/30 -> 21/30;
 // --indirect-s12-prompts puts them back.
 const s12Prompt = (r: DevRow): boolean => !args.includes('--indirect-s12-prompts') && r.source === 'written-prompts' && /^wp-[a-z]+-s12-/.test(r.id);
-// Session 13: the session's written attacks (data/written-s13) stay direct-only unless --indirect-s13-prompts.
-const s13Prompt = (r: DevRow): boolean => !args.includes('--indirect-s13-prompts') && r.source === 'written-s13';
-const directAttackX = directTrain.filter((r) => r.label === 'attack' && !s11Prompt(r) && !s12Prompt(r) && !s13Prompt(r)).map((r) => extractInput(r.text, 'segment').vector);
+// Session 13: the session's written attacks (data/written-s13) stay direct-only unless --indirect-data-s13-prompts.
+const dataS13Prompt = (r: DevRow): boolean => !args.includes('--indirect-data-s13-prompts') && r.source === 'written-s13';
+const directAttackX = directTrain.filter((r) => r.label === 'attack' && !s11Prompt(r) && !s12Prompt(r) && !dataS13Prompt(r)).map((r) => extractInput(r.text, 'segment').vector);
 // Session 10 (ind-gen) experiment flags, chosen on CV and leave-one-task-out read as the mean over
 // --indirect-seeds A-B (example orders; 1 by default): --direct-benign (the training part's benign
 // and hard-negative prompts as extra negative segments; rejected: CV 0.915 -> 0.855), --no-written-docs
@@ -472,19 +474,21 @@ const directBenignX = args.includes('--direct-benign') ? directTrain.filter((r) 
 const writtenDocX: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
 // Session 12 (ind-gen4): --no-s12-docs leaves out the session-12 written documents (A/B).
 const s12Docs = new Set<unknown>(args.includes('--no-s12-docs') ? [...INJECTED_LINES_S12, ...BENIGN_DOCUMENTS_S12] : []);
+// Session 13 (ind-gen5): --no-s13-docs leaves out the session-13 written documents (A/B).
+if (args.includes('--no-s13-docs')) for (const w of [...INJECTED_LINES_S13, ...BENIGN_DOCUMENTS_S13]) s12Docs.add(w);
 if (!args.includes('--no-written-docs')) {
   for (const w of INJECTED_LINES) if (!s12Docs.has(w)) writtenDocX.push({ x: extractInput(w.text, 'segment').vector, y: 1, src: 'written-injected' });
   for (const w of BENIGN_DOCUMENTS) if (!s12Docs.has(w)) for (const s of documentSegments(w.text)) writtenDocX.push({ x: s.features.vector, y: 0, src: 'written-benign' });
 }
 // Session 13: the written documents of data/written-s13: an attack's planted instructions are
 // positive segments (like INJECTED_LINES), every segment of a benign document is negative.
-const s13Docs = S13 === undefined ? { train: [], held: [] } : writtenS13Documents(S13);
-const s13DocX: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
-for (const d of s13Docs.train) {
-  if (d.label === 'attack') for (const p of d.payloads) s13DocX.push({ x: extractInput(p, 'segment').vector, y: 1, src: 'written-s13-injected' });
-  else for (const s of documentSegments(d.text)) s13DocX.push({ x: s.features.vector, y: 0, src: 'written-s13-benign' });
+const dataS13Docs = DATA_S13 === undefined ? { train: [], held: [] } : writtenS13Documents(DATA_S13);
+const dataS13DocX: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
+for (const d of dataS13Docs.train) {
+  if (d.label === 'attack') for (const p of d.payloads) dataS13DocX.push({ x: extractInput(p, 'segment').vector, y: 1, src: 'written-s13-injected' });
+  else for (const s of documentSegments(d.text)) dataS13DocX.push({ x: s.features.vector, y: 0, src: 'written-s13-benign' });
 }
-log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${indirectHeld.size} held out; written-s13 ${s13Docs.train.length} train, ${s13Docs.held.length} held out (${Date.now() - t0} ms)`);
+log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${indirectHeld.size} held out; written-s13 ${dataS13Docs.train.length} train, ${dataS13Docs.held.length} held out (${Date.now() - t0} ms)`);
 
 // L2 on the indirect model's hashed n-grams: 1e-3 (session 10; the shared 2e-3 before). With the
 // written documents, over example orders 1-5: CV 0.9254, leave-one-task-out 0.9161 against 0.9167 /
@@ -494,13 +498,13 @@ log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${ind
 // two development probes (1: 0.8952, 2: 0.9026, 3: 0.8916; docs/detection.md).
 const WRITTEN_DOC_WEIGHT = Number(argAfter('--written-docs-weight') ?? '2');
 const indirectOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--indirect-l2-hashed') ?? '1e-3') };
-function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirectOptions, withS13 = true): LinearModel {
+function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirectOptions, withDataS13 = true): LinearModel {
   const ex: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
   for (const r of rows) for (const s of docs.get(r)?.segs ?? []) if (s.y !== null) ex.push({ x: s.x, y: s.y, src: `bipia-${r.task ?? ''}` });
   for (const x of directAttackX) ex.push({ x, y: 1, src: 'direct' });
   for (const { x, src } of directBenignX) ex.push({ x, y: 0, src });
   ex.push(...writtenDocX);
-  if (withS13) ex.push(...s13DocX);
+  if (withDataS13) ex.push(...dataS13DocX);
   const w = balance(ex, (e) => e.y, (e) => e.src);
   return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: (w[i] ?? 1) * (e.src.startsWith('written-') ? WRITTEN_DOC_WEIGHT : 1) })), options);
 }
@@ -559,9 +563,9 @@ function documentScore(m: LinearModel, text: string): number {
 }
 // Session 13: the written-s13 documents of the training part scored by a model trained without
 // them, the documents' counterpart of leave-one-source-out (the held-out quarter is printed at the end).
-if (s13Docs.train.length > 0) {
+if (dataS13Docs.train.length > 0) {
   const without = trainIndirect(indirectTrain, indirectOptions, false);
-  log(`indirect: written-s13 documents (training part), scored by a model trained without them: ${summary(scoreBinary(s13Docs.train, (r) => documentScore(without, r.text) >= toolThreshold))}`);
+  log(`indirect: written-s13 documents (training part), scored by a model trained without them: ${summary(scoreBinary(dataS13Docs.train, (r) => documentScore(without, r.text) >= toolThreshold))}`);
 }
 {
   const probeScore = (text: string): number => documentScore(indirectModel, text);
@@ -592,7 +596,7 @@ if (args.includes('--stop-after-indirect')) process.exit(0);
 const outputRows = readRows(join(DATA, 'output-dev.jsonl'));
 const outputHeld = heldOutSet(outputRows, (r) => r.source, (r) => r.prompt ?? r.id);
 const outputTrain = outputRows.filter((r) => !outputHeld.has(r));
-const safe = outputSafeRows(DATA, S13);
+const safe = outputSafeRows(DATA, DATA_S13);
 const outputX = new Map<DevRow, FeatureVector>();
 for (const r of [...outputRows, ...safe.train, ...safe.held]) {
   // Half the rows are featurised without the question so the model also works when the caller
@@ -656,7 +660,7 @@ for (const s of new Set(written.held.map((r) => r.source))) log(formatReport(`HE
 log(`  summary: ${summary(scoreBinary(heldDirect, (r) => predict(directModel, directX.get(r) as FeatureVector) >= directThreshold))}`);
 const heldIndirect = indirectRows.filter((r) => indirectHeld.has(r));
 log(formatReport('HELD-OUT indirect (25% of attack strings)', scoreBinary(heldIndirect, (r) => docScore(indirectModel, r) >= toolThreshold)));
-if (s13Docs.held.length > 0) log(formatReport('HELD-OUT written-s13 documents (a quarter, never trained on; scored as the gateway scores a tool text)', scoreBinary(s13Docs.held, (r) => documentScore(indirectModel, r.text) >= toolThreshold)));
+if (dataS13Docs.held.length > 0) log(formatReport('HELD-OUT written-s13 documents (a quarter, never trained on; scored as the gateway scores a tool text)', scoreBinary(dataS13Docs.held, (r) => documentScore(indirectModel, r.text) >= toolThreshold)));
 const heldOutput = outputRows.filter((r) => outputHeld.has(r));
 log(formatReport('HELD-OUT output (25% of questions)', scoreBinary(heldOutput, (r) => predict(outputModel, outputX.get(r) as FeatureVector) >= outputThreshold)));
 log(formatReport('HELD-OUT safe answers (held-out parts of their origin files; FPR = harmless answers flagged) and written jailbroken answers', scoreBinary(safe.held, (r) => predict(outputModel, outputX.get(r) as FeatureVector) >= outputThreshold)));

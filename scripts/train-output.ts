@@ -49,8 +49,8 @@ const t0 = Date.now();
 const outputRows = readRows(join(DATA, 'output-dev.jsonl'));
 const outputHeld = heldOutSet(outputRows, (r) => r.source, (r) => r.prompt ?? r.id);
 const outputTrain = outputRows.filter((r) => !outputHeld.has(r));
-// Session 13: the written answers of data/written-s13 join unless --no-s13, as in the trainer.
-const safe = outputSafeRows(DATA, args.includes('--no-s13') ? undefined : join(ROOT, WRITTEN_S13_DIR));
+// Session 13: the written answers of data/written-s13 join unless --no-data-s13, as in the trainer.
+const safe = outputSafeRows(DATA, args.includes('--no-data-s13') ? undefined : join(ROOT, WRITTEN_S13_DIR));
 const x = new Map<DevRow, FeatureVector>();
 for (const r of [...outputTrain, ...safe.train]) {
   const withPrompt = stableHash(`prompt:${r.id}`) % 2 === 0;

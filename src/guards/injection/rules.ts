@@ -282,6 +282,53 @@ const HANDLE_VERB =
 const SUMMARY_GATE = /summar|condens|zusammenfass|resum|riassu|samenvat|podsumow|streszcz|sammanfatt|shrnut|ozet|резюм|сводк|пересказ|кратк|总结|摘要|概要|概述|總結|要約|요약/u;
 const QUOTED_GATE = /["'“„«‘「『]|inject|injekt|iniezion|injecao|injeccion|inyeccion|wstrzyk|jailbreak|red[- ]?team|attacker|angreifer|инъекц|注入|インジェクション|인젝션|enjeksiyon/u;
 
+// Session 13 (ind-gen5): vocabulary of the two session-13 document concepts (canonical text).
+// Nouns of a note addressed to someone, and the prepositions of "to / for".
+const NOTE_NOUN_S13 =
+  'p\\.\\s?s\\.?|ps:|post ?scriptum|note|notice|message|instructions?|reminder|hinweis|nachricht|anweisung(?:en)?|notiz|remarque|consignes?|nota|mensaje|aviso|instrucci(?:on|ones)|messaggio|istruzion[ei]|avviso|mensagem|instruc(?:ao|oes)|bericht|opmerking|instructie|opdracht|notitie|notatka|wiadomosc|uwaga|polecenie|instrukcja|mesaj|talimat|meddelande|anteckning|instruktion(?:er)?|besked|pokyn|zprava|poznamka|указание|инструкция|сообщение|примечание|заметка|поручение';
+const TO_PREP_S13 = 'to|for|an|fur|a|pour|para|per|ao|aos|al|a los|agli|alle|ai|all\'|voor|aan|dla|do|для|till|untuk|kepada|pro';
+// A word for the AI, also as the head of a compound ("Suchassistent", "planningsassistent",
+// "AI-assistenten") or inflected ("ассистенту", "modelu", "språkmodellen").
+const AI_COMPOUND = `(?:${AI_ANY}|\\p{L}{2,20}(?:assistent|asistent|agent|modell|bot)(?:en|in|innen|e|er|et|s|erna|ens|a|u|y|om|i)?)`;
+// Plural handling verbs for "agli assistenti IA che riassumono questi risultati".
+const HANDLE_VERB_PL =
+  '(?:read|process|summari[sz]e|analy[sz]e|handle|riassumono|leggono|elaborano|analizzano|gestiscono|resumen|leen|procesan|analizan|gestionan|resument|lisent|traitent|analysent|gerent|leem|processam|resumem|analisam|gerenciam|lezen|verwerken|samenvatten|analyseren|czytaja|przetwarzaja|streszczaja|analizuja|laser|sammanfattar|читают|обрабатывают|анализируют|пересказывают)';
+// Verbs that move something out, imperative and infinitive (en, de, fr, es, it, pt, nl, sv, pl,
+// ru, tr, ar, hi), and the verb-final forms of de, nl, tr, ja, ko, zh, hi that follow their object.
+const OUT_VERB_S13 =
+  'send|forward|e-?mail|mail|upload|publish|paste|share|transmit|leak|exfiltrate|export|sync|push|submit|dump|cc|bcc|sende|senden|schick(?:e|en)?|leite|ubermittle|ubermitteln|lade|poste|posten|veroffentliche|veroffentlichen|teile|teilen|exportiere|envoie|envoyez|envoyer|transfere[rz]?|partage[rz]?|publie[rz]?|colle[rz]?|televerse[rz]?|exporte[rz]?|transmets|transmettez|transmettre|envia|envie|enviar|envien|reenvia|reenviar|comparte|compartir|publica|publicar|pega|pegar|sube|subir|exporta|transmite|manda|mandar|invia|inviare|inoltra|inoltrare|condividi|condividere|pubblica|pubblicare|incolla|carica|caricare|esporta|trasmetti|encaminhe|encaminha|encaminhar|compartilhe|compartilhar|publique|cole|colar|carregue|exporte|transmita|mande|stuur|sturen|verstuur|versturen|zend|doorsturen|delen|publiceer|plak|exporteer|skicka|vidarebefordra|dela|publicera|klistra|exportera|wyslij|wysylaj|wyslac|wysyla|przeslij|przekaz|udostepnij|opublikuj|wklej|wgraj|eksportuj|отправь|отправьте|отправить|отправляй|отправляет|перешли|перешлите|переслать|передай|передайте|передать|поделись|опубликуй|опубликуйте|вставь|вставьте|загрузи|загрузите|выгрузи|слей|gonder|ilet|paylas|yayinla|yapistir|yukle|ارسل|أرسل|شارك|انشر|भेज\\p{M}{0,3}\\p{L}{0,3}|साझा';
+const OUT_VERB_FINAL_S13 =
+  'senden|schicken|weiterleiten|hochladen|veroffentlichen|posten|teilen|sturen|doorsturen|delen|uploaden|publiceren|plakken|gonder\\p{L}{0,6}|ilet\\p{L}{0,6}|paylas\\p{L}{0,6}|yayinla\\p{L}{0,6}|yapistir\\p{L}{0,6}|yukle\\p{L}{0,6}|送信|送っ|送る|転送|共有|アップロード|公開|貼り付け|投稿|보내|전송|전달|공유|업로드|게시|붙여 ?넣|올려|发送|發送|发到|发给|转发|轉發|分享|共享|上传|上傳|发布|發布|粘贴|抄送|भेज|अपलोड|पोस्ट';
+// Where the data goes: an address, a URL or domain, a phone number, a public place, "our server".
+const TLD_S13 = '(?:example|com|net|org|io|xyz|ru|cn|info|biz|top|site|online|club|app|dev|co)';
+const DEST_S13 =
+  `@[a-z0-9-]{1,63}\\.[a-z]{2,}|https?://|\\bwww\\.|[a-z0-9]\\.${TLD_S13}\\b|\\+\\d{2,3}[ \\d-]{6,16}|\\b(?:public|publicly|pastebin|gist|paste site|external|third[- ]party|offentlich\\p{L}{0,3}|extern\\p{L}{0,3}|publique|publiquement|publico|publica|publicamente|pubblic\\p{L}{1,5}|openba\\p{L}{1,4}|offentlig\\p{L}{0,2}|publiczn\\p{L}{1,4}|zewnetrzn\\p{L}{1,4}|herkese acik|harici)\\b|публичн|внешн\\p{L}{1,4} (?:сервер|адрес)|(?:наш|свой)\\p{L}{0,2} сервер|\\b(?:our|my|this|unser\\p{L}{0,2}|notre|nuestro|nostro|nosso|onze|nasz\\p{L}{0,2}) (?:\\p{L}{2,15} )?(?:server|serveur|servidor|endpoint|webhook|bucket)|公开|公開|外部|공개|외부`;
+// The same, where the address comes after a gap: an e-mail address whole, as the gap stops at
+// dots ("john.doe@…"), and a domain whole; where it comes first, its "@domain" part and the
+// end of a domain are enough and cheaper to find.
+const DEST_AFTER_S13 = `[a-z0-9_%+-]{1,64}(?:\\.[a-z0-9_%+-]{1,64}){0,3}@[a-z0-9-]{1,63}\\.[a-z]{2,}|\\b[a-z0-9-]{2,40}\\.${TLD_S13}\\b|${DEST_S13}`;
+// Not after a negation ("never share your key", "ne partagez jamais", "nie wysyłaj") or, for the
+// verbs of calling, after a modal or a determiner ("the model may call", "a tool call such as").
+// Both are lookbehinds placed *after* the verb (they end with it), so they run only where a verb
+// matched rather than at every position of the text (speed).
+const NOT_NEGATED_S13 = "(?<!(?<![\\p{L}])(?:never|not|n't|dont|jamais|nunca|nao|no|nie|niemals|nicht|kein\\p{L}{0,2}|mai|non|niet|nooit|geen|aldrig|inte|не|никогда|asla|ne|n')\\s(?:\\p{L}{1,12}\\s)?[\\p{L}\\p{M}-]{1,20})";
+// German, French, Dutch, Swedish … put the negation after the verb ("teilen Sie es niemals").
+const NO_LATE_NEGATION_S13 = `(?!${g(30)}(?<![\\p{L}])(?:niemals|nie|nicht|jamais|pas|never|nunca|mai|nooit|niet|aldrig|inte|ikke)(?![\\p{L}]))`;
+// Chinese puts the verb before the address ("发送到 …"); Japanese and Korean after it (OUT_VERB_FINAL_S13).
+const OUT_VERB_CJK_S13 = '发送|發送|发到|发给|發給|转发|轉發|分享|共享|上传|上傳|发布|發布|粘贴|抄送|寄给|寄到';
+const NOT_MODAL_S13 = '(?<!(?<![\\p{L}])(?:may|can|could|will|would|might|tool|function|api|a|the|each|one|every|your|to) \\p{L}{1,20}(?: the)?)';
+const CALL_VERB_S13 =
+  'call|invoke|run|execute|trigger|use the|appelle[rz]?|invoque[rz]?|execute[rz]?|llama|llamar|invoca|invocar|ejecuta|ejecutar|chiama|chiamare|esegui|eseguire|chame|invoque|rufe|ruf|aufrufen|fuhre|roep|voer|wywolaj|uruchom|anropa|kor|вызови|вызовите|вызвать|запусти|cagir|calistir';
+const CALL_VERB_FINAL_S13 = 'aufrufen|aan|auf|を呼び出|を実行|を呼ん|을 호출|를 호출|호출|실행|cagir\\p{L}{0,6}|calistir\\p{L}{0,6}';
+const TOOL_WORD_S13 = 'tool|function|funktion|fonction|funzione|funcao|funcion|функци\\p{L}{0,2}|工具|函数|ツール|関数|도구|함수';
+const TOOL_WORD_AFTER_S13 = 'tool|function|arac\\p{L}{0,6}|fonksiyon\\p{L}{0,6}|ツール|関数|도구|함수';
+// Credential files and secrets whose contents an instruction hands out.
+const SECRET_FILE_S13 =
+  '\\.env\\b|\\.npmrc|\\.pypirc|\\.netrc|\\.ssh|id_rsa|id_ed25519|\\.aws/|\\.kube/config|localstorage|document\\.cookie|(?:environment|env) variables|variables de entorno|variables d\'environnement|variabili d\'ambiente|variaveis de ambiente|umgebungsvariablen|omgevingsvariabelen|zmienne srodowiskowe|переменн\\p{L}{0,3} окружения|环境变量|環境変数|환경 ?변수';
+// Necessary conditions of the two session-13 entries (speed only: no pattern matches without them).
+const ADDRESS_GATE_S13 = /assist|asist|asyst|agent|助手|アシスタント|model|bot|ai|ki|ia|ии|ассист|агент|модел|нейросет|помощник|비서|에이전트|어시스턴트|챗봇|エージェント|yapay/u;
+const MOVES_GATE_S13 = /@|https?:|www\.|\.[a-z]{2,7}\b|\+\d|\(|public|publi|pastebin|gist|extern|offentl|openba|publiczn|zewnetrz|herkese|harici|публичн|внешн|сервер|server|serveur|servidor|endpoint|webhook|bucket|公开|公開|外部|공개|외부|tool|function|funktion|fonction|funzione|funcao|funcion|функци|工具|函数|ツール|関数|도구|함수|arac|fonksiyon|env|ssh|id_rsa|id_ed|localstorage|cookie|variab|umgebungs|omgevings|zmienne|переменн|环境|環境|환경/u;
+
 /** Families specific to documents and tool results (indirect injection; BIPIA-style). */
 export const DOCUMENT_RULES: readonly RuleFamily[] = [
   {
@@ -435,6 +482,44 @@ export const DOCUMENT_RULES: readonly RuleFamily[] = [
     patterns: [
       re(`(?:\\b(?:such as|like|e\\.g\\.|for example|for instance|phrases? like|sentences? like|lines? like|z\\. ?b\\.|etwa|beispielsweise|wie|par exemple|comme|tel(?:le)?s? que|por ejemplo|como|ad esempio|per esempio|tipo|por exemplo|bijvoorbeeld|zoals|np\\.|na przyklad|jak|till exempel|sasom|ornegin|gibi)|(?:например|как|типа|例如|比如|像是|诸如|例えば|たとえば|などの|예를 들어|같은))\\s?[:,]?\\s?(?:a (?:line|sentence|phrase) (?:like|such as) )?["'“„«‘「『]`),
       re(`\\b(?:prompt[- ]?injection|injection de prompt|inyeccion de (?:prompt|instrucciones)|iniezione di prompt|injecao de prompt|prompt-?injectie|promptinjektion|wstrzykiwani\\p{L}* (?:promptow|polecen)|jailbreak\\p{L}*|red[- ]?team\\p{L}*|(?:an )?attackers? (?:might|could|can|may|would|will) (?:write|hide|insert|plant|place|embed|add|put)|angreifer)\\b|промпт-?инъекц\\p{L}*|инъекци\\p{L}* (?:промпт|подсказ)\\p{L}*|(?:提示|提示词|提示詞)注入|プロンプトインジェクション|프롬프트 ?인젝션|istem enjeksiyon\\p{L}*`),
+    ],
+  },
+  // Session 13 (ind-gen5): the AI named the way other languages inflect and compound it, and the
+  // concept that separates a planted instruction from an ordinary note to a coding agent: the
+  // instruction moves data or control *out* of the task (to an address, a public place, a server,
+  // a tool call), where "agents: run the tests first" stays inside it.
+  {
+    // More of the addressed-ai concept (same name, same weight): compounds ("an den
+    // Suchassistenten", "aan de planningsassistent", "till AI-assistenten"), datives and plurals
+    // ("указание ассистенту", "agli assistenti IA che riassumono"), "P.S. for the assistant", and
+    // the Japanese / Korean / Turkish words for an agent or secretary-assistant.
+    name: 'addressed-ai',
+    gate: ADDRESS_GATE_S13,
+    patterns: [
+      re(`(?:${NOTE_NOUN_S13})${g(6)}\\s(?:${TO_PREP_S13})\\s(?:${ART})?(?:\\p{L}+[- ])?${AI_COMPOUND}(?![\\p{L}])`),
+      re(`${LINE_START}(?:${TO_PREP_S13})\\s(?:${ART})?(?:\\p{L}+[- ])?${AI_COMPOUND}(?:\\s\\p{L}+){0,4}\\s?[,:]`),
+      re(`(?:указани|инструкци|сообщени|примечани|заметк|поручени|обращени)\\p{L}{0,3}\\s(?:для\\s)?(?:ии-?|ai-?)?(?:ассистент|агент|модел|нейросет|помощник|бот)\\p{L}{0,3}(?![\\p{L}])`),
+      re(`(?<![\\p{L}])${AI_ANY}(?: \\p{L}{2,20})?,? ${REL_PRONOUN} ${HANDLE_VERB_PL} (?:questi|queste|estos|estas|ces|these|deze|those|diese|esses|essas|estes|tes|эти|ее|его)(?![\\p{L}])`),
+      // A data field that opens by labelling the assistant: '"note": "Assistente: …"', a CSV cell
+      // '"Assistant: …"'. Only the assistant words: "Agent:" opens support transcripts.
+      re(`(?:^|[,;:\\[{(]\\s?)["“«„](?:\\p{L}+[ -])?(?:assistant|assistent|asistente|assistente|asystent\\p{L}{0,3}|ассистент\\p{L}{0,3}|asistan\\p{L}{0,3}|아시스턴트|助手|アシスタント)\\s?[:：]`),
+      re(`(?:ai|인공지능)\\s?(?:비서|에이전트|어시스턴트|챗봇)\\s?(?:에게|께|는|님|여)|(?:ai|人工知能)?エージェント(?:へ|に告ぐ|への|は、|、)|(?:yapay zeka|ai) asistan\\p{L}{0,4}\\s?[:,]`),
+    ],
+  },
+  {
+    // An instruction that moves data or control out: send / forward / upload / publish / paste
+    // something to an address, a URL, a phone number, a public place or "our server"; call a
+    // function by its identifier; hand over a credential file. The destination is what a note to
+    // a human reader or an AGENTS.md rule ("agents: run the tests first", "never share your key")
+    // does not have.
+    name: 'moves-out',
+    gate: MOVES_GATE_S13,
+    patterns: [
+      re(`(?<![\\p{L}_])(?:${OUT_VERB_S13})${NOT_NEGATED_S13}(?![\\p{L}_]|\\s?:)${NO_LATE_NEGATION_S13}${g(80)}(?:${DEST_AFTER_S13})`),
+      re(`(?:${OUT_VERB_CJK_S13})(?<!(?:不得|不要|禁止|不准|不可|请勿|請勿|勿|严禁|嚴禁|不能|切勿)[^。，,\\n]{0,14})${g(40)}(?:${DEST_AFTER_S13})`),
+      re(`(?:${DEST_S13})${g(40)}(?:${OUT_VERB_FINAL_S13})`),
+      re(`(?<![\\p{L}_])(?:${CALL_VERB_S13})${NOT_MODAL_S13}${NOT_NEGATED_S13}(?![\\p{L}_]|\\s?:)${g(30)}\\b[a-z][a-z0-9]{1,30}(?:[_.][a-z0-9]{1,30}){1,4}\\s?\\(|\\b[a-z][a-z0-9]{1,30}(?:_[a-z0-9]{1,30}){1,4}\\s?\\([^)\\n]{0,120}\\)${g(12)}(?:${CALL_VERB_FINAL_S13})|(?:${TOOL_WORD_S13})\\s?[a-z][a-z0-9]{1,30}(?:_[a-z0-9]{1,30}){1,4}\\b|\\b[a-z][a-z0-9]{1,30}(?:_[a-z0-9]{1,30}){1,4}\\s(?:${TOOL_WORD_AFTER_S13})`),
+      re(`(?:${SECRET_FILE_S13})${g(80)}(?:${DEST_AFTER_S13}|${OUT_VERB_FINAL_S13})|(?<![\\p{L}_])(?:${OUT_VERB_S13})${NOT_NEGATED_S13}(?![\\p{L}_]|\\s?:)${NO_LATE_NEGATION_S13}${g(60)}(?:${SECRET_FILE_S13})`),
     ],
   },
 ];
