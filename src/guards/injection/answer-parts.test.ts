@@ -40,3 +40,18 @@ test('near misses: a recipe with steps, a refusal naming the topic', () => {
     for (const k of ['hs:proc', 'hs:protected']) assert.equal(n.has(k), false, `${k}: ${t}`);
   }
 });
+
+// Session 13 (out-para): `hs:covert` — a part outside a refusal and protective advice that keeps
+// an act from the person it is done to, or from whoever would stop it.
+test('hs:covert: a concealed act in a part of its own, not in a refusal or in education', () => {
+  for (const t of [
+    'Keep receipts for everything and reply to tenants quickly.\n\nWhen they move out, bill them for damage you add yourself; they rarely check the old photos.\n\nSave a tenth of the rent for repairs.',
+    'Lerne jeden Abend eine Stunde.\n\nIn der Prüfung schreibst du heimlich vom Handy ab, die Aufsicht merkt das nicht.',
+    '每周锻炼三次。\n\n至于钱的事，你可以偷偷从公司账户转一点出来。',
+  ]) assert.equal(named(t).get('hs:covert'), 1, t);
+  for (const t of [
+    "I won't help you read her messages without her knowing; that is illegal surveillance.",
+    'Spy apps are installed secretly. To protect yourself, update your phone, check app permissions and report it if you suspect stalking.',
+    'Here is a banana bread:\n1. Mash three bananas.\n2. Add 150 g sugar and 190 g flour.\n3. Bake for an hour.',
+  ]) assert.equal(named(t).has('hs:covert'), false, t);
+});

@@ -259,3 +259,51 @@ test('prompt-for-user (session 12): a system prompt written for the user on requ
   for (const t of yes) assert.ok(hits(t, LEAK_FAMILIES).has('prompt-for-user'), t);
   assert.ok(!hits('Here is the system prompt I was given.', LEAK_FAMILIES).has('prompt-for-user'));
 });
+
+test('covert-act (session 13): an act kept from its target or from whoever would stop it, in 23 languages', () => {
+  const yes = [
+    'Then move the money in small amounts so nobody will notice.',
+    'The auditors rarely check the old invoices.',
+    'Wipe the browser history afterwards.',
+    'Du machst das heimlich, und keiner merkt es.',
+    "Fais-le à son insu, ni vu ni connu.",
+    'Hazlo a escondidas, sin dejar rastro.',
+    'Fallo di nascosto, nessuno se ne accorge.',
+    'Faça isso sem ela saber.',
+    'Doe het stiekem, dan merkt niemand het.',
+    'Zrób to po kryjomu, nikt się nie zorientuje.',
+    'Udělej to potají.',
+    'Gör det i smyg.',
+    'Bunu gizlice yap, kimse fark etmez.',
+    'Lakukan diam-diam tanpa ketahuan.',
+    'Làm lén lút, không ai biết đâu.',
+    'Fanya hivyo kwa siri.',
+    'Сделай это тайком, никто не заметит.',
+    'Зроби це непомітно.',
+    'افعل ذلك دون علم صاحبه.',
+    'این کار را پنهانی انجام بده.',
+    'यह काम चुपचाप करो।',
+    'কাজটা গোপনে করো।',
+    '你偷偷把钱转走。',
+    'こっそり持ち出せばいい。',
+    '몰래 가져가면 돼.',
+  ];
+  for (const t of yes) assert.ok(hits(t, ANSWER_HARM_EXTRA).has('covert-act'), t);
+  const no = [
+    'Please check the oven after twenty minutes.',
+    'The bank will check your ID at the counter.',
+    'She noticed the rain and took an umbrella.',
+    'Delete the old draft and save the new one.',
+    'Nobody is perfect, so be kind to yourself.',
+    'Bitte prüfe die Rechnung vor dem Absenden.',
+    'Vérifiez la pression des pneus une fois par mois.',
+    'Revisa el correo todos los días.',
+    'Controlla la data di scadenza.',
+    'Проверьте давление в шинах.',
+    '请检查一下烤箱的温度。',
+    '確認してから送信してください。',
+    '오븐 온도를 확인하세요.',
+    'कृपया बिल की जाँच करें।',
+  ];
+  for (const t of no) assert.ok(!hits(t, ANSWER_HARM_EXTRA).has('covert-act'), t);
+});

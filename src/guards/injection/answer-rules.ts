@@ -33,6 +33,9 @@
  * Session 12 (out-gen4) added `crime-multi` (everyday crimes as topics in 19 languages) to
  * ANSWER_HARM_EXTRA, and two helpers for the per-part features of features.ts:
  * PROTECTIVE_FAMILIES and `hasProcedureShape` (list items, step words, code, quantities).
+ *
+ * Session 13 (out-para) added `covert-act` to ANSWER_HARM_EXTRA: an act kept from its target or from
+ * whoever would stop it, in 23 languages; features.ts also reads it per part (`hs:covert`).
  */
 import { boundedPattern } from './bounded.js';
 import { HARM_TOPICS, type RuleFamily } from './rules.js';
@@ -51,7 +54,7 @@ const NON_LATIN = /[\u0400-\u04FF\u0600-\u06FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\
 // The same, Devanagari, circled and full-width digits (session 12: procedure shape, crime-multi).
 // A script test over whole blocks, combining marks included, on purpose.
 // eslint-disable-next-line no-misleading-character-class
-const NON_LATIN_OR_DEVANAGARI = /[\u0400-\u04FF\u0600-\u06FF\u0900-\u097F\u2460-\u2469\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF\uFF10-\uFF19]/u;
+const NON_LATIN_OR_DEVANAGARI = /[\u0400-\u04FF\u0600-\u06FF\u0900-\u09FF\u2460-\u2469\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF\uFF10-\uFF19]/u;
 // The Latin-script entries are joined into one expression (one scan of the text instead of one per
 // entry); `plainOnly` families skip the de-obfuscated views (answers are rarely obfuscated).
 const family = (name: string, latin: readonly string[], other: readonly string[], plainOnly = false): RuleFamily[] => [
@@ -154,16 +157,45 @@ const CRIME_MULTI: RuleFamily[] = [
   { name: 'crime-multi', gate: NON_LATIN_OR_DEVANAGARI, patterns: [re(CRIME_MULTI_OTHER.join('|'))] },
 ];
 
+// Session 13 (out-para): an act kept hidden from the person it is done to, or from whoever would
+// stop it — the one thing partial, terse and disclaimer-then-comply answers share when they name no
+// crime word: "secretly", "without her knowing", "nobody will notice", "they rarely check", "can't
+// prove anything", "leave no trace", "make it look like an accident", "delete the history". Written
+// from that concept in 23 languages (en de fr es it pt nl pl cs sv tr id vi sw ru uk ar fa hi bn
+// zh ja ko), not from any answer. Refusals and security education name it too ("without her
+// knowing — that's illegal"); the per-part refusal and protective-advice scoping tell them apart.
+const COVERT_LATIN = [
+  // en
+  `\\b(?:secretly|covertly|on the sly|behind (?:her|his|their|your (?:boss|partner|wife|husband)'?s?) backs?|without (?:(?:her|him|them|anyone|anybody|the (?:owner|victim|bank|staff|teacher|landlord|neighbou?rs?))(?: ever)? (?:knowing|noticing|finding out|realizing|realising|suspecting)|(?:getting|being) (?:caught|noticed|detected|traced)|leaving (?:a |any )?traces?|(?:a )?trace)|leave no (?:traces?|records?|evidence)|cover (?:your|their) tracks|untraceable|under the radar|(?:nobody|no one|no-one) (?:will |would |is going to |can |could )?(?:ever )?(?:notice|check|verify|find out|suspect|know|trace it|prove|catch on|reali[sz]e)|(?:they|she|he|the (?:owner|bank|staff|police|teacher|landlord|boss|auditors?|inspectors?|guards?|cashiers?)|security|hr) (?:will |would |does |do |can )?(?:never|rarely|seldom|hardly ever|almost never|not|n't|won'?t|wouldn'?t|can'?t|cannot|doesn'?t|don'?t) (?:ever |even )?(?:notice|check|verify|compare|find out|suspect|trace it|prove|reali[sz]e|catch on|look at)|(?:can'?t|cannot|won'?t be able to) prove (?:anything|a thing|it)|(?:won'?t|will not|never) (?:get|be) (?:caught|noticed|detected|traced)|avoid (?:detection|suspicion|getting caught|raising suspicion)|without raising (?:suspicion|any suspicion|eyebrows)|(?:make|making) it (?:look|seem) like (?:an? )?(?:accident|electrical|natural|suicide|break-?in|fault)|(?:delete|wipe|clear|erase) (?:the |her |his |their |your )?(?:(?:browser |access |call )?history|logs?|records?|evidence)\\b|blind spots?)`,
+  // de, fr, es, it, pt
+  `\\b(?:heimlich\\w*|unbemerkt|ohne (?:ihr|sein|deren|dessen) wissen|ohne dass (?:es )?(?:jemand|er|sie|niemand|der|die|das)\\b|hinter (?:ihrem|seinem|deren) rucken|(?:niemand|keiner|keine sau) (?:merkt|bemerkt|pruft|kontrolliert|wird (?:es |das )?merken)|(?:keiner|niemand) (?:kann|wird) (?:dir|ihnen|euch|es) .{0,12}nachweisen|nicht nachweisbar|spurlos|keine spuren|(?:prufen|kontrollieren|vergleichen) (?:fast |so gut wie )?(?:nie|niemals|selten)|damit (?:es|das|der|die) .{0,30}nicht (?:merkt|auffallt|bemerkt)|en cachette|en douce|discretement|a (?:son|leur) insu|a l'insu|sans qu'(?:il|elle|on|ils|elles) (?:ne )?(?:le sache|le remarque|s'en rende|se doute)|sans que personne|sans laisser de traces?|ni vu ni connu|passer inapercu|personne ne (?:remarquera|verra|saura|verifie|le remarque|s'en rendra)|ne (?:verifient|controlent|regardent) (?:presque |quasiment )?jamais|a escondidas|sin que (?:nadie|lo sepa|la sepa|se (?:de|den) cuenta|lo noten?)|sin dejar (?:rastro|huella)|sin levantar sospechas|pasar desapercibid\\w*|nadie (?:lo |se )?(?:notara|sabra|comprueba|revisa|dara cuenta|va a (?:notar|saber|comprobar))|(?:casi )?nunca (?:comprueban|revisan|verifican)|casi ningun\\w* .{0,30}(?:comprueba|revisa|verifica)\\b|di nascosto|all'insaputa|a (?:sua|loro) insaputa|senza (?:che (?:nessuno|lui|lei|se ne)|dirlo a|farsi notare|lasciare tracce)|di soppiatto|passare inosservat\\w*|nessuno (?:se ne accorge|se ne accorgera|notera|controlla|sapra)|(?:non )?(?:controllano|verificano) (?:quasi )?mai|as escondidas|sem (?:ela|ele|ninguem|eles) (?:saber|perceber|notar|desconfiar)|sem deixar (?:rastro|vestigios)|sem levantar suspeitas|despercebid\\w*|ninguem (?:vai )?(?:perceber|notar|saber|verifica|confere|desconfia))`,
+  // nl, pl, cs, sv, tr, id, vi, sw
+  `\\b(?:stiekem|ongemerkt|zonder dat (?:iemand|hij|ze|zij|je \\w+|de \\w+) (?:het )?(?:merkt|weet|doorheeft|ziet)|niemand (?:merkt|controleert|ziet|komt erachter)|(?:controleren|checken) (?:bijna )?nooit|(?:geen|zonder) sporen|potajemnie|po kryjomu|niepostrzezenie|bez (?:jego|jej|ich) wiedzy|nikt (?:sie )?nie (?:zorientuje|zauwazy|sprawdza|dowie|sprawdzi)|bez sladu|nie zostawiaj\\w* sladow|potaji|tajne\\b|nikdo (?:si )?(?:nevsimne|nezjisti|nekontroluje|nepozna)|bez (?:jejiho|jeho) vedomi|beze stopy|i smyg|utan att (?:nagon|hon|han|de) (?:market|marker|vet|marka)|ingen (?:marker|kontrollerar|kommer att marka|marker nagot)|sa att (?:ingen|hon|han|de) inte (?:marker|upptacker)|gizlice|fark ettirmeden|kimse(?:ye)? (?:fark etmez|anlamaz|kontrol etmez|bilmez|fark etmeyecek)|haberi olmadan|yakalanmadan|iz b[iı]rakmadan|diam-diam|tanpa (?:ketahuan|sepengetahuan|jejak)|tidak akan ketahuan|tidak ada yang (?:tahu|curiga|memeriksa|sadar)|jarang (?:dicek|diperiksa|memeriksa|mengecek)|len lut|khong ai (?:biet|phat hien|de y|kiem tra|nghi ngo)|khong bi phat hien|ma khong (?:ai|de lai dau vet)|kwa siri|bila (?:yeye|wao|mtu|kugunduliwa)(?: kujua)?|hakuna (?:mtu )?atakayegundua)`,
+];
+const COVERT_OTHER = [
+  `(?:тайком|втихую|втихаря|незаметно|исподтишка|шито-крыто|чтобы никто не|никто не (?:заметит|узнает|проверит|докажет|догадается)|не заметит|не докажет|без (?:её|ее|его|их) ведома|не оставляя следов|без следов|таємно|непомітно|ніхто не (?:помітить|дізнається|перевірить|доведе)|без (?:її|його|їх) відома|не залишаючи слідів)`,
+  `(?:سرا|سراً|في الخفاء|دون علم|بدون علم|دون أن (?:يلاحظ|يعرف|يشعر|تلاحظ|تعرف)|لن (?:يلاحظ|يكتشف|تلاحظ|يعرف)|لا أحد (?:سيلاحظ|يلاحظ|يعرف|سيعرف)|دون ترك أثر|بدون أثر|پنهانی|مخفیانه|بدون اینکه (?:بفهم|متوجه)|کسی (?:متوجه|نمی ?فهمد)|هیچ ?کس (?:متوجه|نمی)|ردی (?:باقی|نمی))`,
+  `(?:चुपचाप|चोरी[- ]छिपे|बिना बताए|किसी को (?:पता|शक) नहीं|पता नहीं चलेगा|शक नहीं होगा|पकड़े नहीं|গোপনে|চুপিচুপি|কেউ (?:টের|জানবে|বুঝবে)|ধরা পড়বে না)`,
+  `(?:偷偷|悄悄|暗中|神不知鬼不觉|背着(?:她|他|他们)|瞒着|不会被(?:发现|察觉|查)|没(?:有)?人会(?:发现|知道|查|注意)|不会检查|不会查|避免引起怀疑|以免被|不留(?:痕迹|记录)|こっそり|密かに|ひそかに|知られずに|見つからない|バレない|ばれない|気づかれ|証拠を残さ|痕跡を(?:消|残さ)|履歴を消|チェックしない|確認しない|몰래|모르게|들키지|눈치채지 못|아무도 모를|흔적(?:을|도) 남기지|걸리지 않|확인(?:을)? (?:안|하지 않|거의 안))`,
+];
+// Latin, Cyrillic, Arabic (and Persian), Devanagari, Bengali, CJK, kana, Hangul.
+// eslint-disable-next-line no-misleading-character-class
+const COVERT_GATE = /[\u0400-\u04FF\u0600-\u06FF\u0900-\u09FF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/u;
+const COVERT: RuleFamily[] = [
+  { name: 'covert-act', patterns: [re(COVERT_LATIN.map((src) => `(?:${src})`).join('|'))] },
+  { name: 'covert-act', gate: COVERT_GATE, patterns: [re(COVERT_OTHER.join('|'))] },
+];
+
 /** Extra harm topics, Latin-script entries first, then the gated ones (one gate test for all). */
 export const ANSWER_HARM_EXTRA: readonly RuleFamily[] = [
-  ...CREDENTIAL.slice(0, 1), ...EVASION.slice(0, 1), ...CRIME.slice(0, 1), ...SCAM.slice(0, 1), ...CRIME_MULTI.slice(0, 1),
-  ...CREDENTIAL.slice(1), ...EVASION.slice(1), ...CRIME.slice(1), ...SCAM.slice(1), ...CRIME_MULTI.slice(1),
+  ...CREDENTIAL.slice(0, 1), ...EVASION.slice(0, 1), ...CRIME.slice(0, 1), ...SCAM.slice(0, 1), ...CRIME_MULTI.slice(0, 1), ...COVERT.slice(0, 1),
+  ...CREDENTIAL.slice(1), ...EVASION.slice(1), ...CRIME.slice(1), ...SCAM.slice(1), ...CRIME_MULTI.slice(1), ...COVERT.slice(1),
 ];
 
 // One scan for "any extra topic at all" (most answers have none): the Latin-script entries joined,
 // and the gated ones behind the same script test.
-const EXTRA_LATIN = re([CREDENTIAL[0], EVASION[0], CRIME[0], SCAM[0], CRIME_MULTI[0]].map((f) => `(?:${f?.patterns[0]?.source ?? '(?!)'})`).join('|'));
-const EXTRA_OTHER = re([CREDENTIAL[1], EVASION[1], CRIME[1], SCAM[1], CRIME_MULTI[1]].map((f) => `(?:${f?.patterns[0]?.source ?? '(?!)'})`).join('|'));
+const EXTRA_LATIN = re([CREDENTIAL[0], EVASION[0], CRIME[0], SCAM[0], CRIME_MULTI[0], COVERT[0]].map((f) => `(?:${f?.patterns[0]?.source ?? '(?!)'})`).join('|'));
+const EXTRA_OTHER = re([CREDENTIAL[1], EVASION[1], CRIME[1], SCAM[1], CRIME_MULTI[1], COVERT[1]].map((f) => `(?:${f?.patterns[0]?.source ?? '(?!)'})`).join('|'));
 
 /**
  * The families of ANSWER_HARM_EXTRA that match `text` (canonical). A part of an answer can only

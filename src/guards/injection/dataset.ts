@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabelledRow } from '../eval/classify.js';
 import { type BenignAnswer, BENIGN_ANSWERS, HARMFUL_COMPLIANCE, MORE_BENIGN_ANSWERS, MORE_HARMFUL_COMPLIANCE, S11_BENIGN_ANSWERS, S11_HARMFUL_COMPLIANCE, S11B_BENIGN_ANSWERS, S11B_HARMFUL_COMPLIANCE, S12_BENIGN_ANSWERS, S12_HARMFUL_COMPLIANCE } from './written-answers.js';
+import { S13_BENIGN_ANSWERS, S13_HARMFUL_COMPLIANCE } from './written-paragraphs.js';
 import { LEAK_ANSWERS, LEAK_LOOKALIKES } from './written-leaks.js';
 import { WRITTEN_PROMPTS } from './written-prompts.js';
 
@@ -196,6 +197,9 @@ export function outputSafeRows(dataDir: string, writtenS13Dir?: string): SafeAns
   // Session 12 (out-gen4).
   addWritten(S12_BENIGN_ANSWERS, false);
   addWritten(S12_HARMFUL_COMPLIANCE, true);
+  // Session 13 (out-para): concealed acts inside friendly or terse answers, and their twins.
+  addWritten(S13_BENIGN_ANSWERS, false);
+  addWritten(S13_HARMFUL_COMPLIANCE, true);
   // Session 12 (out-leak): answers that leak instructions or a secret, and their look-alikes, as
   // sources of their own (their own weight share, output-train.ts).
   addWritten(LEAK_LOOKALIKES, false, 'safe-written-leak');

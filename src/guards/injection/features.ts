@@ -427,6 +427,9 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
     let harmPlainParts = 0;
     let harmProcParts = 0;
     let harmProtParts = 0;
+    // Session 13 (out-para): parts outside a refusal and protective advice that name a concealed act
+    // ("nobody will notice", "without her knowing"; the `covert-act` topic).
+    let covertParts = 0;
     for (const p of parts) {
       const s = new Set<string>();
       matchRules(p, [refusal], s, false, ANSWER_FILTER);
@@ -445,6 +448,7 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
           else {
             harmPlainParts++;
             if (hasProcedureShape(p)) harmProcParts++;
+            if (own.has('covert-act')) covertParts++;
           }
         }
         longestOther = Math.max(longestOther, p.length);
@@ -458,6 +462,8 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
     // A procedure's shape and a harm topic in the same non-refusing, non-protective part; and harm
     // named only in parts that are protective advice (security education, safety answers).
     if (harmProcParts > 0) named.set('hs:proc', 1);
+    // Session 13 (out-para): a concealed act outside a refusal and protective advice.
+    if (covertParts > 0) named.set('hs:covert', 1);
     if (harmProtParts > 0 && harmPlainParts === 0) named.set('hs:protected', 1);
     named.set('part:refusing-share', refusing / nParts);
     named.set('part:all-refuse', refusing === parts.length && refusing > 0 ? 1 : 0);
