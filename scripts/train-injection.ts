@@ -23,10 +23,10 @@
  * Session 12 (ind-gen4): --show-probe4 prints the evaluation-only fourth document probe in experiments
  * that stop after the indirect part (the full run always prints it).
  * Session 13: the rows of data/written-s13 (written for the project by writers who never saw the
- * detectors or the probes) join all three models; --no-data-s13 leaves them out,
- * --data-s13-weight X weighs its prompts (0.35), --indirect-data-s13-prompts also makes its attack
- * prompts positive document segments. Session 13 (ind-gen5): --no-s13-docs leaves out the
- * session-13 written documents of written-documents.ts (A/B).
+ * detectors or the probes) join all three models; --no-data-s13 leaves them out, --data-s13-weight X
+ * weighs its prompts (0.25), --data-s13-docs-weight X its documents (0.5),
+ * --indirect-data-s13-prompts also makes its attack prompts positive document segments. Session 13
+ * (ind-gen5): --no-s13-docs leaves out the session-13 written documents of written-documents.ts (A/B).
  *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
@@ -237,10 +237,11 @@ const keepWritten = (r: DevRow): boolean => noWrittenIds === undefined || !new R
 // all three models unless --no-data-s13 (to measure what they change).
 const DATA_S13 = args.includes('--no-data-s13') ? undefined : join(ROOT, WRITTEN_S13_DIR);
 const dataS13Prompts = DATA_S13 === undefined ? { train: [], held: [] } : writtenS13Prompts(DATA_S13);
-// --data-s13-weight X multiplies the balanced weight of the written-s13 prompts: 0.35 by default. At 1
-// (seed 1) LOSO@2% on the dev sources fell 0.910 -> 0.896; at 0.35 it is 0.902, and probe-direct3
-// catches 42/56 against 39/56 without them (docs/detection.md, session 13).
-const DATA_S13_WEIGHT = Number(argAfter('--data-s13-weight') ?? '0.35');
+// --data-s13-weight X multiplies the balanced weight of the written-s13 prompts: 0.25 by default,
+// chosen on the dev sources (seeds 1-2, docs/detection.md session 13): without them LOSO 0.9101,
+// LOSO@2% 0.9121; at 0.25 0.9080 / 0.9093 (CyberSecEval LOSO recall 52.5% -> 54.2%); batch a alone
+// at 0.35 0.9043 / 0.9048, at 1 (seed 1) LOSO@2% 0.896.
+const DATA_S13_WEIGHT = Number(argAfter('--data-s13-weight') ?? '0.25');
 const written = { train: [...writtenAll.train.filter(keepWritten), ...dataS13Prompts.train], held: [...writtenAll.held.filter(keepWritten), ...dataS13Prompts.held] };
 const directTrain = [...direct.filter((r) => !directHeld.has(r) && !NO_TRAIN_SOURCES.has(r.source)), ...written.train];
 const directX = new Map<DevRow, FeatureVector>();
@@ -497,6 +498,10 @@ log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${ind
 // documents (written-documents.ts); 2 by default, chosen on the mean of leave-one-task-out and the
 // two development probes (1: 0.8952, 2: 0.9026, 3: 0.8916; docs/detection.md).
 const WRITTEN_DOC_WEIGHT = Number(argAfter('--written-docs-weight') ?? '2');
+// --data-s13-docs-weight X: the same for the documents of data/written-s13; 0.5 by default (seeds
+// 1-2: CV 0.9253 -> 0.9140, leave-one-task-out 0.9253 -> 0.9206, probe 3 28/1 -> 29/0; batch a at 2:
+// CV 0.9087, LOT 0.9160). A model trained without them catches 12% of their attacks.
+const DATA_S13_DOC_WEIGHT = Number(argAfter('--data-s13-docs-weight') ?? '0.5');
 const indirectOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--indirect-l2-hashed') ?? '1e-3') };
 function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirectOptions, withDataS13 = true): LinearModel {
   const ex: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
@@ -506,7 +511,7 @@ function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirect
   ex.push(...writtenDocX);
   if (withDataS13) ex.push(...dataS13DocX);
   const w = balance(ex, (e) => e.y, (e) => e.src);
-  return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: (w[i] ?? 1) * (e.src.startsWith('written-') ? WRITTEN_DOC_WEIGHT : 1) })), options);
+  return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: (w[i] ?? 1) * (e.src.startsWith('written-s13') ? DATA_S13_DOC_WEIGHT : e.src.startsWith('written-') ? WRITTEN_DOC_WEIGHT : 1) })), options);
 }
 const docScore = (m: LinearModel, r: DevRow): number => {
   let best = 0;
