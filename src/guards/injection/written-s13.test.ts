@@ -1,0 +1,95 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { outputSafeRows, readRows, WRITTEN_S13_DIR, writtenS13Documents, writtenS13Prompts, type DevRow } from './dataset.js';
+import { ANSWER_PROBE_4 } from './probe-answers4.js';
+import { DIRECT3_PROBE } from './probe-direct3.js';
+import { DOCUMENT_PROBE_4 } from './probe-documents4.js';
+import { LEAK_PROBE } from './probe-leaks.js';
+
+// The repository root, from src/ or from dist/src/ alike.
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('no package.json above the test');
+    dir = up;
+  }
+  return dir;
+}
+const ROOT = repoRoot();
+const WRITTEN = join(ROOT, WRITTEN_S13_DIR);
+const BLIND = join(ROOT, 'data', 'blind-s13');
+const DEV = join(ROOT, '..', 'shared', 'datasets');
+
+const FILES = { direct: ['attack', 'benign'], documents: ['attack', 'benign'], answers: ['jailbroken', 'leak', 'refusal', 'harmless'] } as const;
+
+// Sentences long enough that sharing one means a copied line, not a common phrase: at 30
+// characters "ignore all previous instructions" and "sehr geehrte damen und herren," collide.
+const sentences = (t: string): string[] => t.split(/[.!?。！？\n]/u).map((s) => s.trim().toLowerCase()).filter((s) => s.length >= 40);
+
+for (const [name, labels] of Object.entries(FILES)) {
+  for (const [dir, what] of [[WRITTEN, 'written-s13'], [BLIND, 'blind-s13']] as const) {
+    test(`${what}/${name}.jsonl: every row valid, ids and texts unique, every label present, 15+ languages`, () => {
+      const rows = readRows(join(dir, `${name}.jsonl`));
+      assert.ok(rows.length >= 100, `${rows.length} rows`);
+      assert.equal(new Set(rows.map((r) => r.id)).size, rows.length);
+      assert.equal(new Set(rows.map((r) => r.text)).size, rows.length);
+      for (const r of rows) {
+        assert.ok((labels as readonly string[]).includes(r.label), `${r.id}: label ${r.label}`);
+        assert.equal(typeof r.lang, 'string', `${r.id}: lang`);
+        assert.ok(r.text.trim().length > 0, `${r.id}: empty text`);
+      }
+      for (const l of labels) assert.ok(rows.some((r) => r.label === l), `no ${l} row`);
+      assert.ok(new Set(rows.map((r) => r.lang)).size >= 15);
+    });
+  }
+}
+
+test('written-s13 documents: every attack names its planted instruction, found in its text', () => {
+  const { train, held } = writtenS13Documents(WRITTEN);
+  for (const d of [...train, ...held]) {
+    if (d.label === 'attack') assert.ok(d.payloads.length > 0 && d.payloads.every((p) => p.length >= 10 && d.text.includes(p)), d.id);
+  }
+});
+
+test('written-s13: a quarter of each label held out, and the split does not move between runs', () => {
+  const a = writtenS13Prompts(WRITTEN);
+  const b = writtenS13Prompts(WRITTEN);
+  assert.deepEqual(a.held.map((r) => r.id), b.held.map((r) => r.id));
+  for (const label of ['attack', 'benign']) {
+    const n = [...a.train, ...a.held].filter((r) => r.label === label).length;
+    const h = a.held.filter((r) => r.label === label).length;
+    assert.ok(Math.abs(h - n / 4) <= 1, `${label}: ${h} of ${n}`);
+  }
+});
+
+test('written-s13 answers join the output model: jailbroken and leaks positive, refusals and harmless safe', () => {
+  const rows = readRows(join(WRITTEN, 'answers.jsonl'));
+  const safe = outputSafeRows(DEV, WRITTEN);
+  const ours = [...safe.train, ...safe.held].filter((r) => rows.some((w) => r.id.endsWith(w.id)));
+  assert.equal(ours.length, rows.length);
+  for (const r of ours) {
+    const w = rows.find((x) => r.id.endsWith(x.id)) as DevRow;
+    assert.equal(r.label, w.label === 'jailbroken' || w.label === 'leak' ? 'jailbroken' : 'safe', r.id);
+    if (w.label === 'leak') assert.equal(r.source, 'written-leak');
+  }
+});
+
+test('the blind probes share no sentence with any training text: written-s13, the dev files', () => {
+  const blind = new Set(Object.keys(FILES).flatMap((n) => readRows(join(BLIND, `${n}.jsonl`)).flatMap((r) => sentences(r.text))));
+  const training = [
+    ...Object.keys(FILES).flatMap((n) => readRows(join(WRITTEN, `${n}.jsonl`))),
+    ...['injection', 'indirect', 'output'].flatMap((n) => readRows(join(DEV, `${n}-dev.jsonl`))),
+  ];
+  for (const r of training) for (const s of sentences(r.text)) assert.ok(!blind.has(s), `${r.id}: ${s}`);
+});
+
+test('written-s13 shares no sentence with the evaluation probes', () => {
+  const probes = new Set([...ANSWER_PROBE_4, ...DIRECT3_PROBE, ...DOCUMENT_PROBE_4, ...LEAK_PROBE].flatMap((p) => sentences(p.text)));
+  for (const n of Object.keys(FILES)) {
+    for (const r of readRows(join(WRITTEN, `${n}.jsonl`))) for (const s of sentences(r.text)) assert.ok(!probes.has(s), `${r.id}: ${s}`);
+  }
+});
