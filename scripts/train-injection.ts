@@ -647,7 +647,7 @@ const file = {
   thresholds,
   meta: {
     trainer: 'scripts/train-injection.ts',
-    data: 'shared/datasets injection-dev, indirect-dev, output-dev (training part; AlpacaEval excluded); output safe negatives: written-answers.ts, benign indirect-dev documents, benign injection-dev prompts in answer form',
+    data: 'shared/datasets injection-dev, indirect-dev, output-dev (training part; AlpacaEval excluded); output safe negatives: written-answers.ts, benign indirect-dev documents, benign injection-dev prompts in answer form; data/written-s13 unless --no-data-s13',
     rows: { direct: directTrain.length, indirect: indirectTrain.length, output: outputTrain.length, outputSafe: safe.train.length },
     options: { direct: directOptions, indirect: indirectOptions, output: outputOptions },
     directCalibration,
