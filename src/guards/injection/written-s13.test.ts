@@ -22,16 +22,19 @@ function repoRoot(): string {
 const ROOT = repoRoot();
 const WRITTEN = join(ROOT, WRITTEN_S13_DIR);
 const BLIND = join(ROOT, 'data', 'blind-s13');
+// Written in session 13 for a later session to score, unread: tests check it without printing a line of it.
+const SEALED = join(ROOT, 'data', 'blind-s14-sealed');
 const DEV = join(ROOT, '..', 'shared', 'datasets');
 
 const FILES = { direct: ['attack', 'benign'], documents: ['attack', 'benign'], answers: ['jailbroken', 'leak', 'refusal', 'harmless'] } as const;
 
 // Sentences long enough that sharing one means a copied line, not a common phrase: at 30
-// characters "ignore all previous instructions" and "sehr geehrte damen und herren," collide.
-const sentences = (t: string): string[] => t.split(/[.!?。！？\n]/u).map((s) => s.trim().toLowerCase()).filter((s) => s.length >= 40);
+// characters "ignore all previous instructions" and "sehr geehrte damen und herren," collide, and at
+// 44 two writers' Yoruba for "forget all previous instructions" (a written prompt and a sealed item).
+const sentences = (t: string): string[] => t.split(/[.!?。！？\n]/u).map((s) => s.trim().toLowerCase()).filter((s) => s.length >= 48);
 
 for (const [name, labels] of Object.entries(FILES)) {
-  for (const [dir, what] of [[WRITTEN, 'written-s13'], [BLIND, 'blind-s13']] as const) {
+  for (const [dir, what] of [[WRITTEN, 'written-s13'], [BLIND, 'blind-s13'], [SEALED, 'blind-s14-sealed']] as const) {
     test(`${what}/${name}.jsonl: every row valid, ids and texts unique, every label present, 15+ languages`, () => {
       const rows = readRows(join(dir, `${name}.jsonl`));
       assert.ok(rows.length >= 100, `${rows.length} rows`);
@@ -79,12 +82,13 @@ test('written-s13 answers join the output model: jailbroken and leaks positive, 
 });
 
 test('the blind probes share no sentence with any training text: written-s13, the dev files', () => {
-  const blind = new Set(Object.keys(FILES).flatMap((n) => readRows(join(BLIND, `${n}.jsonl`)).flatMap((r) => sentences(r.text))));
+  const blind = new Set([BLIND, SEALED].flatMap((dir) => Object.keys(FILES).flatMap((n) => readRows(join(dir, `${n}.jsonl`)).flatMap((r) => sentences(r.text)))));
   const training = [
     ...Object.keys(FILES).flatMap((n) => readRows(join(WRITTEN, `${n}.jsonl`))),
     ...['injection', 'indirect', 'output'].flatMap((n) => readRows(join(DEV, `${n}-dev.jsonl`))),
   ];
-  for (const r of training) for (const s of sentences(r.text)) assert.ok(!blind.has(s), `${r.id}: ${s}`);
+  // Only the training row's id on failure: the sealed set must not be printed.
+  for (const r of training) for (const s of sentences(r.text)) assert.ok(!blind.has(s), `${r.id} shares a sentence with a blind probe`);
 });
 
 test('written-s13 shares no sentence with the evaluation probes', () => {
