@@ -11,6 +11,8 @@ import { maskUserOwned } from './user-owned.js';
 import { ATTACK_RULES, COUNTER_EVIDENCE, DIRECT_RULES, DOCUMENT_RULES, HARM_TOPICS, OUTPUT_RULES, type RuleFamily } from './rules.js';
 import { ANSWER_FAMILIES, ANSWER_HARM_TOPICS, hasProcedureShape, LEAK_FAMILIES, presentExtraTopics, PROTECTIVE_FAMILIES } from './answer-rules.js';
 import { RulePrefilter } from './rule-prefilter.js';
+import { compileLexicon, conceptFeatures, findConcepts, foldConcepts, type LexiconFile } from './concepts.js';
+import lexiconFile from './concept-lexicon.json' with { type: 'json' };
 
 /** Rule families for document segments: the attack families plus document-only ones. */
 export const SEGMENT_RULES: readonly RuleFamily[] = [...ATTACK_RULES, ...DOCUMENT_RULES];
@@ -329,6 +331,65 @@ export function ruleFeatures(rules: RuleHits, named: Map<string, number>, withPa
   if (rules.obfuscation.length > 0) named.set('obf:any', 1);
 }
 
+/** The concept lexicon (concepts.ts), compiled once at start-up. */
+const LEXICON = compileLexicon(lexiconFile);
+
+/**
+ * Concept feature settings; training scripts set them to measure what they do. `weight` scales the
+ * features (0 leaves them out); `gate` adds them only to text that is not mostly English;
+ * `segments` adds them to document segments too (off: on documents they cost 1.2 points of CV and
+ * 0.09 of AUC on the session-13 blind documents). Scoring uses the defaults: a model has weights
+ * only for the features it was trained with.
+ */
+export const conceptSettings = { weight: 1, gate: true, segments: false };
+
+// English function words: a text whose Latin words are at least 15% these is taken as English.
+const ENGLISH_WORDS = new Set(
+  'the a an and or but to of in on for with at by from as is are was were be been it its this that these those you your i me my we our they them their he she his her not no do does did can could will would should please what how why when where which who all any some if then than so there here about into over just only also'.split(' '),
+);
+
+const NOT_WORDS = /\S+@\S+|\b(?:https?|ftp):\/\/\S+|\bwww\.\S+|\S+[:=]\S+/gu;
+
+// The English part of the lexicon, for short texts with few function words ("reveal secret instructions").
+const ENGLISH_LEXICON = compileLexicon({ concepts: (lexiconFile as LexiconFile).concepts, languages: { en: (lexiconFile as LexiconFile).languages.en ?? { entries: {} } } });
+
+/**
+ * Whether canonical text is mostly English: half its words or more are in Latin letters a–z and
+ * 15% or more of those are English function words (97% agreement with the language labels of the
+ * 1,840 rows of data/blind-s13 and data/written-s13; the misses are mostly mixed-language rows).
+ * A short text (8 such words or fewer, no other letters) is English too when half its words are in
+ * the English lexicon: Gandalf's "ignore previous istructions" has no function word.
+ */
+export function mostlyEnglish(text: string): boolean {
+  let words = 0;
+  let latin = 0;
+  let common = 0;
+  // Addresses, links and key=value tokens are neither English nor another language.
+  for (const m of text.slice(0, 4096).replace(NOT_WORDS, ' ').matchAll(/\p{L}+/gu)) {
+    words++;
+    if (/^[a-z]+$/.test(m[0])) {
+      latin++;
+      if (ENGLISH_WORDS.has(m[0])) common++;
+    }
+  }
+  if (words === 0 || latin * 2 < words) return false;
+  if (common >= latin * 0.15) return true;
+  if (latin !== words || latin > 8) return false;
+  const inLexicon = new Set(findConcepts(ENGLISH_LEXICON, text).map((h) => h.pos)).size;
+  return inLexicon * 2 >= latin;
+}
+
+/**
+ * The concept features (concepts.ts) of canonical text. Session 14: they are added to text that is
+ * not mostly English only. English text keeps the n-gram and rule features the models learned
+ * across English sources (with concepts on English rows too, leave-one-source-out fell from 0.908
+ * to 0.872). The concept weights are learned from the training rows in other languages.
+ */
+function addConcepts(text: string, named: Map<string, number>): void {
+  if (conceptSettings.weight === 0 || (conceptSettings.gate && mostlyEnglish(text))) return;
+  conceptFeatures(LEXICON, findConcepts(LEXICON, foldConcepts(text.length > MAX_NGRAM_CHARS ? text.slice(0, MAX_NGRAM_CHARS) : text)), named, conceptSettings.weight);
+}
+
 /** Everything the scorer needs about one text, kept so signals can be explained afterwards. */
 export interface Extracted {
   readonly vector: FeatureVector;
@@ -362,6 +423,7 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
   }
   ruleFeatures(rules, named, kind === 'segment');
   shapeFeatures(textShape(raw, d.text), named, kind === 'segment', kind === 'segment');
+  if (kind === 'direct' || conceptSettings.segments) addConcepts(d.text, named);
   return { vector: { hashed, named }, rules };
 }
 
@@ -394,6 +456,7 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
   named.set('bias', 1);
   const rules = ruleHits(d, ANSWER_RULES);
   for (const h of rules.hits) named.set(`r:${h}`, 1);
+  addConcepts(d.text, named);
   const refusal = OUTPUT_RULES[0];
   const compliance = OUTPUT_RULES[1];
   if (refusal !== undefined && compliance !== undefined) {

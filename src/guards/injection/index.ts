@@ -83,12 +83,29 @@ export const DEFAULT_THRESHOLDS: Readonly<Record<TextRole | 'output', number>> =
 const EXTRACTION = new Set(['r:secret-ask', 'r:prompt-leak', 'r:covert-disclosure', 'r:user-data-ask']);
 const JAILBREAK = new Set(['r:jailbreak-persona', 'r:persona-roleplay', 'r:role-immersion', 'r:policy-bypass', 'r:dual-response', 'r:refusal-suppression', 'r:fiction-framing']);
 
+// Concept signals (session 14, concepts.ts) that name a category when no rule does: text in a
+// language the rules do not cover.
+const EXTRACTION_CONCEPTS = /^concepts?:(?:.*\b(?:reveal|verbatim)\b.*\b(?:prompt|secret|credential|system|instruction)\b|.*\b(?:prompt|secret|credential|system|instruction)\b.*\b(?:reveal|verbatim)\b)/;
+const JAILBREAK_CONCEPTS = /^concepts?:.*\b(?:pretend|persona|unrestricted)\b/;
+
 function categorise(signals: readonly string[]): InjectionCategory {
   for (const s of signals) {
     if (EXTRACTION.has(s)) return 'extraction';
     if (JAILBREAK.has(s)) return 'jailbreak';
   }
+  for (const s of signals) {
+    if (EXTRACTION_CONCEPTS.test(s)) return 'extraction';
+    if (JAILBREAK_CONCEPTS.test(s)) return 'jailbreak';
+  }
   return 'injection';
+}
+
+/** A feature's name as a signal: `rule:<family>`, `concept:<c>`, `concepts:<a>+<b>`, or as it is. */
+function signalName(feature: string): string {
+  if (feature.startsWith('r:')) return `rule:${feature.slice(2)}`;
+  if (feature.startsWith('cc:')) return `concepts:${feature.slice(3)}`;
+  if (feature.startsWith('c:')) return `concept:${feature.slice(2)}`;
+  return feature;
 }
 
 // Signals worth recording: features that pushed the score up noticeably, plus every
@@ -97,7 +114,7 @@ function explain(model: LinearModel, ex: Extracted): string[] {
   const out: string[] = [];
   for (const c of contributions(model, ex.vector)) {
     if (c.value < 0.15 || out.length >= 8) break;
-    out.push(c.name.startsWith('r:') ? `rule:${c.name.slice(2)}` : c.name);
+    out.push(signalName(c.name));
   }
   for (const o of ex.rules.obfuscation) if (!out.includes(o)) out.push(o);
   return out;

@@ -28,6 +28,11 @@ export interface TrainOptions {
   readonly l2Named: number;
   /** L2 strength on hashed n-grams: larger, so source-specific vocabulary cannot dominate. */
   readonly l2Hashed: number;
+  /**
+   * L2 strength on concept features (`c:` and `cc:`, concepts.ts; session 14); `l2Named` when
+   * unset. Concepts are many and some occur in one training source only, like n-grams.
+   */
+  readonly l2Concept?: number;
   readonly seed: number;
   /**
    * Number of models trained on different example orders (the first on `seed`, the others on
@@ -117,7 +122,11 @@ export function averageModels(models: readonly LinearModel[]): LinearModel {
   return { named: sorted, hashed: Float32Array.from(sum, (v) => v / models.length) };
 }
 
+/** Whether a named feature is a concept feature (concepts.ts). */
+const isConcept = (name: string): boolean => name.startsWith('c:') || name.startsWith('cc:');
+
 function trainOne(examples: readonly TrainExample[], seed: number, options: TrainOptions): LinearModel {
+  const l2Concept = options.l2Concept ?? options.l2Named;
   const dim = 1 << HASH_BITS;
   const wh = new Float64Array(dim);
   const gh = new Float64Array(dim);
@@ -146,7 +155,7 @@ function trainOne(examples: readonly TrainExample[], seed: number, options: Trai
       const err = (sigmoid(z) - ex.y) * (ex.w ?? 1);
       for (const [k, v] of ex.x.named) {
         const w = wn.get(k) ?? 0;
-        const grad = err * v + (k === 'bias' ? 0 : options.l2Named * w);
+        const grad = err * v + (k === 'bias' ? 0 : (isConcept(k) ? l2Concept : options.l2Named) * w);
         const acc = (gn.get(k) ?? 0) + grad * grad;
         gn.set(k, acc);
         wn.set(k, w - (options.learningRate * grad) / Math.sqrt(acc + eps));
