@@ -6,6 +6,7 @@
  * the figure to read on a shared, noisy machine.
  *
  *   node dist/scripts/injection-speed-ab.js /tmp/before/dist dist [--scorer user|tool|answer] [--rounds N] [--reps N] [--data DIR]
+ *     [--file FILE.jsonl] [--not-english]
  *
  * Give the baseline copy a symlink to this checkout's node_modules rather than a copy of it: two
  * copies of the `re2` native addon loaded into one process abort it at exit with "double free or
@@ -15,7 +16,10 @@
  * `--scorer`: `user` (default) is `scoreInjection(text, 'user')` on the dev prompts joined and cut
  * at 1,024 characters; `tool` is the indirect (document) scorer `scoreInjection(text, 'tool')` on
  * indirect-dev documents cut the same way, so they keep their lines (session 10); `answer` is
- * `scoreJailbrokenAnswer(text)` on output-dev's answers (session 10).
+ * `scoreJailbrokenAnswer(text)` on output-dev's answers (session 10). Session 14: `--file` takes the
+ * texts from another JSON Lines file and `--not-english` drops its rows labelled `lang: "en"`
+ * (concept features are computed for text not mostly English only); a short file is read round
+ * again, so there are still 64 texts.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -37,7 +41,7 @@ const SCORERS = {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { scorer: { type: 'string', default: 'user' }, rounds: { type: 'string' }, reps: { type: 'string' }, data: { type: 'string', default: '../shared/datasets' } },
+  options: { scorer: { type: 'string', default: 'user' }, rounds: { type: 'string' }, reps: { type: 'string' }, data: { type: 'string', default: '../shared/datasets' }, file: { type: 'string' }, 'not-english': { type: 'boolean', default: false } },
 });
 const kind = values.scorer as keyof typeof SCORERS;
 const scorer = SCORERS[kind] as (typeof SCORERS)[keyof typeof SCORERS] | undefined;
@@ -51,9 +55,12 @@ for (const dist of positionals) {
   const m = (await import(pathToFileURL(resolve(dist, 'src/guards/injection/index.js')).href)) as ScorerModule;
   builds.push({ name: dist, score: scorer.pick(m) });
 }
-const joined = readFileSync(resolve(values.data, scorer.file), 'utf8').trim().split('\n')
-  .map((l) => (JSON.parse(l) as { text: string }).text).join('\n');
-const texts = Array.from({ length: 64 }, (_, v) => joined.slice(v * 1024, (v + 1) * 1024));
+const joined = readFileSync(values.file ?? resolve(values.data, scorer.file), 'utf8').trim().split('\n')
+  .map((l) => JSON.parse(l) as { text: string; lang?: string })
+  .filter((r) => !values['not-english'] || r.lang !== 'en')
+  .map((r) => r.text).join('\n');
+const span = Math.max(1, joined.length - 1024);
+const texts = Array.from({ length: 64 }, (_, v) => joined.slice((v * 1024) % span, ((v * 1024) % span) + 1024));
 
 let sink = 0;
 for (const b of builds) for (const t of texts) sink += b.score(t);

@@ -27,6 +27,9 @@
  * weighs its prompts (0.25), --data-s13-docs-weight X its documents (0.5),
  * --indirect-data-s13-prompts also makes its attack prompts positive document segments. Session 13
  * (ind-gen5): --no-s13-docs leaves out the session-13 written documents of written-documents.ts (A/B).
+ * Session 14: concept features (concepts.ts, data/lexicon): --concept-weight X (0 leaves them out),
+ * --no-concept-gate (English text too), --segment-concepts (document segments too), --l2-concept X
+ * (direct, 1e-3); every run prints the session-13 blind probes (development data now) per model.
  *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
@@ -61,7 +64,8 @@ import { chooseOutputThreshold, outputOutOfFold, trainOutputModel } from '../src
 import { formatDefensive, scoreDefensiveSet } from '../src/guards/injection/defensive-prompts.js';
 import { BENIGN_PROBE, formatBenignProbe } from '../src/guards/injection/benign-probe.js';
 import { mulberry32 } from '../src/lib/random.js';
-import { addNgrams, extractInput, extractOutput, HASH_BITS, ngramKeys, type FeatureVector } from '../src/guards/injection/features.js';
+import { addNgrams, conceptSettings, extractInput, extractOutput, HASH_BITS, ngramKeys, type FeatureVector } from '../src/guards/injection/features.js';
+import { blindFigures, blindLine } from './blind-dev.js';
 import { deobfuscate } from '../src/guards/injection/deobfuscate.js';
 import { calibrate, fitPlatt, predict, serialize, train, DEFAULT_TRAIN_OPTIONS, type Calibration, type LinearModel, type TrainExample, type TrainOptions } from '../src/guards/injection/linear.js';
 
@@ -73,6 +77,12 @@ const argAfter = (flag: string): string | undefined => {
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = argAfter('--data') ?? join(ROOT, '..', 'shared', 'datasets');
 const OUT = join(ROOT, 'src', 'guards', 'injection', 'model.json');
+// Session 14: --concept-weight X scales the concept features (concepts.ts; 1 by default, 0 leaves
+// them out), --no-concept-gate adds them to English text too, --segment-concepts to document
+// segments too (features.ts conceptSettings).
+conceptSettings.weight = Number(argAfter('--concept-weight') ?? '1');
+conceptSettings.gate = !args.includes('--no-concept-gate');
+conceptSettings.segments = args.includes('--segment-concepts');
 const K = 5;
 /** Cap on benign false positives when choosing a threshold (the issue's target is ≤ 2%). */
 const MAX_FPR = 0.02;
@@ -117,6 +127,13 @@ interface SeedFigures {
   readonly losoRecallDeepset: number;
   readonly losoRecallGandalf: number;
   readonly losoRecallGptfuzz: number;
+  /** Session 14: the session-13 blind prompts (development data now), all and not English. */
+  readonly blindAuc: number;
+  readonly blindBa: number;
+  readonly blindNonEnAuc: number;
+  readonly blindNonEnBa: number;
+  /** Session 14: operators' defensive prompts flagged at the system threshold (the test allows 2%, 1 of 83). */
+  readonly defensiveSystemFlagged: number;
 }
 
 const seedsArg = argAfter('--seeds');
@@ -212,6 +229,10 @@ const l2Arg = argAfter('--l2-hashed');
 const POWER = Number(argAfter('--balance-power') ?? '1');
 const POS_SHARE = Number(argAfter('--pos-share') ?? '0.5');
 const l2NamedArg = argAfter('--l2-named');
+// Session 14: --l2-concept X, the direct model's L2 strength on concept features (1e-2 by default;
+// seeds 1-2: LOSO 0.905, operators' defensive prompts flagged at the system threshold 0/83, against
+// 0.900 and 2/83 at 1e-3 and 0.895 at l2Named's 1e-4; blind-s13 prompts 0.77 at each).
+const l2ConceptArg = argAfter('--l2-concept');
 // L2 on the direct model's hashed n-grams: 3e-3 (session 8; the shared default 2e-3 before). Swept
 // 2e-3 / 2.5e-3 / 3e-3 / 4e-3 / 6e-3 on CV and leave-one-source-out: LOSO 0.888 / 0.890 / 0.894 /
 // 0.892 / 0.887, and from 4e-3 on the LOSO hard-negative FPR passes 2% (docs/detection.md).
@@ -223,7 +244,7 @@ const seedArg = argAfter('--seed');
 // last epochs of one order (--tail-epochs) did not narrow the spread: the order is the noise.
 const ordersArg = argAfter('--orders');
 const tailArg = argAfter('--tail-epochs');
-const directOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, l2Hashed: Number(l2Arg ?? '3e-3'), orders: Number(ordersArg ?? '5'), ...(tailArg === undefined ? {} : { tailEpochs: Number(tailArg) }), ...(seedArg === undefined ? {} : { seed: Number(seedArg) }), ...(epochsArg === undefined ? {} : { epochs: Number(epochsArg) }), ...(l2NamedArg === undefined ? {} : { l2Named: Number(l2NamedArg) }) };
+const directOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, l2Hashed: Number(l2Arg ?? '3e-3'), orders: Number(ordersArg ?? '5'), ...(tailArg === undefined ? {} : { tailEpochs: Number(tailArg) }), ...(seedArg === undefined ? {} : { seed: Number(seedArg) }), ...(epochsArg === undefined ? {} : { epochs: Number(epochsArg) }), ...(l2NamedArg === undefined ? {} : { l2Named: Number(l2NamedArg) }), l2Concept: Number(l2ConceptArg ?? '1e-2') };
 const direct = readRows(join(DATA, 'injection-dev.jsonl'));
 const directHeld = heldOutSet(direct, (r) => `${r.source}/${r.label}`, (r) => r.id);
 // Written multilingual prompts (written-prompts.ts) join the training part as one more source
@@ -363,6 +384,8 @@ const systemThreshold = Math.max(directThreshold, Math.floor(100 / (1 + Math.exp
 log(formatDefensive((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)), { system: systemThreshold, user: directThreshold }));
 // Ordinary prompts detectors over-block (benign-probe.ts, never trained on): per-kind lines, no list.
 log(formatBenignProbe((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)), directThreshold).split('\n  flagged:')[0] ?? '');
+const blind = blindFigures(ROOT, 'direct', (r) => predict(directModel, ablate(extractInput(r.text, 'direct').vector, r.text)), directThreshold, (r) => r.label === 'attack');
+log(blindLine(ROOT, 'direct', (r) => predict(directModel, ablate(extractInput(r.text, 'direct').vector, r.text)), directThreshold, (r) => r.label === 'attack'));
 if (args.includes('--summary-json')) {
   const directScore = (text: string): number => predict(directModel, ablate(extractInput(text, 'direct').vector, text));
   const figures: SeedFigures = {
@@ -386,6 +409,11 @@ if (args.includes('--summary-json')) {
     losoRecallDeepset: losoReport?.bySource.get('deepset')?.recall ?? Number.NaN,
     losoRecallGandalf: losoReport?.bySource.get('gandalf')?.recall ?? Number.NaN,
     losoRecallGptfuzz: losoReport?.bySource.get('gptfuzz')?.recall ?? Number.NaN,
+    blindAuc: blind.all.auc,
+    blindBa: blind.all.ba,
+    blindNonEnAuc: blind.nonEn.auc,
+    blindNonEnBa: blind.nonEn.ba,
+    defensiveSystemFlagged: scoreDefensiveSet(directScore, systemThreshold).defensiveFlagged,
   };
   log(`SEED-SUMMARY ${JSON.stringify(figures)}`);
 }
@@ -502,7 +530,9 @@ const WRITTEN_DOC_WEIGHT = Number(argAfter('--written-docs-weight') ?? '2');
 // 1-2: CV 0.9253 -> 0.9140, leave-one-task-out 0.9253 -> 0.9206, probe 3 28/1 -> 29/0; batch a at 2:
 // CV 0.9087, LOT 0.9160). A model trained without them catches 12% of their attacks.
 const DATA_S13_DOC_WEIGHT = Number(argAfter('--data-s13-docs-weight') ?? '0.5');
-const indirectOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--indirect-l2-hashed') ?? '1e-3') };
+// Session 14: --indirect-l2-concept X, the L2 strength on concept features of segments (with --segment-concepts).
+const indirectL2Concept = argAfter('--indirect-l2-concept');
+const indirectOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--indirect-l2-hashed') ?? '1e-3'), ...(indirectL2Concept === undefined ? {} : { l2Concept: Number(indirectL2Concept) }) };
 function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirectOptions, withDataS13 = true): LinearModel {
   const ex: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
   for (const r of rows) for (const s of docs.get(r)?.segs ?? []) if (s.y !== null) ex.push({ x: s.x, y: s.y, src: `bipia-${r.task ?? ''}` });
@@ -574,6 +604,7 @@ if (dataS13Docs.train.length > 0) {
 }
 {
   const probeScore = (text: string): number => documentScore(indirectModel, text);
+  log(blindLine(ROOT, 'documents', (r) => probeScore(r.text), toolThreshold, (r) => r.label === 'attack'));
   log(formatDocumentProbe((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
   if (toolThreshold !== 0.93) log(formatDocumentProbe((text) => probeScore(text) >= 0.93, ' at 0.93').split('\n').slice(0, 2).join('\n'));
   // The second document probe (probe-documents2.ts, session 11) is evaluation only: read once at the
@@ -620,6 +651,7 @@ const outputThreshold = chooseOutputThreshold(outputTrainAll.map((r) => ({ p: oo
 log(formatReport(`output: ${K}-fold CV, output-dev grouped by question (threshold ${outputThreshold})`, scoreBinary(outputTrain, (r) => (oofOutput.get(r) ?? 0) >= outputThreshold)));
 log(formatReport(`output: ${K}-fold CV, safe answers (FPR = harmless answers flagged) and written non-English jailbroken answers`, scoreBinary(safe.train, (r) => (oofOutput.get(r) ?? 0) >= outputThreshold)));
 const outputModel = trainOutputModel(outputTrainAll, outputX, outputOptions);
+log(blindLine(ROOT, 'answers', (r) => predict(outputModel, extractOutput(r.text).vector), outputThreshold, (r) => r.label === 'jailbroken' || r.label === 'leak'));
 log(formatAnswerProbe((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 log(formatAnswerProbe2((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 log(formatAnswerProbe3((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));

@@ -23,7 +23,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport } from '../src/guards/eval/classify.js';
 import { heldOutSet, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, type DevRow } from '../src/guards/injection/dataset.js';
-import { extractOutput, type FeatureVector } from '../src/guards/injection/features.js';
+import { conceptSettings, extractOutput, type FeatureVector } from '../src/guards/injection/features.js';
+import { blindLine } from './blind-dev.js';
 import { DEFAULT_TRAIN_OPTIONS, predict, type TrainOptions } from '../src/guards/injection/linear.js';
 import { chooseOutputThreshold, OUTPUT_SHARES, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
@@ -45,6 +46,8 @@ const log = (s: string): void => {
   process.stdout.write(`${s}\n`);
 };
 
+// Session 14: --concept-weight X scales the concept features (concepts.ts; 1 by default, 0 leaves them out).
+conceptSettings.weight = Number(argAfter('--concept-weight') ?? '1');
 const t0 = Date.now();
 const outputRows = readRows(join(DATA, 'output-dev.jsonl'));
 const outputHeld = heldOutSet(outputRows, (r) => r.source, (r) => r.prompt ?? r.id);
@@ -56,7 +59,9 @@ for (const r of [...outputTrain, ...safe.train]) {
   const withPrompt = stableHash(`prompt:${r.id}`) % 2 === 0;
   x.set(r, extractOutput(r.text, withPrompt ? r.prompt : undefined).vector);
 }
-const options: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--l2-hashed') ?? '1e-3'), orders: Number(argAfter('--orders') ?? '5') };
+// Session 14: --l2-concept X, the L2 strength on concept features (the named features' 1e-4 when unset).
+const l2Concept = argAfter('--l2-concept');
+const options: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--l2-hashed') ?? '1e-3'), orders: Number(argAfter('--orders') ?? '5'), ...(l2Concept === undefined ? {} : { l2Concept: Number(l2Concept) }) };
 const all = [...outputTrain, ...safe.train];
 const sharesArg = argAfter('--shares');
 const shares = sharesArg === undefined ? OUTPUT_SHARES : { ...OUTPUT_SHARES, ...(JSON.parse(sharesArg) as Record<string, number>) };
@@ -109,6 +114,7 @@ const p3 = formatAnswerProbe3(flag, args.includes('--wrong'));
 log(p3);
 log(`SELECT mean(cv, probe1, probe2) = ${((means.ba * 100 + balOf(p1) + balOf(p2)) / 3).toFixed(2)} (cv ${(means.ba * 100).toFixed(2)}, probe1 ${balOf(p1)}, probe2 ${balOf(p2)})`);
 log(`SELECT4 mean(cv, probe1, probe2, probe3) = ${((means.ba * 100 + balOf(p1) + balOf(p2) + balOf(p3)) / 4).toFixed(2)} (probe3 ${balOf(p3)})`);
+log(blindLine(ROOT, 'answers', (r) => predict(model, extractOutput(r.text).vector), threshold, (r) => r.label === 'jailbroken' || r.label === 'leak'));
 const alpaca = scoreBinary(safe.evalOnly, (r) => flag(r.text));
 log(`AlpacaEval instructions in answer form flagged: ${(alpaca.overall.fpr * 100).toFixed(1)}% of ${alpaca.overall.n} (keep <= 1%)`);
 // Probe 4 (out-gen4, session 12) is evaluation only: printed on request, read at the start and the end.

@@ -1,0 +1,60 @@
+/**
+ * Session 14: the session-13 blind probes (`data/blind-s13`, development data since that session)
+ * as a cross-lingual development check inside the trainers: AUC (threshold-free, so runs with
+ * different thresholds compare) and balanced accuracy at the run's threshold, for all rows and for
+ * the rows not in English. Nothing trains on them.
+ */
+import { join } from 'node:path';
+import { readRows, type DevRow } from '../src/guards/injection/dataset.js';
+
+/** Rank AUC of scores for positives against negatives (ties count half). */
+export function auc(pos: readonly number[], neg: readonly number[]): number {
+  if (pos.length === 0 || neg.length === 0) return Number.NaN;
+  const all = [...pos.map((s) => ({ s, y: 1 })), ...neg.map((s) => ({ s, y: 0 }))].sort((a, b) => a.s - b.s);
+  let rankSum = 0;
+  for (let i = 0; i < all.length; ) {
+    let j = i;
+    while (j < all.length && all[j]?.s === all[i]?.s) j++;
+    const mid = (i + j + 1) / 2;
+    for (let k = i; k < j; k++) if (all[k]?.y === 1) rankSum += mid;
+    i = j;
+  }
+  return (rankSum - (pos.length * (pos.length + 1)) / 2) / (pos.length * neg.length);
+}
+
+/** Threshold-free and thresholded figures of one set of rows. */
+export interface BlindFigures {
+  readonly n: number;
+  readonly auc: number;
+  readonly ba: number;
+  readonly recall: number;
+  readonly fpr: number;
+}
+
+function figures(rows: readonly DevRow[], scores: readonly number[], threshold: number, positive: (r: DevRow) => boolean): BlindFigures {
+  const pos: number[] = [];
+  const neg: number[] = [];
+  rows.forEach((r, i) => (positive(r) ? pos : neg).push(scores[i] ?? 0));
+  const recall = pos.filter((s) => s >= threshold).length / Math.max(pos.length, 1);
+  const fpr = neg.filter((s) => s >= threshold).length / Math.max(neg.length, 1);
+  return { n: rows.length, auc: auc(pos, neg), ba: (recall + 1 - fpr) / 2, recall, fpr };
+}
+
+const show = (f: BlindFigures): string => `AUC ${f.auc.toFixed(3)} BA ${f.ba.toFixed(3)} (R ${(100 * f.recall).toFixed(0)}% FPR ${(100 * f.fpr).toFixed(0)}%, n ${f.n})`;
+
+/** Figures of `name` scored over a blind-s13 file: all rows and the rows not in English. */
+export function blindFigures(root: string, name: 'direct' | 'documents' | 'answers', score: (r: DevRow) => number, threshold: number, positive: (r: DevRow) => boolean): { all: BlindFigures; nonEn: BlindFigures } {
+  const rows = readRows(join(root, 'data', 'blind-s13', `${name}.jsonl`));
+  const scores = rows.map(score);
+  const other = rows.map((r, i) => ({ r, s: scores[i] ?? 0 })).filter((x) => x.r.lang !== 'en');
+  return { all: figures(rows, scores, threshold, positive), nonEn: figures(other.map((x) => x.r), other.map((x) => x.s), threshold, positive) };
+}
+
+/**
+ * One line: `name` scored over a blind-s13 file, all rows and non-English rows. `positive` says
+ * which labels count as positive (answers: jailbroken and leak, as `portcullis eval output`).
+ */
+export function blindLine(root: string, name: 'direct' | 'documents' | 'answers', score: (r: DevRow) => number, threshold: number, positive: (r: DevRow) => boolean): string {
+  const f = blindFigures(root, name, score, threshold, positive);
+  return `blind-s13 ${name}: all ${show(f.all)} | non-en ${show(f.nonEn)}`;
+}
