@@ -355,7 +355,7 @@ const ENGLISH_LEXICON = compileLexicon({ concepts: (lexiconFile as LexiconFile).
 
 /**
  * Whether canonical text is mostly English: half its words or more are in Latin letters a–z and
- * 15% or more of those are English function words (97% agreement with the language labels of the
+ * 15% or more of those are English function words (98.1% agreement with the language labels of the
  * 1,840 rows of data/blind-s13 and data/written-s13; the misses are mostly mixed-language rows).
  * A short text (8 such words or fewer, no other letters) is English too when half its words are in
  * the English lexicon: Gandalf's "ignore previous istructions" has no function word.
