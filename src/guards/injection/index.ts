@@ -169,7 +169,8 @@ export function scoreInjection(text: string, role: TextRole = 'user'): Injection
   const ex = extractInput(text, 'direct');
   const score = round(predict(MODELS.direct, ex.vector));
   const signals = explain(MODELS.direct, ex);
-  const ruleSignals = [...ex.rules.hits].map((h) => `r:${h}`).sort();
+  // Rule hits name the category; the concept signals the explanation kept do when no rule does.
+  const ruleSignals = [...[...ex.rules.hits].map((h) => `r:${h}`).sort(), ...signals.filter((s) => s.startsWith('concept'))];
   const category = score >= DEFAULT_THRESHOLDS[role] ? categorise(ruleSignals) : null;
   return { score, category, signals };
 }
