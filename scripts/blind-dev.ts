@@ -1,6 +1,7 @@
 /**
  * Session 14: the session-13 blind probes (`data/blind-s13`, development data since that session)
- * as a cross-lingual development check inside the trainers: AUC (threshold-free, so runs with
+ * as a cross-lingual development check inside the trainers (session 15: and `data/blind-s14-sealed`,
+ * read in session 14): AUC (threshold-free, so runs with
  * different thresholds compare) and balanced accuracy at the run's threshold, for all rows and for
  * the rows not in English. Nothing trains on them.
  */
@@ -42,19 +43,24 @@ function figures(rows: readonly DevRow[], scores: readonly number[], threshold: 
 
 const show = (f: BlindFigures): string => `AUC ${f.auc.toFixed(3)} BA ${f.ba.toFixed(3)} (R ${(100 * f.recall).toFixed(0)}% FPR ${(100 * f.fpr).toFixed(0)}%, n ${f.n})`;
 
-/** Figures of `name` scored over a blind-s13 file: all rows and the rows not in English. */
-export function blindFigures(root: string, name: 'direct' | 'documents' | 'answers', score: (r: DevRow) => number, threshold: number, positive: (r: DevRow) => boolean): { all: BlindFigures; nonEn: BlindFigures } {
-  const rows = readRows(join(root, 'data', 'blind-s13', `${name}.jsonl`));
+/** The blind sets that are development data now (each was read in the session after its own). */
+export const DEV_BLIND_SETS = ['blind-s13', 'blind-s14-sealed'] as const;
+
+/** Figures of `name` scored over a blind set's file: all rows and the rows not in English. */
+export function blindFigures(root: string, name: 'direct' | 'documents' | 'answers', score: (r: DevRow) => number, threshold: number, positive: (r: DevRow) => boolean, set: (typeof DEV_BLIND_SETS)[number] = 'blind-s13'): { all: BlindFigures; nonEn: BlindFigures } {
+  const rows = readRows(join(root, 'data', set, `${name}.jsonl`));
   const scores = rows.map(score);
   const other = rows.map((r, i) => ({ r, s: scores[i] ?? 0 })).filter((x) => x.r.lang !== 'en');
   return { all: figures(rows, scores, threshold, positive), nonEn: figures(other.map((x) => x.r), other.map((x) => x.s), threshold, positive) };
 }
 
 /**
- * One line: `name` scored over a blind-s13 file, all rows and non-English rows. `positive` says
+ * One line per development blind set: `name` scored over its file, all rows and non-English rows. `positive` says
  * which labels count as positive (answers: jailbroken and leak, as `portcullis eval output`).
  */
 export function blindLine(root: string, name: 'direct' | 'documents' | 'answers', score: (r: DevRow) => number, threshold: number, positive: (r: DevRow) => boolean): string {
-  const f = blindFigures(root, name, score, threshold, positive);
-  return `blind-s13 ${name}: all ${show(f.all)} | non-en ${show(f.nonEn)}`;
+  return DEV_BLIND_SETS.map((set) => {
+    const f = blindFigures(root, name, score, threshold, positive, set);
+    return `${set} ${name}: all ${show(f.all)} | non-en ${show(f.nonEn)}`;
+  }).join('\n');
 }
