@@ -29,7 +29,10 @@
  * (ind-gen5): --no-s13-docs leaves out the session-13 written documents of written-documents.ts (A/B).
  * Session 14: concept features (concepts.ts, data/lexicon): --concept-weight X (0 leaves them out),
  * --no-concept-gate (English text too), --segment-concepts (document segments too), --l2-concept X
- * (direct, 1e-3); every run prints the session-13 blind probes (development data now) per model.
+ * (direct, 1e-2); every run prints the session-13 blind probes (development data now) per model.
+ * Session 15: rule families read from concepts in document segments not in English
+ * (concept-rules.ts), --no-segment-concept-rules leaves them out; --output-l2-concept X (1e-2); the
+ * runs print blind-s14-sealed too (read in session 14, development data now).
  *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
@@ -60,7 +63,7 @@ import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
 import { formatAnswerProbe3 } from '../src/guards/injection/probe-answers3.js';
 import { formatAnswerProbe4 } from '../src/guards/injection/probe-answers4.js';
 import { formatLeakProbe } from '../src/guards/injection/probe-leaks.js';
-import { chooseOutputThreshold, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
+import { chooseOutputThreshold, OUTPUT_L2_CONCEPT, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
 import { formatDefensive, scoreDefensiveSet } from '../src/guards/injection/defensive-prompts.js';
 import { BENIGN_PROBE, formatBenignProbe } from '../src/guards/injection/benign-probe.js';
 import { mulberry32 } from '../src/lib/random.js';
@@ -83,6 +86,8 @@ const OUT = join(ROOT, 'src', 'guards', 'injection', 'model.json');
 conceptSettings.weight = Number(argAfter('--concept-weight') ?? '1');
 conceptSettings.gate = !args.includes('--no-concept-gate');
 conceptSettings.segments = args.includes('--segment-concepts');
+// Session 15: --no-segment-concept-rules leaves out the rule families read from the concepts of segments not in English.
+conceptSettings.segmentRules = !args.includes('--no-segment-concept-rules');
 const K = 5;
 /** Cap on benign false positives when choosing a threshold (the issue's target is ≤ 2%). */
 const MAX_FPR = 0.02;
@@ -643,7 +648,8 @@ for (const r of [...outputRows, ...safe.train, ...safe.held]) {
 log(`output: ${outputRows.length} rows, ${outputTrain.length} train, ${outputHeld.size} held out; safe answers ${safe.train.length} train, ${safe.held.length} held out, ${safe.evalOnly.length} evaluation-only (${Date.now() - t0} ms)`);
 // Session 11: weights averaged over 5 example orders (same size and scoring cost): with one order
 // the CV threshold moved 0.35-0.47 between training seeds, with five 0.41-0.42.
-const outputOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: 1e-3, orders: 5 };
+// Session 15: --output-l2-concept X, the answer model's L2 strength on concept features (OUTPUT_L2_CONCEPT by default).
+const outputOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: 1e-3, orders: 5, l2Concept: Number(argAfter('--output-l2-concept') ?? OUTPUT_L2_CONCEPT) };
 
 const outputTrainAll = [...outputTrain, ...safe.train];
 const oofOutput = outputOutOfFold(outputTrainAll, outputX, outputOptions, K);

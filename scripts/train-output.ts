@@ -16,6 +16,8 @@
  * Session 12 (out-gen4): probe 3 is development data too and always printed; SELECT4 is the mean of
  * CV, probes 1, 2 and 3. --probe4: also print answer probe 4 (out-gen4, evaluation only: read once
  * at the start and once at the end; with --wrong it lists its misses).
+ * --curve (session 15): for the first seed, print GPTFuzz balanced accuracy, harmless answers flagged
+ * (CV) and the development blind sets at thresholds 0.30 to 0.78, to see what the cap costs.
  * --probe-leaks: also print the leak probe (probe-leaks.ts, session 12 out-leak, evaluation only: read
  * once at the start and once at the end; with --wrong it lists its misses).
  */
@@ -26,7 +28,7 @@ import { heldOutSet, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, type
 import { conceptSettings, extractOutput, type FeatureVector } from '../src/guards/injection/features.js';
 import { blindLine } from './blind-dev.js';
 import { DEFAULT_TRAIN_OPTIONS, predict, type TrainOptions } from '../src/guards/injection/linear.js';
-import { chooseOutputThreshold, OUTPUT_SHARES, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
+import { chooseOutputThreshold, OUTPUT_L2_CONCEPT, OUTPUT_SHARES, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
 import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
 import { formatAnswerProbe3 } from '../src/guards/injection/probe-answers3.js';
@@ -59,9 +61,8 @@ for (const r of [...outputTrain, ...safe.train]) {
   const withPrompt = stableHash(`prompt:${r.id}`) % 2 === 0;
   x.set(r, extractOutput(r.text, withPrompt ? r.prompt : undefined).vector);
 }
-// Session 14: --l2-concept X, the L2 strength on concept features (the named features' 1e-4 when unset).
-const l2Concept = argAfter('--l2-concept');
-const options: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--l2-hashed') ?? '1e-3'), orders: Number(argAfter('--orders') ?? '5'), ...(l2Concept === undefined ? {} : { l2Concept: Number(l2Concept) }) };
+// Session 14: --l2-concept X, the L2 strength on concept features (OUTPUT_L2_CONCEPT when unset, as the trainer).
+const options: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--l2-hashed') ?? '1e-3'), orders: Number(argAfter('--orders') ?? '5'), l2Concept: Number(argAfter('--l2-concept') ?? OUTPUT_L2_CONCEPT) };
 const all = [...outputTrain, ...safe.train];
 const sharesArg = argAfter('--shares');
 const shares = sharesArg === undefined ? OUTPUT_SHARES : { ...OUTPUT_SHARES, ...(JSON.parse(sharesArg) as Record<string, number>) };
@@ -78,6 +79,15 @@ let oof = new Map<DevRow, number>();
 for (const seed of seeds) {
   const o = outputOutOfFold(all, x, { ...options, seed }, K, shares);
   const t = chooseOutputThreshold(all.map((r) => ({ p: o.get(r) ?? 0, row: r })), CAP);
+  if (args.includes('--curve') && seed === seeds[0]) {
+    const cm = trainOutputModel(all, x, { ...options, seed }, shares);
+    for (let u = 0.3; u <= 0.8; u += 0.02) {
+      const cu = scoreBinary(outputTrain.filter((r) => r.source === 'gptfuzz'), (r) => (o.get(r) ?? 0) >= u);
+      const vu = scoreBinary(safe.train, (r) => (o.get(r) ?? 0) >= u);
+      const bl = blindLine(ROOT, 'answers', (r) => predict(cm, extractOutput(r.text).vector), u, (r) => r.label === 'jailbroken' || r.label === 'leak');
+      log(`curve t=${u.toFixed(2)} gptfuzz.ba=${(cu.overall.balancedAccuracy * 100).toFixed(2)} harmless=${(vu.overall.fpr * 100).toFixed(2)}% ${bl.replace(/\n/g, ' || ')}`);
+    }
+  }
   const c = scoreBinary(outputTrain, (r) => (o.get(r) ?? 0) >= t);
   const v = scoreBinary(safe.train, (r) => (o.get(r) ?? 0) >= t);
   const wj = safe.train.filter((r) => r.label === 'jailbroken');

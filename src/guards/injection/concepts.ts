@@ -243,8 +243,68 @@ function tokenConcepts(lex: ConceptLexicon, token: string, memory: Map<string, r
   return found;
 }
 
-/** Every concept occurrence in folded text (see `foldConcepts`), in order. */
-export function findConcepts(lex: ConceptLexicon, folded: string, maxChars = 65_536): ConceptHit[] {
+/**
+ * Punctuation around token positions, for rules that need a little syntax (concept-rules.ts):
+ * `label` holds the positions of tokens followed by a colon or comma (a label or a vocative:
+ * "Assistant:", "Model AI, …") or preceded by `@` (a mention); `line` the positions of tokens
+ * followed by a line break.
+ */
+export interface ConceptMarks {
+  readonly label: Set<number>;
+  readonly line: Set<number>;
+  /** Tokens of at most `SHORT_TOKEN` code units, by position. */
+  readonly short: Map<number, string>;
+  /** Positions of tokens inside quotation marks in running text (not data fields: `QuoteState`). */
+  readonly quoted: Set<number>;
+}
+
+/** Longest token `ConceptMarks.short` records. */
+export const SHORT_TOKEN = 3;
+
+const LABEL_MARK = /^[^\S\n]*["'”’»)\]]?[^\S\n]*[:：,，،、]/;
+
+// Quotation marks: those that only open, those that only close, and those that open when no quote
+// is open and close otherwise (straight quotes; “ opens in English and closes in German).
+const QUOTE_OPEN = '„«「『‹';
+const QUOTE_CLOSE = '»」』”›';
+const QUOTE_EITHER = '"“';
+// A quotation opened after one of these (or at the start of a line) is a data field, as in JSON
+// and CSV ("note": "…"), not a quotation in running text.
+const FIELD_BEFORE = ':,;[{(=\n';
+
+/** Where a token stands with respect to quotation marks. */
+export type QuoteState = 'none' | 'prose' | 'field';
+
+// The quotation state after `gap`, given the state before it (`afterToken`: the gap follows a token).
+function quoteAfter(gap: string, state: QuoteState, afterToken: boolean): QuoteState {
+  for (let i = 0; i < gap.length; i++) {
+    const c = gap[i] as string;
+    if (c === '\n') state = 'none';
+    else if (QUOTE_CLOSE.includes(c) || (state !== 'none' && QUOTE_EITHER.includes(c))) state = 'none';
+    else if (QUOTE_OPEN.includes(c) || QUOTE_EITHER.includes(c)) {
+      let j = i - 1;
+      while (j >= 0 && (gap[j] === ' ' || gap[j] === '\t')) j--;
+      const before = j >= 0 ? (gap[j] as string) : afterToken ? 'a' : '\n';
+      state = FIELD_BEFORE.includes(before) ? 'field' : 'prose';
+    }
+  }
+  return state;
+}
+
+// Records the marks of the gap between the token ending at position `prev` and the next token, at
+// `next`; returns the quotation state at `next`.
+function markGap(gap: string, prev: number, next: number, marks: ConceptMarks, state: QuoteState): QuoteState {
+  if (prev >= 0 && LABEL_MARK.test(gap)) marks.label.add(prev);
+  if (prev >= 0 && gap.includes('\n')) marks.line.add(prev);
+  if (gap.endsWith('@')) marks.label.add(next);
+  return quoteAfter(gap, state, prev >= 0);
+}
+
+/**
+ * Every concept occurrence in folded text (see `foldConcepts`), in order; with `marks`, the
+ * punctuation around the token positions too.
+ */
+export function findConcepts(lex: ConceptLexicon, folded: string, maxChars = 65_536, marks?: ConceptMarks): ConceptHit[] {
   const text = folded.length > maxChars ? folded.slice(0, maxChars) : folded;
   let memory = memories.get(lex);
   if (memory === undefined) {
@@ -253,8 +313,21 @@ export function findConcepts(lex: ConceptLexicon, folded: string, maxChars = 65_
   }
   const hits: ConceptHit[] = [];
   let pos = 0;
+  let lastEnd = 0;
+  let quote: QuoteState = 'none';
   for (const m of text.matchAll(WORD)) {
+    if (marks !== undefined) {
+      // Most gaps are one space, which marks nothing.
+      if (m.index - lastEnd !== 1 || text.charCodeAt(lastEnd) !== 32) quote = markGap(text.slice(lastEnd, m.index), pos - 1, pos, marks, quote);
+      if (quote === 'prose') {
+        // Every position of a run without spaces is inside the quotation.
+        const last = noSpace(m[0]) ? pos + Math.max(1, Math.min(m[0].length, MAX_RUN) >> 1) - 1 : pos;
+        for (let p = pos; p <= last; p++) marks.quoted.add(p);
+      }
+      lastEnd = m.index + m[0].length;
+    }
     const anywhere = noSpace(m[0]);
+    if (marks !== undefined && m[0].length <= SHORT_TOKEN) marks.short.set(pos, m[0]);
     if (!anywhere) {
       const token = m[0].length > MAX_TOKEN ? m[0].slice(0, MAX_TOKEN) : m[0];
       for (const c of tokenConcepts(lex, token, memory)) hits.push({ concept: c, pos });
@@ -274,6 +347,7 @@ export function findConcepts(lex: ConceptLexicon, folded: string, maxChars = 65_
     }
     pos += Math.max(1, run.length >> 1);
   }
+  if (marks !== undefined) markGap(text.slice(lastEnd), pos - 1, pos, marks, quote);
   return hits;
 }
 

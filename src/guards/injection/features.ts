@@ -13,6 +13,7 @@ import { ANSWER_FAMILIES, ANSWER_HARM_TOPICS, hasProcedureShape, LEAK_FAMILIES, 
 import { RulePrefilter } from './rule-prefilter.js';
 import { compileLexicon, conceptFeatures, findConcepts, foldConcepts, type LexiconFile } from './concepts.js';
 import lexiconFile from './concept-lexicon.json' with { type: 'json' };
+import { conceptRuleHits } from './concept-rules.js';
 
 /** Rule families for document segments: the attack families plus document-only ones. */
 export const SEGMENT_RULES: readonly RuleFamily[] = [...ATTACK_RULES, ...DOCUMENT_RULES];
@@ -338,10 +339,11 @@ const LEXICON = compileLexicon(lexiconFile);
  * Concept feature settings; training scripts set them to measure what they do. `weight` scales the
  * features (0 leaves them out); `gate` adds them only to text that is not mostly English;
  * `segments` adds them to document segments too (off: on documents they cost 1.2 points of CV and
- * 0.09 of AUC on the session-13 blind documents). Scoring uses the defaults: a model has weights
- * only for the features it was trained with.
+ * 0.09 of AUC on the session-13 blind documents); `segmentRules` reads rule families from the
+ * concepts of segments that are not mostly English (concept-rules.ts). Scoring uses the defaults:
+ * a model has weights only for the features it was trained with.
  */
-export const conceptSettings = { weight: 1, gate: true, segments: false };
+export const conceptSettings = { weight: 1, gate: true, segments: false, segmentRules: true };
 
 // English function words: a text whose Latin words are at least 15% these is taken as English.
 const ENGLISH_WORDS = new Set(
@@ -349,6 +351,19 @@ const ENGLISH_WORDS = new Set(
 );
 
 const NOT_WORDS = /\S+@\S+|\b(?:https?|ftp):\/\/\S+|\bwww\.\S+|\S+[:=]\S+/gu;
+// Every match of NOT_WORDS has one of these characters (a cheap test first: most lines have none).
+const MAY_HAVE_NOT_WORDS = /[@:=]|www\./;
+const LETTERS = /\p{L}+/gu;
+const HAS_LETTER = /\p{L}/u;
+
+// Whether `w` is all letters a-z (the matches of LETTERS are letters, so a code unit test is enough).
+function asciiLower(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
 
 // The English part of the lexicon, for short texts with few function words ("reveal secret instructions").
 const ENGLISH_LEXICON = compileLexicon({ concepts: (lexiconFile as LexiconFile).concepts, languages: { en: (lexiconFile as LexiconFile).languages.en ?? { entries: {} } } });
@@ -365,9 +380,10 @@ export function mostlyEnglish(text: string): boolean {
   let latin = 0;
   let common = 0;
   // Addresses, links and key=value tokens are neither English nor another language.
-  for (const m of text.slice(0, 4096).replace(NOT_WORDS, ' ').matchAll(/\p{L}+/gu)) {
+  const head = text.slice(0, 4096);
+  for (const m of (MAY_HAVE_NOT_WORDS.test(head) ? head.replace(NOT_WORDS, ' ') : head).matchAll(LETTERS)) {
     words++;
-    if (/^[a-z]+$/.test(m[0])) {
+    if (asciiLower(m[0])) {
       latin++;
       if (ENGLISH_WORDS.has(m[0])) common++;
     }
@@ -397,6 +413,19 @@ export interface Extracted {
 }
 
 /**
+ * Session 15: in a segment that is not mostly English, the rule families its concepts express
+ * (concept-rules.ts), added to `hits` under the families' own names so the weights the indirect
+ * model learned for them from English documents carry over. `raw` is the segment as written (its
+ * capitals tell an acronym such as "AI" from a word), `text` its canonical form.
+ */
+export function addConceptRules(text: string, raw: string, hits: Set<string>): void {
+  // A line without letters (figures, table rules) names no concept: skip the gate and the scan.
+  if (!conceptSettings.segmentRules || !HAS_LETTER.test(text) || mostlyEnglish(text)) return;
+  const t = text.length > MAX_NGRAM_CHARS ? text.slice(0, MAX_NGRAM_CHARS) : text;
+  for (const f of conceptRuleHits(LEXICON, foldConcepts(t), raw.length > MAX_NGRAM_CHARS ? raw.slice(0, MAX_NGRAM_CHARS) : raw)) hits.add(f);
+}
+
+/**
  * Features for the direct (user prompt) model or for one document segment.
  * Decoded payloads contribute their n-grams too, at half weight.
  */
@@ -421,6 +450,7 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
     const restored = restoreKeywords(d.text);
     if (restored !== d.text) matchRules(restored, families, rules.hits, true, FILTERS.get(families));
   }
+  if (kind === 'segment') addConceptRules(d.text, raw, rules.hits);
   ruleFeatures(rules, named, kind === 'segment');
   shapeFeatures(textShape(raw, d.text), named, kind === 'segment', kind === 'segment');
   if (kind === 'direct' || conceptSettings.segments) addConcepts(d.text, named);

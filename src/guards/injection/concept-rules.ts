@@ -1,0 +1,170 @@
+/**
+ * Rule families read from concepts (concepts.ts) instead of wording, for document segments that are
+ * not mostly in English. The regex families of rules.ts are written for English and a dozen other
+ * languages; the lexicon knows the words of 95. A concept rule fires the family of the same name, so
+ * the weight the indirect model learned for it from English documents carries over (the same
+ * transfer the session-12 language rules use for prompts). Session 14 found that plain concept
+ * features on segments teach the model that data, send, link and user are suspicious, and benign
+ * documents are full of them: a family here needs the AI addressed, the instructions set aside, or
+ * data sent to a destination, with a little syntax (concepts.ts `ConceptMarks`) to tell a label,
+ * a negation or a quoted example.
+ */
+import { findConcepts, foldConcepts, type ConceptHit, type ConceptLexicon, type ConceptMarks } from './concepts.js';
+
+/** Positions from an AI concept to the colon or comma that makes it a label or a vocative. */
+export const LABEL_WINDOW = 6;
+/** Positions after that mark within which a directive makes the text addressed to the AI. */
+export const ADDRESS_WINDOW = 12;
+/** Positions between "ignore" and what is ignored. */
+export const IGNORE_WINDOW = 6;
+/** Positions before a verb within which a negation cancels it ("do not send", "never reveal"). */
+export const NEGATION_WINDOW = 2;
+
+// What a note addressed to the AI goes on to ask: act on the conversation, the system, the user or
+// their secrets, rather than describe them.
+const DIRECTIVE = ['ignore', 'reveal', 'send', 'delete', 'execute', 'covert', 'obey', 'pretend', 'enable', 'disable', 'secret', 'credential', 'user', 'money', 'link', 'write', 'answer', 'prompt', 'always', 'only'];
+// What "ignore" sets aside in an injection; "ignore my previous e-mail" is ordinary correspondence.
+const IGNORED = ['instruction', 'rule', 'prompt', 'system'];
+// What may stand between the AI and the colon of a label: "AI agent instructions:", "Important note for the AI:".
+const IN_LABEL = ['ai', 'instruction', 'important', 'system', 'user', 'negation'];
+// What an exfiltration sends: the conversation's data, secrets, money, the instructions. A CV or a
+// phishing mail forwarded to a named address is ordinary correspondence.
+const SENT = ['data', 'credential', 'secret', 'money', 'user', 'verbatim', 'system', 'prompt', 'instruction'];
+/** Positions between a sending verb and what it sends, either side (verb-final languages). */
+export const SEND_WINDOW = 8;
+
+// A destination outside the conversation: an e-mail address, a URL or a host name.
+const DESTINATION = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+\.[\p{L}\p{N}.-]+|https?:\/\/|\bwww\.|\b[a-z0-9-]{2,40}\.(?:com|net|org|io|me|co|info|site|online|app|xyz|[a-z]{2})(?:\/|\b)/u;
+
+const CAPITALS = /(?<![\p{L}\p{M}\p{N}])\p{Lu}{2,3}(?![\p{L}\p{M}\p{N}])/gu;
+
+/** The folded forms of the tokens of `raw` written in two or three capitals ("AI", "KI", "IA"). */
+export function acronymsOf(raw: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of raw.matchAll(CAPITALS)) out.add(foldConcepts(m[0]));
+  return out;
+}
+
+/** Concept index sets of one lexicon, built once per lexicon. */
+interface Kinds {
+  readonly ai: number;
+  readonly ignore: number;
+  readonly ignoreSet: ReadonlySet<number>;
+  readonly send: number;
+  readonly negation: number;
+  readonly directive: ReadonlySet<number>;
+  readonly ignored: ReadonlySet<number>;
+  readonly inLabel: ReadonlySet<number>;
+  readonly sent: ReadonlySet<number>;
+}
+
+const kindsOf = new WeakMap<ConceptLexicon, Kinds>();
+
+function kinds(lex: ConceptLexicon): Kinds {
+  let k = kindsOf.get(lex);
+  if (k !== undefined) return k;
+  const index = (name: string): number => lex.names.indexOf(name);
+  const set = (names: readonly string[]): ReadonlySet<number> => new Set(names.map(index).filter((i) => i >= 0));
+  k = { ai: index('ai'), ignore: index('ignore'), ignoreSet: set(['ignore']), send: index('send'), negation: index('negation'), directive: set(DIRECTIVE), ignored: set(IGNORED), inLabel: set(IN_LABEL), sent: set(SENT) };
+  kindsOf.set(lex, k);
+  return k;
+}
+
+// The first position in [from, from + window] that is in `marks.label`, with no line break before it; -1 if none.
+function markWithin(from: number, window: number, marks: ConceptMarks): number {
+  for (let p = from; p <= from + window; p++) {
+    if (marks.label.has(p)) return p;
+    if (marks.line.has(p)) return -1;
+  }
+  return -1;
+}
+
+// Hits are in text order, so each helper below scans from index `i` and stops at the end of its
+// window: the rules take time linear in the number of hits.
+
+// Whether every hit after hits[i], up to position `to`, is in `allowed`: the words of a label, not of a sentence.
+function onlyLabel(hits: readonly ConceptHit[], i: number, to: number, allowed: ReadonlySet<number>): boolean {
+  for (let j = i + 1; j < hits.length; j++) {
+    const h = hits[j] as ConceptHit;
+    if (h.pos > to) return true;
+    if (!allowed.has(h.concept)) return false;
+  }
+  return true;
+}
+
+// Short negation entries of the merged lexicon that are mostly negations in the languages that have
+// them; the others ("en", "et", "le", "se", "ma", "si", "di") are common words of other languages
+// (articles, conjunctions, prepositions) and would cancel directives at random.
+const SHORT_NEGATIONS: ReadonlySet<string> = new Set(['no', 'ne', 'ni', 'ei', 'ej', 'nu', 'n']);
+
+// Whether a negation comes at most NEGATION_WINDOW positions before hits[i].
+function negated(hits: readonly ConceptHit[], i: number, negation: number, marks: ConceptMarks): boolean {
+  const pos = (hits[i] as ConceptHit).pos;
+  for (let j = i - 1; j >= 0; j--) {
+    const h = hits[j] as ConceptHit;
+    if (pos - h.pos > NEGATION_WINDOW) return false;
+    if (h.concept !== negation) continue;
+    const short = marks.short.get(h.pos);
+    if (short === undefined || short.length > 2 || SHORT_NEGATIONS.has(short)) return true;
+  }
+  return false;
+}
+
+// Whether a hit after position `from` (searched from index `i` on), at most `window` positions on
+// and on the same line, is in `set`, not quoted and not negated.
+function followedBy(hits: readonly ConceptHit[], i: number, from: number, window: number, set: ReadonlySet<number>, marks: ConceptMarks, negation: number): boolean {
+  for (let j = i; j < hits.length; j++) {
+    const h = hits[j] as ConceptHit;
+    if (h.pos <= from) continue;
+    if (h.pos - from > window) return false;
+    if (set.has(h.concept) && !marks.quoted.has(h.pos) && !negated(hits, j, negation, marks)) {
+      for (let p = from; p < h.pos; p++) if (marks.line.has(p)) return false;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether a hit in `set`, not quoted, is at most `window` positions before or after hits[i].
+function near(hits: readonly ConceptHit[], i: number, window: number, set: ReadonlySet<number>, marks: ConceptMarks): boolean {
+  const pos = (hits[i] as ConceptHit).pos;
+  for (let j = i - 1; j >= 0 && pos - (hits[j] as ConceptHit).pos <= window; j--) if (set.has((hits[j] as ConceptHit).concept) && !marks.quoted.has((hits[j] as ConceptHit).pos)) return true;
+  for (let j = i + 1; j < hits.length && (hits[j] as ConceptHit).pos - pos <= window; j++) if (set.has((hits[j] as ConceptHit).concept) && !marks.quoted.has((hits[j] as ConceptHit).pos)) return true;
+  return false;
+}
+
+/**
+ * The rules.ts family names that the concepts of one segment (folded text, see `foldConcepts`)
+ * express (`raw`: the segment as written, whose capitals tell an acronym, see `acronymsOf`):
+ * `addressed-ai` (an AI concept as a label or vocative, "AI assistant:", "Model AI,", followed by
+ * a directive), `ignore-previous` ("ignore" and the instructions or rules, in either order) and `moves-out`
+ * (a sending verb near data, a secret or the instructions, and a destination: an address, a URL or a host). Quoted words do not count.
+ */
+export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string): Set<string> {
+  const k = kinds(lex);
+  const marks: ConceptMarks = { label: new Set(), line: new Set(), short: new Map(), quoted: new Set() };
+  const hits = findConcepts(lex, folded, undefined, marks);
+  const out = new Set<string>();
+  let acronyms: Set<string> | undefined;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as ConceptHit;
+    // A quoted instruction is an example or a report of one, not an instruction.
+    if (marks.quoted.has(h.pos)) continue;
+    if (h.concept === k.ai && !out.has('addressed-ai')) {
+      // A short name of the AI is an acronym (AI, KI, IA, MI, TI): written in lower case it is
+      // another language's word ("j'ai", "ai clienti", "mi", "ti", "di").
+      const short = marks.short.get(h.pos);
+      if (short !== undefined && !(acronyms ??= acronymsOf(raw)).has(short)) continue;
+      const mark = markWithin(h.pos, LABEL_WINDOW, marks);
+      if (mark >= 0 && onlyLabel(hits, i, mark, k.inLabel) && followedBy(hits, i, mark, ADDRESS_WINDOW, k.directive, marks, k.negation)) out.add('addressed-ai');
+    } else if (h.concept === k.ignore && !out.has('ignore-previous')) {
+      if (followedBy(hits, i, h.pos, IGNORE_WINDOW, k.ignored, marks, k.negation)) out.add('ignore-previous');
+    } else if (k.ignored.has(h.concept) && !out.has('ignore-previous')) {
+      // Verb-final languages put the instructions first ("önceki talimatları yok say").
+      if (followedBy(hits, i, h.pos, IGNORE_WINDOW, k.ignoreSet, marks, k.negation)) out.add('ignore-previous');
+    } else if (h.concept === k.send && !out.has('moves-out') && !negated(hits, i, k.negation, marks) && near(hits, i, SEND_WINDOW, k.sent, marks) && DESTINATION.test(folded)) {
+      out.add('moves-out');
+    }
+  }
+  return out;
+}
