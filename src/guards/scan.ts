@@ -18,7 +18,7 @@
  */
 import { GatewayError } from '../errors.js';
 import { guardsSchema, TEXT_ROLES, type GuardAction, type GuardsConfig, type GuardsConfigInput } from '../config/guards.js';
-import { scoreInjection, scoreJailbrokenAnswer } from './injection/index.js';
+import { scoreInjection, scoreJailbrokenAnswer, warmConcepts } from './injection/index.js';
 import { detectPii } from './pii/index.js';
 import { detectSecrets } from './secrets/index.js';
 import type { Finding, TextRole } from './types.js';
@@ -121,6 +121,8 @@ export function createScanner(config: GuardsConfigInput = {}): Scanner {
     throw new GuardConfigError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
   const cfg: GuardsConfig = Object.freeze(parsed.data);
+  // The concept lexicon compiles on first use (about 220 ms): here, not on the first text in another language.
+  if (cfg.injection.enabled || cfg.jailbroken.enabled) warmConcepts();
   const injectionRoles: ReadonlySet<TextRole> = new Set(cfg.injection.roles);
   const piiTypes = cfg.pii.types === undefined ? undefined : [...cfg.pii.types];
   const piiFlag: ReadonlySet<string> = new Set(cfg.pii.flag);

@@ -11,7 +11,7 @@ import { maskUserOwned } from './user-owned.js';
 import { ATTACK_RULES, COUNTER_EVIDENCE, DIRECT_RULES, DOCUMENT_RULES, HARM_TOPICS, OUTPUT_RULES, type RuleFamily } from './rules.js';
 import { ANSWER_FAMILIES, ANSWER_HARM_TOPICS, hasProcedureShape, LEAK_FAMILIES, presentExtraTopics, PROTECTIVE_FAMILIES } from './answer-rules.js';
 import { RulePrefilter } from './rule-prefilter.js';
-import { compileLexicon, conceptFeatures, findConcepts, foldConcepts, type LexiconFile } from './concepts.js';
+import { compileLexicon, conceptFeatures, findConcepts, foldConcepts, type ConceptLexicon, type LexiconFile } from './concepts.js';
 import lexiconFile from './concept-lexicon.json' with { type: 'json' };
 import { conceptRuleHits } from './concept-rules.js';
 
@@ -332,8 +332,26 @@ export function ruleFeatures(rules: RuleHits, named: Map<string, number>, withPa
   if (rules.obfuscation.length > 0) named.set('obf:any', 1);
 }
 
-/** The concept lexicon (concepts.ts), compiled once at start-up. */
-const LEXICON = compileLexicon(lexiconFile);
+/**
+ * The concept lexicon (concepts.ts), compiled once, on first use: compiling its 60,000 forms takes
+ * about 220 ms and 30 MB, which a process that never sees text in another language need not pay
+ * (session 15). `warmConcepts` compiles it ahead of traffic.
+ */
+let lexicon: ConceptLexicon | undefined;
+function conceptLexicon(): ConceptLexicon {
+  lexicon ??= compileLexicon(lexiconFile);
+  return lexicon;
+}
+
+/** Compile the concept lexicon now rather than on the first text not in English. */
+export function warmConcepts(): void {
+  conceptLexicon();
+}
+
+/** Whether the concept lexicon has been compiled (for tests). */
+export function conceptsCompiled(): boolean {
+  return lexicon !== undefined;
+}
 
 /**
  * Concept feature settings; training scripts set them to measure what they do. `weight` scales the
@@ -403,7 +421,8 @@ export function mostlyEnglish(text: string): boolean {
  */
 function addConcepts(text: string, named: Map<string, number>): void {
   if (conceptSettings.weight === 0 || (conceptSettings.gate && mostlyEnglish(text))) return;
-  conceptFeatures(LEXICON, findConcepts(LEXICON, foldConcepts(text.length > MAX_NGRAM_CHARS ? text.slice(0, MAX_NGRAM_CHARS) : text)), named, conceptSettings.weight);
+  const lex = conceptLexicon();
+  conceptFeatures(lex, findConcepts(lex, foldConcepts(text.length > MAX_NGRAM_CHARS ? text.slice(0, MAX_NGRAM_CHARS) : text)), named, conceptSettings.weight);
 }
 
 /** Everything the scorer needs about one text, kept so signals can be explained afterwards. */
@@ -422,7 +441,7 @@ export function addConceptRules(text: string, raw: string, hits: Set<string>): v
   // A line without letters (figures, table rules) names no concept: skip the gate and the scan.
   if (!conceptSettings.segmentRules || !HAS_LETTER.test(text) || mostlyEnglish(text)) return;
   const t = text.length > MAX_NGRAM_CHARS ? text.slice(0, MAX_NGRAM_CHARS) : text;
-  for (const f of conceptRuleHits(LEXICON, foldConcepts(t), raw.length > MAX_NGRAM_CHARS ? raw.slice(0, MAX_NGRAM_CHARS) : raw)) hits.add(f);
+  for (const f of conceptRuleHits(conceptLexicon(), foldConcepts(t), raw.length > MAX_NGRAM_CHARS ? raw.slice(0, MAX_NGRAM_CHARS) : raw)) hits.add(f);
 }
 
 /**

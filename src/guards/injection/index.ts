@@ -15,6 +15,7 @@ import { extractInput, extractOutput, type Extracted } from './features.js';
 import { contributions, deserialize, predict, type LinearModel, type SerializedModel } from './linear.js';
 
 export { deobfuscate, canonicalize, DEOBFUSCATION_LIMITS, type Deobfuscated, type DeobfuscationKind } from './deobfuscate.js';
+export { warmConcepts } from './features.js';
 
 /** What an injection verdict is about. */
 export type InjectionCategory = 'injection' | 'jailbreak' | 'extraction';

@@ -10,7 +10,7 @@
  */
 import type { ChatRequest, ContentPart, Message } from '../../canonical/types.js';
 import { GatewayError, type ErrorCode } from '../../errors.js';
-import { scoreInjection } from '../../guards/injection/index.js';
+import { scoreInjection, warmConcepts } from '../../guards/injection/index.js';
 import { canaryInstruction, indexPrompt, newCanary, type LeakIndex } from '../../guards/leak.js';
 import type { CompiledGuards, RoutePolicy } from '../../guards/policy.js';
 import { actedFindings, findingReason, redact } from '../../guards/redact.js';
@@ -125,6 +125,9 @@ async function judgeInput(ctx: StageContext, policy: RoutePolicy, request: ChatR
 /** The input guard stage. */
 export function inputGuardStage(options: GuardStageOptions): Stage {
   checkOptions(options);
+  // The concept lexicon compiles on first use (about 220 ms): at start-up, not on the first request
+  // in another language (a reload may turn the detectors on, so whatever the configuration says now).
+  warmConcepts();
   const { registry, hashKey } = options;
 
   function inspect(compiled: CompiledGuards, policy: RoutePolicy, request: ChatRequest, reasons: string[], tokens: TokenSession | undefined): ChatRequest | undefined {
