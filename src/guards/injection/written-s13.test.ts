@@ -26,6 +26,8 @@ const BLIND = join(ROOT, 'data', 'blind-s13');
 const SEALED = join(ROOT, 'data', 'blind-s14-sealed');
 // Session 14 read blind-s14-sealed, so it wrote the next sealed set, for session 15 to score the same way.
 const SEALED15 = join(ROOT, 'data', 'blind-s15-sealed');
+// Session 15 read blind-s15-sealed, so it wrote the next one, for session 16.
+const SEALED16 = join(ROOT, 'data', 'blind-s16-sealed');
 const DEV = join(ROOT, '..', 'shared', 'datasets');
 
 const FILES = { direct: ['attack', 'benign'], documents: ['attack', 'benign'], answers: ['jailbroken', 'leak', 'refusal', 'harmless'] } as const;
@@ -36,7 +38,7 @@ const FILES = { direct: ['attack', 'benign'], documents: ['attack', 'benign'], a
 const sentences = (t: string): string[] => t.split(/[.!?。！？\n]/u).map((s) => s.trim().toLowerCase()).filter((s) => s.length >= 48);
 
 for (const [name, labels] of Object.entries(FILES)) {
-  for (const [dir, what] of [[WRITTEN, 'written-s13'], [BLIND, 'blind-s13'], [SEALED, 'blind-s14-sealed'], [SEALED15, 'blind-s15-sealed']] as const) {
+  for (const [dir, what] of [[WRITTEN, 'written-s13'], [BLIND, 'blind-s13'], [SEALED, 'blind-s14-sealed'], [SEALED15, 'blind-s15-sealed'], [SEALED16, 'blind-s16-sealed']] as const) {
     test(`${what}/${name}.jsonl: every row valid, ids and texts unique, every label present, 15+ languages`, () => {
       const rows = readRows(join(dir, `${name}.jsonl`));
       assert.ok(rows.length >= 100, `${rows.length} rows`);
@@ -84,7 +86,7 @@ test('written-s13 answers join the output model: jailbroken and leaks positive, 
 });
 
 test('the blind probes share no sentence with any training text: written-s13, the dev files', () => {
-  const blind = new Set([BLIND, SEALED, SEALED15].flatMap((dir) => Object.keys(FILES).flatMap((n) => readRows(join(dir, `${n}.jsonl`)).flatMap((r) => sentences(r.text)))));
+  const blind = new Set([BLIND, SEALED, SEALED15, SEALED16].flatMap((dir) => Object.keys(FILES).flatMap((n) => readRows(join(dir, `${n}.jsonl`)).flatMap((r) => sentences(r.text)))));
   const training = [
     ...Object.keys(FILES).flatMap((n) => readRows(join(WRITTEN, `${n}.jsonl`))),
     ...['injection', 'indirect', 'output'].flatMap((n) => readRows(join(DEV, `${n}-dev.jsonl`))),
