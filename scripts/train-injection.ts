@@ -31,8 +31,9 @@
  * --no-concept-gate (English text too), --segment-concepts (document segments too), --l2-concept X
  * (direct, 1e-2); every run prints the session-13 blind probes (development data now) per model.
  * Session 15: rule families read from concepts in document segments not in English
- * (concept-rules.ts), --no-segment-concept-rules leaves them out; --output-l2-concept X (1e-2); the
- * runs print blind-s14-sealed too (read in session 14, development data now).
+ * (concept-rules.ts), --no-segment-concept-rules leaves them out; --output-l2-concept X (1e-2);
+ * --no-short-filter keeps concept hits on one- and two-letter tokens; the runs print blind-s14-sealed
+ * and blind-s15-sealed too (development data now).
  *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
@@ -88,6 +89,8 @@ conceptSettings.gate = !args.includes('--no-concept-gate');
 conceptSettings.segments = args.includes('--segment-concepts');
 // Session 15: --no-segment-concept-rules leaves out the rule families read from the concepts of segments not in English.
 conceptSettings.segmentRules = !args.includes('--no-segment-concept-rules');
+// Session 15: --no-short-filter keeps concept hits on one- and two-letter tokens (concept-rules.ts withoutShortCollisions).
+conceptSettings.shortFilter = !args.includes('--no-short-filter');
 const K = 5;
 /** Cap on benign false positives when choosing a threshold (the target is ≤ 2%). */
 const MAX_FPR = 0.02;

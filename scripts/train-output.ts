@@ -50,6 +50,8 @@ const log = (s: string): void => {
 
 // Session 14: --concept-weight X scales the concept features (concepts.ts; 1 by default, 0 leaves them out).
 conceptSettings.weight = Number(argAfter('--concept-weight') ?? '1');
+// Session 15: --no-short-filter keeps concept hits on one- and two-letter tokens.
+conceptSettings.shortFilter = !args.includes('--no-short-filter');
 const t0 = Date.now();
 const outputRows = readRows(join(DATA, 'output-dev.jsonl'));
 const outputHeld = heldOutSet(outputRows, (r) => r.source, (r) => r.prompt ?? r.id);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileLexicon, findConcepts, foldConcepts, type ConceptMarks, type LexiconFile } from './concepts.js';
-import { acronymsOf, conceptRuleHits } from './concept-rules.js';
+import { acronymsOf, conceptRuleHits, withoutShortCollisions } from './concept-rules.js';
 import { assertLinearTime } from '../../lib/testing.js';
 
 // A small lexicon written for this test (Czech-like and Italian-like words); the real one is data/lexicon.
@@ -10,13 +10,13 @@ const FILE: LexiconFile = {
   languages: {
     xx: {
       entries: {
-        ai: ['ai', 'asistent*', 'model*'],
+        ai: ['ai', 'mi', 'asistent*', 'model*'],
         ignore: ['ignoruj*', 'zapomen*'],
         instruction: ['pokyn*'],
         previous: ['predchozi*', 'drivejsi'],
         send: ['posli', 'poslete', 'posilejte', 'invia*'],
         data: ['data', 'dati'],
-        negation: ['nikdy', 'ne', 'non'],
+        negation: ['nikdy', 'ne', 'non', 'se'],
         user: ['uzivatel*'],
         secret: ['tajn*'],
         execute: ['esegui*'],
@@ -103,4 +103,13 @@ test('document segments not in English get the families their concepts express; 
   } finally {
     conceptSettings.segmentRules = true;
   }
+});
+
+test('concept hits on one- and two-letter tokens are dropped, but for AI acronyms in capitals and plain negations', () => {
+  const text = 'mi AI ne se nikdy asistent';
+  const marks: ConceptMarks = { label: new Set(), line: new Set(), short: new Map(), quoted: new Set() };
+  const hits = findConcepts(LEX, foldConcepts(text), undefined, marks);
+  const kept = withoutShortCollisions(LEX, hits, marks, text).map((h) => `${LEX.names[h.concept] ?? '?'}@${h.pos}`);
+  // "mi" (an AI acronym elsewhere, written in lower case here) and "se" (a negation elsewhere) go.
+  assert.deepEqual(kept, ['ai@1', 'negation@2', 'negation@4', 'ai@5']);
 });

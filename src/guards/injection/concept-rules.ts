@@ -95,7 +95,7 @@ function onlyLabel(hits: readonly ConceptHit[], i: number, to: number, allowed: 
 // Short negation entries of the merged lexicon that are mostly negations in the languages that have
 // them; the others ("en", "et", "le", "se", "ma", "si", "di") are common words of other languages
 // (articles, conjunctions, prepositions) and would cancel directives at random.
-const SHORT_NEGATIONS: ReadonlySet<string> = new Set(['no', 'ne', 'ni', 'ei', 'ej', 'nu', 'n']);
+export const SHORT_NEGATIONS: ReadonlySet<string> = new Set(['no', 'ne', 'ni', 'ei', 'ej', 'nu', 'n']);
 
 // Whether a negation comes at most NEGATION_WINDOW positions before hits[i].
 function negated(hits: readonly ConceptHit[], i: number, negation: number, marks: ConceptMarks): boolean {
@@ -131,6 +131,26 @@ function near(hits: readonly ConceptHit[], i: number, window: number, set: Reado
   for (let j = i - 1; j >= 0 && pos - (hits[j] as ConceptHit).pos <= window; j--) if (set.has((hits[j] as ConceptHit).concept) && !marks.quoted.has((hits[j] as ConceptHit).pos)) return true;
   for (let j = i + 1; j < hits.length && (hits[j] as ConceptHit).pos - pos <= window; j++) if (set.has((hits[j] as ConceptHit).concept) && !marks.quoted.has((hits[j] as ConceptHit).pos)) return true;
   return false;
+}
+
+const TWO_LETTERS = /^[a-z]{1,2}$/;
+
+/**
+ * `hits` without those on tokens of one or two letters a–z, which collide across the 95 languages
+ * of the merged lexicon (session 15: the AI acronyms MI, TI, DI, SI are Spanish, Slavic and Italian
+ * words; the negations "en", "et", "le", "se" are articles and conjunctions elsewhere), except an AI
+ * acronym written in capitals in `raw` and the negations of SHORT_NEGATIONS.
+ */
+export function withoutShortCollisions(lex: ConceptLexicon, hits: readonly ConceptHit[], marks: ConceptMarks, raw: string): ConceptHit[] {
+  const k = kinds(lex);
+  let acronyms: Set<string> | undefined;
+  return hits.filter((h) => {
+    const short = marks.short.get(h.pos);
+    if (short === undefined || !TWO_LETTERS.test(short)) return true;
+    if (h.concept === k.ai) return (acronyms ??= acronymsOf(raw)).has(short);
+    if (h.concept === k.negation) return SHORT_NEGATIONS.has(short);
+    return false;
+  });
 }
 
 /**

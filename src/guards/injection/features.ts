@@ -11,9 +11,9 @@ import { maskUserOwned } from './user-owned.js';
 import { ATTACK_RULES, COUNTER_EVIDENCE, DIRECT_RULES, DOCUMENT_RULES, HARM_TOPICS, OUTPUT_RULES, type RuleFamily } from './rules.js';
 import { ANSWER_FAMILIES, ANSWER_HARM_TOPICS, hasProcedureShape, LEAK_FAMILIES, presentExtraTopics, PROTECTIVE_FAMILIES } from './answer-rules.js';
 import { RulePrefilter } from './rule-prefilter.js';
-import { compileLexicon, conceptFeatures, findConcepts, foldConcepts, type ConceptLexicon, type LexiconFile } from './concepts.js';
+import { compileLexicon, conceptFeatures, findConcepts, foldConcepts, type ConceptLexicon, type ConceptMarks, type LexiconFile } from './concepts.js';
 import lexiconFile from './concept-lexicon.json' with { type: 'json' };
-import { conceptRuleHits } from './concept-rules.js';
+import { conceptRuleHits, withoutShortCollisions } from './concept-rules.js';
 
 /** Rule families for document segments: the attack families plus document-only ones. */
 export const SEGMENT_RULES: readonly RuleFamily[] = [...ATTACK_RULES, ...DOCUMENT_RULES];
@@ -361,7 +361,7 @@ export function conceptsCompiled(): boolean {
  * concepts of segments that are not mostly English (concept-rules.ts). Scoring uses the defaults:
  * a model has weights only for the features it was trained with.
  */
-export const conceptSettings = { weight: 1, gate: true, segments: false, segmentRules: true };
+export const conceptSettings = { weight: 1, gate: true, segments: false, segmentRules: true, shortFilter: true };
 
 // English function words: a text whose Latin words are at least 15% these is taken as English.
 const ENGLISH_WORDS = new Set(
@@ -419,10 +419,17 @@ export function mostlyEnglish(text: string): boolean {
  * across English sources (with concepts on English rows too, leave-one-source-out fell from 0.908
  * to 0.872). The concept weights are learned from the training rows in other languages.
  */
-function addConcepts(text: string, named: Map<string, number>): void {
+function addConcepts(text: string, raw: string, named: Map<string, number>): void {
   if (conceptSettings.weight === 0 || (conceptSettings.gate && mostlyEnglish(text))) return;
   const lex = conceptLexicon();
-  conceptFeatures(lex, findConcepts(lex, foldConcepts(text.length > MAX_NGRAM_CHARS ? text.slice(0, MAX_NGRAM_CHARS) : text)), named, conceptSettings.weight);
+  const folded = foldConcepts(text.length > MAX_NGRAM_CHARS ? text.slice(0, MAX_NGRAM_CHARS) : text);
+  if (!conceptSettings.shortFilter) {
+    conceptFeatures(lex, findConcepts(lex, folded), named, conceptSettings.weight);
+    return;
+  }
+  const marks: ConceptMarks = { label: new Set(), line: new Set(), short: new Map(), quoted: new Set() };
+  const hits = findConcepts(lex, folded, undefined, marks);
+  conceptFeatures(lex, withoutShortCollisions(lex, hits, marks, raw.length > MAX_NGRAM_CHARS ? raw.slice(0, MAX_NGRAM_CHARS) : raw), named, conceptSettings.weight);
 }
 
 /** Everything the scorer needs about one text, kept so signals can be explained afterwards. */
@@ -472,7 +479,7 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
   if (kind === 'segment') addConceptRules(d.text, raw, rules.hits);
   ruleFeatures(rules, named, kind === 'segment');
   shapeFeatures(textShape(raw, d.text), named, kind === 'segment', kind === 'segment');
-  if (kind === 'direct' || conceptSettings.segments) addConcepts(d.text, named);
+  if (kind === 'direct' || conceptSettings.segments) addConcepts(d.text, raw, named);
   return { vector: { hashed, named }, rules };
 }
 
@@ -505,7 +512,7 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
   named.set('bias', 1);
   const rules = ruleHits(d, ANSWER_RULES);
   for (const h of rules.hits) named.set(`r:${h}`, 1);
-  addConcepts(d.text, named);
+  addConcepts(d.text, raw, named);
   const refusal = OUTPUT_RULES[0];
   const compliance = OUTPUT_RULES[1];
   if (refusal !== undefined && compliance !== undefined) {
