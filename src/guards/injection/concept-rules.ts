@@ -33,8 +33,12 @@ const SENT = ['data', 'credential', 'secret', 'money', 'user', 'verbatim', 'syst
 /** Positions between a sending verb and what it sends, either side (verb-final languages). */
 export const SEND_WINDOW = 8;
 
-// A destination outside the conversation: an e-mail address, a URL or a host name.
-const DESTINATION = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+\.[\p{L}\p{N}.-]+|https?:\/\/|\bwww\.|\b[a-z0-9-]{2,40}\.(?:com|net|org|io|me|co|info|site|online|app|xyz|[a-z]{2})(?:\/|\b)/u;
+// A destination outside the conversation: an e-mail address, a URL or a host name. Every repetition
+// is bounded, so a long run without one costs time linear in its length.
+const DESTINATION = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,64}\.[\p{L}\p{N}.-]{1,64}|https?:\/\/|\bwww\.|\b[a-z0-9-]{2,40}\.(?:com|net|org|io|me|co|info|site|online|app|xyz|[a-z]{2})(?:\/|\b)/u;
+// The whole of each destination: its words are not the text's ("export@…" is not a verb, the "nu"
+// of "actie-nu.nl" not a negation), so they are blanked before the concepts are read.
+const DESTINATIONS = /\S{0,64}@\S{1,256}|\S{0,64}https?:\/\/\S{0,256}|\S{0,64}\bwww\.\S{0,256}|\S{0,64}\b[a-z0-9-]{2,40}\.(?:com|net|org|io|me|co|info|site|online|app|xyz|[a-z]{2})(?:\/\S{0,256}|\b)/gu;
 
 const CAPITALS = /(?<![\p{L}\p{M}\p{N}])\p{Lu}{2,3}(?![\p{L}\p{M}\p{N}])/gu;
 
@@ -96,16 +100,17 @@ function onlyLabel(hits: readonly ConceptHit[], i: number, to: number, allowed: 
 // them; the others ("en", "et", "le", "se", "ma", "si", "di") are common words of other languages
 // (articles, conjunctions, prepositions) and would cancel directives at random.
 export const SHORT_NEGATIONS: ReadonlySet<string> = new Set(['no', 'ne', 'ni', 'ei', 'ej', 'nu', 'n']);
+// Tokens of one or two letters a–z: the short forms that collide across languages. Two-letter
+// tokens of other scripts ("не", "μη") are not in question.
+const TWO_LETTERS = /^[a-z]{1,2}$/;
 
 // Whether a negation comes at most NEGATION_WINDOW positions before hits[i].
-function negated(hits: readonly ConceptHit[], i: number, negation: number, marks: ConceptMarks): boolean {
+function negated(hits: readonly ConceptHit[], i: number, negation: number): boolean {
   const pos = (hits[i] as ConceptHit).pos;
   for (let j = i - 1; j >= 0; j--) {
     const h = hits[j] as ConceptHit;
     if (pos - h.pos > NEGATION_WINDOW) return false;
-    if (h.concept !== negation) continue;
-    const short = marks.short.get(h.pos);
-    if (short === undefined || short.length > 2 || SHORT_NEGATIONS.has(short)) return true;
+    if (h.concept === negation) return true;
   }
   return false;
 }
@@ -117,7 +122,7 @@ function followedBy(hits: readonly ConceptHit[], i: number, from: number, window
     const h = hits[j] as ConceptHit;
     if (h.pos <= from) continue;
     if (h.pos - from > window) return false;
-    if (set.has(h.concept) && !marks.quoted.has(h.pos) && !negated(hits, j, negation, marks)) {
+    if (set.has(h.concept) && !marks.quoted.has(h.pos) && !negated(hits, j, negation)) {
       for (let p = from; p < h.pos; p++) if (marks.line.has(p)) return false;
       return true;
     }
@@ -132,8 +137,6 @@ function near(hits: readonly ConceptHit[], i: number, window: number, set: Reado
   for (let j = i + 1; j < hits.length && (hits[j] as ConceptHit).pos - pos <= window; j++) if (set.has((hits[j] as ConceptHit).concept) && !marks.quoted.has((hits[j] as ConceptHit).pos)) return true;
   return false;
 }
-
-const TWO_LETTERS = /^[a-z]{1,2}$/;
 
 /**
  * `hits` without those on tokens of one or two letters a–z, which collide across the 95 languages
@@ -163,18 +166,17 @@ export function withoutShortCollisions(lex: ConceptLexicon, hits: readonly Conce
 export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string): Set<string> {
   const k = kinds(lex);
   const marks: ConceptMarks = { label: new Set(), line: new Set(), short: new Map(), quoted: new Set() };
-  const hits = findConcepts(lex, folded, undefined, marks);
+  // A short name of the AI in lower case is another language's word ("j'ai", "ai clienti", "mi",
+  // "di"), as short negations mostly are ("en", "se"): see withoutShortCollisions.
+  const hasDestination = DESTINATION.test(folded);
+  const text = hasDestination ? folded.replace(DESTINATIONS, ' ') : folded;
+  const hits = withoutShortCollisions(lex, findConcepts(lex, text, undefined, marks), marks, raw);
   const out = new Set<string>();
-  let acronyms: Set<string> | undefined;
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i] as ConceptHit;
     // A quoted instruction is an example or a report of one, not an instruction.
     if (marks.quoted.has(h.pos)) continue;
     if (h.concept === k.ai && !out.has('addressed-ai')) {
-      // A short name of the AI is an acronym (AI, KI, IA, MI, TI): written in lower case it is
-      // another language's word ("j'ai", "ai clienti", "mi", "ti", "di").
-      const short = marks.short.get(h.pos);
-      if (short !== undefined && !(acronyms ??= acronymsOf(raw)).has(short)) continue;
       const mark = markWithin(h.pos, LABEL_WINDOW, marks);
       if (mark >= 0 && onlyLabel(hits, i, mark, k.inLabel) && followedBy(hits, i, mark, ADDRESS_WINDOW, k.directive, marks, k.negation)) out.add('addressed-ai');
     } else if (h.concept === k.ignore && !out.has('ignore-previous')) {
@@ -182,7 +184,7 @@ export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string
     } else if (k.ignored.has(h.concept) && !out.has('ignore-previous')) {
       // Verb-final languages put the instructions first ("önceki talimatları yok say").
       if (followedBy(hits, i, h.pos, IGNORE_WINDOW, k.ignoreSet, marks, k.negation)) out.add('ignore-previous');
-    } else if (h.concept === k.send && !out.has('moves-out') && !negated(hits, i, k.negation, marks) && near(hits, i, SEND_WINDOW, k.sent, marks) && DESTINATION.test(folded)) {
+    } else if (h.concept === k.send && !out.has('moves-out') && !negated(hits, i, k.negation) && near(hits, i, SEND_WINDOW, k.sent, marks) && hasDestination) {
       out.add('moves-out');
     }
   }

@@ -368,7 +368,9 @@ const ENGLISH_WORDS = new Set(
   'the a an and or but to of in on for with at by from as is are was were be been it its this that these those you your i me my we our they them their he she his her not no do does did can could will would should please what how why when where which who all any some if then than so there here about into over just only also'.split(' '),
 );
 
-const NOT_WORDS = /\S+@\S+|\b(?:https?|ftp):\/\/\S+|\bwww\.\S+|\S+[:=]\S+/gu;
+// Repetitions bounded: an unbounded `\S+@` retries the whole run from every start on a long token
+// without "@", quadratic in its length (session 15, now that every document line is gated).
+const NOT_WORDS = /\S{1,64}@\S{1,256}|\b(?:https?|ftp):\/\/\S{1,256}|\bwww\.\S{1,256}|\S{1,64}[:=]\S{1,256}/gu;
 // Every match of NOT_WORDS has one of these characters (a cheap test first: most lines have none).
 const MAY_HAVE_NOT_WORDS = /[@:=]|www\./;
 const LETTERS = /\p{L}+/gu;
