@@ -35,10 +35,11 @@ export const SEND_WINDOW = 8;
 
 // A destination outside the conversation: an e-mail address, a URL or a host name. Every repetition
 // is bounded, so a long run without one costs time linear in its length.
-const DESTINATION = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,64}\.[\p{L}\p{N}.-]{1,64}|https?:\/\/|\bwww\.|\b[a-z0-9-]{2,40}\.(?:com|net|org|io|me|co|info|site|online|app|xyz|[a-z]{2})(?:\/|\b)/u;
+const HOST = String.raw`\b[a-z0-9-]{2,40}\.(?:com|net|org|io|me|co|info|site|online|app|xyz|[a-z]{2})`;
+const DESTINATION = new RegExp(String.raw`[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,64}\.[\p{L}\p{N}.-]{1,64}|https?:\/\/|\bwww\.|${HOST}(?:\/|\b)`, 'u');
 // The whole of each destination: its words are not the text's ("export@…" is not a verb, the "nu"
 // of "actie-nu.nl" not a negation), so they are blanked before the concepts are read.
-const DESTINATIONS = /\S{0,64}@\S{1,256}|\S{0,64}https?:\/\/\S{0,256}|\S{0,64}\bwww\.\S{0,256}|\S{0,64}\b[a-z0-9-]{2,40}\.(?:com|net|org|io|me|co|info|site|online|app|xyz|[a-z]{2})(?:\/\S{0,256}|\b)/gu;
+const DESTINATIONS = new RegExp(String.raw`\S{0,64}@\S{1,256}|\S{0,64}https?:\/\/\S{0,256}|\S{0,64}\bwww\.\S{0,256}|\S{0,64}${HOST}(?:\/\S{0,256}|\b)`, 'gu');
 
 const CAPITALS = /(?<![\p{L}\p{M}\p{N}])\p{Lu}{2,3}(?![\p{L}\p{M}\p{N}])/gu;
 
@@ -160,14 +161,14 @@ export function withoutShortCollisions(lex: ConceptLexicon, hits: readonly Conce
  * The rules.ts family names that the concepts of one segment (folded text, see `foldConcepts`)
  * express (`raw`: the segment as written, whose capitals tell an acronym, see `acronymsOf`):
  * `addressed-ai` (an AI concept as a label or vocative, "AI assistant:", "Model AI,", followed by
- * a directive), `ignore-previous` ("ignore" and the instructions or rules, in either order) and `moves-out`
- * (a sending verb near data, a secret or the instructions, and a destination: an address, a URL or a host). Quoted words do not count.
+ * a directive), `ignore-previous` ("ignore" and the instructions or rules, in either order) and
+ * `moves-out` (a sending verb near data, a secret or the instructions, and a destination: an
+ * address, a URL or a host). Quoted words and the words of addresses do not count, nor short forms
+ * that collide across languages (`withoutShortCollisions`).
  */
 export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string): Set<string> {
   const k = kinds(lex);
   const marks: ConceptMarks = { label: new Set(), line: new Set(), short: new Map(), quoted: new Set() };
-  // A short name of the AI in lower case is another language's word ("j'ai", "ai clienti", "mi",
-  // "di"), as short negations mostly are ("en", "se"): see withoutShortCollisions.
   const hasDestination = DESTINATION.test(folded);
   const text = hasDestination ? folded.replace(DESTINATIONS, ' ') : folded;
   const hits = withoutShortCollisions(lex, findConcepts(lex, text, undefined, marks), marks, raw);
