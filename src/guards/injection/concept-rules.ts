@@ -9,7 +9,10 @@
  * data sent to a destination, with a little syntax (concepts.ts `ConceptMarks`) to tell a label,
  * a negation or a quoted example.
  */
-import { findConcepts, foldConcepts, type ConceptHit, type ConceptLexicon, type ConceptMarks } from './concepts.js';
+import { emptyMarks, findConcepts, foldConcepts, type ConceptHit, type ConceptLexicon, type ConceptMarks } from './concepts.js';
+
+/** What a text is: a document segment, a prompt or a model answer. */
+export type ConceptRuleKind = 'segment' | 'direct' | 'answer';
 
 /** Positions from an AI concept to the colon or comma that makes it a label or a vocative. */
 export const LABEL_WINDOW = 6;
@@ -32,6 +35,39 @@ const IN_LABEL = ['ai', 'instruction', 'important', 'system', 'user', 'negation'
 const SENT = ['data', 'credential', 'secret', 'money', 'user', 'verbatim', 'system', 'prompt', 'instruction'];
 /** Positions between a sending verb and what it sends, either side (verb-final languages). */
 export const SEND_WINDOW = 8;
+// What a note addressed to the AI names when it reaches past the AI to the conversation: the user,
+// the answer. English "tell the user", "in your answer" fire `addresses-answer` (rules.ts).
+const ANSWERED = ['user', 'answer'];
+
+/**
+ * Which of the session-16 concept families are read: `addresses-answer` in documents, the prompt
+ * families, the answer family. Training scripts switch them off to measure what they do; scoring
+ * uses the defaults, which the models are trained with.
+ */
+export const conceptRuleSettings = { addressesAnswer: true, prompts: true, answers: true };
+
+// Prompts (session 16): the model's own instructions named ("your previous instructions", "the
+// system prompt", "the hidden rules"), as English `instruction-ref` names them, and a request to
+// show, translate or summarise them, or to give them verbatim, as English `prompt-leak`.
+const OWN = ['instruction', 'prompt', 'rule'];
+const OWN_QUALIFIER = ['previous', 'secret', 'system'];
+/** Positions between the instructions and what makes them the model's own, either side. */
+export const OWN_WINDOW = 3;
+// "Write a system prompt for my bot" asks for a new one: writing is not a leak verb. Nor is a leak
+// verb one when "explain" is near: "explain what a system prompt is and show me an example".
+const LEAK = ['reveal', 'translate', 'summarize', 'verbatim'];
+const EXPLAINED = ['explain'];
+/** Positions between the named instructions and a leak verb, either side. */
+export const LEAK_WINDOW = 8;
+/** The families read from the concepts of a prompt: those the direct model has English weights for. */
+export const PROMPT_CONCEPT_FAMILIES: ReadonlySet<string> = new Set(['instruction-ref', 'prompt-leak']);
+// Answers (session 16): the model's own instructions named and then given after a colon ("my
+// original instructions: «You are …»", "maelekezo yangu ya mfumo: …"), as answer-rules.ts
+// `recited-instructions` reads "my system prompt says …" in English.
+/** Positions from the named instructions to the colon that introduces them. */
+export const RECITE_WINDOW = 3;
+/** The families read from the concepts of an answer. */
+export const ANSWER_CONCEPT_FAMILIES: ReadonlySet<string> = new Set(['recited-instructions']);
 
 // A destination outside the conversation: an e-mail address, a URL or a host name. Every repetition
 // is bounded, so a long run without one costs time linear in its length.
@@ -61,6 +97,11 @@ interface Kinds {
   readonly ignored: ReadonlySet<number>;
   readonly inLabel: ReadonlySet<number>;
   readonly sent: ReadonlySet<number>;
+  readonly answered: ReadonlySet<number>;
+  readonly own: ReadonlySet<number>;
+  readonly ownQualifier: ReadonlySet<number>;
+  readonly leak: ReadonlySet<number>;
+  readonly explained: ReadonlySet<number>;
 }
 
 const kindsOf = new WeakMap<ConceptLexicon, Kinds>();
@@ -70,15 +111,16 @@ function kinds(lex: ConceptLexicon): Kinds {
   if (k !== undefined) return k;
   const index = (name: string): number => lex.names.indexOf(name);
   const set = (names: readonly string[]): ReadonlySet<number> => new Set(names.map(index).filter((i) => i >= 0));
-  k = { ai: index('ai'), ignore: index('ignore'), ignoreSet: set(['ignore']), send: index('send'), negation: index('negation'), directive: set(DIRECTIVE), ignored: set(IGNORED), inLabel: set(IN_LABEL), sent: set(SENT) };
+  k = { ai: index('ai'), ignore: index('ignore'), ignoreSet: set(['ignore']), send: index('send'), negation: index('negation'), directive: set(DIRECTIVE), ignored: set(IGNORED), inLabel: set(IN_LABEL), sent: set(SENT), answered: set(ANSWERED), own: set(OWN), ownQualifier: set(OWN_QUALIFIER), leak: set(LEAK), explained: set(EXPLAINED) };
   kindsOf.set(lex, k);
   return k;
 }
 
-// The first position in [from, from + window] that is in `marks.label`, with no line break before it; -1 if none.
-function markWithin(from: number, window: number, marks: ConceptMarks): number {
+// The first position in [from, from + window] that is in `within` (by default `marks.label`), with
+// no line break before it; -1 if none.
+function markWithin(from: number, window: number, marks: ConceptMarks, within: ReadonlySet<number> = marks.label): number {
   for (let p = from; p <= from + window; p++) {
-    if (marks.label.has(p)) return p;
+    if (within.has(p)) return p;
     if (marks.line.has(p)) return -1;
   }
   return -1;
@@ -131,11 +173,13 @@ function followedBy(hits: readonly ConceptHit[], i: number, from: number, window
   return false;
 }
 
-// Whether a hit in `set`, not quoted, is at most `window` positions before or after hits[i].
-function near(hits: readonly ConceptHit[], i: number, window: number, set: ReadonlySet<number>, marks: ConceptMarks): boolean {
+// Whether a hit in `set`, not quoted (and, given `negation`, not negated), is at most `window`
+// positions before or after hits[i].
+function near(hits: readonly ConceptHit[], i: number, window: number, set: ReadonlySet<number>, marks: ConceptMarks, negation?: number): boolean {
   const pos = (hits[i] as ConceptHit).pos;
-  for (let j = i - 1; j >= 0 && pos - (hits[j] as ConceptHit).pos <= window; j--) if (set.has((hits[j] as ConceptHit).concept) && !marks.quoted.has((hits[j] as ConceptHit).pos)) return true;
-  for (let j = i + 1; j < hits.length && (hits[j] as ConceptHit).pos - pos <= window; j++) if (set.has((hits[j] as ConceptHit).concept) && !marks.quoted.has((hits[j] as ConceptHit).pos)) return true;
+  const counts = (j: number): boolean => set.has((hits[j] as ConceptHit).concept) && !marks.quoted.has((hits[j] as ConceptHit).pos) && (negation === undefined || !negated(hits, j, negation));
+  for (let j = i - 1; j >= 0 && pos - (hits[j] as ConceptHit).pos <= window; j--) if (counts(j)) return true;
+  for (let j = i + 1; j < hits.length && (hits[j] as ConceptHit).pos - pos <= window; j++) if (counts(j)) return true;
   return false;
 }
 
@@ -163,12 +207,13 @@ export function withoutShortCollisions(lex: ConceptLexicon, hits: readonly Conce
  * `addressed-ai` (an AI concept as a label or vocative, "AI assistant:", "Model AI,", followed by
  * a directive), `ignore-previous` ("ignore" and the instructions or rules, in either order) and
  * `moves-out` (a sending verb near data, a secret or the instructions, and a destination: an
- * address, a URL or a host). Quoted words and the words of addresses do not count, nor short forms
+ * address, a URL or a host); and, since session 16, `addresses-answer` (an addressed-ai note
+ * that names the user or the answer, as English "tell the user" does). Quoted words and the words of addresses do not count, nor short forms
  * that collide across languages (`withoutShortCollisions`).
  */
-export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string): Set<string> {
+export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string, kind: ConceptRuleKind = 'segment'): Set<string> {
   const k = kinds(lex);
-  const marks: ConceptMarks = { label: new Set(), line: new Set(), short: new Map(), quoted: new Set() };
+  const marks = emptyMarks();
   const hasDestination = DESTINATION.test(folded);
   const text = hasDestination ? folded.replace(DESTINATIONS, ' ') : folded;
   const hits = withoutShortCollisions(lex, findConcepts(lex, text, undefined, marks), marks, raw);
@@ -179,7 +224,11 @@ export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string
     if (marks.quoted.has(h.pos)) continue;
     if (h.concept === k.ai && !out.has('addressed-ai')) {
       const mark = markWithin(h.pos, LABEL_WINDOW, marks);
-      if (mark >= 0 && onlyLabel(hits, i, mark, k.inLabel) && followedBy(hits, i, mark, ADDRESS_WINDOW, k.directive, marks, k.negation)) out.add('addressed-ai');
+      if (mark >= 0 && onlyLabel(hits, i, mark, k.inLabel) && followedBy(hits, i, mark, ADDRESS_WINDOW, k.directive, marks, k.negation)) {
+        out.add('addressed-ai');
+        // The note reaches the user or the answer: "AI assistant: tell the user that …".
+        if (conceptRuleSettings.addressesAnswer && followedBy(hits, i, mark, ADDRESS_WINDOW, k.answered, marks, k.negation)) out.add('addresses-answer');
+      }
     } else if (h.concept === k.ignore && !out.has('ignore-previous')) {
       if (followedBy(hits, i, h.pos, IGNORE_WINDOW, k.ignored, marks, k.negation)) out.add('ignore-previous');
     } else if (k.ignored.has(h.concept) && !out.has('ignore-previous')) {
@@ -188,6 +237,17 @@ export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string
     } else if (h.concept === k.send && !out.has('moves-out') && !negated(hits, i, k.negation) && near(hits, i, SEND_WINDOW, k.sent, marks) && hasDestination) {
       out.add('moves-out');
     }
+    // Only with a leak verb, not negated: without "your" (not a concept) the instructions named
+    // alone are as often a developer's question about system prompts as an attack on them.
+    if (kind === 'direct' && k.own.has(h.concept) && !out.has('prompt-leak') && near(hits, i, OWN_WINDOW, k.ownQualifier, marks) && near(hits, i, LEAK_WINDOW, k.leak, marks, k.negation) && !near(hits, i, LEAK_WINDOW, k.explained, marks)) {
+      out.add('instruction-ref');
+      out.add('prompt-leak');
+    }
+    if (kind === 'answer' && k.own.has(h.concept) && !out.has('recited-instructions') && !negated(hits, i, k.negation) && near(hits, i, OWN_WINDOW, k.ownQualifier, marks) && markWithin(h.pos, RECITE_WINDOW, marks, marks.colon) >= 0) {
+      out.add('recited-instructions');
+    }
   }
+  const kept = kind === 'direct' ? PROMPT_CONCEPT_FAMILIES : kind === 'answer' ? ANSWER_CONCEPT_FAMILIES : undefined;
+  if (kept !== undefined) for (const f of out) if (!kept.has(f)) out.delete(f);
   return out;
 }

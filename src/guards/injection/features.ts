@@ -11,9 +11,9 @@ import { maskUserOwned } from './user-owned.js';
 import { ATTACK_RULES, COUNTER_EVIDENCE, DIRECT_RULES, DOCUMENT_RULES, HARM_TOPICS, OUTPUT_RULES, type RuleFamily } from './rules.js';
 import { ANSWER_FAMILIES, ANSWER_HARM_TOPICS, hasProcedureShape, LEAK_FAMILIES, presentExtraTopics, PROTECTIVE_FAMILIES } from './answer-rules.js';
 import { RulePrefilter } from './rule-prefilter.js';
-import { compileLexicon, conceptFeatures, findConcepts, foldConcepts, type ConceptLexicon, type ConceptMarks, type LexiconFile } from './concepts.js';
+import { compileLexicon, conceptFeatures, emptyMarks, findConcepts, foldConcepts, type ConceptLexicon, type LexiconFile } from './concepts.js';
 import lexiconFile from './concept-lexicon.json' with { type: 'json' };
-import { conceptRuleHits, withoutShortCollisions } from './concept-rules.js';
+import { conceptRuleHits, conceptRuleSettings, withoutShortCollisions, type ConceptRuleKind } from './concept-rules.js';
 
 /** Rule families for document segments: the attack families plus document-only ones. */
 export const SEGMENT_RULES: readonly RuleFamily[] = [...ATTACK_RULES, ...DOCUMENT_RULES];
@@ -429,7 +429,7 @@ function addConcepts(text: string, raw: string, named: Map<string, number>): voi
     conceptFeatures(lex, findConcepts(lex, folded), named, conceptSettings.weight);
     return;
   }
-  const marks: ConceptMarks = { label: new Set(), line: new Set(), short: new Map(), quoted: new Set() };
+  const marks = emptyMarks();
   const hits = findConcepts(lex, folded, undefined, marks);
   conceptFeatures(lex, withoutShortCollisions(lex, hits, marks, raw.length > MAX_NGRAM_CHARS ? raw.slice(0, MAX_NGRAM_CHARS) : raw), named, conceptSettings.weight);
 }
@@ -443,14 +443,15 @@ export interface Extracted {
 /**
  * Session 15: in a segment that is not mostly English, the rule families its concepts express
  * (concept-rules.ts), added to `hits` under the families' own names so the weights the indirect
- * model learned for them from English documents carry over. `raw` is the segment as written (its
- * capitals tell an acronym such as "AI" from a word), `text` its canonical form.
+ * model learned for them from English documents carry over; session 16: in a prompt or an answer
+ * too (`kind`), with the families of that model. `raw` is the text as written (its capitals tell
+ * an acronym such as "AI" from a word), `text` its canonical form.
  */
-export function addConceptRules(text: string, raw: string, hits: Set<string>): void {
+export function addConceptRules(text: string, raw: string, hits: Set<string>, kind: ConceptRuleKind = 'segment'): void {
   // A line without letters (figures, table rules) names no concept: skip the gate and the scan.
   if (!conceptSettings.segmentRules || !HAS_LETTER.test(text) || mostlyEnglish(text)) return;
   const t = text.length > MAX_NGRAM_CHARS ? text.slice(0, MAX_NGRAM_CHARS) : text;
-  for (const f of conceptRuleHits(conceptLexicon(), foldConcepts(t), raw.length > MAX_NGRAM_CHARS ? raw.slice(0, MAX_NGRAM_CHARS) : raw)) hits.add(f);
+  for (const f of conceptRuleHits(conceptLexicon(), foldConcepts(t), raw.length > MAX_NGRAM_CHARS ? raw.slice(0, MAX_NGRAM_CHARS) : raw, kind)) hits.add(f);
 }
 
 /**
@@ -479,6 +480,7 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
     if (restored !== d.text) matchRules(restored, families, rules.hits, true, FILTERS.get(families));
   }
   if (kind === 'segment') addConceptRules(d.text, raw, rules.hits);
+  else if (conceptRuleSettings.prompts) addConceptRules(d.text, raw, rules.hits, 'direct');
   ruleFeatures(rules, named, kind === 'segment');
   shapeFeatures(textShape(raw, d.text), named, kind === 'segment', kind === 'segment');
   if (kind === 'direct' || conceptSettings.segments) addConcepts(d.text, raw, named);
@@ -513,6 +515,7 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
   const named = new Map<string, number>();
   named.set('bias', 1);
   const rules = ruleHits(d, ANSWER_RULES);
+  if (conceptRuleSettings.answers) addConceptRules(d.text, raw, rules.hits, 'answer');
   for (const h of rules.hits) named.set(`r:${h}`, 1);
   addConcepts(d.text, raw, named);
   const refusal = OUTPUT_RULES[0];
