@@ -140,7 +140,17 @@ export const ATTACK_RULES: readonly RuleFamily[] = [
     patterns: [
       re(`\\b(?:reveal|show|print|repeat|display|output|tell|disclose|leak|dump|spell|write|give|list|share|recite|copy|paste|echo|return|what (?:is|are|was|were))${g(40)}\\b(?:your|the) (?:system |initial |original |hidden |secret |full |exact )?(?:prompt|instructions|rules|guidelines|configuration|directives|context|message)\\b|\\b(?:system|initial|hidden|secret|pre-?|developer|original) ?prompt\\b${g(30)}\\b(?:says?|contains?|is|was|were|verbatim|above|word|text)\\b`),
       re(`\\brepeat (?:the |all |everything |every |your )?(?:words?|text|everything|sentences?|lines?)? ?(?:above|before|verbatim|back)|\\b(?:text|words|everything) (?:above|before this)|\\bverbatim\\b|\\bword for word\\b|\\bwhat (?:was|were) you (?:told|instructed|given)|\\bwhat are your (?:instructions|rules)|\\bbeginning of (?:the|this|our) (?:conversation|prompt|chat)|\\bstart(?:ing)? with ["“']?you are\\b`),
-      re(`(?:systemprompt|system-prompt|anweisungen (?:zeigen|ausgeben|wiederholen)|zeig(?:e)? (?:mir )?(?:deine|die) anweisungen|prompt del sistema|instrucciones del sistema|invite systeme|prompt systeme|tes instructions|prompt di sistema|системн(?:ый|ого) (?:промпт|запрос|подсказк)|твои инструкции|系统提示|系統提示|提示词|提示詞|初始指令|你的指令|系统指令|システムプロンプト|初期プロンプト|あなたの指示|시스템 프롬프트)`),
+      re(`(?:anweisungen (?:zeigen|ausgeben|wiederholen)|zeig(?:e)? (?:mir )?(?:deine|die) anweisungen)`),
+    ],
+  },
+  {
+    // Session 16: the system prompt or "your instructions" named in other languages. Moved here
+    // from prompt-leak, where naming them alone fired the family English fires only on a request
+    // ("show me your instructions"): "how do I write a good system prompt?" in Korean or Greek
+    // was a prompt-leak. The request is read from the concepts now (concept-rules.ts).
+    name: 'instruction-ref',
+    patterns: [
+      re(`(?:systemprompt|system-prompt|prompt del sistema|instrucciones del sistema|invite systeme|prompt systeme|tes instructions|prompt di sistema|системн(?:ый|ого) (?:промпт|запрос|подсказк)|твои инструкции|系统提示|系統提示|提示词|提示詞|初始指令|你的指令|系统指令|システムプロンプト|初期プロンプト|あなたの指示|시스템 프롬프트)`),
     ],
   },
   {
@@ -909,12 +919,20 @@ export const LANGUAGE_RULES: readonly RuleFamily[] = [
     ],
   },
   {
+    // What came before the user's message (the operator's text), in these languages.
     name: 'prompt-leak',
     plainOnly: true,
     patterns: [
-      nre(`\\b(?:prompt sistem|instruksi sistem|instruksi (?:rahasia|tersembunyi|awal)|instruksimu|aturanmu|(?:instruksi|aturan|arahan) yang (?:diberikan kepadamu|kamu terima|kau terima)|maagizo (?:yako|uliyopewa|ya mfumo|ya siri)|ujumbe wa mfumo|promptul (?:de sistem|tau)|instructiunile (?:tale|de sistem|secrete|ascunse|initiale|primite)|systemov[yey] prompt|systemove (?:pokyny|instrukce)|(?:tve|svoje|sve) (?:pokyny|instrukce)|pokyny,? (?:ktere|co) jsi dostal|rendszerprompt|rendszer prompt|rendszerutasitas|utasitasaid|titkos utasitas|kapott utasitas|loi nhac he thong|prompt he thong|chi dan he thong|huong dan (?:an|bi mat|he thong|cua ban)|sistem (?:istemi|komutu|talimat)|sana verilen talimat)`),
-      // What came before the user's message (the operator's text), in these languages.
       nre(`\\b(?:sebelum pesan(?: ini| saya|ku)|kabla ya ujumbe wangu|(?:inainte|dinaintea) mesajului meu|pred (?:mou|moji|touto) zpravou|az uzenetem elott|truoc tin nhan (?:cua toi|nay)|mesaj[iı]mdan [oö]nce)\\b|(?:לפני ההודעה שלי|πριν από το μήνυμά μου|πριν το μήνυμά μου|ก่อนข้อความของฉัน|আমার বার্তার আগে|قبل از پیام من|до мого повідомлення|перед моїм повідомленням|(?:私の|この)メッセージ(?:より|の)前に?(?:与えられた|受け取った|書かれた)|(?:내|제) 메시지 (?:이전|앞|전)에 (?:받은|주어진|있는))`),
+    ],
+  },
+  {
+    // Session 16: the instructions named, in these languages: instruction-ref, as in English (see
+    // the entry in ATTACK_RULES); they were prompt-leak before.
+    name: 'instruction-ref',
+    plainOnly: true,
+    patterns: [
+      nre(`\\b(?:prompt sistem|instruksi sistem|instruksi (?:rahasia|tersembunyi|awal)|instruksimu|aturanmu|(?:instruksi|aturan|arahan) yang (?:diberikan kepadamu|kamu terima|kau terima)|maagizo (?:yako|uliyopewa|ya mfumo|ya siri)|ujumbe wa mfumo|promptul (?:de sistem|tau)|instructiunile (?:tale|de sistem|secrete|ascunse|initiale|primite)|systemov[yey] prompt|systemove (?:pokyny|instrukce)|(?:tve|svoje|sve) (?:pokyny|instrukce)|pokyny,? (?:ktere|co) jsi dostal|rendszerprompt|rendszer prompt|rendszerutasitas|utasitasaid|titkos utasitas|kapott utasitas|loi nhac he thong|prompt he thong|chi dan he thong|huong dan (?:an|bi mat|he thong|cua ban)|sistem (?:istemi|komutu|talimat)|sana verilen talimat)`),
       nre(`(?:הוראות המערכת|הנחיות המערכת|הנחיית המערכת|פרומפט המערכת|ההוראות שלך|ההוראות שקיבלת|ההנחיות שקיבלת|ההוראות הסודיות|οδηγίες (?:του )?συστήματος|οδηγίες που σου δόθηκαν|τις οδηγίες σου|μήνυμα συστήματος|κρυφές οδηγίες|คำสั่งระบบ|พรอมต์ระบบ|คำสั่งที่คุณได้รับ|คำสั่งลับ|คำแนะนำที่คุณได้รับ|সিস্টেম প্রম্পট|সিস্টেম নির্দেশ|তোমার নির্দেশনা|তোমাকে (?:যে )?(?:গোপন )?নির্দেশ|গোপন নির্দেশ|আপনার নির্দেশনা|دستورالعملهای سیستمی|دستورالعمل سیستمی|پرامپت سیستم|پیام سیستم|دستورالعملهایت|دستورالعملهای تو|دستورهایی که به تو داده|системн\\p{L}* (?:промпт|інструкці|підказк)|тво\\p{L}* інструкці|інструкці\\p{L}*,? (?:які|що) (?:тобі )?(?:дали|надали)|تعليماتك|تعليمات النظام|موجه النظام)`),
     ],
   },
