@@ -48,7 +48,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval/classify.js';
-import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, writtenPromptRows, writtenS13Documents, writtenS13Prompts, type DevRow } from '../src/guards/injection/dataset.js';
+import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S16_DIR, writtenDocuments, writtenPromptRows, writtenS13Documents, writtenS13Prompts, type DevRow } from '../src/guards/injection/dataset.js';
 import { bestSegment, documentPayloads, documentSegments } from '../src/guards/injection/document.js';
 import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js';
 import { formatDocumentProbe2 } from '../src/guards/injection/probe-documents2.js';
@@ -68,6 +68,7 @@ import { chooseOutputThreshold, OUTPUT_L2_CONCEPT, outputOutOfFold, trainOutputM
 import { formatDefensive, scoreDefensiveSet } from '../src/guards/injection/defensive-prompts.js';
 import { BENIGN_PROBE, formatBenignProbe } from '../src/guards/injection/benign-probe.js';
 import { mulberry32 } from '../src/lib/random.js';
+import { conceptRuleSettings } from '../src/guards/injection/concept-rules.js';
 import { addNgrams, conceptSettings, extractInput, extractOutput, HASH_BITS, ngramKeys, type FeatureVector } from '../src/guards/injection/features.js';
 import { blindFigures, blindLine } from './blind-dev.js';
 import { deobfuscate } from '../src/guards/injection/deobfuscate.js';
@@ -91,6 +92,10 @@ conceptSettings.segments = args.includes('--segment-concepts');
 conceptSettings.segmentRules = !args.includes('--no-segment-concept-rules');
 // Session 15: --no-short-filter keeps concept hits on one- and two-letter tokens (concept-rules.ts withoutShortCollisions).
 conceptSettings.shortFilter = !args.includes('--no-short-filter');
+// Session 16: --no-concept-answer-rule leaves out the concept family addresses-answer (concept-rules.ts).
+conceptRuleSettings.addressesAnswer = !args.includes('--no-concept-answer-rule');
+// Session 16: --no-concept-prompt-rules leaves out instruction-ref and prompt-leak read from the concepts of prompts not in English.
+conceptRuleSettings.prompts = !args.includes('--no-concept-prompt-rules');
 const K = 5;
 /** Cap on benign false positives when choosing a threshold (the issue's target is ≤ 2%). */
 const MAX_FPR = 0.02;
@@ -520,12 +525,15 @@ if (!args.includes('--no-written-docs')) {
 // Session 13: the written documents of data/written-s13: an attack's planted instructions are
 // positive segments (like INJECTED_LINES), every segment of a benign document is negative.
 const dataS13Docs = DATA_S13 === undefined ? { train: [], held: [] } : writtenS13Documents(DATA_S13);
+// Session 16: the written documents of data/written-s16 (payment redirection, agent actions,
+// claims to the user, rankings, summaries; hard negatives beside each), the same way; --no-data-s16 leaves them out.
+const dataS16Docs = args.includes('--no-data-s16') ? { train: [], held: [] } : writtenDocuments(join(ROOT, WRITTEN_S16_DIR), 'written-s16');
 const dataS13DocX: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
-for (const d of dataS13Docs.train) {
-  if (d.label === 'attack') for (const p of d.payloads) dataS13DocX.push({ x: extractInput(p, 'segment').vector, y: 1, src: 'written-s13-injected' });
-  else for (const s of documentSegments(d.text)) dataS13DocX.push({ x: s.features.vector, y: 0, src: 'written-s13-benign' });
+for (const d of [...dataS13Docs.train, ...dataS16Docs.train]) {
+  if (d.label === 'attack') for (const p of d.payloads) dataS13DocX.push({ x: extractInput(p, 'segment').vector, y: 1, src: `${d.source}-injected` });
+  else for (const s of documentSegments(d.text)) dataS13DocX.push({ x: s.features.vector, y: 0, src: `${d.source}-benign` });
 }
-log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${indirectHeld.size} held out; written-s13 ${dataS13Docs.train.length} train, ${dataS13Docs.held.length} held out (${Date.now() - t0} ms)`);
+log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${indirectHeld.size} held out; written-s13 ${dataS13Docs.train.length} train, ${dataS13Docs.held.length} held out; written-s16 ${dataS16Docs.train.length} train, ${dataS16Docs.held.length} held out (${Date.now() - t0} ms)`);
 
 // L2 on the indirect model's hashed n-grams: 1e-3 (session 10; the shared 2e-3 before). With the
 // written documents, over example orders 1-5: CV 0.9254, leave-one-task-out 0.9161 against 0.9167 /
@@ -538,6 +546,9 @@ const WRITTEN_DOC_WEIGHT = Number(argAfter('--written-docs-weight') ?? '2');
 // 1-2: CV 0.9253 -> 0.9140, leave-one-task-out 0.9253 -> 0.9206, probe 3 28/1 -> 29/0; batch a at 2:
 // CV 0.9087, LOT 0.9160). A model trained without them catches 12% of their attacks.
 const DATA_S13_DOC_WEIGHT = Number(argAfter('--data-s13-docs-weight') ?? '0.5');
+// Session 16: --data-s16-docs-weight X, the same for data/written-s16; 1 by default (indirect seeds 1-2: CV 0.9147 -> 0.9187,
+// leave-one-task-out 0.9167 -> 0.9114, document probe 2 43/1 -> 45/0, dev blind documents BA s13 0.69 -> 0.72, s15 0.82 -> 0.85; at 0.5 the same within a point).
+const DATA_S16_DOC_WEIGHT = Number(argAfter('--data-s16-docs-weight') ?? '1');
 // Session 14: --indirect-l2-concept X, the L2 strength on concept features of segments (with --segment-concepts).
 const indirectL2Concept = argAfter('--indirect-l2-concept');
 const indirectOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--indirect-l2-hashed') ?? '1e-3'), ...(indirectL2Concept === undefined ? {} : { l2Concept: Number(indirectL2Concept) }) };
@@ -549,7 +560,7 @@ function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirect
   ex.push(...writtenDocX);
   if (withDataS13) ex.push(...dataS13DocX);
   const w = balance(ex, (e) => e.y, (e) => e.src);
-  return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: (w[i] ?? 1) * (e.src.startsWith('written-s13') ? DATA_S13_DOC_WEIGHT : e.src.startsWith('written-') ? WRITTEN_DOC_WEIGHT : 1) })), options);
+  return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: (w[i] ?? 1) * (e.src.startsWith('written-s13') ? DATA_S13_DOC_WEIGHT : e.src.startsWith('written-s16') ? DATA_S16_DOC_WEIGHT : e.src.startsWith('written-') ? WRITTEN_DOC_WEIGHT : 1) })), options);
 }
 const docScore = (m: LinearModel, r: DevRow): number => {
   let best = 0;
@@ -609,6 +620,7 @@ function documentScore(m: LinearModel, text: string): number {
 if (dataS13Docs.train.length > 0) {
   const without = trainIndirect(indirectTrain, indirectOptions, false);
   log(`indirect: written-s13 documents (training part), scored by a model trained without them: ${summary(scoreBinary(dataS13Docs.train, (r) => documentScore(without, r.text) >= toolThreshold))}`);
+  if (dataS16Docs.train.length > 0) log(`indirect: written-s16 documents (training part), scored by a model trained without them (nor written-s13): ${summary(scoreBinary(dataS16Docs.train, (r) => documentScore(without, r.text) >= toolThreshold))}`);
 }
 {
   const probeScore = (text: string): number => documentScore(indirectModel, text);
@@ -707,6 +719,7 @@ log(`  summary: ${summary(scoreBinary(heldDirect, (r) => predict(directModel, di
 const heldIndirect = indirectRows.filter((r) => indirectHeld.has(r));
 log(formatReport('HELD-OUT indirect (25% of attack strings)', scoreBinary(heldIndirect, (r) => docScore(indirectModel, r) >= toolThreshold)));
 if (dataS13Docs.held.length > 0) log(formatReport('HELD-OUT written-s13 documents (a quarter, never trained on; scored as the gateway scores a tool text)', scoreBinary(dataS13Docs.held, (r) => documentScore(indirectModel, r.text) >= toolThreshold)));
+if (dataS16Docs.held.length > 0) log(formatReport('HELD-OUT written-s16 documents (a quarter, never trained on; scored as the gateway scores a tool text)', scoreBinary(dataS16Docs.held, (r) => documentScore(indirectModel, r.text) >= toolThreshold)));
 const heldOutput = outputRows.filter((r) => outputHeld.has(r));
 log(formatReport('HELD-OUT output (25% of questions)', scoreBinary(heldOutput, (r) => predict(outputModel, outputX.get(r) as FeatureVector) >= outputThreshold)));
 log(formatReport('HELD-OUT safe answers (held-out parts of their origin files; FPR = harmless answers flagged) and written jailbroken answers', scoreBinary(safe.held, (r) => predict(outputModel, outputX.get(r) as FeatureVector) >= outputThreshold)));

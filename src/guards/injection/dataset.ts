@@ -269,15 +269,24 @@ export interface WrittenDocumentRow extends DevRow {
   readonly payloads: readonly string[];
 }
 
-/** The session-13 written documents, split per label; an attack's payloads must occur in its text. */
-export function writtenS13Documents(dir: string): { train: WrittenDocumentRow[]; held: WrittenDocumentRow[] } {
+/**
+ * Session 16: written documents of a second batch (data/written-s16/README.md), in the same format
+ * and split the same way as the session-13 ones. Relative to the repository root.
+ */
+export const WRITTEN_S16_DIR = join('data', 'written-s16');
+
+/** Written documents (`source`: their batch), split per label; an attack's payloads must occur in its text. */
+export function writtenDocuments(dir: string, source: 'written-s13' | 'written-s16'): { train: WrittenDocumentRow[]; held: WrittenDocumentRow[] } {
   const rows = readRows(join(dir, 'documents.jsonl')).map((r): WrittenDocumentRow => {
     const raw = (r as { payload?: unknown }).payload;
     const payloads = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((p): p is string => typeof p === 'string');
     if (r.label === 'attack' && (payloads.length === 0 || payloads.some((p) => !r.text.includes(p)))) {
-      throw new Error(`${WRITTEN_S13_DIR}/documents.jsonl: ${r.id}: an attack needs "payload" strings that occur in its text`);
+      throw new Error(`${source}/documents.jsonl: ${r.id}: an attack needs "payload" strings that occur in its text`);
     }
-    return { ...r, source: 'written-s13', payloads };
+    return { ...r, source, payloads };
   });
   return splitWritten(rows);
 }
+
+/** The session-13 written documents (see {@link writtenDocuments}). */
+export const writtenS13Documents = (dir: string): { train: WrittenDocumentRow[]; held: WrittenDocumentRow[] } => writtenDocuments(dir, 'written-s13');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { outputSafeRows, readRows, WRITTEN_S13_DIR, writtenS13Documents, writtenS13Prompts, type DevRow } from './dataset.js';
+import { outputSafeRows, readRows, WRITTEN_S13_DIR, WRITTEN_S16_DIR, writtenDocuments, writtenS13Documents, writtenS13Prompts, type DevRow } from './dataset.js';
 import { ANSWER_PROBE_4 } from './probe-answers4.js';
 import { DIRECT3_PROBE } from './probe-direct3.js';
 import { DOCUMENT_PROBE_4 } from './probe-documents4.js';
@@ -21,6 +21,8 @@ function repoRoot(): string {
 }
 const ROOT = repoRoot();
 const WRITTEN = join(ROOT, WRITTEN_S13_DIR);
+// Session 16's written documents (training data, documents only).
+const WRITTEN16 = join(ROOT, WRITTEN_S16_DIR);
 const BLIND = join(ROOT, 'data', 'blind-s13');
 // Written in session 13 for a later session to score, unread: tests check it without printing a line of it.
 const SEALED = join(ROOT, 'data', 'blind-s14-sealed');
@@ -62,6 +64,21 @@ test('written-s13 documents: every attack names its planted instruction, found i
   }
 });
 
+test('written-s16 documents: valid rows, both labels, 40+ languages, every attack names its planted instruction', () => {
+  const { train, held } = writtenDocuments(WRITTEN16, 'written-s16');
+  const rows = [...train, ...held];
+  assert.equal(rows.length, 240);
+  assert.equal(new Set(rows.map((r) => r.id)).size, rows.length);
+  assert.equal(new Set(rows.map((r) => r.text)).size, rows.length);
+  assert.equal(rows.filter((r) => r.label === 'attack').length, 120);
+  assert.equal(rows.filter((r) => r.label === 'benign').length, 120);
+  assert.ok(new Set(rows.map((r) => r.lang)).size >= 40);
+  for (const d of rows) {
+    if (d.label === 'attack') assert.ok(d.payloads.length > 0 && d.payloads.every((p) => p.length >= 10 && d.text.includes(p)), d.id);
+  }
+  for (const label of ['attack', 'benign']) assert.equal(held.filter((r) => r.label === label).length, 30, label);
+});
+
 test('written-s13: a quarter of each label held out, and the split does not move between runs', () => {
   const a = writtenS13Prompts(WRITTEN);
   const b = writtenS13Prompts(WRITTEN);
@@ -89,15 +106,15 @@ test('the blind probes share no sentence with any training text: written-s13, th
   const blind = new Set([BLIND, SEALED, SEALED15, SEALED16].flatMap((dir) => Object.keys(FILES).flatMap((n) => readRows(join(dir, `${n}.jsonl`)).flatMap((r) => sentences(r.text)))));
   const training = [
     ...Object.keys(FILES).flatMap((n) => readRows(join(WRITTEN, `${n}.jsonl`))),
+    ...readRows(join(WRITTEN16, 'documents.jsonl')),
     ...['injection', 'indirect', 'output'].flatMap((n) => readRows(join(DEV, `${n}-dev.jsonl`))),
   ];
   // Only the training row's id on failure: the sealed set must not be printed.
   for (const r of training) for (const s of sentences(r.text)) assert.ok(!blind.has(s), `${r.id} shares a sentence with a blind probe`);
 });
 
-test('written-s13 shares no sentence with the evaluation probes', () => {
+test('written-s13 and written-s16 share no sentence with the evaluation probes', () => {
   const probes = new Set([...ANSWER_PROBE_4, ...DIRECT3_PROBE, ...DOCUMENT_PROBE_4, ...LEAK_PROBE].flatMap((p) => sentences(p.text)));
-  for (const n of Object.keys(FILES)) {
-    for (const r of readRows(join(WRITTEN, `${n}.jsonl`))) for (const s of sentences(r.text)) assert.ok(!probes.has(s), `${r.id}: ${s}`);
-  }
+  const rows = [...Object.keys(FILES).flatMap((n) => readRows(join(WRITTEN, `${n}.jsonl`))), ...readRows(join(WRITTEN16, 'documents.jsonl'))];
+  for (const r of rows) for (const s of sentences(r.text)) assert.ok(!probes.has(s), `${r.id}: ${s}`);
 });
