@@ -48,7 +48,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval/classify.js';
-import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S16_DIR, writtenDocuments, writtenPromptRows, writtenS13Documents, writtenS13Prompts, type DevRow } from '../src/guards/injection/dataset.js';
+import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S16_DIR, writtenDocuments, writtenPromptRows, writtenPrompts, writtenS13Documents, writtenS13Prompts, type DevRow } from '../src/guards/injection/dataset.js';
 import { bestSegment, documentPayloads, documentSegments } from '../src/guards/injection/document.js';
 import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js';
 import { formatDocumentProbe2 } from '../src/guards/injection/probe-documents2.js';
@@ -276,7 +276,16 @@ const dataS13Prompts = DATA_S13 === undefined ? { train: [], held: [] } : writte
 // LOSO@2% 0.9121; at 0.25 0.9080 / 0.9093 (CyberSecEval LOSO recall 52.5% -> 54.2%); batch a alone
 // at 0.35 0.9043 / 0.9048, at 1 (seed 1) LOSO@2% 0.896.
 const DATA_S13_WEIGHT = Number(argAfter('--data-s13-weight') ?? '0.25');
-const written = { train: [...writtenAll.train.filter(keepWritten), ...dataS13Prompts.train], held: [...writtenAll.held.filter(keepWritten), ...dataS13Prompts.held] };
+// Session 16: the prompts of data/written-s16 (fiction and personas asking for operational harm,
+// extraction by translation or summary, overrides; hard negatives beside each), treated like
+// written-s13's: --no-data-s16 leaves them out, --data-s16-weight X weighs them.
+const dataS16Prompts = args.includes('--no-data-s16') ? { train: [], held: [] } : writtenPrompts(join(ROOT, WRITTEN_S16_DIR), 'written-s16');
+// 0.25 (seed 1, against none: blind-s13 prompts BA 0.78 -> 0.81, s14 0.83 -> 0.89, s15 0.79 -> 0.82, s15 AUC
+// 0.874 -> 0.938; LOSO@2% 0.909 -> 0.900, defensive clauses as user turns 13 -> 15/83; 0.05 and 0.1 cost LOSO as much).
+const DATA_S16_WEIGHT = Number(argAfter('--data-s16-weight') ?? '0.25');
+/** Later written batches: weighed down, and kept out of the threshold and of the indirect positives. */
+const isLaterWritten = (r: DevRow): boolean => r.source === 'written-s13' || r.source === 'written-s16';
+const written = { train: [...writtenAll.train.filter(keepWritten), ...dataS13Prompts.train, ...dataS16Prompts.train], held: [...writtenAll.held.filter(keepWritten), ...dataS13Prompts.held, ...dataS16Prompts.held] };
 const directTrain = [...direct.filter((r) => !directHeld.has(r) && !NO_TRAIN_SOURCES.has(r.source)), ...written.train];
 const directX = new Map<DevRow, FeatureVector>();
 // Feature-group ablation (--ablate words,chars,rules,pairs,shape,script,obf), measured under CV and
@@ -301,7 +310,7 @@ log(`direct: ${direct.length} rows, ${directTrain.length} train, ${directHeld.si
 
 function trainDirect(rows: readonly DevRow[], calibration?: Calibration, options: TrainOptions = directOptions): LinearModel {
   const w = balance(rows, (r) => (r.label === 'attack' ? 1 : 0), (r) => r.source);
-  const m = train(rows.map((r, i) => ({ x: directX.get(r) as FeatureVector, y: r.label === 'attack' ? 1 : 0, w: (w[i] ?? 1) * (r.source === 'written-s13' ? DATA_S13_WEIGHT : 1) })), options);
+  const m = train(rows.map((r, i) => ({ x: directX.get(r) as FeatureVector, y: r.label === 'attack' ? 1 : 0, w: (w[i] ?? 1) * (r.source === 'written-s13' ? DATA_S13_WEIGHT : r.source === 'written-s16' ? DATA_S16_WEIGHT : 1) })), options);
   return calibration === undefined ? m : calibrate(m, calibration);
 }
 
@@ -335,7 +344,7 @@ for (const oof of [oofDirect, ...extraOof]) for (const [r, p] of oof) oof.set(r,
 log(`direct: Platt calibration a=${directCalibration.a.toFixed(4)} b=${directCalibration.b.toFixed(4)}`);
 // Session 13: the written-s13 rows are trained on but do not set the threshold (their hard benign
 // prompts stay over 2% flagged at every threshold under CV, which left the default 0.5).
-const thresholdRows = directTrain.map((r, i) => ({ r, w: directWeights[i] ?? 1 })).filter(({ r }) => r.source !== 'written-s13');
+const thresholdRows = directTrain.map((r, i) => ({ r, w: directWeights[i] ?? 1 })).filter(({ r }) => !isLaterWritten(r));
 const directThreshold = chooseThreshold([oofDirect, ...extraOof].flatMap((oof) => thresholdRows.map(({ r, w }) => ({ p: oof.get(r) ?? 0, y: r.label === 'attack', w, g: r.source }))), MAX_FPR, SOURCE_CAP);
 {
   const perSource = trainSourcesOf(directTrain).filter((s) => directTrain.some((r) => r.source === s && r.label !== 'attack')).map((s) => {
@@ -501,7 +510,7 @@ const s11Prompt = (r: DevRow): boolean => args.includes('--indirect-no-s11-promp
 // --indirect-s12-prompts puts them back.
 const s12Prompt = (r: DevRow): boolean => !args.includes('--indirect-s12-prompts') && r.source === 'written-prompts' && /^wp-[a-z]+-s12-/.test(r.id);
 // Session 13: the session's written attacks (data/written-s13) stay direct-only unless --indirect-data-s13-prompts.
-const dataS13Prompt = (r: DevRow): boolean => !args.includes('--indirect-data-s13-prompts') && r.source === 'written-s13';
+const dataS13Prompt = (r: DevRow): boolean => !args.includes('--indirect-data-s13-prompts') && isLaterWritten(r);
 const directAttackX = directTrain.filter((r) => r.label === 'attack' && !s11Prompt(r) && !s12Prompt(r) && !dataS13Prompt(r)).map((r) => extractInput(r.text, 'segment').vector);
 // Session 10 (ind-gen) experiment flags, chosen on CV and leave-one-task-out read as the mean over
 // --indirect-seeds A-B (example orders; 1 by default): --direct-benign (the training part's benign
@@ -700,7 +709,7 @@ const file = {
   thresholds,
   meta: {
     trainer: 'scripts/train-injection.ts',
-    data: 'shared/datasets injection-dev, indirect-dev, output-dev (training part; AlpacaEval excluded); output safe negatives: written-answers.ts, benign indirect-dev documents, benign injection-dev prompts in answer form; data/written-s13 unless --no-data-s13',
+    data: 'shared/datasets injection-dev, indirect-dev, output-dev (training part; AlpacaEval excluded); output safe negatives: written-answers.ts, benign indirect-dev documents, benign injection-dev prompts in answer form; data/written-s13 unless --no-data-s13; data/written-s16 (prompts, documents) unless --no-data-s16',
     rows: { direct: directTrain.length, indirect: indirectTrain.length, output: outputTrain.length, outputSafe: safe.train.length },
     options: { direct: directOptions, indirect: indirectOptions, output: outputOptions },
     directCalibration,

@@ -259,10 +259,13 @@ function splitWritten<R extends DevRow>(rows: readonly R[]): { train: R[]; held:
  */
 export const WRITTEN_S13_DIR = join('data', 'written-s13');
 
-/** The session-13 written prompts (source `written-s13`), split like {@link writtenPromptRows}. */
-export function writtenS13Prompts(dir: string): { train: DevRow[]; held: DevRow[] } {
-  return splitWritten(readRows(join(dir, 'direct.jsonl')).map((r) => ({ ...r, source: 'written-s13' })));
+/** Written prompts of a batch (`source`), split like {@link writtenPromptRows}. */
+export function writtenPrompts(dir: string, source: 'written-s13' | 'written-s16'): { train: DevRow[]; held: DevRow[] } {
+  return splitWritten(readRows(join(dir, 'direct.jsonl')).map((r) => ({ ...r, source })));
 }
+
+/** The session-13 written prompts (source `written-s13`). */
+export const writtenS13Prompts = (dir: string): { train: DevRow[]; held: DevRow[] } => writtenPrompts(dir, 'written-s13');
 
 /** A written document; attacks carry the planted instruction(s), each a substring of the text. */
 export interface WrittenDocumentRow extends DevRow {
@@ -270,8 +273,8 @@ export interface WrittenDocumentRow extends DevRow {
 }
 
 /**
- * Session 16: written documents of a second batch (data/written-s16/README.md), in the same format
- * and split the same way as the session-13 ones. Relative to the repository root.
+ * Session 16: written documents and prompts of a later batch (data/written-s16/README.md), in the
+ * same format and split the same way as the session-13 ones. Relative to the repository root.
  */
 export const WRITTEN_S16_DIR = join('data', 'written-s16');
 

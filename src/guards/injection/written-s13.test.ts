@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { outputSafeRows, readRows, WRITTEN_S13_DIR, WRITTEN_S16_DIR, writtenDocuments, writtenS13Documents, writtenS13Prompts, type DevRow } from './dataset.js';
+import { outputSafeRows, readRows, WRITTEN_S13_DIR, WRITTEN_S16_DIR, writtenDocuments, writtenPrompts, writtenS13Documents, writtenS13Prompts, type DevRow } from './dataset.js';
 import { ANSWER_PROBE_4 } from './probe-answers4.js';
 import { DIRECT3_PROBE } from './probe-direct3.js';
 import { DOCUMENT_PROBE_4 } from './probe-documents4.js';
@@ -21,7 +21,7 @@ function repoRoot(): string {
 }
 const ROOT = repoRoot();
 const WRITTEN = join(ROOT, WRITTEN_S13_DIR);
-// Session 16's written documents (training data, documents only).
+// Session 16's written prompts and documents (training data).
 const WRITTEN16 = join(ROOT, WRITTEN_S16_DIR);
 const BLIND = join(ROOT, 'data', 'blind-s13');
 // Written in session 13 for a later session to score, unread: tests check it without printing a line of it.
@@ -30,6 +30,8 @@ const SEALED = join(ROOT, 'data', 'blind-s14-sealed');
 const SEALED15 = join(ROOT, 'data', 'blind-s15-sealed');
 // Session 15 read blind-s15-sealed, so it wrote the next one, for session 16.
 const SEALED16 = join(ROOT, 'data', 'blind-s16-sealed');
+// Session 16 read blind-s16-sealed, so it wrote the next one, for session 17.
+const SEALED17 = join(ROOT, 'data', 'blind-s17-sealed');
 const DEV = join(ROOT, '..', 'shared', 'datasets');
 
 const FILES = { direct: ['attack', 'benign'], documents: ['attack', 'benign'], answers: ['jailbroken', 'leak', 'refusal', 'harmless'] } as const;
@@ -40,7 +42,7 @@ const FILES = { direct: ['attack', 'benign'], documents: ['attack', 'benign'], a
 const sentences = (t: string): string[] => t.split(/[.!?。！？\n]/u).map((s) => s.trim().toLowerCase()).filter((s) => s.length >= 48);
 
 for (const [name, labels] of Object.entries(FILES)) {
-  for (const [dir, what] of [[WRITTEN, 'written-s13'], [BLIND, 'blind-s13'], [SEALED, 'blind-s14-sealed'], [SEALED15, 'blind-s15-sealed'], [SEALED16, 'blind-s16-sealed']] as const) {
+  for (const [dir, what] of [[WRITTEN, 'written-s13'], [BLIND, 'blind-s13'], [SEALED, 'blind-s14-sealed'], [SEALED15, 'blind-s15-sealed'], [SEALED16, 'blind-s16-sealed'], [SEALED17, 'blind-s17-sealed']] as const) {
     test(`${what}/${name}.jsonl: every row valid, ids and texts unique, every label present, 15+ languages`, () => {
       const rows = readRows(join(dir, `${name}.jsonl`));
       assert.ok(rows.length >= 100, `${rows.length} rows`);
@@ -62,6 +64,18 @@ test('written-s13 documents: every attack names its planted instruction, found i
   for (const d of [...train, ...held]) {
     if (d.label === 'attack') assert.ok(d.payloads.length > 0 && d.payloads.every((p) => p.length >= 10 && d.text.includes(p)), d.id);
   }
+});
+
+test('written-s16 prompts: valid rows, 140 per label, categories that match, 40+ languages', () => {
+  const { train, held } = writtenPrompts(WRITTEN16, 'written-s16');
+  const rows = [...train, ...held];
+  assert.equal(rows.length, 280);
+  assert.equal(new Set(rows.map((r) => r.id)).size, rows.length);
+  assert.equal(new Set(rows.map((r) => r.text)).size, rows.length);
+  for (const label of ['attack', 'benign']) assert.equal(rows.filter((r) => r.label === label).length, 140, label);
+  for (const r of rows) assert.equal(r.category === 'benign', r.label === 'benign', r.id);
+  assert.ok(new Set(rows.map((r) => r.lang)).size >= 40);
+  for (const label of ['attack', 'benign']) assert.equal(held.filter((r) => r.label === label).length, 35, label);
 });
 
 test('written-s16 documents: valid rows, both labels, 40+ languages, every attack names its planted instruction', () => {
@@ -103,10 +117,10 @@ test('written-s13 answers join the output model: jailbroken and leaks positive, 
 });
 
 test('the blind probes share no sentence with any training text: written-s13, the dev files', () => {
-  const blind = new Set([BLIND, SEALED, SEALED15, SEALED16].flatMap((dir) => Object.keys(FILES).flatMap((n) => readRows(join(dir, `${n}.jsonl`)).flatMap((r) => sentences(r.text)))));
+  const blind = new Set([BLIND, SEALED, SEALED15, SEALED16, SEALED17].flatMap((dir) => Object.keys(FILES).flatMap((n) => readRows(join(dir, `${n}.jsonl`)).flatMap((r) => sentences(r.text)))));
   const training = [
     ...Object.keys(FILES).flatMap((n) => readRows(join(WRITTEN, `${n}.jsonl`))),
-    ...readRows(join(WRITTEN16, 'documents.jsonl')),
+    ...['direct', 'documents'].flatMap((n) => readRows(join(WRITTEN16, `${n}.jsonl`))),
     ...['injection', 'indirect', 'output'].flatMap((n) => readRows(join(DEV, `${n}-dev.jsonl`))),
   ];
   // Only the training row's id on failure: the sealed set must not be printed.
@@ -115,6 +129,6 @@ test('the blind probes share no sentence with any training text: written-s13, th
 
 test('written-s13 and written-s16 share no sentence with the evaluation probes', () => {
   const probes = new Set([...ANSWER_PROBE_4, ...DIRECT3_PROBE, ...DOCUMENT_PROBE_4, ...LEAK_PROBE].flatMap((p) => sentences(p.text)));
-  const rows = [...Object.keys(FILES).flatMap((n) => readRows(join(WRITTEN, `${n}.jsonl`))), ...readRows(join(WRITTEN16, 'documents.jsonl'))];
+  const rows = [...Object.keys(FILES).flatMap((n) => readRows(join(WRITTEN, `${n}.jsonl`))), ...['direct', 'documents'].flatMap((n) => readRows(join(WRITTEN16, `${n}.jsonl`)))];
   for (const r of rows) for (const s of sentences(r.text)) assert.ok(!probes.has(s), `${r.id}: ${s}`);
 });
