@@ -25,7 +25,6 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport } from '../src/guards/eval/classify.js';
 import { heldOutSet, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, type DevRow } from '../src/guards/injection/dataset.js';
-import { conceptRuleSettings } from '../src/guards/injection/concept-rules.js';
 import { conceptSettings, extractOutput, type FeatureVector } from '../src/guards/injection/features.js';
 import { blindLine } from './blind-dev.js';
 import { DEFAULT_TRAIN_OPTIONS, predict, type TrainOptions } from '../src/guards/injection/linear.js';
@@ -53,8 +52,6 @@ const log = (s: string): void => {
 conceptSettings.weight = Number(argAfter('--concept-weight') ?? '1');
 // Session 15: --no-short-filter keeps concept hits on one- and two-letter tokens.
 conceptSettings.shortFilter = !args.includes('--no-short-filter');
-// Session 16: --no-concept-answer-rules leaves out recited-instructions read from the concepts of answers not in English (concept-rules.ts).
-conceptRuleSettings.answers = !args.includes('--no-concept-answer-rules');
 const t0 = Date.now();
 const outputRows = readRows(join(DATA, 'output-dev.jsonl'));
 const outputHeld = heldOutSet(outputRows, (r) => r.source, (r) => r.prompt ?? r.id);

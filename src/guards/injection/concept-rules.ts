@@ -11,8 +11,8 @@
  */
 import { emptyMarks, findConcepts, foldConcepts, type ConceptHit, type ConceptLexicon, type ConceptMarks } from './concepts.js';
 
-/** What a text is: a document segment, a prompt or a model answer. */
-export type ConceptRuleKind = 'segment' | 'direct' | 'answer';
+/** What a text is: a document segment or a prompt. */
+export type ConceptRuleKind = 'segment' | 'direct';
 
 /** Positions from an AI concept to the colon or comma that makes it a label or a vocative. */
 export const LABEL_WINDOW = 6;
@@ -40,11 +40,11 @@ export const SEND_WINDOW = 8;
 const ANSWERED = ['user', 'answer'];
 
 /**
- * Which of the session-16 concept families are read: `addresses-answer` in documents, the prompt
- * families, the answer family. Training scripts switch them off to measure what they do; scoring
- * uses the defaults, which the models are trained with.
+ * Which of the session-16 concept families are read: `addresses-answer` in documents, and the
+ * prompt families. Training scripts switch them off to measure what they do; scoring uses the
+ * defaults, which the models are trained with.
  */
-export const conceptRuleSettings = { addressesAnswer: true, prompts: true, answers: true };
+export const conceptRuleSettings = { addressesAnswer: true, prompts: true };
 
 // Prompts (session 16): the model's own instructions named ("your previous instructions", "the
 // system prompt", "the hidden rules"), as English `instruction-ref` names them, and a request to
@@ -61,13 +61,6 @@ const EXPLAINED = ['explain'];
 export const LEAK_WINDOW = 8;
 /** The families read from the concepts of a prompt: those the direct model has English weights for. */
 export const PROMPT_CONCEPT_FAMILIES: ReadonlySet<string> = new Set(['instruction-ref', 'prompt-leak']);
-// Answers (session 16): the model's own instructions named and then given after a colon ("my
-// original instructions: «You are …»", "maelekezo yangu ya mfumo: …"), as answer-rules.ts
-// `recited-instructions` reads "my system prompt says …" in English.
-/** Positions from the named instructions to the colon that introduces them. */
-export const RECITE_WINDOW = 3;
-/** The families read from the concepts of an answer. */
-export const ANSWER_CONCEPT_FAMILIES: ReadonlySet<string> = new Set(['recited-instructions']);
 
 // A destination outside the conversation: an e-mail address, a URL or a host name. Every repetition
 // is bounded, so a long run without one costs time linear in its length.
@@ -116,11 +109,10 @@ function kinds(lex: ConceptLexicon): Kinds {
   return k;
 }
 
-// The first position in [from, from + window] that is in `within` (by default `marks.label`), with
-// no line break before it; -1 if none.
-function markWithin(from: number, window: number, marks: ConceptMarks, within: ReadonlySet<number> = marks.label): number {
+// The first position in [from, from + window] that is in `marks.label`, with no line break before it; -1 if none.
+function markWithin(from: number, window: number, marks: ConceptMarks): number {
   for (let p = from; p <= from + window; p++) {
-    if (within.has(p)) return p;
+    if (marks.label.has(p)) return p;
     if (marks.line.has(p)) return -1;
   }
   return -1;
@@ -243,11 +235,7 @@ export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string
       out.add('instruction-ref');
       out.add('prompt-leak');
     }
-    if (kind === 'answer' && k.own.has(h.concept) && !out.has('recited-instructions') && !negated(hits, i, k.negation) && near(hits, i, OWN_WINDOW, k.ownQualifier, marks) && markWithin(h.pos, RECITE_WINDOW, marks, marks.colon) >= 0) {
-      out.add('recited-instructions');
-    }
   }
-  const kept = kind === 'direct' ? PROMPT_CONCEPT_FAMILIES : kind === 'answer' ? ANSWER_CONCEPT_FAMILIES : undefined;
-  if (kept !== undefined) for (const f of out) if (!kept.has(f)) out.delete(f);
+  if (kind === 'direct') for (const f of out) if (!PROMPT_CONCEPT_FAMILIES.has(f)) out.delete(f);
   return out;
 }

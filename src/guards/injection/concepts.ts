@@ -251,8 +251,6 @@ function tokenConcepts(lex: ConceptLexicon, token: string, memory: Map<string, r
  */
 export interface ConceptMarks {
   readonly label: Set<number>;
-  /** The positions of `label` followed by a colon, not a comma: what introduces a quotation or a list. */
-  readonly colon: Set<number>;
   readonly line: Set<number>;
   /** Tokens of at most `SHORT_TOKEN` code units, by position. */
   readonly short: Map<number, string>;
@@ -262,7 +260,7 @@ export interface ConceptMarks {
 
 /** Marks with nothing recorded yet, for `findConcepts` to fill. */
 export function emptyMarks(): ConceptMarks {
-  return { label: new Set(), colon: new Set(), line: new Set(), short: new Map(), quoted: new Set() };
+  return { label: new Set(), line: new Set(), short: new Map(), quoted: new Set() };
 }
 
 /** Longest token `ConceptMarks.short` records. */
@@ -270,7 +268,6 @@ export const SHORT_TOKEN = 3;
 
 // The Khmer colon ៖ too ("ជំនួយការ AI៖").
 const LABEL_MARK = /^[^\S\n]*["'”’»)\]]?[^\S\n]*[:：,，،、៖]/;
-const COLON_MARK = /^[^\S\n]*["'”’»)\]]?[^\S\n]*[:：៖]/;
 
 // Quotation marks: those that only open, those that only close, and those that open when no quote
 // is open and close otherwise (straight quotes; “ opens in English and closes in German).
@@ -303,10 +300,7 @@ function quoteAfter(gap: string, state: QuoteState, afterToken: boolean): QuoteS
 // Records the marks of the gap between the token ending at position `prev` and the next token, at
 // `next`; returns the quotation state at `next`.
 function markGap(gap: string, prev: number, next: number, marks: ConceptMarks, state: QuoteState): QuoteState {
-  if (prev >= 0 && LABEL_MARK.test(gap)) {
-    marks.label.add(prev);
-    if (COLON_MARK.test(gap)) marks.colon.add(prev);
-  }
+  if (prev >= 0 && LABEL_MARK.test(gap)) marks.label.add(prev);
   if (prev >= 0 && gap.includes('\n')) marks.line.add(prev);
   if (gap.endsWith('@')) marks.label.add(next);
   return quoteAfter(gap, state, prev >= 0);

@@ -443,8 +443,8 @@ export interface Extracted {
 /**
  * Session 15: in a segment that is not mostly English, the rule families its concepts express
  * (concept-rules.ts), added to `hits` under the families' own names so the weights the indirect
- * model learned for them from English documents carry over; session 16: in a prompt or an answer
- * too (`kind`), with the families of that model. `raw` is the text as written (its capitals tell
+ * model learned for them from English documents carry over; session 16: in a prompt too
+ * (`kind`), with the families of the direct model. `raw` is the text as written (its capitals tell
  * an acronym such as "AI" from a word), `text` its canonical form.
  */
 export function addConceptRules(text: string, raw: string, hits: Set<string>, kind: ConceptRuleKind = 'segment'): void {
@@ -515,7 +515,6 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
   const named = new Map<string, number>();
   named.set('bias', 1);
   const rules = ruleHits(d, ANSWER_RULES);
-  if (conceptRuleSettings.answers) addConceptRules(d.text, raw, rules.hits, 'answer');
   for (const h of rules.hits) named.set(`r:${h}`, 1);
   addConcepts(d.text, raw, named);
   const refusal = OUTPUT_RULES[0];
