@@ -11,9 +11,6 @@
  */
 import { emptyMarks, findConcepts, foldConcepts, type ConceptHit, type ConceptLexicon, type ConceptMarks } from './concepts.js';
 
-/** What a text is: a document segment or a prompt. */
-export type ConceptRuleKind = 'segment' | 'direct';
-
 /** Positions from an AI concept to the colon or comma that makes it a label or a vocative. */
 export const LABEL_WINDOW = 6;
 /** Positions after that mark within which a directive makes the text addressed to the AI. */
@@ -59,8 +56,6 @@ const LEAK = ['reveal', 'translate', 'summarize', 'verbatim'];
 const EXPLAINED = ['explain'];
 /** Positions between the named instructions and a leak verb, either side. */
 export const LEAK_WINDOW = 8;
-/** The families read from the concepts of a prompt: those the direct model has English weights for. */
-export const PROMPT_CONCEPT_FAMILIES: ReadonlySet<string> = new Set(['instruction-ref', 'prompt-leak']);
 
 // A destination outside the conversation: an e-mail address, a URL or a host name. Every repetition
 // is bounded, so a long run without one costs time linear in its length.
@@ -203,7 +198,7 @@ export function withoutShortCollisions(lex: ConceptLexicon, hits: readonly Conce
  * that names the user or the answer, as English "tell the user" does). Quoted words and the words of addresses do not count, nor short forms
  * that collide across languages (`withoutShortCollisions`).
  */
-export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string, kind: ConceptRuleKind = 'segment'): Set<string> {
+export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string): Set<string> {
   const k = kinds(lex);
   const marks = emptyMarks();
   const hasDestination = DESTINATION.test(folded);
@@ -229,13 +224,30 @@ export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string
     } else if (h.concept === k.send && !out.has('moves-out') && !negated(hits, i, k.negation) && near(hits, i, SEND_WINDOW, k.sent, marks) && hasDestination) {
       out.add('moves-out');
     }
+  }
+  return out;
+}
+
+/**
+ * Session 16: the families a prompt's concepts express, for the direct model: `instruction-ref`
+ * and `prompt-leak` when the model's own instructions are named (instruction, prompt or rule next
+ * to previous, secret or system) and a leak verb is near, not negated, with no "explain". `hits`
+ * and `marks` are the prompt's concept scan, short collisions already dropped (features.ts reads
+ * them once for the concept features and for this).
+ */
+export function promptRuleHits(lex: ConceptLexicon, hits: readonly ConceptHit[], marks: ConceptMarks): Set<string> {
+  const k = kinds(lex);
+  const out = new Set<string>();
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as ConceptHit;
+    if (marks.quoted.has(h.pos) || !k.own.has(h.concept)) continue;
     // Only with a leak verb, not negated: without "your" (not a concept) the instructions named
     // alone are as often a developer's question about system prompts as an attack on them.
-    if (kind === 'direct' && k.own.has(h.concept) && !out.has('prompt-leak') && near(hits, i, OWN_WINDOW, k.ownQualifier, marks) && near(hits, i, LEAK_WINDOW, k.leak, marks, k.negation) && !near(hits, i, LEAK_WINDOW, k.explained, marks)) {
+    if (near(hits, i, OWN_WINDOW, k.ownQualifier, marks) && near(hits, i, LEAK_WINDOW, k.leak, marks, k.negation) && !near(hits, i, LEAK_WINDOW, k.explained, marks)) {
       out.add('instruction-ref');
       out.add('prompt-leak');
+      break;
     }
   }
-  if (kind === 'direct') for (const f of out) if (!PROMPT_CONCEPT_FAMILIES.has(f)) out.delete(f);
   return out;
 }

@@ -11,9 +11,9 @@ import { maskUserOwned } from './user-owned.js';
 import { ATTACK_RULES, COUNTER_EVIDENCE, DIRECT_RULES, DOCUMENT_RULES, HARM_TOPICS, OUTPUT_RULES, type RuleFamily } from './rules.js';
 import { ANSWER_FAMILIES, ANSWER_HARM_TOPICS, hasProcedureShape, LEAK_FAMILIES, presentExtraTopics, PROTECTIVE_FAMILIES } from './answer-rules.js';
 import { RulePrefilter } from './rule-prefilter.js';
-import { compileLexicon, conceptFeatures, emptyMarks, findConcepts, foldConcepts, type ConceptLexicon, type LexiconFile } from './concepts.js';
+import { compileLexicon, conceptFeatures, emptyMarks, findConcepts, foldConcepts, type ConceptHit, type ConceptLexicon, type ConceptMarks, type LexiconFile } from './concepts.js';
 import lexiconFile from './concept-lexicon.json' with { type: 'json' };
-import { conceptRuleHits, conceptRuleSettings, withoutShortCollisions, type ConceptRuleKind } from './concept-rules.js';
+import { conceptRuleHits, conceptRuleSettings, promptRuleHits, withoutShortCollisions } from './concept-rules.js';
 
 /** Rule families for document segments: the attack families plus document-only ones. */
 export const SEGMENT_RULES: readonly RuleFamily[] = [...ATTACK_RULES, ...DOCUMENT_RULES];
@@ -421,17 +421,18 @@ export function mostlyEnglish(text: string): boolean {
  * across English sources (with concepts on English rows too, leave-one-source-out fell from 0.908
  * to 0.872). The concept weights are learned from the training rows in other languages.
  */
-function addConcepts(text: string, raw: string, named: Map<string, number>): void {
-  if (conceptSettings.weight === 0 || (conceptSettings.gate && mostlyEnglish(text))) return;
+function addConcepts(text: string, raw: string, named: Map<string, number>): { hits: ConceptHit[]; marks: ConceptMarks } | undefined {
+  if (conceptSettings.weight === 0 || (conceptSettings.gate && mostlyEnglish(text))) return undefined;
   const lex = conceptLexicon();
   const folded = foldConcepts(text.length > MAX_NGRAM_CHARS ? text.slice(0, MAX_NGRAM_CHARS) : text);
   if (!conceptSettings.shortFilter) {
     conceptFeatures(lex, findConcepts(lex, folded), named, conceptSettings.weight);
-    return;
+    return undefined;
   }
   const marks = emptyMarks();
-  const hits = findConcepts(lex, folded, undefined, marks);
-  conceptFeatures(lex, withoutShortCollisions(lex, hits, marks, raw.length > MAX_NGRAM_CHARS ? raw.slice(0, MAX_NGRAM_CHARS) : raw), named, conceptSettings.weight);
+  const hits = withoutShortCollisions(lex, findConcepts(lex, folded, undefined, marks), marks, raw.length > MAX_NGRAM_CHARS ? raw.slice(0, MAX_NGRAM_CHARS) : raw);
+  conceptFeatures(lex, hits, named, conceptSettings.weight);
+  return { hits, marks };
 }
 
 /** Everything the scorer needs about one text, kept so signals can be explained afterwards. */
@@ -443,15 +444,15 @@ export interface Extracted {
 /**
  * Session 15: in a segment that is not mostly English, the rule families its concepts express
  * (concept-rules.ts), added to `hits` under the families' own names so the weights the indirect
- * model learned for them from English documents carry over; session 16: in a prompt too
- * (`kind`), with the families of the direct model. `raw` is the text as written (its capitals tell
- * an acronym such as "AI" from a word), `text` its canonical form.
+ * model learned for them from English documents carry over (prompts: `promptRuleHits`, from the
+ * concept scan of the features). `raw` is the text as written (its capitals tell an acronym such
+ * as "AI" from a word), `text` its canonical form.
  */
-export function addConceptRules(text: string, raw: string, hits: Set<string>, kind: ConceptRuleKind = 'segment'): void {
+export function addConceptRules(text: string, raw: string, hits: Set<string>): void {
   // A line without letters (figures, table rules) names no concept: skip the gate and the scan.
   if (!conceptSettings.segmentRules || !HAS_LETTER.test(text) || mostlyEnglish(text)) return;
   const t = text.length > MAX_NGRAM_CHARS ? text.slice(0, MAX_NGRAM_CHARS) : text;
-  for (const f of conceptRuleHits(conceptLexicon(), foldConcepts(t), raw.length > MAX_NGRAM_CHARS ? raw.slice(0, MAX_NGRAM_CHARS) : raw, kind)) hits.add(f);
+  for (const f of conceptRuleHits(conceptLexicon(), foldConcepts(t), raw.length > MAX_NGRAM_CHARS ? raw.slice(0, MAX_NGRAM_CHARS) : raw)) hits.add(f);
 }
 
 /**
@@ -479,11 +480,12 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
     const restored = restoreKeywords(d.text);
     if (restored !== d.text) matchRules(restored, families, rules.hits, true, FILTERS.get(families));
   }
+  // One concept scan serves the concept features and, for a prompt, the families read from it.
+  const scan = kind === 'direct' || conceptSettings.segments ? addConcepts(d.text, raw, named) : undefined;
   if (kind === 'segment') addConceptRules(d.text, raw, rules.hits);
-  else if (conceptRuleSettings.prompts) addConceptRules(d.text, raw, rules.hits, 'direct');
+  else if (conceptRuleSettings.prompts && scan !== undefined) for (const f of promptRuleHits(conceptLexicon(), scan.hits, scan.marks)) rules.hits.add(f);
   ruleFeatures(rules, named, kind === 'segment');
   shapeFeatures(textShape(raw, d.text), named, kind === 'segment', kind === 'segment');
-  if (kind === 'direct' || conceptSettings.segments) addConcepts(d.text, raw, named);
   return { vector: { hashed, named }, rules };
 }
 
