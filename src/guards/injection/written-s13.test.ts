@@ -66,31 +66,32 @@ test('written-s13 documents: every attack names its planted instruction, found i
   }
 });
 
+// What every later written batch must be: its size, unique ids and texts, the rows per label, 40+
+// languages, and a quarter of each label held out.
+function assertBatch(train: readonly DevRow[], held: readonly DevRow[], perLabel: number): DevRow[] {
+  const rows = [...train, ...held];
+  assert.equal(rows.length, perLabel * 2);
+  assert.equal(new Set(rows.map((r) => r.id)).size, rows.length);
+  assert.equal(new Set(rows.map((r) => r.text)).size, rows.length);
+  for (const label of ['attack', 'benign']) {
+    assert.equal(rows.filter((r) => r.label === label).length, perLabel, label);
+    assert.equal(held.filter((r) => r.label === label).length, perLabel / 4, `${label} held out`);
+  }
+  assert.ok(new Set(rows.map((r) => r.lang)).size >= 40);
+  return rows;
+}
+
 test('written-s16 prompts: valid rows, 140 per label, categories that match, 40+ languages', () => {
   const { train, held } = writtenPrompts(WRITTEN16, 'written-s16');
-  const rows = [...train, ...held];
-  assert.equal(rows.length, 280);
-  assert.equal(new Set(rows.map((r) => r.id)).size, rows.length);
-  assert.equal(new Set(rows.map((r) => r.text)).size, rows.length);
-  for (const label of ['attack', 'benign']) assert.equal(rows.filter((r) => r.label === label).length, 140, label);
-  for (const r of rows) assert.equal(r.category === 'benign', r.label === 'benign', r.id);
-  assert.ok(new Set(rows.map((r) => r.lang)).size >= 40);
-  for (const label of ['attack', 'benign']) assert.equal(held.filter((r) => r.label === label).length, 35, label);
+  for (const r of assertBatch(train, held, 140)) assert.equal(r.category === 'benign', r.label === 'benign', r.id);
 });
 
-test('written-s16 documents: valid rows, both labels, 40+ languages, every attack names its planted instruction', () => {
+test('written-s16 documents: valid rows, 120 per label, 40+ languages, every attack names its planted instruction', () => {
   const { train, held } = writtenDocuments(WRITTEN16, 'written-s16');
-  const rows = [...train, ...held];
-  assert.equal(rows.length, 240);
-  assert.equal(new Set(rows.map((r) => r.id)).size, rows.length);
-  assert.equal(new Set(rows.map((r) => r.text)).size, rows.length);
-  assert.equal(rows.filter((r) => r.label === 'attack').length, 120);
-  assert.equal(rows.filter((r) => r.label === 'benign').length, 120);
-  assert.ok(new Set(rows.map((r) => r.lang)).size >= 40);
-  for (const d of rows) {
+  assertBatch(train, held, 120);
+  for (const d of [...train, ...held]) {
     if (d.label === 'attack') assert.ok(d.payloads.length > 0 && d.payloads.every((p) => p.length >= 10 && d.text.includes(p)), d.id);
   }
-  for (const label of ['attack', 'benign']) assert.equal(held.filter((r) => r.label === label).length, 30, label);
 });
 
 test('written-s13: a quarter of each label held out, and the split does not move between runs', () => {
