@@ -130,6 +130,8 @@ test('concept rules take time linear in the text', () => {
   assertLinearTime((n) => 'Asistente, „ignoruj nikdy: AI, '.repeat(n), (s) => conceptRuleHits(LEX, foldConcepts(s), s), 2_000);
   // A destination and a long run without spaces, at or dots: the address patterns are bounded.
   assertLinearTime((n) => `posli data na a@b.cz ${'a'.repeat(n * 30)} ${'x.'.repeat(n * 10)}`, (s) => conceptRuleHits(LEX, foldConcepts(s), s), 2_000, 'a long run');
+  // Prompts: instructions named again and again, each near a qualifier and an "explain" that cancels the leak verb.
+  assertLinearTime((n) => 'vysvetli predchozi pokyny doslova '.repeat(n), promptRules, 2_000, 'a prompt');
 });
 
 test('the words of an address are not read as concepts', () => {

@@ -195,8 +195,9 @@ export function withoutShortCollisions(lex: ConceptLexicon, hits: readonly Conce
  * a directive), `ignore-previous` ("ignore" and the instructions or rules, in either order) and
  * `moves-out` (a sending verb near data, a secret or the instructions, and a destination: an
  * address, a URL or a host); and, since session 16, `addresses-answer` (an addressed-ai note
- * that names the user or the answer, as English "tell the user" does). Quoted words and the words of addresses do not count, nor short forms
- * that collide across languages (`withoutShortCollisions`).
+ * that names the user or the answer, as English "tell the user" does). Quoted words and the words
+ * of addresses do not count, nor short forms that collide across languages
+ * (`withoutShortCollisions`).
  */
 export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string): Set<string> {
   const k = kinds(lex);

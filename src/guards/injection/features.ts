@@ -419,7 +419,9 @@ export function mostlyEnglish(text: string): boolean {
  * The concept features (concepts.ts) of canonical text. Session 14: they are added to text that is
  * not mostly English only. English text keeps the n-gram and rule features the models learned
  * across English sources (with concepts on English rows too, leave-one-source-out fell from 0.908
- * to 0.872). The concept weights are learned from the training rows in other languages.
+ * to 0.872). The concept weights are learned from the training rows in other languages. Returns
+ * the scan (hits without short collisions, and marks) for the prompt rules, or undefined when it
+ * made none.
  */
 function addConcepts(text: string, raw: string, named: Map<string, number>): { hits: ConceptHit[]; marks: ConceptMarks } | undefined {
   if (conceptSettings.weight === 0 || (conceptSettings.gate && mostlyEnglish(text))) return undefined;
