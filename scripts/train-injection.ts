@@ -509,9 +509,9 @@ const s11Prompt = (r: DevRow): boolean => args.includes('--indirect-no-s11-promp
 // they dropped the indirect leave-one-task-out 0.929 -> 0.901 (seed 1) and probe 3 24/30 -> 21/30;
 // --indirect-s12-prompts puts them back.
 const s12Prompt = (r: DevRow): boolean => !args.includes('--indirect-s12-prompts') && r.source === 'written-prompts' && /^wp-[a-z]+-s12-/.test(r.id);
-// Session 13: the session's written attacks (data/written-s13) stay direct-only unless --indirect-data-s13-prompts.
-const dataS13Prompt = (r: DevRow): boolean => !args.includes('--indirect-data-s13-prompts') && isLaterWritten(r);
-const directAttackX = directTrain.filter((r) => r.label === 'attack' && !s11Prompt(r) && !s12Prompt(r) && !dataS13Prompt(r)).map((r) => extractInput(r.text, 'segment').vector);
+// Session 13: the session's written attacks (data/written-s13; session 16: and written-s16) stay direct-only unless --indirect-data-s13-prompts.
+const laterWrittenPrompt = (r: DevRow): boolean => !args.includes('--indirect-data-s13-prompts') && isLaterWritten(r);
+const directAttackX = directTrain.filter((r) => r.label === 'attack' && !s11Prompt(r) && !s12Prompt(r) && !laterWrittenPrompt(r)).map((r) => extractInput(r.text, 'segment').vector);
 // Session 10 (ind-gen) experiment flags, chosen on CV and leave-one-task-out read as the mean over
 // --indirect-seeds A-B (example orders; 1 by default): --direct-benign (the training part's benign
 // and hard-negative prompts as extra negative segments; rejected: CV 0.915 -> 0.855), --no-written-docs
@@ -537,10 +537,10 @@ const dataS13Docs = DATA_S13 === undefined ? { train: [], held: [] } : writtenS1
 // Session 16: the written documents of data/written-s16 (payment redirection, agent actions,
 // claims to the user, rankings, summaries; hard negatives beside each), the same way; --no-data-s16 leaves them out.
 const dataS16Docs = args.includes('--no-data-s16') ? { train: [], held: [] } : writtenDocuments(join(ROOT, WRITTEN_S16_DIR), 'written-s16');
-const dataS13DocX: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
+const laterDocX: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
 for (const d of [...dataS13Docs.train, ...dataS16Docs.train]) {
-  if (d.label === 'attack') for (const p of d.payloads) dataS13DocX.push({ x: extractInput(p, 'segment').vector, y: 1, src: `${d.source}-injected` });
-  else for (const s of documentSegments(d.text)) dataS13DocX.push({ x: s.features.vector, y: 0, src: `${d.source}-benign` });
+  if (d.label === 'attack') for (const p of d.payloads) laterDocX.push({ x: extractInput(p, 'segment').vector, y: 1, src: `${d.source}-injected` });
+  else for (const s of documentSegments(d.text)) laterDocX.push({ x: s.features.vector, y: 0, src: `${d.source}-benign` });
 }
 log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${indirectHeld.size} held out; written-s13 ${dataS13Docs.train.length} train, ${dataS13Docs.held.length} held out; written-s16 ${dataS16Docs.train.length} train, ${dataS16Docs.held.length} held out (${Date.now() - t0} ms)`);
 
@@ -561,13 +561,13 @@ const DATA_S16_DOC_WEIGHT = Number(argAfter('--data-s16-docs-weight') ?? '1');
 // Session 14: --indirect-l2-concept X, the L2 strength on concept features of segments (with --segment-concepts).
 const indirectL2Concept = argAfter('--indirect-l2-concept');
 const indirectOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--indirect-l2-hashed') ?? '1e-3'), ...(indirectL2Concept === undefined ? {} : { l2Concept: Number(indirectL2Concept) }) };
-function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirectOptions, withDataS13 = true): LinearModel {
+function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirectOptions, withLaterDocs = true): LinearModel {
   const ex: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
   for (const r of rows) for (const s of docs.get(r)?.segs ?? []) if (s.y !== null) ex.push({ x: s.x, y: s.y, src: `bipia-${r.task ?? ''}` });
   for (const x of directAttackX) ex.push({ x, y: 1, src: 'direct' });
   for (const { x, src } of directBenignX) ex.push({ x, y: 0, src });
   ex.push(...writtenDocX);
-  if (withDataS13) ex.push(...dataS13DocX);
+  if (withLaterDocs) ex.push(...laterDocX);
   const w = balance(ex, (e) => e.y, (e) => e.src);
   return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: (w[i] ?? 1) * (e.src.startsWith('written-s13') ? DATA_S13_DOC_WEIGHT : e.src.startsWith('written-s16') ? DATA_S16_DOC_WEIGHT : e.src.startsWith('written-') ? WRITTEN_DOC_WEIGHT : 1) })), options);
 }
