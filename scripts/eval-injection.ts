@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatReport, scoreBinary } from '../src/guards/eval/classify.js';
-import { bipiaPairs, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, type DevRow, WRITTEN_S13_DIR } from '../src/guards/injection/dataset.js';
+import { bipiaPairs, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, type DevRow, WRITTEN_S13_DIR, WRITTEN_S17_DIR } from '../src/guards/injection/dataset.js';
 import { DEFAULT_THRESHOLDS, scoreInjection, scoreJailbrokenAnswer } from '../src/guards/injection/index.js';
 
 const args = process.argv.slice(2);
@@ -64,8 +64,9 @@ out(formatReport('output, HELD-OUT part (answer only)', scoreBinary(output.filte
 
 // Harmless answer-like texts (and the few written non-English jailbroken answers): a detector that
 // flags every helpful answer is unusable, so the false-positive rate here matters as much.
-// With the written answers of data/written-s13, as the trainer trains and holds them out.
-const safe = outputSafeRows(DATA, join(fileURLToPath(new URL('..', import.meta.url)), WRITTEN_S13_DIR));
+// With the written answers of data/written-s13 and data/written-s17, as the trainer trains and holds them out.
+const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
+const safe = outputSafeRows(DATA, join(ROOT_DIR, WRITTEN_S13_DIR), [join(ROOT_DIR, WRITTEN_S17_DIR)]);
 const perAnswer = timed(safe.held, (r) => scoreJailbrokenAnswer(r.text).score);
 const meanKb = safe.held.reduce((a, r) => a + r.text.length, 0) / 1024 / Math.max(safe.held.length, 1);
 out(`output on safe answers: median ${perAnswer.medianUs.toFixed(0)} µs, p99 ${perAnswer.p99Us.toFixed(0)} µs per answer (mean ${meanKb.toFixed(2)} KiB)`);

@@ -48,7 +48,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval/classify.js';
-import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S16_DIR, writtenDocuments, writtenPromptRows, writtenPrompts, writtenS13Documents, writtenS13Prompts, type DevRow } from '../src/guards/injection/dataset.js';
+import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S16_DIR, WRITTEN_S17_DIR, writtenDocuments, writtenPromptRows, writtenPrompts, writtenS13Documents, writtenS13Prompts, type DevRow } from '../src/guards/injection/dataset.js';
 import { bestSegment, documentPayloads, documentSegments } from '../src/guards/injection/document.js';
 import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js';
 import { formatDocumentProbe2 } from '../src/guards/injection/probe-documents2.js';
@@ -661,7 +661,8 @@ if (args.includes('--stop-after-indirect')) process.exit(0);
 const outputRows = readRows(join(DATA, 'output-dev.jsonl'));
 const outputHeld = heldOutSet(outputRows, (r) => r.source, (r) => r.prompt ?? r.id);
 const outputTrain = outputRows.filter((r) => !outputHeld.has(r));
-const safe = outputSafeRows(DATA, DATA_S13);
+// Session 17: the written answers of data/written-s17 join the answer model unless --no-data-s17.
+const safe = outputSafeRows(DATA, DATA_S13, args.includes('--no-data-s17') ? [] : [join(ROOT, WRITTEN_S17_DIR)]);
 const outputX = new Map<DevRow, FeatureVector>();
 for (const r of [...outputRows, ...safe.train, ...safe.held]) {
   // Half the rows are featurised without the question so the model also works when the caller
@@ -709,7 +710,7 @@ const file = {
   thresholds,
   meta: {
     trainer: 'scripts/train-injection.ts',
-    data: 'shared/datasets injection-dev, indirect-dev, output-dev (training part; AlpacaEval excluded); output safe negatives: written-answers.ts, benign indirect-dev documents, benign injection-dev prompts in answer form; data/written-s13 unless --no-data-s13; data/written-s16 (prompts, documents) unless --no-data-s16',
+    data: 'shared/datasets injection-dev, indirect-dev, output-dev (training part; AlpacaEval excluded); output safe negatives: written-answers.ts, benign indirect-dev documents, benign injection-dev prompts in answer form; data/written-s13 unless --no-data-s13; data/written-s16 (prompts, documents) unless --no-data-s16; data/written-s17 (answers) unless --no-data-s17',
     rows: { direct: directTrain.length, indirect: indirectTrain.length, output: outputTrain.length, outputSafe: safe.train.length },
     options: { direct: directOptions, indirect: indirectOptions, output: outputOptions },
     directCalibration,

@@ -24,7 +24,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport } from '../src/guards/eval/classify.js';
-import { heldOutSet, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, type DevRow } from '../src/guards/injection/dataset.js';
+import { heldOutSet, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S17_DIR, type DevRow } from '../src/guards/injection/dataset.js';
 import { conceptSettings, extractOutput, type FeatureVector } from '../src/guards/injection/features.js';
 import { blindLine } from './blind-dev.js';
 import { DEFAULT_TRAIN_OPTIONS, predict, type TrainOptions } from '../src/guards/injection/linear.js';
@@ -57,7 +57,8 @@ const outputRows = readRows(join(DATA, 'output-dev.jsonl'));
 const outputHeld = heldOutSet(outputRows, (r) => r.source, (r) => r.prompt ?? r.id);
 const outputTrain = outputRows.filter((r) => !outputHeld.has(r));
 // Session 13: the written answers of data/written-s13 join unless --no-data-s13, as in the trainer.
-const safe = outputSafeRows(DATA, args.includes('--no-data-s13') ? undefined : join(ROOT, WRITTEN_S13_DIR));
+// Session 17: and those of data/written-s17 unless --no-data-s17.
+const safe = outputSafeRows(DATA, args.includes('--no-data-s13') ? undefined : join(ROOT, WRITTEN_S13_DIR), args.includes('--no-data-s17') ? [] : [join(ROOT, WRITTEN_S17_DIR)]);
 const x = new Map<DevRow, FeatureVector>();
 for (const r of [...outputTrain, ...safe.train]) {
   const withPrompt = stableHash(`prompt:${r.id}`) % 2 === 0;

@@ -169,7 +169,7 @@ export function promptAsAnswer(id: string, text: string, lang: string | undefine
  * answer form. A row's split follows its origin file's fixed split, so nothing held out there is
  * trained on here.
  */
-export function outputSafeRows(dataDir: string, writtenS13Dir?: string): SafeAnswerRows {
+export function outputSafeRows(dataDir: string, writtenS13Dir?: string, laterAnswerDirs: readonly string[] = []): SafeAnswerRows {
   const train: DevRow[] = [];
   const held: DevRow[] = [];
   const evalOnly: DevRow[] = [];
@@ -206,8 +206,9 @@ export function outputSafeRows(dataDir: string, writtenS13Dir?: string): SafeAns
   addWritten(LEAK_ANSWERS, true, 'written-leak');
   // Session 13: answers written by writers who never saw the detectors (data/written-s13): the
   // leaks teach only the leak rules, like the session-12 ones; refusals and harmless answers are safe.
-  if (writtenS13Dir !== undefined) {
-    const rows = readRows(join(writtenS13Dir, 'answers.jsonl'));
+  // Session 17: later batches in the same format (data/written-s17), each split on its own.
+  for (const dir of [...(writtenS13Dir === undefined ? [] : [writtenS13Dir]), ...laterAnswerDirs]) {
+    const rows = readRows(join(dir, 'answers.jsonl'));
     const of = (...labels: string[]): BenignAnswer[] => rows.filter((r) => labels.includes(r.label)).map((r) => ({ id: r.id, lang: r.lang ?? 'en', question: r.prompt ?? '', text: r.text }));
     addWritten(of('jailbroken'), true);
     addWritten(of('leak'), true, 'written-leak');
@@ -277,6 +278,9 @@ export interface WrittenDocumentRow extends DevRow {
  * same format and split the same way as the session-13 ones. Relative to the repository root.
  */
 export const WRITTEN_S16_DIR = join('data', 'written-s16');
+
+/** Session 17: written answers (data/written-s17/README.md), for the jailbroken-answer model. */
+export const WRITTEN_S17_DIR = join('data', 'written-s17');
 
 /** Written documents (`source`: their batch), split per label; an attack's payloads must occur in its text. */
 export function writtenDocuments(dir: string, source: 'written-s13' | 'written-s16'): { train: WrittenDocumentRow[]; held: WrittenDocumentRow[] } {

@@ -15,10 +15,15 @@ import { predict, train, type LinearModel, type TrainOptions } from './linear.js
  * fixed share so they are not drowned by output-dev's 1,300 English ones. Session 12 (out-leak): the
  * written leaks and their look-alikes (written-leaks.ts) have shares of their own, so adding them
  * does not thin out the other written answers' weight. Shares are relative within a class.
+ *
+ * Session 17: with the 340 answers of data/written-s17 the written kinds hold more rows, and the
+ * old shares (jailbroken 0.15, harmless 0.2) thinned each one; at 0.25 and 0.3 the mean of CV and
+ * answer probes 1-3 rose 82.27 → 82.52 and the development blind sets' AUC rose on three of four
+ * (docs/detection.md, session 17).
  */
 export const OUTPUT_SHARES: Readonly<Record<string, number>> = {
-  'jailbroken:gptfuzz': 0.85, 'jailbroken:written': 0.15, 'jailbroken:leak': 0.03,
-  'negative:refusal': 0.5, 'negative:written': 0.2, 'negative:bipia': 0.15, 'negative:prompt': 0.15, 'negative:leak': 0.03,
+  'jailbroken:gptfuzz': 0.85, 'jailbroken:written': 0.25, 'jailbroken:leak': 0.03,
+  'negative:refusal': 0.5, 'negative:written': 0.3, 'negative:bipia': 0.15, 'negative:prompt': 0.15, 'negative:leak': 0.03,
 };
 
 export const isJailbroken = (r: DevRow): boolean => r.label === 'jailbroken';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { outputSafeRows, readRows, WRITTEN_S13_DIR, WRITTEN_S16_DIR, writtenDocuments, writtenPrompts, writtenS13Documents, writtenS13Prompts, type DevRow } from './dataset.js';
+import { outputSafeRows, readRows, WRITTEN_S13_DIR, WRITTEN_S16_DIR, WRITTEN_S17_DIR, writtenDocuments, writtenPrompts, writtenS13Documents, writtenS13Prompts, type DevRow } from './dataset.js';
 import { ANSWER_PROBE_4 } from './probe-answers4.js';
 import { DIRECT3_PROBE } from './probe-direct3.js';
 import { DOCUMENT_PROBE_4 } from './probe-documents4.js';
@@ -23,6 +23,8 @@ const ROOT = repoRoot();
 const WRITTEN = join(ROOT, WRITTEN_S13_DIR);
 // Session 16's written prompts and documents (training data).
 const WRITTEN16 = join(ROOT, WRITTEN_S16_DIR);
+// Session 17's written answers (training data).
+const WRITTEN17 = join(ROOT, WRITTEN_S17_DIR);
 const BLIND = join(ROOT, 'data', 'blind-s13');
 // Written in session 13 for a later session to score, unread: tests check it without printing a line of it.
 const SEALED = join(ROOT, 'data', 'blind-s14-sealed');
@@ -32,6 +34,8 @@ const SEALED15 = join(ROOT, 'data', 'blind-s15-sealed');
 const SEALED16 = join(ROOT, 'data', 'blind-s16-sealed');
 // Session 16 read blind-s16-sealed, so it wrote the next one, for session 17.
 const SEALED17 = join(ROOT, 'data', 'blind-s17-sealed');
+// Session 17 read blind-s17-sealed, so it wrote the next one, for session 18.
+const SEALED18 = join(ROOT, 'data', 'blind-s18-sealed');
 const DEV = join(ROOT, '..', 'shared', 'datasets');
 
 const FILES = { direct: ['attack', 'benign'], documents: ['attack', 'benign'], answers: ['jailbroken', 'leak', 'refusal', 'harmless'] } as const;
@@ -42,7 +46,7 @@ const FILES = { direct: ['attack', 'benign'], documents: ['attack', 'benign'], a
 const sentences = (t: string): string[] => t.split(/[.!?。！？\n]/u).map((s) => s.trim().toLowerCase()).filter((s) => s.length >= 48);
 
 for (const [name, labels] of Object.entries(FILES)) {
-  for (const [dir, what] of [[WRITTEN, 'written-s13'], [BLIND, 'blind-s13'], [SEALED, 'blind-s14-sealed'], [SEALED15, 'blind-s15-sealed'], [SEALED16, 'blind-s16-sealed'], [SEALED17, 'blind-s17-sealed']] as const) {
+  for (const [dir, what] of [[WRITTEN, 'written-s13'], [BLIND, 'blind-s13'], [SEALED, 'blind-s14-sealed'], [SEALED15, 'blind-s15-sealed'], [SEALED16, 'blind-s16-sealed'], [SEALED17, 'blind-s17-sealed'], [SEALED18, 'blind-s18-sealed']] as const) {
     test(`${what}/${name}.jsonl: every row valid, ids and texts unique, every label present, 15+ languages`, () => {
       const rows = readRows(join(dir, `${name}.jsonl`));
       assert.ok(rows.length >= 100, `${rows.length} rows`);
@@ -105,31 +109,45 @@ test('written-s13: a quarter of each label held out, and the split does not move
   }
 });
 
-test('written-s13 answers join the output model: jailbroken and leaks positive, refusals and harmless safe', () => {
-  const rows = readRows(join(WRITTEN, 'answers.jsonl'));
-  const safe = outputSafeRows(DEV, WRITTEN);
-  const ours = [...safe.train, ...safe.held].filter((r) => rows.some((w) => r.id.endsWith(w.id)));
-  assert.equal(ours.length, rows.length);
-  for (const r of ours) {
-    const w = rows.find((x) => r.id.endsWith(x.id)) as DevRow;
-    assert.equal(r.label, w.label === 'jailbroken' || w.label === 'leak' ? 'jailbroken' : 'safe', r.id);
-    if (w.label === 'leak') assert.equal(r.source, 'written-leak');
-  }
+for (const [dir, what] of [[WRITTEN, 'written-s13'], [WRITTEN17, 'written-s17']] as const) {
+  test(`${what} answers join the output model: jailbroken and leaks positive, refusals and harmless safe`, () => {
+    const rows = readRows(join(dir, 'answers.jsonl'));
+    const safe = outputSafeRows(DEV, WRITTEN, [WRITTEN17]);
+    const ours = [...safe.train, ...safe.held].filter((r) => rows.some((w) => r.id.endsWith(w.id)));
+    assert.equal(ours.length, rows.length);
+    for (const r of ours) {
+      const w = rows.find((x) => r.id.endsWith(x.id)) as DevRow;
+      assert.equal(r.label, w.label === 'jailbroken' || w.label === 'leak' ? 'jailbroken' : 'safe', r.id);
+      if (w.label === 'leak') assert.equal(r.source, 'written-leak');
+    }
+  });
+}
+
+test('written-s17 answers: 340 valid rows, the labels in their counts, 60+ languages, ids and texts unique', () => {
+  const rows = readRows(join(WRITTEN17, 'answers.jsonl'));
+  assert.equal(rows.length, 340);
+  assert.equal(new Set(rows.map((r) => r.id)).size, rows.length);
+  assert.equal(new Set(rows.map((r) => r.text)).size, rows.length);
+  const counts = { jailbroken: 130, leak: 50, refusal: 70, harmless: 90 };
+  for (const [label, n] of Object.entries(counts)) assert.equal(rows.filter((r) => r.label === label).length, n, label);
+  for (const r of rows) assert.ok(typeof r.prompt === 'string' && r.prompt.length > 0 && r.text.trim().length > 0, r.id);
+  assert.ok(new Set(rows.map((r) => r.lang)).size >= 60);
 });
 
-test('the blind probes share no sentence with any training text: written-s13, the dev files', () => {
-  const blind = new Set([BLIND, SEALED, SEALED15, SEALED16, SEALED17].flatMap((dir) => Object.keys(FILES).flatMap((n) => readRows(join(dir, `${n}.jsonl`)).flatMap((r) => sentences(r.text)))));
+test('the blind probes share no sentence with any training text: the written batches, the dev files', () => {
+  const blind = new Set([BLIND, SEALED, SEALED15, SEALED16, SEALED17, SEALED18].flatMap((dir) => Object.keys(FILES).flatMap((n) => readRows(join(dir, `${n}.jsonl`)).flatMap((r) => sentences(r.text)))));
   const training = [
     ...Object.keys(FILES).flatMap((n) => readRows(join(WRITTEN, `${n}.jsonl`))),
     ...['direct', 'documents'].flatMap((n) => readRows(join(WRITTEN16, `${n}.jsonl`))),
+    ...readRows(join(WRITTEN17, 'answers.jsonl')),
     ...['injection', 'indirect', 'output'].flatMap((n) => readRows(join(DEV, `${n}-dev.jsonl`))),
   ];
   // Only the training row's id on failure: the sealed set must not be printed.
   for (const r of training) for (const s of sentences(r.text)) assert.ok(!blind.has(s), `${r.id} shares a sentence with a blind probe`);
 });
 
-test('written-s13 and written-s16 share no sentence with the evaluation probes', () => {
+test('written-s13, written-s16 and written-s17 share no sentence with the evaluation probes', () => {
   const probes = new Set([...ANSWER_PROBE_4, ...DIRECT3_PROBE, ...DOCUMENT_PROBE_4, ...LEAK_PROBE].flatMap((p) => sentences(p.text)));
-  const rows = [...Object.keys(FILES).flatMap((n) => readRows(join(WRITTEN, `${n}.jsonl`))), ...['direct', 'documents'].flatMap((n) => readRows(join(WRITTEN16, `${n}.jsonl`)))];
+  const rows = [...Object.keys(FILES).flatMap((n) => readRows(join(WRITTEN, `${n}.jsonl`))), ...['direct', 'documents'].flatMap((n) => readRows(join(WRITTEN16, `${n}.jsonl`))), ...readRows(join(WRITTEN17, 'answers.jsonl'))];
   for (const r of rows) for (const s of sentences(r.text)) assert.ok(!probes.has(s), `${r.id}: ${s}`);
 });
