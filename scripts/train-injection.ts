@@ -96,6 +96,8 @@ conceptSettings.shortFilter = !args.includes('--no-short-filter');
 conceptRuleSettings.addressesAnswer = !args.includes('--no-concept-answer-rule');
 // Session 16: --no-concept-prompt-rules leaves out instruction-ref and prompt-leak read from the concepts of prompts not in English.
 conceptRuleSettings.prompts = !args.includes('--no-concept-prompt-rules');
+// Session 17: --no-concept-disclose leaves out disclose-verb and instruction-ref read from the concepts of document lines.
+conceptRuleSettings.segmentDisclose = !args.includes('--no-concept-disclose');
 const K = 5;
 /** Cap on benign false positives when choosing a threshold (the target is ≤ 2%). */
 const MAX_FPR = 0.02;

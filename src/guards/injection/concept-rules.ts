@@ -41,7 +41,7 @@ const ANSWERED = ['user', 'answer'];
  * prompt families. Training scripts switch them off to measure what they do; scoring uses the
  * defaults, which the models are trained with.
  */
-export const conceptRuleSettings = { addressesAnswer: true, prompts: true };
+export const conceptRuleSettings = { addressesAnswer: true, prompts: true, segmentDisclose: true };
 
 // Prompts (session 16): the model's own instructions named ("your previous instructions", "the
 // system prompt", "the hidden rules"), as English `instruction-ref` names them, and a request to
@@ -56,6 +56,10 @@ const LEAK = ['reveal', 'translate', 'summarize', 'verbatim'];
 const EXPLAINED = ['explain'];
 /** Positions between the named instructions and a leak verb, either side. */
 export const LEAK_WINDOW = 8;
+// Documents (session 17): a request to show the model's own instructions, or a secret or
+// credential, as English `disclose-verb` ("print the admin password", "share your system prompt");
+// with the instructions named, `instruction-ref` too.
+const DISCLOSED = ['secret', 'credential'];
 
 // A destination outside the conversation: an e-mail address, a URL or a host name. Every repetition
 // is bounded, so a long run without one costs time linear in its length.
@@ -90,6 +94,8 @@ interface Kinds {
   readonly ownQualifier: ReadonlySet<number>;
   readonly leak: ReadonlySet<number>;
   readonly explained: ReadonlySet<number>;
+  readonly reveal: number;
+  readonly disclosed: ReadonlySet<number>;
 }
 
 const kindsOf = new WeakMap<ConceptLexicon, Kinds>();
@@ -99,7 +105,7 @@ function kinds(lex: ConceptLexicon): Kinds {
   if (k !== undefined) return k;
   const index = (name: string): number => lex.names.indexOf(name);
   const set = (names: readonly string[]): ReadonlySet<number> => new Set(names.map(index).filter((i) => i >= 0));
-  k = { ai: index('ai'), ignore: index('ignore'), ignoreSet: set(['ignore']), send: index('send'), negation: index('negation'), directive: set(DIRECTIVE), ignored: set(IGNORED), inLabel: set(IN_LABEL), sent: set(SENT), answered: set(ANSWERED), own: set(OWN), ownQualifier: set(OWN_QUALIFIER), leak: set(LEAK), explained: set(EXPLAINED) };
+  k = { ai: index('ai'), ignore: index('ignore'), ignoreSet: set(['ignore']), send: index('send'), negation: index('negation'), directive: set(DIRECTIVE), ignored: set(IGNORED), inLabel: set(IN_LABEL), sent: set(SENT), answered: set(ANSWERED), own: set(OWN), ownQualifier: set(OWN_QUALIFIER), leak: set(LEAK), explained: set(EXPLAINED), reveal: index('reveal'), disclosed: set(DISCLOSED) };
   kindsOf.set(lex, k);
   return k;
 }
@@ -225,8 +231,27 @@ export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string
     } else if (h.concept === k.send && !out.has('moves-out') && !negated(hits, i, k.negation) && near(hits, i, SEND_WINDOW, k.sent, marks) && hasDestination) {
       out.add('moves-out');
     }
+    if (conceptRuleSettings.segmentDisclose && h.concept === k.reveal && !out.has('disclose-verb') && !negated(hits, i, k.negation)) {
+      if (ownNear(hits, i, k, marks)) {
+        out.add('disclose-verb');
+        out.add('instruction-ref');
+      } else if (near(hits, i, LEAK_WINDOW, k.disclosed, marks)) out.add('disclose-verb');
+    }
   }
   return out;
+}
+
+// Whether the model's own instructions (instruction, prompt or rule next to previous, secret or
+// system) are named within LEAK_WINDOW of hits[i].
+function ownNear(hits: readonly ConceptHit[], i: number, k: Kinds, marks: ConceptMarks): boolean {
+  const pos = (hits[i] as ConceptHit).pos;
+  for (let j = i - 1; j >= 0 && pos - (hits[j] as ConceptHit).pos <= LEAK_WINDOW; j--) {
+    if (k.own.has((hits[j] as ConceptHit).concept) && !marks.quoted.has((hits[j] as ConceptHit).pos) && near(hits, j, OWN_WINDOW, k.ownQualifier, marks)) return true;
+  }
+  for (let j = i + 1; j < hits.length && (hits[j] as ConceptHit).pos - pos <= LEAK_WINDOW; j++) {
+    if (k.own.has((hits[j] as ConceptHit).concept) && !marks.quoted.has((hits[j] as ConceptHit).pos) && near(hits, j, OWN_WINDOW, k.ownQualifier, marks)) return true;
+  }
+  return false;
 }
 
 /**
