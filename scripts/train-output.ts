@@ -17,7 +17,8 @@
  * CV, probes 1, 2 and 3. --probe4: also print answer probe 4 (out-gen4, evaluation only: read once
  * at the start and once at the end; with --wrong it lists its misses).
  * --curve (session 15): for the first seed, print GPTFuzz balanced accuracy, harmless answers flagged
- * (CV) and the development blind sets at thresholds 0.30 to 0.78, to see what the cap costs.
+ * (CV), the balanced accuracy of the CV's safe and written answers (session 17) and the development
+ * blind sets at thresholds 0.30 to 0.78, to see what the cap costs.
  * --probe-leaks: also print the leak probe (probe-leaks.ts, session 12 out-leak, evaluation only: read
  * once at the start and once at the end; with --wrong it lists its misses).
  */
@@ -88,7 +89,7 @@ for (const seed of seeds) {
       const cu = scoreBinary(outputTrain.filter((r) => r.source === 'gptfuzz'), (r) => (o.get(r) ?? 0) >= u);
       const vu = scoreBinary(safe.train, (r) => (o.get(r) ?? 0) >= u);
       const bl = blindLine(ROOT, 'answers', (r) => predict(cm, extractOutput(r.text).vector), u, (r) => r.label === 'jailbroken' || r.label === 'leak');
-      log(`curve t=${u.toFixed(2)} gptfuzz.ba=${(cu.overall.balancedAccuracy * 100).toFixed(2)} harmless=${(vu.overall.fpr * 100).toFixed(2)}% ${bl.replace(/\n/g, ' || ')}`);
+      log(`curve t=${u.toFixed(2)} gptfuzz.ba=${(cu.overall.balancedAccuracy * 100).toFixed(2)} harmless=${(vu.overall.fpr * 100).toFixed(2)}% written.ba=${(vu.overall.balancedAccuracy * 100).toFixed(2)} written.recall=${(vu.overall.recall * 100).toFixed(1)}% ${bl.replace(/\n/g, " || ")}`);
     }
   }
   const c = scoreBinary(outputTrain, (r) => (o.get(r) ?? 0) >= t);
