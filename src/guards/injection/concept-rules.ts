@@ -37,9 +37,9 @@ export const SEND_WINDOW = 8;
 const ANSWERED = ['user', 'answer'];
 
 /**
- * Which of the session-16 concept families are read: `addresses-answer` in documents, and the
- * prompt families. Training scripts switch them off to measure what they do; scoring uses the
- * defaults, which the models are trained with.
+ * Which of the later concept families are read: `addresses-answer` in documents and the prompt
+ * families (session 16), `disclose-verb` in documents (session 17). Training scripts switch them
+ * off to measure what they do; scoring uses the defaults, which the models are trained with.
  */
 export const conceptRuleSettings = { addressesAnswer: true, prompts: true, segmentDisclose: true };
 
@@ -169,8 +169,12 @@ function followedBy(hits: readonly ConceptHit[], i: number, from: number, window
 // Whether a hit in `set`, not quoted (and, given `negation`, not negated), is at most `window`
 // positions before or after hits[i].
 function near(hits: readonly ConceptHit[], i: number, window: number, set: ReadonlySet<number>, marks: ConceptMarks, negation?: number): boolean {
+  return nearWhere(hits, i, window, (j) => set.has((hits[j] as ConceptHit).concept) && !marks.quoted.has((hits[j] as ConceptHit).pos) && (negation === undefined || !negated(hits, j, negation)));
+}
+
+// Whether `counts` holds for a hit at most `window` positions before or after hits[i].
+function nearWhere(hits: readonly ConceptHit[], i: number, window: number, counts: (j: number) => boolean): boolean {
   const pos = (hits[i] as ConceptHit).pos;
-  const counts = (j: number): boolean => set.has((hits[j] as ConceptHit).concept) && !marks.quoted.has((hits[j] as ConceptHit).pos) && (negation === undefined || !negated(hits, j, negation));
   for (let j = i - 1; j >= 0 && pos - (hits[j] as ConceptHit).pos <= window; j--) if (counts(j)) return true;
   for (let j = i + 1; j < hits.length && (hits[j] as ConceptHit).pos - pos <= window; j++) if (counts(j)) return true;
   return false;
@@ -200,8 +204,10 @@ export function withoutShortCollisions(lex: ConceptLexicon, hits: readonly Conce
  * `addressed-ai` (an AI concept as a label or vocative, "AI assistant:", "Model AI,", followed by
  * a directive), `ignore-previous` ("ignore" and the instructions or rules, in either order) and
  * `moves-out` (a sending verb near data, a secret or the instructions, and a destination: an
- * address, a URL or a host); and, since session 16, `addresses-answer` (an addressed-ai note
- * that names the user or the answer, as English "tell the user" does). Quoted words and the words
+ * address, a URL or a host); since session 16, `addresses-answer` (an addressed-ai note that
+ * names the user or the answer, as English "tell the user" does); since session 17,
+ * `disclose-verb` (a reveal verb, not negated, near a secret, a credential or the model's own
+ * instructions; with the instructions, `instruction-ref` too). Quoted words and the words
  * of addresses do not count, nor short forms that collide across languages
  * (`withoutShortCollisions`).
  */
@@ -242,16 +248,9 @@ export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string
 }
 
 // Whether the model's own instructions (instruction, prompt or rule next to previous, secret or
-// system) are named within LEAK_WINDOW of hits[i].
+// system), not quoted, are named within LEAK_WINDOW of hits[i].
 function ownNear(hits: readonly ConceptHit[], i: number, k: Kinds, marks: ConceptMarks): boolean {
-  const pos = (hits[i] as ConceptHit).pos;
-  for (let j = i - 1; j >= 0 && pos - (hits[j] as ConceptHit).pos <= LEAK_WINDOW; j--) {
-    if (k.own.has((hits[j] as ConceptHit).concept) && !marks.quoted.has((hits[j] as ConceptHit).pos) && near(hits, j, OWN_WINDOW, k.ownQualifier, marks)) return true;
-  }
-  for (let j = i + 1; j < hits.length && (hits[j] as ConceptHit).pos - pos <= LEAK_WINDOW; j++) {
-    if (k.own.has((hits[j] as ConceptHit).concept) && !marks.quoted.has((hits[j] as ConceptHit).pos) && near(hits, j, OWN_WINDOW, k.ownQualifier, marks)) return true;
-  }
-  return false;
+  return nearWhere(hits, i, LEAK_WINDOW, (j) => k.own.has((hits[j] as ConceptHit).concept) && !marks.quoted.has((hits[j] as ConceptHit).pos) && near(hits, j, OWN_WINDOW, k.ownQualifier, marks));
 }
 
 /**
