@@ -48,7 +48,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval/classify.js';
-import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S16_DIR, WRITTEN_S17_DIR, writtenDocuments, writtenPromptRows, writtenPrompts, writtenS13Documents, writtenS13Prompts, type DevRow } from '../src/guards/injection/dataset.js';
+import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S16_DIR, WRITTEN_S17_DIR, WRITTEN_S18_DIR, writtenDocuments, writtenPromptRows, writtenPrompts, writtenS13Documents, writtenS13Prompts, type DevRow } from '../src/guards/injection/dataset.js';
 import { bestSegment, documentPayloads, documentSegments } from '../src/guards/injection/document.js';
 import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js';
 import { formatDocumentProbe2 } from '../src/guards/injection/probe-documents2.js';
@@ -98,6 +98,8 @@ conceptRuleSettings.addressesAnswer = !args.includes('--no-concept-answer-rule')
 conceptRuleSettings.prompts = !args.includes('--no-concept-prompt-rules');
 // Session 17: --no-concept-disclose leaves out disclose-verb and instruction-ref read from the concepts of document lines.
 conceptRuleSettings.segmentDisclose = !args.includes('--no-concept-disclose');
+// Session 18: --no-concept-planted leaves out hide-from-user, no-confirmation and omit-fact read from the concepts of document lines.
+conceptRuleSettings.segmentPlanted = !args.includes('--no-concept-planted');
 const K = 5;
 /** Cap on benign false positives when choosing a threshold (the issue's target is ≤ 2%). */
 const MAX_FPR = 0.02;
@@ -539,12 +541,16 @@ const dataS13Docs = DATA_S13 === undefined ? { train: [], held: [] } : writtenS1
 // Session 16: the written documents of data/written-s16 (payment redirection, agent actions,
 // claims to the user, rankings, summaries; hard negatives beside each), the same way; --no-data-s16 leaves them out.
 const dataS16Docs = args.includes('--no-data-s16') ? { train: [], held: [] } : writtenDocuments(join(ROOT, WRITTEN_S16_DIR), 'written-s16');
+// Session 18: the written documents of data/written-s18 (planted notes, two thirds addressing no
+// AI: concealment from the user, acting without confirmation, omissions; hard negatives beside
+// each), the same way; --no-data-s18 leaves them out.
+const dataS18Docs = args.includes('--no-data-s18') ? { train: [], held: [] } : writtenDocuments(join(ROOT, WRITTEN_S18_DIR), 'written-s18');
 const laterDocX: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
-for (const d of [...dataS13Docs.train, ...dataS16Docs.train]) {
+for (const d of [...dataS13Docs.train, ...dataS16Docs.train, ...dataS18Docs.train]) {
   if (d.label === 'attack') for (const p of d.payloads) laterDocX.push({ x: extractInput(p, 'segment').vector, y: 1, src: `${d.source}-injected` });
   else for (const s of documentSegments(d.text)) laterDocX.push({ x: s.features.vector, y: 0, src: `${d.source}-benign` });
 }
-log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${indirectHeld.size} held out; written-s13 ${dataS13Docs.train.length} train, ${dataS13Docs.held.length} held out; written-s16 ${dataS16Docs.train.length} train, ${dataS16Docs.held.length} held out (${Date.now() - t0} ms)`);
+log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${indirectHeld.size} held out; written-s13 ${dataS13Docs.train.length} train, ${dataS13Docs.held.length} held out; written-s16 ${dataS16Docs.train.length} train, ${dataS16Docs.held.length} held out; written-s18 ${dataS18Docs.train.length} train, ${dataS18Docs.held.length} held out (${Date.now() - t0} ms)`);
 
 // L2 on the indirect model's hashed n-grams: 1e-3 (session 10; the shared 2e-3 before). With the
 // written documents, over example orders 1-5: CV 0.9254, leave-one-task-out 0.9161 against 0.9167 /
@@ -560,6 +566,10 @@ const DATA_S13_DOC_WEIGHT = Number(argAfter('--data-s13-docs-weight') ?? '0.5');
 // Session 16: --data-s16-docs-weight X, the same for data/written-s16; 1 by default (indirect seeds 1-2: CV 0.9147 -> 0.9187,
 // leave-one-task-out 0.9167 -> 0.9114, document probe 2 43/1 -> 45/0, dev blind documents BA s13 0.69 -> 0.72, s15 0.82 -> 0.85; at 0.5 the same within a point).
 const DATA_S16_DOC_WEIGHT = Number(argAfter('--data-s16-docs-weight') ?? '1');
+// Session 18: --data-s18-docs-weight X, the same for data/written-s18; 0.5 by default (indirect seeds 1-2, orders 1;
+// dev blind documents AUC s13/s16/s17 0.772/0.814/0.847 at 1, 0.782/0.822/0.862 at 0.5, 0.753/0.800/0.831 at 2;
+// document probe 2 39 -> 40 of 44 caught at 0.5; docs/detection.md, session 18).
+const DATA_S18_DOC_WEIGHT = Number(argAfter('--data-s18-docs-weight') ?? '0.5');
 // Session 14: --indirect-l2-concept X, the L2 strength on concept features of segments (with --segment-concepts).
 const indirectL2Concept = argAfter('--indirect-l2-concept');
 const indirectOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--indirect-l2-hashed') ?? '1e-3'), ...(indirectL2Concept === undefined ? {} : { l2Concept: Number(indirectL2Concept) }) };
@@ -571,7 +581,7 @@ function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirect
   ex.push(...writtenDocX);
   if (withLaterDocs) ex.push(...laterDocX);
   const w = balance(ex, (e) => e.y, (e) => e.src);
-  return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: (w[i] ?? 1) * (e.src.startsWith('written-s13') ? DATA_S13_DOC_WEIGHT : e.src.startsWith('written-s16') ? DATA_S16_DOC_WEIGHT : e.src.startsWith('written-') ? WRITTEN_DOC_WEIGHT : 1) })), options);
+  return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: (w[i] ?? 1) * (e.src.startsWith('written-s13') ? DATA_S13_DOC_WEIGHT : e.src.startsWith('written-s16') ? DATA_S16_DOC_WEIGHT : e.src.startsWith('written-s18') ? DATA_S18_DOC_WEIGHT : e.src.startsWith('written-') ? WRITTEN_DOC_WEIGHT : 1) })), options);
 }
 const docScore = (m: LinearModel, r: DevRow): number => {
   let best = 0;
@@ -632,6 +642,7 @@ if (dataS13Docs.train.length > 0) {
   const without = trainIndirect(indirectTrain, indirectOptions, false);
   log(`indirect: written-s13 documents (training part), scored by a model trained without them: ${summary(scoreBinary(dataS13Docs.train, (r) => documentScore(without, r.text) >= toolThreshold))}`);
   if (dataS16Docs.train.length > 0) log(`indirect: written-s16 documents (training part), scored by a model trained without them (nor written-s13): ${summary(scoreBinary(dataS16Docs.train, (r) => documentScore(without, r.text) >= toolThreshold))}`);
+  if (dataS18Docs.train.length > 0) log(`indirect: written-s18 documents (training part), scored by a model trained without them (nor written-s13, written-s16): ${summary(scoreBinary(dataS18Docs.train, (r) => documentScore(without, r.text) >= toolThreshold))}`);
 }
 {
   const probeScore = (text: string): number => documentScore(indirectModel, text);
@@ -712,7 +723,7 @@ const file = {
   thresholds,
   meta: {
     trainer: 'scripts/train-injection.ts',
-    data: 'shared/datasets injection-dev, indirect-dev, output-dev (training part; AlpacaEval excluded); output safe negatives: written-answers.ts, benign indirect-dev documents, benign injection-dev prompts in answer form; data/written-s13 unless --no-data-s13; data/written-s16 (prompts, documents) unless --no-data-s16; data/written-s17 (answers) unless --no-data-s17',
+    data: 'shared/datasets injection-dev, indirect-dev, output-dev (training part; AlpacaEval excluded); output safe negatives: written-answers.ts, benign indirect-dev documents, benign injection-dev prompts in answer form; data/written-s13 unless --no-data-s13; data/written-s16 (prompts, documents) unless --no-data-s16; data/written-s17 (answers) unless --no-data-s17; data/written-s18 (documents) unless --no-data-s18',
     rows: { direct: directTrain.length, indirect: indirectTrain.length, output: outputTrain.length, outputSafe: safe.train.length },
     options: { direct: directOptions, indirect: indirectOptions, output: outputOptions },
     directCalibration,
@@ -732,6 +743,7 @@ const heldIndirect = indirectRows.filter((r) => indirectHeld.has(r));
 log(formatReport('HELD-OUT indirect (25% of attack strings)', scoreBinary(heldIndirect, (r) => docScore(indirectModel, r) >= toolThreshold)));
 if (dataS13Docs.held.length > 0) log(formatReport('HELD-OUT written-s13 documents (a quarter, never trained on; scored as the gateway scores a tool text)', scoreBinary(dataS13Docs.held, (r) => documentScore(indirectModel, r.text) >= toolThreshold)));
 if (dataS16Docs.held.length > 0) log(formatReport('HELD-OUT written-s16 documents (a quarter, never trained on; scored as the gateway scores a tool text)', scoreBinary(dataS16Docs.held, (r) => documentScore(indirectModel, r.text) >= toolThreshold)));
+if (dataS18Docs.held.length > 0) log(formatReport('HELD-OUT written-s18 documents (a quarter, never trained on; scored as the gateway scores a tool text)', scoreBinary(dataS18Docs.held, (r) => documentScore(indirectModel, r.text) >= toolThreshold)));
 const heldOutput = outputRows.filter((r) => outputHeld.has(r));
 log(formatReport('HELD-OUT output (25% of questions)', scoreBinary(heldOutput, (r) => predict(outputModel, outputX.get(r) as FeatureVector) >= outputThreshold)));
 log(formatReport('HELD-OUT safe answers (held-out parts of their origin files; FPR = harmless answers flagged) and written jailbroken answers', scoreBinary(safe.held, (r) => predict(outputModel, outputX.get(r) as FeatureVector) >= outputThreshold)));

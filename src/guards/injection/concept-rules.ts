@@ -38,10 +38,11 @@ const ANSWERED = ['user', 'answer'];
 
 /**
  * Which of the later concept families are read: `addresses-answer` in documents and the prompt
- * families (session 16), `disclose-verb` in documents (session 17). Training scripts switch them
+ * families (session 16), `disclose-verb` in documents (session 17), `hide-from-user`,
+ * `no-confirmation` and `omit-fact` in documents (session 18). Training scripts switch them
  * off to measure what they do; scoring uses the defaults, which the models are trained with.
  */
-export const conceptRuleSettings = { addressesAnswer: true, prompts: true, segmentDisclose: true };
+export const conceptRuleSettings = { addressesAnswer: true, prompts: true, segmentDisclose: true, segmentPlanted: true };
 
 // Prompts (session 16): the model's own instructions named ("your previous instructions", "the
 // system prompt", "the hidden rules"), as English `instruction-ref` names them, and a request to
@@ -60,6 +61,23 @@ export const LEAK_WINDOW = 8;
 // credential, as English `disclose-verb` ("print the admin password", "share your system prompt");
 // with the instructions named, `instruction-ref` too.
 const DISCLOSED = ['secret', 'credential'];
+// Documents (session 18): what a planted note asks of whatever processes the document, named or
+// not, as the English families of the same names: keep something from the user ("do not tell the
+// customer"), act without a person's check ("without confirmation"), leave something out of what
+// is written ("omit the complaints from the summary").
+const WRITTEN_FOR_USER = ['summarize', 'answer', 'write'];
+/**
+ * Positions between the user and the concealment ("secretly", or "tell" with a negation near it or
+ * near the user), either side.
+ */
+export const HIDE_WINDOW = 6;
+/**
+ * Positions either side of "tell" or "confirm" within which a negation counts: languages put it
+ * after the verb too ("informieren Sie den Kunden nicht", "approval not needed").
+ */
+export const NEGATION_AROUND = 3;
+/** Positions between the omission and the summary, answer or text it is left out of, either side. */
+export const OMIT_WINDOW = 8;
 
 // A destination outside the conversation: an e-mail address, a URL or a host name. Every repetition
 // is bounded, so a long run without one costs time linear in its length.
@@ -99,6 +117,13 @@ interface Kinds {
   readonly explained: ReadonlySet<number>;
   readonly reveal: number;
   readonly disclosed: ReadonlySet<number>;
+  readonly user: number;
+  readonly tell: number;
+  readonly confirm: number;
+  readonly omit: number;
+  readonly covert: number;
+  readonly writtenForUser: ReadonlySet<number>;
+  readonly plantedAnchor: ReadonlySet<number>;
 }
 
 const kindsOf = new WeakMap<ConceptLexicon, Kinds>();
@@ -108,7 +133,7 @@ function kinds(lex: ConceptLexicon): Kinds {
   if (k !== undefined) return k;
   const index = (name: string): number => lex.names.indexOf(name);
   const set = (names: readonly string[]): ReadonlySet<number> => new Set(names.map(index).filter((i) => i >= 0));
-  k = { ai: index('ai'), ignore: index('ignore'), ignoreSet: set(['ignore']), send: index('send'), negation: index('negation'), directive: set(DIRECTIVE), ignored: set(IGNORED), inLabel: set(IN_LABEL), sent: set(SENT), answered: set(ANSWERED), own: set(OWN), ownQualifier: set(OWN_QUALIFIER), leak: set(LEAK), explained: set(EXPLAINED), reveal: index('reveal'), disclosed: set(DISCLOSED) };
+  k = { ai: index('ai'), ignore: index('ignore'), ignoreSet: set(['ignore']), send: index('send'), negation: index('negation'), directive: set(DIRECTIVE), ignored: set(IGNORED), inLabel: set(IN_LABEL), sent: set(SENT), answered: set(ANSWERED), own: set(OWN), ownQualifier: set(OWN_QUALIFIER), leak: set(LEAK), explained: set(EXPLAINED), reveal: index('reveal'), disclosed: set(DISCLOSED), user: index('user'), tell: index('tell'), confirm: index('confirm'), omit: index('omit'), covert: index('covert'), writtenForUser: set(WRITTEN_FOR_USER), plantedAnchor: set(['user', 'negation', 'covert', ...WRITTEN_FOR_USER]) };
   kindsOf.set(lex, k);
   return k;
 }
@@ -210,16 +235,24 @@ export function withoutShortCollisions(lex: ConceptLexicon, hits: readonly Conce
  * address, a URL or a host); since session 16, `addresses-answer` (an addressed-ai note that
  * names the user or the answer, as English "tell the user" does); since session 17,
  * `disclose-verb` (a reveal verb, not negated, near a secret, a credential or the model's own
- * instructions; with the instructions, `instruction-ref` too). Quoted words and the words
+ * instructions; with the instructions, `instruction-ref` too); since session 18,
+ * `hide-from-user` (the user near "secretly" or a negated "tell"), `no-confirmation` (a negated
+ * confirmation or approval) and `omit-fact` (an omission, or a negated "tell", near a summary, an
+ * answer or a text to write). Quoted words and the words
  * of addresses do not count, nor short forms that collide across languages
- * (`withoutShortCollisions`).
+ * (`withoutShortCollisions`). `ruleOnly`: the lexicon of the concepts only these rules read
+ * (`RULE_ONLY_CONCEPTS`), numbered as `lex`.
  */
-export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string): Set<string> {
+export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string, ruleOnly?: ConceptLexicon): Set<string> {
   const k = kinds(lex);
   const marks = emptyMarks();
   const hasDestination = (folded.includes('@') ? DESTINATION : DESTINATION_NO_AT).test(folded);
   const text = hasDestination ? folded.replace(DESTINATIONS, ' ') : folded;
-  const hits = withoutShortCollisions(lex, findConcepts(lex, text, undefined, marks), marks, raw);
+  const main = withoutShortCollisions(lex, findConcepts(lex, text, undefined, marks), marks, raw);
+  // The session-18 families each need one of the user, a negation or a text written for the user:
+  // without any, the rule-only lexicon is not scanned.
+  const planted = ruleOnly !== undefined && conceptRuleSettings.segmentPlanted && main.some((h) => k.plantedAnchor.has(h.concept));
+  const hits = planted ? merged(main, withoutShortCollisions(ruleOnly, findConcepts(ruleOnly, text), marks, raw)) : main;
   const out = new Set<string>();
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i] as ConceptHit;
@@ -246,8 +279,43 @@ export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string
         out.add('instruction-ref');
       } else if (near(hits, i, LEAK_WINDOW, k.disclosed, marks)) out.add('disclose-verb');
     }
+    if (conceptRuleSettings.segmentPlanted) plantedHits(hits, i, k, marks, out);
   }
   return out;
+}
+
+// Two lists of hits in text order (two lexicons numbering the concepts alike), as one.
+function merged(a: readonly ConceptHit[], b: readonly ConceptHit[]): readonly ConceptHit[] {
+  if (b.length === 0) return a;
+  const out: ConceptHit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && (a[i] as ConceptHit).pos <= (b[j] as ConceptHit).pos)) out.push(a[i++] as ConceptHit);
+    else out.push(b[j++] as ConceptHit);
+  }
+  return out;
+}
+
+// The session-18 families for hits[i] (not quoted), added to `out`.
+function plantedHits(hits: readonly ConceptHit[], i: number, k: Kinds, marks: ConceptMarks, out: Set<string>): void {
+  const c = (hits[i] as ConceptHit).concept;
+  const quoted = (j: number): boolean => marks.quoted.has((hits[j] as ConceptHit).pos);
+  const untold = (j: number): boolean => (hits[j] as ConceptHit).concept === k.tell && !quoted(j) && negatedAround(hits, j, k.negation);
+  if (c === k.user && !out.has('hide-from-user')) {
+    // The negation may also close the clause after the user ("informieren Sie den Kunden nicht").
+    const userNegated = negatedAround(hits, i, k.negation);
+    const hides = (j: number): boolean => !quoted(j) && ((hits[j] as ConceptHit).concept === k.covert || ((hits[j] as ConceptHit).concept === k.tell && (userNegated || negatedAround(hits, j, k.negation))));
+    if (nearWhere(hits, i, HIDE_WINDOW, hides)) out.add('hide-from-user');
+  } else if (c === k.confirm && !out.has('no-confirmation')) {
+    if (negatedAround(hits, i, k.negation)) out.add('no-confirmation');
+  }
+  if (!out.has('omit-fact') && ((c === k.omit && !negated(hits, i, k.negation)) || untold(i)) && near(hits, i, OMIT_WINDOW, k.writtenForUser, marks)) out.add('omit-fact');
+}
+
+// Whether a negation is at most NEGATION_AROUND positions before or after hits[i].
+function negatedAround(hits: readonly ConceptHit[], i: number, negation: number): boolean {
+  return nearWhere(hits, i, NEGATION_AROUND, (j) => (hits[j] as ConceptHit).concept === negation);
 }
 
 // Whether the model's own instructions (instruction, prompt or rule next to previous, secret or

@@ -361,6 +361,26 @@ export function findConcepts(lex: ConceptLexicon, folded: string, maxChars = 65_
 export const PAIR_WINDOW = 6;
 
 /**
+ * Concepts read only by the concept rules (concept-rules.ts), compiled into a lexicon of their own
+ * (session 18: added for the document families). In the main lexicon their forms would change what
+ * the other concepts match (the longest form wins at each position), and so the features of the
+ * direct and answer models.
+ */
+export const RULE_ONLY_CONCEPTS: ReadonlySet<string> = new Set(['confirm', 'omit', 'tell']);
+
+/**
+ * `file` with only the entries of the concepts `keep` accepts. Every concept stays named, so the
+ * lexicons compiled from two parts number the concepts alike and their hits can be merged.
+ */
+export function lexiconPart(file: LexiconFile, keep: (concept: string) => boolean): LexiconFile {
+  const languages: Record<string, { name?: string; entries: Record<string, readonly string[]> }> = {};
+  for (const [lang, l] of Object.entries(file.languages)) {
+    languages[lang] = { ...l, entries: Object.fromEntries(Object.entries(l.entries).filter(([c]) => keep(c))) };
+  }
+  return { concepts: file.concepts, languages };
+}
+
+/**
  * Named features of the concepts in `hits`: `c:<concept>` for each one present and
  * `cc:<a>+<b>` for each pair of different concepts within `PAIR_WINDOW` positions (names sorted,
  * so a language's word order does not matter), each scaled by `weight`.

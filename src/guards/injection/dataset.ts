@@ -282,8 +282,11 @@ export const WRITTEN_S16_DIR = join('data', 'written-s16');
 /** Session 17: written answers (data/written-s17/README.md), for the jailbroken-answer model. */
 export const WRITTEN_S17_DIR = join('data', 'written-s17');
 
+/** Session 18: written documents, most of their planted notes addressing no AI (data/written-s18/README.md). */
+export const WRITTEN_S18_DIR = join('data', 'written-s18');
+
 /** Written documents (`source`: their batch), split per label; an attack's payloads must occur in its text. */
-export function writtenDocuments(dir: string, source: 'written-s13' | 'written-s16'): { train: WrittenDocumentRow[]; held: WrittenDocumentRow[] } {
+export function writtenDocuments(dir: string, source: 'written-s13' | 'written-s16' | 'written-s18'): { train: WrittenDocumentRow[]; held: WrittenDocumentRow[] } {
   const rows = readRows(join(dir, 'documents.jsonl')).map((r): WrittenDocumentRow => {
     const raw = (r as { payload?: unknown }).payload;
     const payloads = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((p): p is string => typeof p === 'string');

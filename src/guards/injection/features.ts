@@ -11,7 +11,7 @@ import { maskUserOwned } from './user-owned.js';
 import { ATTACK_RULES, COUNTER_EVIDENCE, DIRECT_RULES, DOCUMENT_RULES, HARM_TOPICS, OUTPUT_RULES, type RuleFamily } from './rules.js';
 import { ANSWER_FAMILIES, ANSWER_HARM_TOPICS, hasProcedureShape, LEAK_FAMILIES, presentExtraTopics, PROTECTIVE_FAMILIES } from './answer-rules.js';
 import { RulePrefilter } from './rule-prefilter.js';
-import { compileLexicon, conceptFeatures, emptyMarks, findConcepts, foldConcepts, type ConceptHit, type ConceptLexicon, type ConceptMarks, type LexiconFile } from './concepts.js';
+import { compileLexicon, conceptFeatures, emptyMarks, findConcepts, foldConcepts, lexiconPart, RULE_ONLY_CONCEPTS, type ConceptHit, type ConceptLexicon, type ConceptMarks, type LexiconFile } from './concepts.js';
 import lexiconFile from './concept-lexicon.json' with { type: 'json' };
 import { conceptRuleHits, conceptRuleSettings, promptRuleHits, withoutShortCollisions } from './concept-rules.js';
 
@@ -339,13 +339,20 @@ export function ruleFeatures(rules: RuleHits, named: Map<string, number>, withPa
  */
 let lexicon: ConceptLexicon | undefined;
 function conceptLexicon(): ConceptLexicon {
-  lexicon ??= compileLexicon(lexiconFile);
+  lexicon ??= compileLexicon(lexiconPart(lexiconFile, (c) => !RULE_ONLY_CONCEPTS.has(c)));
   return lexicon;
+}
+// The concepts only the concept rules read (session 18), in a lexicon of their own.
+let ruleOnlyLexicon: ConceptLexicon | undefined;
+function ruleOnlyConcepts(): ConceptLexicon {
+  ruleOnlyLexicon ??= compileLexicon(lexiconPart(lexiconFile, (c) => RULE_ONLY_CONCEPTS.has(c)));
+  return ruleOnlyLexicon;
 }
 
 /** Compile the concept lexicon now rather than on the first text not in English. */
 export function warmConcepts(): void {
   conceptLexicon();
+  ruleOnlyConcepts();
 }
 
 /** Whether the concept lexicon has been compiled (for tests). */
@@ -461,7 +468,7 @@ export function addConceptRules(text: string, raw: string, hits: Set<string>): v
   // A line without letters (figures, table rules) names no concept: skip the gate and the scan.
   if (!conceptSettings.segmentRules || !HAS_LETTER.test(text) || mostlyEnglish(text)) return;
   const t = text.length > MAX_NGRAM_CHARS ? text.slice(0, MAX_NGRAM_CHARS) : text;
-  for (const f of conceptRuleHits(conceptLexicon(), foldConcepts(t), raw.length > MAX_NGRAM_CHARS ? raw.slice(0, MAX_NGRAM_CHARS) : raw)) hits.add(f);
+  for (const f of conceptRuleHits(conceptLexicon(), foldConcepts(t), raw.length > MAX_NGRAM_CHARS ? raw.slice(0, MAX_NGRAM_CHARS) : raw, ruleOnlyConcepts())) hits.add(f);
 }
 
 /**

@@ -38,6 +38,8 @@ const g = (n: number): string => `[^.!?\\n。！？]{0,${n}}?`;
 const re = (src: string): RegExp => boundedPattern(src, 'u');
 // Bounded gap of at most n characters that may cross sentence ends (not lines).
 const span = (n: number): string => `[^\\n]{0,${n}}?`;
+// The person a document is processed for, as a planted note names them (session 18).
+const USER_NOUN = 'user|customer|client|recipient|reader|account holder|owner|patient|employee|subscriber|buyer';
 
 const IGNORE_VERB =
   '(?:\\bignor(?:e|ing|ed)?\\b|\\bdisregard|\\bforget\\b|\\bforgot|\\boverride|\\bbypass|\\bskip\\b|\\bneglect|\\bdiscard|\\bdrop\\b|\\bset aside|\\bpay no attention|\\bdon\'?t (?:follow|obey|listen)|\\bdo not (?:follow|obey|listen)|\\bstop following|\\bthrow away|\\bscrap\\b|\\bdelete\\b|\\bclear\\b|\\breset\\b)';
@@ -530,6 +532,33 @@ export const DOCUMENT_RULES: readonly RuleFamily[] = [
       re(`(?:${DEST_S13})${g(40)}(?:${OUT_VERB_FINAL_S13})`),
       re(`(?<![\\p{L}_])(?:${CALL_VERB_S13})${NOT_MODAL_S13}${NOT_NEGATED_S13}(?![\\p{L}_]|\\s?:)${g(30)}\\b[a-z][a-z0-9]{1,30}(?:[_.][a-z0-9]{1,30}){1,4}\\s?\\(|\\b[a-z][a-z0-9]{1,30}(?:_[a-z0-9]{1,30}){1,4}\\s?\\([^)\\n]{0,120}\\)${g(12)}(?:${CALL_VERB_FINAL_S13})|(?:${TOOL_WORD_S13})\\s?[a-z][a-z0-9]{1,30}(?:_[a-z0-9]{1,30}){1,4}\\b|\\b[a-z][a-z0-9]{1,30}(?:_[a-z0-9]{1,30}){1,4}\\s(?:${TOOL_WORD_AFTER_S13})`),
       re(`(?:${SECRET_FILE_S13})${g(80)}(?:${DEST_AFTER_S13}|${OUT_VERB_FINAL_S13})|(?<![\\p{L}_])(?:${OUT_VERB_S13})${NOT_NEGATED_S13}(?![\\p{L}_]|\\s?:)${NO_LATE_NEGATION_S13}${g(60)}(?:${SECRET_FILE_S13})`),
+    ],
+  },
+  // Session 18: what a planted note asks of whatever processes the document, whether or not it
+  // names an AI. The concept rules (concept-rules.ts) read the same three families in other
+  // languages.
+  {
+    // Kept from the person the document is processed for: "do not tell the customer", "without
+    // notifying the user", "keep this from the client". Ordinary mail says "don't tell anyone".
+    name: 'hide-from-user',
+    patterns: [
+      re(`\\b(?:do not|don'?t|never|without|no need to|avoid)(?: ever)? (?:tell|telling|inform|informing|notify|notifying|alert|alerting|warn|warning|mention|mentioning|let)\\b${g(25)}\\b(?:${USER_NOUN})s?\\b|\\bwithout (?:the |any )?(?:${USER_NOUN})(?:'?s)? (?:knowing|knowledge|noticing|consent|approval)\\b|\\b(?:hide|conceal|keep)\\b${g(20)}\\bfrom (?:the |any |your )?(?:${USER_NOUN})s?\\b`),
+    ],
+  },
+  {
+    // Acting without a person's check: "no confirmation needed", "skip the manager review",
+    // "without asking for approval".
+    name: 'no-confirmation',
+    patterns: [
+      re(`\\b(?:without|no|skip|skipping|bypass|bypassing|(?:do not|don'?t|never) (?:ask|wait) for|no need (?:for|to ask for))\\b(?: (?:asking|waiting|for|the|any|further|prior|user|human|manual|manager|manager's|additional|a|an)){0,3} (?:confirmation|approval|permission|consent|verification|sign-?off|review|authori[sz]ation)\\b|\\b(?:confirmation|approval|permission|sign-?off|authori[sz]ation) (?:is |are )?(?:not|no longer) (?:needed|required|necessary)\\b|\\bno need to (?:confirm|verify|ask)\\b`),
+    ],
+  },
+  {
+    // Left out of what is written for the user: "omit the complaints from the summary", "do not
+    // mention the delay in the minutes".
+    name: 'omit-fact',
+    patterns: [
+      re(`\\b(?:omit|omitting|leave out|leaving out|exclude|excluding|remove|drop|(?:do not|don'?t|never) (?:mention|include|record|report|list|note))\\b${g(50)}\\b(?:from|in|out of) (?:the |your |this |any |every )?(?:summary|summaries|report|minutes|answer|response|reply|notes|overview|analysis|write-?up|recap|digest)\\b|\\bleave\\b${g(40)}\\bout of (?:the |your |this |any )?(?:summary|report|minutes|answer|response|reply|notes|overview|recap)\\b`),
     ],
   },
 ];

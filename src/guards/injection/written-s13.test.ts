@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { outputSafeRows, readRows, WRITTEN_S13_DIR, WRITTEN_S16_DIR, WRITTEN_S17_DIR, writtenDocuments, writtenPrompts, writtenS13Documents, writtenS13Prompts, type DevRow } from './dataset.js';
+import { outputSafeRows, readRows, WRITTEN_S13_DIR, WRITTEN_S16_DIR, WRITTEN_S17_DIR, WRITTEN_S18_DIR, writtenDocuments, writtenPrompts, writtenS13Documents, writtenS13Prompts, type DevRow } from './dataset.js';
 import { ANSWER_PROBE_4 } from './probe-answers4.js';
 import { DIRECT3_PROBE } from './probe-direct3.js';
 import { DOCUMENT_PROBE_4 } from './probe-documents4.js';
@@ -25,6 +25,8 @@ const WRITTEN = join(ROOT, WRITTEN_S13_DIR);
 const WRITTEN16 = join(ROOT, WRITTEN_S16_DIR);
 // Session 17's written answers (training data).
 const WRITTEN17 = join(ROOT, WRITTEN_S17_DIR);
+// Session 18's written documents (training data).
+const WRITTEN18 = join(ROOT, WRITTEN_S18_DIR);
 const BLIND = join(ROOT, 'data', 'blind-s13');
 // Written in session 13 for a later session to score, unread: tests check it without printing a line of it.
 const SEALED = join(ROOT, 'data', 'blind-s14-sealed');
@@ -36,6 +38,8 @@ const SEALED16 = join(ROOT, 'data', 'blind-s16-sealed');
 const SEALED17 = join(ROOT, 'data', 'blind-s17-sealed');
 // Session 17 read blind-s17-sealed, so it wrote the next one, for session 18.
 const SEALED18 = join(ROOT, 'data', 'blind-s18-sealed');
+// Session 18 read blind-s18-sealed, so it wrote the next one, for session 19.
+const SEALED19 = join(ROOT, 'data', 'blind-s19-sealed');
 const DEV = join(ROOT, '..', 'shared', 'datasets');
 
 const FILES = { direct: ['attack', 'benign'], documents: ['attack', 'benign'], answers: ['jailbroken', 'leak', 'refusal', 'harmless'] } as const;
@@ -46,7 +50,7 @@ const FILES = { direct: ['attack', 'benign'], documents: ['attack', 'benign'], a
 const sentences = (t: string): string[] => t.split(/[.!?。！？\n]/u).map((s) => s.trim().toLowerCase()).filter((s) => s.length >= 48);
 
 for (const [name, labels] of Object.entries(FILES)) {
-  for (const [dir, what] of [[WRITTEN, 'written-s13'], [BLIND, 'blind-s13'], [SEALED, 'blind-s14-sealed'], [SEALED15, 'blind-s15-sealed'], [SEALED16, 'blind-s16-sealed'], [SEALED17, 'blind-s17-sealed'], [SEALED18, 'blind-s18-sealed']] as const) {
+  for (const [dir, what] of [[WRITTEN, 'written-s13'], [BLIND, 'blind-s13'], [SEALED, 'blind-s14-sealed'], [SEALED15, 'blind-s15-sealed'], [SEALED16, 'blind-s16-sealed'], [SEALED17, 'blind-s17-sealed'], [SEALED18, 'blind-s18-sealed'], [SEALED19, 'blind-s19-sealed']] as const) {
     test(`${what}/${name}.jsonl: every row valid, ids and texts unique, every label present, 15+ languages`, () => {
       const rows = readRows(join(dir, `${name}.jsonl`));
       assert.ok(rows.length >= 100, `${rows.length} rows`);
@@ -98,6 +102,14 @@ test('written-s16 documents: valid rows, 120 per label, 40+ languages, every att
   }
 });
 
+test('written-s18 documents: valid rows, 120 per label, 40+ languages, every attack names its planted instruction', () => {
+  const { train, held } = writtenDocuments(WRITTEN18, 'written-s18');
+  assertBatch(train, held, 120);
+  for (const d of [...train, ...held]) {
+    if (d.label === 'attack') assert.ok(d.payloads.length > 0 && d.payloads.every((p) => p.length >= 10 && d.text.includes(p)), d.id);
+  }
+});
+
 test('written-s13: a quarter of each label held out, and the split does not move between runs', () => {
   const a = writtenS13Prompts(WRITTEN);
   const b = writtenS13Prompts(WRITTEN);
@@ -135,19 +147,20 @@ test('written-s17 answers: 340 valid rows, the labels in their counts, 60+ langu
 });
 
 test('the blind probes share no sentence with any training text: the written batches, the dev files', () => {
-  const blind = new Set([BLIND, SEALED, SEALED15, SEALED16, SEALED17, SEALED18].flatMap((dir) => Object.keys(FILES).flatMap((n) => readRows(join(dir, `${n}.jsonl`)).flatMap((r) => sentences(r.text)))));
+  const blind = new Set([BLIND, SEALED, SEALED15, SEALED16, SEALED17, SEALED18, SEALED19].flatMap((dir) => Object.keys(FILES).flatMap((n) => readRows(join(dir, `${n}.jsonl`)).flatMap((r) => sentences(r.text)))));
   const training = [
     ...Object.keys(FILES).flatMap((n) => readRows(join(WRITTEN, `${n}.jsonl`))),
     ...['direct', 'documents'].flatMap((n) => readRows(join(WRITTEN16, `${n}.jsonl`))),
     ...readRows(join(WRITTEN17, 'answers.jsonl')),
+    ...readRows(join(WRITTEN18, 'documents.jsonl')),
     ...['injection', 'indirect', 'output'].flatMap((n) => readRows(join(DEV, `${n}-dev.jsonl`))),
   ];
   // Only the training row's id on failure: the sealed set must not be printed.
   for (const r of training) for (const s of sentences(r.text)) assert.ok(!blind.has(s), `${r.id} shares a sentence with a blind probe`);
 });
 
-test('written-s13, written-s16 and written-s17 share no sentence with the evaluation probes', () => {
+test('written-s13, written-s16, written-s17 and written-s18 share no sentence with the evaluation probes', () => {
   const probes = new Set([...ANSWER_PROBE_4, ...DIRECT3_PROBE, ...DOCUMENT_PROBE_4, ...LEAK_PROBE].flatMap((p) => sentences(p.text)));
-  const rows = [...Object.keys(FILES).flatMap((n) => readRows(join(WRITTEN, `${n}.jsonl`))), ...['direct', 'documents'].flatMap((n) => readRows(join(WRITTEN16, `${n}.jsonl`))), ...readRows(join(WRITTEN17, 'answers.jsonl'))];
+  const rows = [...Object.keys(FILES).flatMap((n) => readRows(join(WRITTEN, `${n}.jsonl`))), ...['direct', 'documents'].flatMap((n) => readRows(join(WRITTEN16, `${n}.jsonl`))), ...readRows(join(WRITTEN17, 'answers.jsonl')), ...readRows(join(WRITTEN18, 'documents.jsonl'))];
   for (const r of rows) for (const s of sentences(r.text)) assert.ok(!probes.has(s), `${r.id}: ${s}`);
 });
