@@ -98,7 +98,7 @@ conceptRuleSettings.addressesAnswer = !args.includes('--no-concept-answer-rule')
 conceptRuleSettings.prompts = !args.includes('--no-concept-prompt-rules');
 // Session 17: --no-concept-disclose leaves out disclose-verb and instruction-ref read from the concepts of document lines.
 conceptRuleSettings.segmentDisclose = !args.includes('--no-concept-disclose');
-// Session 18: --no-concept-planted leaves out hide-from-user, no-confirmation and omit-fact read from the concepts of document lines.
+// Session 18: --no-concept-planted leaves out hide-from-user, no-confirmation, omit-fact and summary-hijack read from the concepts of document lines.
 conceptRuleSettings.segmentPlanted = !args.includes('--no-concept-planted');
 const K = 5;
 /** Cap on benign false positives when choosing a threshold (the target is ≤ 2%). */

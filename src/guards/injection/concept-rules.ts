@@ -39,7 +39,7 @@ const ANSWERED = ['user', 'answer'];
 /**
  * Which of the later concept families are read: `addresses-answer` in documents and the prompt
  * families (session 16), `disclose-verb` in documents (session 17), `hide-from-user`,
- * `no-confirmation` and `omit-fact` in documents (session 18). Training scripts switch them
+ * `no-confirmation`, `omit-fact` and `summary-hijack` in documents (session 18). Training scripts switch them
  * off to measure what they do; scoring uses the defaults, which the models are trained with.
  */
 export const conceptRuleSettings = { addressesAnswer: true, prompts: true, segmentDisclose: true, segmentPlanted: true };
@@ -64,7 +64,7 @@ const DISCLOSED = ['secret', 'credential'];
 // Documents (session 18): what a planted note asks of whatever processes the document, named or
 // not, as the English families of the same names: keep something from the user ("do not tell the
 // customer"), act without a person's check ("without confirmation"), leave something out of what
-// is written ("omit the complaints from the summary").
+// is written ("omit the complaints from the summary"), tell the summary what to say.
 const WRITTEN_FOR_USER = ['summarize', 'answer', 'write'];
 /**
  * Positions between the user and the concealment ("secretly", or "tell" with a negation near it or
@@ -78,6 +78,11 @@ export const HIDE_WINDOW = 6;
 export const NEGATION_AROUND = 3;
 /** Positions between the omission and the summary, answer or text it is left out of, either side. */
 export const OMIT_WINDOW = 8;
+// What a summary is told to say: write, tell, leave out, must, only ("when summarising these
+// reviews, write that …", "la sintesi deve dire solo …"), as English `summary-hijack`.
+const SUMMARY_DIRECTIVE = ['write', 'tell', 'omit', 'always', 'only'];
+/** Positions after the summary within which, on the same line, the directive comes. */
+export const SUMMARY_WINDOW = 8;
 
 // A destination outside the conversation: an e-mail address, a URL or a host name. Every repetition
 // is bounded, so a long run without one costs time linear in its length.
@@ -124,6 +129,8 @@ interface Kinds {
   readonly covert: number;
   readonly writtenForUser: ReadonlySet<number>;
   readonly plantedAnchor: ReadonlySet<number>;
+  readonly summarize: number;
+  readonly summaryDirective: ReadonlySet<number>;
 }
 
 const kindsOf = new WeakMap<ConceptLexicon, Kinds>();
@@ -133,7 +140,7 @@ function kinds(lex: ConceptLexicon): Kinds {
   if (k !== undefined) return k;
   const index = (name: string): number => lex.names.indexOf(name);
   const set = (names: readonly string[]): ReadonlySet<number> => new Set(names.map(index).filter((i) => i >= 0));
-  k = { ai: index('ai'), ignore: index('ignore'), ignoreSet: set(['ignore']), send: index('send'), negation: index('negation'), directive: set(DIRECTIVE), ignored: set(IGNORED), inLabel: set(IN_LABEL), sent: set(SENT), answered: set(ANSWERED), own: set(OWN), ownQualifier: set(OWN_QUALIFIER), leak: set(LEAK), explained: set(EXPLAINED), reveal: index('reveal'), disclosed: set(DISCLOSED), user: index('user'), tell: index('tell'), confirm: index('confirm'), omit: index('omit'), covert: index('covert'), writtenForUser: set(WRITTEN_FOR_USER), plantedAnchor: set(['user', 'negation', 'covert', ...WRITTEN_FOR_USER]) };
+  k = { ai: index('ai'), ignore: index('ignore'), ignoreSet: set(['ignore']), send: index('send'), negation: index('negation'), directive: set(DIRECTIVE), ignored: set(IGNORED), inLabel: set(IN_LABEL), sent: set(SENT), answered: set(ANSWERED), own: set(OWN), ownQualifier: set(OWN_QUALIFIER), leak: set(LEAK), explained: set(EXPLAINED), reveal: index('reveal'), disclosed: set(DISCLOSED), user: index('user'), tell: index('tell'), confirm: index('confirm'), omit: index('omit'), covert: index('covert'), writtenForUser: set(WRITTEN_FOR_USER), plantedAnchor: set(['user', 'negation', 'covert', ...WRITTEN_FOR_USER]), summarize: index('summarize'), summaryDirective: set(SUMMARY_DIRECTIVE) };
   kindsOf.set(lex, k);
   return k;
 }
@@ -238,7 +245,8 @@ export function withoutShortCollisions(lex: ConceptLexicon, hits: readonly Conce
  * instructions; with the instructions, `instruction-ref` too); since session 18,
  * `hide-from-user` (the user near "secretly" or a negated "tell"), `no-confirmation` (a negated
  * confirmation or approval) and `omit-fact` (an omission, or a negated "tell", near a summary, an
- * answer or a text to write). Quoted words and the words
+ * answer or a text to write), `summary-hijack` (a summary followed on its line by write, tell,
+ * omit, must or only). Quoted words and the words
  * of addresses do not count, nor short forms that collide across languages
  * (`withoutShortCollisions`). `ruleOnly`: the lexicon of the concepts only these rules read
  * (`RULE_ONLY_CONCEPTS`), numbered as `lex`.
@@ -310,6 +318,7 @@ function plantedHits(hits: readonly ConceptHit[], i: number, k: Kinds, marks: Co
   } else if (c === k.confirm && !out.has('no-confirmation')) {
     if (negatedAround(hits, i, k.negation)) out.add('no-confirmation');
   }
+  if (c === k.summarize && !out.has('summary-hijack') && followedBy(hits, i + 1, (hits[i] as ConceptHit).pos, SUMMARY_WINDOW, k.summaryDirective, marks, k.negation)) out.add('summary-hijack');
   if (!out.has('omit-fact') && ((c === k.omit && !negated(hits, i, k.negation)) || untold(i)) && near(hits, i, OMIT_WINDOW, k.writtenForUser, marks)) out.add('omit-fact');
 }
 
