@@ -39,8 +39,9 @@ const ANSWERED = ['user', 'answer'];
 /**
  * Which of the later concept families are read: `addresses-answer` in documents and the prompt
  * families (session 16), `disclose-verb` in documents (session 17), `hide-from-user`,
- * `no-confirmation`, `omit-fact` and `summary-hijack` in documents (session 18). Training scripts switch them
- * off to measure what they do; scoring uses the defaults, which the models are trained with.
+ * `no-confirmation`, `omit-fact` and `summary-hijack` in documents (session 18). Training scripts
+ * switch them off to measure what they do; scoring uses the defaults, which the models are trained
+ * with.
  */
 export const conceptRuleSettings = { addressesAnswer: true, prompts: true, segmentDisclose: true, segmentPlanted: true };
 
@@ -244,8 +245,8 @@ export function withoutShortCollisions(lex: ConceptLexicon, hits: readonly Conce
  * `disclose-verb` (a reveal verb, not negated, near a secret, a credential or the model's own
  * instructions; with the instructions, `instruction-ref` too); since session 18,
  * `hide-from-user` (the user near "secretly" or a negated "tell"), `no-confirmation` (a negated
- * confirmation or approval) and `omit-fact` (an omission, or a negated "tell", near a summary, an
- * answer or a text to write), `summary-hijack` (a summary followed on its line by write, tell,
+ * confirmation or approval), `omit-fact` (an omission, or a negated "tell", near a summary, an
+ * answer or a text to write) and `summary-hijack` (a summary followed on its line by write, tell,
  * omit, must or only). Quoted words and the words
  * of addresses do not count, nor short forms that collide across languages
  * (`withoutShortCollisions`). `ruleOnly`: the lexicon of the concepts only these rules read
@@ -256,11 +257,7 @@ export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string
   const marks = emptyMarks();
   const hasDestination = (folded.includes('@') ? DESTINATION : DESTINATION_NO_AT).test(folded);
   const text = hasDestination ? folded.replace(DESTINATIONS, ' ') : folded;
-  const main = withoutShortCollisions(lex, findConcepts(lex, text, undefined, marks), marks, raw);
-  // The session-18 families each need one of the user, a negation or a text written for the user:
-  // without any, the rule-only lexicon is not scanned.
-  const planted = ruleOnly !== undefined && conceptRuleSettings.segmentPlanted && main.some((h) => k.plantedAnchor.has(h.concept));
-  const hits = planted ? merged(main, withoutShortCollisions(ruleOnly, findConcepts(ruleOnly, text), marks, raw)) : main;
+  const hits = withoutShortCollisions(lex, findConcepts(lex, text, undefined, marks), marks, raw);
   const out = new Set<string>();
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i] as ConceptHit;
@@ -287,7 +284,13 @@ export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string
         out.add('instruction-ref');
       } else if (near(hits, i, LEAK_WINDOW, k.disclosed, marks)) out.add('disclose-verb');
     }
-    if (conceptRuleSettings.segmentPlanted) plantedHits(hits, i, k, marks, out);
+  }
+  // The session-18 families read the rule-only concepts too, merged into the hits here only, so
+  // they cannot change the families above ("onlyLabel" would see them). Each needs a user, a
+  // negation, "secretly" or a text written for the user: without any, the second scan is skipped.
+  if (ruleOnly !== undefined && conceptRuleSettings.segmentPlanted && hits.some((h) => k.plantedAnchor.has(h.concept))) {
+    const all = merged(hits, withoutShortCollisions(ruleOnly, findConcepts(ruleOnly, text), marks, raw));
+    for (let i = 0; i < all.length; i++) if (!marks.quoted.has((all[i] as ConceptHit).pos)) plantedHits(all, i, k, marks, out);
   }
   return out;
 }
@@ -305,7 +308,7 @@ function merged(a: readonly ConceptHit[], b: readonly ConceptHit[]): readonly Co
   return out;
 }
 
-// The session-18 families for hits[i] (not quoted), added to `out`.
+// The session-18 families for hits[i] (not quoted), added to `out`; `hits` include the rule-only concepts.
 function plantedHits(hits: readonly ConceptHit[], i: number, k: Kinds, marks: ConceptMarks, out: Set<string>): void {
   const c = (hits[i] as ConceptHit).concept;
   const quoted = (j: number): boolean => marks.quoted.has((hits[j] as ConceptHit).pos);
