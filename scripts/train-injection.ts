@@ -64,12 +64,12 @@ import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
 import { formatAnswerProbe3 } from '../src/guards/injection/probe-answers3.js';
 import { formatAnswerProbe4 } from '../src/guards/injection/probe-answers4.js';
 import { formatLeakProbe } from '../src/guards/injection/probe-leaks.js';
-import { chooseOutputThreshold, OUTPUT_L2_CONCEPT, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
+import { chooseOutputThreshold, fitQuestionWeights, OUTPUT_L2_CONCEPT, outputOutOfFold, stackedOutOfFold, trainOutputModel, withQuestionWeights } from '../src/guards/injection/output-train.js';
 import { formatDefensive, scoreDefensiveSet } from '../src/guards/injection/defensive-prompts.js';
 import { BENIGN_PROBE, formatBenignProbe } from '../src/guards/injection/benign-probe.js';
 import { mulberry32 } from '../src/lib/random.js';
 import { conceptRuleSettings } from '../src/guards/injection/concept-rules.js';
-import { addNgrams, conceptSettings, extractInput, extractOutput, HASH_BITS, ngramKeys, type FeatureVector } from '../src/guards/injection/features.js';
+import { addNgrams, conceptSettings, extractInput, extractOutput, HASH_BITS, ngramKeys, outputSettings, questionAttack, type FeatureVector } from '../src/guards/injection/features.js';
 import { blindFigures, blindLine } from './blind-dev.js';
 import { deobfuscate } from '../src/guards/injection/deobfuscate.js';
 import { calibrate, fitPlatt, predict, serialize, train, DEFAULT_TRAIN_OPTIONS, type Calibration, type LinearModel, type TrainExample, type TrainOptions } from '../src/guards/injection/linear.js';
@@ -676,12 +676,17 @@ const outputHeld = heldOutSet(outputRows, (r) => r.source, (r) => r.prompt ?? r.
 const outputTrain = outputRows.filter((r) => !outputHeld.has(r));
 // Session 17: the written answers of data/written-s17 join the answer model unless --no-data-s17.
 const safe = outputSafeRows(DATA, DATA_S13, args.includes('--no-data-s17') ? [] : [join(ROOT, WRITTEN_S17_DIR)]);
+// Session 19: the answer model reads the direct model's score of the question (features.ts `qa:`),
+// from the direct model trained above; --no-prompt-attack leaves it out.
+outputSettings.promptAttack = !args.includes('--no-prompt-attack');
+const questionScore = (prompt: string | undefined): number | undefined => (prompt === undefined || prompt.length === 0 ? undefined : questionAttack(prompt, (v) => predict(directModel, ablate(v, prompt))));
+const answerVector = (text: string, prompt?: string): FeatureVector => extractOutput(text, prompt, questionScore(prompt)).vector;
 const outputX = new Map<DevRow, FeatureVector>();
 for (const r of [...outputRows, ...safe.train, ...safe.held]) {
   // Half the rows are featurised without the question so the model also works when the caller
   // cannot supply it.
   const withPrompt = stableHash(`prompt:${r.id}`) % 2 === 0;
-  outputX.set(r, extractOutput(r.text, withPrompt ? r.prompt : undefined).vector);
+  outputX.set(r, answerVector(r.text, withPrompt ? r.prompt : undefined));
 }
 log(`output: ${outputRows.length} rows, ${outputTrain.length} train, ${outputHeld.size} held out; safe answers ${safe.train.length} train, ${safe.held.length} held out, ${safe.evalOnly.length} evaluation-only (${Date.now() - t0} ms)`);
 // Session 11: weights averaged over 5 example orders (same size and scoring cost): with one order
@@ -690,12 +695,19 @@ log(`output: ${outputRows.length} rows, ${outputTrain.length} train, ${outputHel
 const outputOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: 1e-3, orders: 5, l2Concept: Number(argAfter('--output-l2-concept') ?? OUTPUT_L2_CONCEPT) };
 
 const outputTrainAll = [...outputTrain, ...safe.train];
-const oofOutput = outputOutOfFold(outputTrainAll, outputX, outputOptions, K);
+// Session 19: the question's weights are stacked on the answer model's out-of-fold margins
+// (output-train.ts `fitQuestionWeights`), so an answer scored without its question scores as the
+// answer model alone does.
+const oofAnswer = outputOutOfFold(outputTrainAll, outputX, outputOptions, K);
+const questionWeights = outputSettings.promptAttack ? fitQuestionWeights(outputTrainAll, oofAnswer, outputX) : new Map<string, number>();
+log(`output: question weights ${[...questionWeights].map(([k, v]) => `${k}=${v.toFixed(3)}`).join(' ') || 'none'}`);
+const oofOutput = stackedOutOfFold(oofAnswer, outputX, questionWeights);
 const outputThreshold = chooseOutputThreshold(outputTrainAll.map((r) => ({ p: oofOutput.get(r) ?? 0, row: r })), MAX_FPR);
 log(formatReport(`output: ${K}-fold CV, output-dev grouped by question (threshold ${outputThreshold})`, scoreBinary(outputTrain, (r) => (oofOutput.get(r) ?? 0) >= outputThreshold)));
 log(formatReport(`output: ${K}-fold CV, safe answers (FPR = harmless answers flagged) and written non-English jailbroken answers`, scoreBinary(safe.train, (r) => (oofOutput.get(r) ?? 0) >= outputThreshold)));
-const outputModel = trainOutputModel(outputTrainAll, outputX, outputOptions);
-log(blindLine(ROOT, 'answers', (r) => predict(outputModel, extractOutput(r.text).vector), outputThreshold, (r) => r.label === 'jailbroken' || r.label === 'leak'));
+const outputModel = withQuestionWeights(trainOutputModel(outputTrainAll, outputX, outputOptions), questionWeights);
+log(blindLine(ROOT, 'answers', (r) => predict(outputModel, answerVector(r.text, r.prompt)), outputThreshold, (r) => r.label === 'jailbroken' || r.label === 'leak'));
+log(blindLine(ROOT, 'answers', (r) => predict(outputModel, answerVector(r.text)), outputThreshold, (r) => r.label === 'jailbroken' || r.label === 'leak').replace(/answers:/g, 'answers (no question):'));
 log(formatAnswerProbe((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 log(formatAnswerProbe2((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 log(formatAnswerProbe3((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));

@@ -19,17 +19,21 @@
  * --curve (session 15): for the first seed, print GPTFuzz balanced accuracy, harmless answers flagged
  * (CV), the balanced accuracy of the CV's safe and written answers (session 17) and the development
  * blind sets at thresholds 0.30 to 0.78, to see what the cap costs.
+ * --no-prompt-attack (session 19): leave out the question features (the direct model's score of the
+ * question, stacked on the answer model); --blind-no-prompt: also print the blind sets scored without
+ * their questions.
  * --probe-leaks: also print the leak probe (probe-leaks.ts, session 12 out-leak, evaluation only: read
  * once at the start and once at the end; with --wrong it lists its misses).
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport } from '../src/guards/eval/classify.js';
 import { heldOutSet, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S17_DIR, type DevRow } from '../src/guards/injection/dataset.js';
-import { conceptSettings, extractOutput, type FeatureVector } from '../src/guards/injection/features.js';
+import { conceptSettings, extractOutput, outputSettings, questionAttack, type FeatureVector } from '../src/guards/injection/features.js';
 import { blindLine } from './blind-dev.js';
-import { DEFAULT_TRAIN_OPTIONS, predict, type TrainOptions } from '../src/guards/injection/linear.js';
-import { chooseOutputThreshold, OUTPUT_L2_CONCEPT, OUTPUT_SHARES, outputOutOfFold, trainOutputModel } from '../src/guards/injection/output-train.js';
+import { DEFAULT_TRAIN_OPTIONS, deserialize, predict, type SerializedModel, type TrainOptions } from '../src/guards/injection/linear.js';
+import { chooseOutputThreshold, fitQuestionWeights, OUTPUT_L2_CONCEPT, OUTPUT_SHARES, outputOutOfFold, stackedOutOfFold, trainOutputModel, withQuestionWeights } from '../src/guards/injection/output-train.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
 import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
 import { formatAnswerProbe3 } from '../src/guards/injection/probe-answers3.js';
@@ -60,10 +64,16 @@ const outputTrain = outputRows.filter((r) => !outputHeld.has(r));
 // Session 13: the written answers of data/written-s13 join unless --no-data-s13, as in the trainer.
 // Session 17: and those of data/written-s17 unless --no-data-s17.
 const safe = outputSafeRows(DATA, args.includes('--no-data-s13') ? undefined : join(ROOT, WRITTEN_S13_DIR), args.includes('--no-data-s17') ? [] : [join(ROOT, WRITTEN_S17_DIR)]);
+// Session 19: the answer model reads the direct model's score of the question (the committed
+// direct model here; the trainer uses the one it has just trained). --no-prompt-attack leaves it out.
+outputSettings.promptAttack = !args.includes('--no-prompt-attack');
+const committed = { direct: deserialize((JSON.parse(readFileSync(join(ROOT, 'src', 'guards', 'injection', 'model.json'), 'utf8')) as { direct: SerializedModel }).direct) };
+const answerVector = (text: string, prompt: string | undefined): FeatureVector =>
+  extractOutput(text, prompt, prompt === undefined || prompt.length === 0 ? undefined : questionAttack(prompt, (v) => predict(committed.direct, v))).vector;
 const x = new Map<DevRow, FeatureVector>();
 for (const r of [...outputTrain, ...safe.train]) {
   const withPrompt = stableHash(`prompt:${r.id}`) % 2 === 0;
-  x.set(r, extractOutput(r.text, withPrompt ? r.prompt : undefined).vector);
+  x.set(r, answerVector(r.text, withPrompt ? r.prompt : undefined));
 }
 // Session 14: --l2-concept X, the L2 strength on concept features (OUTPUT_L2_CONCEPT when unset, as the trainer).
 const options: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--l2-hashed') ?? '1e-3'), orders: Number(argAfter('--orders') ?? '5'), l2Concept: Number(argAfter('--l2-concept') ?? OUTPUT_L2_CONCEPT) };
@@ -80,15 +90,21 @@ for (let s = Number(seedRange[1]); s <= Number(seedRange[2]); s++) seeds.push(s)
 const means = { ba: 0, recall: 0, refusals: 0, harmless: 0, written: 0 };
 let threshold = 0.5;
 let oof = new Map<DevRow, number>();
+let questionWeights = new Map<string, number>();
 for (const seed of seeds) {
-  const o = outputOutOfFold(all, x, { ...options, seed }, K, shares);
+  const o0 = outputOutOfFold(all, x, { ...options, seed }, K, shares);
+  // Session 19: the question's weights, stacked on the answer model's out-of-fold margins.
+  const qw = outputSettings.promptAttack ? fitQuestionWeights(all, o0, x, shares) : new Map<string, number>();
+  const o = stackedOutOfFold(o0, x, qw);
+  if (seed === seeds[0]) questionWeights = qw;
+  log(`question weights seed=${seed}: ${[...qw].map(([k, v]) => `${k}=${v.toFixed(3)}`).join(' ')}`);
   const t = chooseOutputThreshold(all.map((r) => ({ p: o.get(r) ?? 0, row: r })), CAP);
   if (args.includes('--curve') && seed === seeds[0]) {
-    const cm = trainOutputModel(all, x, { ...options, seed }, shares);
+    const cm = withQuestionWeights(trainOutputModel(all, x, { ...options, seed }, shares), qw);
     for (let u = 0.3; u <= 0.8; u += 0.02) {
       const cu = scoreBinary(outputTrain.filter((r) => r.source === 'gptfuzz'), (r) => (o.get(r) ?? 0) >= u);
       const vu = scoreBinary(safe.train, (r) => (o.get(r) ?? 0) >= u);
-      const bl = blindLine(ROOT, 'answers', (r) => predict(cm, extractOutput(r.text).vector), u, (r) => r.label === 'jailbroken' || r.label === 'leak');
+      const bl = blindLine(ROOT, 'answers', (r) => predict(cm, answerVector(r.text, r.prompt)), u, (r) => r.label === 'jailbroken' || r.label === 'leak');
       log(`curve t=${u.toFixed(2)} gptfuzz.ba=${(cu.overall.balancedAccuracy * 100).toFixed(2)} harmless=${(vu.overall.fpr * 100).toFixed(2)}% written.ba=${(vu.overall.balancedAccuracy * 100).toFixed(2)} written.recall=${(vu.overall.recall * 100).toFixed(1)}% ${bl.replace(/\n/g, " || ")}`);
     }
   }
@@ -117,7 +133,7 @@ if (args.includes('--wrong')) {
     if ((p >= threshold) !== (r.label === 'jailbroken')) log(`  wrong ${r.label} ${p.toFixed(2)} [${r.id}] ${r.text.slice(0, 120).replace(/\n/g, ' ')}`);
   }
 }
-const model = trainOutputModel(all, x, { ...options, seed: seeds[0] ?? 1 }, shares);
+const model = withQuestionWeights(trainOutputModel(all, x, { ...options, seed: seeds[0] ?? 1 }, shares), questionWeights);
 const flag = (text: string): boolean => predict(model, extractOutput(text).vector) >= threshold;
 const balOf = (report: string): number => Number(/bal\.acc=([\d.]+)/.exec(report)?.[1] ?? 'NaN');
 const p1 = formatAnswerProbe(flag);
@@ -128,7 +144,8 @@ const p3 = formatAnswerProbe3(flag, args.includes('--wrong'));
 log(p3);
 log(`SELECT mean(cv, probe1, probe2) = ${((means.ba * 100 + balOf(p1) + balOf(p2)) / 3).toFixed(2)} (cv ${(means.ba * 100).toFixed(2)}, probe1 ${balOf(p1)}, probe2 ${balOf(p2)})`);
 log(`SELECT4 mean(cv, probe1, probe2, probe3) = ${((means.ba * 100 + balOf(p1) + balOf(p2) + balOf(p3)) / 4).toFixed(2)} (probe3 ${balOf(p3)})`);
-log(blindLine(ROOT, 'answers', (r) => predict(model, extractOutput(r.text).vector), threshold, (r) => r.label === 'jailbroken' || r.label === 'leak'));
+log(blindLine(ROOT, 'answers', (r) => predict(model, answerVector(r.text, r.prompt)), threshold, (r) => r.label === 'jailbroken' || r.label === 'leak'));
+if (args.includes('--blind-no-prompt')) log(blindLine(ROOT, 'answers', (r) => predict(model, answerVector(r.text, undefined)), threshold, (r) => r.label === 'jailbroken' || r.label === 'leak').replace(/answers:/g, 'answers (no question):'));
 const alpaca = scoreBinary(safe.evalOnly, (r) => flag(r.text));
 log(`AlpacaEval instructions in answer form flagged: ${(alpaca.overall.fpr * 100).toFixed(1)}% of ${alpaca.overall.n} (keep <= 1%)`);
 // Probe 4 (out-gen4, session 12) is evaluation only: printed on request, read at the start and the end.

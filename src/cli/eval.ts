@@ -39,7 +39,8 @@ interface TextRow {
 /**
  * Only the detectors under evaluation run: other categories (a name in a jailbreak prompt) would
  * otherwise count as that detector's false positives. Their thresholds and actions stay as
- * configured. Answers are scored by the jailbroken-answer model and the secrets detector: the
+ * configured. Answers are scored, with their row's question (`prompt`) when it has one, by the
+ * jailbroken-answer model and the secrets detector: the
  * output labels count `leak` as positive, and a key or password printed in an answer is a leak the
  * gateway blocks on every answer. PII stays off there: names, addresses and e-mails are ordinary in
  * harmless answers (a letter, a contact table), so they would count as false positives.
@@ -67,6 +68,15 @@ export type Refused = Readonly<Record<string, number>>;
 // sees it, so it counts as flagged, and the evaluation goes on with the next row.
 const REFUSED: ScanResult = Object.freeze({ flagged: true, categories: [], scores: {}, findings: [] });
 
+/**
+ * An answer row's question (`prompt`, as in output-dev.jsonl), passed on as the gateway passes the
+ * request's question to the answer model.
+ */
+function questionOf(row: TextRow, role: TextRole): { prompt?: string } {
+  const prompt = (row as { prompt?: unknown }).prompt;
+  return role === 'assistant' && typeof prompt === 'string' && prompt.length > 0 ? { prompt } : {};
+}
+
 /** Scans every row once, timing each scan; a row the scanner refuses is flagged and counted. */
 function scanAll<R extends TextRow>(scanner: Scanner, rows: readonly R[], role: TextRole): { results: Map<R, ScanResult>; latency: Latency; refused: Refused } {
   const results = new Map<R, ScanResult>();
@@ -77,7 +87,7 @@ function scanAll<R extends TextRow>(scanner: Scanner, rows: readonly R[], role: 
   for (const row of rows) {
     const a = process.hrtime.bigint();
     try {
-      results.set(row, scanner.scan({ text: row.text, role }));
+      results.set(row, scanner.scan({ text: row.text, role, ...questionOf(row, role) }));
     } catch (err) {
       if (!(err instanceof GatewayError)) throw err;
       results.set(row, REFUSED);

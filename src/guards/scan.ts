@@ -33,6 +33,11 @@ export interface ScanInput {
   readonly text: string;
   /** Where the text sits; default `user`. */
   readonly role?: TextRole;
+  /**
+   * For an answer (`assistant`): the question it replies to. The jailbroken-answer model reads
+   * both, as the gateway does with the request's last user message; ignored for other roles.
+   */
+  readonly prompt?: string;
 }
 
 /** The result object of DESIGN.md. */
@@ -98,7 +103,7 @@ export function parseScanInput(value: unknown): ScanInput {
     throw new GatewayError('PC_ERR_BAD_REQUEST', { detail: 'the input must be a JSON object' });
   }
   const o = value as Record<string, unknown>;
-  const { id, text, role } = o;
+  const { id, text, role, prompt } = o;
   if (id !== undefined && typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) {
     throw new GatewayError('PC_ERR_BAD_REQUEST', { detail: '"id" must be a string or a number' });
   }
@@ -106,7 +111,8 @@ export function parseScanInput(value: unknown): ScanInput {
   if (role !== undefined && !TEXT_ROLES.includes(role as TextRole)) {
     throw new GatewayError('PC_ERR_BAD_REQUEST', { detail: `"role" must be one of ${TEXT_ROLES.join(', ')}` });
   }
-  return { ...(id === undefined ? {} : { id }), text, ...(role === undefined ? {} : { role: role as TextRole }) };
+  if (prompt !== undefined && typeof prompt !== 'string') throw new GatewayError('PC_ERR_BAD_REQUEST', { detail: '"prompt" must be a string' });
+  return { ...(id === undefined ? {} : { id }), text, ...(role === undefined ? {} : { role: role as TextRole }), ...(prompt === undefined ? {} : { prompt }) };
 }
 
 /**
@@ -149,6 +155,12 @@ export function createScanner(config: GuardsConfigInput = {}): Scanner {
       if (size !== undefined) {
         throw new GatewayError('PC_ERR_BODY_TOO_LARGE', { detail: `the text is ${size} bytes; guards.maxInputBytes is ${cfg.maxInputBytes}` });
       }
+      const question = input.prompt;
+      if (question !== undefined && typeof question !== 'string') throw new GatewayError('PC_ERR_BAD_REQUEST', { detail: '"prompt" must be a string' });
+      const questionSize = question === undefined ? undefined : tooLarge(question, cfg.maxInputBytes);
+      if (questionSize !== undefined) {
+        throw new GatewayError('PC_ERR_BODY_TOO_LARGE', { detail: `the prompt is ${questionSize} bytes; guards.maxInputBytes is ${cfg.maxInputBytes}` });
+      }
       const text = wellFormed(raw);
       const r = role as TextRole;
       const detected = new Set<GuardCategory>();
@@ -166,7 +178,7 @@ export function createScanner(config: GuardsConfigInput = {}): Scanner {
         }
       }
       if (r === 'assistant' && cfg.jailbroken.enabled) {
-        const res = scoreJailbrokenAnswer(text);
+        const res = scoreJailbrokenAnswer(text, question === undefined ? undefined : wellFormed(question));
         scores.jailbroken = res.score;
         if (res.score >= cfg.jailbroken.threshold) detected.add('jailbroken');
       }

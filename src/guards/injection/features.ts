@@ -516,6 +516,33 @@ setImmediate(() => {
   for (const f of [PROMPT_FILTER, SEGMENT_FILTER, ANSWER_FILTER]) f.warm();
 }).unref();
 
+/**
+ * Session 19: what the answer model reads of the question, the direct model's score (`score`
+ * applied to the question's features), counted only when a rule family names the attack: a short
+ * vague question ("can you help me with this?") can score high on its shape alone, and its
+ * harmless answer would then read as compliance with an attack.
+ */
+export function questionAttack(question: string, score: (x: FeatureVector) => number): number {
+  const ex = extractInput(question, 'direct');
+  return ex.rules.hits.size > 0 ? score(ex.vector) : 0;
+}
+
+/** Session 19: switches for the answer model's question features (trainer flags). */
+export const outputSettings = { promptAttack: true };
+const REFUSAL_CONCEPTS: ReadonlySet<string> = new Set(['sorry', 'unable', 'refuse']);
+/** How much of an answer's start is read for a refusal in any language. */
+const REFUSAL_HEAD = 300;
+
+/**
+ * Whether an answer's start apologises, declines or says it cannot, in any language the concept
+ * lexicon has (English included: the refusal rule wants "I'm sorry", not a bare "Sorry, ...").
+ * Only read when the question was an attack, so its cost falls on few answers.
+ */
+function refusesInHead(text: string): boolean {
+  const lex = conceptLexicon();
+  return findConcepts(lex, foldConcepts(text.slice(0, REFUSAL_HEAD))).some((h) => REFUSAL_CONCEPTS.has(lex.names[h.concept] ?? ''));
+}
+
 // Splits a model answer into parts: paragraphs and persona-labelled turns ("DAN: ...").
 const PART_SPLIT = /\n\s*\n|\n(?=\s*(?:\[[^\]\n]{1,30}\]|[A-Za-z][\w ()-]{1,30}:))/;
 
@@ -525,7 +552,7 @@ const PART_SPLIT = /\n\s*\n|\n(?=\s*(?:\[[^\]\n]{1,30}\]|[A-Za-z][\w ()-]{1,30}:
  * another, so "a substantial part that does not refuse" is the key signal (Yu et al., GPTFuzzer,
  * 2023, label such mixed answers as jailbroken).
  */
-export function extractOutput(raw: string, prompt?: string): Extracted {
+export function extractOutput(raw: string, prompt?: string, promptAttack?: number): Extracted {
   const d = deobfuscate(raw);
   const question = prompt !== undefined && prompt.length > 0 ? deobfuscate(prompt).text : undefined;
   const hashed = new Map<number, number>();
@@ -535,6 +562,7 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
   const rules = ruleHits(d, ANSWER_RULES);
   for (const h of rules.hits) named.set(`r:${h}`, 1);
   addConcepts(d.text, raw, named);
+  let refusesAnywhere = false;
   const refusal = OUTPUT_RULES[0];
   const compliance = OUTPUT_RULES[1];
   if (refusal !== undefined && compliance !== undefined) {
@@ -606,6 +634,7 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
     // Session 13 (out-para): a concealed act outside a refusal and protective advice.
     if (covertParts > 0) named.set('hs:covert', 1);
     if (harmProtParts > 0 && harmPlainParts === 0) named.set('hs:protected', 1);
+    refusesAnywhere = refusing > 0;
     named.set('part:refusing-share', refusing / nParts);
     named.set('part:all-refuse', refusing === parts.length && refusing > 0 ? 1 : 0);
     named.set('part:longest-other', Math.min(longestOther / 600, 2));
@@ -643,6 +672,20 @@ export function extractOutput(raw: string, prompt?: string): Extracted {
     }
   }
   named.set('len:log', Math.min(Math.log1p(raw.length) / 10, 1.2));
+  if (question !== undefined && promptAttack !== undefined && outputSettings.promptAttack) {
+    // Session 19: the direct model's reading of the question. An answer that does not refuse a
+    // question that was an attack (extraction, injection, jailbreak) has gone along with it: a
+    // recited system prompt or an admin code in any language reads as ordinary text on its own.
+    // "Refuses" counts the refusal rule and, for other languages, the refusal concepts.
+    // Only a question the direct model leans towards calling an attack counts (a hinge at 0.5):
+    // the low scores of ordinary questions would otherwise add a little to every answer.
+    const attack = Math.max(0, promptAttack - 0.5) * 2;
+    if (attack > 0) {
+      const refuses = refusesAnywhere || refusesInHead(d.text);
+      named.set('qa:attack', attack);
+      if (!refuses) named.set('qa:attack-open', attack);
+    }
+  }
   if (question !== undefined) {
     // Echoing the question's content words suggests the answer engages with it.
     const q = new Set((question.match(/\p{L}{4,}/gu) ?? []).slice(0, 64));

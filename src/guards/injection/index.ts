@@ -11,7 +11,7 @@
 import modelFile from './model.json' with { type: 'json' };
 import type { TextRole } from '../types.js';
 import { bestSegment, documentPayloads } from './document.js';
-import { extractInput, extractOutput, type Extracted } from './features.js';
+import { extractInput, extractOutput, questionAttack, type Extracted } from './features.js';
 import { contributions, deserialize, predict, type LinearModel, type SerializedModel } from './linear.js';
 
 export { deobfuscate, canonicalize, DEOBFUSCATION_LIMITS, type Deobfuscated, type DeobfuscationKind } from './deobfuscate.js';
@@ -180,12 +180,23 @@ function categoriseDoc(signals: readonly string[]): InjectionCategory {
   return categorise(signals.map((s) => (s.startsWith('rule:') ? `r:${s.slice(5)}` : s)));
 }
 
+// A stream's answer is scored again as it grows, with the same question each time: the question's
+// score is kept for the last question seen.
+let lastQuestion: { readonly text: string; readonly score: number } | undefined;
+
+/** The direct model's score of the question an answer replies to (a feature of the answer model). */
+function promptAttack(question: string): number {
+  if (lastQuestion?.text !== question) lastQuestion = { text: question, score: questionAttack(question, (x) => predict(MODELS.direct, x)) };
+  return lastQuestion.score;
+}
+
 /**
  * Score a model answer for having complied with a harmful or jailbreak request (rather than
  * refusing). `prompt`, when given, is the question that was asked.
  */
 export function scoreJailbrokenAnswer(answer: string, prompt?: string): JailbrokenScore {
-  const ex = extractOutput(answer, prompt);
+  const question = prompt !== undefined && prompt.length > 0 ? prompt : undefined;
+  const ex = extractOutput(answer, question, question === undefined ? undefined : promptAttack(question));
   const score = round(predict(MODELS.output, ex.vector));
   const signals = explain(MODELS.output, ex);
   // Name the harm topics found in the non-refusing parts, so a flagged answer says what it was about.

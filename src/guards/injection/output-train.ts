@@ -76,8 +76,114 @@ const LEAK_RULE_FEATURES: ReadonlySet<string> = new Set(['r:recited-instructions
  */
 function trainingVector(r: DevRow, v: FeatureVector): FeatureVector {
   const k = outputRowKind(r);
-  if (k !== 'jailbroken:leak' && k !== 'negative:leak') return v;
+  if (k !== 'jailbroken:leak' && k !== 'negative:leak') return withoutQuestion(v);
   return { hashed: NO_HASHED, named: new Map([...v.named].filter(([n]) => LEAK_RULE_FEATURES.has(n))) };
+}
+
+/**
+ * Session 19: the question features (features.ts `qa:`, the direct model's score of the question
+ * the answer replies to). They are not learned with the answer's own features but on top of the
+ * finished answer model ({@link fitQuestionWeights}): learned jointly, they took part of the
+ * signal from the answer's own features and answers scored without their question lost a point
+ * on the answer probes. Stacked, an answer without its question scores exactly as before.
+ */
+export const QUESTION_FEATURES: readonly string[] = ['qa:attack', 'qa:attack-open'];
+
+function withoutQuestion(v: FeatureVector): FeatureVector {
+  if (!QUESTION_FEATURES.some((n) => v.named.has(n))) return v;
+  return { hashed: v.hashed, named: new Map([...v.named].filter(([n]) => !QUESTION_FEATURES.includes(n))) };
+}
+
+/** L2 strength of the stacked question weights, relative to the rows' total example weight. */
+const QUESTION_L2 = 1e-3;
+
+/**
+ * Weights of the question features on top of the answer model: a weighted logistic regression
+ * (Newton's method) with each row's out-of-fold answer-model margin as a fixed offset, over the
+ * rows that have a question; the class balance is the answer model's own ({@link outputWeights}).
+ * Out-of-fold margins, not in-sample ones: the model has fitted its own training rows, and on
+ * them the question would look as if it added nothing.
+ */
+export function fitQuestionWeights(rows: readonly DevRow[], oof: ReadonlyMap<DevRow, number>, x: ReadonlyMap<DevRow, FeatureVector>, shares?: Readonly<Record<string, number>>): Map<string, number> {
+  const w = outputWeights(rows, shares);
+  const n = QUESTION_FEATURES.length;
+  const pts: { m: number; f: number[]; y: number; w: number }[] = [];
+  let total = 0;
+  rows.forEach((r, i) => {
+    const f = QUESTION_FEATURES.map((q) => x.get(r)?.named.get(q) ?? 0);
+    if (f.every((v) => v === 0)) return;
+    const p = Math.min(Math.max(oof.get(r) ?? 0.5, 1e-6), 1 - 1e-6);
+    pts.push({ m: Math.log(p / (1 - p)), f, y: isJailbroken(r) ? 1 : 0, w: w[i] ?? 1 });
+    total += w[i] ?? 1;
+  });
+  const l2 = QUESTION_L2 * total;
+  const beta = new Array<number>(n).fill(0);
+  for (let it = 0; it < 50 && pts.length > 0; it++) {
+    const g = beta.map((b) => l2 * b);
+    const h = beta.map((_, j) => beta.map((__, k) => (j === k ? l2 : 0)));
+    for (const pt of pts) {
+      const z = pt.m + pt.f.reduce((a, v, j) => a + v * (beta[j] ?? 0), 0);
+      const p = 1 / (1 + Math.exp(-z));
+      for (let j = 0; j < n; j++) {
+        g[j] = (g[j] ?? 0) + pt.w * (p - pt.y) * (pt.f[j] ?? 0);
+        const hj = h[j] as number[];
+        for (let k = 0; k < n; k++) hj[k] = (hj[k] ?? 0) + pt.w * p * (1 - p) * (pt.f[j] ?? 0) * (pt.f[k] ?? 0);
+      }
+    }
+    const step = solve(h, g);
+    let moved = 0;
+    for (let j = 0; j < n; j++) {
+      beta[j] = (beta[j] ?? 0) - (step[j] ?? 0);
+      moved = Math.max(moved, Math.abs(step[j] ?? 0));
+    }
+    if (moved < 1e-9) break;
+  }
+  return new Map(QUESTION_FEATURES.map((q, j) => [q, beta[j] ?? 0]));
+}
+
+/** Solves the small symmetric positive-definite system a·s = b (Gaussian elimination). */
+function solve(a: readonly (readonly number[])[], b: readonly number[]): number[] {
+  const m = a.map((row, i) => [...row, b[i] ?? 0]);
+  const n = b.length;
+  for (let c = 0; c < n; c++) {
+    const pivot = m[c] as number[];
+    for (let r = c + 1; r < n; r++) {
+      const row = m[r] as number[];
+      const k = (row[c] ?? 0) / (pivot[c] ?? 1);
+      for (let j = c; j <= n; j++) row[j] = (row[j] ?? 0) - k * (pivot[j] ?? 0);
+    }
+  }
+  const s = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    const row = m[r] as number[];
+    let v = row[n] ?? 0;
+    for (let j = r + 1; j < n; j++) v -= (row[j] ?? 0) * (s[j] ?? 0);
+    s[r] = v / (row[r] ?? 1);
+  }
+  return s;
+}
+
+/** `model` with the stacked question weights added to its named weights. */
+export function withQuestionWeights(model: LinearModel, weights: ReadonlyMap<string, number>): LinearModel {
+  const named = new Map(model.named);
+  for (const [k, v] of weights) if (v !== 0) named.set(k, v);
+  return { named, hashed: model.hashed };
+}
+
+/** Out-of-fold probabilities with the stacked question weights applied. */
+export function stackedOutOfFold(oof: ReadonlyMap<DevRow, number>, x: ReadonlyMap<DevRow, FeatureVector>, weights: ReadonlyMap<string, number>): Map<DevRow, number> {
+  const out = new Map<DevRow, number>();
+  for (const [r, p0] of oof) {
+    let z = 0;
+    for (const [k, v] of weights) z += v * (x.get(r)?.named.get(k) ?? 0);
+    if (z === 0) {
+      out.set(r, p0);
+      continue;
+    }
+    const p = Math.min(Math.max(p0, 1e-12), 1 - 1e-12);
+    out.set(r, 1 / (1 + Math.exp(-(Math.log(p / (1 - p)) + z))));
+  }
+  return out;
 }
 
 export function trainOutputModel(rows: readonly DevRow[], x: ReadonlyMap<DevRow, FeatureVector>, options: TrainOptions, shares?: Readonly<Record<string, number>>): LinearModel {
