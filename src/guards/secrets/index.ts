@@ -213,13 +213,28 @@ const RULES: readonly Rule[] = [
   }),
 ];
 
-/** Keyword-anchored assignments: `password = "…"`, `api_key: …`, `"client_secret": "…"`. */
+/**
+ * "Password" in other languages (session 19): answers and prompts name a password in their own
+ * language ("Passwort: …", "senha: …", "пароль: …", "密码：…"). Lower case, as the rule folds case.
+ */
+const PASSWORD_WORDS = [
+  'passwort', 'kennwort', 'contraseña', 'contrasena', 'mot de passe', 'senha', 'parola', 'wachtwoord', 'hasło', 'haslo', 'lösenord',
+  'losenord', 'adgangskode', 'passord', 'salasana', 'jelszó', 'jelszo', 'heslo', 'geslo', 'lozinka', 'parolă', 'şifre', 'sifre', 'kata sandi',
+  'kata laluan', 'mật khẩu', 'пароль', 'лозинка', 'κωδικός', 'סיסמה', 'סיסמא', 'كلمة المرور', 'كلمة السر', 'رمز عبور', 'पासवर्ड',
+  'รหัสผ่าน', '密码', '密碼', 'パスワード', '비밀번호',
+];
+
+/**
+ * Keyword-anchored assignments: `password = "…"`, `api_key: …`, `"client_secret": "…"`, a value
+ * in backticks after the keyword or its operator (`password \`…\``, as answers write it in
+ * Markdown), and a full-width colon.
+ */
 const GENERIC_SOURCE =
-  '(?i)(?:password|passwd|passphrase|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|bearer|client[_-]?secret|private[_-]?key|token|credentials?)["\']?\\s{0,4}(?:=|:|=>|:=|is)\\s{0,4}["\']?([^\\s"\'`,;<>]{6,256})';
+  `(?i)(?:password|passwd|passphrase|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|bearer|client[_-]?secret|private[_-]?key|token|credentials?|${PASSWORD_WORDS.join('|')})(?:["']?\\s{0,4}(?:=|:|：|=>|:=|is)\\s{0,4}["'\`]?|\\s{1,4}\`)([^\\s"'\`,;<>]{6,256})`;
 /** `Authorization: Bearer <opaque token>`: the scheme is followed by a space, not `=` or `:`. */
 const BEARER_SOURCE = '(?i)bearer\\s{1,4}([^\\s"\'`,;<>]{16,256})';
 /** Every keyword of {@link GENERIC_SOURCE} and {@link BEARER_SOURCE} contains one of these (case-insensitively). */
-const GENERIC_NEEDS = { needs: ['pass', 'pwd', 'secret', 'api', 'access', 'token', 'bearer', 'private', 'credential'], folded: true };
+const GENERIC_NEEDS = { needs: ['pass', 'pwd', 'secret', 'api', 'access', 'token', 'bearer', 'private', 'credential', ...PASSWORD_WORDS], folded: true };
 
 /**
  * The literal shortcut of every rule (then of the keyword-anchored scan) as one RE2.Set: pattern k
@@ -247,7 +262,7 @@ function literalHits(text: string): Uint8Array {
   return hits;
 }
 /** Anything after "password" is a secret at lower entropy than an API key. */
-const PASSWORD_WORD = /pass|pwd/i;
+const PASSWORD_WORD = new RegExp(`pass|pwd|${PASSWORD_WORDS.join('|')}`, 'i');
 
 /** RE2's `\s`: JavaScript's also takes \v and Unicode spaces. */
 const RE2_SPACE = '\\t\\n\\f\\r ';
@@ -357,10 +372,11 @@ function judgeGeneric(index: number, matched: string, value: string, hits: Hit[]
   // Thresholds: random base64/hex of 16+ characters is >= 3.5 bits/char; human passwords
   // are shorter and lower, so they get a lower bar but must mix character classes.
   const strong = value.length >= 16 && h >= 3.5;
-  const pw = password && value.length >= 6 && h >= 2.5 && /\d|[^A-Za-z]/.test(value) && /[A-Za-z]/.test(value);
+  // Letters of any script: "Пароль: Лето2024!" is a password as much as "Summer2024!".
+  const pw = password && value.length >= 6 && h >= 2.5 && /\d|\P{L}/u.test(value) && /\p{L}/u.test(value);
   if (!strong && !pw) return;
   // Prose like "the password is correct" is not an assignment of a secret.
-  if (/^[a-z]+$/.test(value)) return;
+  if (/^\p{Ll}+$/u.test(value)) return;
   hits.push({ type: 'SECRET_GENERIC', start, end: start + value.length, score: strong ? 0.8 : 0.6 });
 }
 

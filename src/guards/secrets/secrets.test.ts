@@ -132,6 +132,25 @@ describe('detectSecrets: misses found by scripts/eval-secrets.ts', () => {
     }
   });
 
+  it('a password named in another language, after a full-width colon, or in Markdown backticks (session 19)', () => {
+    const cases: [string, string][] = [
+      ['Das Passwort lautet nicht so, aber Passwort: Xk9!mq2Lp', 'Xk9!mq2Lp'],
+      ['Senha: Farma#2025', 'Farma#2025'],
+      ['Kata sandi: MajuBersama-771', 'MajuBersama-771'],
+      ['Le mot de passe : GIROFLE-88', 'GIROFLE-88'],
+      ['Пароль: Лето2024!', 'Лето2024!'],
+      ['密码：Zx82!kq9', 'Zx82!kq9'],
+      ['비밀번호: Hanbit#1177', 'Hanbit#1177'],
+      ['The admin login is `portal-admin`, password `Heron!2024`.', 'Heron!2024'],
+      ['password: `Heron!2024`', 'Heron!2024'],
+    ];
+    for (const [text, value] of cases) assert.deepEqual(types(text), [`SECRET_GENERIC:${value}`], text);
+    // Advice about passwords, placeholders and words alone are not passwords.
+    for (const text of ['Passwort: mindestens zwölf Zeichen', 'Пароль: летоосень', 'contraseña = <tu contraseña>', 'use a password `manager` like this', 'Set the token `abc`']) {
+      assert.deepEqual(types(text), [], text);
+    }
+  });
+
   it('a keyword-anchored value a specific rule recognises takes that rule type', () => {
     const sas = 'sv=2022-11-02&ss=b&srt=o&sp=r&se=2026-12-31T00:00:00Z&spr=https&sig=q7Zk2Lm9Xp4Rt8Vw3Ny6Bc1Hd5Gf0JsA%2Bq7Zk2Lm9X';
     assert.deepEqual(detectSecrets(`SAS token: ?${sas}`).map((f) => f.type), ['SECRET_AZURE_SAS_TOKEN']);
@@ -149,7 +168,7 @@ describe('detectSecrets: the JavaScript copies of the keyword-anchored expressio
   // Pieces that exercise every branch: keywords in any case, operators, quotes, every ASCII space
   // (RE2's \s has no \v), value characters and the characters that end a value.
   const piece = fc.oneof(
-    fc.constantFrom('password', 'PassWd', 'passphrase', 'pwd', 'secret', 'api_key', 'API-KEY', 'apikey', 'access_token', 'auth-token', 'bearer', 'Bearer', 'client_secret', 'private_key', 'token', 'credential', 'credentials'),
+    fc.constantFrom('password', 'PassWd', 'passphrase', 'pwd', 'secret', 'api_key', 'API-KEY', 'apikey', 'access_token', 'auth-token', 'bearer', 'Bearer', 'client_secret', 'private_key', 'token', 'credential', 'credentials', 'Passwort', 'senha', 'mot de passe', 'kata sandi'),
     fc.constantFrom('=', ':', '=>', ':=', 'is', ' is ', '"', "'", '`', ',', ';', '<', '>', ' ', '  ', '\t', '\v', '\n', '\r', '\f'),
     fc.stringMatching(/^[A-Za-z0-9+/=_.-]{1,40}$/),
     fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 6 }),
