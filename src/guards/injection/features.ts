@@ -676,7 +676,7 @@ export function extractOutput(raw: string, prompt?: string, promptAttack?: numbe
     // Session 19: the direct model's reading of the question. An answer that does not refuse a
     // question that was an attack (extraction, injection, jailbreak) has gone along with it: a
     // recited system prompt or an admin code in any language reads as ordinary text on its own.
-    // "Refuses" counts the refusal rule and, for other languages, the refusal concepts.
+    // "Refuses" counts the refusal rule anywhere, or the refusal concepts at the answer's start.
     // Only a question the direct model leans towards calling an attack counts (a hinge at 0.5):
     // the low scores of ordinary questions would otherwise add a little to every answer.
     const attack = Math.max(0, promptAttack - 0.5) * 2;
