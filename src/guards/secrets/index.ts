@@ -351,10 +351,15 @@ const OTHER_PASSWORD = keywordScan(OTHER_PASSWORD_SOURCE, OTHER_PASSWORD_ASCII_S
 /** The RE2 sources that run as JavaScript on ASCII text (for the equivalence tests). */
 export const ASCII_COPIED_SOURCES: readonly string[] = [GENERIC_SOURCE, BEARER_SOURCE, OTHER_PASSWORD_ASCII_SOURCE];
 
-function detectGeneric(text: string, ascii: boolean, hits: Hit[], otherPassword: boolean): void {
-  scanGeneric(GENERIC, text, ascii, hits);
-  scanGeneric(BEARER, text, ascii, hits);
-  if (otherPassword) scanGeneric(OTHER_PASSWORD, text, ascii, hits);
+/** The keyword scans whose literals `text` holds (`may`: {@link literalHits}). */
+function detectGeneric(text: string, may: Uint8Array, hits: Hit[]): void {
+  if (may[RULES.length] === 0 && may[RULES.length + 1] === 0) return;
+  const ascii = Buffer.byteLength(text) === text.length;
+  if (may[RULES.length] === 1) {
+    scanGeneric(GENERIC, text, ascii, hits);
+    scanGeneric(BEARER, text, ascii, hits);
+  }
+  if (may[RULES.length + 1] === 1) scanGeneric(OTHER_PASSWORD, text, ascii, hits);
 }
 
 function scanGeneric(k: KeywordScan, text: string, ascii: boolean, hits: Hit[]): void {
@@ -447,7 +452,7 @@ export function detectSecrets(text: string): Finding[] {
     }
   }
   detectAwsSecretNear(t, hits);
-  if (may[RULES.length] === 1 || may[RULES.length + 1] === 1) detectGeneric(t, Buffer.byteLength(t) === t.length, hits, may[RULES.length + 1] === 1);
+  detectGeneric(t, may, hits);
   nameGenericByRule(hits);
 
   hits.sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score || a.start - b.start);
