@@ -34,6 +34,9 @@
  * (concept-rules.ts), --no-segment-concept-rules leaves them out; --output-l2-concept X (1e-2);
  * --no-short-filter keeps concept hits on one- and two-letter tokens; the runs print blind-s14-sealed
  * and blind-s15-sealed too (development data now).
+ * Session 20: --concept-off a,b switches concept rule settings off (concept-rules.ts), --no-concept-read
+ * leaves out the concept-read mark (features.ts), --indirect-ties-high breaks ties between document
+ * thresholds towards the higher one, as before session 20.
  *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
@@ -100,6 +103,14 @@ conceptRuleSettings.prompts = !args.includes('--no-concept-prompt-rules');
 conceptRuleSettings.segmentDisclose = !args.includes('--no-concept-disclose');
 // Session 18: --no-concept-planted leaves out hide-from-user, no-confirmation, omit-fact and summary-hijack read from the concepts of document lines.
 conceptRuleSettings.segmentPlanted = !args.includes('--no-concept-planted');
+// Session 20: --no-concept-read leaves out the concept-read mark of segments whose families were read from concepts (features.ts).
+conceptSettings.conceptRead = !args.includes('--no-concept-read');
+// Session 20: --concept-off a,b switches off named concept rule settings (concept-rules.ts
+// conceptRuleSettings: labelClause, noteTo, tellDirective, selfHidden, tellUser, …).
+for (const name of (argAfter('--concept-off') ?? '').split(',').filter(Boolean)) {
+  if (!(name in conceptRuleSettings)) throw new Error(`--concept-off: no concept rule setting ${name}`);
+  (conceptRuleSettings as Record<string, boolean>)[name] = false;
+}
 const K = 5;
 /** Cap on benign false positives when choosing a threshold (the issue's target is ≤ 2%). */
 const MAX_FPR = 0.02;
@@ -200,12 +211,12 @@ function balance<R>(rows: readonly R[], label: (r: R) => 0 | 1, source: (r: R) =
 }
 
 /**
- * Threshold maximising balanced accuracy subject to FPR ≤ maxFpr (ties → the higher one). With
+ * Threshold maximising balanced accuracy subject to FPR ≤ maxFpr (ties → the higher one; `ties: 'low'`, the lower). With
  * `groupCap`, the benign rows of every group (`g`, a source) must also stay at or under that FPR
  * on their own: a pooled cap lets one small benign source be over-flagged, and a new deployment's
  * traffic is one source, not the mix.
  */
-function chooseThreshold(scores: readonly { p: number; y: boolean; w?: number; g?: string }[], maxFpr: number, groupCap = 1): number {
+function chooseThreshold(scores: readonly { p: number; y: boolean; w?: number; g?: string }[], maxFpr: number, groupCap = 1, ties: 'high' | 'low' = 'high'): number {
   let best = 0.5;
   let bestBa = -1;
   for (let t = 0.05; t <= 0.951; t += 0.01) {
@@ -223,7 +234,7 @@ function chooseThreshold(scores: readonly { p: number; y: boolean; w?: number; g
     const fpr = fp / Math.max(fp + tn, 1e-9);
     const ba = (tp / Math.max(tp + fn, 1e-9) + tn / Math.max(tn + fp, 1e-9)) / 2;
     const groupsOk = [...groups.values()].every(([f, n]) => f / (f + n) <= groupCap);
-    if (fpr <= maxFpr && groupsOk && ba >= bestBa - 1e-12) {
+    if (fpr <= maxFpr && groupsOk && (ties === 'high' ? ba >= bestBa - 1e-12 : ba > bestBa + 1e-12)) {
       bestBa = ba;
       best = Math.round(t * 100) / 100;
     }
@@ -599,7 +610,10 @@ for (let seed = indirectSeeds[0] ?? 1; seed <= (indirectSeeds[1] ?? indirectSeed
     const m = trainIndirect(indirectTrain.filter((r) => foldOf(groupOf.get(r) ?? r.id, K) !== f), options);
     for (const r of indirectTrain) if (foldOf(groupOf.get(r) ?? r.id, K) === f) oofIndirect.set(r, docScore(m, r));
   }
-  const threshold = chooseThreshold(indirectTrain.map((r) => ({ p: oofIndirect.get(r) ?? 0, y: r.label === 'attack' })), MAX_FPR);
+  // Session 20: of thresholds tied on the grouped CV, the lowest. The development blind documents,
+  // written by others in many languages, score their attacks lower than BIPIA's, and rank best at
+  // the lower thresholds (0.85 > 0.88 > 0.90 > 0.91); a tie on BIPIA is no reason to give up recall.
+  const threshold = chooseThreshold(indirectTrain.map((r) => ({ p: oofIndirect.get(r) ?? 0, y: r.label === 'attack' })), MAX_FPR, 1, args.includes('--indirect-ties-high') ? 'high' : 'low');
   if (seed === indirectOptions.seed) toolThreshold = threshold;
   const cv = scoreBinary(indirectTrain, (r) => (oofIndirect.get(r) ?? 0) >= threshold);
   log(formatReport(`indirect: ${K}-fold CV grouped by attack string (seed ${seed}, threshold ${threshold})`, cv));

@@ -27,6 +27,18 @@ const DIRECTIVE = ['ignore', 'reveal', 'send', 'delete', 'execute', 'covert', 'o
 const IGNORED = ['instruction', 'rule', 'prompt', 'system'];
 // What may stand between the AI and the colon of a label: "AI agent instructions:", "Important note for the AI:".
 const IN_LABEL = ['ai', 'instruction', 'important', 'system', 'user', 'negation'];
+// Session 20: a relative clause may stand there too, naming what the AI does with the document:
+// "AI assistant that summarises these reviews:", "bot answering this ticket:", "AI reading the chat:".
+const IN_LABEL_CLAUSE = [...IN_LABEL, 'summarize', 'data', 'answer'];
+// Session 20: a note or an instruction "for" whatever processes the document, named as the AI, the
+// system or the summary ("Napomena za AI asistenta", "Примечание для системы", "הערה לכל מערכת
+// שמתמללת"), followed by a directive, as English "note to the AI" and "whoever summarises this".
+const NOTE = ['important', 'instruction'];
+const NOTE_ADDRESSEE = ['ai', 'system', 'summarize'];
+/** Positions from the note to its addressee, on the same line, with no colon or comma between. */
+export const NOTE_WINDOW = 4;
+/** Positions between "tell" and the user, either side ("tell the user", "käyttäjälle kerro"). */
+export const TELL_WINDOW = 3;
 // What an exfiltration sends: the conversation's data, secrets, money, the instructions. A CV or a
 // phishing mail forwarded to a named address is ordinary correspondence.
 const SENT = ['data', 'credential', 'secret', 'money', 'user', 'verbatim', 'system', 'prompt', 'instruction'];
@@ -43,7 +55,7 @@ const ANSWERED = ['user', 'answer'];
  * switch them off to measure what they do; scoring uses the defaults, which the models are trained
  * with.
  */
-export const conceptRuleSettings = { addressesAnswer: true, prompts: true, segmentDisclose: true, segmentPlanted: true };
+export const conceptRuleSettings = { addressesAnswer: true, prompts: true, segmentDisclose: true, segmentPlanted: true, labelClause: true, noteTo: true, tellDirective: true, selfHidden: true, tellUser: true };
 
 // Prompts (session 16): the model's own instructions named ("your previous instructions", "the
 // system prompt", "the hidden rules"), as English `instruction-ref` names them, and a request to
@@ -115,6 +127,11 @@ interface Kinds {
   readonly directive: ReadonlySet<number>;
   readonly ignored: ReadonlySet<number>;
   readonly inLabel: ReadonlySet<number>;
+  readonly inLabelClause: ReadonlySet<number>;
+  readonly note: ReadonlySet<number>;
+  readonly noteAddressee: ReadonlySet<number>;
+  readonly directiveTold: ReadonlySet<number>;
+  readonly userSet: ReadonlySet<number>;
   readonly sent: ReadonlySet<number>;
   readonly answered: ReadonlySet<number>;
   readonly own: ReadonlySet<number>;
@@ -141,7 +158,7 @@ function kinds(lex: ConceptLexicon): Kinds {
   if (k !== undefined) return k;
   const index = (name: string): number => lex.names.indexOf(name);
   const set = (names: readonly string[]): ReadonlySet<number> => new Set(names.map(index).filter((i) => i >= 0));
-  k = { ai: index('ai'), ignore: index('ignore'), ignoreSet: set(['ignore']), send: index('send'), negation: index('negation'), directive: set(DIRECTIVE), ignored: set(IGNORED), inLabel: set(IN_LABEL), sent: set(SENT), answered: set(ANSWERED), own: set(OWN), ownQualifier: set(OWN_QUALIFIER), leak: set(LEAK), explained: set(EXPLAINED), reveal: index('reveal'), disclosed: set(DISCLOSED), user: index('user'), tell: index('tell'), confirm: index('confirm'), omit: index('omit'), covert: index('covert'), writtenForUser: set(WRITTEN_FOR_USER), plantedAnchor: set(['user', 'negation', 'covert', ...WRITTEN_FOR_USER]), summarize: index('summarize'), summaryDirective: set(SUMMARY_DIRECTIVE) };
+  k = { ai: index('ai'), ignore: index('ignore'), ignoreSet: set(['ignore']), send: index('send'), negation: index('negation'), directive: set(DIRECTIVE), ignored: set(IGNORED), inLabel: set(IN_LABEL), inLabelClause: set(IN_LABEL_CLAUSE), note: set(NOTE), noteAddressee: set(NOTE_ADDRESSEE), directiveTold: set([...DIRECTIVE, 'tell']), userSet: set(['user']), sent: set(SENT), answered: set(ANSWERED), own: set(OWN), ownQualifier: set(OWN_QUALIFIER), leak: set(LEAK), explained: set(EXPLAINED), reveal: index('reveal'), disclosed: set(DISCLOSED), user: index('user'), tell: index('tell'), confirm: index('confirm'), omit: index('omit'), covert: index('covert'), writtenForUser: set(WRITTEN_FOR_USER), plantedAnchor: set(['user', 'negation', 'covert', ...WRITTEN_FOR_USER]), summarize: index('summarize'), summaryDirective: set(SUMMARY_DIRECTIVE) };
   kindsOf.set(lex, k);
   return k;
 }
@@ -259,17 +276,33 @@ export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string
   const text = hasDestination ? folded.replace(DESTINATIONS, ' ') : folded;
   const hits = withoutShortCollisions(lex, findConcepts(lex, text, undefined, marks), marks, raw);
   const out = new Set<string>();
+  // The hits with the rule-only concepts merged in, read on demand (a second scan of the text).
+  let withRuleOnly: readonly ConceptHit[] | undefined;
+  const all = (): readonly ConceptHit[] => (withRuleOnly ??= ruleOnly === undefined ? hits : merged(hits, withoutShortCollisions(ruleOnly, findConcepts(ruleOnly, text), marks, raw)));
+  // Whether a directive follows position `from` (hits[i] being at or before it) within ADDRESS_WINDOW; since
+  // session 20 "tell" counts ("AI assistant, tell the user …"), read from the rule-only concepts
+  // only when no other directive does.
+  const directed = (i: number, from: number): boolean => followedBy(hits, i, from, ADDRESS_WINDOW, k.directive, marks, k.negation) ||
+    (conceptRuleSettings.tellDirective && ruleOnly !== undefined && followedBy(all(), firstAfter(all(), from), from, ADDRESS_WINDOW, k.directiveTold, marks, k.negation));
+  const addressed = (i: number, from: number): void => {
+    out.add('addressed-ai');
+    // The note reaches the user or the answer: "AI assistant: tell the user that …".
+    if (conceptRuleSettings.addressesAnswer && followedBy(hits, i, from, ADDRESS_WINDOW, k.answered, marks, k.negation)) out.add('addresses-answer');
+  };
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i] as ConceptHit;
     // A quoted instruction is an example or a report of one, not an instruction.
     if (marks.quoted.has(h.pos)) continue;
+    if (conceptRuleSettings.noteTo && k.note.has(h.concept) && !out.has('addressed-ai')) {
+      const j = addresseeOf(hits, i, k, marks);
+      // The note is a label too: "Napomena za AI asistenta koji pravi rezime: …"; without the
+      // colon or comma, "hidden instructions can mislead the assistant" is a sentence about one.
+      const mark = j >= 0 ? markWithin((hits[j] as ConceptHit).pos, LABEL_WINDOW, marks) : -1;
+      if (mark >= 0 && directed(j, mark)) addressed(j, mark);
+    }
     if (h.concept === k.ai && !out.has('addressed-ai')) {
       const mark = markWithin(h.pos, LABEL_WINDOW, marks);
-      if (mark >= 0 && onlyLabel(hits, i, mark, k.inLabel) && followedBy(hits, i, mark, ADDRESS_WINDOW, k.directive, marks, k.negation)) {
-        out.add('addressed-ai');
-        // The note reaches the user or the answer: "AI assistant: tell the user that …".
-        if (conceptRuleSettings.addressesAnswer && followedBy(hits, i, mark, ADDRESS_WINDOW, k.answered, marks, k.negation)) out.add('addresses-answer');
-      }
+      if (mark >= 0 && onlyLabel(hits, i, mark, conceptRuleSettings.labelClause ? k.inLabelClause : k.inLabel) && directed(i, mark)) addressed(i, mark);
     } else if (h.concept === k.ignore && !out.has('ignore-previous')) {
       if (followedBy(hits, i, h.pos, IGNORE_WINDOW, k.ignored, marks, k.negation)) out.add('ignore-previous');
     } else if (k.ignored.has(h.concept) && !out.has('ignore-previous')) {
@@ -289,10 +322,39 @@ export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string
   // they cannot change the families above ("onlyLabel" would see them). Each needs a user, a
   // negation, "secretly" or a text written for the user: without any, the second scan is skipped.
   if (ruleOnly !== undefined && conceptRuleSettings.segmentPlanted && hits.some((h) => k.plantedAnchor.has(h.concept))) {
-    const all = merged(hits, withoutShortCollisions(ruleOnly, findConcepts(ruleOnly, text), marks, raw));
-    for (let i = 0; i < all.length; i++) if (!marks.quoted.has((all[i] as ConceptHit).pos)) plantedHits(all, i, k, marks, out);
+    const every = all();
+    for (let i = 0; i < every.length; i++) if (!marks.quoted.has((every[i] as ConceptHit).pos)) plantedHits(every, i, k, marks, out);
   }
   return out;
+}
+
+// The index of the first hit after position `pos` (hits.length if none).
+function firstAfter(hits: readonly ConceptHit[], pos: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((hits[mid] as ConceptHit).pos <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// The index of the AI, system or summary a note (hits[i]) is for: at most NOTE_WINDOW positions
+// after it on its line, not quoted, with no colon or comma between ("Note: the system …" is a
+// label, not an address); -1 if none.
+function addresseeOf(hits: readonly ConceptHit[], i: number, k: Kinds, marks: ConceptMarks): number {
+  const pos = (hits[i] as ConceptHit).pos;
+  for (let j = i + 1; j < hits.length; j++) {
+    const h = hits[j] as ConceptHit;
+    if (h.pos - pos > NOTE_WINDOW) return -1;
+    if (h.pos === pos) continue;
+    if (k.noteAddressee.has(h.concept) && !marks.quoted.has(h.pos)) {
+      for (let p = pos; p < h.pos; p++) if (marks.label.has(p) || marks.line.has(p)) return -1;
+      return j;
+    }
+  }
+  return -1;
 }
 
 // Two lists of hits in text order (two lexicons numbering the concepts alike), as one.
@@ -321,6 +383,11 @@ function plantedHits(hits: readonly ConceptHit[], i: number, k: Kinds, marks: Co
   } else if (c === k.confirm && !out.has('no-confirmation')) {
     if (negatedAround(hits, i, k.negation)) out.add('no-confirmation');
   }
+  // Session 20: the note hides itself ("do not mention this note", "ne pas mentionner cette
+  // consigne"), as English omit-fact leaves something out of what is written; and "tell the user
+  // that …" outside a note to the AI, as English "tell the user" is addresses-answer anywhere.
+  if (conceptRuleSettings.selfHidden && !out.has('omit-fact') && (c === k.covert || untold(i) || (c === k.omit && !negated(hits, i, k.negation))) && near(hits, i, NOTE_WINDOW, k.note, marks)) out.add('omit-fact');
+  if (conceptRuleSettings.tellUser && c === k.tell && !out.has('addresses-answer') && !negatedAround(hits, i, k.negation) && near(hits, i, TELL_WINDOW, k.userSet, marks)) out.add('addresses-answer');
   if (c === k.summarize && !out.has('summary-hijack') && followedBy(hits, i + 1, (hits[i] as ConceptHit).pos, SUMMARY_WINDOW, k.summaryDirective, marks, k.negation)) out.add('summary-hijack');
   if (!out.has('omit-fact') && ((c === k.omit && !negated(hits, i, k.negation)) || untold(i)) && near(hits, i, OMIT_WINDOW, k.writtenForUser, marks)) out.add('omit-fact');
 }

@@ -266,8 +266,8 @@ export function emptyMarks(): ConceptMarks {
 /** Longest token `ConceptMarks.short` records. */
 export const SHORT_TOKEN = 3;
 
-// The Khmer colon ៖ too ("ជំនួយការ AI៖").
-const LABEL_MARK = /^[^\S\n]*["'”’»)\]]?[^\S\n]*[:：,，،、៖]/;
+// The Khmer colon ៖ too ("ជំនួយការ AI៖"), and the Ethiopic comma, colon and preface colon ፣ ፥ ፦.
+const LABEL_MARK = /^[^\S\n]*["'”’»)\]]?[^\S\n]*[:：,，،、៖፣፥፦]/;
 
 // Quotation marks: those that only open, those that only close, and those that open when no quote
 // is open and close otherwise (straight quotes; “ opens in English and closes in German).

@@ -322,7 +322,7 @@ export function ruleFeatures(rules: RuleHits, named: Map<string, number>, withPa
   // Families that are evidence of ordinary work (ordinary-object, task-format) do not count
   // towards "many attack concepts at once".
   let n = 0;
-  for (const h of rules.hits) if (!COUNTER_EVIDENCE.has(h)) n++;
+  for (const h of rules.hits) if (!COUNTER_EVIDENCE.has(h) && h !== CONCEPT_READ) n++;
   if (n >= 2) named.set('r:count', Math.min(n / 4, 1.5));
   // Pairs of families are stronger evidence than either alone (e.g. ignore + secret).
   const list = withPairs ? [...rules.hits].sort() : [];
@@ -368,7 +368,16 @@ export function conceptsCompiled(): boolean {
  * concepts of segments that are not mostly English (concept-rules.ts). Scoring uses the defaults:
  * a model has weights only for the features it was trained with.
  */
-export const conceptSettings = { weight: 1, gate: true, segments: false, segmentRules: true, shortFilter: true };
+export const conceptSettings = { weight: 1, gate: true, segments: false, segmentRules: true, shortFilter: true, conceptRead: true };
+
+/**
+ * Session 20: the mark of a segment whose families were read from its concepts, a family name of
+ * its own. Its pairs with the families (`rr:addressed-ai+concept-read`) let the indirect model
+ * weigh a family found in another language apart from the same family found by the English
+ * wording, which comes with the n-grams the model knows; on its own it counts for nothing in
+ * `r:count`.
+ */
+export const CONCEPT_READ = 'concept-read';
 
 // English function words: a text whose Latin words are at least 15% these is taken as English.
 const ENGLISH_WORDS = new Set(
@@ -468,7 +477,9 @@ export function addConceptRules(text: string, raw: string, hits: Set<string>): v
   // A line without letters (figures, table rules) names no concept: skip the gate and the scan.
   if (!conceptSettings.segmentRules || !HAS_LETTER.test(text) || mostlyEnglish(text)) return;
   const t = text.length > MAX_NGRAM_CHARS ? text.slice(0, MAX_NGRAM_CHARS) : text;
-  for (const f of conceptRuleHits(conceptLexicon(), foldConcepts(t), raw.length > MAX_NGRAM_CHARS ? raw.slice(0, MAX_NGRAM_CHARS) : raw, ruleOnlyConcepts())) hits.add(f);
+  const found = conceptRuleHits(conceptLexicon(), foldConcepts(t), raw.length > MAX_NGRAM_CHARS ? raw.slice(0, MAX_NGRAM_CHARS) : raw, ruleOnlyConcepts());
+  for (const f of found) hits.add(f);
+  if (found.size > 0 && conceptSettings.conceptRead) hits.add(CONCEPT_READ);
 }
 
 /**
