@@ -194,6 +194,9 @@ export const ATTACK_RULES: readonly RuleFamily[] = [
     patterns: [
       re(`\\bhypothetical(?:ly)?\\b|\\bimagine (?:that |you|a world|we|if)|\\bfictional\\b|\\bin a (?:story|novel|movie|film|play|game|script|world|universe|dream)\\b|\\bfor (?:educational|research|academic|informational|entertainment) purposes\\b|\\bpurely (?:theoretical|fictional|hypothetical)|\\blet'?s play a game\\b|\\bgame where\\b|\\bthought experiment|\\bparallel universe|\\bin this (?:world|universe|scenario|society)`),
       re(`(?:hypothetisch|stell dir (?:eine welt|vor)|fiktiv|hipotetic|imagina (?:que|un)|ficticio|hypothetique|imagine[sz]? (?:que|un)|fictif|ipotetic|immagina|гипотетическ|представь(?:те)? (?:себе|мир)|вымышленн|假设|假設|想象一下|虚构|虛構|仮に|想像して|架空の|가정해)`),
+      // Session 20: a story that must carry the real procedure: "I'm writing a thriller … the chemist
+      // explains, with exact quantities and temperatures, …", "keep it technically accurate".
+      re(`\\b(?:novel|thriller|story|screenplay|script|book|chapter|scene|monologue|character)s?\\b${span(240)}(?:\\b(?:exact|precise|real|actual|accurate|working|specific)(?: [\\p{L}-]{2,15})?,? (?:quantities|amounts|measurements|ratios|doses|reagents|chemicals|ingredients|temperatures|commands|code|exploits?|steps|recipe|procedure|payloads?|instructions)\\b|\\btechnically (?:accurate|correct|precise|real)\\b|\\bevery (?:reagent|ingredient|step|command)\\b)|\\b(?:exact|precise|real|accurate)(?: [\\p{L}-]{2,15})?,? (?:quantities|amounts|reagents|temperatures|commands|exploits?|recipe|procedure)\\b${span(240)}\\b(?:novel|thriller|story|screenplay|script|chapter|scene|monologue)\\b`),
     ],
   },
   {
@@ -207,6 +210,11 @@ export const ATTACK_RULES: readonly RuleFamily[] = [
     patterns: [
       re(`\\b(?:don'?t|do not|never|will not|won'?t|shouldn'?t|should not|must not|cannot|can'?t) (?:ever )?(?:refuse|decline|say (?:no|that you can'?t|sorry)|apologi[sz]e|include (?:any )?(?:warnings?|disclaimers?|caveats?)|mention (?:that )?(?:you|it)|remind (?:me|us)|break character|reject)\\b|\\bno matter (?:what|how)\\b|\\bat all costs\\b|\\bunder any circumstances\\b|\\balways (?:answer|respond|comply|provide)\\b|\\bwithout (?:question|hesitation|refus)`),
       re(`(?:nicht ablehnen|niemals ablehnen|ohne zu zogern|no te niegues|nunca te niegues|sin rechazar|ne refuse jamais|ne refuse pas|никогда не отказывай|не отказывайся|不要拒绝|永远不要拒绝|不得拒绝|必须回答|断らないで|拒否せず)`),
+      // Session 20: the answer's form dictated so that a refusal cannot be written (Wei et al., 2023,
+      // "Jailbroken": refusal suppression and prefix injection): "no warnings, no disclaimers", the
+      // words of a refusal forbidden, the answer told to open with "Sure, here it is", a refusal
+      // declared a failure.
+      re(`\\bno (?:warnings?|disclaimers?|apologies|caveats?|moralizing|moralising|lectures?|refusals?|judg(?:e)?ments?|safety (?:notes?|warnings?))\\b,? (?:and |or )?no (?:warnings?|disclaimers?|apologies|caveats?|moralizing|moralising|lectures?|refusals?|judg(?:e)?ments?|ethics|mention|advice|safety|policies|laws?)\\b|\\b(?:may|must|can|are|will) ?(?:not|n'?t)(?: be allowed to)? (?:use|say|write|include|output) (?:the |any of the |any )?(?:words?|phrases?)${g(20)}["'“‘]?(?:sorry|can'?t|cannot|unable|however|instead|apologi[sz]e|as an ai|i'?m afraid|unfortunately)\\b|\\b(?:begin|start|open) (?:your (?:reply|answer|response|message|output) )?(?:with|by saying) ["'“‘]?(?:sure|absolutely|of course|certainly|yes,? (?:here|i can)|here (?:it )?is|here's)\\b|\\b(?:a |any |every )?refusals? (?:counts?|is counted|will (?:count|be (?:counted|treated|scored|logged))|is treated|is scored|is logged) as (?:an? )?(?:fail|failure|failed|wrong|error|bug|incorrect|false positive)`),
     ],
   },
   {
@@ -1155,8 +1163,10 @@ export const DIRECT_RULES: readonly RuleFamily[] = [
     name: 'payload-split',
     patterns: [
       re(`\\b(?:part|piece|string|segment|fragment|chunk) ?(?:1|one|a|i)\\b${span(160)}\\b(?:part|piece|string|segment|fragment|chunk) ?(?:2|two|b|ii)\\b${span(160)}\\b(?:combine|concatenat\\w*|join|merge|put (?:them )?together|interlace|answer|follow|execute|respond)\\b`),
-      re(`\\b(?:combine|concatenate|join|merge|put together|interlace)\\b${g(30)}\\b(?:[a-z], [a-z],? and [a-z]|[a-z] and [a-z]|the (?:parts|pieces|strings|fragments))\\b${span(160)}\\b(?:answer|follow|execute|obey|respond to|do what|carry out)\\b`),
+      re(`\\b(?:combine|concatenate|join|merge|put together|interlace)\\b${g(30)}\\b(?:[a-z], [a-z],? and [a-z]|[a-z] and [a-z]|(?:part|s|str|x)\\d and (?:part|s|str|x)\\d|the (?:parts|pieces|strings|fragments))\\b${span(160)}\\b(?:answer|follow|execute|obey|respond to|do what|carry (?:it )?out)\\b`),
       re(`\\b[a-z] ?= ?["“'][^"”'\\n]{1,120}["”']${span(300)}\\b[a-z] ?= ?[a-z] ?\\+ ?[a-z]\\b`),
+      // Session 20: numbered strings joined and then acted on ("s1 + s2 + s3 …, then answer it").
+      re(`\\b(?:[a-z]|s|str|part|x)\\d? ?= ?["“'][^"”'\\n]{1,160}["”']${span(300)}\\b(?:[a-z]|s|str|part|x)\\d? ?\\+ ?(?:[a-z]|s|str|part|x)\\d?\\b${span(160)}\\b(?:answer|follow|execute|obey|respond to|do what it says|carry (?:it )?out|as if it had been asked)\\b`),
       re(`(?:teil (?:1|a|eins)${span(160)}teil (?:2|b|zwei)${span(160)}(?:zusammen|kombinier|verbind|befolg|beantwort)|parte (?:1|a|uno)${span(160)}parte (?:2|b|dos|due)${span(160)}(?:une|junta|combina|unisci|sigue|segui|responde|rispondi)|partie (?:1|a|un)${span(160)}partie (?:2|b|deux)${span(160)}(?:assemble|combine|reunis|suis|reponds)|часть (?:1|а|первая)${span(160)}часть (?:2|б|вторая)${span(160)}(?:объедин|соедин|выполни|ответь))`),
     ],
   },
