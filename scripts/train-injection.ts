@@ -211,10 +211,10 @@ function balance<R>(rows: readonly R[], label: (r: R) => 0 | 1, source: (r: R) =
 }
 
 /**
- * Threshold maximising balanced accuracy subject to FPR ≤ maxFpr (ties → the higher one; `ties: 'low'`, the lower). With
- * `groupCap`, the benign rows of every group (`g`, a source) must also stay at or under that FPR
- * on their own: a pooled cap lets one small benign source be over-flagged, and a new deployment's
- * traffic is one source, not the mix.
+ * Threshold maximising balanced accuracy subject to FPR ≤ maxFpr (ties → the higher one; with
+ * `ties: 'low'`, the lower). With `groupCap`, the benign rows of every group (`g`, a source) must
+ * also stay at or under that FPR on their own: a pooled cap lets one small benign source be
+ * over-flagged, and a new deployment's traffic is one source, not the mix.
  */
 function chooseThreshold(scores: readonly { p: number; y: boolean; w?: number; g?: string }[], maxFpr: number, groupCap = 1, ties: 'high' | 'low' = 'high'): number {
   let best = 0.5;

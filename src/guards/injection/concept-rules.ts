@@ -51,9 +51,12 @@ const ANSWERED = ['user', 'answer'];
 /**
  * Which of the later concept families are read: `addresses-answer` in documents and the prompt
  * families (session 16), `disclose-verb` in documents (session 17), `hide-from-user`,
- * `no-confirmation`, `omit-fact` and `summary-hijack` in documents (session 18). Training scripts
- * switch them off to measure what they do; scoring uses the defaults, which the models are trained
- * with.
+ * `no-confirmation`, `omit-fact` and `summary-hijack` in documents (session 18); session 20's
+ * additions to them: a relative clause in an AI label (`labelClause`), a note for the AI, the
+ * system or the summary (`noteTo`), "tell" as a directive (`tellDirective`), a note that hides
+ * itself (`selfHidden`), "tell the user" outside a note (`tellUser`). Training scripts switch them
+ * off to measure what they do (`--concept-off`); scoring uses the defaults, which the models are
+ * trained with.
  */
 export const conceptRuleSettings = { addressesAnswer: true, prompts: true, segmentDisclose: true, segmentPlanted: true, labelClause: true, noteTo: true, tellDirective: true, selfHidden: true, tellUser: true };
 
@@ -130,7 +133,7 @@ interface Kinds {
   readonly inLabelClause: ReadonlySet<number>;
   readonly note: ReadonlySet<number>;
   readonly noteAddressee: ReadonlySet<number>;
-  readonly directiveTold: ReadonlySet<number>;
+  readonly tellSet: ReadonlySet<number>;
   readonly userSet: ReadonlySet<number>;
   readonly sent: ReadonlySet<number>;
   readonly answered: ReadonlySet<number>;
@@ -158,7 +161,7 @@ function kinds(lex: ConceptLexicon): Kinds {
   if (k !== undefined) return k;
   const index = (name: string): number => lex.names.indexOf(name);
   const set = (names: readonly string[]): ReadonlySet<number> => new Set(names.map(index).filter((i) => i >= 0));
-  k = { ai: index('ai'), ignore: index('ignore'), ignoreSet: set(['ignore']), send: index('send'), negation: index('negation'), directive: set(DIRECTIVE), ignored: set(IGNORED), inLabel: set(IN_LABEL), inLabelClause: set(IN_LABEL_CLAUSE), note: set(NOTE), noteAddressee: set(NOTE_ADDRESSEE), directiveTold: set([...DIRECTIVE, 'tell']), userSet: set(['user']), sent: set(SENT), answered: set(ANSWERED), own: set(OWN), ownQualifier: set(OWN_QUALIFIER), leak: set(LEAK), explained: set(EXPLAINED), reveal: index('reveal'), disclosed: set(DISCLOSED), user: index('user'), tell: index('tell'), confirm: index('confirm'), omit: index('omit'), covert: index('covert'), writtenForUser: set(WRITTEN_FOR_USER), plantedAnchor: set(['user', 'negation', 'covert', ...WRITTEN_FOR_USER]), summarize: index('summarize'), summaryDirective: set(SUMMARY_DIRECTIVE) };
+  k = { ai: index('ai'), ignore: index('ignore'), ignoreSet: set(['ignore']), send: index('send'), negation: index('negation'), directive: set(DIRECTIVE), ignored: set(IGNORED), inLabel: set(IN_LABEL), inLabelClause: set(IN_LABEL_CLAUSE), note: set(NOTE), noteAddressee: set(NOTE_ADDRESSEE), tellSet: set(['tell']), userSet: set(['user']), sent: set(SENT), answered: set(ANSWERED), own: set(OWN), ownQualifier: set(OWN_QUALIFIER), leak: set(LEAK), explained: set(EXPLAINED), reveal: index('reveal'), disclosed: set(DISCLOSED), user: index('user'), tell: index('tell'), confirm: index('confirm'), omit: index('omit'), covert: index('covert'), writtenForUser: set(WRITTEN_FOR_USER), plantedAnchor: set(['user', 'negation', 'covert', ...WRITTEN_FOR_USER]), summarize: index('summarize'), summaryDirective: set(SUMMARY_DIRECTIVE) };
   kindsOf.set(lex, k);
   return k;
 }
@@ -264,7 +267,9 @@ export function withoutShortCollisions(lex: ConceptLexicon, hits: readonly Conce
  * `hide-from-user` (the user near "secretly" or a negated "tell"), `no-confirmation` (a negated
  * confirmation or approval), `omit-fact` (an omission, or a negated "tell", near a summary, an
  * answer or a text to write) and `summary-hijack` (a summary followed on its line by write, tell,
- * omit, must or only). Quoted words and the words
+ * omit, must or only); since session 20, `addressed-ai` from a note for the AI, the system or the
+ * summary as a label, `omit-fact` from a note that hides itself, and `addresses-answer` from "tell"
+ * near the user (`conceptRuleSettings`). Quoted words and the words
  * of addresses do not count, nor short forms that collide across languages
  * (`withoutShortCollisions`). `ruleOnly`: the lexicon of the concepts only these rules read
  * (`RULE_ONLY_CONCEPTS`), numbered as `lex`.
@@ -279,11 +284,11 @@ export function conceptRuleHits(lex: ConceptLexicon, folded: string, raw: string
   // The hits with the rule-only concepts merged in, read on demand (a second scan of the text).
   let withRuleOnly: readonly ConceptHit[] | undefined;
   const all = (): readonly ConceptHit[] => (withRuleOnly ??= ruleOnly === undefined ? hits : merged(hits, withoutShortCollisions(ruleOnly, findConcepts(ruleOnly, text), marks, raw)));
-  // Whether a directive follows position `from` (hits[i] being at or before it) within ADDRESS_WINDOW; since
-  // session 20 "tell" counts ("AI assistant, tell the user …"), read from the rule-only concepts
-  // only when no other directive does.
+  // Whether a directive follows position `from` (hits[i] being at or before it) within
+  // ADDRESS_WINDOW; since session 20 "tell" counts ("AI assistant, tell the user …"), read from the
+  // rule-only concepts only when no other directive does.
   const directed = (i: number, from: number): boolean => followedBy(hits, i, from, ADDRESS_WINDOW, k.directive, marks, k.negation) ||
-    (conceptRuleSettings.tellDirective && ruleOnly !== undefined && followedBy(all(), firstAfter(all(), from), from, ADDRESS_WINDOW, k.directiveTold, marks, k.negation));
+    (conceptRuleSettings.tellDirective && ruleOnly !== undefined && followedBy(all(), firstAfter(all(), from), from, ADDRESS_WINDOW, k.tellSet, marks, k.negation));
   const addressed = (i: number, from: number): void => {
     out.add('addressed-ai');
     // The note reaches the user or the answer: "AI assistant: tell the user that …".
