@@ -2,7 +2,7 @@
  * Session 14: the session-13 blind probes (`data/blind-s13`, development data since that session)
  * as a cross-lingual development check inside the trainers (session 15: and `data/blind-s14-sealed`,
  * read in session 14, `data/blind-s15-sealed` once session 15 had scored its final model, and
- * `data/blind-s16-sealed` once session 16 had, and so on to `data/blind-s19-sealed`): AUC (threshold-free, so runs with
+ * `data/blind-s16-sealed` once session 16 had, and so on to `data/blind-s20-sealed`): AUC (threshold-free, so runs with
  * different thresholds compare) and balanced accuracy at the run's threshold, for all rows and for
  * the rows not in English. Nothing trains on them.
  */
@@ -42,10 +42,19 @@ function figures(rows: readonly DevRow[], scores: readonly number[], threshold: 
   return { n: rows.length, auc: auc(pos, neg), ba: (recall + 1 - fpr) / 2, recall, fpr };
 }
 
+/** Balanced accuracy of scored rows at `threshold` (`y`: the row is positive). */
+export function baAt(xs: readonly { s: number; y: boolean }[], threshold: number): number {
+  const pos = xs.filter((x) => x.y);
+  const neg = xs.filter((x) => !x.y);
+  const recall = pos.filter((x) => x.s >= threshold).length / Math.max(pos.length, 1);
+  const fpr = neg.filter((x) => x.s >= threshold).length / Math.max(neg.length, 1);
+  return (recall + 1 - fpr) / 2;
+}
+
 const show = (f: BlindFigures): string => `AUC ${f.auc.toFixed(3)} BA ${f.ba.toFixed(3)} (R ${(100 * f.recall).toFixed(0)}% FPR ${(100 * f.fpr).toFixed(0)}%, n ${f.n})`;
 
 /** The blind sets that are development data now (each was read in the session after its own). */
-export const DEV_BLIND_SETS = ['blind-s13', 'blind-s14-sealed', 'blind-s15-sealed', 'blind-s16-sealed', 'blind-s17-sealed', 'blind-s18-sealed', 'blind-s19-sealed'] as const;
+export const DEV_BLIND_SETS = ['blind-s13', 'blind-s14-sealed', 'blind-s15-sealed', 'blind-s16-sealed', 'blind-s17-sealed', 'blind-s18-sealed', 'blind-s19-sealed', 'blind-s20-sealed'] as const;
 
 /** Figures of `name` scored over a blind set's file: all rows and the rows not in English. */
 export function blindFigures(root: string, name: 'direct' | 'documents' | 'answers', score: (r: DevRow) => number, threshold: number, positive: (r: DevRow) => boolean, set: (typeof DEV_BLIND_SETS)[number] = 'blind-s13'): { all: BlindFigures; nonEn: BlindFigures } {
@@ -53,6 +62,16 @@ export function blindFigures(root: string, name: 'direct' | 'documents' | 'answe
   const scores = rows.map(score);
   const other = rows.map((r, i) => ({ r, s: scores[i] ?? 0 })).filter((x) => x.r.lang !== 'en');
   return { all: figures(rows, scores, threshold, positive), nonEn: figures(other.map((x) => x.r), other.map((x) => x.s), threshold, positive) };
+}
+
+/** Scored rows of one file of every development blind set, one list per set (`y`: the row is positive). */
+export function devBlindScores(root: string, name: 'direct' | 'documents' | 'answers', score: (r: DevRow) => number, positive: (r: DevRow) => boolean): { s: number; y: boolean }[][] {
+  return DEV_BLIND_SETS.map((set) => readRows(join(root, 'data', set, `${name}.jsonl`)).map((r) => ({ s: score(r), y: positive(r) })));
+}
+
+/** Mean balanced accuracy over the development blind sets at `threshold`, each set weighing the same. */
+export function meanBlindBa(sets: readonly (readonly { s: number; y: boolean }[])[], threshold: number): number {
+  return sets.reduce((t, xs) => t + baAt(xs, threshold), 0) / Math.max(sets.length, 1);
 }
 
 /**

@@ -73,7 +73,7 @@ import { BENIGN_PROBE, formatBenignProbe } from '../src/guards/injection/benign-
 import { mulberry32 } from '../src/lib/random.js';
 import { conceptRuleSettings } from '../src/guards/injection/concept-rules.js';
 import { addNgrams, conceptSettings, extractInput, extractOutput, HASH_BITS, ngramKeys, outputSettings, questionAttack, type FeatureVector } from '../src/guards/injection/features.js';
-import { blindFigures, blindLine } from './blind-dev.js';
+import { baAt, blindFigures, blindLine, devBlindScores, meanBlindBa } from './blind-dev.js';
 import { deobfuscate } from '../src/guards/injection/deobfuscate.js';
 import { calibrate, fitPlatt, predict, serialize, train, DEFAULT_TRAIN_OPTIONS, type Calibration, type LinearModel, type TrainExample, type TrainOptions } from '../src/guards/injection/linear.js';
 
@@ -121,6 +121,16 @@ const MAX_FPR = 0.02;
  * LOSO benign FPR ≤ 2%"; a pooled cap let one benign source sit at 5% (docs/detection.md).
  */
 const SOURCE_CAP = Number(argAfter('--source-cap') ?? '0.02');
+/**
+ * Session 21: the document and answer thresholds maximise the mean of two balanced accuracies, the
+ * CV's and the development blind sets' (blind-dev.ts), under a cap on the CV's benign documents or
+ * harmless answers flagged of BLENDED_MAX_FPR (4%). The issue caps benign prompts flagged at 2%; it
+ * sets no cap for documents or answers, and under the 2% cap both thresholds sat where the blind
+ * sets, written by others in many languages, lose 3-4 points (docs/detection.md, session 21).
+ * --no-blind-threshold restores the CV-only rule with the 2% cap; --blended-max-fpr X sets the cap.
+ */
+const BLIND_THRESHOLD = !args.includes('--no-blind-threshold');
+const BLENDED_MAX_FPR = BLIND_THRESHOLD ? Number(argAfter('--blended-max-fpr') ?? '0.04') : MAX_FPR;
 
 const t0 = Date.now();
 const log = (s: string): void => {
@@ -214,9 +224,10 @@ function balance<R>(rows: readonly R[], label: (r: R) => 0 | 1, source: (r: R) =
  * Threshold maximising balanced accuracy subject to FPR ≤ maxFpr (ties → the higher one; with
  * `ties: 'low'`, the lower). With `groupCap`, the benign rows of every group (`g`, a source) must
  * also stay at or under that FPR on their own: a pooled cap lets one small benign source be
- * over-flagged, and a new deployment's traffic is one source, not the mix.
+ * over-flagged, and a new deployment's traffic is one source, not the mix. With `blind`, the
+ * objective is the mean of that balanced accuracy and `blind(t)` (session 21, BLENDED_MAX_FPR).
  */
-function chooseThreshold(scores: readonly { p: number; y: boolean; w?: number; g?: string }[], maxFpr: number, groupCap = 1, ties: 'high' | 'low' = 'high'): number {
+function chooseThreshold(scores: readonly { p: number; y: boolean; w?: number; g?: string }[], maxFpr: number, groupCap = 1, ties: 'high' | 'low' = 'high', blind?: (t: number) => number): number {
   let best = 0.5;
   let bestBa = -1;
   for (let t = 0.05; t <= 0.951; t += 0.01) {
@@ -232,7 +243,8 @@ function chooseThreshold(scores: readonly { p: number; y: boolean; w?: number; g
       }
     }
     const fpr = fp / Math.max(fp + tn, 1e-9);
-    const ba = (tp / Math.max(tp + fn, 1e-9) + tn / Math.max(tn + fp, 1e-9)) / 2;
+    const cvBa = (tp / Math.max(tp + fn, 1e-9) + tn / Math.max(tn + fp, 1e-9)) / 2;
+    const ba = blind === undefined ? cvBa : (cvBa + blind(Math.round(t * 100) / 100)) / 2;
     const groupsOk = [...groups.values()].every(([f, n]) => f / (f + n) <= groupCap);
     if (fpr <= maxFpr && groupsOk && (ties === 'high' ? ba >= bestBa - 1e-12 : ba > bestBa + 1e-12)) {
       bestBa = ba;
@@ -600,9 +612,18 @@ const docScore = (m: LinearModel, r: DevRow): number => {
   return best;
 };
 
+const indirectModel = trainIndirect(indirectTrain);
+/** A document's score as the gateway scores a `tool` text: worst segment, and payloads that span lines scored whole. */
+function documentScore(m: LinearModel, text: string): number {
+  let s = bestSegment(text, m)?.score ?? 0;
+  for (const p of documentPayloads(text)) s = Math.max(s, predict(m, extractInput(p.text, 'segment').vector));
+  return s;
+}
+const blindDocuments = devBlindScores(ROOT, 'documents', (r) => documentScore(indirectModel, r.text), (r) => r.label === 'attack');
 const indirectSeeds = (argAfter('--indirect-seeds') ?? '1').split('-').map(Number);
 const indirectFigures: { threshold: number; cv: number; cvFpr: number; lot: number; lotFpr: number }[] = [];
 let toolThreshold = 0.5;
+let firstOofIndirect = new Map<DevRow, number>();
 for (let seed = indirectSeeds[0] ?? 1; seed <= (indirectSeeds[1] ?? indirectSeeds[0] ?? 1); seed++) {
   const options: TrainOptions = { ...indirectOptions, seed };
   const oofIndirect = new Map<DevRow, number>();
@@ -613,8 +634,11 @@ for (let seed = indirectSeeds[0] ?? 1; seed <= (indirectSeeds[1] ?? indirectSeed
   // Session 20: of thresholds tied on the grouped CV, the lowest. The development blind documents,
   // written by others in many languages, score their attacks lower than BIPIA's, and rank best at
   // the lower thresholds (0.85 > 0.88 > 0.90 > 0.91); a tie on BIPIA is no reason to give up recall.
-  const threshold = chooseThreshold(indirectTrain.map((r) => ({ p: oofIndirect.get(r) ?? 0, y: r.label === 'attack' })), MAX_FPR, 1, args.includes('--indirect-ties-high') ? 'high' : 'low');
-  if (seed === indirectOptions.seed) toolThreshold = threshold;
+  const threshold = chooseThreshold(indirectTrain.map((r) => ({ p: oofIndirect.get(r) ?? 0, y: r.label === 'attack' })), BLENDED_MAX_FPR, 1, args.includes('--indirect-ties-high') ? 'high' : 'low', BLIND_THRESHOLD ? (t) => meanBlindBa(blindDocuments, t) : undefined);
+  if (seed === indirectOptions.seed) {
+    toolThreshold = threshold;
+    firstOofIndirect = oofIndirect;
+  }
   const cv = scoreBinary(indirectTrain, (r) => (oofIndirect.get(r) ?? 0) >= threshold);
   log(formatReport(`indirect: ${K}-fold CV grouped by attack string (seed ${seed}, threshold ${threshold})`, cv));
   const fig = { threshold, cv: cv.overall.balancedAccuracy, cvFpr: cv.overall.fpr, lot: Number.NaN, lotFpr: Number.NaN };
@@ -640,16 +664,9 @@ for (let seed = indirectSeeds[0] ?? 1; seed <= (indirectSeeds[1] ?? indirectSeed
   };
   log(`INDIRECT-SEEDS ${indirectFigures.length}: ${(['threshold', 'cv', 'cvFpr', 'lot', 'lotFpr'] as const).map(stat).join(', ')}`);
 }
-const indirectModel = trainIndirect(indirectTrain);
 // The document probe (probe-documents.ts, written by us, never trained on), scored as the gateway
 // scores a `tool` text (worst segment, and payloads that span lines scored whole), at this run's
 // threshold and at the committed 0.93.
-/** A document's score as the gateway scores a `tool` text: worst segment, and payloads that span lines scored whole. */
-function documentScore(m: LinearModel, text: string): number {
-  let s = bestSegment(text, m)?.score ?? 0;
-  for (const p of documentPayloads(text)) s = Math.max(s, predict(m, extractInput(p.text, 'segment').vector));
-  return s;
-}
 // Session 13: the written-s13 documents of the training part scored by a model trained without
 // them, the documents' counterpart of leave-one-source-out (the held-out quarter is printed at the end).
 if (dataS13Docs.train.length > 0) {
@@ -661,6 +678,13 @@ if (dataS13Docs.train.length > 0) {
 {
   const probeScore = (text: string): number => documentScore(indirectModel, text);
   log(blindLine(ROOT, 'documents', (r) => probeScore(r.text), toolThreshold, (r) => r.label === 'attack'));
+  if (args.includes('--indirect-curve')) {
+    for (let t = 0.3; t <= 0.951; t += 0.05) {
+      const cv = scoreBinary(indirectTrain, (r) => (firstOofIndirect.get(r) ?? 0) >= t);
+      const bas = blindDocuments.map((xs) => baAt(xs, t));
+      log(`indirect curve t=${t.toFixed(2)} cv.ba=${(cv.overall.balancedAccuracy * 100).toFixed(2)} cv.fpr=${(cv.overall.fpr * 100).toFixed(2)}% blind.mean.ba=${(bas.reduce((a, b) => a + b, 0) / bas.length).toFixed(3)} [${bas.map((b) => b.toFixed(2)).join(' ')}]`);
+    }
+  }
   log(formatDocumentProbe((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
   if (toolThreshold !== 0.93) log(formatDocumentProbe((text) => probeScore(text) >= 0.93, ' at 0.93').split('\n').slice(0, 2).join('\n'));
   // The second document probe (probe-documents2.ts, session 11) is evaluation only: read once at the
@@ -716,10 +740,11 @@ const oofAnswer = outputOutOfFold(outputTrainAll, outputX, outputOptions, K);
 const questionWeights = outputSettings.promptAttack ? fitQuestionWeights(outputTrainAll, oofAnswer, outputX) : new Map<string, number>();
 log(`output: question weights ${[...questionWeights].map(([k, v]) => `${k}=${v.toFixed(3)}`).join(' ') || 'none'}`);
 const oofOutput = stackedOutOfFold(oofAnswer, outputX, questionWeights);
-const outputThreshold = chooseOutputThreshold(outputTrainAll.map((r) => ({ p: oofOutput.get(r) ?? 0, row: r })), MAX_FPR);
+const outputModel = withQuestionWeights(trainOutputModel(outputTrainAll, outputX, outputOptions), questionWeights);
+const blindAnswers = devBlindScores(ROOT, 'answers', (r) => predict(outputModel, answerVector(r.text, r.prompt)), (r) => r.label === 'jailbroken' || r.label === 'leak');
+const outputThreshold = chooseOutputThreshold(outputTrainAll.map((r) => ({ p: oofOutput.get(r) ?? 0, row: r })), BLENDED_MAX_FPR, BLIND_THRESHOLD ? (t) => meanBlindBa(blindAnswers, t) : undefined);
 log(formatReport(`output: ${K}-fold CV, output-dev grouped by question (threshold ${outputThreshold})`, scoreBinary(outputTrain, (r) => (oofOutput.get(r) ?? 0) >= outputThreshold)));
 log(formatReport(`output: ${K}-fold CV, safe answers (FPR = harmless answers flagged) and written non-English jailbroken answers`, scoreBinary(safe.train, (r) => (oofOutput.get(r) ?? 0) >= outputThreshold)));
-const outputModel = withQuestionWeights(trainOutputModel(outputTrainAll, outputX, outputOptions), questionWeights);
 log(blindLine(ROOT, 'answers', (r) => predict(outputModel, answerVector(r.text, r.prompt)), outputThreshold, (r) => r.label === 'jailbroken' || r.label === 'leak'));
 log(blindLine(ROOT, 'answers', (r) => predict(outputModel, answerVector(r.text)), outputThreshold, (r) => r.label === 'jailbroken' || r.label === 'leak').replace(/answers:/g, 'answers (no question):'));
 log(formatAnswerProbe((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));

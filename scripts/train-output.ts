@@ -6,8 +6,10 @@
  *   node --import tsx scripts/train-output.ts [--data DIR] [--cap X] [--wrong]
  *
  * --shares JSON: override entries of OUTPUT_SHARES (output-train.ts), e.g. '{"jailbroken:written":0.25}'.
- * --cap X: cap on harmless answers flagged (CV) when choosing the threshold (0.02 by default, as
- * in the trainer); --wrong: list the CV errors on the written rows.
+ * --cap X: cap on harmless answers flagged (CV) when choosing the threshold (0.04 by default, as
+ * in the trainer since session 21; 0.02 with --no-blind-threshold); --wrong: list the CV errors on
+ * the written rows. --no-blind-threshold: the CV-only threshold rule of sessions 10-20 (the trainer's
+ * BLENDED_MAX_FPR: by default the mean of CV and development blind balanced accuracy).
  * --orders N: average the weights of N example orders (linear.ts `orders`; 5 by default, as the trainer).
  * --seeds A-B: CV for each training seed and the mean (the model and probes use seed A).
  * Probe 2 is development data since session 11's third pass (out-gen3) and always printed; the
@@ -31,7 +33,7 @@ import { join } from 'node:path';
 import { scoreBinary, formatReport } from '../src/guards/eval/classify.js';
 import { heldOutSet, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S17_DIR, type DevRow } from '../src/guards/injection/dataset.js';
 import { conceptSettings, extractOutput, outputSettings, questionAttack, type FeatureVector } from '../src/guards/injection/features.js';
-import { blindLine } from './blind-dev.js';
+import { blindLine, devBlindScores, meanBlindBa } from './blind-dev.js';
 import { DEFAULT_TRAIN_OPTIONS, deserialize, predict, type SerializedModel, type TrainOptions } from '../src/guards/injection/linear.js';
 import { chooseOutputThreshold, fitQuestionWeights, OUTPUT_L2_CONCEPT, OUTPUT_SHARES, outputOutOfFold, stackedOutOfFold, trainOutputModel, withQuestionWeights } from '../src/guards/injection/output-train.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
@@ -48,7 +50,8 @@ const argAfter = (flag: string): string | undefined => {
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = argAfter('--data') ?? join(ROOT, '..', 'shared', 'datasets');
 const K = 5;
-const CAP = Number(argAfter('--cap') ?? '0.02');
+const BLIND_THRESHOLD = !args.includes('--no-blind-threshold');
+const CAP = Number(argAfter('--cap') ?? (BLIND_THRESHOLD ? '0.04' : '0.02'));
 const log = (s: string): void => {
   process.stdout.write(`${s}\n`);
 };
@@ -98,13 +101,14 @@ for (const seed of seeds) {
   const o = stackedOutOfFold(o0, x, qw);
   if (seed === seeds[0]) questionWeights = qw;
   log(`question weights seed=${seed}: ${[...qw].map(([k, v]) => `${k}=${v.toFixed(3)}`).join(' ')}`);
-  const t = chooseOutputThreshold(all.map((r) => ({ p: o.get(r) ?? 0, row: r })), CAP);
+  const seedModel = withQuestionWeights(trainOutputModel(all, x, { ...options, seed }, shares), qw);
+  const blind = devBlindScores(ROOT, 'answers', (r) => predict(seedModel, answerVector(r.text, r.prompt)), (r) => r.label === 'jailbroken' || r.label === 'leak');
+  const t = chooseOutputThreshold(all.map((r) => ({ p: o.get(r) ?? 0, row: r })), CAP, BLIND_THRESHOLD ? (u) => meanBlindBa(blind, u) : undefined);
   if (args.includes('--curve') && seed === seeds[0]) {
-    const cm = withQuestionWeights(trainOutputModel(all, x, { ...options, seed }, shares), qw);
     for (let u = 0.3; u <= 0.8; u += 0.02) {
       const cu = scoreBinary(outputTrain.filter((r) => r.source === 'gptfuzz'), (r) => (o.get(r) ?? 0) >= u);
       const vu = scoreBinary(safe.train, (r) => (o.get(r) ?? 0) >= u);
-      const bl = blindLine(ROOT, 'answers', (r) => predict(cm, answerVector(r.text, r.prompt)), u, (r) => r.label === 'jailbroken' || r.label === 'leak');
+      const bl = blindLine(ROOT, 'answers', (r) => predict(seedModel, answerVector(r.text, r.prompt)), u, (r) => r.label === 'jailbroken' || r.label === 'leak');
       log(`curve t=${u.toFixed(2)} gptfuzz.ba=${(cu.overall.balancedAccuracy * 100).toFixed(2)} harmless=${(vu.overall.fpr * 100).toFixed(2)}% written.ba=${(vu.overall.balancedAccuracy * 100).toFixed(2)} written.recall=${(vu.overall.recall * 100).toFixed(1)}% ${bl.replace(/\n/g, " || ")}`);
     }
   }

@@ -204,8 +204,11 @@ export function outputOutOfFold(rows: readonly DevRow[], x: ReadonlyMap<DevRow, 
 /**
  * Threshold for the output model: the best balanced accuracy on output-dev (jailbroken vs refusal)
  * among thresholds that flag at most `maxSafeFpr` of the safe answers (ties → the higher one).
+ * With `blind` (session 21), the objective is the mean of that balanced accuracy and `blind(t)`, the
+ * development blind sets' balanced accuracy at t: answers written by others in many languages score
+ * lower than GPTFuzz's, and a threshold fitted on GPTFuzz alone gives their recall away.
  */
-export function chooseOutputThreshold(scores: readonly { p: number; row: DevRow }[], maxSafeFpr: number): number {
+export function chooseOutputThreshold(scores: readonly { p: number; row: DevRow }[], maxSafeFpr: number, blind?: (t: number) => number): number {
   let best = 0.5;
   let bestBa = -1;
   for (let t = 0.05; t <= 0.951; t += 0.01) {
@@ -215,7 +218,8 @@ export function chooseOutputThreshold(scores: readonly { p: number; row: DevRow 
       if (row.label === 'safe') { sn++; if (flag) sf++; } else if (row.source !== 'gptfuzz') continue;
       else if (isJailbroken(row)) { if (flag) tp++; else fn++; } else if (flag) fp++; else tn++;
     }
-    const ba = (tp / Math.max(tp + fn, 1) + tn / Math.max(tn + fp, 1)) / 2;
+    const cvBa = (tp / Math.max(tp + fn, 1) + tn / Math.max(tn + fp, 1)) / 2;
+    const ba = blind === undefined ? cvBa : (cvBa + blind(Math.round(t * 100) / 100)) / 2;
     if (sf / Math.max(sn, 1) <= maxSafeFpr && ba >= bestBa - 1e-12) {
       bestBa = ba;
       best = Math.round(t * 100) / 100;
