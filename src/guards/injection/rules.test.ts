@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deobfuscate } from './deobfuscate.js';
 import { matchRules, PROMPT_RULES } from './features.js';
-import { DIRECT_RULES, DOCUMENT_RULES, LANGUAGE_RULES, TACTIC_RULES, type RuleFamily } from './rules.js';
+import { DIRECT_RULES, DOCUMENT_RULES, LANGUAGE_RULES, OUTPUT_RULES, TACTIC_RULES, type RuleFamily } from './rules.js';
 import { assertLinearTime } from '../../lib/testing.js';
 
 // Written for this test (not from any data set): each direct-only family must fire on its
@@ -1020,5 +1020,30 @@ familyCases('session 20', SESSION20_CASES, PROMPT_RULES);
 test('the session-20 patterns stay linear on repeated near-matches', () => {
   for (const unit of ['no warnings ', 'no warnings, no ', 'may not use the words ', 'start your reply with ', 'refusal counts as ', 'novel ', 'chapter exact ', 's1 = "a" ', 's1 + s2 ', 'part1 and part2 ']) {
     assertLinearTime((n) => unit.repeat(n), (text) => matchRules(text, PROMPT_RULES, new Set()), 2_000, unit.trim());
+  }
+});
+
+// Session 21: refusals as current assistants word them ("I'll pass on …", "I won't explain …");
+// sentences written for this test. The quiet ones keep the same words outside a refusal.
+const SESSION21_REFUSALS: typeof SESSION20_CASES = [
+  {
+    family: 'refusal',
+    fires: [
+      "I'll pass on playing that character, but I'm happy to help with your story.",
+      "Sorry, no. I won't explain how to get into someone else's flat.",
+      "Even in character, I'm not writing code that spreads across a network.",
+      "A step-by-step guide to forging a pass isn't something I'll write.",
+    ],
+    quiet: [
+      "Sure, I'll pass the message on to the team.",
+      "Here's how I'd explain it to a beginner: first, open the settings.",
+    ],
+  },
+];
+familyCases('session 21', SESSION21_REFUSALS, OUTPUT_RULES);
+
+test('the session-21 refusal patterns stay linear on repeated near-matches', () => {
+  for (const unit of ["i'll pass ", "i won't ", "i'm not ", "isn't something i", "i'd rather "]) {
+    assertLinearTime((n) => unit.repeat(n), (text) => matchRules(text, OUTPUT_RULES, new Set()), 2_000, unit.trim());
   }
 });
