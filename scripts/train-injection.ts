@@ -37,6 +37,10 @@
  * Session 20: --concept-off a,b switches concept rule settings off (concept-rules.ts), --no-concept-read
  * leaves out the concept-read mark (features.ts), --indirect-ties-high breaks ties between document
  * thresholds towards the higher one, as before session 20.
+ * Session 21: the document and answer thresholds take the development blind sets into account
+ * (BLENDED_MAX_FPR); --no-blind-threshold restores the CV-only rule, --blended-max-fpr X sets its cap on
+ * benign documents / harmless answers flagged, --indirect-curve prints the document curve (CV balanced
+ * accuracy, benign flagged per BIPIA task, development blind sets) per threshold.
  *
  * Deterministic: fixed splits (hashes of ids / attack strings / questions), seeded example order,
  * sequential arithmetic; the same data gives a byte-identical model file.
@@ -679,10 +683,14 @@ if (dataS13Docs.train.length > 0) {
   const probeScore = (text: string): number => documentScore(indirectModel, text);
   log(blindLine(ROOT, 'documents', (r) => probeScore(r.text), toolThreshold, (r) => r.label === 'attack'));
   if (args.includes('--indirect-curve')) {
-    for (let t = 0.3; t <= 0.951; t += 0.05) {
+    for (let t = 0.3; t <= 0.951; t += 0.02) {
       const cv = scoreBinary(indirectTrain, (r) => (firstOofIndirect.get(r) ?? 0) >= t);
       const bas = blindDocuments.map((xs) => baAt(xs, t));
-      log(`indirect curve t=${t.toFixed(2)} cv.ba=${(cv.overall.balancedAccuracy * 100).toFixed(2)} cv.fpr=${(cv.overall.fpr * 100).toFixed(2)}% blind.mean.ba=${(bas.reduce((a, b) => a + b, 0) / bas.length).toFixed(3)} [${bas.map((b) => b.toFixed(2)).join(' ')}]`);
+      const taskFpr = ['email', 'code', 'table'].map((task) => {
+        const benign = indirectTrain.filter((r) => r.task === task && r.label !== 'attack');
+        return `${task} ${((100 * benign.filter((r) => (firstOofIndirect.get(r) ?? 0) >= t).length) / Math.max(benign.length, 1)).toFixed(1)}%`;
+      });
+      log(`indirect curve t=${t.toFixed(2)} cv.ba=${(cv.overall.balancedAccuracy * 100).toFixed(2)} cv.fpr=${(cv.overall.fpr * 100).toFixed(2)}% (${taskFpr.join(', ')}) blind.mean.ba=${(bas.reduce((a, b) => a + b, 0) / bas.length).toFixed(3)} [${bas.map((b) => b.toFixed(2)).join(' ')}]`);
     }
   }
   log(formatDocumentProbe((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
