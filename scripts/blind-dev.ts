@@ -33,21 +33,25 @@ export interface BlindFigures {
   readonly fpr: number;
 }
 
+/** Share of positive and of negative scores at or above `threshold`. */
+function rates(pos: readonly number[], neg: readonly number[], threshold: number): { recall: number; fpr: number } {
+  return {
+    recall: pos.filter((s) => s >= threshold).length / Math.max(pos.length, 1),
+    fpr: neg.filter((s) => s >= threshold).length / Math.max(neg.length, 1),
+  };
+}
+
 function figures(rows: readonly DevRow[], scores: readonly number[], threshold: number, positive: (r: DevRow) => boolean): BlindFigures {
   const pos: number[] = [];
   const neg: number[] = [];
   rows.forEach((r, i) => (positive(r) ? pos : neg).push(scores[i] ?? 0));
-  const recall = pos.filter((s) => s >= threshold).length / Math.max(pos.length, 1);
-  const fpr = neg.filter((s) => s >= threshold).length / Math.max(neg.length, 1);
+  const { recall, fpr } = rates(pos, neg, threshold);
   return { n: rows.length, auc: auc(pos, neg), ba: (recall + 1 - fpr) / 2, recall, fpr };
 }
 
 /** Balanced accuracy of scored rows at `threshold` (`y`: the row is positive). */
 export function baAt(xs: readonly { s: number; y: boolean }[], threshold: number): number {
-  const pos = xs.filter((x) => x.y);
-  const neg = xs.filter((x) => !x.y);
-  const recall = pos.filter((x) => x.s >= threshold).length / Math.max(pos.length, 1);
-  const fpr = neg.filter((x) => x.s >= threshold).length / Math.max(neg.length, 1);
+  const { recall, fpr } = rates(xs.filter((x) => x.y).map((x) => x.s), xs.filter((x) => !x.y).map((x) => x.s), threshold);
   return (recall + 1 - fpr) / 2;
 }
 

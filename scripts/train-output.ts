@@ -34,7 +34,7 @@ import { scoreBinary, formatReport } from '../src/guards/eval/classify.js';
 import { heldOutSet, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S17_DIR, type DevRow } from '../src/guards/injection/dataset.js';
 import { conceptSettings, extractOutput, outputSettings, questionAttack, type FeatureVector } from '../src/guards/injection/features.js';
 import { blindLine, devBlindScores, meanBlindBa } from './blind-dev.js';
-import { DEFAULT_TRAIN_OPTIONS, deserialize, predict, type SerializedModel, type TrainOptions } from '../src/guards/injection/linear.js';
+import { DEFAULT_TRAIN_OPTIONS, deserialize, predict, type LinearModel, type SerializedModel, type TrainOptions } from '../src/guards/injection/linear.js';
 import { chooseOutputThreshold, fitQuestionWeights, OUTPUT_L2_CONCEPT, OUTPUT_SHARES, outputOutOfFold, stackedOutOfFold, trainOutputModel, withQuestionWeights } from '../src/guards/injection/output-train.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
 import { formatAnswerProbe2 } from '../src/guards/injection/probe-answers2.js';
@@ -94,6 +94,7 @@ const means = { ba: 0, recall: 0, refusals: 0, harmless: 0, written: 0 };
 let threshold = 0.5;
 let oof = new Map<DevRow, number>();
 let questionWeights = new Map<string, number>();
+let firstModel: LinearModel | undefined;
 for (const seed of seeds) {
   const o0 = outputOutOfFold(all, x, { ...options, seed }, K, shares);
   // Session 19: the question's weights, stacked on the answer model's out-of-fold margins.
@@ -102,6 +103,7 @@ for (const seed of seeds) {
   if (seed === seeds[0]) questionWeights = qw;
   log(`question weights seed=${seed}: ${[...qw].map(([k, v]) => `${k}=${v.toFixed(3)}`).join(' ')}`);
   const seedModel = withQuestionWeights(trainOutputModel(all, x, { ...options, seed }, shares), qw);
+  firstModel ??= seedModel;
   const blind = devBlindScores(ROOT, 'answers', (r) => predict(seedModel, answerVector(r.text, r.prompt)), (r) => r.label === 'jailbroken' || r.label === 'leak');
   const t = chooseOutputThreshold(all.map((r) => ({ p: o.get(r) ?? 0, row: r })), CAP, BLIND_THRESHOLD ? (u) => meanBlindBa(blind, u) : undefined);
   if (args.includes('--curve') && seed === seeds[0]) {
@@ -137,7 +139,8 @@ if (args.includes('--wrong')) {
     if ((p >= threshold) !== (r.label === 'jailbroken')) log(`  wrong ${r.label} ${p.toFixed(2)} [${r.id}] ${r.text.slice(0, 120).replace(/\n/g, ' ')}`);
   }
 }
-const model = withQuestionWeights(trainOutputModel(all, x, { ...options, seed: seeds[0] ?? 1 }, shares), questionWeights);
+// The first seed's model, with its question weights (seeds are never empty: --seeds wants A-B).
+const model = firstModel ?? withQuestionWeights(trainOutputModel(all, x, { ...options, seed: seeds[0] ?? 1 }, shares), questionWeights);
 const flag = (text: string): boolean => predict(model, extractOutput(text).vector) >= threshold;
 const balOf = (report: string): number => Number(/bal\.acc=([\d.]+)/.exec(report)?.[1] ?? 'NaN');
 const p1 = formatAnswerProbe(flag);
