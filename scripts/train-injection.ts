@@ -690,7 +690,7 @@ if (dataS13Docs.train.length > 0) {
         const benign = indirectTrain.filter((r) => r.task === task && r.label !== 'attack');
         return `${task} ${((100 * benign.filter((r) => (firstOofIndirect.get(r) ?? 0) >= t).length) / Math.max(benign.length, 1)).toFixed(1)}%`;
       });
-      log(`indirect curve t=${t.toFixed(2)} cv.ba=${(cv.overall.balancedAccuracy * 100).toFixed(2)} cv.fpr=${(cv.overall.fpr * 100).toFixed(2)}% (${taskFpr.join(', ')}) blind.mean.ba=${(bas.reduce((a, b) => a + b, 0) / bas.length).toFixed(3)} [${bas.map((b) => b.toFixed(2)).join(' ')}]`);
+      log(`indirect curve t=${t.toFixed(2)} cv.ba=${(cv.overall.balancedAccuracy * 100).toFixed(2)} cv.fpr=${(cv.overall.fpr * 100).toFixed(2)}% (${taskFpr.join(', ')}) blind.mean.ba=${meanBlindBa(blindDocuments, t).toFixed(3)} [${bas.map((b) => b.toFixed(2)).join(' ')}]`);
     }
   }
   log(formatDocumentProbe((text) => probeScore(text) >= toolThreshold, ` at ${toolThreshold}`));
