@@ -46,6 +46,8 @@ const SEALED20 = join(ROOT, 'data', 'blind-s20-sealed');
 const SEALED21 = join(ROOT, 'data', 'blind-s21-sealed');
 // Session 21 read blind-s21-sealed, so it wrote the next one, for session 22.
 const SEALED22 = join(ROOT, 'data', 'blind-s22-sealed');
+// Session 22 read blind-s22-sealed, so it wrote the next one, for session 23.
+const SEALED23 = join(ROOT, 'data', 'blind-s23-sealed');
 const DEV = join(ROOT, '..', 'shared', 'datasets');
 
 const FILES = { direct: ['attack', 'benign'], documents: ['attack', 'benign'], answers: ['jailbroken', 'leak', 'refusal', 'harmless'] } as const;
@@ -56,7 +58,7 @@ const FILES = { direct: ['attack', 'benign'], documents: ['attack', 'benign'], a
 const sentences = (t: string): string[] => t.split(/[.!?。！？\n]/u).map((s) => s.trim().toLowerCase()).filter((s) => s.length >= 48);
 
 for (const [name, labels] of Object.entries(FILES)) {
-  for (const [dir, what] of [[WRITTEN, 'written-s13'], [BLIND, 'blind-s13'], [SEALED, 'blind-s14-sealed'], [SEALED15, 'blind-s15-sealed'], [SEALED16, 'blind-s16-sealed'], [SEALED17, 'blind-s17-sealed'], [SEALED18, 'blind-s18-sealed'], [SEALED19, 'blind-s19-sealed'], [SEALED20, 'blind-s20-sealed'], [SEALED21, 'blind-s21-sealed'], [SEALED22, 'blind-s22-sealed']] as const) {
+  for (const [dir, what] of [[WRITTEN, 'written-s13'], [BLIND, 'blind-s13'], [SEALED, 'blind-s14-sealed'], [SEALED15, 'blind-s15-sealed'], [SEALED16, 'blind-s16-sealed'], [SEALED17, 'blind-s17-sealed'], [SEALED18, 'blind-s18-sealed'], [SEALED19, 'blind-s19-sealed'], [SEALED20, 'blind-s20-sealed'], [SEALED21, 'blind-s21-sealed'], [SEALED22, 'blind-s22-sealed'], [SEALED23, 'blind-s23-sealed']] as const) {
     test(`${what}/${name}.jsonl: every row valid, ids and texts unique, every label present, 15+ languages`, () => {
       const rows = readRows(join(dir, `${name}.jsonl`));
       assert.ok(rows.length >= 100, `${rows.length} rows`);
@@ -153,7 +155,7 @@ test('written-s17 answers: 340 valid rows, the labels in their counts, 60+ langu
 });
 
 test('the blind probes share no sentence with any training text: the written batches, the dev files', () => {
-  const blind = new Set([BLIND, SEALED, SEALED15, SEALED16, SEALED17, SEALED18, SEALED19, SEALED20, SEALED21, SEALED22].flatMap((dir) => Object.keys(FILES).flatMap((n) => readRows(join(dir, `${n}.jsonl`)).flatMap((r) => sentences(r.text)))));
+  const blind = new Set([BLIND, SEALED, SEALED15, SEALED16, SEALED17, SEALED18, SEALED19, SEALED20, SEALED21, SEALED22, SEALED23].flatMap((dir) => Object.keys(FILES).flatMap((n) => readRows(join(dir, `${n}.jsonl`)).flatMap((r) => sentences(r.text)))));
   const training = [
     ...Object.keys(FILES).flatMap((n) => readRows(join(WRITTEN, `${n}.jsonl`))),
     ...['direct', 'documents'].flatMap((n) => readRows(join(WRITTEN16, `${n}.jsonl`))),
