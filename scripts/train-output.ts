@@ -70,6 +70,7 @@ const safe = outputSafeRows(DATA, args.includes('--no-data-s13') ? undefined : j
 // Session 19: the answer model reads the direct model's score of the question (the committed
 // direct model here; the trainer uses the one it has just trained). --no-prompt-attack leaves it out.
 outputSettings.promptAttack = !args.includes('--no-prompt-attack');
+outputSettings.questionConcepts = !args.includes('--no-question-concepts');
 const committed = { direct: deserialize((JSON.parse(readFileSync(join(ROOT, 'src', 'guards', 'injection', 'model.json'), 'utf8')) as { direct: SerializedModel }).direct) };
 const answerVector = (text: string, prompt: string | undefined): FeatureVector =>
   extractOutput(text, prompt, prompt === undefined || prompt.length === 0 ? undefined : questionAttack(prompt, (v) => predict(committed.direct, v))).vector;

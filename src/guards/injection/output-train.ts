@@ -87,7 +87,7 @@ function trainingVector(r: DevRow, v: FeatureVector): FeatureVector {
  * signal from the answer's own features and answers scored without their question lost a point
  * on the answer probes. Stacked, an answer without its question scores exactly as before.
  */
-export const QUESTION_FEATURES: readonly string[] = ['qa:attack', 'qa:attack-open'];
+export const QUESTION_FEATURES: readonly string[] = ['qa:attack', 'qa:attack-open', 'qc:extract-open', 'qc:harm-open'];
 
 function withoutQuestion(v: FeatureVector): FeatureVector {
   if (!QUESTION_FEATURES.some((n) => v.named.has(n))) return v;
