@@ -76,7 +76,7 @@ import { formatDefensive, scoreDefensiveSet } from '../src/guards/injection/defe
 import { BENIGN_PROBE, formatBenignProbe } from '../src/guards/injection/benign-probe.js';
 import { mulberry32 } from '../src/lib/random.js';
 import { conceptRuleSettings } from '../src/guards/injection/concept-rules.js';
-import { addNgrams, conceptSettings, extractInput, extractOutput, HASH_BITS, ngramKeys, outputSettings, questionAttack, type FeatureVector } from '../src/guards/injection/features.js';
+import { addNgrams, conceptSettings, extractInput, extractOutput, HASH_BITS, ngramKeys, ngramSettings, outputSettings, questionAttack, type FeatureVector } from '../src/guards/injection/features.js';
 import { baAt, blindFigures, blindLine, devBlindScores, meanBlindBa } from './blind-dev.js';
 import { deobfuscate } from '../src/guards/injection/deobfuscate.js';
 import { calibrate, fitPlatt, predict, serialize, train, DEFAULT_TRAIN_OPTIONS, type Calibration, type LinearModel, type TrainExample, type TrainOptions } from '../src/guards/injection/linear.js';
@@ -115,6 +115,8 @@ for (const name of (argAfter('--concept-off') ?? '').split(',').filter(Boolean))
   if (!(name in conceptRuleSettings)) throw new Error(`--concept-off: no concept rule setting ${name}`);
   (conceptRuleSettings as Record<string, boolean>)[name] = false;
 }
+// Session 22: --segment-digits keeps numbers in the document model's n-grams (features.ts ngramSettings).
+ngramSettings.segmentDigits = args.includes('--segment-digits');
 const K = 5;
 /** Cap on benign false positives when choosing a threshold (the issue's target is ≤ 2%). */
 const MAX_FPR = 0.02;
