@@ -559,10 +559,12 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
 const ANSWER_RULES: readonly RuleFamily[] = [...OUTPUT_RULES, ...ANSWER_FAMILIES, ...LEAK_FAMILIES];
 const ANSWER_FILTER = new RulePrefilter([...ANSWER_RULES, ...ANSWER_HARM_TOPICS]);
 FILTERS.set(ANSWER_RULES, ANSWER_FILTER);
-// The filters are derived and compiled (some 100-300 ms, cold) just after import rather than by
-// the first request that needs them; unref'd, so a short script does not wait for it.
+// The filters are derived and compiled (some 100-300 ms, cold), and the digit table built (8 ms),
+// just after import rather than by the first request that needs them; unref'd, so a short script
+// does not wait for it.
 setImmediate(() => {
   for (const f of [PROMPT_FILTER, SEGMENT_FILTER, ANSWER_FILTER]) f.warm();
+  digits();
 }).unref();
 
 /**
