@@ -74,6 +74,15 @@ test('concept-lexicon.json is the merge of data/lexicon (node --import tsx scrip
   assert.ok(committed === merged.text, 'concept-lexicon.json is stale: run node --import tsx scripts/build-lexicon.ts');
 });
 
+// Session 22: Turkish `makine*` (machine, the AI concept) read the Finnish surname Mäkinen as "AI".
+test('the real lexicon: a Turkish word for the AI, not a Finnish surname folded to look like it', () => {
+  const real = JSON.parse(readFileSync(new URL('../../../../src/guards/injection/concept-lexicon.json', import.meta.url), 'utf8')) as LexiconFile;
+  const lex = compileLexicon(real);
+  const ai = (text: string): boolean => findConcepts(lex, foldConcepts(text)).some((h) => lex.names[h.concept] === 'ai');
+  for (const text of ['makineyi kapat', 'makinenin ayarları', 'makine öğrenmesi']) assert.ok(ai(text), text);
+  assert.equal(ai('Mäkinen Aino, Pöytävalaisin, toimitettu'), false);
+});
+
 test('the detectors add concept features to prompts not in English only, and not to documents', async () => {
   const { extractInput, mostlyEnglish } = await import('./features.js');
   const { deobfuscate } = await import('./deobfuscate.js');
