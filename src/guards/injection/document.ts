@@ -10,7 +10,7 @@
  */
 import { decodePayloads, deobfuscate } from './deobfuscate.js';
 import {
-  addConceptRules, addNgrams, ngramKeys, ngramSettings, ruleFeatures, ruleHits, SEGMENT_RULES, shapeFeatures, textShape,
+  addConceptRules, addNgrams, ngramKeys, ruleFeatures, ruleHits, SEGMENT_RULES, shapeFeatures, textShape,
   type Extracted, type NgramKeys, type RuleHits, type TextShape,
 } from './features.js';
 import { sigmoid, type LinearModel } from './linear.js';
@@ -39,11 +39,10 @@ interface Piece {
 function readPiece(seg: Segment): Piece {
   const d = deobfuscate(seg.text, { ciphers: false });
   const payload = new Map<number, number>();
-  const skipDigits = !ngramSettings.segmentDigits;
-  for (const p of d.payloads) addNgrams(ngramKeys(p.text, skipDigits), payload, 0.5);
+  for (const p of d.payloads) addNgrams(ngramKeys(p.text, true), payload, 0.5);
   const rules = ruleHits(d, SEGMENT_RULES);
   addConceptRules(d.text, seg.text, rules.hits);
-  return { seg, keys: ngramKeys(d.text, skipDigits), payload, rules, shape: textShape(seg.text, d.text) };
+  return { seg, keys: ngramKeys(d.text, true), payload, rules, shape: textShape(seg.text, d.text) };
 }
 
 /** Union of the pieces' rule hits and summed shape counts, for a text `len` characters long. */

@@ -105,9 +105,9 @@ export const ngramSettings = { segmentDigits: false };
  * The hashes are `fnv` of the gram strings (word, "prev word", CJK pair, 4 characters of the
  * space-padded text), computed without building those strings (session 11, speed).
  */
-export function ngramKeys(text: string, skipDigits = false): NgramKeys {
+export function ngramKeys(text: string, forDocument = false): NgramKeys {
   const t = text.length > MAX_NGRAM_CHARS ? text.slice(0, MAX_NGRAM_CHARS) : text;
-  const dig = skipDigits ? digits() : undefined;
+  const dig = forDocument && !ngramSettings.segmentDigits ? digits() : undefined;
   const words = new Set<number>();
   let prev = '';
   for (const m of t.matchAll(TOKEN)) {
@@ -135,7 +135,7 @@ export function ngramKeys(text: string, skipDigits = false): NgramKeys {
   let c0 = 32;
   let c1 = n > 0 ? t.charCodeAt(0) : 32;
   let c2 = n > 1 ? t.charCodeAt(1) : 32;
-  // Windows with a digit are skipped when `skipDigits`: `last` is where the latest digit was seen.
+  // Windows with a digit are skipped in documents: `last` is where the latest digit was seen.
   let last = -10;
   if (dig !== undefined) for (let i = 0; i < Math.min(n, 2); i++) if (dig[t.charCodeAt(i)] === 1) last = i;
   for (let i = 3; i <= n + 1; i++) {
@@ -167,8 +167,8 @@ export function addNgrams(keys: NgramKeys, into: Map<number, number>, weight = 1
 }
 
 /** Hashed n-grams of canonical text, L2-normalised per family so length does not dominate. */
-export function ngramFeatures(text: string, into: Map<number, number>, weight = 1, skipDigits = false): void {
-  addNgrams(ngramKeys(text, skipDigits), into, weight);
+export function ngramFeatures(text: string, into: Map<number, number>, weight = 1, forDocument = false): void {
+  addNgrams(ngramKeys(text, forDocument), into, weight);
 }
 
 /**
@@ -529,11 +529,10 @@ export function extractInput(raw: string, kind: 'direct' | 'segment', pre?: Deob
   // scored (defensive.ts); documents keep them (an instruction inside data is what is looked for).
   const d = kind === 'direct' ? withoutDefensive(d0) : d0;
   const hashed = new Map<number, number>();
-  const skipDigits = kind === 'segment' && !ngramSettings.segmentDigits;
-  ngramFeatures(d.text, hashed, 1, skipDigits);
+  ngramFeatures(d.text, hashed, 1, kind === 'segment');
   // A split payload's words are the parts the plain text already shows (session 10): its n-grams
   // would count them twice; the rules read the joined request.
-  for (const p of d.payloads) if (p.kind !== 'split') ngramFeatures(p.text, hashed, 0.5, skipDigits);
+  for (const p of d.payloads) if (p.kind !== 'split') ngramFeatures(p.text, hashed, 0.5, kind === 'segment');
   const named = new Map<string, number>();
   named.set('bias', 1);
   const families = kind === 'segment' ? SEGMENT_RULES : PROMPT_RULES;
@@ -767,7 +766,8 @@ export function extractOutput(raw: string, prompt?: string, promptAttack?: numbe
     const asked = questionConcepts(question, prompt);
     let extract = 0;
     for (const c of asked) if (EXTRACT_CONCEPTS.has(c)) extract++;
-    const harm = [...asked].some((c) => HARM_CONCEPTS.has(c));
+    let harm = false;
+    for (const c of asked) harm ||= HARM_CONCEPTS.has(c);
     if ((extract > 0 || harm) && !refusesOnce()) {
       if (extract > 0) named.set('qc:extract-open', Math.min(extract, 2) / 2);
       if (harm) named.set('qc:harm-open', 1);
