@@ -2,7 +2,7 @@
  * Session 14: the session-13 blind probes (`data/blind-s13`, development data since that session)
  * as a cross-lingual development check inside the trainers (session 15: and `data/blind-s14-sealed`,
  * read in session 14, `data/blind-s15-sealed` once session 15 had scored its final model, and
- * `data/blind-s16-sealed` once session 16 had, and so on to `data/blind-s21-sealed`): AUC (threshold-free, so runs with
+ * `data/blind-s16-sealed` once session 16 had, and so on to `data/blind-s22-sealed`): AUC (threshold-free, so runs with
  * different thresholds compare) and balanced accuracy at the run's threshold, for all rows and for
  * the rows not in English. Nothing trains on them.
  */
@@ -58,7 +58,7 @@ export function baAt(xs: readonly { s: number; y: boolean }[], threshold: number
 const show = (f: BlindFigures): string => `AUC ${f.auc.toFixed(3)} BA ${f.ba.toFixed(3)} (R ${(100 * f.recall).toFixed(0)}% FPR ${(100 * f.fpr).toFixed(0)}%, n ${f.n})`;
 
 /** The blind sets that are development data now (each was read in the session after its own). */
-export const DEV_BLIND_SETS = ['blind-s13', 'blind-s14-sealed', 'blind-s15-sealed', 'blind-s16-sealed', 'blind-s17-sealed', 'blind-s18-sealed', 'blind-s19-sealed', 'blind-s20-sealed', 'blind-s21-sealed'] as const;
+export const DEV_BLIND_SETS = ['blind-s13', 'blind-s14-sealed', 'blind-s15-sealed', 'blind-s16-sealed', 'blind-s17-sealed', 'blind-s18-sealed', 'blind-s19-sealed', 'blind-s20-sealed', 'blind-s21-sealed', 'blind-s22-sealed'] as const;
 
 /** Figures of `name` scored over a blind set's file: all rows and the rows not in English. */
 export function blindFigures(root: string, name: 'direct' | 'documents' | 'answers', score: (r: DevRow) => number, threshold: number, positive: (r: DevRow) => boolean, set: (typeof DEV_BLIND_SETS)[number] = 'blind-s13'): { all: BlindFigures; nonEn: BlindFigures } {
