@@ -4,7 +4,8 @@
  * read in session 14, `data/blind-s15-sealed` once session 15 had scored its final model, and
  * `data/blind-s16-sealed` once session 16 had, and so on to `data/blind-s22-sealed`): AUC (threshold-free, so runs with
  * different thresholds compare) and balanced accuracy at the run's threshold, for all rows and for
- * the rows not in English. Nothing trains on them.
+ * the rows not in English. Until session 23 nothing trained on them; since then the trainers can
+ * (`--train-blind`), and score each set with a model trained without it (`leaveOneSetOut`).
  */
 import { join } from 'node:path';
 import { readRows, type DevRow } from '../src/guards/injection/dataset.js';
@@ -60,17 +61,25 @@ const show = (f: BlindFigures): string => `AUC ${f.auc.toFixed(3)} BA ${f.ba.toF
 /** The blind sets that are development data now (each was read in the session after its own). */
 export const DEV_BLIND_SETS = ['blind-s13', 'blind-s14-sealed', 'blind-s15-sealed', 'blind-s16-sealed', 'blind-s17-sealed', 'blind-s18-sealed', 'blind-s19-sealed', 'blind-s20-sealed', 'blind-s21-sealed', 'blind-s22-sealed'] as const;
 
+export type DevBlindSet = (typeof DEV_BLIND_SETS)[number];
+
+/**
+ * A blind row's score; `set` names its set, so that a model trained on the other sets (session 23,
+ * leave-one-set-out) can score it.
+ */
+export type SetScore = (r: DevRow, set: DevBlindSet) => number;
+
 /** Figures of `name` scored over a blind set's file: all rows and the rows not in English. */
-export function blindFigures(root: string, name: 'direct' | 'documents' | 'answers', score: (r: DevRow) => number, threshold: number, positive: (r: DevRow) => boolean, set: (typeof DEV_BLIND_SETS)[number] = 'blind-s13'): { all: BlindFigures; nonEn: BlindFigures } {
+export function blindFigures(root: string, name: 'direct' | 'documents' | 'answers', score: SetScore, threshold: number, positive: (r: DevRow) => boolean, set: DevBlindSet = 'blind-s13'): { all: BlindFigures; nonEn: BlindFigures } {
   const rows = readRows(join(root, 'data', set, `${name}.jsonl`));
-  const scores = rows.map(score);
+  const scores = rows.map((r) => score(r, set));
   const other = rows.map((r, i) => ({ r, s: scores[i] ?? 0 })).filter((x) => x.r.lang !== 'en');
   return { all: figures(rows, scores, threshold, positive), nonEn: figures(other.map((x) => x.r), other.map((x) => x.s), threshold, positive) };
 }
 
 /** Scored rows of one file of every development blind set, one list per set (`y`: the row is positive). */
-export function devBlindScores(root: string, name: 'direct' | 'documents' | 'answers', score: (r: DevRow) => number, positive: (r: DevRow) => boolean): { s: number; y: boolean }[][] {
-  return DEV_BLIND_SETS.map((set) => readRows(join(root, 'data', set, `${name}.jsonl`)).map((r) => ({ s: score(r), y: positive(r) })));
+export function devBlindScores(root: string, name: 'direct' | 'documents' | 'answers', score: SetScore, positive: (r: DevRow) => boolean): { s: number; y: boolean }[][] {
+  return DEV_BLIND_SETS.map((set) => readRows(join(root, 'data', set, `${name}.jsonl`)).map((r) => ({ s: score(r, set), y: positive(r) })));
 }
 
 /** Mean balanced accuracy over the development blind sets at `threshold`, each set weighing the same. */
@@ -82,9 +91,36 @@ export function meanBlindBa(sets: readonly (readonly { s: number; y: boolean }[]
  * One line per development blind set: `name` scored over its file, all rows and non-English rows. `positive` says
  * which labels count as positive (answers: jailbroken and leak, as `portcullis eval output`).
  */
-export function blindLine(root: string, name: 'direct' | 'documents' | 'answers', score: (r: DevRow) => number, threshold: number, positive: (r: DevRow) => boolean): string {
+export function blindLine(root: string, name: 'direct' | 'documents' | 'answers', score: SetScore, threshold: number, positive: (r: DevRow) => boolean): string {
   return DEV_BLIND_SETS.map((set) => {
     const f = blindFigures(root, name, score, threshold, positive, set);
     return `${set} ${name}: all ${show(f.all)} | non-en ${show(f.nonEn)}`;
   }).join('\n');
+}
+
+/**
+ * Session 23: a score for the development blind sets when they are trained on (`--train-blind`):
+ * each set is scored by `fit(set)`, a model trained without that set, fitted once on first use.
+ * The sets come from different writers, so this is the blind counterpart of leave-one-source-out.
+ */
+export function leaveOneSetOut(fit: (except: DevBlindSet) => (r: DevRow) => number): SetScore {
+  const models = new Map<DevBlindSet, (r: DevRow) => number>();
+  return (r, set) => {
+    let m = models.get(set);
+    if (m === undefined) {
+      m = fit(set);
+      models.set(set, m);
+    }
+    return m(r);
+  };
+}
+
+/** The directories of the development blind sets, but `except`. */
+export function blindDirs(root: string, except?: DevBlindSet): string[] {
+  return DEV_BLIND_SETS.filter((s) => s !== except).map((s) => join(root, 'data', s));
+}
+
+/** The ids of one development blind set's file. */
+export function blindIds(root: string, name: 'direct' | 'documents' | 'answers', set: DevBlindSet): Set<string> {
+  return new Set(readRows(join(root, 'data', set, `${name}.jsonl`)).map((r) => r.id));
 }

@@ -55,7 +55,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval/classify.js';
-import { bipiaPairs, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S16_DIR, WRITTEN_S17_DIR, WRITTEN_S18_DIR, writtenDocuments, writtenPromptRows, writtenPrompts, writtenS13Documents, writtenS13Prompts, type DevRow } from '../src/guards/injection/dataset.js';
+import { bipiaPairs, blindDocuments as blindDocumentRows, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S16_DIR, WRITTEN_S17_DIR, WRITTEN_S18_DIR, writtenDocuments, writtenPromptRows, writtenPrompts, writtenS13Documents, writtenS13Prompts, type DevRow } from '../src/guards/injection/dataset.js';
 import { bestSegment, documentPayloads, documentSegments } from '../src/guards/injection/document.js';
 import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js';
 import { formatDocumentProbe2 } from '../src/guards/injection/probe-documents2.js';
@@ -77,7 +77,7 @@ import { BENIGN_PROBE, formatBenignProbe } from '../src/guards/injection/benign-
 import { mulberry32 } from '../src/lib/random.js';
 import { conceptRuleSettings } from '../src/guards/injection/concept-rules.js';
 import { addNgrams, conceptSettings, extractInput, extractOutput, HASH_BITS, ngramKeys, ngramSettings, outputSettings, questionAttack, type FeatureVector } from '../src/guards/injection/features.js';
-import { baAt, blindFigures, blindLine, devBlindScores, meanBlindBa } from './blind-dev.js';
+import { baAt, blindDirs, blindFigures, blindIds, blindLine, DEV_BLIND_SETS, devBlindScores, leaveOneSetOut, meanBlindBa, type DevBlindSet } from './blind-dev.js';
 import { deobfuscate } from '../src/guards/injection/deobfuscate.js';
 import { calibrate, fitPlatt, predict, serialize, train, DEFAULT_TRAIN_OPTIONS, type Calibration, type LinearModel, type TrainExample, type TrainOptions } from '../src/guards/injection/linear.js';
 
@@ -316,9 +316,17 @@ const dataS16Prompts = args.includes('--no-data-s16') ? { train: [], held: [] } 
 // 0.25 (seed 1, against none: blind-s13 prompts BA 0.78 -> 0.81, s14 0.83 -> 0.89, s15 0.79 -> 0.82, s15 AUC
 // 0.874 -> 0.938; LOSO@2% 0.909 -> 0.900, defensive clauses as user turns 13 -> 15/83; 0.05 and 0.1 cost LOSO as much).
 const DATA_S16_WEIGHT = Number(argAfter('--data-s16-weight') ?? '0.25');
+// Session 23: the direct model trains on the development blind sets' prompts too (source `blind`,
+// kept out of the threshold like the later written batches); each set is then scored by a model
+// trained without it. --direct-blind-weight X weighs them, 0 leaves them out; 1 by default, chosen
+// on the mean of leave-one-source-out at 2% flagged and the blind sets' mean balanced accuracy
+// (seed 1; LOSO@2% / blind BA / AUC: at 0 0.900 / 0.834 / 0.927, at 0.1 0.898 / 0.839 / 0.943, at
+// 0.25 0.898 / 0.849 / 0.948, at 0.5 0.894 / 0.861 / 0.951, at 1 0.895 / 0.870 / 0.956).
+const DIRECT_BLIND_WEIGHT = Number(argAfter('--direct-blind-weight') ?? '1');
+const blindPrompts = DIRECT_BLIND_WEIGHT > 0 ? DEV_BLIND_SETS.flatMap((set) => readRows(join(ROOT, 'data', set, 'direct.jsonl')).map((r): DevRow => ({ ...r, source: 'blind' }))) : [];
 /** Later written batches: weighed down, and kept out of the threshold and of the indirect positives. */
-const isLaterWritten = (r: DevRow): boolean => r.source === 'written-s13' || r.source === 'written-s16';
-const written = { train: [...writtenAll.train.filter(keepWritten), ...dataS13Prompts.train, ...dataS16Prompts.train], held: [...writtenAll.held.filter(keepWritten), ...dataS13Prompts.held, ...dataS16Prompts.held] };
+const isLaterWritten = (r: DevRow): boolean => r.source === 'written-s13' || r.source === 'written-s16' || r.source === 'blind';
+const written = { train: [...writtenAll.train.filter(keepWritten), ...dataS13Prompts.train, ...dataS16Prompts.train, ...blindPrompts], held: [...writtenAll.held.filter(keepWritten), ...dataS13Prompts.held, ...dataS16Prompts.held] };
 const directTrain = [...direct.filter((r) => !directHeld.has(r) && !NO_TRAIN_SOURCES.has(r.source)), ...written.train];
 const directX = new Map<DevRow, FeatureVector>();
 // Feature-group ablation (--ablate words,chars,rules,pairs,shape,script,obf), measured under CV and
@@ -343,7 +351,7 @@ log(`direct: ${direct.length} rows, ${directTrain.length} train, ${directHeld.si
 
 function trainDirect(rows: readonly DevRow[], calibration?: Calibration, options: TrainOptions = directOptions): LinearModel {
   const w = balance(rows, (r) => (r.label === 'attack' ? 1 : 0), (r) => r.source);
-  const m = train(rows.map((r, i) => ({ x: directX.get(r) as FeatureVector, y: r.label === 'attack' ? 1 : 0, w: (w[i] ?? 1) * (r.source === 'written-s13' ? DATA_S13_WEIGHT : r.source === 'written-s16' ? DATA_S16_WEIGHT : 1) })), options);
+  const m = train(rows.map((r, i) => ({ x: directX.get(r) as FeatureVector, y: r.label === 'attack' ? 1 : 0, w: (w[i] ?? 1) * (r.source === 'written-s13' ? DATA_S13_WEIGHT : r.source === 'written-s16' ? DATA_S16_WEIGHT : r.source === 'blind' ? DIRECT_BLIND_WEIGHT : 1) })), options);
   return calibration === undefined ? m : calibrate(m, calibration);
 }
 
@@ -393,7 +401,7 @@ const directThreshold = chooseThreshold([oofDirect, ...extraOof].flatMap((oof) =
   if (dumpOof !== undefined) writeFileSync(dumpOof, directTrain.map((r) => JSON.stringify({ id: r.id, source: r.source, label: r.label, p: oofDirect.get(r) ?? 0, text: r.text.slice(0, 160) })).join('\n') + '\n');
 }
 // Reported on the dev rows only, so the figures compare with runs without the written prompts.
-const isWritten = (r: DevRow): boolean => r.source.startsWith('written-');
+const isWritten = (r: DevRow): boolean => r.source.startsWith('written-') || r.source === 'blind';
 const devTrain = directTrain.filter((r) => !isWritten(r));
 const cvDirect = scoreBinary(devTrain, (r) => (oofDirect.get(r) ?? 0) >= directThreshold);
 log(formatReport(`direct: ${K}-fold CV on the training part (threshold ${directThreshold})`, cvDirect));
@@ -439,8 +447,13 @@ const systemThreshold = Math.max(directThreshold, Math.floor(100 / (1 + Math.exp
 log(formatDefensive((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)), { system: systemThreshold, user: directThreshold }));
 // Ordinary prompts detectors over-block (benign-probe.ts, never trained on): per-kind lines, no list.
 log(formatBenignProbe((text) => predict(directModel, ablate(extractInput(text, 'direct').vector, text)), directThreshold).split('\n  flagged:')[0] ?? '');
-const blind = blindFigures(ROOT, 'direct', (r) => predict(directModel, ablate(extractInput(r.text, 'direct').vector, r.text)), directThreshold, (r) => r.label === 'attack');
-log(blindLine(ROOT, 'direct', (r) => predict(directModel, ablate(extractInput(r.text, 'direct').vector, r.text)), directThreshold, (r) => r.label === 'attack'));
+const blindDirectScore = blindPrompts.length > 0 ? leaveOneSetOut((except) => {
+  const ids = blindIds(ROOT, 'direct', except);
+  const m = trainDirect(directTrain.filter((r) => r.source !== 'blind' || !ids.has(r.id)), directCalibration);
+  return (r) => predict(m, ablate(extractInput(r.text, 'direct').vector, r.text));
+}) : (r: DevRow): number => predict(directModel, ablate(extractInput(r.text, 'direct').vector, r.text));
+const blind = blindFigures(ROOT, 'direct', blindDirectScore, directThreshold, (r) => r.label === 'attack');
+log(blindLine(ROOT, 'direct', blindDirectScore, directThreshold, (r) => r.label === 'attack'));
 if (args.includes('--summary-json')) {
   const directScore = (text: string): number => predict(directModel, ablate(extractInput(text, 'direct').vector, text));
   const figures: SeedFigures = {
@@ -579,6 +592,21 @@ for (const d of [...dataS13Docs.train, ...dataS16Docs.train, ...dataS18Docs.trai
   if (d.label === 'attack') for (const p of d.payloads) laterDocX.push({ x: extractInput(p, 'segment').vector, y: 1, src: `${d.source}-injected` });
   else for (const s of documentSegments(d.text)) laterDocX.push({ x: s.features.vector, y: 0, src: `${d.source}-benign` });
 }
+// Session 23: the development blind sets' documents (planted instructions marked afterwards,
+// data/<set>/document-payloads.jsonl) train the model like the written ones, unless
+// --no-train-blind; each set is then scored by a model trained without it (leave-one-set-out).
+const TRAIN_BLIND = !args.includes('--no-train-blind');
+const blindDocX = new Map<DevBlindSet, { x: FeatureVector; y: 0 | 1; src: string }[]>();
+if (TRAIN_BLIND) {
+  for (const set of DEV_BLIND_SETS) {
+    const xs: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
+    for (const d of blindDocumentRows(join(ROOT, 'data', set))) {
+      if (d.label === 'attack') for (const p of d.payloads) xs.push({ x: extractInput(p, 'segment').vector, y: 1, src: 'blind-injected' });
+      else for (const s of documentSegments(d.text)) xs.push({ x: s.features.vector, y: 0, src: 'blind-benign' });
+    }
+    blindDocX.set(set, xs);
+  }
+}
 log(`indirect: ${indirectRows.length} docs, ${indirectTrain.length} train, ${indirectHeld.size} held out; written-s13 ${dataS13Docs.train.length} train, ${dataS13Docs.held.length} held out; written-s16 ${dataS16Docs.train.length} train, ${dataS16Docs.held.length} held out; written-s18 ${dataS18Docs.train.length} train, ${dataS18Docs.held.length} held out (${Date.now() - t0} ms)`);
 
 // L2 on the indirect model's hashed n-grams: 1e-3 (session 10; the shared 2e-3 before). With the
@@ -599,18 +627,23 @@ const DATA_S16_DOC_WEIGHT = Number(argAfter('--data-s16-docs-weight') ?? '1');
 // dev blind documents AUC s13/s16/s17 0.772/0.814/0.847 at 1, 0.782/0.822/0.862 at 0.5, 0.753/0.800/0.831 at 2;
 // document probe 2 39 -> 40 of 44 caught at 0.5; docs/detection.md, session 18).
 const DATA_S18_DOC_WEIGHT = Number(argAfter('--data-s18-docs-weight') ?? '0.5');
+// Session 23: --blind-docs-weight X, the same for the development blind sets' documents; 0.5 by default
+// (orders 1, seed 1; leave-one-set-out blind mean AUC / BA, CV, LOT: at 1 0.892 / 0.821, 0.917, 0.947;
+// at 0.5 0.890 / 0.821, 0.925, 0.946; at 2 0.893 / 0.819, 0.921, 0.921; without 0.868 / 0.807, 0.925, 0.929).
+const BLIND_DOC_WEIGHT = Number(argAfter('--blind-docs-weight') ?? '0.5');
 // Session 14: --indirect-l2-concept X, the L2 strength on concept features of segments (with --segment-concepts).
 const indirectL2Concept = argAfter('--indirect-l2-concept');
 const indirectOptions: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 8, l2Hashed: Number(argAfter('--indirect-l2-hashed') ?? '1e-3'), ...(indirectL2Concept === undefined ? {} : { l2Concept: Number(indirectL2Concept) }) };
-function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirectOptions, withLaterDocs = true): LinearModel {
+function trainIndirect(rows: readonly DevRow[], options: TrainOptions = indirectOptions, withLaterDocs = true, exceptBlind?: DevBlindSet): LinearModel {
   const ex: { x: FeatureVector; y: 0 | 1; src: string }[] = [];
+  if (withLaterDocs) for (const [set, xs] of blindDocX) if (set !== exceptBlind) ex.push(...xs);
   for (const r of rows) for (const s of docs.get(r)?.segs ?? []) if (s.y !== null) ex.push({ x: s.x, y: s.y, src: `bipia-${r.task ?? ''}` });
   for (const x of directAttackX) ex.push({ x, y: 1, src: 'direct' });
   for (const { x, src } of directBenignX) ex.push({ x, y: 0, src });
   ex.push(...writtenDocX);
   if (withLaterDocs) ex.push(...laterDocX);
   const w = balance(ex, (e) => e.y, (e) => e.src);
-  return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: (w[i] ?? 1) * (e.src.startsWith('written-s13') ? DATA_S13_DOC_WEIGHT : e.src.startsWith('written-s16') ? DATA_S16_DOC_WEIGHT : e.src.startsWith('written-s18') ? DATA_S18_DOC_WEIGHT : e.src.startsWith('written-') ? WRITTEN_DOC_WEIGHT : 1) })), options);
+  return train(ex.map((e, i): TrainExample => ({ x: e.x, y: e.y, w: (w[i] ?? 1) * (e.src.startsWith('written-s13') ? DATA_S13_DOC_WEIGHT : e.src.startsWith('written-s16') ? DATA_S16_DOC_WEIGHT : e.src.startsWith('written-s18') ? DATA_S18_DOC_WEIGHT : e.src.startsWith('written-') ? WRITTEN_DOC_WEIGHT : e.src.startsWith('blind-') ? BLIND_DOC_WEIGHT : 1) })), options);
 }
 const docScore = (m: LinearModel, r: DevRow): number => {
   let best = 0;
@@ -625,7 +658,11 @@ function documentScore(m: LinearModel, text: string): number {
   for (const p of documentPayloads(text)) s = Math.max(s, predict(m, extractInput(p.text, 'segment').vector));
   return s;
 }
-const blindDocuments = devBlindScores(ROOT, 'documents', (r) => documentScore(indirectModel, r.text), (r) => r.label === 'attack');
+const blindDocumentScore = TRAIN_BLIND ? leaveOneSetOut((except) => {
+  const m = trainIndirect(indirectTrain, indirectOptions, true, except);
+  return (r) => documentScore(m, r.text);
+}) : (r: DevRow): number => documentScore(indirectModel, r.text);
+const blindDocuments = devBlindScores(ROOT, 'documents', blindDocumentScore, (r) => r.label === 'attack');
 const indirectSeeds = (argAfter('--indirect-seeds') ?? '1').split('-').map(Number);
 const indirectFigures: { threshold: number; cv: number; cvFpr: number; lot: number; lotFpr: number }[] = [];
 let toolThreshold = 0.5;
@@ -683,7 +720,7 @@ if (dataS13Docs.train.length > 0) {
 }
 {
   const probeScore = (text: string): number => documentScore(indirectModel, text);
-  log(blindLine(ROOT, 'documents', (r) => probeScore(r.text), toolThreshold, (r) => r.label === 'attack'));
+  log(blindLine(ROOT, 'documents', blindDocumentScore, toolThreshold, (r) => r.label === 'attack'));
   if (args.includes('--indirect-curve')) {
     for (let t = 0.3; t <= 0.951; t += 0.02) {
       const cv = scoreBinary(indirectTrain, (r) => (firstOofIndirect.get(r) ?? 0) >= t);
@@ -723,7 +760,8 @@ const outputRows = readRows(join(DATA, 'output-dev.jsonl'));
 const outputHeld = heldOutSet(outputRows, (r) => r.source, (r) => r.prompt ?? r.id);
 const outputTrain = outputRows.filter((r) => !outputHeld.has(r));
 // Session 17: the written answers of data/written-s17 join the answer model unless --no-data-s17.
-const safe = outputSafeRows(DATA, DATA_S13, args.includes('--no-data-s17') ? [] : [join(ROOT, WRITTEN_S17_DIR)]);
+// Session 23: and the development blind sets' answers, unless --no-train-blind (scored leave-one-set-out).
+const safe = outputSafeRows(DATA, DATA_S13, [...(args.includes('--no-data-s17') ? [] : [join(ROOT, WRITTEN_S17_DIR)]), ...(TRAIN_BLIND ? blindDirs(ROOT) : [])]);
 // Session 19: the answer model reads the direct model's score of the question (features.ts `qa:`),
 // from the direct model trained above; --no-prompt-attack leaves it out.
 outputSettings.promptAttack = !args.includes('--no-prompt-attack');
@@ -751,11 +789,18 @@ const questionWeights = outputSettings.promptAttack ? fitQuestionWeights(outputT
 log(`output: question weights ${[...questionWeights].map(([k, v]) => `${k}=${v.toFixed(3)}`).join(' ') || 'none'}`);
 const oofOutput = stackedOutOfFold(oofAnswer, outputX, questionWeights);
 const outputModel = withQuestionWeights(trainOutputModel(outputTrainAll, outputX, outputOptions), questionWeights);
-const blindAnswers = devBlindScores(ROOT, 'answers', (r) => predict(outputModel, answerVector(r.text, r.prompt)), (r) => r.label === 'jailbroken' || r.label === 'leak');
+// A blind set's answers scored by a model trained without its rows (with the question weights of
+// the full run: four stacked weights, fitted on out-of-fold margins).
+const blindAnswerScore = TRAIN_BLIND ? leaveOneSetOut((except) => {
+  const ids = blindIds(ROOT, 'answers', except);
+  const m = withQuestionWeights(trainOutputModel(outputTrainAll.filter((r) => !ids.has(r.id.replace(/^(?:jb|safe)-/, ''))), outputX, outputOptions), questionWeights);
+  return (r) => predict(m, answerVector(r.text, r.prompt));
+}) : (r: DevRow): number => predict(outputModel, answerVector(r.text, r.prompt));
+const blindAnswers = devBlindScores(ROOT, 'answers', blindAnswerScore, (r) => r.label === 'jailbroken' || r.label === 'leak');
 const outputThreshold = chooseOutputThreshold(outputTrainAll.map((r) => ({ p: oofOutput.get(r) ?? 0, row: r })), BLENDED_MAX_FPR, BLIND_THRESHOLD ? (t) => meanBlindBa(blindAnswers, t) : undefined);
 log(formatReport(`output: ${K}-fold CV, output-dev grouped by question (threshold ${outputThreshold})`, scoreBinary(outputTrain, (r) => (oofOutput.get(r) ?? 0) >= outputThreshold)));
 log(formatReport(`output: ${K}-fold CV, safe answers (FPR = harmless answers flagged) and written non-English jailbroken answers`, scoreBinary(safe.train, (r) => (oofOutput.get(r) ?? 0) >= outputThreshold)));
-log(blindLine(ROOT, 'answers', (r) => predict(outputModel, answerVector(r.text, r.prompt)), outputThreshold, (r) => r.label === 'jailbroken' || r.label === 'leak'));
+log(blindLine(ROOT, 'answers', blindAnswerScore, outputThreshold, (r) => r.label === 'jailbroken' || r.label === 'leak'));
 log(blindLine(ROOT, 'answers', (r) => predict(outputModel, answerVector(r.text)), outputThreshold, (r) => r.label === 'jailbroken' || r.label === 'leak').replace(/answers:/g, 'answers (no question):'));
 log(formatAnswerProbe((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));
 log(formatAnswerProbe2((text) => predict(outputModel, extractOutput(text).vector) >= outputThreshold));

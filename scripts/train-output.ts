@@ -33,7 +33,7 @@ import { join } from 'node:path';
 import { scoreBinary, formatReport } from '../src/guards/eval/classify.js';
 import { heldOutSet, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S17_DIR, type DevRow } from '../src/guards/injection/dataset.js';
 import { conceptSettings, extractOutput, outputSettings, questionAttack, type FeatureVector } from '../src/guards/injection/features.js';
-import { blindLine, devBlindScores, meanBlindBa } from './blind-dev.js';
+import { blindDirs, blindIds, blindLine, devBlindScores, leaveOneSetOut, meanBlindBa, type DevBlindSet, type SetScore } from './blind-dev.js';
 import { DEFAULT_TRAIN_OPTIONS, deserialize, predict, type LinearModel, type SerializedModel, type TrainOptions } from '../src/guards/injection/linear.js';
 import { chooseOutputThreshold, fitQuestionWeights, OUTPUT_L2_CONCEPT, OUTPUT_SHARES, outputOutOfFold, stackedOutOfFold, trainOutputModel, withQuestionWeights } from '../src/guards/injection/output-train.js';
 import { formatAnswerProbe } from '../src/guards/injection/probe-answers.js';
@@ -66,7 +66,11 @@ const outputHeld = heldOutSet(outputRows, (r) => r.source, (r) => r.prompt ?? r.
 const outputTrain = outputRows.filter((r) => !outputHeld.has(r));
 // Session 13: the written answers of data/written-s13 join unless --no-data-s13, as in the trainer.
 // Session 17: and those of data/written-s17 unless --no-data-s17.
-const safe = outputSafeRows(DATA, args.includes('--no-data-s13') ? undefined : join(ROOT, WRITTEN_S13_DIR), args.includes('--no-data-s17') ? [] : [join(ROOT, WRITTEN_S17_DIR)]);
+// Session 23: the development blind sets' answers train the model too, each set split like a
+// written batch, unless --no-train-blind; each set's figures then come from a model trained
+// without it (leave-one-set-out).
+const TRAIN_BLIND = !args.includes('--no-train-blind');
+const safe = outputSafeRows(DATA, args.includes('--no-data-s13') ? undefined : join(ROOT, WRITTEN_S13_DIR), [...(args.includes('--no-data-s17') ? [] : [join(ROOT, WRITTEN_S17_DIR)]), ...(TRAIN_BLIND ? blindDirs(ROOT) : [])]);
 // Session 19: the answer model reads the direct model's score of the question (the committed
 // direct model here; the trainer uses the one it has just trained). --no-prompt-attack leaves it out.
 outputSettings.promptAttack = !args.includes('--no-prompt-attack');
@@ -96,6 +100,15 @@ let threshold = 0.5;
 let oof = new Map<DevRow, number>();
 let questionWeights = new Map<string, number>();
 let firstModel: LinearModel | undefined;
+let firstBlindScore: SetScore | undefined;
+// A blind set's answers scored by a model trained without that set's rows (the question weights of
+// the full run: four stacked weights, fitted on out-of-fold margins).
+const withoutSet = (qw: ReadonlyMap<string, number>, seed: number): SetScore => leaveOneSetOut((except: DevBlindSet) => {
+  const ids = blindIds(ROOT, 'answers', except);
+  const rows = all.filter((r) => !ids.has(r.id.replace(/^(?:jb|safe)-/, '')));
+  const m = withQuestionWeights(trainOutputModel(rows, x, { ...options, seed }, shares), qw);
+  return (r) => predict(m, answerVector(r.text, r.prompt));
+});
 for (const seed of seeds) {
   const o0 = outputOutOfFold(all, x, { ...options, seed }, K, shares);
   // Session 19: the question's weights, stacked on the answer model's out-of-fold margins.
@@ -105,13 +118,15 @@ for (const seed of seeds) {
   log(`question weights seed=${seed}: ${[...qw].map(([k, v]) => `${k}=${v.toFixed(3)}`).join(' ')}`);
   const seedModel = withQuestionWeights(trainOutputModel(all, x, { ...options, seed }, shares), qw);
   firstModel ??= seedModel;
-  const blind = devBlindScores(ROOT, 'answers', (r) => predict(seedModel, answerVector(r.text, r.prompt)), (r) => r.label === 'jailbroken' || r.label === 'leak');
+  const blindScore = TRAIN_BLIND ? withoutSet(qw, seed) : (r: DevRow): number => predict(seedModel, answerVector(r.text, r.prompt));
+  if (seed === seeds[0]) firstBlindScore = blindScore;
+  const blind = devBlindScores(ROOT, 'answers', blindScore, (r) => r.label === 'jailbroken' || r.label === 'leak');
   const t = chooseOutputThreshold(all.map((r) => ({ p: o.get(r) ?? 0, row: r })), CAP, BLIND_THRESHOLD ? (u) => meanBlindBa(blind, u) : undefined);
   if (args.includes('--curve') && seed === seeds[0]) {
     for (let u = 0.3; u <= 0.8; u += 0.02) {
       const cu = scoreBinary(outputTrain.filter((r) => r.source === 'gptfuzz'), (r) => (o.get(r) ?? 0) >= u);
       const vu = scoreBinary(safe.train, (r) => (o.get(r) ?? 0) >= u);
-      const bl = blindLine(ROOT, 'answers', (r) => predict(seedModel, answerVector(r.text, r.prompt)), u, (r) => r.label === 'jailbroken' || r.label === 'leak');
+      const bl = blindLine(ROOT, 'answers', blindScore, u, (r) => r.label === 'jailbroken' || r.label === 'leak');
       log(`curve t=${u.toFixed(2)} gptfuzz.ba=${(cu.overall.balancedAccuracy * 100).toFixed(2)} harmless=${(vu.overall.fpr * 100).toFixed(2)}% written.ba=${(vu.overall.balancedAccuracy * 100).toFixed(2)} written.recall=${(vu.overall.recall * 100).toFixed(1)}% ${bl.replace(/\n/g, " || ")}`);
     }
   }
@@ -152,7 +167,7 @@ const p3 = formatAnswerProbe3(flag, args.includes('--wrong'));
 log(p3);
 log(`SELECT mean(cv, probe1, probe2) = ${((means.ba * 100 + balOf(p1) + balOf(p2)) / 3).toFixed(2)} (cv ${(means.ba * 100).toFixed(2)}, probe1 ${balOf(p1)}, probe2 ${balOf(p2)})`);
 log(`SELECT4 mean(cv, probe1, probe2, probe3) = ${((means.ba * 100 + balOf(p1) + balOf(p2) + balOf(p3)) / 4).toFixed(2)} (probe3 ${balOf(p3)})`);
-log(blindLine(ROOT, 'answers', (r) => predict(model, answerVector(r.text, r.prompt)), threshold, (r) => r.label === 'jailbroken' || r.label === 'leak'));
+log(blindLine(ROOT, 'answers', firstBlindScore ?? ((r) => predict(model, answerVector(r.text, r.prompt))), threshold, (r) => r.label === 'jailbroken' || r.label === 'leak'));
 if (args.includes('--blind-no-prompt')) log(blindLine(ROOT, 'answers', (r) => predict(model, answerVector(r.text, undefined)), threshold, (r) => r.label === 'jailbroken' || r.label === 'leak').replace(/answers:/g, 'answers (no question):'));
 const alpaca = scoreBinary(safe.evalOnly, (r) => flag(r.text));
 log(`AlpacaEval instructions in answer form flagged: ${(alpaca.overall.fpr * 100).toFixed(1)}% of ${alpaca.overall.n} (keep <= 1%)`);

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { LabelledRow } from '../eval/classify.js';
 import { type BenignAnswer, BENIGN_ANSWERS, HARMFUL_COMPLIANCE, MORE_BENIGN_ANSWERS, MORE_HARMFUL_COMPLIANCE, S11_BENIGN_ANSWERS, S11_HARMFUL_COMPLIANCE, S11B_BENIGN_ANSWERS, S11B_HARMFUL_COMPLIANCE, S12_BENIGN_ANSWERS, S12_HARMFUL_COMPLIANCE } from './written-answers.js';
 import { S13_BENIGN_ANSWERS, S13_HARMFUL_COMPLIANCE } from './written-paragraphs.js';
@@ -287,15 +287,36 @@ export const WRITTEN_S18_DIR = join('data', 'written-s18');
 
 /** Written documents (`source`: their batch), split per label; an attack's payloads must occur in its text. */
 export function writtenDocuments(dir: string, source: 'written-s13' | 'written-s16' | 'written-s18'): { train: WrittenDocumentRow[]; held: WrittenDocumentRow[] } {
-  const rows = readRows(join(dir, 'documents.jsonl')).map((r): WrittenDocumentRow => {
-    const raw = (r as { payload?: unknown }).payload;
+  return splitWritten(withPayloads(readRows(join(dir, 'documents.jsonl')), source, (r) => (r as { payload?: unknown }).payload));
+}
+
+// Rows with their payload strings (`payloadOf`: a string or a list of them), checked: an attack
+// needs at least one, and each must occur in its text.
+function withPayloads(rows: readonly DevRow[], source: string, payloadOf: (r: DevRow) => unknown): WrittenDocumentRow[] {
+  return rows.map((r): WrittenDocumentRow => {
+    const raw = payloadOf(r);
     const payloads = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((p): p is string => typeof p === 'string');
     if (r.label === 'attack' && (payloads.length === 0 || payloads.some((p) => !r.text.includes(p)))) {
       throw new Error(`${source}/documents.jsonl: ${r.id}: an attack needs "payload" strings that occur in its text`);
     }
     return { ...r, source, payloads };
   });
-  return splitWritten(rows);
+}
+
+/**
+ * Session 23: a development blind set's documents (`dir`: data/blind-…), with the planted
+ * instructions marked after the set had been read (document-payloads.jsonl: one line per attack,
+ * its id and payload strings), in the form of the written documents. Not split: the trainer leaves
+ * a whole set out to score it.
+ */
+export function blindDocuments(dir: string): WrittenDocumentRow[] {
+  const marked = new Map<string, unknown>();
+  for (const line of readFileSync(join(dir, 'document-payloads.jsonl'), 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const m = JSON.parse(line) as { id?: unknown; payload?: unknown };
+    if (typeof m.id === 'string') marked.set(m.id, m.payload);
+  }
+  return withPayloads(readRows(join(dir, 'documents.jsonl')), basename(dir), (r) => marked.get(r.id));
 }
 
 /** The session-13 written documents (see {@link writtenDocuments}). */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { outputSafeRows, readRows, WRITTEN_S13_DIR, WRITTEN_S16_DIR, WRITTEN_S17_DIR, WRITTEN_S18_DIR, writtenDocuments, writtenPrompts, writtenS13Documents, writtenS13Prompts, type DevRow } from './dataset.js';
+import { blindDocuments, outputSafeRows, readRows, WRITTEN_S13_DIR, WRITTEN_S16_DIR, WRITTEN_S17_DIR, WRITTEN_S18_DIR, writtenDocuments, writtenPrompts, writtenS13Documents, writtenS13Prompts, type DevRow } from './dataset.js';
 import { ANSWER_PROBE_4 } from './probe-answers4.js';
 import { DIRECT3_PROBE } from './probe-direct3.js';
 import { DOCUMENT_PROBE_4 } from './probe-documents4.js';
@@ -48,6 +48,8 @@ const SEALED21 = join(ROOT, 'data', 'blind-s21-sealed');
 const SEALED22 = join(ROOT, 'data', 'blind-s22-sealed');
 // Session 22 read blind-s22-sealed, so it wrote the next one, for session 23.
 const SEALED23 = join(ROOT, 'data', 'blind-s23-sealed');
+// Session 23 read blind-s23-sealed (its aggregates, at the start), so it wrote the next one, for session 24.
+const SEALED24 = join(ROOT, 'data', 'blind-s24-sealed');
 const DEV = join(ROOT, '..', 'shared', 'datasets');
 
 const FILES = { direct: ['attack', 'benign'], documents: ['attack', 'benign'], answers: ['jailbroken', 'leak', 'refusal', 'harmless'] } as const;
@@ -58,7 +60,7 @@ const FILES = { direct: ['attack', 'benign'], documents: ['attack', 'benign'], a
 const sentences = (t: string): string[] => t.split(/[.!?。！？\n]/u).map((s) => s.trim().toLowerCase()).filter((s) => s.length >= 48);
 
 for (const [name, labels] of Object.entries(FILES)) {
-  for (const [dir, what] of [[WRITTEN, 'written-s13'], [BLIND, 'blind-s13'], [SEALED, 'blind-s14-sealed'], [SEALED15, 'blind-s15-sealed'], [SEALED16, 'blind-s16-sealed'], [SEALED17, 'blind-s17-sealed'], [SEALED18, 'blind-s18-sealed'], [SEALED19, 'blind-s19-sealed'], [SEALED20, 'blind-s20-sealed'], [SEALED21, 'blind-s21-sealed'], [SEALED22, 'blind-s22-sealed'], [SEALED23, 'blind-s23-sealed']] as const) {
+  for (const [dir, what] of [[WRITTEN, 'written-s13'], [BLIND, 'blind-s13'], [SEALED, 'blind-s14-sealed'], [SEALED15, 'blind-s15-sealed'], [SEALED16, 'blind-s16-sealed'], [SEALED17, 'blind-s17-sealed'], [SEALED18, 'blind-s18-sealed'], [SEALED19, 'blind-s19-sealed'], [SEALED20, 'blind-s20-sealed'], [SEALED21, 'blind-s21-sealed'], [SEALED22, 'blind-s22-sealed'], [SEALED23, 'blind-s23-sealed'], [SEALED24, 'blind-s24-sealed']] as const) {
     test(`${what}/${name}.jsonl: every row valid, ids and texts unique, every label present, 15+ languages`, () => {
       const rows = readRows(join(dir, `${name}.jsonl`));
       assert.ok(rows.length >= 100, `${rows.length} rows`);
@@ -165,6 +167,43 @@ test('the blind probes share no sentence with any training text: the written bat
   ];
   // Only the training row's id on failure: the sealed set must not be printed.
   for (const r of training) for (const s of sentences(r.text)) assert.ok(!blind.has(s), `${r.id} shares a sentence with a blind probe`);
+});
+
+// Session 23: the development blind sets train the models, their documents with the planted
+// instructions marked afterwards (document-payloads.jsonl).
+const DEV_BLIND = [BLIND, SEALED, SEALED15, SEALED16, SEALED17, SEALED18, SEALED19, SEALED20, SEALED21, SEALED22];
+
+test('development blind sets: every attack document has its planted instruction marked, found in its text', () => {
+  for (const dir of DEV_BLIND) {
+    const docs = blindDocuments(dir);
+    assert.equal(docs.filter((d) => d.label === 'attack').length, 50, dir);
+    for (const d of docs) {
+      if (d.label === 'attack') assert.ok(d.payloads.length > 0 && d.payloads.every((p) => p.length >= 10 && d.text.includes(p)), d.id);
+      else assert.equal(d.payloads.length, 0, d.id);
+    }
+  }
+});
+
+// Independent writers share a few stock sentences (a refusal's offer of help, a greeting): 4 of
+// blind-s23-sealed's 1,041 sentences of 48+ characters, in 3 rows, occur in the development blind
+// sets, and 1 of blind-s24-sealed's 1,358 in a written batch. More than 1% would mean a set was
+// written from another, and its scores would not be blind.
+test('the sets still sealed share under 1% of their sentences with training text (the development blind sets since session 23)', () => {
+  const training = [
+    ...DEV_BLIND.flatMap((dir) => Object.keys(FILES).flatMap((n) => readRows(join(dir, `${n}.jsonl`)))),
+    ...Object.keys(FILES).flatMap((n) => readRows(join(WRITTEN, `${n}.jsonl`))),
+    ...['direct', 'documents'].flatMap((n) => readRows(join(WRITTEN16, `${n}.jsonl`))),
+    ...readRows(join(WRITTEN17, 'answers.jsonl')),
+    ...readRows(join(WRITTEN18, 'documents.jsonl')),
+    ...['injection', 'indirect', 'output'].flatMap((n) => readRows(join(DEV, `${n}-dev.jsonl`))),
+  ];
+  const dev = new Set(training.flatMap((r) => sentences(r.text)));
+  for (const dir of [SEALED23, SEALED24]) {
+    const own = Object.keys(FILES).flatMap((n) => readRows(join(dir, `${n}.jsonl`)).flatMap((r) => sentences(r.text)));
+    // Counts only on failure: the sealed set must not be printed.
+    const shared = own.filter((s) => dev.has(s)).length;
+    assert.ok(shared <= own.length / 100, `${dir}: ${shared} of ${own.length} sentences occur in training text`);
+  }
 });
 
 test('written-s13, written-s16, written-s17 and written-s18 share no sentence with the evaluation probes', () => {
