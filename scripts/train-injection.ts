@@ -55,7 +55,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport, type BinaryReport } from '../src/guards/eval/classify.js';
-import { bipiaPairs, blindDocuments as blindDocumentRows, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S16_DIR, WRITTEN_S17_DIR, WRITTEN_S18_DIR, writtenDocuments, writtenPromptRows, writtenPrompts, writtenS13Documents, writtenS13Prompts, type DevRow } from '../src/guards/injection/dataset.js';
+import { bipiaPairs, blindDocuments as blindDocumentRows, foldOf, heldOutSet, NO_TRAIN_SOURCES, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S16_DIR, WRITTEN_S17_DIR, WRITTEN_S18_DIR, writtenAnswerId, writtenDocuments, writtenPromptRows, writtenPrompts, writtenS13Documents, writtenS13Prompts, type DevRow } from '../src/guards/injection/dataset.js';
 import { bestSegment, documentPayloads, documentSegments } from '../src/guards/injection/document.js';
 import { formatDocumentProbe } from '../src/guards/injection/probe-documents.js';
 import { formatDocumentProbe2 } from '../src/guards/injection/probe-documents2.js';
@@ -793,7 +793,7 @@ const outputModel = withQuestionWeights(trainOutputModel(outputTrainAll, outputX
 // the full run: four stacked weights, fitted on out-of-fold margins).
 const blindAnswerScore = TRAIN_BLIND ? leaveOneSetOut((except) => {
   const ids = blindIds(ROOT, 'answers', except);
-  const m = withQuestionWeights(trainOutputModel(outputTrainAll.filter((r) => !ids.has(r.id.replace(/^(?:jb|safe)-/, ''))), outputX, outputOptions), questionWeights);
+  const m = withQuestionWeights(trainOutputModel(outputTrainAll.filter((r) => !ids.has(writtenAnswerId(r))), outputX, outputOptions), questionWeights);
   return (r) => predict(m, answerVector(r.text, r.prompt));
 }) : (r: DevRow): number => predict(outputModel, answerVector(r.text, r.prompt));
 const blindAnswers = devBlindScores(ROOT, 'answers', blindAnswerScore, (r) => r.label === 'jailbroken' || r.label === 'leak');

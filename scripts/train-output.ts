@@ -31,7 +31,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scoreBinary, formatReport } from '../src/guards/eval/classify.js';
-import { heldOutSet, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S17_DIR, type DevRow } from '../src/guards/injection/dataset.js';
+import { heldOutSet, outputSafeRows, readRows, stableHash, WRITTEN_S13_DIR, WRITTEN_S17_DIR, writtenAnswerId, type DevRow } from '../src/guards/injection/dataset.js';
 import { conceptSettings, extractOutput, outputSettings, questionAttack, type FeatureVector } from '../src/guards/injection/features.js';
 import { blindDirs, blindIds, blindLine, devBlindScores, leaveOneSetOut, meanBlindBa, type DevBlindSet, type SetScore } from './blind-dev.js';
 import { DEFAULT_TRAIN_OPTIONS, deserialize, predict, type LinearModel, type SerializedModel, type TrainOptions } from '../src/guards/injection/linear.js';
@@ -105,7 +105,7 @@ let firstBlindScore: SetScore | undefined;
 // the full run: four stacked weights, fitted on out-of-fold margins).
 const withoutSet = (qw: ReadonlyMap<string, number>, seed: number): SetScore => leaveOneSetOut((except: DevBlindSet) => {
   const ids = blindIds(ROOT, 'answers', except);
-  const rows = all.filter((r) => !ids.has(r.id.replace(/^(?:jb|safe)-/, '')));
+  const rows = all.filter((r) => !ids.has(writtenAnswerId(r)));
   const m = withQuestionWeights(trainOutputModel(rows, x, { ...options, seed }, shares), qw);
   return (r) => predict(m, answerVector(r.text, r.prompt));
 });

@@ -163,6 +163,9 @@ export function promptAsAnswer(id: string, text: string, lang: string | undefine
   return `${pick(OPENERS[l], `open:${id}`)}${text}${pick(CLOSERS[l], `close:${id}`)}`;
 }
 
+/** The id a written answer had in its file (`outputSafeRows` prefixes it with `jb-` or `safe-`). */
+export const writtenAnswerId = (r: DevRow): string => r.id.replace(/^(?:jb|safe)-/, '');
+
 /**
  * Safe negatives for the output model: the written answers of written-answers.ts, benign BIPIA
  * documents (emails, tables, Stack Exchange code answers), and benign injection-dev prompts in
