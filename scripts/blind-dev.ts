@@ -4,8 +4,8 @@
  * read in session 14, `data/blind-s15-sealed` once session 15 had scored its final model, and
  * `data/blind-s16-sealed` once session 16 had, and so on to `data/blind-s22-sealed`): AUC (threshold-free, so runs with
  * different thresholds compare) and balanced accuracy at the run's threshold, for all rows and for
- * the rows not in English. Until session 23 nothing trained on them; since then the trainers can
- * (`--train-blind`), and score each set with a model trained without it (`leaveOneSetOut`).
+ * the rows not in English. Until session 23 nothing trained on them; since then the trainers do
+ * (unless `--no-train-blind`), and score each set with a model trained without it (`leaveOneSetOut`).
  */
 import { join } from 'node:path';
 import { readRows, type DevRow } from '../src/guards/injection/dataset.js';
@@ -99,7 +99,7 @@ export function blindLine(root: string, name: 'direct' | 'documents' | 'answers'
 }
 
 /**
- * Session 23: a score for the development blind sets when they are trained on (`--train-blind`):
+ * Session 23: a score for the development blind sets when they are trained on (the default):
  * each set is scored by `fit(set)`, a model trained without that set, fitted once on first use.
  * The sets come from different writers, so this is the blind counterpart of leave-one-source-out.
  */
@@ -115,9 +115,9 @@ export function leaveOneSetOut(fit: (except: DevBlindSet) => (r: DevRow) => numb
   };
 }
 
-/** The directories of the development blind sets, but `except`. */
-export function blindDirs(root: string, except?: DevBlindSet): string[] {
-  return DEV_BLIND_SETS.filter((s) => s !== except).map((s) => join(root, 'data', s));
+/** The directories of the development blind sets. */
+export function blindDirs(root: string): string[] {
+  return DEV_BLIND_SETS.map((s) => join(root, 'data', s));
 }
 
 /** The ids of one development blind set's file. */
